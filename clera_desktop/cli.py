@@ -1,0 +1,126 @@
+"""Command line: options shared by the GUI and the headless subcommands.
+
+``clera-desktop`` with no subcommand opens the window; subcommands run headless and print.
+Every subcommand takes the same ``--data-dir``/``--db`` options as the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from clera_desktop import __version__
+from clera_desktop.core.settings import FEATURE_FLAG_DEFAULTS, Settings, load_settings
+
+EPILOG = """\
+environment:
+  CLERA_DATA_DIR            data folder (default: the platform's user data folder)
+  CLERA_BASE_CURRENCY       currency totals are shown in (default USD)
+  SNAPTRADE_CLIENT_ID, SNAPTRADE_CONSUMER_KEY      SnapTrade API keys
+  PLAID_CLIENT_ID, PLAID_SECRET, PLAID_ENV         Plaid keys; PLAID_ENV sandbox|production
+  ALPACA_API_KEY, ALPACA_SECRET_KEY, ALPACA_PAPER  Alpaca keys; ALPACA_PAPER true (default)|false
+feature flags (true|false):
+""" + "".join(
+    f"  {name:<30} default {'true' if default else 'false'}\n"
+    for name, default in FEATURE_FLAG_DEFAULTS.items()
+)
+
+
+def _common_options(parser: argparse.ArgumentParser, *, suppress_defaults: bool) -> None:
+    default = argparse.SUPPRESS if suppress_defaults else None
+    parser.add_argument(
+        "--data-dir", type=Path, default=default, metavar="DIR",
+        help="folder for the database and logs (overrides CLERA_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--db", default=default, metavar="URL",
+        help="database URL (default: sqlite file clera.sqlite in the data folder)",
+    )
+    parser.add_argument(
+        "--log-level", default=argparse.SUPPRESS if suppress_defaults else "INFO",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="log file detail (default INFO)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clera-desktop",
+        description="Every brokerage account in one window. Without a command, opens the app.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _common_options(parser, suppress_defaults=False)
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="run against the built-in offline sandbox, in a throwaway data folder "
+        "unless --data-dir is given",
+    )
+    parser.add_argument(
+        "--quit-after", type=float, metavar="SECONDS",
+        help="close the window after SECONDS (smoke tests and start-up benchmarks)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    info = commands.add_parser("info", help="show folders, database and schema version")
+    _common_options(info, suppress_defaults=True)
+    info.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    demo = getattr(args, "demo", False)
+    data_dir = args.data_dir
+    if demo and data_dir is None:
+        data_dir = Path(tempfile.mkdtemp(prefix="clera-demo-"))
+    return load_settings(data_dir=data_dir, database_url=args.db, demo=demo)
+
+
+def run_info(settings: Settings, *, as_json: bool) -> int:
+    from clera_desktop.models.engine import Database, current_revision, head_revision
+    from clera_desktop.models.queries import portfolio_mode
+
+    database = Database(settings.database_url)
+    try:
+        facts = {
+            "version": __version__,
+            "data_dir": str(settings.data_dir),
+            "log_dir": str(settings.log_dir),
+            "database": settings.database_url,
+            "schema_revision": current_revision(database.engine),
+            "schema_head": head_revision(),
+            "portfolio_mode": database.read_sync(portfolio_mode).value,
+            "feature_flags": dict(settings.feature_flags),
+        }
+    finally:
+        database.close()
+    if as_json:
+        print(json.dumps(facts, indent=2))
+    else:
+        for key, value in facts.items():
+            print(f"{key:>16}: {value}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = settings_from_args(args)
+    except ValueError as exc:
+        parser.error(str(exc))
+    from clera_desktop.core.logging_setup import configure_logging
+
+    configure_logging(settings.log_dir, args.log_level)
+    if args.command == "info":
+        return run_info(settings, as_json=args.json)
+    from clera_desktop.app import run_gui
+
+    return run_gui(settings, quit_after=args.quit_after)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

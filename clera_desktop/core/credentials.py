@@ -1,0 +1,83 @@
+"""Provider API credentials: from the environment first, then the keyring.
+
+The environment is for scripting and CI; what a person types into the app goes to the
+keyring. ``repr`` never shows a secret.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from clera_desktop.core.secrets import SecretKey, SecretStore
+from clera_desktop.core.settings import PlaidEnvironment, parse_flag
+
+
+@dataclass(frozen=True, slots=True)
+class SnapTradeCredentials:
+    client_id: str
+    consumer_key: str = field(repr=False)
+    personal: bool = False  # a personal key: the person's own SnapTrade account, no user registration
+
+
+@dataclass(frozen=True, slots=True)
+class PlaidCredentials:
+    client_id: str
+    secret: str = field(repr=False)
+    environment: PlaidEnvironment = PlaidEnvironment.SANDBOX
+
+
+@dataclass(frozen=True, slots=True)
+class AlpacaCredentials:
+    api_key: str
+    secret_key: str = field(repr=False)
+    paper: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    snaptrade: SnapTradeCredentials | None = None
+    plaid: PlaidCredentials | None = None
+    alpaca: AlpacaCredentials | None = None
+
+
+def _pair(
+    env: Mapping[str, str], store: SecretStore | None, names: tuple[str, str], keys: tuple[str, str]
+) -> tuple[str, str] | None:
+    first, second = env.get(names[0], "").strip(), env.get(names[1], "").strip()
+    if first and second:
+        return first, second
+    if store is None or store.is_locked:
+        return None
+    first, second = store.get(keys[0]) or "", store.get(keys[1]) or ""
+    return (first, second) if first and second else None
+
+
+def resolve_credentials(
+    store: SecretStore | None, environ: Mapping[str, str] | None = None
+) -> Credentials:
+    """What each provider can be reached with; a provider without both halves is ``None``."""
+    env = os.environ if environ is None else environ
+    snaptrade = _pair(
+        env, store, ("SNAPTRADE_CLIENT_ID", "SNAPTRADE_CONSUMER_KEY"),
+        (SecretKey.SNAPTRADE_CLIENT_ID, SecretKey.SNAPTRADE_CONSUMER_KEY),
+    )
+    plaid = _pair(
+        env, store, ("PLAID_CLIENT_ID", "PLAID_SECRET"), (SecretKey.PLAID_CLIENT_ID, SecretKey.PLAID_SECRET)
+    )
+    alpaca = _pair(
+        env, store, ("ALPACA_API_KEY", "ALPACA_SECRET_KEY"),
+        (SecretKey.ALPACA_API_KEY, SecretKey.ALPACA_SECRET_KEY),
+    )
+    return Credentials(
+        snaptrade=SnapTradeCredentials(
+            *snaptrade, personal=parse_flag("SNAPTRADE_PERSONAL_KEY", env.get("SNAPTRADE_PERSONAL_KEY"), False)
+        ) if snaptrade else None,
+        plaid=PlaidCredentials(
+            *plaid, environment=PlaidEnvironment(env.get("PLAID_ENV", "sandbox").strip().lower())
+        ) if plaid else None,
+        alpaca=AlpacaCredentials(
+            *alpaca, paper=parse_flag("ALPACA_PAPER", env.get("ALPACA_PAPER"), True)
+        ) if alpaca else None,
+    )

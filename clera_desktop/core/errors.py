@@ -1,0 +1,86 @@
+"""One error family for the whole app.
+
+Every error the user can meet carries ``user_message``: what happened and what to do, in
+words a person understands, without secrets. The technical detail goes to the log only.
+"""
+
+from __future__ import annotations
+
+
+class CleraError(Exception):
+    """Base of every error the app raises on purpose."""
+
+    default_message = "Something went wrong."
+
+    def __init__(self, user_message: str | None = None, *, detail: str | None = None) -> None:
+        self.user_message = user_message or self.default_message
+        self.detail = detail
+        super().__init__(self.user_message if detail is None else f"{self.user_message} ({detail})")
+
+
+class UserCancelled(CleraError):
+    """The person closed a dialog or portal: not a failure, shown to nobody."""
+
+    default_message = "Cancelled."
+
+
+class ConfigurationError(CleraError):
+    """Missing or invalid settings or credentials."""
+
+    default_message = "The app is not configured for this yet."
+
+
+class SecretStoreLocked(ConfigurationError):
+    """No OS keyring, and the encrypted file store has not been unlocked with a passphrase."""
+
+    default_message = (
+        "No system keyring is available. Unlock the encrypted secret file with your passphrase "
+        "to store credentials."
+    )
+
+
+class ProviderError(CleraError):
+    """A provider (SnapTrade, Plaid, Alpaca, FX) could not give us what we asked for."""
+
+    default_message = "The provider could not be reached."
+
+    def __init__(
+        self,
+        user_message: str | None = None,
+        *,
+        provider: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        self.provider = provider
+        super().__init__(user_message, detail=detail)
+
+
+class NeedsReconnect(ProviderError):
+    default_message = "This connection needs to be reconnected: sign in to the brokerage again."
+
+
+class RateLimited(ProviderError):
+    default_message = "The provider is limiting how often we may ask. The app will retry shortly."
+
+    def __init__(
+        self,
+        user_message: str | None = None,
+        *,
+        retry_after: float | None = None,
+        provider: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(user_message, provider=provider, detail=detail)
+
+
+class TemporarilyUnavailable(ProviderError):
+    default_message = "The provider is temporarily unavailable. Try again in a few minutes."
+
+
+class RejectedInput(ProviderError):
+    default_message = "The provider rejected the request."
+
+
+class BadProviderData(ProviderError):
+    default_message = "The provider sent data the app could not read. Nothing was changed."

@@ -1,0 +1,78 @@
+"""Logging to a rotating file in the log folder, with secrets scrubbed from every record."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+import threading
+from pathlib import Path
+
+LOG_FILENAME = "clera-desktop.log"
+
+# Query-string and JSON fields that carry secrets in provider URLs and bodies.
+_SECRET_FIELDS = re.compile(
+    r"(?i)(userSecret|user_secret|secret|secret_key|consumer_key|consumerKey|access_token|"
+    r"public_token|password|APCA-API-SECRET-KEY|PLAID-SECRET|Signature)"
+    r"(\"?\s*[:=]\s*\"?)([^&\"'\s,}]+)"
+)
+_MASK = "***"
+
+
+class SecretRedactor(logging.Filter):
+    """Replaces every registered secret value, and secret-looking fields, with ``***``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._values: set[str] = set()
+        self._lock = threading.Lock()
+
+    def register(self, value: str) -> None:
+        if value and len(value) >= 4:
+            with self._lock:
+                self._values.add(value)
+
+    def scrub(self, text: str) -> str:
+        with self._lock:
+            values = sorted(self._values, key=len, reverse=True)
+        for value in values:
+            if value in text:
+                text = text.replace(value, _MASK)
+        return _SECRET_FIELDS.sub(lambda m: f"{m.group(1)}{m.group(2)}{_MASK}", text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        scrubbed = self.scrub(message)
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.scrub(record.exc_text)
+        record.msg, record.args = scrubbed, None
+        return True
+
+
+redactor = SecretRedactor()
+
+
+def configure_logging(log_dir: Path, level: str = "INFO") -> Path:
+    """Send the app's logs to ``log_dir`` (rotating, 5 x 2 MB) and to stderr for warnings."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / LOG_FILENAME
+    root = logging.getLogger()
+    root.setLevel(level.upper())
+    for handler in list(root.handlers):
+        if getattr(handler, "_clera", False):
+            root.removeHandler(handler)
+            handler.close()
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
+    file_handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    for handler in (file_handler, console):
+        handler.setFormatter(formatter)
+        handler.addFilter(redactor)
+        handler._clera = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    return path

@@ -1,0 +1,130 @@
+"""Exact money and quantity arithmetic.
+
+Everything the app stores or shows is a :class:`decimal.Decimal`; floats only ever reach
+the chart code. Provider SDKs hand us floats (SnapTrade balances, Plaid amounts), so
+:func:`to_decimal` turns a float into the Decimal of its shortest repr (``0.1`` becomes
+``Decimal("0.1")``, not ``0.1000000000000000055511151231257827``).
+"""
+
+from __future__ import annotations
+
+import decimal
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+# Enough for 1e-8 fractional shares on values up to a trillion, with room to spare.
+DECIMAL_CONTEXT: Final = decimal.Context(prec=38, rounding=decimal.ROUND_HALF_EVEN)
+CENT: Final = Decimal("0.01")
+QUANTITY_STEP: Final = Decimal("0.00000001")
+
+
+class InvalidAmount(ValueError):
+    """A value that cannot be read as an exact decimal number."""
+
+
+def to_decimal(value: object) -> Decimal:
+    """Convert a provider value (str, int, float, Decimal) into an exact Decimal.
+
+    Floats go through ``repr`` so that what the provider meant (``31.33``) is what we keep.
+    NaN and infinities are rejected: a money figure is a finite number or missing.
+    """
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, bool):
+        raise InvalidAmount(f"not a number: {value!r}")
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        result = Decimal(repr(value))
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except decimal.InvalidOperation as exc:
+            raise InvalidAmount(f"not a number: {value!r}") from exc
+    else:
+        raise InvalidAmount(f"not a number: {value!r}")
+    if not result.is_finite():
+        raise InvalidAmount(f"not a finite number: {value!r}")
+    return result
+
+
+def optional_decimal(value: object) -> Decimal | None:
+    """Like :func:`to_decimal`, but ``None`` and ``""`` mean "not reported"."""
+    if value is None or value == "":
+        return None
+    return to_decimal(value)
+
+
+def canonical(value: Decimal) -> str:
+    """The stored text form: no exponent, no trailing zeros, ``-0`` folded to ``0``.
+
+    Two equal Decimals always get the same text, so a re-sync that reports ``10.50`` where
+    we stored ``10.5`` is recognised as "no change".
+    """
+    if not value.is_finite():
+        raise InvalidAmount(f"not a finite number: {value!r}")
+    if value.is_zero():
+        return "0"
+    text = format(value.normalize(DECIMAL_CONTEXT), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def quantize_cents(value: Decimal) -> Decimal:
+    """Round to whole cents, half-even, for display of currency amounts."""
+    return value.quantize(CENT, rounding=decimal.ROUND_HALF_EVEN)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount with its currency; adding different currencies is an error, not a guess."""
+
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount, Decimal):
+            raise TypeError(f"Money amount must be Decimal, got {type(self.amount).__name__}")
+        if len(self.currency) != 3 or not self.currency.isalpha() or not self.currency.isupper():
+            raise ValueError(f"not an ISO 4217 currency code: {self.currency!r}")
+
+    def __add__(self, other: Money) -> Money:
+        self._same_currency(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same_currency(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def times(self, factor: Decimal) -> Money:
+        return Money(self.amount * factor, self.currency)
+
+    def _same_currency(self, other: Money) -> None:
+        if other.currency != self.currency:
+            raise ValueError(f"cannot combine {self.currency} and {other.currency} without an FX rate")
+
+    def __str__(self) -> str:
+        return f"{format_amount(self.amount)} {self.currency}"
+
+
+def format_amount(value: Decimal | None, places: int = 2) -> str:
+    """Thousands separators and fixed places; ``None`` (unknown) shows as an em dash."""
+    if value is None:
+        return "\u2014"
+    step = Decimal(1).scaleb(-places)
+    return f"{value.quantize(step, rounding=decimal.ROUND_HALF_EVEN):,.{places}f}"
+
+
+def format_quantity(value: Decimal | None) -> str:
+    """Shares as the provider reported them (up to 8 places), without noise zeros."""
+    if value is None:
+        return "\u2014"
+    text = format(value.quantize(QUANTITY_STEP, rounding=decimal.ROUND_HALF_EVEN), ",f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

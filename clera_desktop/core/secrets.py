@@ -1,0 +1,182 @@
+"""Credentials and per-user secrets, kept in the operating system's keyring.
+
+Where the OS has no keyring (a Linux box without a Secret Service, CI), secrets go to a
+passphrase-encrypted file (``keyrings.cryptfile``: Argon2 key derivation, AES-GCM) once the
+person unlocks it. There is no plaintext fallback: without a keyring and without the
+passphrase, :class:`SecretStore` raises :class:`SecretStoreLocked`.
+
+Every secret read or written is registered with :mod:`core.logging_setup`'s redactor so it can
+never reach a log line.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from clera_desktop.core.errors import SecretStoreLocked
+from clera_desktop.core.logging_setup import redactor
+
+log = logging.getLogger(__name__)
+
+SERVICE = "clera-desktop"
+ENCRYPTED_FILENAME = "secrets.cfg"
+
+#: Backends that are never an OS keyring: no storage, or files we do not trust for secrets.
+_NOT_AN_OS_KEYRING = (
+    "keyring.backends.fail",
+    "keyring.backends.null",
+    "keyring.backends.chainer",
+    "keyrings.cryptfile",
+    "keyrings.alt",
+)
+
+
+class SecretKey:
+    """Names of the entries the app keeps; per-user/per-item secrets carry their id."""
+
+    SNAPTRADE_CLIENT_ID = "snaptrade.client_id"
+    SNAPTRADE_CONSUMER_KEY = "snaptrade.consumer_key"
+    PLAID_CLIENT_ID = "plaid.client_id"
+    PLAID_SECRET = "plaid.secret"
+    ALPACA_API_KEY = "alpaca.api_key"
+    ALPACA_SECRET_KEY = "alpaca.secret_key"
+
+    @staticmethod
+    def snaptrade_user_secret(user_id: str) -> str:
+        return f"snaptrade.user_secret:{user_id}"
+
+    @staticmethod
+    def plaid_access_token(item_id: str) -> str:
+        return f"plaid.access_token:{item_id}"
+
+#: Backends that are the operating system's own secret store.
+_OS_KEYRINGS = (
+    "keyring.backends.SecretService",
+    "keyring.backends.libsecret",
+    "keyring.backends.kwallet",
+    "keyring.backends.macOS",
+    "keyring.backends.Windows",
+)
+
+
+def _usable(backend: keyring.backend.KeyringBackend) -> bool:
+    if type(backend).__module__.startswith(_NOT_AN_OS_KEYRING):
+        return False
+    try:
+        return float(backend.priority) > 0
+    except Exception:  # a backend's priority probe raises when its service is absent
+        return False
+
+
+def os_keyring_backend() -> keyring.backend.KeyringBackend | None:
+    """The OS keyring if one works here, else ``None`` (never a file or plaintext backend).
+
+    Honours a backend chosen with ``keyring.set_keyring`` or keyring's own configuration.
+    """
+    current = keyring.get_keyring()
+    for backend in getattr(current, "backends", None) or [current]:
+        if _usable(backend):
+            return backend
+    for backend in keyring.backend.get_all_keyring():
+        if type(backend).__module__.startswith(_OS_KEYRINGS) and _usable(backend):
+            return backend
+    return None
+
+
+def encrypted_file_backend(folder: Path, passphrase: str) -> keyring.backend.KeyringBackend:
+    """The passphrase-encrypted file store in ``folder``; a wrong passphrase fails on first read."""
+    from keyrings.cryptfile.cryptfile import CryptFileKeyring
+
+    if not passphrase:
+        raise SecretStoreLocked("A passphrase is needed to protect the secret file.")
+    redactor.register(passphrase)
+    folder.mkdir(parents=True, exist_ok=True)
+    backend = CryptFileKeyring()
+    backend.file_path = str(folder / ENCRYPTED_FILENAME)
+    try:
+        backend.keyring_key = passphrase  # checks the passphrase against an existing file
+    except ValueError as exc:
+        raise SecretStoreLocked("The passphrase does not open the secret file.") from exc
+    return backend
+
+
+class SecretStore:
+    """Thread-safe get/set/delete of named secrets in one keyring backend.
+
+    ``backend`` is ``None`` while the store is locked (no OS keyring, no passphrase yet).
+    """
+
+    def __init__(self, backend: keyring.backend.KeyringBackend | None) -> None:
+        self._backend = backend
+        self._lock = threading.Lock()
+
+    @property
+    def is_locked(self) -> bool:
+        return self._backend is None
+
+    @property
+    def backend_name(self) -> str:
+        return "locked" if self._backend is None else type(self._backend).__name__
+
+    def unlock(self, backend: keyring.backend.KeyringBackend) -> None:
+        with self._lock:
+            self._backend = backend
+
+    def get(self, name: str) -> str | None:
+        backend = self._require()
+        with self._lock:
+            try:
+                value = backend.get_password(SERVICE, name)
+            except ValueError as exc:  # cryptfile: wrong passphrase or tampered file
+                raise SecretStoreLocked("The passphrase does not open the secret file.") from exc
+        if value:
+            redactor.register(value)
+        return value
+
+    def set(self, name: str, value: str) -> None:
+        if not value:
+            raise ValueError(f"refusing to store an empty secret for {name}")
+        redactor.register(value)
+        backend = self._require()
+        with self._lock:
+            backend.set_password(SERVICE, name, value)
+        log.info("stored secret %s in %s", name, type(backend).__name__)
+
+    def delete(self, name: str) -> None:
+        backend = self._require()
+        with self._lock:
+            try:
+                backend.delete_password(SERVICE, name)
+            except keyring.errors.PasswordDeleteError:
+                pass
+
+    def _require(self) -> keyring.backend.KeyringBackend:
+        backend = self._backend
+        if backend is None:
+            raise SecretStoreLocked()
+        return backend
+
+
+def open_secret_store(
+    data_dir: Path, passphrase_provider: Callable[[], str | None] | None = None
+) -> SecretStore:
+    """The OS keyring when there is one; otherwise the encrypted file, if a passphrase is given.
+
+    ``passphrase_provider`` is asked only when there is no OS keyring (the GUI shows a dialog,
+    the CLI prompts). Returning ``None`` leaves the store locked.
+    """
+    backend = os_keyring_backend()
+    if backend is not None:
+        return SecretStore(backend)
+    passphrase = passphrase_provider() if passphrase_provider else None
+    if not passphrase:
+        log.warning("no OS keyring and no passphrase: secret store stays locked")
+        return SecretStore(None)
+    return SecretStore(encrypted_file_backend(data_dir, passphrase))

@@ -1,0 +1,1 @@
+"""Data models: SQLAlchemy tables, frozen domain types, the engine, migrations and queries."""

@@ -1,0 +1,46 @@
+"""Frozen domain types: what services hand to each other and to the UI.
+
+Providers translate SDK responses into these; nothing outside ``providers/`` sees an SDK type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NewType
+
+AccountId = NewType("AccountId", str)
+ConnectionId = NewType("ConnectionId", str)
+
+
+def account_id_for(provider_prefix: str, provider_account_id: str) -> AccountId:
+    """``snaptrade_<id>``, ``plaid_<id>``, ``clera_<id>``: the app-wide account id."""
+    return AccountId(f"{provider_prefix}_{provider_account_id}")
+
+
+@dataclass(frozen=True, slots=True)
+class HoldingShare:
+    """One account's part of an aggregated holding."""
+
+    account_id: AccountId
+    account_name: str
+    quantity: Decimal
+    market_value: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class AggregatedHolding:
+    """A symbol across all active accounts, in one currency.
+
+    ``market_value`` is ``None`` when any account's value is unknown: a partial sum would look
+    like a real figure and be wrong.
+    """
+
+    symbol: str
+    name: str | None
+    currency: str
+    quantity: Decimal
+    price: Decimal | None
+    market_value: Decimal | None
+    cost_basis: Decimal | None
+    accounts: tuple[HoldingShare, ...]

@@ -1,0 +1,130 @@
+"""The SQLite engine, its PRAGMAs, migrations on start, and the serial database worker.
+
+SQLite is opened in WAL mode (readers never block the writer), with foreign keys enforced and
+a busy timeout so a second process waits instead of failing. ``synchronous=NORMAL`` in WAL
+mode keeps every committed transaction across an app crash or kill.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 10_000
+T = TypeVar("T")
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with the app's PRAGMAs; creates the SQLite file's folder."""
+    kwargs: dict[str, Any] = {}
+    if url.startswith("sqlite"):
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        if url in ("sqlite://", "sqlite:///:memory:"):
+            kwargs["poolclass"] = StaticPool
+        else:
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision``, keeping every row (Alembic, batch mode for SQLite)."""
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+class Database:
+    """The store: an engine at the newest schema, sessions, and off-GUI-thread execution.
+
+    Writes go through one serial worker thread (one writer at a time, in order, as SQLite
+    wants); reads may use a small pool. Both are awaited from the asyncio loop, so the GUI
+    thread never waits on SQLite.
+    """
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        if migrate:
+            before = current_revision(self.engine)
+            upgrade(self.engine)
+            after = current_revision(self.engine)
+            if before != after:
+                log.info("database schema upgraded from %s to %s", before, after)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="db-reader")
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def write_sync(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in one transaction on the calling thread: committed, or rolled back."""
+        with self._sessions.begin() as session:
+            return work(session)
+
+    def read_sync(self, work: Callable[[Session], T]) -> T:
+        with self._sessions() as session:
+            return work(session)
+
+    async def write(self, work: Callable[[Session], T]) -> T:
+        """Run ``work(session)`` in one transaction on the serial writer thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._writer, self.write_sync, work)
+
+    async def read(self, work: Callable[[Session], T]) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._readers, self.read_sync, work)
+
+    def close(self) -> None:
+        self._writer.shutdown(wait=True)
+        self._readers.shutdown(wait=True)
+        self.engine.dispose()

@@ -1,0 +1,98 @@
+"""Read queries over the store that several services share."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clera_desktop.models.domain import AccountId, AggregatedHolding, HoldingShare
+from clera_desktop.models.enums import PortfolioMode, Provider, SecurityType
+from clera_desktop.models.tables import Account, Position
+
+_AGGREGATORS = frozenset({Provider.SNAPTRADE, Provider.PLAID})
+
+
+def position_value(position: Position) -> Decimal | None:
+    """The position's market value: as reported, else quantity x price, else unknown."""
+    if position.market_value is not None:
+        return position.market_value
+    if position.price is not None:
+        return position.quantity * position.price
+    return None
+
+
+def aggregated_holdings(session: Session, *, include_cash: bool = False) -> list[AggregatedHolding]:
+    """Holdings per (symbol, currency) across active accounts, with the per-account breakdown.
+
+    Derived from ``positions`` on every call, so the totals and the breakdown cannot disagree.
+    """
+    rows = session.execute(
+        select(Position, Account.name)
+        .join(Account, Account.id == Position.account_id)
+        .where(Account.is_active.is_(True))
+        .order_by(Position.symbol, Position.currency, Account.name, Account.id)
+    ).all()
+    groups: dict[tuple[str, str], list[tuple[Position, str]]] = defaultdict(list)
+    for position, account_name in rows:
+        if position.security_type is SecurityType.CASH and not include_cash:
+            continue
+        groups[(position.symbol, position.currency)].append((position, account_name))
+    holdings = []
+    for (symbol, currency), members in groups.items():
+        shares = tuple(
+            HoldingShare(
+                account_id=AccountId(position.account_id),
+                account_name=account_name,
+                quantity=position.quantity,
+                market_value=position_value(position),
+            )
+            for position, account_name in members
+        )
+        values = [share.market_value for share in shares]
+        costs = [position.cost_basis for position, _ in members]
+        prices = {position.price for position, _ in members if position.price is not None}
+        holdings.append(
+            AggregatedHolding(
+                symbol=symbol,
+                name=next((p.description for p, _ in members if p.description), None),
+                currency=currency,
+                quantity=sum((share.quantity for share in shares), Decimal(0)),
+                price=prices.pop() if len(prices) == 1 else _latest_price(members),
+                market_value=None if None in values else sum(values, Decimal(0)),  # type: ignore[arg-type]
+                cost_basis=None if None in costs else sum(costs, Decimal(0)),  # type: ignore[arg-type]
+                accounts=shares,
+            )
+        )
+    return holdings
+
+
+def _latest_price(members: list[tuple[Position, str]]) -> Decimal | None:
+    """Accounts may report slightly different prices; show the most recent one."""
+    priced = [position for position, _ in members if position.price is not None]
+    if not priced:
+        return None
+    return max(priced, key=lambda position: position.as_of).price
+
+
+def portfolio_mode(session: Session) -> PortfolioMode:
+    """``brokerage`` (Alpaca only), ``aggregation`` (SnapTrade/Plaid only), ``hybrid``, ``none``.
+
+    Only active accounts count: a removed connection no longer shapes the app.
+    """
+    providers = set(
+        session.scalars(
+            select(Account.provider).where(Account.is_active.is_(True)).distinct()
+        ).all()
+    )
+    has_brokerage = Provider.ALPACA in providers
+    has_aggregation = bool(providers & _AGGREGATORS)
+    if has_brokerage and has_aggregation:
+        return PortfolioMode.HYBRID
+    if has_brokerage:
+        return PortfolioMode.BROKERAGE
+    if has_aggregation:
+        return PortfolioMode.AGGREGATION
+    return PortfolioMode.NONE

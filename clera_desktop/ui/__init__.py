@@ -1,0 +1,1 @@
+"""The only Qt package: shell, views, item models, charts, dialogs."""

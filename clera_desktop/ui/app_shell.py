@@ -1,0 +1,32 @@
+"""Process-wide Qt glue: the exception hook that turns a stray error into a dialog."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from clera_desktop.core.errors import CleraError, UserCancelled
+
+log = logging.getLogger(__name__)
+
+
+def user_message_for(error: BaseException) -> str:
+    if isinstance(error, CleraError):
+        return error.user_message
+    return "Something unexpected went wrong. The details are in the log (Help > Open log folder)."
+
+
+def install_excepthook() -> None:
+    """qasync hands failures of async slots to ``sys.excepthook``: log them, show a message."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(error, UserCancelled):
+            return
+        log.error("unhandled error", exc_info=(kind, error, tb))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.warning(None, "Clera Desktop", user_message_for(error))
+
+    sys.excepthook = hook

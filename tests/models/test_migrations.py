@@ -1,0 +1,71 @@
+"""Schema upgrades keep every row; the migrations describe exactly the models."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from clera_desktop.models.engine import Database, current_revision, head_revision, make_engine, upgrade
+from clera_desktop.models.tables import Base
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_migrations_create_exactly_the_models(tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    try:
+        with database.engine.connect() as connection:
+            assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    finally:
+        database.close()
+
+
+def test_upgrade_from_the_first_release_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "INSERT INTO accounts (id, provider, provider_account_id, institution, name, currency, "
+            "is_active, connection_type, is_paper, created_at, updated_at) VALUES "
+            "('snaptrade_a', 'snaptrade', 'a', 'Demo', 'Main', 'USD', 1, 'trade', 0, "
+            "'2025-01-01 00:00:00', '2025-01-01 00:00:00')"
+        )
+        raw.execute(
+            "INSERT INTO positions (account_id, symbol, security_type, quantity, price, currency, as_of) "
+            "VALUES ('snaptrade_a', 'AAPL', 'equity', '0.00000001', '190.12', 'USD', '2025-01-01 00:00:00')"
+        )
+    database = Database(f"sqlite:///{path}")
+    try:
+        assert current_revision(database.engine) == head_revision()
+        with sqlite3.connect(path) as raw:
+            assert raw.execute("SELECT name FROM accounts").fetchall() == [("Main",)]
+            assert raw.execute("SELECT quantity, price FROM positions").fetchall() == [("0.00000001", "190.12")]
+            assert raw.execute("SELECT count(*) FROM app_settings").fetchone() == (0,)
+    finally:
+        database.close()
+
+
+def test_the_shipped_first_release_fixture_upgrades(tmp_path: Path) -> None:
+    """A database file as release 0001 wrote it (tests/models/fixtures), not rebuilt by today's code."""
+    path = tmp_path / "fixture.sqlite"
+    path.write_bytes((FIXTURES / "schema_0001.sqlite").read_bytes())
+    before = sqlite3.connect(path).execute("SELECT count(*) FROM activities").fetchone()
+    database = Database(f"sqlite:///{path}")
+    try:
+        assert current_revision(database.engine) == head_revision()
+    finally:
+        database.close()
+    after = sqlite3.connect(path).execute("SELECT count(*) FROM activities").fetchone()
+    assert before == after == (3,)
+
+
+def test_sqlite_is_opened_with_wal_foreign_keys_and_a_busy_timeout(database: Database) -> None:
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000

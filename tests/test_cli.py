@@ -1,0 +1,73 @@
+"""The command line as a person or a script meets it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clera_desktop.cli import build_parser, main
+from clera_desktop.models.engine import head_revision
+
+
+def _run(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "clera_desktop", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_help_lists_options_and_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    for expected in ("--data-dir", "--db", "--demo", "info", "FF_SNAPTRADE_TRADE_EXECUTION"):
+        assert expected in text
+
+
+def test_every_subcommand_takes_data_dir() -> None:
+    parser = build_parser()
+    subcommands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, sub in subcommands.items():
+        assert "--data-dir" in sub.format_help(), name
+
+
+def test_starting_the_app_creates_the_database_at_the_newest_schema_and_keeps_rows(tmp_path: Path) -> None:
+    data_dir = tmp_path / "D"
+    first = _run("--data-dir", str(data_dir), "--quit-after", "0.5")
+    assert first.returncode == 0, first.stderr
+    database = data_dir / "clera.sqlite"
+    with sqlite3.connect(database) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+        raw.execute(
+            "INSERT INTO audit_log (at, action, details) VALUES ('2026-01-01 00:00:00', 'test', '{}')"
+        )
+    second = _run("--data-dir", str(data_dir), "--quit-after", "0.5")
+    assert second.returncode == 0, second.stderr
+    with sqlite3.connect(database) as raw:
+        assert raw.execute("SELECT action FROM audit_log").fetchall() == [("test",)]
+    assert (data_dir / "logs" / "clera-desktop.log").exists()
+
+
+def test_info_reports_the_schema(tmp_path: Path) -> None:
+    result = _run("info", "--json", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(result.stdout)
+    assert facts["schema_revision"] == facts["schema_head"] == head_revision()
+    assert facts["portfolio_mode"] == "none"
+
+
+def test_a_bad_flag_value_is_a_clear_message_not_a_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "FF_SNAPTRADE_INVESTMENT_SYNC": "sometimes"}
+    result = subprocess.run(
+        [sys.executable, "-m", "clera_desktop", "info", "--data-dir", str(tmp_path)],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 2
+    assert "FF_SNAPTRADE_INVESTMENT_SYNC must be true or false" in result.stderr
+    assert "Traceback" not in result.stderr
