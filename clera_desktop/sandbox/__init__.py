@@ -1,0 +1,1 @@
+"""The offline sandbox: SnapTrade, Plaid, Alpaca and FX rates imitated on a loopback port."""

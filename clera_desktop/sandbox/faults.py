@@ -1,0 +1,88 @@
+"""Fault injection: make any endpoint fail the ways real providers fail.
+
+A rule matches requests by ``provider:path`` glob (``snaptrade:/accounts/*/positions/all``,
+``plaid:*``, ``*``) and does one thing: answer a status (with ``Retry-After`` for 429), answer
+slowly, hang past the client's timeout, send a malformed or truncated body, or drop a
+websocket. Rules fire ``times`` times (``None``: until cleared).
+
+Spec strings for the command line: ``PATTERN=KIND[:ARG][@TIMES]``, e.g.
+``snaptrade:*=status:429:7`` (429, Retry-After 7), ``plaid:*=status:500@2``,
+``*=slow:1.5``, ``alpaca:/v2/positions=malformed``, ``alpaca-stream:*=drop``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import threading
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class FaultKind(StrEnum):
+    STATUS = "status"
+    SLOW = "slow"
+    TIMEOUT = "timeout"
+    MALFORMED = "malformed"
+    TRUNCATED = "truncated"
+    DROP = "drop"
+
+
+@dataclass
+class Fault:
+    pattern: str
+    kind: FaultKind
+    status: int = 500
+    retry_after: int | None = None
+    delay: float = 0.0
+    times: int | None = None
+    hits: int = field(default=0)
+
+    def matches(self, target: str) -> bool:
+        return fnmatch.fnmatchcase(target, self.pattern)
+
+
+class FaultInjector:
+    """Thread-safe rule list consulted by every handler before it answers."""
+
+    def __init__(self) -> None:
+        self._rules: list[Fault] = []
+        self._lock = threading.Lock()
+
+    def add(self, fault: Fault) -> Fault:
+        with self._lock:
+            self._rules.append(fault)
+        return fault
+
+    def inject(self, pattern: str, kind: str | FaultKind, *, status: int = 500, retry_after: int | None = None,
+               delay: float = 0.0, times: int | None = None) -> Fault:
+        return self.add(Fault(pattern, FaultKind(kind), status, retry_after, delay, times))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rules.clear()
+
+    def take(self, target: str) -> Fault | None:
+        """The first live rule for ``target``, counting the hit."""
+        with self._lock:
+            for rule in self._rules:
+                if rule.matches(target) and (rule.times is None or rule.hits < rule.times):
+                    rule.hits += 1
+                    return rule
+        return None
+
+    def add_spec(self, spec: str) -> Fault:
+        """Parse ``PATTERN=KIND[:ARG[:ARG]][@TIMES]`` (see the module docstring)."""
+        pattern, _, action = spec.partition("=")
+        if not action:
+            raise ValueError(f"fault spec needs PATTERN=KIND: {spec!r}")
+        action, _, times_text = action.partition("@")
+        kind_text, *args = action.split(":")
+        kind = FaultKind(kind_text)
+        fault = Fault(pattern or "*", kind, times=int(times_text) if times_text else None)
+        if kind is FaultKind.STATUS:
+            fault.status = int(args[0]) if args else 500
+            if len(args) > 1:
+                fault.retry_after = int(args[1])
+        elif kind in (FaultKind.SLOW, FaultKind.TIMEOUT):
+            fault.delay = float(args[0]) if args else (2.0 if kind is FaultKind.SLOW else 120.0)
+        return self.add(fault)

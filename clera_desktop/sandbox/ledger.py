@@ -1,0 +1,83 @@
+"""Account ledgers: the events that explain every demo account's cash and positions.
+
+The sandbox never stores positions on their own: it replays each account's ledger into a
+:class:`Book`, so today's holdings are always exactly what three years of activities imply.
+Amounts are signed cash effects in the account's currency (SnapTrade's convention: money in
+is positive); providers that use another convention (Plaid) flip the sign when rendering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class EventKind(StrEnum):
+    BUY = "BUY"
+    SELL = "SELL"
+    DIVIDEND = "DIVIDEND"
+    INTEREST = "INTEREST"
+    DEPOSIT = "DEPOSIT"
+    WITHDRAWAL = "WITHDRAWAL"
+    FEE = "FEE"
+    SPLIT = "SPLIT"
+    TRANSFER_IN = "TRANSFER_IN"
+    TRANSFER_OUT = "TRANSFER_OUT"
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEvent:
+    id: str
+    day: date
+    kind: EventKind
+    amount: Decimal  # signed cash effect
+    currency: str
+    symbol: str | None = None
+    quantity: Decimal | None = None  # shares moved; for SPLIT, the shares added
+    price: Decimal | None = None
+    fee: Decimal = Decimal(0)
+    description: str = ""
+
+
+@dataclass(slots=True)
+class Holding:
+    quantity: Decimal
+    cost: Decimal  # total cost basis in the account currency
+
+
+@dataclass(slots=True)
+class Book:
+    """Cash and holdings after replaying a ledger."""
+
+    cash: Decimal = Decimal(0)
+    holdings: dict[str, Holding] = field(default_factory=dict)
+
+    def apply(self, event: LedgerEvent) -> None:
+        self.cash += event.amount
+        if event.symbol is None or event.quantity is None:
+            return
+        holding = self.holdings.setdefault(event.symbol, Holding(Decimal(0), Decimal(0)))
+        if event.kind is EventKind.BUY:
+            holding.quantity += event.quantity
+            holding.cost += -event.amount
+        elif event.kind is EventKind.TRANSFER_IN:
+            holding.quantity += event.quantity
+            holding.cost += event.quantity * (event.price or Decimal(0))
+        elif event.kind in (EventKind.SELL, EventKind.TRANSFER_OUT):
+            if event.quantity > holding.quantity:
+                raise ValueError(f"{event.id}: selling {event.quantity} {event.symbol}, holding {holding.quantity}")
+            holding.cost -= (holding.cost * event.quantity / holding.quantity).quantize(Decimal("0.01"))
+            holding.quantity -= event.quantity
+        elif event.kind is EventKind.SPLIT:
+            holding.quantity += event.quantity
+        if holding.quantity == 0:
+            del self.holdings[event.symbol]
+
+    @classmethod
+    def replay(cls, events: list[LedgerEvent]) -> Book:
+        book = cls()
+        for event in events:
+            book.apply(event)
+        return book

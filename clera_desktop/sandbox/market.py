@@ -1,0 +1,149 @@
+"""Synthetic but deterministic prices: daily history and a live market that ticks.
+
+Every series is a seeded geometric random walk, so the same seed gives the same prices on
+every machine. Prices are Decimal cents; pre-split closes are the raw (unadjusted) prices a
+brokerage would have shown on the day, as Alpaca's ``adjustment=raw`` bars are.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import threading
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from clera_desktop.sandbox.instruments import SPLIT_RATIO, SPLIT_SYMBOL, Instrument
+
+CENT = Decimal("0.01")
+
+
+def business_days(start: date, end: date) -> list[date]:
+    """Monday to Friday from ``start`` to ``end`` inclusive (the demo market has no holidays)."""
+    days, day = [], start
+    while day <= end:
+        if day.weekday() < 5:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def cents(value: float | Decimal) -> Decimal:
+    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_EVEN)
+
+
+@dataclass(frozen=True, slots=True)
+class DailyBar:
+    day: date
+    open: Decimal
+    high: Decimal
+    low: Decimal
+    close: Decimal
+    volume: int
+    trade_count: int
+    vwap: Decimal
+
+
+class PriceHistory:
+    """Daily bars per symbol over the world's business days, built lazily per symbol."""
+
+    def __init__(self, seed: int, instruments: dict[str, Instrument], days: list[date], split_day: date | None) -> None:
+        self._seed = seed
+        self._instruments = instruments
+        self.days = days
+        self.split_day = split_day
+        self._bars: dict[str, list[DailyBar]] = {}
+        self._lock = threading.Lock()
+
+    def bars(self, symbol: str) -> list[DailyBar]:
+        with self._lock:
+            series = self._bars.get(symbol)
+            if series is None:
+                series = self._bars[symbol] = self._generate(self._instruments[symbol])
+            return series
+
+    def close_on(self, symbol: str, day: date) -> Decimal:
+        """The last close on or before ``day`` (the first close before the history starts)."""
+        index = bisect_right(self.days, day) - 1
+        return self.bars(symbol)[max(index, 0)].close
+
+    def split_factor(self, symbol: str, day: date) -> Decimal:
+        if symbol == SPLIT_SYMBOL and self.split_day is not None and day < self.split_day:
+            return SPLIT_RATIO
+        return Decimal(1)
+
+    def _generate(self, instrument: Instrument) -> list[DailyBar]:
+        rng = random.Random(f"{self._seed}:prices:{instrument.symbol}")
+        step_sigma = instrument.volatility / math.sqrt(252)
+        step_mu = instrument.drift / 252 - step_sigma**2 / 2
+        price = float(instrument.base_price)
+        bars = []
+        previous = price
+        for day in self.days:
+            price *= math.exp(rng.gauss(step_mu, step_sigma))
+            price = max(price, 1.0)
+            factor = float(self.split_factor(instrument.symbol, day))
+            close = cents(price * factor)
+            open_ = cents(previous * factor * (1 + rng.uniform(-0.004, 0.004)))
+            high = max(open_, close) + cents(price * factor * rng.uniform(0, 0.01))
+            low = max(min(open_, close) - cents(price * factor * rng.uniform(0, 0.01)), CENT)
+            volume = rng.randrange(200_000, 5_000_000)
+            bars.append(DailyBar(day, open_, high, low, close, volume, volume // 90, cents((high + low + close) / 3)))
+            previous = price
+        return bars
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    symbol: str
+    price: Decimal
+    size: int
+    bid: Decimal
+    ask: Decimal
+    at: datetime
+    trade_id: int
+
+
+class LiveMarket:
+    """Current prices that move on every tick; fills and quotes read from here.
+
+    Thread-safe: the websocket ticker, REST handlers and tests all touch it.
+    """
+
+    def __init__(self, seed: int, history: PriceHistory, as_of: date) -> None:
+        self._rng = random.Random(f"{seed}:live")
+        self._history = history
+        self._as_of = as_of
+        self._prices: dict[str, Decimal] = {}
+        self._trade_id = 0
+        self._lock = threading.Lock()
+        self.is_open = True
+
+    def price(self, symbol: str) -> Decimal:
+        with self._lock:
+            return self._current(symbol)
+
+    def set_price(self, symbol: str, price: Decimal) -> None:
+        with self._lock:
+            self._prices[symbol] = price
+
+    def previous_close(self, symbol: str) -> Decimal:
+        return self._history.close_on(symbol, self._as_of - timedelta(days=1))
+
+    def tick(self, symbol: str) -> Tick:
+        with self._lock:
+            price = self._current(symbol)
+            move = Decimal(str(round(self._rng.gauss(0, 0.0008), 6)))
+            price = max(cents(price * (1 + move)), CENT)
+            self._prices[symbol] = price
+            self._trade_id += 1
+            spread = max(cents(price * Decimal("0.0002")), CENT)
+            return Tick(symbol, price, self._rng.randrange(1, 500), price - spread, price + spread,
+                        datetime.now(UTC), self._trade_id)
+
+    def _current(self, symbol: str) -> Decimal:
+        if symbol not in self._prices:
+            self._prices[symbol] = self._history.close_on(symbol, self._as_of)
+        return self._prices[symbol]

@@ -1,0 +1,233 @@
+"""One loopback HTTP/WebSocket server for all imitated providers.
+
+Paths (one port, so one firewall-free address serves the whole demo):
+
+- SnapTrade REST and its connection portal at the root (the SDK signs the bare path, so
+  SnapTrade cannot live under a prefix);
+- Plaid under ``/plaid``, Alpaca trading under ``/alpaca``, market data under
+  ``/alpaca-data``, the market-data stream at ``/alpaca-stream/v2/{feed}``;
+- FX reference rates (a Frankfurter-compatible API) under ``/fx/v1``.
+
+The server runs on its own thread and asyncio loop, so tests, the CLI and the app's demo mode
+can all start it in-process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Any
+
+from aiohttp import web
+
+from clera_desktop.sandbox import alpaca_api, alpaca_stream, fx_api, plaid_api, snaptrade_api
+from clera_desktop.sandbox.exchange import match_open_orders
+from clera_desktop.sandbox.faults import FaultInjector, FaultKind
+from clera_desktop.sandbox.world import DemoWorld
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+_PREFIXES = (
+    ("/plaid", "plaid"),
+    ("/alpaca-data", "alpaca-data"),
+    ("/alpaca-stream", "alpaca-stream"),
+    ("/alpaca", "alpaca"),
+    ("/fx", "fx"),
+)
+
+
+def provider_of(path: str) -> tuple[str, str]:
+    """``("plaid", "/item/get")`` for ``/plaid/item/get``; SnapTrade owns the root."""
+    for prefix, name in _PREFIXES:
+        if path == prefix or path.startswith(prefix + "/"):
+            return name, path[len(prefix):] or "/"
+    return "snaptrade", path
+
+
+def _error_for(provider: str, status: int, retry_after: int | None) -> web.Response:
+    renderer = {
+        "snaptrade": snaptrade_api.error_response,
+        "plaid": plaid_api.error_response,
+        "alpaca": alpaca_api.error_response,
+        "alpaca-data": alpaca_api.error_response,
+        "fx": fx_api.error_response,
+    }.get(provider, snaptrade_api.error_response)
+    response = renderer(status, retry_after)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
+class SandboxServer:
+    """Start with :meth:`start` (or as a context manager); :attr:`info` says how to reach it."""
+
+    def __init__(
+        self,
+        *,
+        seed: int = 7,
+        as_of: date | None = None,
+        scale: float = 0,
+        port: int = 0,
+        tick_interval: float = 0.25,
+        snaptrade_rate_limit: int = 250,
+        world: DemoWorld | None = None,
+    ) -> None:
+        self.world = world or DemoWorld.build(seed, as_of, scale)
+        self.faults = FaultInjector()
+        self.requested_port = port
+        self.tick_interval = tick_interval
+        self.snaptrade = snaptrade_api.SnapTradeService(self, rate_limit_per_minute=snaptrade_rate_limit)
+        self.plaid = plaid_api.PlaidService(self)
+        self.alpaca = alpaca_api.AlpacaService(self)
+        self.stream = alpaca_stream.StreamService(self)
+        self.port = 0
+        self.requests: list[tuple[str, str]] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._runner: web.AppRunner | None = None
+        self._ready = threading.Event()
+        self._stopped = threading.Event()
+        self._startup_error: BaseException | None = None
+
+    # ---- lifecycle ----------------------------------------------------------------------
+
+    def __enter__(self) -> SandboxServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self) -> SandboxServer:
+        self._thread = threading.Thread(target=self._serve, name="sandbox-server", daemon=True)
+        self._thread.start()
+        self._ready.wait(timeout=30)
+        if self._startup_error is not None:
+            raise self._startup_error
+        return self
+
+    def stop(self) -> None:
+        loop = self._loop
+        if loop is None or self._stopped.is_set():
+            return
+        future = asyncio.run_coroutine_threadsafe(self._shutdown(), loop)
+        try:
+            future.result(timeout=10)
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+            if self._thread is not None:
+                self._thread.join(timeout=10)
+            self._stopped.set()
+
+    def call(self, coroutine: Awaitable[Any]) -> Any:
+        """Run a coroutine on the server's loop from another thread (tests, CLI)."""
+        assert self._loop is not None
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=30)  # type: ignore[arg-type]
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def info(self) -> dict[str, dict[str, str]]:
+        """Everything a client needs; the first line ``clera-desktop sandbox`` prints."""
+        base = self.base_url
+        demo = self.snaptrade.demo_user
+        alpaca = self.world.alpaca
+        assert alpaca is not None
+        return {
+            "snaptrade": {
+                "base_url": base,
+                "client_id": self.snaptrade.client_id,
+                "consumer_key": self.snaptrade.consumer_key,
+                "demo_user_id": demo.user_id,
+                "demo_user_secret": demo.secret,
+            },
+            "plaid": {
+                "base_url": f"{base}/plaid",
+                "client_id": self.plaid.client_id,
+                "secret": self.plaid.secret,
+                "demo_access_token": next(iter(self.world.plaid_items.values())).access_token,
+            },
+            "alpaca": {
+                "trading_url": f"{base}/alpaca",
+                "data_url": f"{base}/alpaca-data",
+                "stream_url": f"ws://127.0.0.1:{self.port}/alpaca-stream/v2/iex",
+                "key_id": alpaca.key_id,
+                "secret_key": alpaca.secret_key,
+            },
+            "fx": {"base_url": f"{base}/fx/v1"},
+        }
+
+    def _serve(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(self._startup())
+        except BaseException as exc:  # reported to start()'s caller
+            self._startup_error = exc
+            self._ready.set()
+            return
+        self._ready.set()
+        try:
+            loop.run_forever()
+        finally:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    async def _startup(self) -> None:
+        app = web.Application(middlewares=[self._fault_middleware], client_max_size=8 * 1024 * 1024)
+        snaptrade_api.add_routes(app, self.snaptrade)
+        app.add_subapp("/plaid", plaid_api.make_app(self.plaid))
+        app.add_subapp("/alpaca-data", alpaca_api.make_data_app(self.alpaca))
+        app.add_subapp("/alpaca-stream", alpaca_stream.make_app(self.stream))
+        app.add_subapp("/alpaca", alpaca_api.make_trading_app(self.alpaca))
+        app.add_subapp("/fx", fx_api.make_app(self))
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", self.requested_port)
+        await site.start()
+        server = site._server  # noqa: SLF001 - aiohttp exposes no public accessor for the bound port
+        assert server is not None and server.sockets
+        self.port = server.sockets[0].getsockname()[1]
+        self._background = [asyncio.create_task(self._match_orders_forever()), *self.stream.start_tasks()]
+
+    async def _shutdown(self) -> None:
+        for task in self._background:
+            task.cancel()
+        await self.stream.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _match_orders_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self.tick_interval)
+            match_open_orders(self.world)
+
+    @web.middleware
+    async def _fault_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        provider, path = provider_of(request.path)
+        self.requests.append((request.method, request.path))
+        if provider == "alpaca-stream":  # the stream consults its own faults, per batch
+            return await handler(request)
+        fault = self.faults.take(f"{provider}:{path}")
+        if fault is None:
+            return await handler(request)
+        if fault.kind is FaultKind.STATUS:
+            return _error_for(provider, fault.status, fault.retry_after)
+        if fault.kind in (FaultKind.SLOW, FaultKind.TIMEOUT):
+            await asyncio.sleep(fault.delay)
+            return await handler(request)
+        if fault.kind is FaultKind.MALFORMED:
+            return web.Response(text='{"results": [ {"id": "unterminated', content_type="application/json")
+        if fault.kind is FaultKind.TRUNCATED:
+            response = await handler(request)
+            body = response.body if isinstance(response, web.Response) else b""
+            cut = bytes(body)[: max(1, len(bytes(body)) // 2)] if body else b"{"
+            return web.Response(body=cut, status=response.status, content_type="application/json")
+        return await handler(request)
