@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import tempfile
+from datetime import date
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -68,6 +69,28 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="show folders, database and schema version")
     _common_options(info, suppress_defaults=True)
     info.add_argument("--json", action="store_true", help="print JSON")
+
+    sandbox = commands.add_parser(
+        "sandbox", help="serve the offline SnapTrade/Plaid/Alpaca/FX sandbox until stopped",
+        description="Serve the offline sandbox on 127.0.0.1. The first line printed is one JSON "
+        "object with every base URL and credential a client needs.",
+    )
+    _common_options(sandbox, suppress_defaults=True)
+    sandbox.add_argument("--port", type=int, default=0, help="port to bind (default: a free one)")
+    sandbox.add_argument("--seed", type=int, default=7, help="demo world seed (default 7)")
+    sandbox.add_argument("--scale", type=float, default=0,
+                         help="add benchmark accounts: 2 x SCALE accounts of 300 positions and 5,000 "
+                         "activities each (100 = a million activities)")
+    sandbox.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                         help="the demo world's today (default: today)")
+    sandbox.add_argument("--fault", action="append", default=[], metavar="SPEC",
+                         help="inject a fault, e.g. 'snaptrade:*=status:429:7' or 'plaid:*=status:500@2' "
+                         "or '*=slow:1.5' (repeatable; see clera_desktop/sandbox/faults.py)")
+    sandbox.add_argument("--tick-rate", type=float, default=20.0,
+                         help="stream trades per second, all symbols together (default 20)")
+    sandbox.add_argument("--rate-limit", type=int, default=250,
+                         help="SnapTrade requests per minute per client id (default 250)")
+    sandbox.add_argument("--market-closed", action="store_true", help="start with the demo market closed")
     return parser
 
 
@@ -105,6 +128,34 @@ def run_info(settings: Settings, *, as_json: bool) -> int:
     return 0
 
 
+def run_sandbox(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from clera_desktop.sandbox.server import SandboxServer
+
+    server = SandboxServer(
+        seed=args.seed, scale=args.scale, port=args.port, as_of=args.as_of,
+        snaptrade_rate_limit=args.rate_limit,
+    )
+    for spec in args.fault:
+        try:
+            server.faults.add_spec(spec)
+        except ValueError as exc:
+            print(f"clera-desktop sandbox: bad --fault {spec!r}: {exc}", file=sys.stderr)
+            return 2
+    server.stream.rate = args.tick_rate
+    server.world.market.is_open = not args.market_closed
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    with server:
+        print(json.dumps(server.info), flush=True)
+        print(f"serving the sandbox on {server.base_url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
+        stop.wait()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -117,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(settings.log_dir, args.log_level)
     if args.command == "info":
         return run_info(settings, as_json=args.json)
+    if args.command == "sandbox":
+        return run_sandbox(args)
     from clera_desktop.app import run_gui
 
     return run_gui(settings, quit_after=args.quit_after)

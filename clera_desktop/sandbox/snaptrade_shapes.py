@@ -36,6 +36,12 @@ def currency(code: str) -> dict[str, Any]:
     return {"id": stable_uuid("currency", code), "code": code, "name": CURRENCY_NAMES.get(code, code)}
 
 
+def figi(instrument: Instrument) -> dict[str, str]:
+    """A FIGI-shaped identifier (BBG + 9 characters), stable per symbol."""
+    digest = stable_uuid("figi", instrument.symbol).replace("-", "").upper()
+    return {"figi_code": "BBG" + digest[:9], "figi_share_class": "BBG" + digest[9:18]}
+
+
 def display_symbol(instrument: Instrument) -> str:
     return instrument.symbol + EXCHANGES[instrument.exchange][2]
 
@@ -58,8 +64,8 @@ def universal_symbol(instrument: Instrument) -> dict[str, Any]:
             "id": stable_uuid("security-type", "et" if is_etf else "cs"), "code": "et" if is_etf else "cs",
             "description": "ETF" if is_etf else "Common Stock", "is_supported": True,
         },
-        "figi_code": None,
-        "figi_instrument": None,
+        "figi_code": figi(instrument)["figi_code"],
+        "figi_instrument": figi(instrument),
         "currencies": [currency(instrument.currency)],
     }
 
@@ -147,7 +153,7 @@ def position(instrument: Instrument, quantity: Decimal, price: Decimal, cost: De
             "kind": "etf" if instrument.kind == "etf" else "stock",
             "id": stable_uuid("symbol", instrument.symbol), "symbol": display_symbol(instrument),
             "raw_symbol": instrument.symbol, "description": instrument.name, "currency": instrument.currency,
-            "exchange": instrument.exchange, "figi_instrument": None,
+            "exchange": instrument.exchange, "figi_instrument": figi(instrument),
         },
         "units": decimal_string(quantity), "price": decimal_string(price), "cost_basis": decimal_string(cost),
         "currency": instrument.currency, "cash_equivalent": False, "tax_lots": [],
