@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from clera_desktop.sandbox.server import SandboxServer
 
 NEW_YORK = ZoneInfo("America/New_York")
+EXCHANGE_NAMES = {"XNAS": "NASDAQ", "XNYS": "NYSE", "ARCX": "ARCA"}
 BAR_PAGE_MAX = 10_000
 
 
@@ -89,7 +90,7 @@ def _order(order: DemoOrder) -> dict[str, Any]:
         "order_type": order.order_type, "type": order.order_type, "side": order.side,
         "time_in_force": order.time_in_force, "limit_price": decimal_string(order.limit_price),
         "stop_price": decimal_string(order.stop_price), "status": status, "extended_hours": False,
-        "legs": None, "trail_percent": None, "trail_price": None, "hwm": None, "position_intent": None,
+        "legs": None, "trail_percent": None, "trail_price": None, "hwm": None, "position_intent": "buy_to_open" if order.side == "buy" else "sell_to_close",
     }
 
 
@@ -112,7 +113,7 @@ def make_trading_app(service: AlpacaService) -> web.Application:
             "crypto_status": "INACTIVE", "currency": "USD", "buying_power": decimal_string(cash),
             "regt_buying_power": decimal_string(cash), "daytrading_buying_power": "0",
             "non_marginable_buying_power": decimal_string(cash), "cash": decimal_string(cash),
-            "accrued_fees": "0", "pending_transfer_out": None, "pending_transfer_in": None,
+            "accrued_fees": "0", "pending_transfer_out": "0", "pending_transfer_in": "0",
             "portfolio_value": decimal_string(equity), "pattern_day_trader": False, "trading_blocked": False,
             "transfers_blocked": False, "account_blocked": False, "created_at": iso(state.account.created_at),
             "trade_suspended_by_user": False, "multiplier": "1", "shorting_enabled": False,
@@ -129,7 +130,7 @@ def make_trading_app(service: AlpacaService) -> web.Application:
         market_value = holding.quantity * price
         pl = market_value - holding.cost
         return {
-            "asset_id": _asset_id(symbol), "symbol": symbol, "exchange": world.instruments[symbol].exchange.replace("X", "", 1),
+            "asset_id": _asset_id(symbol), "symbol": symbol, "exchange": EXCHANGE_NAMES.get(world.instruments[symbol].exchange, "OTC"),
             "asset_class": "us_equity", "avg_entry_price": decimal_string((holding.cost / holding.quantity).quantize(Decimal("0.0001"))),
             "qty": decimal_string(holding.quantity), "qty_available": decimal_string(holding.quantity), "side": "long",
             "market_value": decimal_string(market_value), "cost_basis": decimal_string(holding.cost),
@@ -229,7 +230,7 @@ def make_trading_app(service: AlpacaService) -> web.Application:
     def asset(symbol: str) -> dict[str, Any]:
         instrument = world.instruments[symbol]
         return {
-            "id": _asset_id(symbol), "class": "us_equity", "exchange": "NASDAQ" if instrument.exchange == "XNAS" else "NYSE",
+            "id": _asset_id(symbol), "class": "us_equity", "exchange": EXCHANGE_NAMES.get(instrument.exchange, "OTC"),
             "symbol": symbol, "name": instrument.name, "status": "active", "tradable": True, "marginable": True,
             "shortable": False, "easy_to_borrow": False, "fractionable": True, "maintenance_margin_requirement": 30,
             "margin_requirement_long": "30", "margin_requirement_short": "100", "attributes": [],

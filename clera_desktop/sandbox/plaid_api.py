@@ -255,7 +255,6 @@ def make_app(service: PlaidService) -> web.Application:
             "metadata": {
                 "initial_products": token.products, "webhook": None, "country_codes": token.country_codes,
                 "language": token.language, "redirect_uri": None, "client_name": token.client_name,
-                "account_filters": None, "institution_data": None,
             },
             "link_sessions": token.sessions, "request_id": _request_id(),
         })

@@ -133,8 +133,9 @@ class DemoAccount:
         return self._book
 
     def record(self, event: LedgerEvent) -> None:
+        book = self.book  # replay what came before, then add this event once
         self.ledger.append(event)
-        self.book.apply(event)
+        book.apply(event)
 
     @property
     def masked_number(self) -> str:

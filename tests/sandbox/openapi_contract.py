@@ -49,7 +49,8 @@ def _honour_nullable(node: Any) -> Any:
 def load(name: str) -> dict[str, Any]:
     path = SPECS / FILES[name]
     text = path.read_text("utf-8")
-    raw = yaml.safe_load(text) if path.suffix != ".json" else json.loads(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(text, Loader=loader) if path.suffix != ".json" else json.loads(text)  # noqa: S506
     # Round-trip through JSON so YAML dates/times become strings, as JSON Schema expects.
     return _honour_nullable(json.loads(json.dumps(raw, default=str)))
 
