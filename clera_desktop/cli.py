@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--rate-limit", type=int, default=250,
                          help="SnapTrade requests per minute per client id (default 250)")
     sandbox.add_argument("--market-closed", action="store_true", help="start with the demo market closed")
+    sandbox.add_argument("--broken-connection", action="append", default=[], metavar="BROKERAGE",
+                         help="start with this SnapTrade connection broken (e.g. ETRADE; 'plaid' for the "
+                         "Plaid item): it needs a reconnect (repeatable)")
     return parser
 
 
@@ -146,6 +149,12 @@ def run_sandbox(args: argparse.Namespace) -> int:
             return 2
     server.stream.rate = args.tick_rate
     server.world.market.is_open = not args.market_closed
+    for broken in args.broken_connection:
+        try:
+            server.break_plaid_item() if broken.lower() == "plaid" else server.break_connection(broken)
+        except KeyError as exc:
+            print(f"clera-desktop sandbox: {exc}", file=sys.stderr)
+            return 2
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())

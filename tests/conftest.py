@@ -8,6 +8,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+
+# WebEngine needs this before the QApplication exists; it costs nothing when unused.
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 

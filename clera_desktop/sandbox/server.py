@@ -128,6 +128,26 @@ class SandboxServer:
         assert self._loop is not None
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=30)  # type: ignore[arg-type]
 
+    def break_connection(self, brokerage_slug: str) -> None:
+        """Break the demo user's SnapTrade connection to ``brokerage_slug`` (needs reconnect).
+
+        Like the real service, a broken connection keeps serving its last data; only its
+        ``disabled`` flag says so.
+        """
+        from datetime import UTC, datetime
+
+        with self.world.lock:
+            for connection in self.snaptrade.demo_user.connections.values():
+                if connection.brokerage.slug == brokerage_slug.upper():
+                    connection.disabled, connection.disabled_at = True, datetime.now(UTC)
+                    return
+        raise KeyError(f"no demo connection to {brokerage_slug}")
+
+    def break_plaid_item(self) -> None:
+        """Put the demo Plaid item into ITEM_LOGIN_REQUIRED (fixed through Link update mode)."""
+        with self.world.lock:
+            next(iter(self.world.plaid_items.values())).error_code = "ITEM_LOGIN_REQUIRED"
+
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"

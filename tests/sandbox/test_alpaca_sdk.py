@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import threading
+import urllib.request
 import time
 import uuid
 from datetime import datetime
@@ -96,6 +98,15 @@ def test_daily_bars_follow_next_page_tokens(pristine_sandbox: SandboxServer) -> 
     assert all(b.close > 0 and b.trade_count is not None for b in bars["AAPL"])
     pages = [r for m, r in pristine_sandbox.requests if "/alpaca-data/v2/stocks/bars" in r]
     assert pages, "the SDK went through the sandbox"
+    info = pristine_sandbox.info["alpaca"]
+    request_raw = urllib.request.Request(
+        f"{info['data_url']}/v2/stocks/bars?symbols=AAPL,MSFT&timeframe=1Day&start=2025-01-01T00:00:00Z&limit=300",
+        headers={"APCA-API-KEY-ID": info["key_id"], "APCA-API-SECRET-KEY": info["secret_key"]},
+    )
+    with urllib.request.urlopen(request_raw, timeout=10) as response:
+        page = json.loads(response.read())
+    check("alpaca-data", "GET", "/v2/stocks/bars", 200, page)
+    assert page["next_page_token"] and sum(len(v) for v in page["bars"].values()) == 300
     raw = data(pristine_sandbox, raw=True).get_stock_bars(StockBarsRequest(
         symbol_or_symbols=["AAPL"], timeframe=TimeFrame.Day, start=datetime(2026, 11, 1), end=datetime(2026, 11, 20)))
     assert set(raw) == {"AAPL"}

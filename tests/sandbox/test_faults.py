@@ -77,8 +77,13 @@ def test_slow_answers_and_timeouts(sandbox: SandboxServer) -> None:
         urllib.request.urlopen(sandbox.info["fx"]["base_url"] + "/latest", timeout=0.5).read()
 
 
-def test_a_broken_connection_needs_reconnect(sandbox: SandboxServer) -> None:
+def test_a_broken_connection_needs_reconnect_but_keeps_serving_data(sandbox: SandboxServer) -> None:
     client, user = snaptrade_client(sandbox), demo_user(sandbox)
-    connection = next(iter(sandbox.world.snaptrade_users["demo-user"].connections.values()))
-    client.connections.disable_brokerage_authorization(authorization_id=connection.id, **user)
-    assert client.connections.detail_brokerage_authorization(authorization_id=connection.id, **user).body["disabled"]
+    sandbox.break_connection("QUESTRADE")
+    connections = client.connections.list_brokerage_authorizations(**user).body
+    assert {c["brokerage"]["slug"]: c["disabled"] for c in connections}["QUESTRADE"] is True
+    accounts = client.account_information.list_all_user_accounts(**user).body["results"]
+    questrade = [a for a in accounts if a["display_name"].startswith("Questrade")]
+    assert client.account_information.get_all_account_positions(account_id=questrade[0]["id"], **user).body["results"]
+    sandbox.break_plaid_item()
+    assert next(iter(sandbox.world.plaid_items.values())).error_code == "ITEM_LOGIN_REQUIRED"
