@@ -59,6 +59,10 @@ class NeedsReconnect(ProviderError):
     default_message = "This connection needs to be reconnected: sign in to the brokerage again."
 
 
+class InvalidCredentials(ProviderError):
+    default_message = "The provider did not accept the app's keys. Check them in Settings."
+
+
 class RateLimited(ProviderError):
     default_message = "The provider is limiting how often we may ask. The app will retry shortly."
 

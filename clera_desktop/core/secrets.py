@@ -107,6 +107,29 @@ def encrypted_file_backend(folder: Path, passphrase: str) -> keyring.backend.Key
     return backend
 
 
+class EphemeralKeyring(keyring.backend.KeyringBackend):
+    """Secrets in memory for this process only: the demo's throwaway sandbox credentials.
+
+    Never used for real credentials: nothing survives the process, nothing touches disk.
+    """
+
+    priority = 0  # type: ignore[assignment]  # never chosen automatically
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self._entries.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
 class SecretStore:
     """Thread-safe get/set/delete of named secrets in one keyring backend.
 

@@ -1,0 +1,50 @@
+"""Demo mode: start the sandbox in-process and point the whole app at it.
+
+The demo's credentials are the sandbox's own, kept in an in-memory keyring (the data folder is
+throwaway too), so nothing of the demo ever reaches the person's real keyring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clera_desktop.core.credentials import AlpacaCredentials, Credentials, PlaidCredentials, SnapTradeCredentials
+from clera_desktop.core.secrets import EphemeralKeyring, SecretStore
+from clera_desktop.core.settings import ProviderEndpoints, Settings
+from clera_desktop.models.engine import Database
+from clera_desktop.providers.registry import remember_plaid_item, remember_snaptrade_user
+from clera_desktop.providers.snaptrade import SnapTradeUserSecret
+from clera_desktop.sandbox.server import SandboxServer
+
+
+@dataclass
+class DemoEnvironment:
+    server: SandboxServer
+    settings: Settings
+    credentials: Credentials
+    secrets: SecretStore
+
+    def close(self) -> None:
+        self.server.stop()
+
+
+def start_demo(settings: Settings, database: Database, *, server: SandboxServer | None = None) -> DemoEnvironment:
+    """Start (or adopt) a sandbox, and make the demo user's connections the app's own."""
+    server = server or SandboxServer().start()
+    info = server.info
+    endpoints = ProviderEndpoints(
+        snaptrade_host=info["snaptrade"]["base_url"], plaid_host=info["plaid"]["base_url"],
+        alpaca_trading_url=info["alpaca"]["trading_url"], alpaca_data_url=info["alpaca"]["data_url"],
+        alpaca_stream_url=info["alpaca"]["stream_url"], fx_base_url=info["fx"]["base_url"],
+    )
+    credentials = Credentials(
+        snaptrade=SnapTradeCredentials(info["snaptrade"]["client_id"], info["snaptrade"]["consumer_key"]),
+        plaid=PlaidCredentials(info["plaid"]["client_id"], info["plaid"]["secret"]),
+        alpaca=AlpacaCredentials(info["alpaca"]["key_id"], info["alpaca"]["secret_key"], paper=True),
+    )
+    secrets = SecretStore(EphemeralKeyring())
+    remember_snaptrade_user(database, secrets, SnapTradeUserSecret(info["snaptrade"]["demo_user_id"],
+                                                                   info["snaptrade"]["demo_user_secret"]))
+    item = next(iter(server.world.plaid_items.values()))
+    remember_plaid_item(database, secrets, item.item_id, item.access_token, item.institution_name)
+    return DemoEnvironment(server, settings.with_endpoints(endpoints), credentials, secrets)

@@ -1,0 +1,199 @@
+"""Idempotent writes of provider data: what sync calls inside one transaction per account.
+
+Every statement is an upsert keyed by the provider's own ids (the uniqueness rules of
+``tables.py``), and updates only rows whose values changed, so running the same sync twice
+writes nothing the second time and adds no row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, delete, or_, select, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from clera_desktop.models.domain import account_id_for
+from clera_desktop.models.enums import ConnectionStatus
+from clera_desktop.models.provider_data import AccountData, RemoteConnection
+from clera_desktop.models.tables import Account, Activity, Balance, Connection, Order, Position
+
+CHUNK = 500
+
+
+@dataclass(slots=True)
+class AccountChanges:
+    """What one account's sync changed (rows written, not rows seen)."""
+
+    account_id: str
+    positions_changed: int = 0
+    positions_removed: int = 0
+    activities_changed: int = 0
+    orders_changed: int = 0
+    balances_changed: int = 0
+
+    @property
+    def total(self) -> int:
+        return (self.positions_changed + self.positions_removed + self.activities_changed
+                + self.orders_changed + self.balances_changed)
+
+
+def connection_id_for(connection: RemoteConnection) -> str:
+    return f"{connection.provider.account_prefix}_{connection.provider_connection_id}"
+
+
+def upsert_connection(session: Session, remote: RemoteConnection, *, now: datetime) -> Connection:
+    connection_id = connection_id_for(remote)
+    row = session.get(Connection, connection_id)
+    status = ConnectionStatus.NEEDS_RECONNECT if remote.disabled else ConnectionStatus.ACTIVE
+    if row is None:
+        row = Connection(id=connection_id, provider=remote.provider, provider_connection_id=remote.provider_connection_id,
+                         created_at=now, updated_at=now, brokerage_name=remote.brokerage_name,
+                         connection_type=remote.connection_type)
+        session.add(row)
+    values = {
+        "brokerage_name": remote.brokerage_name, "brokerage_slug": remote.brokerage_slug,
+        "connection_type": remote.connection_type, "status": status, "status_reason": remote.status_reason,
+        "disabled_since": (row.disabled_since or remote.disabled_since or now) if remote.disabled else None,
+    }
+    if any(getattr(row, key) != value for key, value in values.items()):
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.updated_at = now
+    return row
+
+
+def _changed(table: Table, excluded: Any, columns: Iterable[str]) -> Any:
+    return or_(*(table.c[name].is_not(excluded[name]) for name in columns))
+
+
+def _upsert(session: Session, table: Table, rows: Sequence[dict[str, Any]], keys: list[str],
+            *, ignore: tuple[str, ...] = ("as_of",)) -> int:
+    """Insert or update ``rows``; returns how many rows were inserted or really changed.
+
+    Columns in ``ignore`` are written on insert but neither compared nor updated: a new
+    ``as_of`` on identical data is not a change (the account's ``last_sync_at`` says when).
+    """
+    if not rows:
+        return 0
+    statement = insert(table)
+    columns = [name for name in rows[0] if name not in keys and name not in ignore]
+    statement = statement.on_conflict_do_update(
+        index_elements=keys,
+        set_={name: statement.excluded[name] for name in columns},
+        where=_changed(table, statement.excluded, columns),
+    )
+    changed = 0
+    for start in range(0, len(rows), CHUNK * 10):
+        result = session.execute(statement, list(rows[start:start + CHUNK * 10]))
+        changed += max(result.rowcount, 0)
+    return changed
+
+
+def store_account_data(session: Session, data: AccountData, *, connection_id: str | None, now: datetime) -> AccountChanges:
+    """Write one account's whole remote state; the caller's transaction makes it all-or-nothing."""
+    remote = data.account
+    account_id = account_id_for(remote.provider.account_prefix, remote.provider_account_id)
+    changes = AccountChanges(account_id)
+    _upsert_account(session, data, account_id, connection_id, now)
+
+    balances = [
+        {"account_id": account_id, "currency": b.currency, "cash": b.cash, "buying_power": b.buying_power, "as_of": now}
+        for b in data.balances
+    ]
+    changes.balances_changed = _upsert(session, Balance.__table__, balances, ["account_id", "currency"])
+    session.execute(delete(Balance).where(Balance.account_id == account_id,
+                                          Balance.currency.not_in([b.currency for b in data.balances])))
+
+    positions = [
+        {"account_id": account_id, "symbol": p.symbol, "universal_symbol_id": p.universal_symbol_id,
+         "description": p.description, "security_type": p.security_type, "quantity": p.quantity, "price": p.price,
+         "market_value": p.market_value, "average_cost": p.average_cost, "cost_basis": p.cost_basis,
+         "currency": p.currency, "as_of": now}
+        for p in data.positions
+    ]
+    changes.positions_changed = _upsert(session, Position.__table__, positions, ["account_id", "symbol"])
+    removed = session.execute(delete(Position).where(
+        Position.account_id == account_id, Position.symbol.not_in([p.symbol for p in data.positions])))
+    changes.positions_removed = max(removed.rowcount, 0)
+
+    activities = [
+        {"account_id": account_id, "provider_activity_id": a.provider_activity_id, "type": a.type,
+         "raw_type": a.raw_type, "trade_date": a.trade_date, "settlement_date": a.settlement_date, "symbol": a.symbol,
+         "quantity": a.quantity, "price": a.price, "amount": a.amount, "fee": a.fee, "currency": a.currency,
+         "description": a.description}
+        for a in data.activities
+    ]
+    changes.activities_changed = _upsert(session, Activity.__table__, activities, ["account_id", "provider_activity_id"])
+
+    orders = [
+        {"account_id": account_id, "provider_order_id": o.provider_order_id,
+         "client_order_id": o.client_order_id or f"{account_id}:{o.provider_order_id}", "symbol": o.symbol,
+         "side": o.side, "order_type": o.order_type, "time_in_force": o.time_in_force, "quantity": o.quantity,
+         "notional": o.notional, "limit_price": o.limit_price, "stop_price": o.stop_price, "status": o.status,
+         "filled_quantity": o.filled_quantity, "average_fill_price": o.average_fill_price, "currency": o.currency,
+         "reject_reason": o.reject_reason, "submitted_at": o.submitted_at, "updated_at": o.updated_at or now,
+         "filled_at": o.filled_at, "canceled_at": o.canceled_at}
+        for o in data.orders
+    ]
+    changes.orders_changed = _store_orders(session, orders)
+    return changes
+
+
+def _store_orders(session: Session, orders: list[dict[str, Any]]) -> int:
+    """Orders placed from the app already have a row under their client order id; match it first."""
+    if not orders:
+        return 0
+    known = dict(session.execute(
+        select(Order.client_order_id, Order.id).where(Order.client_order_id.in_([o["client_order_id"] for o in orders]))
+    ).all())
+    changed = 0
+    fresh = []
+    for order in orders:
+        if order["client_order_id"] in known:
+            result = session.execute(update(Order).where(
+                Order.id == known[order["client_order_id"]],
+                or_(*(getattr(Order, k).is_not(v) for k, v in order.items() if k != "client_order_id")),
+            ).values(**order))
+            changed += max(result.rowcount, 0)
+        else:
+            fresh.append(order)
+    return changed + _upsert(session, Order.__table__, fresh, ["account_id", "provider_order_id"])
+
+
+def _upsert_account(session: Session, data: AccountData, account_id: str, connection_id: str | None, now: datetime) -> None:
+    remote = data.account
+    values: dict[str, Any] = {
+        "provider": remote.provider, "provider_account_id": remote.provider_account_id, "connection_id": connection_id,
+        "institution": remote.institution, "name": remote.name, "masked_number": remote.masked_number,
+        "account_type": remote.account_type, "currency": remote.currency, "is_active": True,
+        "connection_type": remote.connection_type, "is_paper": remote.is_paper, "stale_since": None,
+        "last_sync_at": now, "last_error": None,
+    }
+    if data.activities_to is not None:
+        values["activities_synced_through"] = data.activities_to
+    row = session.get(Account, account_id)
+    if row is None:
+        session.add(Account(id=account_id, created_at=now, updated_at=now, **values))
+        session.flush()
+        return
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.updated_at = now
+
+
+def mark_accounts(session: Session, account_ids: Iterable[str], **values: Any) -> None:
+    ids = list(account_ids)
+    if ids:
+        session.execute(update(Account).where(Account.id.in_(ids)).values(**values))
+
+
+def deactivate_missing_accounts(session: Session, connection_id: str, present: set[str], *, now: datetime) -> int:
+    """Accounts a connection no longer reports become inactive; their history stays."""
+    result = session.execute(update(Account).where(
+        Account.connection_id == connection_id, Account.is_active.is_(True), Account.id.not_in(present),
+    ).values(is_active=False, updated_at=now))
+    return max(result.rowcount, 0)

@@ -1,0 +1,1 @@
+"""Provider adapters: the only code that imports an SDK. Each returns ``models.provider_data``."""

@@ -1,0 +1,187 @@
+"""Alpaca (the Clera brokerage account) over the official ``alpaca-py``: paper or live.
+
+alpaca-py retries 429/504 itself (3 x 3 s, ignoring ``Retry-After``); that is turned off so
+:class:`CallRunner` owns retries. Requests get a timeout through the SDK's session.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from clera_desktop.core.credentials import AlpacaCredentials
+from clera_desktop.core.errors import (
+    BadProviderData,
+    CleraError,
+    InvalidCredentials,
+    RateLimited,
+    RejectedInput,
+    TemporarilyUnavailable,
+)
+from clera_desktop.core.money import optional_decimal, to_decimal
+from clera_desktop.models.enums import (
+    ConnectionType,
+    OrderSide,
+    OrderStatus,
+    OrderType,
+    Provider,
+    SecurityType,
+    TimeInForce,
+)
+from clera_desktop.models.provider_data import (
+    AccountData,
+    RemoteAccount,
+    RemoteBalance,
+    RemoteConnection,
+    RemoteOrder,
+    RemotePosition,
+)
+from clera_desktop.providers.base import CallRunner
+
+REQUEST_TIMEOUT = (10, 30)
+_STATUS = {
+    "new": OrderStatus.ACCEPTED, "accepted": OrderStatus.ACCEPTED, "pending_new": OrderStatus.PENDING,
+    "accepted_for_bidding": OrderStatus.ACCEPTED, "held": OrderStatus.PENDING, "calculated": OrderStatus.ACCEPTED,
+    "partially_filled": OrderStatus.PARTIALLY_FILLED, "filled": OrderStatus.FILLED, "done_for_day": OrderStatus.ACCEPTED,
+    "canceled": OrderStatus.CANCELED, "pending_cancel": OrderStatus.ACCEPTED, "replaced": OrderStatus.CANCELED,
+    "pending_replace": OrderStatus.ACCEPTED, "stopped": OrderStatus.CANCELED, "suspended": OrderStatus.PENDING,
+    "rejected": OrderStatus.REJECTED, "expired": OrderStatus.EXPIRED,
+}
+
+
+def map_error(error: BaseException) -> CleraError:
+    from alpaca.common.exceptions import APIError
+
+    if isinstance(error, APIError):
+        status = error.status_code or 0
+        try:
+            message = error.message
+        except Exception:  # the body was not JSON
+            message = str(error)
+        detail = f"HTTP {status}: {message}"
+        if status == 401 or (status == 403 and "forbidden" in str(message).lower()):
+            return InvalidCredentials("Alpaca did not accept the API key and secret. Check them in Settings.",
+                                      provider="alpaca", detail=detail)
+        if status == 429:
+            return RateLimited(provider="alpaca", detail=detail)
+        if status >= 500:
+            return TemporarilyUnavailable("Alpaca is not answering right now. The app will try again.",
+                                          provider="alpaca", detail=detail)
+        return RejectedInput(str(message) or "Alpaca rejected the request.", provider="alpaca", detail=detail)
+    if isinstance(error, (TimeoutError, ConnectionError, OSError)) or type(error).__module__.startswith(("requests", "urllib3")):
+        return TemporarilyUnavailable("Alpaca could not be reached. Check the internet connection.",
+                                      provider="alpaca", detail=repr(error))
+    return BadProviderData("Alpaca sent data the app could not read. Nothing was changed.",
+                           provider="alpaca", detail=repr(error))
+
+
+def _with_timeout(client: Any) -> None:
+    client._retry = 0  # noqa: SLF001 - alpaca-py exposes no setting for its fixed 3 x 3 s retry
+    session = client._session  # noqa: SLF001
+    session.request = functools.partial(session.request, timeout=REQUEST_TIMEOUT)
+
+
+class AlpacaClient:
+    provider = Provider.ALPACA
+
+    def __init__(self, credentials: AlpacaCredentials, *, trading_url: str | None = None,
+                 data_url: str | None = None) -> None:
+        from alpaca.data.historical import StockHistoricalDataClient
+        from alpaca.trading.client import TradingClient
+
+        self.paper = credentials.paper
+        self.trading = TradingClient(credentials.api_key, credentials.secret_key, paper=credentials.paper,
+                                     raw_data=True, url_override=trading_url)
+        self.data = StockHistoricalDataClient(credentials.api_key, credentials.secret_key, raw_data=True,
+                                              url_override=data_url)
+        _with_timeout(self.trading)
+        _with_timeout(self.data)
+        self.runner = CallRunner(Provider.ALPACA, map_error)
+
+    async def verify(self) -> RemoteAccount:
+        """Check the keys by reading the account (the connect dialog does this before saving)."""
+        return self._account(await self.runner.call(self.trading.get_account))
+
+    async def list_connections(self) -> list[RemoteConnection]:
+        account = await self.runner.call(self.trading.get_account)
+        blocked = bool(account.get("trading_blocked") or account.get("account_blocked"))
+        return [RemoteConnection(
+            provider=Provider.ALPACA, provider_connection_id=str(account["id"]),
+            brokerage_name="Clera Brokerage" + (" (paper)" if self.paper else ""), brokerage_slug="ALPACA",
+            connection_type=ConnectionType.TRADE, disabled=blocked,
+            status_reason="Alpaca has blocked this account." if blocked else None,
+        )]
+
+    async def list_accounts(self, connection: RemoteConnection) -> list[RemoteAccount]:
+        return [self._account(await self.runner.call(self.trading.get_account))]
+
+    def _account(self, account: dict[str, Any]) -> RemoteAccount:
+        number = str(account.get("account_number") or "")
+        return RemoteAccount(
+            provider=Provider.ALPACA, provider_account_id=str(account["id"]),
+            provider_connection_id=str(account["id"]),
+            institution="Clera Brokerage", name="Clera Brokerage" + (" (paper)" if self.paper else ""),
+            masked_number=f"****{number[-4:]}" if number else None, account_type="paper" if self.paper else "live",
+            currency=str(account.get("currency") or "USD"), connection_type=ConnectionType.TRADE,
+            is_paper=self.paper,
+        )
+
+    async def fetch_account(self, account: RemoteAccount, *, activities_since: date | None) -> AccountData:
+        from alpaca.trading.enums import QueryOrderStatus
+        from alpaca.trading.requests import GetOrdersRequest
+
+        raw_account = await self.runner.call(self.trading.get_account)
+        positions = await self.runner.call(self.trading.get_all_positions)
+        orders = await self.runner.call(self.trading.get_orders, GetOrdersRequest(status=QueryOrderStatus.ALL, limit=500))
+        balance = RemoteBalance(account.currency, optional_decimal(raw_account.get("cash")),
+                                optional_decimal(raw_account.get("buying_power")))
+        return AccountData(
+            account, (balance,), tuple(self._position(p, account.currency) for p in positions), (),
+            tuple(order_from_alpaca(o, account.currency) for o in orders),
+        )
+
+    @staticmethod
+    def _position(item: dict[str, Any], currency: str) -> RemotePosition:
+        quantity = to_decimal(item["qty"])
+        return RemotePosition(
+            symbol=str(item["symbol"]), quantity=quantity, currency=currency,
+            security_type=SecurityType.CRYPTO if item.get("asset_class") == "crypto" else SecurityType.EQUITY,
+            price=optional_decimal(item.get("current_price")), market_value=optional_decimal(item.get("market_value")),
+            average_cost=optional_decimal(item.get("avg_entry_price")), cost_basis=optional_decimal(item.get("cost_basis")),
+            universal_symbol_id=item.get("asset_id"),
+        )
+
+    async def daily_closes(self, symbols: list[str], start: date, end: date) -> dict[str, list[tuple[date, Decimal]]]:
+        """Daily closes per symbol (every page), for history and valuation."""
+        from alpaca.data.requests import StockBarsRequest
+        from alpaca.data.timeframe import TimeFrame
+
+        request = StockBarsRequest(symbol_or_symbols=symbols, timeframe=TimeFrame.Day,
+                                   start=datetime.combine(start, time(0), UTC), end=datetime.combine(end, time(23, 59), UTC))
+        bars = await self.runner.call(self.data.get_stock_bars, request)
+        return {
+            symbol: [(datetime.fromisoformat(str(b["t"]).replace("Z", "+00:00")).date(), to_decimal(b["c"])) for b in rows]
+            for symbol, rows in bars.items()
+        }
+
+
+def order_from_alpaca(item: dict[str, Any], currency: str) -> RemoteOrder:
+    def when(key: str) -> datetime | None:
+        value = item.get(key)
+        return None if not value else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+
+    kind = str(item.get("order_type") or item.get("type") or "market")
+    return RemoteOrder(
+        provider_order_id=str(item["id"]), client_order_id=item.get("client_order_id"), symbol=str(item["symbol"]),
+        side=OrderSide(str(item.get("side", "buy"))), order_type=OrderType(kind) if kind in OrderType._value2member_map_ else OrderType.MARKET,
+        time_in_force=TimeInForce(str(item.get("time_in_force", "day"))) if str(item.get("time_in_force")) in TimeInForce._value2member_map_ else TimeInForce.DAY,
+        status=_STATUS.get(str(item.get("status")), OrderStatus.PENDING), currency=currency,
+        quantity=optional_decimal(item.get("qty")), notional=optional_decimal(item.get("notional")),
+        limit_price=optional_decimal(item.get("limit_price")), stop_price=optional_decimal(item.get("stop_price")),
+        filled_quantity=optional_decimal(item.get("filled_qty")) or Decimal(0),
+        average_fill_price=optional_decimal(item.get("filled_avg_price")),
+        submitted_at=when("submitted_at"), updated_at=when("updated_at"), filled_at=when("filled_at"),
+        canceled_at=when("canceled_at"),
+    )

@@ -1,0 +1,383 @@
+"""SnapTrade over the official ``snaptrade-python-sdk``.
+
+The SDK's blocking methods run in the worker pool (its ``a*`` async twins mishandle some error
+statuses and leak sessions: provider-apis.md 1.3). urllib3's own retries are switched off so a
+429's ``Retry-After`` is honoured by :class:`CallRunner` (with jitter), not slept through inside a
+worker, and every request gets a timeout. The SDK hands back raw JSON without validating it, so
+every field read here is checked and a surprise becomes :class:`BadProviderData`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import urllib3
+
+from clera_desktop.core.credentials import SnapTradeCredentials
+from clera_desktop.core.errors import (
+    BadProviderData,
+    CleraError,
+    InvalidCredentials,
+    NeedsReconnect,
+    RateLimited,
+    RejectedInput,
+    TemporarilyUnavailable,
+)
+from clera_desktop.core.money import optional_decimal, to_decimal
+from clera_desktop.models.enums import (
+    ActivityType,
+    ConnectionType,
+    OrderSide,
+    OrderStatus,
+    OrderType,
+    Provider,
+    SecurityType,
+    TimeInForce,
+)
+from clera_desktop.models.provider_data import (
+    AccountData,
+    RemoteAccount,
+    RemoteActivity,
+    RemoteBalance,
+    RemoteConnection,
+    RemoteOrder,
+    RemotePosition,
+)
+from clera_desktop.providers.base import CallRunner, RateLimiter
+
+log = logging.getLogger(__name__)
+
+REQUEST_TIMEOUT = urllib3.Timeout(connect=10, read=30)
+ACTIVITY_PAGE = 1000
+DOCUMENTED_LIMIT_PER_MINUTE = 250
+
+_ACTIVITY_TYPES = {
+    "BUY": ActivityType.BUY, "SELL": ActivityType.SELL, "DIVIDEND": ActivityType.DIVIDEND,
+    "REI": ActivityType.DIVIDEND, "STOCK_DIVIDEND": ActivityType.DIVIDEND,
+    "SUBSTITUTE_DIVIDEND": ActivityType.DIVIDEND, "CONTRIBUTION": ActivityType.DEPOSIT,
+    "DEPOSIT": ActivityType.DEPOSIT, "WITHDRAWAL": ActivityType.WITHDRAWAL, "INTEREST": ActivityType.INTEREST,
+    "FEE": ActivityType.FEE, "TAX": ActivityType.FEE, "SPLIT": ActivityType.SPLIT,
+}
+_SECURITY_TYPES = {
+    "stock": SecurityType.EQUITY, "adr": SecurityType.EQUITY, "etf": SecurityType.ETF,
+    "mutualfund": SecurityType.MUTUAL_FUND, "cef": SecurityType.MUTUAL_FUND, "crypto": SecurityType.CRYPTO,
+    "option": SecurityType.OPTION,
+}
+_ORDER_STATUS = {
+    "PENDING": OrderStatus.PENDING, "QUEUED": OrderStatus.PENDING, "PENDING_RISK_REVIEW": OrderStatus.PENDING,
+    "ACCEPTED": OrderStatus.ACCEPTED, "TRIGGERED": OrderStatus.ACCEPTED, "ACTIVATED": OrderStatus.ACCEPTED,
+    "CONTINGENT_ORDER": OrderStatus.ACCEPTED, "REPLACE_PENDING": OrderStatus.ACCEPTED,
+    "CANCEL_PENDING": OrderStatus.ACCEPTED, "PARTIAL": OrderStatus.PARTIALLY_FILLED,
+    "EXECUTED": OrderStatus.FILLED, "CANCELED": OrderStatus.CANCELED, "PARTIAL_CANCELED": OrderStatus.CANCELED,
+    "REPLACED": OrderStatus.CANCELED, "REJECTED": OrderStatus.REJECTED, "FAILED": OrderStatus.REJECTED,
+    "EXPIRED": OrderStatus.EXPIRED, "STOPPED": OrderStatus.CANCELED, "SUSPENDED": OrderStatus.PENDING,
+}
+_ORDER_TYPES = {"Market": OrderType.MARKET, "Limit": OrderType.LIMIT, "Stop": OrderType.STOP,
+                "StopLimit": OrderType.STOP_LIMIT}
+_TIME_IN_FORCE = {"Day": TimeInForce.DAY, "GTC": TimeInForce.GTC, "FOK": TimeInForce.FOK, "IOC": TimeInForce.IOC}
+
+
+def map_error(error: BaseException) -> CleraError:
+    """SnapTrade SDK and transport failures -> the app's error family."""
+    from snaptrade_client.exceptions import ApiException
+
+    if isinstance(error, ApiException):
+        status = error.status or 0
+        body = error.body if isinstance(error.body, dict) else {}
+        detail = str(body.get("detail") or body.get("default_detail") or error.reason or "")
+        code = str(body.get("code") or body.get("default_code") or "")
+        where = f"HTTP {status} code {code}: {detail}"
+        if status == 429:
+            return RateLimited(retry_after=_retry_after(error.headers), provider="snaptrade", detail=where)
+        if status == 401 and code == "1083":
+            return InvalidCredentials("SnapTrade no longer recognises this app's user. Connect again.",
+                                      provider="snaptrade", detail=where)
+        if status == 401:
+            return InvalidCredentials("SnapTrade did not accept the app's API keys. Check them in Settings.",
+                                      provider="snaptrade", detail=where)
+        if status == 402 or code in ("3003", "3011"):
+            return NeedsReconnect("This brokerage connection is broken. Reconnect it to refresh its data.",
+                                  provider="snaptrade", detail=where)
+        if status >= 500:
+            return TemporarilyUnavailable("SnapTrade or the brokerage is not answering right now. "
+                                          "The app will try again.", provider="snaptrade", detail=where)
+        return RejectedInput(detail or "SnapTrade rejected the request.", provider="snaptrade", detail=where)
+    if isinstance(error, (urllib3.exceptions.HTTPError, TimeoutError, ConnectionError, OSError)):
+        return TemporarilyUnavailable("SnapTrade could not be reached. Check the internet connection.",
+                                      provider="snaptrade", detail=repr(error))
+    if isinstance(error, (KeyError, TypeError, ValueError, AttributeError)):
+        return BadProviderData("SnapTrade sent data the app could not read. Nothing was changed.",
+                               provider="snaptrade", detail=repr(error))
+    return BadProviderData(provider="snaptrade", detail=repr(error))
+
+
+def _retry_after(headers: Any) -> float | None:
+    if not headers:
+        return None
+    for name in ("Retry-After", "X-RateLimit-Reset", "X-RateLimit-Account-Reset"):
+        value = headers.get(name)
+        if value is not None:
+            try:
+                return float(value)
+            except ValueError:
+                continue
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SnapTradeUserSecret:
+    """Who the calls act for (commercial keys); personal keys act for their owner."""
+
+    user_id: str
+    user_secret: str
+
+
+def _body(response: Any, kind: type) -> Any:
+    body = response.body
+    if not isinstance(body, kind):
+        raise BadProviderData("SnapTrade sent a response the app could not read. Nothing was changed.",
+                              provider="snaptrade", detail=f"expected {kind.__name__}, got {type(body).__name__}")
+    return body
+
+
+def _day(text: str | None) -> date | None:
+    return None if not text else datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T")).date()
+
+
+def _time(text: str | None) -> datetime | None:
+    return None if not text else datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T"))
+
+
+class SnapTradeClient:
+    """SnapTrade for one app user. All methods are awaitable and return domain types."""
+
+    provider = Provider.SNAPTRADE
+
+    def __init__(
+        self,
+        credentials: SnapTradeCredentials,
+        *,
+        host: str | None = None,
+        user: SnapTradeUserSecret | None = None,
+        rate_limit_per_minute: int = DOCUMENTED_LIMIT_PER_MINUTE,
+    ) -> None:
+        from snaptrade_client import Configuration, SnapTrade, SnapTradeAuth
+
+        auth = (SnapTradeAuth.personal_api_key if credentials.personal else SnapTradeAuth.commercial_api_key)(
+            consumer_key=credentials.consumer_key, client_id=credentials.client_id
+        )
+        configuration = Configuration(auth=auth, host=host) if host else Configuration(auth=auth)
+        configuration.retries = False  # CallRunner retries, with jitter and Retry-After
+        self._api = SnapTrade(configuration, auth=auth)
+        _default_timeout(self._api, REQUEST_TIMEOUT)
+        self._personal = credentials.personal
+        self.user = user
+        self.runner = CallRunner(Provider.SNAPTRADE, map_error, limiter=RateLimiter(rate_limit_per_minute))
+
+    def _user_args(self) -> dict[str, str]:
+        if self._personal:
+            return {}
+        if self.user is None:
+            raise InvalidCredentials("Connect a brokerage first: no SnapTrade user is registered yet.",
+                                     provider="snaptrade")
+        return {"user_id": self.user.user_id, "user_secret": self.user.user_secret}
+
+    async def _call(self, method: Callable[..., Any], kind: type = dict, *, idempotent: bool = True, **kwargs: Any) -> Any:
+        response = await self.runner.call(method, idempotent=idempotent, **kwargs)
+        return _body(response, kind)
+
+    # ---- users and the portal -----------------------------------------------------------
+
+    async def register_user(self, user_id: str) -> SnapTradeUserSecret:
+        body = await self._call(self._api.authentication.register_snap_trade_user, idempotent=False, user_id=user_id)
+        return SnapTradeUserSecret(body["userId"], body["userSecret"])
+
+    async def portal_url(
+        self,
+        *,
+        trading: bool,
+        redirect: str,
+        broker: str | None = None,
+        reconnect: str | None = None,
+    ) -> str:
+        """The connection portal URL; completion comes back as a navigation to ``redirect``."""
+        options: dict[str, Any] = {"immediate_redirect": True, "custom_redirect": redirect,
+                                   "connection_type": "trade" if trading else "read",
+                                   "connection_portal_version": "v4"}
+        if broker:
+            options["broker"] = broker
+        if reconnect:
+            options["reconnect"] = reconnect
+        body = await self._call(self._api.authentication.login_snap_trade_user, **options, **self._user_args())
+        if "redirectURI" not in body:
+            raise BadProviderData(provider="snaptrade", detail=f"login answered without redirectURI: {sorted(body)}")
+        return str(body["redirectURI"])
+
+    # ---- connections --------------------------------------------------------------------
+
+    async def list_connections(self) -> list[RemoteConnection]:
+        body = await self._call(self._api.connections.list_brokerage_authorizations, list, **self._user_args())
+        return [self._connection(item) for item in body]
+
+    @staticmethod
+    def _connection(item: dict[str, Any]) -> RemoteConnection:
+        brokerage = item.get("brokerage") or {}
+        disabled = bool(item.get("disabled"))
+        return RemoteConnection(
+            provider=Provider.SNAPTRADE, provider_connection_id=str(item["id"]),
+            brokerage_name=str(brokerage.get("display_name") or brokerage.get("name") or "Brokerage"),
+            brokerage_slug=brokerage.get("slug"),
+            connection_type=ConnectionType.TRADE if item.get("type") == "trade" else ConnectionType.READ,
+            disabled=disabled, disabled_since=_time(item.get("disabled_date")),
+            status_reason="The brokerage login stopped working. Reconnect to refresh." if disabled else None,
+        )
+
+    async def refresh_connection(self, connection_id: str) -> None:
+        await self._call(self._api.connections.refresh_brokerage_authorization, idempotent=False,
+                         authorization_id=connection_id, **self._user_args())
+
+    async def remove_connection(self, connection_id: str) -> None:
+        await self._call(self._api.connections.delete_connection, idempotent=False,
+                         connection_id=connection_id, **self._user_args())
+
+    # ---- accounts -----------------------------------------------------------------------
+
+    async def list_accounts(self, connection: RemoteConnection) -> list[RemoteAccount]:
+        body = await self._call(self._api.connections.list_brokerage_authorization_accounts, list,
+                                authorization_id=connection.provider_connection_id, **self._user_args())
+        return [self._account(item, connection) for item in body]
+
+    @staticmethod
+    def _account(item: dict[str, Any], connection: RemoteConnection) -> RemoteAccount:
+        number = str(item.get("number") or "")
+        total = (item.get("balance") or {}).get("total") or {}
+        return RemoteAccount(
+            provider=Provider.SNAPTRADE, provider_account_id=str(item["id"]),
+            provider_connection_id=connection.provider_connection_id, institution=connection.brokerage_name,
+            name=str(item.get("name") or f"{connection.brokerage_name} account"),
+            masked_number=f"****{number[-4:]}" if number else None,
+            account_type=item.get("raw_type"), currency=str(total.get("currency") or "USD"),
+            connection_type=connection.connection_type, is_paper=bool(item.get("is_paper")),
+        )
+
+    async def fetch_account(self, account: RemoteAccount, *, activities_since: date | None) -> AccountData:
+        balances = await self.balances(account)
+        positions = await self.positions(account)
+        activities, window_end = await self.activities(account, since=activities_since)
+        orders = await self.orders(account)
+        return AccountData(account, tuple(balances), tuple(positions), tuple(activities), tuple(orders),
+                           activities_from=activities_since, activities_to=window_end)
+
+    async def balances(self, account: RemoteAccount) -> list[RemoteBalance]:
+        body = await self._call(self._api.account_information.get_user_account_balance, list,
+                                account_id=account.provider_account_id, **self._user_args())
+        return [
+            RemoteBalance(currency=str((item.get("currency") or {}).get("code") or account.currency),
+                          cash=optional_decimal(item.get("cash")), buying_power=optional_decimal(item.get("buying_power")))
+            for item in body
+        ]
+
+    async def positions(self, account: RemoteAccount) -> list[RemotePosition]:
+        body = await self._call(self._api.account_information.get_all_account_positions,
+                                account_id=account.provider_account_id, **self._user_args())
+        results = body.get("results")
+        if not isinstance(results, list):
+            raise BadProviderData(provider="snaptrade", detail="positions without results")
+        positions = []
+        for item in results:
+            instrument = item["instrument"]
+            quantity = to_decimal(item["units"])
+            price = optional_decimal(item.get("price"))
+            cost = optional_decimal(item.get("cost_basis"))
+            positions.append(RemotePosition(
+                symbol=str(instrument["symbol"]), quantity=quantity,
+                currency=str(item.get("currency") or instrument.get("currency") or account.currency),
+                security_type=_SECURITY_TYPES.get(str(instrument.get("kind")), SecurityType.OTHER),
+                price=price, market_value=None if price is None else quantity * price,
+                average_cost=None if cost is None or not quantity else cost / quantity, cost_basis=cost,
+                description=instrument.get("description"), universal_symbol_id=instrument.get("id"),
+            ))
+        return positions
+
+    async def activities(self, account: RemoteAccount, *, since: date | None) -> tuple[list[RemoteActivity], date]:
+        """Every activity from ``since`` (inclusive) to today, following pagination to the end."""
+        today = date.today()
+        query: dict[str, Any] = {"account_id": account.provider_account_id, "end_date": today.isoformat()}
+        if since is not None:
+            query["start_date"] = since.isoformat()
+        collected: list[RemoteActivity] = []
+        offset = 0
+        while True:
+            body = await self._call(self._api.account_information.get_account_activities,
+                                    offset=offset, limit=ACTIVITY_PAGE, **query, **self._user_args())
+            data, pagination = body.get("data"), body.get("pagination") or {}
+            if not isinstance(data, list):
+                raise BadProviderData(provider="snaptrade", detail="activities without data")
+            collected.extend(self._activity(item, account) for item in data)
+            offset += len(data)
+            if not data or offset >= int(pagination.get("total", offset)):
+                return collected, today
+
+    @staticmethod
+    def _activity(item: dict[str, Any], account: RemoteAccount) -> RemoteActivity:
+        raw_type = str(item.get("type") or "")
+        units = optional_decimal(item.get("units"))
+        amount = optional_decimal(item.get("amount"))
+        kind = _ACTIVITY_TYPES.get(raw_type)
+        if raw_type == "TRANSFER":
+            incoming = (units or Decimal(0)) > 0 or (amount or Decimal(0)) > 0
+            kind = ActivityType.TRANSFER_IN if incoming else ActivityType.TRANSFER_OUT
+        symbol = item.get("symbol") or {}
+        trade_date = _day(item.get("trade_date")) or _day(item.get("settlement_date"))
+        if trade_date is None:
+            raise BadProviderData(provider="snaptrade", detail=f"activity {item.get('id')} has no date")
+        return RemoteActivity(
+            provider_activity_id=str(item["id"]), type=kind or ActivityType.OTHER, raw_type=raw_type,
+            trade_date=trade_date, settlement_date=_day(item.get("settlement_date")),
+            currency=str((item.get("currency") or {}).get("code") or account.currency),
+            symbol=symbol.get("symbol") if isinstance(symbol, dict) else None,
+            quantity=None if units is None else abs(units), price=optional_decimal(item.get("price")),
+            amount=amount, fee=optional_decimal(item.get("fee")), description=item.get("description"),
+        )
+
+    async def orders(self, account: RemoteAccount) -> list[RemoteOrder]:
+        body = await self._call(self._api.account_information.get_user_account_orders, list,
+                                account_id=account.provider_account_id, state="all", days=30, **self._user_args())
+        return [order_from_record(item, account.currency) for item in body]
+
+
+def order_from_record(item: dict[str, Any], currency: str) -> RemoteOrder:
+    """A SnapTrade ``AccountOrderRecord`` as a domain order."""
+    symbol = item.get("universal_symbol") or {}
+    quantity = optional_decimal(item.get("total_quantity"))
+    return RemoteOrder(
+        provider_order_id=str(item["brokerage_order_id"]), client_order_id=None,
+        symbol=str(symbol.get("symbol") or item.get("symbol") or "?"),
+        side=OrderSide.SELL if str(item.get("action", "")).upper().startswith("SELL") else OrderSide.BUY,
+        order_type=_ORDER_TYPES.get(str(item.get("order_type")), OrderType.MARKET),
+        time_in_force=_TIME_IN_FORCE.get(str(item.get("time_in_force")), TimeInForce.DAY),
+        status=_ORDER_STATUS.get(str(item.get("status")), OrderStatus.PENDING),
+        currency=str((item.get("quote_currency") or {}).get("code") or currency),
+        quantity=quantity, filled_quantity=optional_decimal(item.get("filled_quantity")) or Decimal(0),
+        average_fill_price=optional_decimal(item.get("execution_price")),
+        limit_price=optional_decimal(item.get("limit_price")), stop_price=optional_decimal(item.get("stop_price")),
+        submitted_at=_time(item.get("time_placed")), updated_at=_time(item.get("time_updated")),
+        filled_at=_time(item.get("time_executed")),
+    )
+
+
+def _default_timeout(api: Any, timeout: urllib3.Timeout) -> None:
+    """The SDK's public methods take no timeout; give every request one."""
+    rest = api.account_information.api_client.rest_client
+    original = rest.request
+
+    def request(*args: Any, timeout: Any = None, **kwargs: Any) -> Any:
+        return original(*args, timeout=timeout or _default, **kwargs)
+
+    _default = timeout
+    rest.request = request

@@ -1,0 +1,1 @@
+"""Sync: providers -> the local store, idempotent, one transaction per account."""

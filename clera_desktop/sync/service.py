@@ -1,0 +1,334 @@
+"""SyncService: every provider's data into SQLite, failure-isolated and incremental.
+
+- One transaction per account (the serial DB writer): an error or a kill mid-sync leaves each
+  account as it was or fully updated, never half.
+- Providers sync concurrently (bounded); a provider's or connection's failure is recorded on
+  it (``last_error``, the sync run) and never stops the others.
+- Activities are fetched from the last synced day minus an overlap window and deduplicated by
+  the provider's id; positions the provider no longer reports are removed.
+- A connection the provider marks disabled keeps its last data: its accounts are marked stale
+  (with since when) and the connection "needs reconnect".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clera_desktop.core.errors import CleraError, NeedsReconnect
+from clera_desktop.core.settings import Settings
+from clera_desktop.models.domain import account_id_for
+from clera_desktop.models.engine import Database
+from clera_desktop.models.enums import ConnectionStatus, Provider, SyncStatus
+from clera_desktop.models.provider_data import AccountData, RemoteAccount, RemoteConnection
+from clera_desktop.models.tables import Account, Connection, FxRate, SyncRun
+from clera_desktop.models.upserts import (
+    AccountChanges,
+    connection_id_for,
+    deactivate_missing_accounts,
+    mark_accounts,
+    store_account_data,
+    upsert_connection,
+)
+from clera_desktop.providers.base import ProviderClient
+from clera_desktop.providers.fx import FxClient
+
+log = logging.getLogger(__name__)
+ACTIVITY_OVERLAP = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncProgress:
+    """Reported as sync goes; ``done``/``total`` count accounts within this run."""
+
+    provider: Provider
+    message: str
+    done: int
+    total: int
+
+
+@dataclass(slots=True)
+class ProviderOutcome:
+    provider: Provider
+    status: SyncStatus = SyncStatus.SUCCEEDED
+    accounts: int = 0
+    rows_changed: int = 0
+    activities_changed: int = 0
+    positions_changed: int = 0
+    errors: list[str] = field(default_factory=list)
+    user_messages: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SyncReport:
+    outcomes: list[ProviderOutcome] = field(default_factory=list)
+    changed_accounts: set[str] = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        return all(o.status is SyncStatus.SUCCEEDED for o in self.outcomes)
+
+    def summary(self) -> str:
+        lines = []
+        for o in self.outcomes:
+            line = (f"{o.provider.value}: {o.status.value}, {o.accounts} accounts, {o.rows_changed} rows changed "
+                    f"({o.activities_changed} activities, {o.positions_changed} positions)")
+            lines.append(line + "".join(f"\n  ! {m}" for m in o.user_messages))
+        return "\n".join(lines) or "nothing to sync: no provider is connected"
+
+
+ProgressCallback = Callable[[SyncProgress], None]
+
+
+class SyncService:
+    def __init__(
+        self,
+        database: Database,
+        providers: Mapping[Provider, ProviderClient],
+        settings: Settings,
+        *,
+        fx: FxClient | None = None,
+        concurrency: int = 4,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        self.database = database
+        self.providers = dict(providers)
+        self.settings = settings
+        self.fx = fx
+        self._provider_slots = asyncio.Semaphore(3)
+        self._account_slots = concurrency
+        self._progress = progress
+
+    # ---- entry points -----------------------------------------------------------------
+
+    async def sync_all(self) -> SyncReport:
+        report = SyncReport()
+        providers = [p for p in self.providers if self._enabled(p)]
+        outcomes = await asyncio.gather(*(self._bounded(p, None, report) for p in providers))
+        report.outcomes.extend(outcomes)
+        await self._sync_fx(report)
+        return report
+
+    async def sync_provider(self, provider: Provider) -> SyncReport:
+        report = SyncReport()
+        if self._enabled(provider):
+            report.outcomes.append(await self._bounded(provider, None, report))
+        await self._sync_fx(report)
+        return report
+
+    async def sync_connection(self, connection_id: str) -> SyncReport:
+        connection = await self.database.read(lambda s: s.get(Connection, connection_id))
+        if connection is None:
+            raise CleraError("That connection no longer exists.")
+        report = SyncReport()
+        report.outcomes.append(await self._bounded(connection.provider, connection.provider_connection_id, report))
+        await self._sync_fx(report)
+        return report
+
+    def _enabled(self, provider: Provider) -> bool:
+        if provider is Provider.SNAPTRADE and not self.settings.snaptrade_investment_sync:
+            log.info("SnapTrade sync is off (FF_SNAPTRADE_INVESTMENT_SYNC=false)")
+            return False
+        return provider in self.providers
+
+    async def _bounded(self, provider: Provider, only_connection: str | None, report: SyncReport) -> ProviderOutcome:
+        async with self._provider_slots:
+            return await self._sync_provider(provider, only_connection, report)
+
+    # ---- one provider -------------------------------------------------------------------
+
+    async def _sync_provider(self, provider: Provider, only_connection: str | None, report: SyncReport) -> ProviderOutcome:
+        client = self.providers[provider]
+        outcome = ProviderOutcome(provider)
+        started = _now()
+        run_id = await self.database.write(lambda s: _start_run(s, provider, started))
+        self._report(provider, "Checking connections", 0, 0)
+        try:
+            connections = list(await client.list_connections())
+        except CleraError as error:
+            await self._fail_provider(provider, error, outcome)
+            await self.database.write(lambda s: _finish_run(s, run_id, outcome, None))
+            return outcome
+        if only_connection is not None:
+            connections = [c for c in connections if c.provider_connection_id == only_connection]
+        await self.database.write(lambda s: _store_connections(s, provider, connections, full=only_connection is None))
+
+        active = [c for c in connections if not c.disabled]
+        for broken in (c for c in connections if c.disabled):
+            outcome.user_messages.append(f"{broken.brokerage_name}: {broken.status_reason or 'needs reconnect'}")
+            if outcome.status is SyncStatus.SUCCEEDED:
+                outcome.status = SyncStatus.PARTIAL
+        plans = await asyncio.gather(*(self._accounts_of(client, c, outcome) for c in active))
+        work = [(c, a) for c, accounts in zip(active, plans, strict=True) for a in accounts]
+        done = 0
+        slots = asyncio.Semaphore(self._account_slots)
+
+        async def one(connection: RemoteConnection, account: RemoteAccount) -> None:
+            nonlocal done
+            async with slots:
+                changes = await self._sync_account(client, connection, account, outcome)
+            done += 1
+            self._report(provider, f"Synced {account.name}", done, len(work))
+            if changes is not None:
+                outcome.accounts += 1
+                outcome.rows_changed += changes.total
+                outcome.activities_changed += changes.activities_changed
+                outcome.positions_changed += changes.positions_changed + changes.positions_removed
+                if changes.total:
+                    report.changed_accounts.add(changes.account_id)
+
+        await asyncio.gather(*(one(c, a) for c, a in work))
+        single = connection_id_for(connections[0]) if only_connection and connections else None
+        await self.database.write(lambda s: _finish_run(s, run_id, outcome, single))
+        return outcome
+
+    async def _accounts_of(self, client: ProviderClient, connection: RemoteConnection, outcome: ProviderOutcome) -> list[RemoteAccount]:
+        connection_id = connection_id_for(connection)
+        try:
+            accounts = list(await client.list_accounts(connection))
+        except CleraError as error:
+            self._note_error(outcome, connection.brokerage_name, error)
+            await self.database.write(lambda s: _connection_failed(s, connection_id, error))
+            return []
+        present = {account_id_for(a.provider.account_prefix, a.provider_account_id) for a in accounts}
+        await self.database.write(lambda s: deactivate_missing_accounts(s, connection_id, present, now=_now()))
+        return accounts
+
+    async def _sync_account(self, client: ProviderClient, connection: RemoteConnection, account: RemoteAccount,
+                            outcome: ProviderOutcome) -> AccountChanges | None:
+        account_id = account_id_for(account.provider.account_prefix, account.provider_account_id)
+        synced_through = await self.database.read(
+            lambda s: s.scalar(select(Account.activities_synced_through).where(Account.id == account_id)))
+        since = None if synced_through is None else synced_through - ACTIVITY_OVERLAP
+        try:
+            data: AccountData = await client.fetch_account(account, activities_since=since)
+        except CleraError as error:
+            self._note_error(outcome, account.name, error)
+            await self.database.write(lambda s: _account_failed(s, account_id, error))
+            return None
+        connection_id = connection_id_for(connection)
+        return await self.database.write(
+            lambda s: _store_account(s, data, connection_id))
+
+    # ---- errors and progress --------------------------------------------------------------
+
+    def _note_error(self, outcome: ProviderOutcome, what: str, error: CleraError) -> None:
+        log.warning("sync %s: %s failed: %s", outcome.provider, what, error, exc_info=error.__cause__ is not None)
+        outcome.errors.append(f"{what}: {error}")
+        outcome.user_messages.append(f"{what}: {error.user_message}")
+        outcome.status = SyncStatus.PARTIAL
+
+    async def _fail_provider(self, provider: Provider, error: CleraError, outcome: ProviderOutcome) -> None:
+        log.warning("sync %s failed: %s", provider, error)
+        outcome.status = SyncStatus.FAILED
+        outcome.errors.append(str(error))
+        outcome.user_messages.append(error.user_message)
+        await self.database.write(lambda s: _provider_failed(s, provider, error))
+
+    def _report(self, provider: Provider, message: str, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(SyncProgress(provider, message, done, total))
+
+    # ---- FX -----------------------------------------------------------------------------
+
+    async def _sync_fx(self, report: SyncReport) -> None:
+        if self.fx is None:
+            return
+        base = self.settings.base_currency
+        currencies = await self.database.read(lambda s: sorted(set(s.scalars(
+            select(Account.currency).where(Account.is_active.is_(True), Account.currency != base)).all())))
+        if not currencies:
+            return
+        try:
+            quotes = [q for currency in currencies for q in await self.fx.latest(currency, [base])]
+        except CleraError as error:
+            log.warning("FX rates unavailable: %s", error)
+            report.outcomes.append(ProviderOutcome(Provider.MANUAL, SyncStatus.FAILED, errors=[str(error)],
+                                                   user_messages=[f"Exchange rates: {error.user_message}"]))
+            return
+
+        def store(session: Session) -> None:
+            from clera_desktop.models.upserts import _upsert  # noqa: PLC0415 - shared private helper
+
+            _upsert(session, FxRate.__table__, [
+                {"base": q.base, "quote": q.quote, "rate": q.rate, "as_of": q.as_of, "source": "ecb"} for q in quotes
+            ], ["base", "quote", "as_of"])
+
+        await self.database.write(store)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _store_account(session: Session, data: AccountData, connection_id: str) -> AccountChanges:
+    return store_account_data(session, data, connection_id=connection_id, now=_now())
+
+
+def _start_run(session: Session, provider: Provider, started: datetime) -> int:
+    run = SyncRun(provider=provider, started_at=started, status=SyncStatus.RUNNING, counts={})
+    session.add(run)
+    session.flush()
+    return run.id
+
+
+def _finish_run(session: Session, run_id: int, outcome: ProviderOutcome, connection_id: str | None) -> None:
+    run = session.get_one(SyncRun, run_id)
+    run.finished_at = _now()
+    run.status = outcome.status
+    run.connection_id = connection_id
+    run.counts = {"accounts": outcome.accounts, "rows_changed": outcome.rows_changed,
+                  "activities_changed": outcome.activities_changed, "positions_changed": outcome.positions_changed}
+    run.error = "\n".join(outcome.errors) or None
+
+
+def _store_connections(session: Session, provider: Provider, connections: list[RemoteConnection], *, full: bool) -> None:
+    now = _now()
+    seen = set()
+    for remote in connections:
+        row = upsert_connection(session, remote, now=now)
+        seen.add(row.id)
+        account_ids = session.scalars(select(Account.id).where(Account.connection_id == row.id)).all()
+        if remote.disabled:
+            for account in session.scalars(select(Account).where(Account.id.in_(account_ids),
+                                                                 Account.stale_since.is_(None))):
+                account.stale_since = row.disabled_since or now
+        else:
+            row.last_sync_at = now
+            row.last_error = None
+    if full:  # connections the provider no longer knows were removed elsewhere
+        for gone in session.scalars(select(Connection).where(Connection.provider == provider,
+                                                             Connection.id.not_in(seen),
+                                                             Connection.status != ConnectionStatus.DISABLED)):
+            gone.status, gone.status_reason, gone.updated_at = ConnectionStatus.DISABLED, "Removed at the provider.", now
+            mark_accounts(session, session.scalars(select(Account.id).where(Account.connection_id == gone.id)).all(),
+                          is_active=False)
+
+
+def _connection_failed(session: Session, connection_id: str, error: CleraError) -> None:
+    row = session.get(Connection, connection_id)
+    if row is not None:
+        row.last_error = error.user_message
+        if isinstance(error, NeedsReconnect):
+            row.status, row.status_reason = ConnectionStatus.NEEDS_RECONNECT, error.user_message
+
+
+def _account_failed(session: Session, account_id: str, error: CleraError) -> None:
+    row = session.get(Account, account_id)
+    if row is not None:
+        row.last_error = error.user_message
+        if isinstance(error, NeedsReconnect) and row.stale_since is None:
+            row.stale_since = _now()
+
+
+def _provider_failed(session: Session, provider: Provider, error: CleraError) -> None:
+    for row in session.scalars(select(Connection).where(Connection.provider == provider)):
+        row.last_error = error.user_message
+        if isinstance(error, NeedsReconnect):
+            row.status, row.status_reason = ConnectionStatus.NEEDS_RECONNECT, error.user_message
