@@ -70,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     _common_options(info, suppress_defaults=True)
     info.add_argument("--json", action="store_true", help="print JSON")
 
+    sync = commands.add_parser("sync", help="sync every connected provider into the database and print what changed")
+    _common_options(sync, suppress_defaults=True)
+    sync.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                      help="sync the built-in sandbox's demo world (throwaway folder unless --data-dir)")
+    sync.add_argument("--provider", choices=["snaptrade", "plaid", "alpaca"], help="sync one provider only")
+
+    export = commands.add_parser("export", help="print accounts, holdings or activities as CSV or JSON")
+    _common_options(export, suppress_defaults=True)
+    export.add_argument("kind", choices=["accounts", "holdings", "activities"])
+    export.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+
     sandbox = commands.add_parser(
         "sandbox", help="serve the offline SnapTrade/Plaid/Alpaca/FX sandbox until stopped",
         description="Serve the offline sandbox on 127.0.0.1. The first line printed is one JSON "
@@ -131,6 +143,84 @@ def run_info(settings: Settings, *, as_json: bool) -> int:
     return 0
 
 
+def _secret_store(settings: Settings):  # type: ignore[no-untyped-def]
+    """The keyring; without one, the encrypted file unlocked by CLERA_SECRETS_PASSPHRASE or a prompt."""
+    import getpass
+    import os
+
+    from clera_desktop.core.secrets import open_secret_store
+
+    def passphrase() -> str | None:
+        if os.environ.get("CLERA_SECRETS_PASSPHRASE"):
+            return os.environ["CLERA_SECRETS_PASSPHRASE"]
+        if sys.stdin.isatty():
+            return getpass.getpass("Passphrase for the encrypted secret file: ")
+        return None
+
+    return open_secret_store(settings.data_dir, passphrase)
+
+
+def run_sync(settings: Settings, *, provider: str | None) -> int:
+    import asyncio
+
+    from clera_desktop.core.credentials import resolve_credentials
+    from clera_desktop.core.errors import CleraError
+    from clera_desktop.models.engine import Database
+    from clera_desktop.models.enums import Provider
+    from clera_desktop.providers.registry import build_registry
+    from clera_desktop.sync.service import SyncService
+
+    database = Database(settings.database_url)
+    demo = None
+    try:
+        if settings.demo:
+            from clera_desktop.demo import start_demo
+
+            demo = start_demo(settings, database)
+            settings, credentials, secrets = demo.settings, demo.credentials, demo.secrets
+        else:
+            secrets = _secret_store(settings)
+            credentials = resolve_credentials(secrets)
+        registry = build_registry(settings, credentials, secrets, database)
+        clients = registry.for_sync()
+        if not clients:
+            print("Nothing to sync: no provider is connected.", file=sys.stderr)
+            for message in registry.missing.values():
+                print(f"  - {message}", file=sys.stderr)
+            return 1
+        service = SyncService(database, clients, settings, fx=registry.fx,
+                              progress=lambda p: print(f"[{p.provider.value}] {p.message} ({p.done}/{p.total})",
+                                                       file=sys.stderr))
+        try:
+            report = asyncio.run(service.sync_provider(Provider(provider)) if provider else service.sync_all())
+        except CleraError as error:
+            print(f"Sync failed: {error.user_message}", file=sys.stderr)
+            return 1
+        print(report.summary())
+        return 0 if report.ok else 1
+    finally:
+        if demo is not None:
+            demo.close()
+        database.close()
+
+
+def run_export(settings: Settings, kind: str, fmt: str, output: Path | None) -> int:
+    from clera_desktop.export import export
+    from clera_desktop.models.engine import Database
+
+    database = Database(settings.database_url)
+    try:
+        text = database.read_sync(lambda session: export(session, kind, fmt, settings.base_currency))
+    finally:
+        database.close()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(f"wrote {kind} to {output}", file=sys.stderr)
+    return 0
+
+
 def run_sandbox(args: argparse.Namespace) -> int:
     import signal
     import threading
@@ -179,6 +269,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_info(settings, as_json=args.json)
     if args.command == "sandbox":
         return run_sandbox(args)
+    if args.command == "sync":
+        return run_sync(settings, provider=args.provider)
+    if args.command == "export":
+        return run_export(settings, args.kind, args.format, args.output)
     from clera_desktop.app import run_gui
 
     return run_gui(settings, quit_after=args.quit_after)

@@ -7,6 +7,7 @@ throwaway too), so nothing of the demo ever reaches the person's real keyring.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from clera_desktop.core.credentials import AlpacaCredentials, Credentials, PlaidCredentials, SnapTradeCredentials
 from clera_desktop.core.secrets import EphemeralKeyring, SecretStore
@@ -31,7 +32,12 @@ class DemoEnvironment:
 def start_demo(settings: Settings, database: Database, *, server: SandboxServer | None = None) -> DemoEnvironment:
     """Start (or adopt) a sandbox, and make the demo user's connections the app's own."""
     server = server or SandboxServer().start()
-    info = server.info
+    settings, credentials, secrets = connect_to_sandbox(settings, database, server.info)
+    return DemoEnvironment(server, settings, credentials, secrets)
+
+
+def connect_to_sandbox(settings: Settings, database: Database, info: dict[str, Any]) -> tuple[Settings, Credentials, SecretStore]:
+    """Point the app at a sandbox described by its info JSON (in this process or another)."""
     endpoints = ProviderEndpoints(
         snaptrade_host=info["snaptrade"]["base_url"], plaid_host=info["plaid"]["base_url"],
         alpaca_trading_url=info["alpaca"]["trading_url"], alpaca_data_url=info["alpaca"]["data_url"],
@@ -45,6 +51,6 @@ def start_demo(settings: Settings, database: Database, *, server: SandboxServer 
     secrets = SecretStore(EphemeralKeyring())
     remember_snaptrade_user(database, secrets, SnapTradeUserSecret(info["snaptrade"]["demo_user_id"],
                                                                    info["snaptrade"]["demo_user_secret"]))
-    item = next(iter(server.world.plaid_items.values()))
-    remember_plaid_item(database, secrets, item.item_id, item.access_token, item.institution_name)
-    return DemoEnvironment(server, settings.with_endpoints(endpoints), credentials, secrets)
+    plaid = info["plaid"]
+    remember_plaid_item(database, secrets, plaid["demo_item_id"], plaid["demo_access_token"], plaid["demo_institution"])
+    return settings.with_endpoints(endpoints), credentials, secrets

@@ -174,10 +174,21 @@ class SnapTradeClient:
         configuration = Configuration(auth=auth, host=host) if host else Configuration(auth=auth)
         configuration.retries = False  # CallRunner retries, with jitter and Retry-After
         self._api = SnapTrade(configuration, auth=auth)
-        _default_timeout(self._api, REQUEST_TIMEOUT)
+        self.request_timeout = REQUEST_TIMEOUT
+        self._give_every_request_a_timeout()
         self._personal = credentials.personal
         self.user = user
         self.runner = CallRunner(Provider.SNAPTRADE, map_error, limiter=RateLimiter(rate_limit_per_minute))
+
+    def _give_every_request_a_timeout(self) -> None:
+        """The SDK's public methods take no timeout; wrap its transport so each request has one."""
+        rest = self._api.account_information.api_client.rest_client
+        original = rest.request
+
+        def request(*args: Any, timeout: Any = None, **kwargs: Any) -> Any:
+            return original(*args, timeout=timeout or self.request_timeout, **kwargs)
+
+        rest.request = request
 
     def _user_args(self) -> dict[str, str]:
         if self._personal:
@@ -369,15 +380,3 @@ def order_from_record(item: dict[str, Any], currency: str) -> RemoteOrder:
         submitted_at=_time(item.get("time_placed")), updated_at=_time(item.get("time_updated")),
         filled_at=_time(item.get("time_executed")),
     )
-
-
-def _default_timeout(api: Any, timeout: urllib3.Timeout) -> None:
-    """The SDK's public methods take no timeout; give every request one."""
-    rest = api.account_information.api_client.rest_client
-    original = rest.request
-
-    def request(*args: Any, timeout: Any = None, **kwargs: Any) -> Any:
-        return original(*args, timeout=timeout or _default, **kwargs)
-
-    _default = timeout
-    rest.request = request

@@ -172,6 +172,8 @@ class SandboxServer:
                 "client_id": self.plaid.client_id,
                 "secret": self.plaid.secret,
                 "demo_access_token": next(iter(self.world.plaid_items.values())).access_token,
+                "demo_item_id": next(iter(self.world.plaid_items.values())).item_id,
+                "demo_institution": next(iter(self.world.plaid_items.values())).institution_name,
             },
             "alpaca": {
                 "trading_url": f"{base}/alpaca",

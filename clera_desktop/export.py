@@ -1,0 +1,88 @@
+"""Exports of accounts, holdings and activities as CSV or JSON (decimal strings, never floats)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clera_desktop.models.queries import aggregated_holdings
+from clera_desktop.models.tables import Account, Activity
+from clera_desktop.portfolio.valuation import account_values
+
+KINDS = ("accounts", "holdings", "activities")
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "value") and not isinstance(value, (str, int, float)):
+        return value.value
+    return value
+
+
+def accounts_rows(session: Session, base_currency: str) -> list[dict[str, Any]]:
+    return [
+        {"account_id": v.account_id, "provider": v.provider, "institution": v.institution, "name": v.name,
+         "masked_number": v.masked_number, "account_type": v.account_type, "access": v.connection_type,
+         "currency": v.currency, "cash": _text(v.cash), "total_value": _text(v.total),
+         "base_currency": v.base_currency, "total_value_base": _text(v.total_base),
+         "fx_rate": _text(v.fx.rate) if v.fx else None, "fx_date": _text(v.fx.as_of) if v.fx and v.fx.as_of.year > 1 else None,
+         "status": v.status, "stale_since": _text(v.stale_since), "last_sync_at": _text(v.last_sync_at),
+         "problem": v.status_reason}
+        for v in account_values(session, base_currency)
+    ]
+
+
+def holdings_rows(session: Session) -> list[dict[str, Any]]:
+    return [
+        {"symbol": h.symbol, "name": h.name, "quantity": _text(h.quantity), "price": _text(h.price),
+         "market_value": _text(h.market_value), "currency": h.currency,
+         "accounts": [{"account_id": s.account_id, "quantity": _text(s.quantity), "market_value": _text(s.market_value)}
+                      for s in h.accounts]}
+        for h in aggregated_holdings(session)
+    ]
+
+
+def activities_rows(session: Session) -> list[dict[str, Any]]:
+    rows = session.execute(select(Activity, Account.name).join(Account, Account.id == Activity.account_id)
+                           .order_by(Activity.trade_date.desc(), Activity.account_id, Activity.provider_activity_id))
+    return [
+        {"account_id": a.account_id, "account": name, "date": _text(a.trade_date), "type": a.type.value,
+         "symbol": a.symbol, "quantity": _text(a.quantity), "price": _text(a.price), "amount": _text(a.amount),
+         "fee": _text(a.fee), "currency": a.currency, "description": a.description,
+         "provider_activity_id": a.provider_activity_id}
+        for a, name in rows
+    ]
+
+
+def render(rows: Sequence[dict[str, Any]], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(list(rows), indent=2, ensure_ascii=False)
+    buffer = io.StringIO()
+    flat = [{k: (json.dumps(v) if isinstance(v, list) else v) for k, v in row.items()} for row in rows]
+    if flat:
+        writer = csv.DictWriter(buffer, fieldnames=list(flat[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(flat)
+    return buffer.getvalue()
+
+
+def export(session: Session, kind: str, fmt: str, base_currency: str) -> str:
+    if kind == "accounts":
+        rows = accounts_rows(session, base_currency)
+    elif kind == "holdings":
+        rows = holdings_rows(session)
+    elif kind == "activities":
+        rows = activities_rows(session)
+    else:
+        raise ValueError(f"unknown export {kind!r}; choose one of {', '.join(KINDS)}")
+    return render(rows, fmt)

@@ -1,0 +1,1 @@
+"""Valuation, aggregation, FX and history: pure functions over the store."""

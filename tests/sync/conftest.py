@@ -1,0 +1,51 @@
+"""A sandbox wired to a real SQLite file through the real providers and SyncService."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from clera_desktop.core.settings import Settings, load_settings
+from clera_desktop.demo import connect_to_sandbox
+from clera_desktop.models.engine import Database
+from clera_desktop.providers.base import RetryPolicy
+from clera_desktop.providers.registry import ProviderRegistry, build_registry
+from clera_desktop.sandbox.server import SandboxServer
+from clera_desktop.sync.service import SyncReport, SyncService
+from tests.sandbox.conftest import AS_OF
+
+
+@dataclass
+class Harness:
+    server: SandboxServer
+    database: Database
+    settings: Settings
+    registry: ProviderRegistry
+    service: SyncService
+
+    def sync(self) -> SyncReport:
+        return asyncio.run(self.service.sync_all())
+
+
+def make_harness(server: SandboxServer, data_dir: Path, environ: dict[str, str] | None = None) -> Harness:
+    settings = load_settings(data_dir=data_dir, environ=environ or {})
+    database = Database(settings.database_url)
+    settings, credentials, secrets = connect_to_sandbox(settings, database, server.info)
+    registry = build_registry(settings, credentials, secrets, database)
+    for client in (registry.snaptrade, registry.plaid, registry.alpaca, registry.fx):
+        assert client is not None
+        client.runner._retry = RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.2)  # quick tests
+    service = SyncService(database, registry.for_sync(), settings, fx=registry.fx)
+    return Harness(server, database, settings, registry, service)
+
+
+@pytest.fixture
+def harness(tmp_path: Path) -> Iterator[Harness]:
+    with SandboxServer(as_of=AS_OF) as server:
+        made = make_harness(server, tmp_path / "data")
+        yield made
+        made.database.close()
