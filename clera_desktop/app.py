@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from clera_desktop.core.credentials import resolve_credentials
+from clera_desktop.core.secrets import open_secret_store
 from clera_desktop.core.settings import Settings
+from clera_desktop.demo import DemoEnvironment, start_demo
 from clera_desktop.models.engine import Database
+from clera_desktop.providers.registry import build_registry
+from clera_desktop.services import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -23,36 +28,65 @@ class AppContext:
 
     settings: Settings
     database: Database
+    services: AppServices
+    demo: DemoEnvironment | None = None
 
     def close(self) -> None:
+        if self.demo is not None:
+            self.demo.close()
         self.database.close()
 
 
-def build_context(settings: Settings) -> AppContext:
-    """Open (and migrate) the store; later issues add providers and services here."""
+def build_context(settings: Settings, *, passphrase_provider: Callable[[], str | None] | None = None) -> AppContext:
+    """Open (and migrate) the store, find credentials, build providers and services."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     database = Database(settings.database_url)
     log.info("data folder %s, database %s", settings.data_dir, settings.database_url)
-    return AppContext(settings=settings, database=database)
+    demo = None
+    if settings.demo:
+        demo = start_demo(settings, database)
+        settings, credentials, secrets = demo.settings, demo.credentials, demo.secrets
+    else:
+        secrets = open_secret_store(settings.data_dir, passphrase_provider)
+        credentials = resolve_credentials(secrets)
+    registry = build_registry(settings, credentials, secrets, database)
+    services = AppServices(settings, database, secrets, credentials, registry)
+    return AppContext(settings, database, services, demo)
+
+
+def _ask_passphrase() -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        None, "Unlock your secrets",
+        "This system has no keyring service, so Clera Desktop keeps API keys in an encrypted file.\n"
+        "Enter its passphrase (a new one creates the file). Cancel to use environment variables only.",
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok and text else None
 
 
 def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
     """Open the main window on a qasync event loop and run until it closes."""
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
     import qasync
 
     from clera_desktop.ui.app_shell import install_excepthook
     from clera_desktop.ui.main_window import MainWindow
+    from clera_desktop.ui.palette import apply_system_palette
 
-    os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
+    # The embedded portal's WebEngine needs this before the application exists (loaded lazily).
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Clera Desktop")
     app.setOrganizationName("Clera")
+    apply_system_palette(app)  # type: ignore[arg-type]
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     install_excepthook()
-    context = build_context(settings)
+    context = build_context(settings, passphrase_provider=_ask_passphrase)
     window = MainWindow(context)
     window.show()
     closed = asyncio.Event()
@@ -61,6 +95,7 @@ def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
         loop.call_later(quit_after, app.quit)
     try:
         with loop:
+            loop.create_task(window.start())
             loop.run_until_complete(closed.wait())
     finally:
         context.close()

@@ -62,6 +62,12 @@ def canonical(value: Decimal) -> str:
     Two equal Decimals always get the same text, so a re-sync that reports ``10.50`` where
     we stored ``10.5`` is recognised as "no change".
     """
+    text = str(value)
+    if "E" not in text and "e" not in text and not text.startswith("-0"):
+        if "." not in text:
+            return text
+        if not text.endswith("0"):
+            return text
     if not value.is_finite():
         raise InvalidAmount(f"not a finite number: {value!r}")
     if value.is_zero():

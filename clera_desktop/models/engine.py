@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -101,6 +102,10 @@ class Database:
                 log.info("database schema upgraded from %s to %s", before, after)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        # Time inside write transactions, commit included (benchmarks): wall clock, and the
+        # writer thread's own CPU time (the wall figure also counts waits for other threads).
+        self.write_seconds = 0.0
+        self.write_cpu_seconds = 0.0
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="db-reader")
 
     def session(self) -> Session:
@@ -108,8 +113,13 @@ class Database:
 
     def write_sync(self, work: Callable[[Session], T]) -> T:
         """Run ``work`` in one transaction on the calling thread: committed, or rolled back."""
-        with self._sessions.begin() as session:
-            return work(session)
+        started, started_cpu = time.perf_counter(), time.thread_time()
+        try:
+            with self._sessions.begin() as session:
+                return work(session)
+        finally:
+            self.write_seconds += time.perf_counter() - started
+            self.write_cpu_seconds += time.thread_time() - started_cpu
 
     def read_sync(self, work: Callable[[Session], T]) -> T:
         with self._sessions() as session:

@@ -7,13 +7,13 @@ writes nothing the second time and adds no row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, or_, select, update
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy import Dialect, Table, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from clera_desktop.models.domain import account_id_for
@@ -21,7 +21,6 @@ from clera_desktop.models.enums import ConnectionStatus
 from clera_desktop.models.provider_data import AccountData, RemoteConnection
 from clera_desktop.models.tables import Account, Activity, Balance, Connection, Order, Position
 
-CHUNK = 500
 
 
 @dataclass(slots=True)
@@ -66,8 +65,18 @@ def upsert_connection(session: Session, remote: RemoteConnection, *, now: dateti
     return row
 
 
-def _changed(table: Table, excluded: Any, columns: Iterable[str]) -> Any:
-    return or_(*(table.c[name].is_not(excluded[name]) for name in columns))
+@functools.cache
+def _upsert_plan(table: Table, columns: tuple[str, ...], keys: tuple[str, ...], ignore: tuple[str, ...],
+                 dialect: Dialect) -> tuple[str, list[Callable[[Any], Any] | None]]:
+    """The SQL text and the column types' own bind processors, built once per shape."""
+    updates = [c for c in columns if c not in keys and c not in ignore]
+    name = table.name
+    sql = (
+        f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in updates)} "
+        f"WHERE {' OR '.join(f'{name}.{c} IS NOT excluded.{c}' for c in updates)}"
+    )
+    return sql, [table.c[c].type.bind_processor(dialect) for c in columns]
 
 
 def _upsert(session: Session, table: Table, rows: Sequence[dict[str, Any]], keys: list[str],
@@ -76,21 +85,21 @@ def _upsert(session: Session, table: Table, rows: Sequence[dict[str, Any]], keys
 
     Columns in ``ignore`` are written on insert but neither compared nor updated: a new
     ``as_of`` on identical data is not a change (the account's ``last_sync_at`` says when).
+    Values go through the columns' own SQLAlchemy bind processors (exact Decimal text, UTC
+    timestamps), then one ``executemany`` of a statement compiled once: sync writes about a
+    million rows on a first run, and the ORM's per-row machinery would triple that cost.
     """
     if not rows:
         return 0
-    statement = insert(table)
-    columns = [name for name in rows[0] if name not in keys and name not in ignore]
-    statement = statement.on_conflict_do_update(
-        index_elements=keys,
-        set_={name: statement.excluded[name] for name in columns},
-        where=_changed(table, statement.excluded, columns),
-    )
-    changed = 0
-    for start in range(0, len(rows), CHUNK * 10):
-        result = session.execute(statement, list(rows[start:start + CHUNK * 10]))
-        changed += max(result.rowcount, 0)
-    return changed
+    connection = session.connection()
+    columns = tuple(rows[0])
+    sql, processors = _upsert_plan(table, columns, tuple(keys), ignore, connection.dialect)
+    prepared = [
+        tuple(value if process is None else process(value) for process, value in zip(processors, row.values(), strict=True))
+        for row in rows
+    ]
+    result = connection.exec_driver_sql(sql, prepared)  # type: ignore[arg-type]
+    return max(result.rowcount, 0)
 
 
 def store_account_data(session: Session, data: AccountData, *, connection_id: str | None, now: datetime) -> AccountChanges:

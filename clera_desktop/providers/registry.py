@@ -6,6 +6,7 @@ Plaid access tokens and every API key live in the keyring.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from dataclasses import dataclass, field
@@ -115,7 +116,7 @@ async def ensure_snaptrade_user(registry: ProviderRegistry, database: Database, 
     if client.user is not None:
         return client.user
     user = await client.register_user(f"clera-{uuid.uuid4()}")
-    remember_snaptrade_user(database, secrets, user)
+    await asyncio.to_thread(remember_snaptrade_user, database, secrets, user)
     client.user = user
     return user
 

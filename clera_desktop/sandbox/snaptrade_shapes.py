@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -32,10 +33,12 @@ ORDER_STATUS = {
 }
 
 
+@functools.cache
 def currency(code: str) -> dict[str, Any]:
     return {"id": stable_uuid("currency", code), "code": code, "name": CURRENCY_NAMES.get(code, code)}
 
 
+@functools.cache
 def figi(instrument: Instrument) -> dict[str, str]:
     """A FIGI-shaped identifier (BBG + 9 characters), stable per symbol."""
     digest = stable_uuid("figi", instrument.symbol).replace("-", "").upper()
@@ -46,7 +49,9 @@ def display_symbol(instrument: Instrument) -> str:
     return instrument.symbol + EXCHANGES[instrument.exchange][2]
 
 
+@functools.cache
 def universal_symbol(instrument: Instrument) -> dict[str, Any]:
+    """Cached: the same dict object is shared, so callers must never modify it."""
     code, name, suffix = EXCHANGES[instrument.exchange]
     is_etf = instrument.kind == "etf"
     return {

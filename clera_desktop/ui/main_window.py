@@ -1,49 +1,244 @@
-"""The main window: assembles the views; holds no logic of its own."""
+"""The main window: navigation, views, menus, Refresh and the status bar. Assembles; no logic."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QSettings, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
 
 from clera_desktop import __version__
+from clera_desktop.core.errors import CleraError
+from clera_desktop.models.enums import PortfolioMode
+from clera_desktop.sync.service import SyncProgress, SyncReport
+from clera_desktop.ui.resources import icon
+from clera_desktop.ui.views.accounts_view import AccountsView
+from clera_desktop.ui.views.connect_view import ConnectView
+from clera_desktop.ui.views.holdings_view import HoldingsView
+from clera_desktop.ui.views.welcome_view import WelcomeView
 
 if TYPE_CHECKING:
     from clera_desktop.app import AppContext
 
-
-class WelcomeView(QWidget):
-    """Shown while nothing is connected."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel("<h1>Welcome to Clera Desktop</h1>")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = QLabel(
-            "Every brokerage account in one window.<br>"
-            "Connect a brokerage (SnapTrade), link investments (Plaid) "
-            "or add your Clera brokerage account (Alpaca) to begin."
-        )
-        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setWordWrap(True)
-        layout.addWidget(title)
-        layout.addWidget(body)
-        layout.addStretch(2)
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self._context = context
-        title = "Clera Desktop"
-        if context.settings.demo:
-            title += " \u2014 Demo"
-        self.setWindowTitle(title)
-        self.resize(1200, 780)
-        self._views = QStackedWidget(self)
-        self._views.addWidget(WelcomeView(self._views))
-        self.setCentralWidget(self._views)
-        self.statusBar().showMessage(f"Clera Desktop {__version__}")
+        services = context.services
+        self.setWindowTitle("Clera Desktop" + (" \u2014 Demo" if context.settings.demo else ""))
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
+
+        self.welcome = WelcomeView(demo=context.settings.demo)
+        self.connect_view = ConnectView(services)
+        self.accounts_view = AccountsView(services)
+        self.holdings_view = HoldingsView()
+        self.stack = QStackedWidget()
+        for view in (self.welcome, self.connect_view, self.accounts_view, self.holdings_view):
+            self.stack.addWidget(view)
+
+        self.nav_group = QButtonGroup(self)
+        nav = QVBoxLayout()
+        nav.setContentsMargins(8, 12, 8, 12)
+        self.nav_buttons: dict[str, QToolButton] = {}
+        for key, text, view in (("accounts", "Accounts", self.accounts_view), ("holdings", "Holdings", self.holdings_view),
+                                ("connect", "Connect", self.connect_view)):
+            button = QToolButton()
+            button.setText(text)
+            button.setIcon(icon(key))
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setMinimumWidth(96)
+            button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextUnderIcon)
+            button.clicked.connect(lambda _=False, v=view: self.show_view(v))
+            self.nav_group.addButton(button)
+            self.nav_buttons[key] = button
+            nav.addWidget(button)
+        nav.addStretch(1)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.sync_label = QLabel("")
+        self.error_button = QPushButton("")
+        self.error_button.setFlat(True)
+        self.error_button.hide()
+        self.error_button.clicked.connect(self._on_error_button_clicked)
+        self.statusBar().addWidget(self.sync_label, 1)
+        self.statusBar().addPermanentWidget(self.error_button)
+        self._last_report: SyncReport | None = None
+        self._sync_task: asyncio.Task[None] | None = None
+
+        self._build_menus()
+        self.welcome.snaptrade_requested.connect(self._on_welcome_snaptrade_requested)
+        self.welcome.plaid_requested.connect(self._on_welcome_plaid_requested)
+        self.welcome.alpaca_requested.connect(lambda: self._goto_connect(self.connect_view._on_add_alpaca_clicked))
+        self.welcome.demo_requested.connect(self._on_welcome_demo_requested)
+        self.connect_view.connections_changed.connect(self._on_connections_changed)
+        self._restore_geometry()
+
+    # ---- menus and actions --------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.refresh_action = QAction(icon("refresh"), "&Refresh", self)
+        self.refresh_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("Ctrl+R")])
+        self.refresh_action.triggered.connect(self._on_refresh_triggered)
+        export = QAction("&Export holdings\u2026", self)
+        export.setShortcut(QKeySequence("Ctrl+E"))
+        export.triggered.connect(self.holdings_view._on_export_clicked)
+        settings = QAction("&Settings\u2026", self)
+        settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        settings.triggered.connect(lambda: self.show_view(self.connect_view))
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.refresh_action, export, settings):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for number, (key, button) in enumerate(self.nav_buttons.items(), start=1):
+            action = QAction(button.text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(button.click)
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Clera Desktop", self)
+        about.triggered.connect(lambda: QMessageBox.about(
+            self, "About Clera Desktop",
+            f"Clera Desktop {__version__}\nEvery brokerage account in one window.\n"
+            f"Data folder: {self._context.settings.data_dir}"))
+        logs = QAction("Open &log folder", self)
+        logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._context.settings.log_dir))))
+        help_menu.addAction(about)
+        help_menu.addAction(logs)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.refresh_action)
+
+    def show_view(self, view: QWidget) -> None:
+        self.stack.setCurrentWidget(view)
+        for key, candidate in (("accounts", self.accounts_view), ("holdings", self.holdings_view),
+                               ("connect", self.connect_view)):
+            self.nav_buttons[key].setChecked(candidate is view)
+
+    # ---- data ---------------------------------------------------------------------------------
+
+    async def reload(self) -> None:
+        """Re-read what the views show from the store (off the GUI thread) and render it."""
+        services = self._context.services
+        accounts, holdings, connections, mode = await asyncio.gather(
+            services.accounts(), services.holdings(), services.connections(), services.portfolio_mode())
+        self.accounts_view.set_accounts(accounts, self._context.settings.base_currency)
+        self.holdings_view.set_snapshot(holdings)
+        self.connect_view.set_connections(connections)
+        if mode is PortfolioMode.NONE and not connections:
+            self.stack.setCurrentWidget(self.welcome)
+        elif self.stack.currentWidget() is self.welcome:
+            self.show_view(self.accounts_view)
+
+    async def start(self) -> None:
+        """First paint from the store, then a sync in the background."""
+        await self.reload()
+        self.refresh()
+
+    def refresh(self) -> asyncio.Task[None]:
+        if self._sync_task is None or self._sync_task.done():
+            self._sync_task = asyncio.ensure_future(self.sync_now())
+        return self._sync_task
+
+    @asyncSlot()
+    async def _on_refresh_triggered(self) -> None:
+        await self.refresh()
+
+    async def sync_now(self) -> None:
+        self.refresh_action.setEnabled(False)
+        self.sync_label.setText("Syncing\u2026")
+        try:
+            report = await self._context.services.sync(progress=self._on_sync_progress)
+        except CleraError as error:
+            self._show_problem(error.user_message)
+            return
+        finally:
+            self.refresh_action.setEnabled(True)
+        self._last_report = report
+        await self.reload()
+        problems = [m for o in report.outcomes for m in o.user_messages]
+        self.sync_label.setText("Up to date" if not problems else "Synced with problems")
+        if problems:
+            self._show_problem(f"{len(problems)} problem{'s' if len(problems) > 1 else ''}: {problems[0]}")
+        else:
+            self.error_button.hide()
+
+    def _on_sync_progress(self, progress: SyncProgress) -> None:
+        counter = f" ({progress.done}/{progress.total})" if progress.total else ""
+        self.sync_label.setText(f"Syncing {progress.provider.value}: {progress.message}{counter}")
+
+    def _show_problem(self, text: str) -> None:
+        self.error_button.setText("\u26a0 " + text[:90])
+        self.error_button.setToolTip("Click for details")
+        self.error_button.show()
+
+    def _on_error_button_clicked(self) -> None:
+        report = self._last_report
+        details = report.summary() if report else self.error_button.text()
+        QMessageBox.information(self, "Sync details", details)
+
+    @asyncSlot(str)
+    async def _on_connections_changed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        await self.reload()
+
+    # ---- welcome actions ------------------------------------------------------------------
+
+    def _goto_connect(self, action) -> None:  # type: ignore[no-untyped-def]
+        self.show_view(self.connect_view)
+        action()
+
+    def _on_welcome_snaptrade_requested(self) -> None:
+        self._goto_connect(self.connect_view._on_connect_snaptrade_clicked)
+
+    def _on_welcome_plaid_requested(self) -> None:
+        self._goto_connect(self.connect_view._on_link_plaid_clicked)
+
+    def _on_welcome_demo_requested(self) -> None:
+        subprocess.Popen([sys.executable, "-m", "clera_desktop", "--demo"])  # noqa: S603
+        self.statusBar().showMessage("Starting the demo in a new window\u2026", 8000)
+
+    # ---- geometry -----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if self._sync_task is not None and not self._sync_task.done():
+            self._sync_task.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,322 @@
+"""The app's services as the window sees them: awaitable, Qt-free, returning snapshots.
+
+Every method runs its I/O off the GUI thread (provider calls in the network pool, database work
+on the store's worker threads) and returns immutable data the views render as they like.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clera_desktop.core.credentials import AlpacaCredentials, Credentials
+from clera_desktop.core.errors import CleraError, ConfigurationError
+from clera_desktop.core.secrets import SecretKey, SecretStore
+from clera_desktop.core.settings import Settings
+from clera_desktop.models.engine import Database
+from clera_desktop.models.enums import ConnectionStatus, PortfolioMode, Provider
+from clera_desktop.models.queries import aggregated_holdings, portfolio_mode
+from clera_desktop.models.tables import Account, Activity, Balance, Connection, Order, Position
+from clera_desktop.portfolio.valuation import AccountValue, account_values, latest_rate
+from clera_desktop.providers.alpaca import AlpacaClient
+from clera_desktop.providers.plaid import HostedLink, LinkOutcome
+from clera_desktop.providers.registry import (
+    ProviderRegistry,
+    ensure_snaptrade_user,
+    remember_plaid_item,
+)
+from clera_desktop.sync import connections as connection_ops
+from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class HoldingAccountRow:
+    account_id: str
+    account_name: str
+    provider: str
+    quantity: Decimal
+    market_value: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class HoldingRow:
+    symbol: str
+    name: str | None
+    currency: str
+    quantity: Decimal
+    price: Decimal | None
+    market_value: Decimal | None
+    market_value_base: Decimal | None
+    cost_basis: Decimal | None
+    gain: Decimal | None
+    gain_pct: Decimal | None
+    weight: Decimal | None
+    accounts: tuple[HoldingAccountRow, ...]
+
+    @property
+    def providers(self) -> frozenset[str]:
+        return frozenset(a.provider for a in self.accounts)
+
+
+@dataclass(frozen=True, slots=True)
+class HoldingsSnapshot:
+    base_currency: str
+    rows: tuple[HoldingRow, ...]
+    total_base: Decimal | None
+    total_cost_base: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionRow:
+    id: str
+    provider: str
+    provider_connection_id: str
+    name: str
+    access: str
+    status: str
+    status_reason: str | None
+    last_sync_at: datetime | None
+    last_error: str | None
+    accounts: int
+
+
+@dataclass(frozen=True, slots=True)
+class PositionRow:
+    symbol: str
+    description: str | None
+    quantity: Decimal
+    price: Decimal | None
+    market_value: Decimal | None
+    cost_basis: Decimal | None
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    day: date
+    type: str
+    symbol: str | None
+    quantity: Decimal | None
+    price: Decimal | None
+    amount: Decimal | None
+    currency: str
+    description: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRow:
+    submitted_at: datetime | None
+    symbol: str
+    side: str
+    order_type: str
+    quantity: Decimal | None
+    status: str
+    filled_quantity: Decimal
+    average_fill_price: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class AccountDetail:
+    value: AccountValue
+    positions: tuple[PositionRow, ...]
+    balances: tuple[tuple[str, Decimal | None, Decimal | None], ...]
+    activities: tuple[ActivityRow, ...]
+    orders: tuple[OrderRow, ...]
+
+
+class AppServices:
+    """Composition of store, keyring, providers and sync, for the window and the CLI."""
+
+    def __init__(self, settings: Settings, database: Database, secrets: SecretStore, credentials: Credentials,
+                 registry: ProviderRegistry) -> None:
+        self.settings = settings
+        self.database = database
+        self.secrets = secrets
+        self.credentials = credentials
+        self.registry = registry
+
+    # ---- reading --------------------------------------------------------------------------
+
+    async def portfolio_mode(self) -> PortfolioMode:
+        return await self.database.read(portfolio_mode)
+
+    async def accounts(self) -> list[AccountValue]:
+        base = self.settings.base_currency
+        return await self.database.read(lambda s: account_values(s, base))
+
+    async def holdings(self) -> HoldingsSnapshot:
+        base = self.settings.base_currency
+        return await self.database.read(lambda s: holdings_snapshot(s, base))
+
+    async def connections(self) -> list[ConnectionRow]:
+        return await self.database.read(connection_rows)
+
+    async def account_detail(self, account_id: str) -> AccountDetail:
+        base = self.settings.base_currency
+        return await self.database.read(lambda s: account_detail(s, account_id, base))
+
+    # ---- sync -----------------------------------------------------------------------------
+
+    def sync_service(self, progress: Callable[[SyncProgress], None] | None = None) -> SyncService:
+        return SyncService(self.database, self.registry.for_sync(), self.settings, fx=self.registry.fx,
+                           progress=progress)
+
+    async def sync(self, *, connection_id: str | None = None,
+                   progress: Callable[[SyncProgress], None] | None = None) -> SyncReport:
+        service = self.sync_service(progress)
+        if connection_id is not None:
+            return await service.sync_connection(connection_id)
+        return await service.sync_all()
+
+    # ---- connecting -----------------------------------------------------------------------
+
+    def missing_reason(self, provider: Provider) -> str | None:
+        return self.registry.missing.get(provider)
+
+    async def snaptrade_portal_url(self, *, trading: bool, redirect: str, broker: str | None = None,
+                                   reconnect: str | None = None) -> str:
+        client = self.registry.snaptrade
+        if client is None:
+            raise ConfigurationError(self.registry.missing[Provider.SNAPTRADE])
+        await ensure_snaptrade_user(self.registry, self.database, self.secrets)
+        return await client.portal_url(trading=trading, redirect=redirect, broker=broker, reconnect=reconnect)
+
+    async def confirm_snaptrade_connection(self, connection_id: str) -> SyncReport:
+        """The portal said SUCCESS: check with SnapTrade that the connection exists, then sync it."""
+        client = self.registry.snaptrade
+        assert client is not None
+        known = {c.provider_connection_id for c in await client.list_connections()}
+        if connection_id not in known:
+            raise CleraError("SnapTrade does not list the new connection yet. Try Refresh in a minute.")
+        return await self.sync_service().sync_provider(Provider.SNAPTRADE)
+
+    async def plaid_hosted_link(self, *, redirect: str, item_id: str | None = None) -> HostedLink:
+        client = self.registry.plaid
+        if client is None:
+            raise ConfigurationError(self.registry.missing[Provider.PLAID])
+        return await client.create_hosted_link(user_id="clera-desktop", completion_redirect=redirect, item_id=item_id)
+
+    async def finish_plaid_link(self, link_token: str) -> LinkOutcome:
+        client = self.registry.plaid
+        assert client is not None
+        outcome = await client.link_outcome(link_token)
+        for public_token in outcome.public_tokens:
+            item_id, access_token = await client.exchange_public_token(public_token)
+            connections = await client.list_connections()
+            institution = next((c.brokerage_name for c in connections if c.provider_connection_id == item_id),
+                               "Institution")
+            await asyncio.to_thread(remember_plaid_item, self.database, self.secrets, item_id, access_token,
+                                    institution)
+        if outcome.finished and not outcome.exit_reason:
+            await self.sync_service().sync_provider(Provider.PLAID)
+        return outcome
+
+    async def connect_alpaca(self, *, api_key: str, secret_key: str, paper: bool) -> str:
+        """Verify the keys with Alpaca before keeping them; returns the account's name."""
+        credentials = AlpacaCredentials(api_key.strip(), secret_key.strip(), paper)
+        endpoints = self.settings.endpoints
+        client = AlpacaClient(credentials, trading_url=endpoints.alpaca_trading_url, data_url=endpoints.alpaca_data_url)
+        account = await client.verify()
+        await asyncio.to_thread(self.secrets.set, SecretKey.ALPACA_API_KEY, credentials.api_key)
+        await asyncio.to_thread(self.secrets.set, SecretKey.ALPACA_SECRET_KEY, credentials.secret_key)
+        self.registry.alpaca = client
+        self.registry.missing.pop(Provider.ALPACA, None)
+        await self.sync_service().sync_provider(Provider.ALPACA)
+        return account.name
+
+    async def remove_connection(self, connection_id: str) -> None:
+        await connection_ops.remove_connection(connection_id=connection_id, database=self.database,
+                                               registry=self.registry)
+
+    async def refresh_connection(self, connection_id: str) -> SyncReport:
+        await connection_ops.refresh_connection(connection_id=connection_id, database=self.database,
+                                                registry=self.registry)
+        return await self.sync(connection_id=connection_id)
+
+
+# ---- snapshot queries (run on a database worker thread) -------------------------------------
+
+
+def holdings_snapshot(session: Session, base: str) -> HoldingsSnapshot:
+    providers = dict(session.execute(select(Account.id, Account.provider)).all())
+    rates: dict[str, Decimal | None] = {}
+
+    def to_base(amount: Decimal | None, currency: str) -> Decimal | None:
+        if amount is None:
+            return None
+        if currency not in rates:
+            fx = latest_rate(session, currency, base)
+            rates[currency] = None if fx is None else fx.rate
+        rate = rates[currency]
+        return None if rate is None else amount * rate
+
+    rows = []
+    for holding in aggregated_holdings(session):
+        value_base = to_base(holding.market_value, holding.currency)
+        gain = None if holding.market_value is None or holding.cost_basis is None else holding.market_value - holding.cost_basis
+        rows.append(HoldingRow(
+            symbol=holding.symbol, name=holding.name, currency=holding.currency, quantity=holding.quantity,
+            price=holding.price, market_value=holding.market_value, market_value_base=value_base,
+            cost_basis=holding.cost_basis, gain=gain,
+            gain_pct=None if gain is None or not holding.cost_basis else gain / holding.cost_basis,
+            weight=None, accounts=tuple(
+                HoldingAccountRow(s.account_id, s.account_name, providers[s.account_id].value, s.quantity, s.market_value)
+                for s in holding.accounts),
+        ))
+    values = [r.market_value_base for r in rows]
+    total = None if None in values else sum(values, Decimal(0))  # type: ignore[arg-type]
+    costs = [to_base(r.cost_basis, r.currency) for r in rows]
+    total_cost = None if None in costs else sum(costs, Decimal(0))  # type: ignore[arg-type]
+    known_total = sum((v for v in values if v is not None), Decimal(0))
+    weighted = tuple(
+        HoldingRow(**{**{f: getattr(r, f) for f in HoldingRow.__dataclass_fields__},
+                      "weight": None if r.market_value_base is None or not known_total else r.market_value_base / known_total})
+        for r in rows
+    )
+    return HoldingsSnapshot(base, weighted, total, total_cost)
+
+
+def connection_rows(session: Session) -> list[ConnectionRow]:
+    counts: dict[str, int] = {}
+    for connection_id in session.scalars(select(Account.connection_id).where(Account.is_active.is_(True))):
+        if connection_id:
+            counts[connection_id] = counts.get(connection_id, 0) + 1
+    return [
+        ConnectionRow(c.id, c.provider.value, c.provider_connection_id, c.brokerage_name, c.connection_type.value,
+                      c.status.value, c.status_reason, c.last_sync_at, c.last_error, counts.get(c.id, 0))
+        for c in session.scalars(select(Connection).where(Connection.status != ConnectionStatus.DISABLED)
+                                 .order_by(Connection.brokerage_name))
+    ]
+
+
+def account_detail(session: Session, account_id: str, base: str) -> AccountDetail:
+    value = next((v for v in account_values(session, base, include_inactive=True) if v.account_id == account_id), None)
+    if value is None:
+        raise CleraError("That account no longer exists.")
+    positions = tuple(
+        PositionRow(p.symbol, p.description, p.quantity, p.price, p.market_value, p.cost_basis, p.currency)
+        for p in session.scalars(select(Position).where(Position.account_id == account_id).order_by(Position.symbol))
+    )
+    balances = tuple((b.currency, b.cash, b.buying_power)
+                     for b in session.scalars(select(Balance).where(Balance.account_id == account_id)))
+    activities = tuple(
+        ActivityRow(a.trade_date, a.type.value, a.symbol, a.quantity, a.price, a.amount, a.currency, a.description)
+        for a in session.scalars(select(Activity).where(Activity.account_id == account_id)
+                                 .order_by(Activity.trade_date.desc(), Activity.id.desc()).limit(500))
+    )
+    orders = tuple(
+        OrderRow(o.submitted_at, o.symbol, o.side.value, o.order_type.value, o.quantity, o.status.value,
+                 o.filled_quantity, o.average_fill_price)
+        for o in session.scalars(select(Order).where(Order.account_id == account_id)
+                                 .order_by(Order.updated_at.desc()).limit(200))
+    )
+    return AccountDetail(value, positions, balances, activities, orders)

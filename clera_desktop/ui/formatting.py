@@ -1,0 +1,52 @@
+"""How numbers, times and states read on screen. Unknown is an em dash, never 0.00."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from clera_desktop.core.money import format_amount, format_quantity
+
+DASH = "\u2014"
+
+
+def money(value: Decimal | None, currency: str | None = None) -> str:
+    if value is None:
+        return DASH
+    text = format_amount(value)
+    return f"{text} {currency}" if currency else text
+
+
+def quantity(value: Decimal | None) -> str:
+    return format_quantity(value)
+
+
+def percent(value: Decimal | None) -> str:
+    if value is None:
+        return DASH
+    return f"{value * 100:+.2f}%"
+
+
+def plain_percent(value: Decimal | None) -> str:
+    return DASH if value is None else f"{value * 100:.2f}%"
+
+
+def when(value: datetime | None) -> str:
+    if value is None:
+        return "never"
+    local = value.astimezone()
+    delta = datetime.now(UTC) - value
+    if delta.total_seconds() < 60:
+        return "just now"
+    if delta.total_seconds() < 3600:
+        return f"{int(delta.total_seconds() // 60)} min ago"
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def sort_number(value: Decimal | None) -> float:
+    """A sort key for Qt: order only, never shown (unknown sorts first)."""
+    return float("-inf") if value is None else float(value)
+
+
+STATUS_TEXT = {"active": "Connected", "needs_reconnect": "Needs reconnect", "disabled": "Removed"}
+PROVIDER_TEXT = {"snaptrade": "SnapTrade", "plaid": "Plaid", "alpaca": "Clera (Alpaca)", "manual": "Manual"}

@@ -1,0 +1,35 @@
+"""Light and dark palettes that follow the system's colour scheme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#1f2329", QPalette.ColorRole.WindowText: "#e6e9ee",
+        QPalette.ColorRole.Base: "#16191e", QPalette.ColorRole.AlternateBase: "#1c2026",
+        QPalette.ColorRole.Text: "#e6e9ee", QPalette.ColorRole.Button: "#2a2f37",
+        QPalette.ColorRole.ButtonText: "#e6e9ee", QPalette.ColorRole.Highlight: "#3d6fe0",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#2a2f37",
+        QPalette.ColorRole.ToolTipText: "#e6e9ee", QPalette.ColorRole.PlaceholderText: "#8a93a0",
+        QPalette.ColorRole.Link: "#7aa2ff",
+    }
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    return palette
+
+
+def apply_system_palette(app: QApplication) -> None:
+    """Fusion everywhere for one look; dark when the system is dark (and when it changes)."""
+    app.setStyle("Fusion")
+
+    def follow(scheme: Qt.ColorScheme) -> None:
+        app.setPalette(dark_palette() if scheme == Qt.ColorScheme.Dark else app.style().standardPalette())
+
+    hints = QGuiApplication.styleHints()
+    follow(hints.colorScheme())
+    hints.colorSchemeChanged.connect(follow)

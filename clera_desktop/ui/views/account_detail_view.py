@@ -1,0 +1,89 @@
+"""One account's portfolio: holdings, balances, recent activities and orders."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from clera_desktop.services import AccountDetail, ActivityRow, OrderRow, PositionRow
+from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.item_models.table_model import SORT_ROLE, Column, RowsTableModel
+
+POSITION_COLUMNS: list[Column[PositionRow]] = [
+    Column("Symbol", lambda p: p.symbol),
+    Column("Name", lambda p: p.description or ""),
+    Column("Quantity", lambda p: fmt.quantity(p.quantity), lambda p: fmt.sort_number(p.quantity), True),
+    Column("Price", lambda p: fmt.money(p.price), lambda p: fmt.sort_number(p.price), True),
+    Column("Market value", lambda p: fmt.money(p.market_value, p.currency), lambda p: fmt.sort_number(p.market_value), True),
+    Column("Cost basis", lambda p: fmt.money(p.cost_basis, p.currency), lambda p: fmt.sort_number(p.cost_basis), True),
+]
+ACTIVITY_COLUMNS: list[Column[ActivityRow]] = [
+    Column("Date", lambda a: a.day.isoformat()),
+    Column("Type", lambda a: a.type.replace("_", " ").title()),
+    Column("Symbol", lambda a: a.symbol or ""),
+    Column("Quantity", lambda a: fmt.quantity(a.quantity) if a.quantity else "", lambda a: fmt.sort_number(a.quantity), True),
+    Column("Price", lambda a: fmt.money(a.price) if a.price else "", lambda a: fmt.sort_number(a.price), True),
+    Column("Amount", lambda a: fmt.money(a.amount, a.currency), lambda a: fmt.sort_number(a.amount), True),
+    Column("Description", lambda a: a.description or ""),
+]
+ORDER_COLUMNS: list[Column[OrderRow]] = [
+    Column("Placed", lambda o: fmt.when(o.submitted_at)),
+    Column("Symbol", lambda o: o.symbol),
+    Column("Side", lambda o: o.side.title()),
+    Column("Type", lambda o: o.order_type.replace("_", " ").title()),
+    Column("Quantity", lambda o: fmt.quantity(o.quantity), lambda o: fmt.sort_number(o.quantity), True),
+    Column("Filled", lambda o: fmt.quantity(o.filled_quantity), lambda o: fmt.sort_number(o.filled_quantity), True),
+    Column("Avg price", lambda o: fmt.money(o.average_fill_price), lambda o: fmt.sort_number(o.average_fill_price), True),
+    Column("Status", lambda o: o.status.replace("_", " ").title()),
+]
+BALANCE_COLUMNS: list[Column[tuple[str, object, object]]] = [
+    Column("Currency", lambda b: b[0]),
+    Column("Cash", lambda b: fmt.money(b[1]), numeric=True),  # type: ignore[arg-type]
+    Column("Buying power", lambda b: fmt.money(b[2]), numeric=True),  # type: ignore[arg-type]
+]
+
+
+def _table(model: RowsTableModel, parent: QWidget) -> QTableView:  # type: ignore[type-arg]
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class AccountDetailView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel("Select an account to see its portfolio.")
+        self.positions = RowsTableModel(POSITION_COLUMNS, self)
+        self.balances = RowsTableModel(BALANCE_COLUMNS, self)
+        self.activities = RowsTableModel(ACTIVITY_COLUMNS, self)
+        self.orders = RowsTableModel(ORDER_COLUMNS, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(_table(self.positions, self), "Holdings")
+        self.tabs.addTab(_table(self.balances, self), "Balances")
+        self.tabs.addTab(_table(self.activities, self), "Activities")
+        self.tabs.addTab(_table(self.orders, self), "Orders")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+
+    def show_detail(self, detail: AccountDetail) -> None:
+        value = detail.value
+        total = fmt.money(value.total, value.currency)
+        base = "" if value.currency == value.base_currency else f" \u2248 {fmt.money(value.total_base, value.base_currency)}"
+        stale = f" \u2014 stale since {value.stale_since:%Y-%m-%d}" if value.stale_since else ""
+        self.title.setText(f"<b>{value.name}</b> \u00b7 {value.institution} \u00b7 {total}{base}{stale}")
+        self.positions.set_rows(detail.positions)
+        self.balances.set_rows(detail.balances)
+        self.activities.set_rows(detail.activities)
+        self.orders.set_rows(detail.orders)

@@ -1,0 +1,63 @@
+"""Accounts grouped by institution; selecting one opens its portfolio below."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
+from qasync import asyncSlot
+
+from clera_desktop.core.errors import CleraError
+from clera_desktop.portfolio.valuation import AccountValue
+from clera_desktop.ui.item_models.accounts_tree_model import AccountsTreeModel
+from clera_desktop.ui.item_models.table_model import SORT_ROLE
+from clera_desktop.ui.views.account_detail_view import AccountDetailView
+
+if TYPE_CHECKING:
+    from clera_desktop.services import AppServices
+
+
+class AccountsView(QWidget):
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.model = AccountsTreeModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.proxy)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.detail = AccountDetailView(self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([320, 360])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.shown_account: str | None = None
+
+    def set_accounts(self, accounts: list[AccountValue], base_currency: str) -> None:
+        self.model.set_accounts(accounts, base_currency)
+        self.tree.expandAll()
+
+    @asyncSlot()
+    async def _on_tree_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        account = self.model.account(self.proxy.mapToSource(current))
+        if account is not None:
+            await self.open_account(account.account_id)
+
+    async def open_account(self, account_id: str) -> None:
+        try:
+            detail = await self._services.account_detail(account_id)
+        except CleraError as error:
+            self.detail.title.setText(error.user_message)
+            return
+        self.shown_account = account_id
+        self.detail.show_detail(detail)

@@ -1,0 +1,123 @@
+"""Holdings across every account: filter, sort, expand per account, totals, CSV export."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clera_desktop.services import HoldingsSnapshot
+from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.item_models.holdings_tree_model import COLUMNS, HoldingsFilterProxy, HoldingsTreeModel
+
+
+class HoldingsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = HoldingsTreeModel(self)
+        self.proxy = HoldingsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by symbol or name")
+        self.search.setClearButtonEnabled(True)
+        self.provider = QComboBox()
+        self.account = QComboBox()
+        self.export_button = QPushButton("Export CSV\u2026")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(QLabel("Provider"))
+        bar.addWidget(self.provider, 1)
+        bar.addWidget(QLabel("Account"))
+        bar.addWidget(self.account, 1)
+        bar.addWidget(self.export_button)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.header().resizeSection(0, 110)
+        self.tree.header().resizeSection(1, 240)
+        self.totals = QLabel()
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.totals)
+        self.search.textChanged.connect(self._apply_filters)
+        self.provider.currentIndexChanged.connect(self._apply_filters)
+        self.account.currentIndexChanged.connect(self._apply_filters)
+
+    def set_snapshot(self, snapshot: HoldingsSnapshot) -> None:
+        first = not self.model.snapshot.rows
+        self.model.set_snapshot(snapshot)
+        if first:
+            for column in range(2, self.model.columnCount()):
+                self.tree.resizeColumnToContents(column)
+        self._fill_choices(snapshot)
+        self._update_totals()
+
+    def _fill_choices(self, snapshot: HoldingsSnapshot) -> None:
+        providers = sorted({p for row in snapshot.rows for p in row.providers})
+        accounts = sorted({(a.account_name, a.account_id) for row in snapshot.rows for a in row.accounts})
+        for combo, items in ((self.provider, [(fmt.PROVIDER_TEXT.get(p, p), p) for p in providers]),
+                             (self.account, accounts)):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("All", None)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def _apply_filters(self, *_: object) -> None:
+        self.proxy.set_filters(text=self.search.text(), provider=self.provider.currentData(),
+                               account=self.account.currentData())
+        self._update_totals()
+
+    def visible_rows(self) -> list:  # type: ignore[type-arg]
+        return [r for r in self.model.snapshot.rows if self.proxy.accepts(r)]
+
+    def _update_totals(self) -> None:
+        rows = self.visible_rows()
+        snapshot = self.model.snapshot
+        values = [r.market_value_base for r in rows]
+        total = None if None in values else sum(values, Decimal(0))  # type: ignore[arg-type]
+        known = sum((v for v in values if v is not None), Decimal(0))
+        note = "" if total is not None else f" (known part {fmt.money(known)}; some prices or rates are missing)"
+        self.totals.setText(
+            f"<b>{len(rows)} holdings</b> \u00b7 Market value <b>{fmt.money(total, snapshot.base_currency)}</b>{note}")
+
+    def _on_export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export holdings", "holdings.csv", "CSV files (*.csv)")
+        if path:
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> None:
+        """Exactly what the table shows (filtered), with exact decimals."""
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([*COLUMNS[:4], f"Market value ({self.model.snapshot.base_currency})", *COLUMNS[5:], "Currency"])
+            for r in self.visible_rows():
+                writer.writerow([r.symbol, r.name or "", r.quantity, r.price if r.price is not None else "",
+                                 r.market_value_base if r.market_value_base is not None else "",
+                                 r.cost_basis if r.cost_basis is not None else "", r.gain if r.gain is not None else "",
+                                 r.gain_pct if r.gain_pct is not None else "", r.weight if r.weight is not None else "",
+                                 len(r.accounts), r.currency])
