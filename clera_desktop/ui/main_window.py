@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qasync import asyncSlot
+from shiboken6 import isValid
 
 from clera_desktop import __version__
 from clera_desktop.core.errors import CleraError
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
         services = self._context.services
         accounts, holdings, connections, mode = await asyncio.gather(
             services.accounts(), services.holdings(), services.connections(), services.portfolio_mode())
+        if not isValid(self):  # the window closed while the store was being read
+            return
         self.accounts_view.set_accounts(accounts, self._context.settings.base_currency)
         self.holdings_view.set_snapshot(holdings)
         self.connect_view.set_connections(connections)
@@ -185,7 +188,10 @@ class MainWindow(QMainWindow):
             self._show_problem(error.user_message)
             return
         finally:
-            self.refresh_action.setEnabled(True)
+            if isValid(self):
+                self.refresh_action.setEnabled(True)
+        if not isValid(self):
+            return
         self._last_report = report
         await self.reload()
         problems = [m for o in report.outcomes for m in o.user_messages]

@@ -1,0 +1,75 @@
+"""UI tests: the real window on a qasync loop, against an in-process sandbox."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import qasync
+
+from clera_desktop.app import AppContext, build_context
+from clera_desktop.core.settings import load_settings
+from clera_desktop.ui.main_window import MainWindow
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    event_loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run(loop: asyncio.AbstractEventLoop) -> Callable[[Awaitable[T]], T]:
+    def runner(awaitable: Awaitable[T]) -> T:
+        return loop.run_until_complete(awaitable)
+
+    return runner
+
+
+@pytest.fixture
+def demo_context(tmp_path: Path) -> Iterator[AppContext]:
+    settings = load_settings(data_dir=tmp_path / "data", environ={}, demo=True)
+    context = build_context(settings)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def window(qtbot: Any, demo_context: AppContext, loop: asyncio.AbstractEventLoop,
+           run: Callable[[Awaitable[Any]], Any]) -> Iterator[MainWindow]:
+    main = MainWindow(demo_context)
+    qtbot.addWidget(main)
+    main.show()
+    run(main.reload())
+    yield main
+    main.close()
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+
+
+async def wait_for(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Let the loop (and Qt) run until ``condition`` holds."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("condition not met in time")
+        await asyncio.sleep(0.05)
+
+
+async def evaluate(page: Any, script: str, timeout: float = 10.0) -> Any:
+    import json
+
+    box: list[Any] = []
+    page.runJavaScript(f"JSON.stringify({script})", 0, box.append)
+    await wait_for(lambda: bool(box), timeout)
+    return json.loads(box[0]) if box[0] else None

@@ -1,0 +1,150 @@
+"""Connecting from the window: the SnapTrade portal and Plaid Link inside the embedded web view,
+the Alpaca dialog, and repairing a broken connection."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from clera_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import evaluate, wait_for
+
+
+async def _portal_ready(window: MainWindow) -> Any:
+    """The page of the portal the flow just opened (not one left over from an earlier attempt)."""
+    previous = getattr(window.connect_view, "portal", None)
+    await wait_for(lambda: getattr(window.connect_view, "portal", None) not in (None, previous))
+    page = window.connect_view.portal.page
+    await wait_for(lambda: "redeemToken" in page.url().toString() or "hosted" in page.url().toString())
+    for _ in range(200):
+        if await evaluate(page, "!!document.getElementById('connect') || !!document.getElementById('continue')"):
+            return page
+        await asyncio.sleep(0.05)
+    raise TimeoutError("portal page never became ready")
+
+
+def _sign_in(broker: str, password: str, username: str = "me") -> str:
+    return (f"(function () {{ document.querySelector('[data-slug={broker}]').click();"
+            f"document.getElementById('username').value = '{username}';"
+            f"document.getElementById('password').value = '{password}';"
+            "document.getElementById('connect').click(); return true; })()")
+
+
+def _account_names(window: MainWindow) -> set[str]:
+    return {a.name for a in window.accounts_view.model.accounts()}
+
+
+def test_snaptrade_connect_flow_adds_the_new_accounts(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    assert "Wealthsimple Individual" not in _account_names(window)
+
+    async def scenario() -> str:
+        window.show_view(window.connect_view)
+        window.connect_view.trading.setChecked(True)
+        flow = asyncio.ensure_future(window.connect_view.connect_snaptrade_flow(trading=True))
+        page = await _portal_ready(window)
+        await evaluate(page, _sign_in("WEALTHSIMPLE", "demo"))
+        said = await flow
+        await window.reload()
+        return said
+
+    said = run(scenario())
+    assert said == "Brokerage connected and synced."
+    assert "Wealthsimple Individual" in _account_names(window)
+    wealthsimple = next(a for a in window.accounts_view.model.accounts() if a.name == "Wealthsimple Individual")
+    assert wealthsimple.connection_type == "trade" and wealthsimple.total is not None
+    assert not window.connect_view.portal.isVisible(), "the portal closes when it is done"
+
+
+def test_portal_failure_and_cancel_say_what_happened(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    async def attempt(script: str) -> str:
+        ready = asyncio.ensure_future(_portal_ready(window))
+        flow = asyncio.ensure_future(window.connect_view.connect_snaptrade_flow(trading=False, broker="FIDELITY"))
+        page = await ready
+        await evaluate(page, script)
+        return await flow
+
+    before = _account_names(window)
+    failed = run(attempt(_sign_in("FIDELITY", "wrong")))
+    assert failed == "The brokerage did not accept the username or password."
+    cancelled = run(attempt("(function () { document.getElementById('cancel').click(); return true; })()"))
+    assert cancelled == "No brokerage was connected."
+    run(window.reload())
+    assert _account_names(window) == before
+
+
+def test_closing_the_portal_window_counts_as_abandoned(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    async def scenario() -> str:
+        flow = asyncio.ensure_future(window.connect_view.connect_snaptrade_flow(trading=False))
+        await _portal_ready(window)
+        window.connect_view.portal.reject()
+        return await flow
+
+    assert run(scenario()) == "No brokerage was connected."
+
+
+def test_plaid_hosted_link_inside_the_app(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    async def scenario() -> str:
+        flow = asyncio.ensure_future(window.connect_view.link_plaid_flow())
+        page = await _portal_ready(window)
+        await evaluate(page, "(function () { document.getElementById('institution').value = 'ins_12';"
+                             "document.getElementById('username').value = 'user_good';"
+                             "document.getElementById('password').value = 'pass_good';"
+                             "document.getElementById('continue').click(); return true; })()")
+        said = await flow
+        await window.reload()
+        return said
+
+    assert run(scenario()) == "Investment accounts linked and synced."
+    assert "Fidelity Brokerage" in _account_names(window)
+
+
+def test_alpaca_dialog_rejects_a_bad_key_then_accepts_a_good_one(window: MainWindow, qtbot: Any,
+                                                                  run: Callable[[Awaitable[Any]], Any]) -> None:
+    info = window._context.demo.server.info["alpaca"]  # type: ignore[union-attr]
+
+    async def scenario() -> None:
+        await window.connect_view._on_add_alpaca_clicked()
+        dialog = window.connect_view.alpaca_dialog
+        dialog.key.setText("PKWRONG")
+        dialog.secret.setText("wrong-secret")
+        dialog.save.click()
+        await wait_for(lambda: "did not accept" in dialog.message.text())
+        assert dialog.isVisible() and dialog.save.isEnabled()
+        dialog.key.setText(info["key_id"])
+        dialog.secret.setText(info["secret_key"])
+        dialog.save.click()
+        await wait_for(lambda: not dialog.isVisible())
+
+    run(scenario())
+    assert window.connect_view.notice.text() == "Clera Brokerage (paper) added and synced."
+    from clera_desktop.core.secrets import SecretKey
+
+    assert window._context.services.secrets.get(SecretKey.ALPACA_API_KEY) == info["key_id"]
+
+
+def test_a_broken_connection_shows_needs_reconnect_and_is_repaired(window: MainWindow,
+                                                                    run: Callable[[Awaitable[Any]], Any]) -> None:
+    server = window._context.demo.server  # type: ignore[union-attr]
+    run(window.sync_now())
+    server.break_connection("ETRADE")
+    run(window.sync_now())
+    etrade = next(c for c in window.connect_view.model.rows if c.name == "E*TRADE")
+    assert etrade.status == "needs_reconnect"
+    account = next(a for a in window.accounts_view.model.accounts() if a.name == "E*TRADE Brokerage")
+    assert account.stale_since is not None and account.total is not None, "stale, but its last data stays"
+    assert window.error_button.isVisible()
+
+    async def reconnect() -> str:
+        flow = asyncio.ensure_future(window.connect_view.connect_snaptrade_flow(
+            trading=True, reconnect=etrade.provider_connection_id))
+        page = await _portal_ready(window)
+        await evaluate(page, _sign_in("ETRADE", "demo", username="demo"))
+        said = await flow
+        await window.reload()
+        return said
+
+    assert run(reconnect()) == "Connection repaired and synced."
+    repaired = next(c for c in window.connect_view.model.rows if c.name == "E*TRADE")
+    assert repaired.status == "active"
+    assert next(a for a in window.accounts_view.model.accounts() if a.name == "E*TRADE Brokerage").stale_since is None
