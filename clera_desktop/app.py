@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from clera_desktop.core.credentials import resolve_credentials
@@ -37,14 +37,15 @@ class AppContext:
         self.database.close()
 
 
-def build_context(settings: Settings, *, passphrase_provider: Callable[[], str | None] | None = None) -> AppContext:
+def build_context(settings: Settings, *, passphrase_provider: Callable[[], str | None] | None = None,
+                  sandbox_args: Sequence[str] = ()) -> AppContext:
     """Open (and migrate) the store, find credentials, build providers and services."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     database = Database(settings.database_url)
     log.info("data folder %s, database %s", settings.data_dir, settings.database_url)
     demo = None
     if settings.demo:
-        demo = start_demo(settings, database)
+        demo = start_demo(settings, database, sandbox_args=sandbox_args)
         settings, credentials, secrets = demo.settings, demo.credentials, demo.secrets
     else:
         secrets = open_secret_store(settings.data_dir, passphrase_provider)

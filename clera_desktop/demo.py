@@ -7,7 +7,8 @@ throwaway too), so nothing of the demo ever reaches the person's real keyring.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from clera_desktop.core.credentials import AlpacaCredentials, Credentials, PlaidCredentials, SnapTradeCredentials
 from clera_desktop.core.secrets import EphemeralKeyring, SecretStore
@@ -15,25 +16,34 @@ from clera_desktop.core.settings import ProviderEndpoints, Settings
 from clera_desktop.models.engine import Database
 from clera_desktop.providers.registry import remember_plaid_item, remember_snaptrade_user
 from clera_desktop.providers.snaptrade import SnapTradeUserSecret
-from clera_desktop.sandbox.server import SandboxServer
+from clera_desktop.sandbox.process import SandboxProcess
+
+
+class Sandbox(Protocol):
+    @property
+    def info(self) -> dict[str, Any]: ...
+
+    def stop(self) -> None: ...
 
 
 @dataclass
 class DemoEnvironment:
-    server: SandboxServer
+    sandbox: Sandbox
     settings: Settings
     credentials: Credentials
     secrets: SecretStore
 
     def close(self) -> None:
-        self.server.stop()
+        self.sandbox.stop()
 
 
-def start_demo(settings: Settings, database: Database, *, server: SandboxServer | None = None) -> DemoEnvironment:
-    """Start (or adopt) a sandbox, and make the demo user's connections the app's own."""
-    server = server or SandboxServer().start()
-    settings, credentials, secrets = connect_to_sandbox(settings, database, server.info)
-    return DemoEnvironment(server, settings, credentials, secrets)
+def start_demo(settings: Settings, database: Database, *, sandbox: Sandbox | None = None,
+               sandbox_args: Sequence[str] = ()) -> DemoEnvironment:
+    """Start a sandbox in a child process (or adopt ``sandbox``) and make the demo user's
+    connections the app's own."""
+    sandbox = sandbox or SandboxProcess(sandbox_args)
+    settings, credentials, secrets = connect_to_sandbox(settings, database, sandbox.info)
+    return DemoEnvironment(sandbox, settings, credentials, secrets)
 
 
 def connect_to_sandbox(settings: Settings, database: Database, info: dict[str, Any]) -> tuple[Settings, Credentials, SecretStore]:

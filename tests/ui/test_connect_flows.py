@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from clera_desktop.ui.main_window import MainWindow
+from tests.sandbox.conftest import demo_user, snaptrade_client
 from tests.ui.conftest import evaluate, wait_for
 
 
@@ -101,7 +102,7 @@ def test_plaid_hosted_link_inside_the_app(window: MainWindow, run: Callable[[Awa
 
 def test_alpaca_dialog_rejects_a_bad_key_then_accepts_a_good_one(window: MainWindow, qtbot: Any,
                                                                   run: Callable[[Awaitable[Any]], Any]) -> None:
-    info = window._context.demo.server.info["alpaca"]  # type: ignore[union-attr]
+    info = window._context.demo.sandbox.info["alpaca"]  # type: ignore[union-attr]
 
     async def scenario() -> None:
         await window.connect_view._on_add_alpaca_clicked()
@@ -125,9 +126,12 @@ def test_alpaca_dialog_rejects_a_bad_key_then_accepts_a_good_one(window: MainWin
 
 def test_a_broken_connection_shows_needs_reconnect_and_is_repaired(window: MainWindow,
                                                                     run: Callable[[Awaitable[Any]], Any]) -> None:
-    server = window._context.demo.server  # type: ignore[union-attr]
+    sandbox = window._context.demo.sandbox  # type: ignore[union-attr]
     run(window.sync_now())
-    server.break_connection("ETRADE")
+    client, user = snaptrade_client(sandbox), demo_user(sandbox)  # type: ignore[arg-type]
+    etrade_id = next(c["id"] for c in client.connections.list_brokerage_authorizations(**user).body
+                     if c["brokerage"]["slug"] == "ETRADE")
+    client.connections.disable_brokerage_authorization(authorization_id=etrade_id, **user)
     run(window.sync_now())
     etrade = next(c for c in window.connect_view.model.rows if c.name == "E*TRADE")
     assert etrade.status == "needs_reconnect"

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from clera_desktop.portfolio.valuation import AccountValue
 from clera_desktop.ui import formatting as fmt
@@ -26,6 +26,9 @@ class AccountsTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._groups: list[tuple[str, list[AccountValue]]] = []
         self._base = "USD"
+        self._texts: dict[tuple[int, int], tuple[str, ...]] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_accounts(self, accounts: list[AccountValue], base_currency: str) -> None:
         self.beginResetModel()
@@ -34,6 +37,7 @@ class AccountsTreeModel(QAbstractItemModel):
             groups.setdefault(account.institution, []).append(account)
         self._groups = list(groups.items())
         self._base = base_currency
+        self._texts = {}
         self.endResetModel()
 
     def account(self, index: Index) -> AccountValue | None:
@@ -88,20 +92,16 @@ class AccountsTreeModel(QAbstractItemModel):
                     total = None if None in totals else sum(totals, Decimal(0))  # type: ignore[arg-type]
                     return fmt.money(total) if role == Qt.ItemDataRole.DisplayRole else fmt.sort_number(total)
             if role == Qt.ItemDataRole.FontRole:
-                from PySide6.QtGui import QFont
-
-                font = QFont()
-                font.setBold(True)
-                return font
+                return self._bold
             return None
         account = self._groups[index.internalId()][1][index.row()]
         if role == ROW_ROLE:
             return account
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(account, index.column())
+            return self._texts_of(index)[index.column()]
         if role == SORT_ROLE:
             return {6: fmt.sort_number(account.cash), 7: fmt.sort_number(account.total),
-                    8: fmt.sort_number(account.total_base)}.get(index.column(), self._text(account, index.column()))
+                    8: fmt.sort_number(account.total_base)}.get(index.column(), self._texts_of(index)[index.column()])
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 10 and self._unhealthy(account):
             return QBrush(WARNING)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -117,19 +117,25 @@ class AccountsTreeModel(QAbstractItemModel):
     def _unhealthy(account: AccountValue) -> bool:
         return account.status != "active" or account.stale_since is not None or bool(account.status_reason)
 
-    def _text(self, account: AccountValue, column: int) -> str:
-        if column == 10:
-            status = fmt.STATUS_TEXT.get(account.status, account.status)
-            if account.stale_since is not None:
-                status = f"Stale since {account.stale_since.astimezone().strftime('%Y-%m-%d')}"
-            if account.status_reason:
-                status += f": {account.status_reason}"
-            return status
+    def _texts_of(self, index: Index) -> tuple[str, ...]:
+        key = (index.internalId(), index.row())
+        texts = self._texts.get(key)
+        if texts is None:
+            texts = self._texts[key] = self._format(self._groups[key[0]][1][key[1]])
+        return texts
+
+    @staticmethod
+    def _format(account: AccountValue) -> tuple[str, ...]:
+        status = fmt.STATUS_TEXT.get(account.status, account.status)
+        if account.stale_since is not None:
+            status = f"Stale since {account.stale_since.astimezone().strftime('%Y-%m-%d')}"
+        if account.status_reason:
+            status += f": {account.status_reason}"
         return (
             account.name + (" (paper)" if account.is_paper and "paper" not in account.name.lower() else ""),
             account.masked_number or fmt.DASH, account.account_type or fmt.DASH,
             fmt.PROVIDER_TEXT.get(account.provider, account.provider),
             "Trading" if account.connection_type == "trade" else "Read-only", account.currency,
             fmt.money(account.cash), fmt.money(account.total), fmt.money(account.total_base),
-            fmt.when(account.last_sync_at),
-        )[column]
+            fmt.when(account.last_sync_at), status,
+        )

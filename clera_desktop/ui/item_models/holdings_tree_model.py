@@ -20,6 +20,7 @@ class HoldingsTreeModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._snapshot = HoldingsSnapshot("USD", (), None, None)
+        self._texts: dict[int, tuple[str, ...]] = {}  # formatted once per row: painting asks often
 
     @property
     def snapshot(self) -> HoldingsSnapshot:
@@ -28,6 +29,7 @@ class HoldingsTreeModel(QAbstractItemModel):
     def set_snapshot(self, snapshot: HoldingsSnapshot) -> None:
         self.beginResetModel()
         self._snapshot = snapshot
+        self._texts = {}
         self.endResetModel()
 
     def holding(self, index: Index) -> HoldingRow:
@@ -78,7 +80,10 @@ class HoldingsTreeModel(QAbstractItemModel):
             if role == ROW_ROLE:
                 return row
             if role == Qt.ItemDataRole.DisplayRole:
-                return self._top_text(row, index.column())
+                texts = self._texts.get(index.row())
+                if texts is None:
+                    texts = self._texts[index.row()] = self._top_texts(row)
+                return texts[index.column()]
             if role == SORT_ROLE:
                 return self._top_sort(row, index.column())
             if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 and row.market_value_base is None:
@@ -95,13 +100,13 @@ class HoldingsTreeModel(QAbstractItemModel):
         return None
 
     @staticmethod
-    def _top_text(row: HoldingRow, column: int) -> str:
+    def _top_texts(row: HoldingRow) -> tuple[str, ...]:
         return (
             row.symbol, row.name or "", fmt.quantity(row.quantity), fmt.money(row.price, row.currency),
             fmt.money(row.market_value_base), fmt.money(row.cost_basis, row.currency),
             fmt.money(row.gain, row.currency), fmt.percent(row.gain_pct), fmt.plain_percent(row.weight),
             str(len(row.accounts)),
-        )[column]
+        )
 
     @staticmethod
     def _top_sort(row: HoldingRow, column: int) -> Any:
@@ -125,8 +130,9 @@ class HoldingsFilterProxy(QSortFilterProxyModel):
         self._account: str | None = None
 
     def set_filters(self, *, text: str, provider: str | None, account: str | None) -> None:
+        self.beginFilterChange()
         self._text, self._provider, self._account = text.strip().lower(), provider, account
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def accepts(self, row: HoldingRow) -> bool:
         if self._text and self._text not in row.symbol.lower() and self._text not in (row.name or "").lower():

@@ -10,6 +10,7 @@ from qasync import asyncSlot
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.portfolio.valuation import AccountValue
+from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.accounts_tree_model import AccountsTreeModel
 from clera_desktop.ui.item_models.table_model import SORT_ROLE
 from clera_desktop.ui.views.account_detail_view import AccountDetailView
@@ -32,7 +33,7 @@ class AccountsView(QWidget):
         self.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.detail = AccountDetailView(self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tree)
@@ -44,8 +45,11 @@ class AccountsView(QWidget):
         self.shown_account: str | None = None
 
     def set_accounts(self, accounts: list[AccountValue], base_currency: str) -> None:
+        first = not self.model.accounts()
         self.model.set_accounts(accounts, base_currency)
         self.tree.expandAll()
+        if first and accounts:  # size columns once; later refreshes keep the person's widths
+            resize_columns_soon(self.tree, range(self.model.columnCount()))
 
     @asyncSlot()
     async def _on_tree_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from clera_desktop.services import HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.holdings_tree_model import COLUMNS, HoldingsFilterProxy, HoldingsTreeModel
 
 
@@ -67,9 +68,8 @@ class HoldingsView(QWidget):
     def set_snapshot(self, snapshot: HoldingsSnapshot) -> None:
         first = not self.model.snapshot.rows
         self.model.set_snapshot(snapshot)
-        if first:
-            for column in range(2, self.model.columnCount()):
-                self.tree.resizeColumnToContents(column)
+        if first and snapshot.rows:
+            resize_columns_soon(self.tree, range(2, self.model.columnCount()))
         self._fill_choices(snapshot)
         self._update_totals()
 

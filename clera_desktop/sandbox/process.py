@@ -1,0 +1,34 @@
+"""The sandbox in a child process: how the demo runs, so the sandbox's own work never competes
+with the window for the interpreter (a real provider is another machine, after all)."""
+
+from __future__ import annotations
+
+import atexit
+import json
+import subprocess
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+
+class SandboxProcess:
+    def __init__(self, args: Sequence[str] = ()) -> None:
+        self._process = subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
+            [sys.executable, "-m", "clera_desktop", "sandbox", *args],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline()
+        if not line:
+            self._process.wait(timeout=10)
+            raise RuntimeError(f"the sandbox did not start (exit code {self._process.returncode})")
+        self.info: dict[str, Any] = json.loads(line)
+        atexit.register(self.stop)
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()

@@ -1,0 +1,159 @@
+"""Holdings and accounts views against the database, both directions, and a responsive loop."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import time
+from collections.abc import Awaitable, Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+
+from clera_desktop.app import build_context
+from clera_desktop.core.settings import load_settings
+from clera_desktop.models.queries import aggregated_holdings
+from clera_desktop.ui.item_models.holdings_tree_model import HoldingsTreeModel
+from clera_desktop.ui.main_window import MainWindow
+
+
+def _synced(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> MainWindow:
+    run(window.sync_now())
+    return window
+
+
+def _top_symbols(window: MainWindow) -> list[str]:
+    proxy = window.holdings_view.proxy
+    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+
+def test_holdings_match_the_database_and_expand_per_account(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    _synced(window, run)
+    expected = {(h.symbol, h.quantity) for h in window._context.database.read_sync(aggregated_holdings)}
+    rows = window.holdings_view.model.snapshot.rows
+    assert {(r.symbol, r.quantity) for r in rows} == expected
+    proxy = window.holdings_view.proxy
+    vti_row = _top_symbols(window).index("VTI")
+    vti = proxy.index(vti_row, 0)
+    assert proxy.rowCount(vti) == len(next(r for r in rows if r.symbol == "VTI").accounts) >= 2
+    window.holdings_view.tree.expand(vti)
+    child_quantities = [Decimal(proxy.index(i, 2, vti).data().replace(",", "")) for i in range(proxy.rowCount(vti))]
+    assert sum(child_quantities) == Decimal(proxy.index(vti_row, 2).data().replace(",", ""))
+
+
+def test_sorting_by_any_column(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    _synced(window, run)
+    view = window.holdings_view
+    view.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    symbols = _top_symbols(window)
+    assert symbols == sorted(symbols)
+    view.tree.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    by_symbol = {r.symbol: r for r in view.model.snapshot.rows}
+    values = [by_symbol[s].market_value_base for s in _top_symbols(window)]
+    assert values == sorted(values, reverse=True)  # type: ignore[type-var]
+    view.tree.sortByColumn(7, Qt.SortOrder.AscendingOrder)
+    gains = [by_symbol[s].gain_pct for s in _top_symbols(window)]
+    assert gains == sorted(gains)  # type: ignore[type-var]
+
+
+def test_filters_and_totals_follow_each_other(window: MainWindow, run: Callable[[Awaitable[Any]], Any],
+                                              tmp_path: Path) -> None:
+    _synced(window, run)
+    view = window.holdings_view
+    view.search.setText("vanguard")
+    shown = _top_symbols(window)
+    assert shown and all("vanguard" in (view.model.snapshot.rows[[r.symbol for r in view.model.snapshot.rows].index(s)].name or "").lower()
+                         for s in shown)
+    view.search.setText("")
+    view.provider.setCurrentIndex(view.provider.findData("plaid"))
+    plaid_only = set(_top_symbols(window))
+    assert plaid_only == {r.symbol for r in view.model.snapshot.rows if "plaid" in r.providers}
+    total = sum(r.market_value_base for r in view.model.snapshot.rows if r.symbol in plaid_only)  # type: ignore[misc]
+    assert f"{total.quantize(Decimal('0.01')):,}" in view.totals.text()
+    assert f"{len(plaid_only)} holdings" in view.totals.text()
+    view.provider.setCurrentIndex(0)
+    account_index = view.account.findText("Vanguard Roth IRA")
+    view.account.setCurrentIndex(account_index)
+    assert set(_top_symbols(window)) == {"AAPL", "QQQ", "SCHD", "VTI"}
+    export = tmp_path / "holdings.csv"
+    view.export_csv(export)
+    exported = list(csv.DictReader(export.open()))
+    assert {row["Symbol"] for row in exported} == {"AAPL", "QQQ", "SCHD", "VTI"}
+    assert all(Decimal(row["Quantity"]) > 0 for row in exported)
+
+
+def test_selecting_an_account_opens_its_portfolio(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    _synced(window, run)
+    tree, proxy = window.accounts_view.tree, window.accounts_view.proxy
+    institutions = {proxy.index(i, 0).data(): proxy.index(i, 0) for i in range(proxy.rowCount())}
+    questrade = institutions["Questrade"]
+    tfsa = next(proxy.index(i, 0, questrade) for i in range(proxy.rowCount(questrade))
+                if proxy.index(i, 0, questrade).data() == "Questrade TFSA")
+    tree.setCurrentIndex(tfsa)
+
+    async def wait() -> None:
+        for _ in range(100):
+            if window.accounts_view.shown_account and window.accounts_view.detail.positions.rows:
+                return
+            await asyncio.sleep(0.05)
+
+    run(wait())
+    detail = window.accounts_view.detail
+    assert "Questrade TFSA" in detail.title.text() and "CAD" in detail.title.text()
+    assert {p.symbol for p in detail.positions.rows} == {"SHOP.TO", "TD.TO", "XIU.TO"}
+    assert detail.activities.rows and detail.balances.rows[0][0] == "CAD"
+
+
+def test_item_models_pass_qt_model_tester(window: MainWindow, qtmodeltester: Any, run: Callable[[Awaitable[Any]], Any]) -> None:
+    _synced(window, run)
+    qtmodeltester.check(window.holdings_view.model)
+    qtmodeltester.check(window.holdings_view.proxy)
+    qtmodeltester.check(window.accounts_view.model)
+    qtmodeltester.check(window.connect_view.model)
+    qtmodeltester.check(window.accounts_view.detail.positions)
+
+
+def test_the_event_loop_never_stalls_during_a_slow_full_sync(qtbot: Any, tmp_path: Path,
+                                                             run: Callable[[Awaitable[Any]], Any]) -> None:
+    settings = load_settings(data_dir=tmp_path / "slow", environ={}, demo=True)
+    context = build_context(settings, sandbox_args=["--fault", "*=slow:0.15"])
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    try:
+        run(window.reload())
+        last[0] = time.perf_counter()
+        timer.start()
+        started = time.perf_counter()
+        run(window.sync_now())
+        elapsed = time.perf_counter() - started
+        timer.stop()
+        assert window.sync_label.text() == "Up to date"
+        assert len(window.accounts_view.model.accounts()) == 7
+    finally:
+        window.close()
+        context.close()
+    assert elapsed > 1.0, "the sandbox was slow, so the sync took a while"
+    assert len(gaps) > 50
+    assert max(gaps) < 0.100, f"largest gap between 10 ms ticks: {max(gaps) * 1000:.0f} ms"
+
+
+def test_holdings_model_with_ten_thousand_rows_sorts(qtbot: Any) -> None:
+    from tests.ui.fake_rows import many_holdings
+
+    model = HoldingsTreeModel()
+    model.set_snapshot(many_holdings(10_000))
+    assert model.rowCount(QModelIndex()) == 10_000
