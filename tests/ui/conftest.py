@@ -22,6 +22,7 @@ def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     event_loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(event_loop)
     yield event_loop
+    event_loop.close()
     asyncio.set_event_loop(None)
 
 

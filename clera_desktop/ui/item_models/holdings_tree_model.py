@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from clera_desktop.services import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
@@ -17,31 +17,63 @@ TOP = 0xFFFFFFFF  # internal id of a top-level (symbol) row
 
 
 class HoldingsTreeModel(QAbstractItemModel):
+    """Filtering and sorting happen here, on Python lists, not in a QSortFilterProxyModel:
+    a proxy calls back into Python for every comparison and every row it maps, which costs
+    seconds at 10,000 symbols; here a sort is one ``sorted()`` and one model reset."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._snapshot = HoldingsSnapshot("USD", (), None, None)
+        self._visible: tuple[HoldingRow, ...] = ()
         self._texts: dict[int, tuple[str, ...]] = {}  # formatted once per row: painting asks often
+        self._accept: Any = lambda row: True
+        self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
 
     @property
     def snapshot(self) -> HoldingsSnapshot:
         return self._snapshot
 
+    @property
+    def visible_rows(self) -> tuple[HoldingRow, ...]:
+        return self._visible
+
     def set_snapshot(self, snapshot: HoldingsSnapshot) -> None:
-        self.beginResetModel()
         self._snapshot = snapshot
+        self._rebuild()
+
+    def set_filter(self, accept: Any) -> None:
+        self._accept = accept
+        self._rebuild()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        rows = [row for row in self._snapshot.rows if self._accept(row)]
+        if self._sort_column >= 0:
+            column = self._sort_column
+            rows.sort(key=lambda row: self._top_sort(row, column),
+                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self.beginResetModel()
+        self._visible = tuple(rows)
         self._texts = {}
         self.endResetModel()
 
     def holding(self, index: Index) -> HoldingRow:
-        return self._snapshot.rows[index.row() if index.internalId() == TOP else index.internalId()]
+        return self._visible[index.row() if index.internalId() == TOP else index.internalId()]
 
     # ---- structure ------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Checked by hand rather than with hasIndex(): the view calls this for every row on
+        # each reset, and hasIndex() would call back into rowCount()/columnCount() each time.
+        if row < 0 or not 0 <= column < len(COLUMNS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, TOP)
+            return self.createIndex(row, column, TOP) if row < len(self._visible) else QModelIndex()
+        if parent.internalId() != TOP or parent.column() != 0 or row >= len(self._visible[parent.row()].accounts):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row())
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -51,9 +83,9 @@ class HoldingsTreeModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         if not parent.isValid():
-            return len(self._snapshot.rows)
+            return len(self._visible)
         if parent.internalId() == TOP and parent.column() == 0:
-            return len(self._snapshot.rows[parent.row()].accounts)
+            return len(self._visible[parent.row()].accounts)
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -76,7 +108,7 @@ class HoldingsTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(RIGHT if index.column() in NUMERIC else LEFT)
         if index.internalId() == TOP:
-            row = self._snapshot.rows[index.row()]
+            row = self._visible[index.row()]
             if role == ROW_ROLE:
                 return row
             if role == Qt.ItemDataRole.DisplayRole:
@@ -89,7 +121,7 @@ class HoldingsTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 and row.market_value_base is None:
                 return "Unknown: a price or an exchange rate is missing."
             return None
-        holding = self._snapshot.rows[index.internalId()]
+        holding = self._visible[index.internalId()]
         share = holding.accounts[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {0: "", 1: f"{share.account_name} \u00b7 {fmt.PROVIDER_TEXT.get(share.provider, share.provider)}",
@@ -110,40 +142,34 @@ class HoldingsTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _top_sort(row: HoldingRow, column: int) -> Any:
-        if column == 0:
-            return row.symbol
-        if column == 1:
-            return (row.name or "").lower()
-        return (fmt.sort_number(row.quantity), fmt.sort_number(row.price), fmt.sort_number(row.market_value_base),
-                fmt.sort_number(row.cost_basis), fmt.sort_number(row.gain), fmt.sort_number(row.gain_pct),
-                fmt.sort_number(row.weight), float(len(row.accounts)))[column - 2]
+        return _SORT_KEYS[column](row)
 
 
-class HoldingsFilterProxy(QSortFilterProxyModel):
-    """Filters symbols by text, provider and account; children follow their symbol."""
+_SORT_KEYS: tuple[Any, ...] = (
+    lambda r: r.symbol,
+    lambda r: (r.name or "").lower(),
+    lambda r: fmt.sort_number(r.quantity),
+    lambda r: fmt.sort_number(r.price),
+    lambda r: fmt.sort_number(r.market_value_base),
+    lambda r: fmt.sort_number(r.cost_basis),
+    lambda r: fmt.sort_number(r.gain),
+    lambda r: fmt.sort_number(r.gain_pct),
+    lambda r: fmt.sort_number(r.weight),
+    lambda r: len(r.accounts),
+)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self._text = ""
-        self._provider: str | None = None
-        self._account: str | None = None
 
-    def set_filters(self, *, text: str, provider: str | None, account: str | None) -> None:
-        self.beginFilterChange()
-        self._text, self._provider, self._account = text.strip().lower(), provider, account
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+class HoldingsFilter:
+    """What the holdings view's filter bar asks for: text, provider and account."""
 
-    def accepts(self, row: HoldingRow) -> bool:
-        if self._text and self._text not in row.symbol.lower() and self._text not in (row.name or "").lower():
+    def __init__(self) -> None:
+        self.text = ""
+        self.provider: str | None = None
+        self.account: str | None = None
+
+    def __call__(self, row: HoldingRow) -> bool:
+        if self.text and self.text not in row.symbol.lower() and self.text not in (row.name or "").lower():
             return False
-        if self._provider and self._provider not in row.providers:
+        if self.provider and self.provider not in row.providers:
             return False
-        return not self._account or any(a.account_id == self._account for a in row.accounts)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        if source_parent.isValid():
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, HoldingsTreeModel)
-        return self.accepts(model.snapshot.rows[source_row])
+        return not self.account or any(a.account_id == self.account for a in row.accounts)

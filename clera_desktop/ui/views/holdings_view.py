@@ -23,15 +23,14 @@ from PySide6.QtWidgets import (
 from clera_desktop.services import HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import resize_columns_soon
-from clera_desktop.ui.item_models.holdings_tree_model import COLUMNS, HoldingsFilterProxy, HoldingsTreeModel
+from clera_desktop.ui.item_models.holdings_tree_model import COLUMNS, HoldingsFilter, HoldingsTreeModel
 
 
 class HoldingsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = HoldingsTreeModel(self)
-        self.proxy = HoldingsFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.filter = HoldingsFilter()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter by symbol or name")
         self.search.setClearButtonEnabled(True)
@@ -47,7 +46,7 @@ class HoldingsView(QWidget):
         bar.addWidget(self.account, 1)
         bar.addWidget(self.export_button)
         self.tree = QTreeView()
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.model)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.tree.setUniformRowHeights(True)
@@ -68,7 +67,7 @@ class HoldingsView(QWidget):
     def set_snapshot(self, snapshot: HoldingsSnapshot) -> None:
         first = not self.model.snapshot.rows
         self.model.set_snapshot(snapshot)
-        if first and snapshot.rows:
+        if first and 0 < len(snapshot.rows) <= 2000:  # beyond that, measuring every row costs seconds
             resize_columns_soon(self.tree, range(2, self.model.columnCount()))
         self._fill_choices(snapshot)
         self._update_totals()
@@ -88,12 +87,13 @@ class HoldingsView(QWidget):
             combo.blockSignals(False)
 
     def _apply_filters(self, *_: object) -> None:
-        self.proxy.set_filters(text=self.search.text(), provider=self.provider.currentData(),
-                               account=self.account.currentData())
+        self.filter.text = self.search.text().strip().lower()
+        self.filter.provider, self.filter.account = self.provider.currentData(), self.account.currentData()
+        self.model.set_filter(self.filter)
         self._update_totals()
 
-    def visible_rows(self) -> list:  # type: ignore[type-arg]
-        return [r for r in self.model.snapshot.rows if self.proxy.accepts(r)]
+    def visible_rows(self) -> tuple:  # type: ignore[type-arg]
+        return self.model.visible_rows
 
     def _update_totals(self) -> None:
         rows = self.visible_rows()
