@@ -10,14 +10,17 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from clera_desktop.core.credentials import resolve_credentials
 from clera_desktop.core.secrets import open_secret_store
 from clera_desktop.core.settings import Settings
-from clera_desktop.demo import DemoEnvironment, start_demo
 from clera_desktop.models.engine import Database
 from clera_desktop.providers.registry import build_registry
 from clera_desktop.services import AppServices
+
+if TYPE_CHECKING:
+    from clera_desktop.demo import DemoEnvironment
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,8 @@ def build_context(settings: Settings, *, passphrase_provider: Callable[[], str |
     log.info("data folder %s, database %s", settings.data_dir, settings.database_url)
     demo = None
     if settings.demo:
+        from clera_desktop.demo import start_demo  # the sandbox and its imports only when asked for
+
         demo = start_demo(settings, database, sandbox_args=sandbox_args)
         settings, credentials, secrets = demo.settings, demo.credentials, demo.secrets
     else:
@@ -53,18 +58,6 @@ def build_context(settings: Settings, *, passphrase_provider: Callable[[], str |
     registry = build_registry(settings, credentials, secrets, database)
     services = AppServices(settings, database, secrets, credentials, registry)
     return AppContext(settings, database, services, demo)
-
-
-def _ask_passphrase() -> str | None:
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    text, ok = QInputDialog.getText(
-        None, "Unlock your secrets",
-        "This system has no keyring service, so Clera Desktop keeps API keys in an encrypted file.\n"
-        "Enter its passphrase (a new one creates the file). Cancel to use environment variables only.",
-        QLineEdit.EchoMode.Password,
-    )
-    return text if ok and text else None
 
 
 def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
@@ -87,7 +80,9 @@ def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     install_excepthook()
-    context = build_context(settings, passphrase_provider=_ask_passphrase)
+    # Without an OS keyring the secret file stays locked until the person unlocks it from the
+    # window (a modal prompt before the window would block start-up, and any headless run).
+    context = build_context(settings)
     window = MainWindow(context)
     window.show()
     closed = asyncio.Event()

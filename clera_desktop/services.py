@@ -144,6 +144,23 @@ class AppServices:
         self.credentials = credentials
         self.registry = registry
 
+    @property
+    def secrets_locked(self) -> bool:
+        return self.secrets.is_locked
+
+    async def unlock_secrets(self, passphrase: str) -> None:
+        """Open the encrypted secret file (no OS keyring here) and pick up the keys inside."""
+        from clera_desktop.core.credentials import resolve_credentials
+        from clera_desktop.core.secrets import encrypted_file_backend
+        from clera_desktop.providers.registry import build_registry
+
+        def unlock() -> ProviderRegistry:
+            self.secrets.unlock(encrypted_file_backend(self.settings.data_dir, passphrase))
+            self.credentials = resolve_credentials(self.secrets)
+            return build_registry(self.settings, self.credentials, self.secrets, self.database)
+
+        self.registry = await asyncio.to_thread(unlock)
+
     # ---- reading --------------------------------------------------------------------------
 
     async def portfolio_mode(self) -> PortfolioMode:

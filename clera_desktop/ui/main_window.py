@@ -88,7 +88,13 @@ class MainWindow(QMainWindow):
         self.error_button.setFlat(True)
         self.error_button.hide()
         self.error_button.clicked.connect(self._on_error_button_clicked)
+        self.unlock_button = QPushButton("\U0001f512 Unlock saved keys\u2026")
+        self.unlock_button.setFlat(True)
+        self.unlock_button.setToolTip("No system keyring here: your API keys are kept in an encrypted file.")
+        self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
+        self.unlock_button.setVisible(services.secrets_locked)
         self.statusBar().addWidget(self.sync_label, 1)
+        self.statusBar().addPermanentWidget(self.unlock_button)
         self.statusBar().addPermanentWidget(self.error_button)
         self._last_report: SyncReport | None = None
         self._sync_task: asyncio.Task[None] | None = None
@@ -209,6 +215,25 @@ class MainWindow(QMainWindow):
         self.error_button.setText("\u26a0 " + text[:90])
         self.error_button.setToolTip("Click for details")
         self.error_button.show()
+
+    @asyncSlot()
+    async def _on_unlock_button_clicked(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        passphrase, ok = QInputDialog.getText(
+            self, "Unlock saved keys",
+            "This system has no keyring service, so Clera Desktop keeps API keys in a file encrypted\n"
+            "with your passphrase (a new passphrase creates the file).", QLineEdit.EchoMode.Password)
+        if not ok or not passphrase:
+            return
+        try:
+            await self._context.services.unlock_secrets(passphrase)
+        except CleraError as error:
+            QMessageBox.warning(self, "Unlock saved keys", error.user_message)
+            return
+        self.unlock_button.hide()
+        self.statusBar().showMessage("Saved keys unlocked.", 5000)
+        self.refresh()
 
     def _on_error_button_clicked(self) -> None:
         report = self._last_report
