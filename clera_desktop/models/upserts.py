@@ -79,44 +79,69 @@ def _upsert_plan(table: Table, columns: tuple[str, ...], keys: tuple[str, ...], 
     return sql, [table.c[c].type.bind_processor(dialect) for c in columns]
 
 
-def _upsert(session: Session, table: Table, rows: Sequence[dict[str, Any]], keys: list[str],
-            *, ignore: tuple[str, ...] = ("as_of",)) -> int:
-    """Insert or update ``rows``; returns how many rows were inserted or really changed.
+@dataclass(frozen=True, slots=True)
+class PreparedRows:
+    """An upsert ready to run: SQL compiled once, parameters already converted."""
+
+    sql: str
+    params: list[tuple[Any, ...]]
+
+
+def prepare_rows(table: Table, rows: Sequence[dict[str, Any]], keys: list[str], dialect: Dialect,
+                 *, ignore: tuple[str, ...] = ("as_of",)) -> PreparedRows | None:
+    """Convert ``rows`` with the columns' own SQLAlchemy bind processors (exact Decimal text,
+    UTC timestamps). Pure: sync runs it outside the write transaction, which then only executes.
 
     Columns in ``ignore`` are written on insert but neither compared nor updated: a new
     ``as_of`` on identical data is not a change (the account's ``last_sync_at`` says when).
-    Values go through the columns' own SQLAlchemy bind processors (exact Decimal text, UTC
-    timestamps), then one ``executemany`` of a statement compiled once: sync writes about a
-    million rows on a first run, and the ORM's per-row machinery would triple that cost.
     """
     if not rows:
-        return 0
-    connection = session.connection()
-    columns = tuple(rows[0])
-    sql, processors = _upsert_plan(table, columns, tuple(keys), ignore, connection.dialect)
-    prepared = [
+        return None
+    sql, processors = _upsert_plan(table, tuple(rows[0]), tuple(keys), ignore, dialect)
+    params = [
         tuple(value if process is None else process(value) for process, value in zip(processors, row.values(), strict=True))
         for row in rows
     ]
-    result = connection.exec_driver_sql(sql, prepared)  # type: ignore[arg-type]
+    return PreparedRows(sql, params)
+
+
+def run_prepared(session: Session, prepared: PreparedRows | None) -> int:
+    """One ``executemany``; returns how many rows were inserted or really changed.
+
+    A statement compiled once and run this way costs a third of the ORM's per-row machinery,
+    which matters when a first sync writes a million rows.
+    """
+    if prepared is None:
+        return 0
+    result = session.connection().exec_driver_sql(prepared.sql, prepared.params)  # type: ignore[arg-type]
     return max(result.rowcount, 0)
 
 
-def store_account_data(session: Session, data: AccountData, *, connection_id: str | None, now: datetime) -> AccountChanges:
-    """Write one account's whole remote state; the caller's transaction makes it all-or-nothing."""
+def _upsert(session: Session, table: Table, rows: Sequence[dict[str, Any]], keys: list[str],
+            *, ignore: tuple[str, ...] = ("as_of",)) -> int:
+    """Insert or update ``rows`` now; returns how many rows were inserted or really changed."""
+    return run_prepared(session, prepare_rows(table, rows, keys, session.connection().dialect, ignore=ignore))
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedAccount:
+    data: AccountData
+    account_id: str
+    now: datetime
+    balances: PreparedRows | None
+    positions: PreparedRows | None
+    activities: PreparedRows | None
+    orders: list[dict[str, Any]]
+
+
+def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime) -> PreparedAccount:
+    """Everything about one account's write that needs no database: rows built and converted."""
     remote = data.account
     account_id = account_id_for(remote.provider.account_prefix, remote.provider_account_id)
-    changes = AccountChanges(account_id)
-    _upsert_account(session, data, account_id, connection_id, now)
-
     balances = [
         {"account_id": account_id, "currency": b.currency, "cash": b.cash, "buying_power": b.buying_power, "as_of": now}
         for b in data.balances
     ]
-    changes.balances_changed = _upsert(session, Balance.__table__, balances, ["account_id", "currency"])
-    session.execute(delete(Balance).where(Balance.account_id == account_id,
-                                          Balance.currency.not_in([b.currency for b in data.balances])))
-
     positions = [
         {"account_id": account_id, "symbol": p.symbol, "universal_symbol_id": p.universal_symbol_id,
          "description": p.description, "security_type": p.security_type, "quantity": p.quantity, "price": p.price,
@@ -124,11 +149,6 @@ def store_account_data(session: Session, data: AccountData, *, connection_id: st
          "currency": p.currency, "as_of": now}
         for p in data.positions
     ]
-    changes.positions_changed = _upsert(session, Position.__table__, positions, ["account_id", "symbol"])
-    removed = session.execute(delete(Position).where(
-        Position.account_id == account_id, Position.symbol.not_in([p.symbol for p in data.positions])))
-    changes.positions_removed = max(removed.rowcount, 0)
-
     activities = [
         {"account_id": account_id, "provider_activity_id": a.provider_activity_id, "type": a.type,
          "raw_type": a.raw_type, "trade_date": a.trade_date, "settlement_date": a.settlement_date, "symbol": a.symbol,
@@ -136,8 +156,6 @@ def store_account_data(session: Session, data: AccountData, *, connection_id: st
          "description": a.description}
         for a in data.activities
     ]
-    changes.activities_changed = _upsert(session, Activity.__table__, activities, ["account_id", "provider_activity_id"])
-
     orders = [
         {"account_id": account_id, "provider_order_id": o.provider_order_id,
          "client_order_id": o.client_order_id or f"{account_id}:{o.provider_order_id}", "symbol": o.symbol,
@@ -148,8 +166,36 @@ def store_account_data(session: Session, data: AccountData, *, connection_id: st
          "filled_at": o.filled_at, "canceled_at": o.canceled_at}
         for o in data.orders
     ]
-    changes.orders_changed = _store_orders(session, orders)
+    return PreparedAccount(
+        data, account_id, now,
+        prepare_rows(Balance.__table__, balances, ["account_id", "currency"], dialect),
+        prepare_rows(Position.__table__, positions, ["account_id", "symbol"], dialect),
+        prepare_rows(Activity.__table__, activities, ["account_id", "provider_activity_id"], dialect),
+        orders,
+    )
+
+
+def store_prepared_account(session: Session, prepared: PreparedAccount, *, connection_id: str | None) -> AccountChanges:
+    """Write one account's whole remote state; the caller's transaction makes it all-or-nothing."""
+    data, account_id, now = prepared.data, prepared.account_id, prepared.now
+    changes = AccountChanges(account_id)
+    _upsert_account(session, data, account_id, connection_id, now)
+    changes.balances_changed = run_prepared(session, prepared.balances)
+    session.execute(delete(Balance).where(Balance.account_id == account_id,
+                                          Balance.currency.not_in([b.currency for b in data.balances])))
+    changes.positions_changed = run_prepared(session, prepared.positions)
+    removed = session.execute(delete(Position).where(
+        Position.account_id == account_id, Position.symbol.not_in([p.symbol for p in data.positions])))
+    changes.positions_removed = max(removed.rowcount, 0)
+    changes.activities_changed = run_prepared(session, prepared.activities)
+    changes.orders_changed = _store_orders(session, prepared.orders)
     return changes
+
+
+def store_account_data(session: Session, data: AccountData, *, connection_id: str | None, now: datetime) -> AccountChanges:
+    """Prepare and store in one go (tests, small writes); sync prepares outside the transaction."""
+    prepared = prepare_account_data(data, dialect=session.connection().dialect, now=now)
+    return store_prepared_account(session, prepared, connection_id=connection_id)
 
 
 def _store_orders(session: Session, orders: list[dict[str, Any]]) -> int:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -33,7 +34,8 @@ from clera_desktop.models.upserts import (
     connection_id_for,
     deactivate_missing_accounts,
     mark_accounts,
-    store_account_data,
+    prepare_account_data,
+    store_prepared_account,
     upsert_connection,
 )
 from clera_desktop.providers.base import ProviderClient
@@ -213,8 +215,12 @@ class SyncService:
             await self.database.write(lambda s: _account_failed(s, account_id, error))
             return None
         connection_id = connection_id_for(connection)
+        # Converting a large account's rows takes a while: do it off the writer thread, so its
+        # transaction only executes statements (shorter locks, no waiting on other threads).
+        prepared = await asyncio.get_running_loop().run_in_executor(
+            None, functools.partial(prepare_account_data, data, dialect=self.database.engine.dialect, now=_now()))
         return await self.database.write(
-            lambda s: _store_account(s, data, connection_id))
+            lambda s: store_prepared_account(s, prepared, connection_id=connection_id))
 
     # ---- errors and progress --------------------------------------------------------------
 
@@ -265,10 +271,6 @@ class SyncService:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _store_account(session: Session, data: AccountData, connection_id: str) -> AccountChanges:
-    return store_account_data(session, data, connection_id=connection_id, now=_now())
 
 
 def _start_run(session: Session, provider: Provider, started: datetime) -> int:
