@@ -20,7 +20,6 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Index,
-    Integer,
     MetaData,
     String,
     Text,

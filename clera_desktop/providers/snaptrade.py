@@ -10,7 +10,7 @@ every field read here is checked and a surprise becomes :class:`BadProviderData`
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal

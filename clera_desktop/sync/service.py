@@ -196,7 +196,7 @@ class SyncService:
             accounts = list(await client.list_accounts(connection))
         except CleraError as error:
             self._note_error(outcome, connection.brokerage_name, error)
-            await self.database.write(lambda s: _connection_failed(s, connection_id, error))
+            await self.database.write(lambda s, failure=error: _connection_failed(s, connection_id, failure))
             return []
         present = {account_id_for(a.provider.account_prefix, a.provider_account_id) for a in accounts}
         await self.database.write(lambda s: deactivate_missing_accounts(s, connection_id, present, now=_now()))
@@ -212,7 +212,7 @@ class SyncService:
             data: AccountData = await client.fetch_account(account, activities_since=since)
         except CleraError as error:
             self._note_error(outcome, account.name, error)
-            await self.database.write(lambda s: _account_failed(s, account_id, error))
+            await self.database.write(lambda s, failure=error: _account_failed(s, account_id, failure))
             return None
         connection_id = connection_id_for(connection)
         # Converting a large account's rows takes a while: do it off the writer thread, so its

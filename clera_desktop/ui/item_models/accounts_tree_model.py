@@ -6,22 +6,24 @@ from collections import OrderedDict
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from clera_desktop.portfolio.valuation import AccountValue
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.item_models.table_model import LEFT, RIGHT, ROW_ROLE, SORT_ROLE
+from clera_desktop.ui.item_models.two_level_model import TOP, TwoLevelTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Account", "Number", "Type", "Provider", "Access", "Currency", "Cash", "Total value",
            "Total", "Last sync", "Status")
 NUMERIC = {6, 7, 8}
-TOP = 0xFFFFFFFF
 WARNING = QColor("#c0392b")
 
 
-class AccountsTreeModel(QAbstractItemModel):
+class AccountsTreeModel(TwoLevelTreeModel):
+    columns = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[tuple[str, list[AccountValue]]] = []
@@ -48,25 +50,11 @@ class AccountsTreeModel(QAbstractItemModel):
     def accounts(self) -> list[AccountValue]:
         return [a for _, group in self._groups for a in group]
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, TOP if not parent.isValid() else parent.row())
+    def top_count(self) -> int:
+        return len(self._groups)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == TOP:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, TOP)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == TOP and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(COLUMNS)
+    def child_count(self, top_row: int) -> int:
+        return len(self._groups[top_row][1])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from clera_desktop.services import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.item_models.table_model import LEFT, RIGHT, ROW_ROLE, SORT_ROLE
+from clera_desktop.ui.item_models.two_level_model import TOP, TwoLevelTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Symbol", "Name", "Quantity", "Price", "Market value", "Cost basis", "Gain/loss", "Gain %", "Weight", "Accounts")
 NUMERIC = {2, 3, 4, 5, 6, 7, 8, 9}
-TOP = 0xFFFFFFFF  # internal id of a top-level (symbol) row
 
 
-class HoldingsTreeModel(QAbstractItemModel):
+class HoldingsTreeModel(TwoLevelTreeModel):
     """Filtering and sorting happen here, on Python lists, not in a QSortFilterProxyModel:
     a proxy calls back into Python for every comparison and every row it maps, which costs
     seconds at 10,000 symbols; here a sort is one ``sorted()`` and one model reset."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -65,31 +67,11 @@ class HoldingsTreeModel(QAbstractItemModel):
 
     # ---- structure ------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        # Checked by hand rather than with hasIndex(): the view calls this for every row on
-        # each reset, and hasIndex() would call back into rowCount()/columnCount() each time.
-        if row < 0 or not 0 <= column < len(COLUMNS):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, TOP) if row < len(self._visible) else QModelIndex()
-        if parent.internalId() != TOP or parent.column() != 0 or row >= len(self._visible[parent.row()].accounts):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row())
+    def top_count(self) -> int:
+        return len(self._visible)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == TOP:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, TOP)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        if not parent.isValid():
-            return len(self._visible)
-        if parent.internalId() == TOP and parent.column() == 0:
-            return len(self._visible[parent.row()].accounts)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(COLUMNS)
+    def child_count(self, top_row: int) -> int:
+        return len(self._visible[top_row].accounts)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:
