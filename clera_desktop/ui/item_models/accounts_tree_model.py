@@ -23,6 +23,7 @@ WARNING = QColor("#c0392b")
 
 class AccountsTreeModel(TwoLevelTreeModel):
     columns = COLUMNS
+    numeric = frozenset(NUMERIC)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -56,9 +57,8 @@ class AccountsTreeModel(TwoLevelTreeModel):
     def child_count(self, top_row: int) -> int:
         return len(self._groups[top_row][1])
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
+    def header_title(self, section: int) -> str:
+        return f"Total ({self._base})" if section == 8 else COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"Total ({self._base})" if section == 8 else COLUMNS[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:

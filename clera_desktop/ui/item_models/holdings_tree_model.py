@@ -22,6 +22,7 @@ class HoldingsTreeModel(TwoLevelTreeModel):
     seconds at 10,000 symbols; here a sort is one ``sorted()`` and one model reset."""
 
     columns = COLUMNS
+    numeric = frozenset(NUMERIC)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -73,9 +74,8 @@ class HoldingsTreeModel(TwoLevelTreeModel):
     def child_count(self, top_row: int) -> int:
         return len(self._visible[top_row].accounts)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
+    def header_title(self, section: int) -> str:
+        return f"Market value ({self._snapshot.base_currency})" if section == 4 else COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"Market value ({self._snapshot.base_currency})" if section == 4 else COLUMNS[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:

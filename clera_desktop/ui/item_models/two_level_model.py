@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from clera_desktop.ui.item_models.table_model import LEFT, RIGHT
 
 Index = QModelIndex | QPersistentModelIndex
 TOP = 0xFFFFFFFF  # internal id of a top row; a child's internal id is its parent's row
@@ -12,6 +16,19 @@ class TwoLevelTreeModel(QAbstractItemModel):
     """Subclasses say how many top rows and children there are; the indexing lives here once."""
 
     columns: tuple[str, ...] = ()
+    numeric: frozenset[int] = frozenset()  # right-aligned columns
+
+    def header_title(self, section: int) -> str:
+        return self.columns[section]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.header_title(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(RIGHT if section in self.numeric else LEFT)
+        return None
 
     def top_count(self) -> int:
         raise NotImplementedError
