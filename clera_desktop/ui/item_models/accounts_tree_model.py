@@ -59,11 +59,6 @@ class AccountsTreeModel(TwoLevelTreeModel):
 
     def header_title(self, section: int) -> str:
         return f"Total ({self._base})" if section == 8 else COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"Total ({self._base})" if section == 8 else COLUMNS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT if section in NUMERIC else LEFT)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

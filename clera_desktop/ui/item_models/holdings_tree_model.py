@@ -76,11 +76,6 @@ class HoldingsTreeModel(TwoLevelTreeModel):
 
     def header_title(self, section: int) -> str:
         return f"Market value ({self._snapshot.base_currency})" if section == 4 else COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"Market value ({self._snapshot.base_currency})" if section == 4 else COLUMNS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT if section in NUMERIC else LEFT)
-        return None
 
     # ---- data -----------------------------------------------------------------------------
 
