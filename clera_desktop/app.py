@@ -55,9 +55,23 @@ def build_context(settings: Settings, *, passphrase_provider: Callable[[], str |
     else:
         secrets = open_secret_store(settings.data_dir, passphrase_provider)
         credentials = resolve_credentials(secrets)
+    settings = _with_stored_base_currency(settings, database)
     registry = build_registry(settings, credentials, secrets, database)
     services = AppServices(settings, database, secrets, credentials, registry)
     return AppContext(settings, database, services, demo)
+
+
+def _with_stored_base_currency(settings: Settings, database: Database) -> Settings:
+    """The base currency chosen in Settings, unless CLERA_BASE_CURRENCY says otherwise."""
+    import os
+    from dataclasses import replace
+
+    from clera_desktop.models.tables import AppSetting
+
+    if os.environ.get("CLERA_BASE_CURRENCY"):
+        return settings
+    stored = database.read_sync(lambda s: s.get(AppSetting, "base_currency"))
+    return replace(settings, base_currency=stored.value) if stored is not None else settings
 
 
 def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:

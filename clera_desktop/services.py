@@ -10,7 +10,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -160,6 +160,40 @@ class AppServices:
             return build_registry(self.settings, self.credentials, self.secrets, self.database)
 
         self.registry = await asyncio.to_thread(unlock)
+
+    async def save_keys(self, values: dict[str, str]) -> None:
+        """Keep API keys typed into Settings in the keyring, then use them right away."""
+        from clera_desktop.core.credentials import resolve_credentials
+        from clera_desktop.providers.registry import build_registry
+
+        def save() -> ProviderRegistry:
+            for name, value in values.items():
+                if value:
+                    self.secrets.set(name, value)
+            self.credentials = resolve_credentials(self.secrets)
+            return build_registry(self.settings, self.credentials, self.secrets, self.database)
+
+        self.registry = await asyncio.to_thread(save)
+
+    async def set_base_currency(self, code: str) -> None:
+        """Totals are shown in ``code`` from now on (kept in the database's app settings)."""
+        from dataclasses import replace
+
+        from clera_desktop.models.tables import AppSetting
+
+        code = code.strip().upper()
+        if len(code) != 3 or not code.isalpha():
+            raise CleraError(f"{code!r} is not a currency code such as USD or CAD.")
+
+        def write(session: Session) -> None:
+            row = session.get(AppSetting, "base_currency")
+            if row is None:
+                session.add(AppSetting(key="base_currency", value=code, updated_at=datetime.now(UTC)))
+            else:
+                row.value, row.updated_at = code, datetime.now(UTC)
+
+        await self.database.write(write)
+        self.settings = replace(self.settings, base_currency=code)
 
     # ---- reading --------------------------------------------------------------------------
 

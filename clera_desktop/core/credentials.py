@@ -70,13 +70,16 @@ def resolve_credentials(
         env, store, ("ALPACA_API_KEY", "ALPACA_SECRET_KEY"),
         (SecretKey.ALPACA_API_KEY, SecretKey.ALPACA_SECRET_KEY),
     )
+    def stored(name: str) -> str | None:
+        return None if store is None or store.is_locked else store.get(name)
+
+    personal_env = env.get("SNAPTRADE_PERSONAL_KEY")
+    personal = (parse_flag("SNAPTRADE_PERSONAL_KEY", personal_env, False) if personal_env is not None
+                else stored(SecretKey.SNAPTRADE_KEY_KIND) == "personal") if snaptrade else False
+    plaid_env = env.get("PLAID_ENV") or (stored(SecretKey.PLAID_ENVIRONMENT) if plaid else None) or "sandbox"
     return Credentials(
-        snaptrade=SnapTradeCredentials(
-            *snaptrade, personal=parse_flag("SNAPTRADE_PERSONAL_KEY", env.get("SNAPTRADE_PERSONAL_KEY"), False)
-        ) if snaptrade else None,
-        plaid=PlaidCredentials(
-            *plaid, environment=PlaidEnvironment(env.get("PLAID_ENV", "sandbox").strip().lower())
-        ) if plaid else None,
+        snaptrade=SnapTradeCredentials(*snaptrade, personal=personal) if snaptrade else None,
+        plaid=PlaidCredentials(*plaid, environment=PlaidEnvironment(plaid_env.strip().lower())) if plaid else None,
         alpaca=AlpacaCredentials(
             *alpaca, paper=parse_flag("ALPACA_PAPER", env.get("ALPACA_PAPER"), True)
         ) if alpaca else None,

@@ -43,8 +43,10 @@ class SecretKey:
 
     SNAPTRADE_CLIENT_ID = "snaptrade.client_id"
     SNAPTRADE_CONSUMER_KEY = "snaptrade.consumer_key"
+    SNAPTRADE_KEY_KIND = "snaptrade.key_kind"  # "personal" or "commercial"
     PLAID_CLIENT_ID = "plaid.client_id"
     PLAID_SECRET = "plaid.secret"
+    PLAID_ENVIRONMENT = "plaid.environment"
     ALPACA_API_KEY = "alpaca.api_key"
     ALPACA_SECRET_KEY = "alpaca.secret_key"
 

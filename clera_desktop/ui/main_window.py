@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         export.triggered.connect(self.holdings_view._on_export_clicked)
         settings = QAction("&Settings\u2026", self)
         settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
-        settings.triggered.connect(lambda: self.show_view(self.connect_view))
+        settings.triggered.connect(self.open_settings)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
@@ -148,6 +148,13 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.refresh_action)
 
+    def open_settings(self) -> None:
+        from clera_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self._context.services, self)
+        self.settings_dialog.accepted.connect(self.refresh)
+        self.settings_dialog.open()
+
     def show_view(self, view: QWidget) -> None:
         self.stack.setCurrentWidget(view)
         for key, candidate in (("accounts", self.accounts_view), ("holdings", self.holdings_view),
@@ -163,7 +170,7 @@ class MainWindow(QMainWindow):
             services.accounts(), services.holdings(), services.connections(), services.portfolio_mode())
         if not isValid(self):  # the window closed while the store was being read
             return
-        self.accounts_view.set_accounts(accounts, self._context.settings.base_currency)
+        self.accounts_view.set_accounts(accounts, services.settings.base_currency)
         self.holdings_view.set_snapshot(holdings)
         self.connect_view.set_connections(connections)
         if mode is PortfolioMode.NONE and not connections:

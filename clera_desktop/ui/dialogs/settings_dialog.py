@@ -1,0 +1,107 @@
+"""Settings: the base currency and the API keys a person brings (kept in the keyring)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clera_desktop.core.errors import CleraError
+from clera_desktop.core.secrets import SecretKey
+
+if TYPE_CHECKING:
+    from clera_desktop.services import AppServices
+
+CURRENCIES = ("USD", "CAD", "EUR", "GBP", "CHF", "JPY")
+
+
+def _secret_field(placeholder: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(placeholder)
+    return field
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.setWindowTitle("Settings")
+        self.base_currency = QComboBox()
+        self.base_currency.addItems(CURRENCIES)
+        self.base_currency.setCurrentText(services.settings.base_currency)
+        self.snaptrade_client = QLineEdit()
+        self.snaptrade_client.setPlaceholderText("Client ID")
+        self.snaptrade_key = _secret_field("Consumer key (left empty: keep the saved one)")
+        self.snaptrade_personal = QCheckBox("Personal key (my own SnapTrade account)")
+        self.plaid_client = QLineEdit()
+        self.plaid_client.setPlaceholderText("Client ID")
+        self.plaid_secret = _secret_field("Secret (left empty: keep the saved one)")
+        self.plaid_production = QCheckBox("Production (unchecked: Plaid sandbox)")
+        credentials = services.credentials
+        if credentials.snaptrade:
+            self.snaptrade_client.setText(credentials.snaptrade.client_id)
+            self.snaptrade_personal.setChecked(credentials.snaptrade.personal)
+        if credentials.plaid:
+            self.plaid_client.setText(credentials.plaid.client_id)
+            self.plaid_production.setChecked(credentials.plaid.environment == "production")
+        general = QFormLayout()
+        general.addRow("Show totals in", self.base_currency)
+        snaptrade = QGroupBox("SnapTrade")
+        form = QFormLayout(snaptrade)
+        form.addRow("Client ID", self.snaptrade_client)
+        form.addRow("Consumer key", self.snaptrade_key)
+        form.addRow("", self.snaptrade_personal)
+        plaid = QGroupBox("Plaid")
+        form = QFormLayout(plaid)
+        form.addRow("Client ID", self.plaid_client)
+        form.addRow("Secret", self.plaid_secret)
+        form.addRow("", self.plaid_production)
+        self.message = QLabel("Keys are kept in the system keyring, never in the database or the log.")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(lambda: asyncio.ensure_future(self.save()))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(general)
+        layout.addWidget(snaptrade)
+        layout.addWidget(plaid)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _keys(self) -> dict[str, str]:
+        values: dict[str, str] = {}
+        if self.snaptrade_client.text().strip() and (self.snaptrade_key.text() or self._services.credentials.snaptrade):
+            values[SecretKey.SNAPTRADE_CLIENT_ID] = self.snaptrade_client.text().strip()
+            values[SecretKey.SNAPTRADE_CONSUMER_KEY] = self.snaptrade_key.text().strip()
+            values[SecretKey.SNAPTRADE_KEY_KIND] = "personal" if self.snaptrade_personal.isChecked() else "commercial"
+        if self.plaid_client.text().strip() and (self.plaid_secret.text() or self._services.credentials.plaid):
+            values[SecretKey.PLAID_CLIENT_ID] = self.plaid_client.text().strip()
+            values[SecretKey.PLAID_SECRET] = self.plaid_secret.text().strip()
+            values[SecretKey.PLAID_ENVIRONMENT] = "production" if self.plaid_production.isChecked() else "sandbox"
+        return values
+
+    async def save(self) -> bool:
+        try:
+            if self.base_currency.currentText() != self._services.settings.base_currency:
+                await self._services.set_base_currency(self.base_currency.currentText())
+            keys = self._keys()
+            if keys:
+                await self._services.save_keys(keys)
+        except CleraError as error:
+            self.message.setText(error.user_message)
+            return False
+        self.accept()
+        return True

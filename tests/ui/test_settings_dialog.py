@@ -1,0 +1,46 @@
+"""Settings: keys typed in go to the keyring and are used at once; the base currency sticks."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from clera_desktop.app import build_context
+from clera_desktop.core.secrets import SecretKey
+from clera_desktop.core.settings import load_settings
+from clera_desktop.models.enums import Provider
+from clera_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from clera_desktop.ui.main_window import MainWindow
+
+
+def test_keys_and_base_currency_from_settings(qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> None:
+    data = tmp_path / "data"
+    context = build_context(load_settings(data_dir=data, environ={}))
+    services = context.services
+    assert Provider.SNAPTRADE in services.registry.missing
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.base_currency.setCurrentText("CAD")
+    dialog.snaptrade_client.setText("MY-CLIENT")
+    dialog.snaptrade_key.setText("my-consumer-key")
+    dialog.snaptrade_personal.setChecked(True)
+    assert run(dialog.save())
+    assert services.secrets.get(SecretKey.SNAPTRADE_CONSUMER_KEY) == "my-consumer-key"
+    assert services.registry.snaptrade is not None and services.credentials.snaptrade is not None
+    assert services.credentials.snaptrade.personal is True
+    assert services.settings.base_currency == "CAD"
+    assert "my-consumer-key" not in (data / "clera.sqlite").read_bytes().decode("latin-1")
+    context.close()
+
+    reopened = build_context(load_settings(data_dir=data, environ={}))
+    try:
+        window = MainWindow(reopened)
+        qtbot.addWidget(window)
+        run(window.reload())
+        assert reopened.services.settings.base_currency == "CAD"
+        assert window.holdings_view.model.headerData(4, Qt.Orientation.Horizontal) == "Market value (CAD)"
+    finally:
+        reopened.close()
