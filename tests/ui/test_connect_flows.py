@@ -152,3 +152,24 @@ def test_a_broken_connection_shows_needs_reconnect_and_is_repaired(window: MainW
     repaired = next(c for c in window.connect_view.model.rows if c.name == "E*TRADE")
     assert repaired.status == "active"
     assert next(a for a in window.accounts_view.model.accounts() if a.name == "E*TRADE Brokerage").stale_since is None
+
+
+def test_links_to_other_sites_open_in_the_system_browser(window: MainWindow, monkeypatch: Any,
+                                                          run: Callable[[Awaitable[Any]], Any]) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+
+    async def scenario() -> str:
+        flow = asyncio.ensure_future(window.connect_view.connect_snaptrade_flow(trading=False))
+        page = await _portal_ready(window)
+        portal_url = page.url().toString()
+        await evaluate(page, "(function () { document.getElementById('privacy').click(); return true; })()")
+        await wait_for(lambda: bool(opened))
+        assert page.url().toString() == portal_url, "the portal stays where it was"
+        window.connect_view.portal.reject()
+        return await flow
+
+    assert run(scenario()) == "No brokerage was connected."
+    assert opened == ["https://snaptrade.com/privacy-policy"]
