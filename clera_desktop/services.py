@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -177,8 +177,6 @@ class AppServices:
 
     async def set_base_currency(self, code: str) -> None:
         """Totals are shown in ``code`` from now on (kept in the database's app settings)."""
-        from dataclasses import replace
-
         from clera_desktop.models.tables import AppSetting
 
         code = code.strip().upper()
@@ -329,8 +327,7 @@ def holdings_snapshot(session: Session, base: str) -> HoldingsSnapshot:
     total_cost = None if None in costs else sum(costs, Decimal(0))  # type: ignore[arg-type]
     known_total = sum((v for v in values if v is not None), Decimal(0))
     weighted = tuple(
-        HoldingRow(**{**{f: getattr(r, f) for f in HoldingRow.__dataclass_fields__},
-                      "weight": None if r.market_value_base is None or not known_total else r.market_value_base / known_total})
+        replace(r, weight=None if r.market_value_base is None or not known_total else r.market_value_base / known_total)
         for r in rows
     )
     return HoldingsSnapshot(base, weighted, total, total_cost)
