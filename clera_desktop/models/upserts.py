@@ -117,7 +117,7 @@ def run_prepared(session: Session, prepared: PreparedRows | None) -> int:
     return max(result.rowcount, 0)
 
 
-def _upsert(session: Session, table: Table, rows: Sequence[dict[str, Any]], keys: list[str],
+def upsert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], keys: list[str],
             *, ignore: tuple[str, ...] = ("as_of",)) -> int:
     """Insert or update ``rows`` now; returns how many rows were inserted or really changed."""
     return run_prepared(session, prepare_rows(table, rows, keys, session.connection().dialect, ignore=ignore))
@@ -216,7 +216,7 @@ def _store_orders(session: Session, orders: list[dict[str, Any]]) -> int:
             changed += max(result.rowcount, 0)
         else:
             fresh.append(order)
-    return changed + _upsert(session, Order.__table__, fresh, ["account_id", "provider_order_id"])
+    return changed + upsert_rows(session, Order.__table__, fresh, ["account_id", "provider_order_id"])
 
 
 def _upsert_account(session: Session, data: AccountData, account_id: str, connection_id: str | None, now: datetime) -> None:

@@ -37,6 +37,7 @@ from clera_desktop.models.upserts import (
     prepare_account_data,
     store_prepared_account,
     upsert_connection,
+    upsert_rows,
 )
 from clera_desktop.providers.base import ProviderClient
 from clera_desktop.providers.fx import FxClient
@@ -260,9 +261,7 @@ class SyncService:
             return
 
         def store(session: Session) -> None:
-            from clera_desktop.models.upserts import _upsert  # noqa: PLC0415 - shared private helper
-
-            _upsert(session, FxRate.__table__, [
+            upsert_rows(session, FxRate.__table__, [
                 {"base": q.base, "quote": q.quote, "rate": q.rate, "as_of": q.as_of, "source": "ecb"} for q in quotes
             ], ["base", "quote", "as_of"])
 
