@@ -258,11 +258,8 @@ class AppServices:
         client = self.registry.plaid
         assert client is not None
         outcome = await client.link_outcome(link_token)
-        for public_token in outcome.public_tokens:
+        for public_token, institution in zip(outcome.public_tokens, outcome.institutions, strict=True):
             item_id, access_token = await client.exchange_public_token(public_token)
-            connections = await client.list_connections()
-            institution = next((c.brokerage_name for c in connections if c.provider_connection_id == item_id),
-                               "Institution")
             await asyncio.to_thread(remember_plaid_item, self.database, self.secrets, item_id, access_token,
                                     institution)
         if outcome.finished and not outcome.exit_reason:

@@ -99,6 +99,7 @@ class LinkOutcome:
 
     finished: bool
     public_tokens: tuple[str, ...] = ()
+    institutions: tuple[str, ...] = ()  # the institution of each public token, same order
     exit_reason: str | None = None
 
 
@@ -155,13 +156,15 @@ class PlaidClient:
             return LinkOutcome(finished=False)
         session = sessions[-1]
         results = session.get("results") or {}
-        tokens = tuple(r["public_token"] for r in results.get("item_add_results") or [])
+        added = results.get("item_add_results") or []
+        tokens = tuple(r["public_token"] for r in added)
+        institutions = tuple((r.get("institution") or {}).get("name") or "Institution" for r in added)
         exit_ = session.get("exit")
         reason = None
         if exit_ and not results:
             error = exit_.get("error") or {}
             reason = error.get("display_message") or error.get("error_message") or "You left before linking an account."
-        return LinkOutcome(finished=True, public_tokens=tokens, exit_reason=reason)
+        return LinkOutcome(finished=True, public_tokens=tokens, institutions=institutions, exit_reason=reason)
 
     async def exchange_public_token(self, public_token: str) -> tuple[str, str]:
         """Returns ``(item_id, access_token)``; the caller keeps the token in the keyring."""
