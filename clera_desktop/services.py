@@ -34,6 +34,7 @@ from clera_desktop.providers.registry import (
 )
 from clera_desktop.sync import connections as connection_ops
 from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
+from clera_desktop.trading.service import TradingService
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +144,8 @@ class AppServices:
         self.secrets = secrets
         self.credentials = credentials
         self.registry = registry
+        self.trading = TradingService(lambda: self.settings, database, lambda: self.registry,
+                                      sync_account=self.sync_account)
 
     @property
     def secrets_locked(self) -> bool:
@@ -227,6 +230,11 @@ class AppServices:
         return await service.sync_all()
 
     # ---- connecting -----------------------------------------------------------------------
+
+    async def sync_account(self, account_id: str) -> SyncReport | None:
+        """Sync the connection holding ``account_id`` (after a fill, say)."""
+        connection_id = await self.database.read(lambda s: s.scalar(select(Account.connection_id).where(Account.id == account_id)))
+        return None if connection_id is None else await self.sync(connection_id=connection_id)
 
     def missing_reason(self, provider: Provider) -> str | None:
         return self.registry.missing.get(provider)

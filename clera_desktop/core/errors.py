@@ -86,5 +86,9 @@ class RejectedInput(ProviderError):
     default_message = "The provider rejected the request."
 
 
+class NotFound(RejectedInput):
+    default_message = "The provider does not know this item."
+
+
 class BadProviderData(ProviderError):
     default_message = "The provider sent data the app could not read. Nothing was changed."

@@ -134,3 +134,8 @@ def format_quantity(value: Decimal | None) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def format_money(value: Decimal | None, currency: str) -> str:
+    """``1,234.56 USD``; an unknown amount says so instead of showing 0.00."""
+    return "not available" if value is None else f"{format_amount(value)} {currency}"

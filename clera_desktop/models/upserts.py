@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.models.domain import account_id_for
 from clera_desktop.models.enums import ConnectionStatus
-from clera_desktop.models.provider_data import AccountData, RemoteConnection
+from clera_desktop.models.provider_data import AccountData, RemoteConnection, RemoteOrder
 from clera_desktop.models.tables import Account, Activity, Balance, Connection, Order, Position
 
 
@@ -156,16 +156,7 @@ def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime) 
          "description": a.description}
         for a in data.activities
     ]
-    orders = [
-        {"account_id": account_id, "provider_order_id": o.provider_order_id,
-         "client_order_id": o.client_order_id or f"{account_id}:{o.provider_order_id}", "symbol": o.symbol,
-         "side": o.side, "order_type": o.order_type, "time_in_force": o.time_in_force, "quantity": o.quantity,
-         "notional": o.notional, "limit_price": o.limit_price, "stop_price": o.stop_price, "status": o.status,
-         "filled_quantity": o.filled_quantity, "average_fill_price": o.average_fill_price, "currency": o.currency,
-         "reject_reason": o.reject_reason, "submitted_at": o.submitted_at, "updated_at": o.updated_at or now,
-         "filled_at": o.filled_at, "canceled_at": o.canceled_at}
-        for o in data.orders
-    ]
+    orders = [order_values(account_id, o, now) for o in data.orders]
     return PreparedAccount(
         data, account_id, now,
         prepare_rows(Balance.__table__, balances, ["account_id", "currency"], dialect),
@@ -173,6 +164,17 @@ def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime) 
         prepare_rows(Activity.__table__, activities, ["account_id", "provider_activity_id"], dialect),
         orders,
     )
+
+
+def order_values(account_id: str, o: RemoteOrder, now: datetime) -> dict[str, Any]:
+    """An order's row values (the client order id falls back to one derived from the provider's id)."""
+    return {"account_id": account_id, "provider_order_id": o.provider_order_id,
+         "client_order_id": o.client_order_id or f"{account_id}:{o.provider_order_id}", "symbol": o.symbol,
+         "side": o.side, "order_type": o.order_type, "time_in_force": o.time_in_force, "quantity": o.quantity,
+         "notional": o.notional, "limit_price": o.limit_price, "stop_price": o.stop_price, "status": o.status,
+         "filled_quantity": o.filled_quantity, "average_fill_price": o.average_fill_price, "currency": o.currency,
+         "reject_reason": o.reject_reason, "submitted_at": o.submitted_at, "updated_at": o.updated_at or now,
+         "filled_at": o.filled_at, "canceled_at": o.canceled_at}
 
 
 def store_prepared_account(session: Session, prepared: PreparedAccount, *, connection_id: str | None) -> AccountChanges:
@@ -188,7 +190,7 @@ def store_prepared_account(session: Session, prepared: PreparedAccount, *, conne
         Position.account_id == account_id, Position.symbol.not_in([p.symbol for p in data.positions])))
     changes.positions_removed = max(removed.rowcount, 0)
     changes.activities_changed = run_prepared(session, prepared.activities)
-    changes.orders_changed = _store_orders(session, prepared.orders)
+    changes.orders_changed = store_orders(session, prepared.orders)
     return changes
 
 
@@ -198,7 +200,7 @@ def store_account_data(session: Session, data: AccountData, *, connection_id: st
     return store_prepared_account(session, prepared, connection_id=connection_id)
 
 
-def _store_orders(session: Session, orders: list[dict[str, Any]]) -> int:
+def store_orders(session: Session, orders: list[dict[str, Any]]) -> int:
     """Orders placed from the app already have a row under their client order id; match it first."""
     if not orders:
         return 0
@@ -216,7 +218,9 @@ def _store_orders(session: Session, orders: list[dict[str, Any]]) -> int:
             changed += max(result.rowcount, 0)
         else:
             fresh.append(order)
-    return changed + upsert_rows(session, Order.__table__, fresh, ["account_id", "provider_order_id"])
+    # an order the app placed keeps the client order id it was placed under
+    return changed + upsert_rows(session, Order.__table__, fresh, ["account_id", "provider_order_id"],
+                                 ignore=("client_order_id",))
 
 
 def _upsert_account(session: Session, data: AccountData, account_id: str, connection_id: str | None, now: datetime) -> None:

@@ -16,6 +16,7 @@ from clera_desktop.core.errors import (
     BadProviderData,
     CleraError,
     InvalidCredentials,
+    NotFound,
     RateLimited,
     RejectedInput,
     TemporarilyUnavailable,
@@ -66,6 +67,8 @@ def map_error(error: BaseException) -> CleraError:
                                       provider="alpaca", detail=detail)
         if status == 429:
             return RateLimited(provider="alpaca", detail=detail)
+        if status == 404:
+            return NotFound(str(message) or "Alpaca does not know this item.", provider="alpaca", detail=detail)
         if status >= 500:
             return TemporarilyUnavailable("Alpaca is not answering right now. The app will try again.",
                                           provider="alpaca", detail=detail)

@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Protocol, TypeVar
 
-from clera_desktop.core.errors import CleraError, RateLimited, TemporarilyUnavailable
+from clera_desktop.core.errors import CleraError, RateLimited, RejectedInput, TemporarilyUnavailable
 from clera_desktop.models.enums import Provider
 from clera_desktop.models.provider_data import AccountData, RemoteAccount, RemoteConnection
 
@@ -126,3 +127,12 @@ class CallRunner:
                          getattr(function, "__name__", function), type(error).__name__, wait)
                 await self._sleep(wait)
         raise AssertionError("unreachable")
+
+
+def wire_number(value: Decimal, what: str, provider: str) -> float:
+    """SDKs that type prices and quantities as JSON numbers get a float only when it is exact
+    to the digit; a value a float would change is refused, never rounded silently."""
+    number = float(value)
+    if Decimal(repr(number)) != value:
+        raise RejectedInput(f"The {what} {value} has more digits than the brokerage accepts.", provider=provider)
+    return number

@@ -3,11 +3,13 @@
 A rule matches requests by ``provider:path`` glob (``snaptrade:/accounts/*/positions/all``,
 ``plaid:*``, ``*``) and does one thing: answer a status (with ``Retry-After`` for 429), answer
 slowly, hang past the client's timeout, send a malformed or truncated body, or drop a
-websocket. Rules fire ``times`` times (``None``: until cleared).
+websocket, or serve the request and lose the answer (an order placed whose confirmation never
+arrives). Rules fire ``times`` times (``None``: until cleared).
 
 Spec strings for the command line: ``PATTERN=KIND[:ARG][@TIMES]``, e.g.
 ``snaptrade:*=status:429:7`` (429, Retry-After 7), ``plaid:*=status:500@2``,
-``*=slow:1.5``, ``alpaca:/v2/positions=malformed``, ``alpaca-stream:*=drop``.
+``*=slow:1.5``, ``alpaca:/v2/positions=malformed``, ``alpaca-stream:*=drop``,
+``snaptrade:/trade/*=lost@1``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class FaultKind(StrEnum):
     MALFORMED = "malformed"
     TRUNCATED = "truncated"
     DROP = "drop"
+    LOST = "lost"  # the request is served, then the connection drops before the answer arrives
 
 
 @dataclass

@@ -247,6 +247,11 @@ class SandboxServer:
             return await handler(request)
         if fault.kind is FaultKind.MALFORMED:
             return web.Response(text='{"results": [ {"id": "unterminated', content_type="application/json")
+        if fault.kind is FaultKind.LOST:
+            await handler(request)  # the provider acts on it ...
+            if request.transport is not None:
+                request.transport.abort()  # ... and the answer never reaches the client
+            raise ConnectionResetError("sandbox fault: response lost")
         if fault.kind is FaultKind.TRUNCATED:
             response = await handler(request)
             body = response.body if isinstance(response, web.Response) else b""

@@ -1,0 +1,1 @@
+"""Manual trade tickets: routing, validation, preview -> confirm -> place once, tracking, audit."""

@@ -1,0 +1,99 @@
+"""The trading audit log: every preview, placement, cancel and rejection, never a secret.
+
+Entries are written in the same transaction as the order change they describe, so the log
+and the orders table cannot disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clera_desktop.core.money import canonical
+from clera_desktop.models.tables import AuditEntry
+
+#: Keys that never enter the log, whatever a caller passes.
+_SECRET_WORDS = ("secret", "token", "password", "api_key", "apikey", "authorization", "consumer_key")
+
+
+class AuditAction:
+    PREVIEW = "preview"
+    PREVIEW_REJECTED = "preview_rejected"
+    TICKET_INVALID = "ticket_invalid"
+    PLACE_REQUESTED = "place_requested"
+    PLACED = "placed"
+    REJECTED = "rejected"
+    UNCONFIRMED = "placement_unconfirmed"
+    RECONCILED = "reconciled"
+    CANCEL_REQUESTED = "cancel_requested"
+    CANCELED = "canceled"
+    CANCEL_FAILED = "cancel_failed"
+    FILLED = "filled"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return canonical(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items() if not any(w in str(k).lower() for w in _SECRET_WORDS)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def record(session: Session, action: str, account_id: str | None, details: Mapping[str, Any],
+           *, at: datetime | None = None) -> None:
+    session.add(AuditEntry(at=at or datetime.now(UTC), action=action, account_id=account_id, details=_plain(details)))
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    at: datetime
+    action: str
+    account_id: str | None
+    summary: str
+    details: dict[str, Any]
+
+
+def summarize(action: str, details: Mapping[str, Any]) -> str:
+    ticket = details.get("ticket")
+    parts = [str(details["message"])] if details.get("message") else []
+    if isinstance(ticket, Mapping):
+        amount = ticket.get("quantity") or (f"{ticket.get('notional')} notional" if ticket.get("notional") else "?")
+        parts.insert(0, f"{str(ticket.get('side', '')).upper()} {amount} {ticket.get('symbol', '')} {ticket.get('order_type', '')}")
+    for key in ("provider_order_id", "status", "reason"):
+        if details.get(key):
+            parts.append(f"{key.replace('_', ' ')}: {details[key]}")
+    return "; ".join(parts) or action
+
+
+def audit_rows(session: Session, *, limit: int = 5000) -> list[AuditRow]:
+    entries = session.scalars(select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit))
+    return [AuditRow(e.at, e.action, e.account_id, summarize(e.action, e.details), dict(e.details)) for e in entries]
+
+
+def export_audit_csv(rows: Iterable[AuditRow], path: Path) -> int:
+    """Write the log as CSV (details as JSON); returns the number of entries written."""
+    count = 0
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["at", "action", "account_id", "summary", "details"])
+        for row in rows:
+            writer.writerow([row.at.isoformat(), row.action, row.account_id or "", row.summary,
+                             json.dumps(row.details, sort_keys=True)])
+            count += 1
+    return count
