@@ -125,6 +125,7 @@ class TradingService:
         self._sync_account = sync_account
         self._brokers: dict[Provider, tuple[object, BrokerTrading]] = {}
         self._placing: dict[str, asyncio.Task[PlacementResult]] = {}
+        self._syncs: set[asyncio.Task[object]] = set()
 
     # ---- brokers ------------------------------------------------------------------------
 
@@ -260,16 +261,15 @@ class TradingService:
 
     # ---- place exactly once ------------------------------------------------------------------
 
-    def place(self, preview: TradePreview, *, live_confirmed: bool = False) -> asyncio.Task[PlacementResult]:
-        """Place ``preview`` once. A second call for the same ticket returns the same task."""
+    async def place(self, preview: TradePreview, *, live_confirmed: bool = False) -> PlacementResult:
+        """Place ``preview`` once. A second call for the same ticket awaits the first one's result."""
         running = self._placing.get(preview.ticket_id)
-        if running is not None:
-            return running
-        if preview.live and not live_confirmed:
-            raise CleraError("This is a live account with real money: confirm the live trade explicitly.")
-        task = asyncio.ensure_future(self._place(preview))
-        self._placing[preview.ticket_id] = task
-        return task
+        if running is None:
+            if preview.live and not live_confirmed:
+                raise CleraError("This is a live account with real money: confirm the live trade explicitly.")
+            running = asyncio.ensure_future(self._place(preview))
+            self._placing[preview.ticket_id] = running
+        return await asyncio.shield(running)
 
     async def _place(self, preview: TradePreview) -> PlacementResult:
         ticket, ticket_id = preview.ticket, preview.ticket_id
@@ -294,7 +294,25 @@ class TradingService:
             await self._audit(audit.AuditAction.UNCONFIRMED, ticket.account_id, {**details, "reason": lost.user_message})
             return await self._reconcile(preview, since)
         await self._database.write(lambda s: order_store.record_outcome(s, ticket_id, remote, audit.AuditAction.PLACED, details))
-        return PlacementResult(ticket_id, remote, reconciled=False)
+        return self._placed(PlacementResult(ticket_id, remote, reconciled=False), account.id)
+
+    def _placed(self, result: PlacementResult, account_id: str) -> PlacementResult:
+        """A fill changes positions and cash: sync that account in the background."""
+        if result.order.filled_quantity > 0:
+            self._sync_in_background(account_id)
+        return result
+
+    def _sync_in_background(self, account_id: str) -> None:
+        if self._sync_account is None:
+            return
+        task = asyncio.ensure_future(self._sync_account(account_id))
+        self._syncs.add(task)
+        task.add_done_callback(self._syncs.discard)
+
+    async def settled(self) -> None:
+        """Wait for syncs started by fills (tests, and closing the window)."""
+        while self._syncs:
+            await asyncio.gather(*self._syncs, return_exceptions=True)
 
     async def _after_rejection(self, preview: TradePreview, rejected: RejectedInput,
                                             since: datetime) -> PlacementResult:
@@ -319,7 +337,7 @@ class TradingService:
             if found is not None:
                 await self._database.write(
                     lambda s: order_store.record_outcome(s, ticket_id, found, audit.AuditAction.RECONCILED, details))
-                return PlacementResult(ticket_id, found, reconciled=True)
+                return self._placed(PlacementResult(ticket_id, found, reconciled=True), account.id)
             if not resent and attempt == 1:
                 # Not there after two looks: resend under the same identity (a trade id places once,
                 # a client order id is unique), so a late original can never make a second order.
@@ -333,7 +351,7 @@ class TradingService:
                 else:
                     await self._database.write(
                         lambda s: order_store.record_outcome(s, ticket_id, remote, audit.AuditAction.PLACED, details))
-                    return PlacementResult(ticket_id, remote, reconciled=False)
+                    return self._placed(PlacementResult(ticket_id, remote, reconciled=False), account.id)
             await asyncio.sleep(RECONCILE_DELAY * (attempt + 1))
         raise PlacementUnconfirmed()
 
@@ -375,9 +393,9 @@ class TradingService:
                 continue
             filled += await self._database.write(
                 lambda s, a=account, r=remote: order_store.store_tracked_orders(s, a.id, r))
-        if self._sync_account is not None:
-            for account_id in dict.fromkeys(change.account_id for change in filled):
-                await self._sync_account(account_id)
+        for account_id in dict.fromkeys(change.account_id for change in filled):
+            self._sync_in_background(account_id)
+        await self.settled()
         return filled
 
     # ---- audit ----------------------------------------------------------------------------------
