@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.money import canonical
-from clera_desktop.models.tables import AuditEntry
+from clera_desktop.models.tables import Account, AuditEntry
 
 #: Keys that never enter the log, whatever a caller passes.
 _SECRET_WORDS = ("secret", "token", "password", "api_key", "apikey", "authorization", "consumer_key")
@@ -65,6 +65,7 @@ class AuditRow:
     at: datetime
     action: str
     account_id: str | None
+    account_name: str | None
     summary: str
     details: dict[str, Any]
 
@@ -74,7 +75,14 @@ def summarize(action: str, details: Mapping[str, Any]) -> str:
     parts = [str(details["message"])] if details.get("message") else []
     if isinstance(ticket, Mapping):
         amount = ticket.get("quantity") or (f"{ticket.get('notional')} notional" if ticket.get("notional") else "?")
-        parts.insert(0, f"{str(ticket.get('side', '')).upper()} {amount} {ticket.get('symbol', '')} {ticket.get('order_type', '')}")
+        prices = "".join(f" {label} {ticket[key]}" for key, label in (("limit_price", "@"), ("stop_price", "stop"))
+                         if ticket.get(key))
+        parts.insert(0, f"{str(ticket.get('side', '')).upper()} {amount} {ticket.get('symbol', '')} "
+                        f"{str(ticket.get('order_type', '')).replace('_', '-')}{prices}")
+    if details.get("estimated_total") is not None:
+        parts.append(f"estimated total {details['estimated_total']} ({details.get('total_source')})")
+    if details.get("problems"):
+        parts.append("; ".join(map(str, details["problems"])))
     for key in ("provider_order_id", "status", "reason"):
         if details.get(key):
             parts.append(f"{key.replace('_', ' ')}: {details[key]}")
@@ -82,8 +90,11 @@ def summarize(action: str, details: Mapping[str, Any]) -> str:
 
 
 def audit_rows(session: Session, *, limit: int = 5000) -> list[AuditRow]:
-    entries = session.scalars(select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit))
-    return [AuditRow(e.at, e.action, e.account_id, summarize(e.action, e.details), dict(e.details)) for e in entries]
+    entries = session.execute(
+        select(AuditEntry, Account.name).outerjoin(Account, Account.id == AuditEntry.account_id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit))
+    return [AuditRow(e.at, e.action, e.account_id, name, summarize(e.action, e.details), dict(e.details))
+            for e, name in entries]
 
 
 def export_audit_csv(rows: Iterable[AuditRow], path: Path) -> int:
@@ -91,9 +102,9 @@ def export_audit_csv(rows: Iterable[AuditRow], path: Path) -> int:
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["at", "action", "account_id", "summary", "details"])
+        writer.writerow(["at", "action", "account_id", "account", "summary", "details"])
         for row in rows:
-            writer.writerow([row.at.isoformat(), row.action, row.account_id or "", row.summary,
+            writer.writerow([row.at.isoformat(), row.action, row.account_id or "", row.account_name or "", row.summary,
                              json.dumps(row.details, sort_keys=True)])
             count += 1
     return count

@@ -33,6 +33,8 @@ from clera_desktop.ui.resources import icon
 from clera_desktop.ui.views.accounts_view import AccountsView
 from clera_desktop.ui.views.connect_view import ConnectView
 from clera_desktop.ui.views.holdings_view import HoldingsView
+from clera_desktop.ui.views.orders_view import OrdersView
+from clera_desktop.ui.views.trade_view import TradeView
 from clera_desktop.ui.views.welcome_view import WelcomeView
 
 if TYPE_CHECKING:
@@ -54,18 +56,26 @@ class MainWindow(QMainWindow):
         self.connect_view = ConnectView(services)
         self.accounts_view = AccountsView(services)
         self.holdings_view = HoldingsView()
+        self.trade_view = TradeView(services.trading)
+        self.orders_view = OrdersView(services.trading)
         self.stack = QStackedWidget()
-        for view in (self.welcome, self.connect_view, self.accounts_view, self.holdings_view):
+        for view in (self.welcome, self.connect_view, self.accounts_view, self.holdings_view, self.trade_view,
+                     self.orders_view):
             self.stack.addWidget(view)
+        self.views: dict[str, QWidget] = {
+            "accounts": self.accounts_view, "holdings": self.holdings_view, "trade": self.trade_view,
+            "orders": self.orders_view, "connect": self.connect_view,
+        }
+        titles = {"accounts": "Accounts", "holdings": "Holdings", "trade": "Trade", "orders": "Orders",
+                  "connect": "Connect"}
 
         self.nav_group = QButtonGroup(self)
         nav = QVBoxLayout()
         nav.setContentsMargins(8, 12, 8, 12)
         self.nav_buttons: dict[str, QToolButton] = {}
-        for key, text, view in (("accounts", "Accounts", self.accounts_view), ("holdings", "Holdings", self.holdings_view),
-                                ("connect", "Connect", self.connect_view)):
+        for key, view in self.views.items():
             button = QToolButton()
-            button.setText(text)
+            button.setText(titles[key])
             button.setIcon(icon(key))
             button.setCheckable(True)
             button.setAutoRaise(True)
@@ -105,6 +115,9 @@ class MainWindow(QMainWindow):
         self.welcome.alpaca_requested.connect(lambda: self._goto_connect(self.connect_view._on_add_alpaca_clicked))
         self.welcome.demo_requested.connect(self._on_welcome_demo_requested)
         self.connect_view.connections_changed.connect(self._on_connections_changed)
+        self.trade_view.order_placed.connect(self._on_order_placed)
+        self.orders_view.orders_filled.connect(self._on_order_placed)
+        self.holdings_view.trade_requested.connect(self.open_ticket)
         self._restore_geometry()
 
     # ---- menus and actions --------------------------------------------------------------------
@@ -157,9 +170,12 @@ class MainWindow(QMainWindow):
 
     def show_view(self, view: QWidget) -> None:
         self.stack.setCurrentWidget(view)
-        for key, candidate in (("accounts", self.accounts_view), ("holdings", self.holdings_view),
-                               ("connect", self.connect_view)):
+        for key, candidate in self.views.items():
             self.nav_buttons[key].setChecked(candidate is view)
+
+    def open_ticket(self, symbol: str) -> None:
+        self.show_view(self.trade_view)
+        self.trade_view.start_ticket(symbol)
 
     # ---- data ---------------------------------------------------------------------------------
 
@@ -173,6 +189,9 @@ class MainWindow(QMainWindow):
         self.accounts_view.set_accounts(accounts, services.settings.base_currency)
         self.holdings_view.set_snapshot(holdings)
         self.connect_view.set_connections(connections)
+        await asyncio.gather(self.trade_view.reload(), self.orders_view.reload())
+        if not isValid(self):
+            return
         if mode is PortfolioMode.NONE and not connections:
             self.stack.setCurrentWidget(self.welcome)
         elif self.stack.currentWidget() is self.welcome:
@@ -246,6 +265,13 @@ class MainWindow(QMainWindow):
         report = self._last_report
         details = report.summary() if report else self.error_button.text()
         QMessageBox.information(self, "Sync details", details)
+
+    @asyncSlot(str)
+    async def _on_order_placed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        await self._context.services.trading.settled()  # a fill's sync, before the views re-read
+        if isValid(self):
+            await self.reload()
 
     @asyncSlot(str)
     async def _on_connections_changed(self, message: str) -> None:

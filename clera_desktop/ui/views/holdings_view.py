@@ -6,7 +6,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,6 +27,8 @@ from clera_desktop.ui.item_models.holdings_tree_model import COLUMNS, HoldingsFi
 
 
 class HoldingsView(QWidget):
+    trade_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = HoldingsTreeModel(self)
@@ -45,6 +47,10 @@ class HoldingsView(QWidget):
         bar.addWidget(QLabel("Account"))
         bar.addWidget(self.account, 1)
         bar.addWidget(self.export_button)
+        self.trade_button = QPushButton("Trade\u2026")
+        self.trade_button.setToolTip("Open a trade ticket for the selected holding")
+        self.trade_button.clicked.connect(self._on_trade_clicked)
+        bar.addWidget(self.trade_button)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setSortingEnabled(True)
@@ -63,6 +69,13 @@ class HoldingsView(QWidget):
         self.search.textChanged.connect(self._apply_filters)
         self.provider.currentIndexChanged.connect(self._apply_filters)
         self.account.currentIndexChanged.connect(self._apply_filters)
+
+    def _on_trade_clicked(self) -> None:
+        index = self.tree.currentIndex()
+        while index.parent().isValid():
+            index = index.parent()
+        symbol = self.model.index(index.row(), 0).data() if index.isValid() else ""
+        self.trade_requested.emit(symbol or "")
 
     def set_snapshot(self, snapshot: HoldingsSnapshot) -> None:
         first = not self.model.snapshot.rows

@@ -1,0 +1,126 @@
+"""The last look before money moves: every figure with its source, live trades asked twice.
+
+The Place button is disabled from the first click until the answer arrives; the trading
+service dedupes the ticket as well, so a double click never makes two orders.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from clera_desktop.core.errors import CleraError
+from clera_desktop.models.enums import OrderSide, OrderType
+from clera_desktop.models.trading import Source, Sourced
+from clera_desktop.trading.service import PlacementResult, TradePreview
+from clera_desktop.ui import formatting as fmt
+
+Place = Callable[[TradePreview, bool], Awaitable[PlacementResult]]
+
+_SOURCE_NOTE = {Source.BROKERAGE: "from the brokerage's preview", Source.ESTIMATE: "app estimate from the latest quote",
+                Source.UNAVAILABLE: "not available"}
+
+
+def sourced(figure: Sourced, currency: str) -> str:
+    if figure.value is None:
+        return "<i>not available</i>"
+    return f"<b>{fmt.money(figure.value, currency)}</b> <span style='color:gray'>({_SOURCE_NOTE[figure.source]})</span>"
+
+
+class ConfirmOrderDialog(QDialog):
+    def __init__(self, preview: TradePreview, place: Place, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._preview = preview
+        self._place = place
+        self.result_: PlacementResult | None = None
+        ticket, account = preview.ticket, preview.account
+        currency = account.currency
+        self.setWindowTitle("Confirm order")
+        self.setMinimumWidth(520)
+        side = "Buy" if ticket.side is OrderSide.BUY else "Sell"
+        amount = (f"{fmt.quantity(ticket.quantity)} shares" if ticket.quantity is not None
+                  else f"{fmt.money(ticket.notional, currency)} worth")
+        headline = QLabel(f"<h2>{side} {amount} of {ticket.symbol}</h2>")
+        form = QFormLayout()
+        form.addRow("Account", QLabel(f"{account.label} \u2014 {'paper' if account.is_paper else '<b>LIVE</b>'}"))
+        form.addRow("Order type", QLabel(ticket.order_type.value.replace("_", "-").title()
+                                         + f", time in force {ticket.time_in_force.value.upper()}"))
+        if ticket.order_type in (OrderType.LIMIT, OrderType.STOP_LIMIT):
+            form.addRow("Limit price", QLabel(fmt.money(ticket.limit_price, currency)))
+        if ticket.order_type in (OrderType.STOP, OrderType.STOP_LIMIT):
+            form.addRow("Stop price", QLabel(fmt.money(ticket.stop_price, currency)))
+        form.addRow("Price", self._rich(sourced(preview.price, currency)))
+        form.addRow("Amount", self._rich(sourced(preview.amount, currency)))
+        form.addRow("Commission", self._rich(sourced(preview.commission, currency)))
+        form.addRow("Estimated cost" if ticket.side is OrderSide.BUY else "Estimated proceeds",
+                    self._rich(sourced(preview.total, currency)))
+        form.addRow("Cash afterwards", self._rich(sourced(preview.remaining_cash, currency)))
+        if preview.quote is not None:
+            q = preview.quote
+            form.addRow("Quote", QLabel(f"bid {fmt.money(q.bid)} \u00b7 ask {fmt.money(q.ask)} \u00b7 last "
+                                        f"{fmt.money(q.last)} ({q.source})"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(headline)
+        layout.addLayout(form)
+        for warning in preview.warnings:
+            layout.addWidget(self._rich(f"<span style='color:#b26b00'>\u26a0 {warning.message}</span>"))
+        self.live_check = QCheckBox("I understand this is a live account: this order uses real money.")
+        self.live_check.setVisible(preview.live)
+        layout.addWidget(self.live_check)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.place_button: QPushButton = self.buttons.addButton("Place order", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.place_button.setEnabled(not preview.live)
+        self.live_check.toggled.connect(self._on_live_check_toggled)
+        self.buttons.rejected.connect(self.reject)
+        self.place_button.clicked.connect(self._on_place_clicked)
+        layout.addWidget(self.buttons)
+        self._task: asyncio.Task[None] | None = None
+
+    @staticmethod
+    def _rich(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        return label
+
+    def _on_live_check_toggled(self, checked: bool) -> None:
+        if self._task is None:
+            self.place_button.setEnabled(checked)
+
+    def _on_place_clicked(self) -> None:
+        if self._task is not None:  # a second click while the first is in flight
+            return
+        self.place_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(False)
+        self.message.setText("Placing the order\u2026")
+        self._task = asyncio.ensure_future(self._place_once())
+
+    async def _place_once(self) -> None:
+        try:
+            result = await self._place(self._preview, self.live_check.isChecked())
+        except CleraError as error:
+            if isValid(self):
+                self.message.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+                self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(True)
+                self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+            return
+        if isValid(self):
+            self.result_ = result
+            self.accept()

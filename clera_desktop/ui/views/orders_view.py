@@ -1,0 +1,215 @@
+"""Open and recent orders across accounts, kept current, with cancel; and the audit log.
+
+While any order is open the view asks the brokerages for news every few seconds (only while
+it is on screen); a fill makes the trading service sync that account, and the window reloads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+from shiboken6 import isValid
+
+from clera_desktop.core.errors import CleraError
+from clera_desktop.trading.audit import AuditRow, export_audit_csv
+from clera_desktop.trading.order_store import OrderListRow
+from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.columns import resize_columns_soon
+from clera_desktop.ui.item_models.table_model import SORT_ROLE, Column, RowsTableModel
+
+if TYPE_CHECKING:
+    from clera_desktop.trading.service import TradingService
+
+TRACK_INTERVAL_MS = 4000
+
+ORDER_COLUMNS: list[Column[OrderListRow]] = [
+    Column("Submitted", lambda r: fmt.when(r.submitted_at), lambda r: r.submitted_at.timestamp() if r.submitted_at else 0),
+    Column("Account", lambda r: r.account_name),
+    Column("Symbol", lambda r: r.symbol),
+    Column("Side", lambda r: r.side.title()),
+    Column("Type", lambda r: r.order_type.replace("_", "-").title()),
+    Column("Quantity", lambda r: fmt.quantity(r.quantity) if r.quantity is not None else fmt.money(r.notional, r.currency),
+           lambda r: fmt.sort_number(r.quantity if r.quantity is not None else r.notional), numeric=True),
+    Column("Limit", lambda r: fmt.money(r.limit_price), lambda r: fmt.sort_number(r.limit_price), numeric=True),
+    Column("Stop", lambda r: fmt.money(r.stop_price), lambda r: fmt.sort_number(r.stop_price), numeric=True),
+    Column("Status", lambda r: r.status.value.replace("_", " ").title(), tooltip=lambda r: r.reject_reason),
+    Column("Filled", lambda r: fmt.quantity(r.filled_quantity), lambda r: fmt.sort_number(r.filled_quantity), numeric=True),
+    Column("Avg price", lambda r: fmt.money(r.average_fill_price, r.currency), lambda r: fmt.sort_number(r.average_fill_price),
+           numeric=True),
+    Column("Reason", lambda r: r.reject_reason or ""),
+]
+
+AUDIT_COLUMNS: list[Column[AuditRow]] = [
+    Column("When", lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), lambda r: r.at.timestamp()),
+    Column("Action", lambda r: r.action.replace("_", " ")),
+    Column("Account", lambda r: r.account_name or r.account_id or ""),
+    Column("What", lambda r: r.summary),
+]
+
+
+def _table(model: RowsTableModel, parent: QWidget) -> tuple[QTableView, QSortFilterProxyModel]:  # type: ignore[type-arg]
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view, proxy
+
+
+class OrdersView(QWidget):
+    orders_filled = Signal(str)
+
+    def __init__(self, trading: TradingService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._trading = trading
+        self.model: RowsTableModel[OrderListRow] = RowsTableModel(ORDER_COLUMNS, self)
+        self.table, self.proxy = _table(self.model, self)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.cancel_button = QPushButton("Cancel order\u2026")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.refresh_button = QPushButton("Check status")
+        self.refresh_button.clicked.connect(self._on_refresh_clicked)
+        self.status = QLabel("")
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.cancel_button)
+        orders_page = QWidget()
+        orders_layout = QVBoxLayout(orders_page)
+        orders_layout.addLayout(bar)
+        orders_layout.addWidget(self.table, 1)
+
+        self.audit_model: RowsTableModel[AuditRow] = RowsTableModel(AUDIT_COLUMNS, self)
+        self.audit_table, _ = _table(self.audit_model, self)
+        self.audit_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.export_button = QPushButton("Export CSV\u2026")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        audit_page = QWidget()
+        audit_layout = QVBoxLayout(audit_page)
+        audit_bar = QHBoxLayout()
+        audit_bar.addWidget(QLabel("Every preview, order, cancel and rejection made from this app."), 1)
+        audit_bar.addWidget(self.export_button)
+        audit_layout.addLayout(audit_bar)
+        audit_layout.addWidget(self.audit_table, 1)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(orders_page, "Orders")
+        self.tabs.addTab(audit_page, "Audit log")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.timer = QTimer(self, interval=TRACK_INTERVAL_MS)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self._tracking = False
+        self.confirm_box: QMessageBox | None = None
+
+    async def reload(self) -> None:
+        orders, audit_rows = await self._trading.orders(), await self._trading.audit_log()
+        if not isValid(self):
+            return
+        first_orders, first_audit = not self.model.rows, not self.audit_model.rows
+        self.model.set_rows(orders)
+        self.audit_model.set_rows(audit_rows)
+        if first_orders and orders:
+            resize_columns_soon(self.table, range(len(ORDER_COLUMNS) - 1))
+        if first_audit and audit_rows:
+            resize_columns_soon(self.audit_table, range(len(AUDIT_COLUMNS) - 1))
+        open_count = sum(1 for o in orders if o.is_open)
+        self.status.setText(f"{open_count} open \u00b7 {len(orders)} order{'s' if len(orders) != 1 else ''}"
+                            if orders else "No orders yet.")
+        if open_count and not self.timer.isActive():
+            self.timer.start()
+        elif not open_count:
+            self.timer.stop()
+        self._update_buttons()
+
+    def selected_order(self) -> OrderListRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def _update_buttons(self, *_: object) -> None:
+        order = self.selected_order()
+        self.cancel_button.setEnabled(bool(order and order.is_open and order.provider_order_id))
+
+    async def track_now(self) -> None:
+        if self._tracking:
+            return
+        self._tracking = True
+        try:
+            filled = await self._trading.track()
+        finally:
+            self._tracking = False
+        if not isValid(self):
+            return
+        await self.reload()
+        if filled:
+            symbols = ", ".join(sorted({f.symbol for f in filled}))
+            self.orders_filled.emit(f"Filled: {symbols}. Holdings updated.")
+
+    @asyncSlot()
+    async def _on_timer_timeout(self) -> None:
+        if self.isVisible():
+            await self.track_now()
+
+    @asyncSlot()
+    async def _on_refresh_clicked(self) -> None:
+        await self.track_now()
+
+    def _on_cancel_clicked(self) -> None:
+        order = self.selected_order()
+        if order is None:
+            return
+        self.confirm_box = box = QMessageBox(
+            QMessageBox.Icon.Question, "Cancel order",
+            f"Cancel the {order.side} order for {fmt.quantity(order.quantity)} {order.symbol} in {order.account_name}?",
+            parent=self)
+        keep = box.addButton("Keep order", QMessageBox.ButtonRole.RejectRole)
+        self.confirm_cancel_button = box.addButton("Cancel order", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.buttonClicked.connect(
+            lambda button: asyncio.ensure_future(self.cancel_order(order.id)) if button is self.confirm_cancel_button else None)
+        box.open()
+
+    async def cancel_order(self, order_id: int) -> None:
+        self.cancel_button.setEnabled(False)
+        try:
+            updated = await self._trading.cancel(order_id)
+        except CleraError as error:
+            if isValid(self):
+                self.status.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+            return
+        if isValid(self):
+            await self.reload()
+            self.status.setText(f"Order {updated.provider_order_id} is {updated.status.value.replace('_', ' ')}.")
+
+    def _on_export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export audit log", "clera-audit-log.csv", "CSV files (*.csv)")
+        if path:
+            export_audit_csv(self.audit_model.rows, Path(path))

@@ -1,0 +1,377 @@
+"""The trade ticket: symbol, account (routed, with the reason), side, amount, type, prices.
+
+Facts that need the network (capabilities, quote, market clock, whether the brokerage lists
+the symbol) are fetched when the symbol or account changes; every keystroke after that is
+judged locally by the same rules the service applies, so messages appear as the person types.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRegularExpression, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+from shiboken6 import isValid
+
+from clera_desktop.core.errors import CleraError
+from clera_desktop.models.enums import OrderSide, OrderType, TimeInForce
+from clera_desktop.models.trading import OrderTicket, TradingAccount
+from clera_desktop.trading.accounts import Eligibility
+from clera_desktop.trading.service import PlacementResult, TicketRejected
+from clera_desktop.trading.validation import TicketFacts, TicketProblem, estimated_amount, validate_ticket
+from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.dialogs.confirm_order_dialog import ConfirmOrderDialog
+
+if TYPE_CHECKING:
+    from clera_desktop.trading.service import TradingService
+
+log = logging.getLogger(__name__)
+_DECIMAL = QRegularExpression(r"^\d{0,12}(\.\d{0,9})?$")
+_TYPES = [("Market", OrderType.MARKET), ("Limit", OrderType.LIMIT), ("Stop", OrderType.STOP),
+          ("Stop-limit", OrderType.STOP_LIMIT)]
+_TIF_TEXT = {TimeInForce.DAY: "Day", TimeInForce.GTC: "Good till canceled", TimeInForce.IOC: "Immediate or cancel",
+             TimeInForce.FOK: "Fill or kill", TimeInForce.OPG: "At the open", TimeInForce.CLS: "At the close"}
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text) if text.strip() else None
+    except InvalidOperation:
+        return None
+
+
+def problem_html(problem: TicketProblem) -> str:
+    color, mark = ("#c0392b", "\u2716") if problem.blocking else ("#b26b00", "\u26a0")
+    return f"<span style='color:{color}'>{mark} {problem.message}</span>"
+
+
+class TradeView(QWidget):
+    order_placed = Signal(str)  # the message for the status bar
+
+    def __init__(self, trading: TradingService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._trading = trading
+        self._accounts: dict[str, Eligibility] = {}
+        self._facts: TicketFacts | None = None
+        self._facts_key: tuple[str, str] | None = None
+        self._account_chosen_by_person = False
+        self.last_result: PlacementResult | None = None
+        self.confirm_dialog: ConfirmOrderDialog | None = None
+
+        self.symbol = QLineEdit()
+        self.symbol.setPlaceholderText("Symbol, e.g. AAPL")
+        self.symbol_names = QStringListModel(self)
+        completer = QCompleter(self.symbol_names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.symbol.setCompleter(completer)
+        completer.activated.connect(lambda text: self.symbol.setText(text.split(" ")[0]))
+        self.account = QComboBox()
+        self.route_note = QLabel("")
+        self.route_note.setWordWrap(True)
+        self.route_note.setStyleSheet("color: gray")
+        self.side = QComboBox()
+        self.side.addItem("Buy", OrderSide.BUY)
+        self.side.addItem("Sell", OrderSide.SELL)
+        self.amount_kind = QComboBox()
+        self.amount_kind.addItem("Shares", "quantity")
+        self.amount_kind.addItem("Cash amount", "notional")
+        self.amount = QLineEdit()
+        self.amount.setValidator(QRegularExpressionValidator(_DECIMAL, self))
+        self.amount.setPlaceholderText("0")
+        self.order_type = QComboBox()
+        for text, kind in _TYPES:
+            self.order_type.addItem(text, kind)
+        self.limit_price = QLineEdit()
+        self.stop_price = QLineEdit()
+        for box in (self.limit_price, self.stop_price):
+            box.setValidator(QRegularExpressionValidator(_DECIMAL, self))
+        self.time_in_force = QComboBox()
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.amount, 2)
+        amount_row.addWidget(self.amount_kind, 1)
+        form = QFormLayout()
+        form.addRow("Symbol", self.symbol)
+        form.addRow("Account", self.account)
+        form.addRow("", self.route_note)
+        form.addRow("Side", self.side)
+        form.addRow("Amount", amount_row)
+        form.addRow("Order type", self.order_type)
+        form.addRow("Limit price", self.limit_price)
+        form.addRow("Stop price", self.stop_price)
+        form.addRow("Time in force", self.time_in_force)
+        self.review_button = QPushButton("Review order\u2026")
+        self.review_button.setDefault(True)
+        self.review_button.clicked.connect(self._on_review_clicked)
+        ticket_box = QGroupBox("Order ticket")
+        ticket_layout = QVBoxLayout(ticket_box)
+        ticket_layout.addLayout(form)
+        ticket_layout.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignRight)
+        ticket_layout.addStretch(1)
+
+        self.account_info = QLabel("")
+        self.quote_info = QLabel("")
+        self.estimate = QLabel("")
+        self.problems = QLabel("")
+        for label in (self.account_info, self.quote_info, self.estimate, self.problems):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        info_box = QGroupBox("Before you send it")
+        info = QVBoxLayout(info_box)
+        for label in (self.account_info, self.quote_info, self.estimate, self.problems):
+            info.addWidget(label)
+        info.addStretch(1)
+        row = QHBoxLayout(self)
+        row.addWidget(ticket_box, 3)
+        row.addWidget(info_box, 2)
+
+        self._symbol_timer = QTimer(self, singleShot=True, interval=350)
+        self._symbol_timer.timeout.connect(self._on_symbol_settled)
+        self.symbol.textEdited.connect(lambda _: self._symbol_timer.start())
+        self.symbol.editingFinished.connect(self._on_symbol_settled)
+        self.account.activated.connect(self._on_account_activated)
+        for signal in (self.side.currentIndexChanged, self.amount_kind.currentIndexChanged,
+                       self.order_type.currentIndexChanged, self.time_in_force.currentIndexChanged,
+                       self.amount.textChanged, self.limit_price.textChanged, self.stop_price.textChanged):
+            signal.connect(self._judge)
+        self.order_type.currentIndexChanged.connect(self._on_order_type_changed)
+        self._on_order_type_changed()
+
+    # ---- reading the form ----------------------------------------------------------------------
+
+    def selected_account(self) -> TradingAccount | None:
+        chosen = self._accounts.get(self.account.currentData() or "")
+        return chosen.account if chosen else None
+
+    def ticket(self) -> OrderTicket | None:
+        account = self.selected_account()
+        if account is None:
+            return None
+        value = parse_decimal(self.amount.text())
+        notional = self.amount_kind.currentData() == "notional"
+        # Qt hands enum data back as plain strings: turn them back into the app's vocabularies
+        kind = OrderType(self.order_type.currentData())
+        return OrderTicket(
+            account_id=account.id, symbol=self.symbol.text().strip().upper(), side=OrderSide(self.side.currentData()),
+            order_type=kind, time_in_force=TimeInForce(self.time_in_force.currentData() or TimeInForce.DAY),
+            quantity=None if notional else value, notional=value if notional else None,
+            limit_price=parse_decimal(self.limit_price.text()) if kind in (OrderType.LIMIT, OrderType.STOP_LIMIT) else None,
+            stop_price=parse_decimal(self.stop_price.text()) if kind in (OrderType.STOP, OrderType.STOP_LIMIT) else None,
+        )
+
+    # ---- accounts and routing ------------------------------------------------------------------
+
+    async def reload(self) -> None:
+        """Re-read the accounts (after a sync, say) and keep the person's choice."""
+        candidates = await self._trading.accounts()
+        if not isValid(self):
+            return
+        self._accounts = {c.account.id: c for c in candidates}
+        current = self.account.currentData()
+        self.account.blockSignals(True)
+        self.account.clear()
+        model = self.account.model()
+        for candidate in sorted(candidates, key=lambda c: (not c.eligible, c.account.label)):
+            cash = fmt.money(candidate.account.cash, candidate.account.currency)
+            self.account.addItem(f"{candidate.account.label} \u00b7 cash {cash}", candidate.account.id)
+            item = model.item(self.account.count() - 1)  # type: ignore[attr-defined]
+            if not candidate.eligible:
+                item.setEnabled(False)
+                item.setToolTip(candidate.reason or "")
+                self.account.setItemText(self.account.count() - 1, f"{candidate.account.label} \u2014 cannot trade")
+        index = self.account.findData(current)
+        if index < 0 or not self._accounts[current].eligible:
+            index = next((i for i in range(self.account.count()) if self._accounts[self.account.itemData(i)].eligible), -1)
+        self.account.setCurrentIndex(index)
+        self.account.blockSignals(False)
+        if any(c.eligible for c in candidates):
+            if self.route_note.text().startswith("No account can trade"):
+                self.route_note.setText("")
+        else:
+            self.route_note.setText("No account can trade yet: connect a brokerage with trading access, or add the "
+                                    "Clera brokerage account, in Connect.")
+        self._facts = None
+        await self._refresh_facts()
+
+    def start_ticket(self, symbol: str, side: OrderSide = OrderSide.BUY) -> None:
+        """Open the ticket for ``symbol`` (from the holdings view, say)."""
+        self.symbol.setText(symbol)
+        self.side.setCurrentIndex(self.side.findData(side))
+        self._account_chosen_by_person = False
+        self._on_symbol_settled()
+
+    @asyncSlot()
+    async def _on_symbol_settled(self) -> None:
+        self._symbol_timer.stop()
+        symbol = self.symbol.text().strip().upper()
+        if symbol and not self._account_chosen_by_person:
+            decision = await self._trading.route(symbol)
+            if not isValid(self):
+                return
+            if decision.account is not None:
+                self.account.setCurrentIndex(self.account.findData(decision.account.id))
+            self.route_note.setText(decision.reason)
+        await asyncio.gather(self._refresh_facts(), self._refresh_completions(symbol))
+
+    @asyncSlot(int)
+    async def _on_account_activated(self, _index: int) -> None:
+        self._account_chosen_by_person = True
+        account = self.selected_account()
+        if account is not None:
+            self.route_note.setText(f"You chose {account.label}.")
+        await self._refresh_facts()
+
+    async def _refresh_completions(self, text: str) -> None:
+        account = self.selected_account()
+        if account is None or not text:
+            return
+        try:
+            matches = await self._trading.search(account.id, text)
+        except CleraError:
+            return
+        if isValid(self):
+            self.symbol_names.setStringList([f"{m.symbol} \u2014 {m.description}" for m in matches])
+
+    async def _refresh_facts(self) -> None:
+        ticket = self.ticket()
+        if ticket is None:
+            self._judge()
+            return
+        key = (ticket.account_id, ticket.symbol)
+        if key == self._facts_key and self._facts is not None:
+            self._judge()
+            return
+        self._facts_key = key
+        self.quote_info.setText("Fetching the latest quote\u2026" if ticket.symbol else "")
+        try:
+            facts, _ = await self._trading.check(ticket)
+        except CleraError as error:
+            if isValid(self):
+                self.quote_info.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+            return
+        if not isValid(self) or (self.ticket() and (self.ticket().account_id, self.ticket().symbol) != key):  # type: ignore[union-attr]
+            return  # the person moved on while we asked
+        self._facts = facts
+        self._apply_capabilities()
+        self._judge()
+
+    def _apply_capabilities(self) -> None:
+        caps = self._facts.capabilities if self._facts else None
+        allowed = caps.time_in_force if caps else (TimeInForce.DAY, TimeInForce.GTC)
+        current = self.time_in_force.currentData()
+        self.time_in_force.blockSignals(True)
+        self.time_in_force.clear()
+        for tif in allowed:
+            self.time_in_force.addItem(_TIF_TEXT[tif], tif)
+        self.time_in_force.setCurrentIndex(max(0, self.time_in_force.findData(current)))
+        self.time_in_force.blockSignals(False)
+        notional_item = self.amount_kind.model().item(1)  # type: ignore[attr-defined]
+        notional_item.setEnabled(bool(caps and caps.notional))
+        if not (caps and caps.notional) and self.amount_kind.currentIndex() == 1:
+            self.amount_kind.setCurrentIndex(0)
+
+    def _on_order_type_changed(self, *_: object) -> None:
+        kind = self.order_type.currentData()
+        self.limit_price.setEnabled(kind in (OrderType.LIMIT, OrderType.STOP_LIMIT))
+        self.stop_price.setEnabled(kind in (OrderType.STOP, OrderType.STOP_LIMIT))
+
+    # ---- judging as the person types -------------------------------------------------------------
+
+    def facts_ready(self) -> bool:
+        """The network facts match what the form shows now (tests and the Review button)."""
+        ticket = self.ticket()
+        return (ticket is not None and self._facts is not None and self._facts_key == (ticket.account_id, ticket.symbol)
+                and self._facts.account.id == ticket.account_id)
+
+    def current_problems(self) -> list[TicketProblem]:
+        ticket, facts = self.ticket(), self._facts
+        if ticket is None or facts is None or facts.account.id != ticket.account_id:
+            return []
+        return validate_ticket(ticket, facts)
+
+    def _judge(self, *_: object) -> None:
+        account, ticket, facts = self.selected_account(), self.ticket(), self._facts
+        if account is None:
+            self.account_info.setText("")
+            return
+        symbol = ticket.symbol if ticket else ""
+        held = f" \u00b7 holds <b>{fmt.quantity(account.held(symbol))} {symbol}</b>" if symbol else ""
+        self.account_info.setText(
+            f"<b>{account.label}</b> ({'paper' if account.is_paper else 'live'})<br>Cash <b>{fmt.money(account.cash, account.currency)}</b>"
+            f" \u00b7 buying power <b>{fmt.money(account.buying_power, account.currency)}</b>{held}")
+        quote = facts.quote if facts and facts.account.id == account.id else None
+        if quote is not None:
+            self.quote_info.setText(f"{quote.symbol}: bid {fmt.money(quote.bid)} \u00b7 ask {fmt.money(quote.ask)} \u00b7 last "
+                                    f"<b>{fmt.money(quote.last, quote.currency)}</b><br><span style='color:gray'>{quote.source}"
+                                    f"{', ' + fmt.when(quote.as_of) if quote.as_of else ''}</span>")
+        elif facts is not None and symbol:
+            self.quote_info.setText("No quote available for this symbol.")
+        if ticket is not None and quote is not None:
+            amount = estimated_amount(ticket, quote)
+            word = "cost" if ticket.side is OrderSide.BUY else "proceeds"
+            self.estimate.setText(f"Estimated {word}: <b>{fmt.money(amount.value, account.currency)}</b> "
+                                  f"<span style='color:gray'>(app estimate from the latest quote, before commission)</span>"
+                                  if amount.value is not None else f"Estimated {word}: not available")
+        else:
+            self.estimate.setText("")
+        self.problems.setText("<br>".join(problem_html(p) for p in self.current_problems()))
+
+    # ---- review and place ------------------------------------------------------------------------
+
+    @asyncSlot()
+    async def _on_review_clicked(self) -> None:
+        ticket = self.ticket()
+        if ticket is None:
+            self.problems.setText("<span style='color:#c0392b'>Choose an account that can trade.</span>")
+            return
+        self.review_button.setEnabled(False)
+        self.problems.setText("Asking the brokerage to check the order\u2026")
+        try:
+            preview = await self._trading.preview(ticket)
+        except TicketRejected as rejected:
+            if isValid(self):
+                self.problems.setText("<br>".join(problem_html(p) for p in rejected.problems if p.blocking)
+                                      or rejected.user_message)
+            return
+        except CleraError as error:
+            if isValid(self):
+                self.problems.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+            return
+        finally:
+            if isValid(self):
+                self.review_button.setEnabled(True)
+        if not isValid(self):
+            return
+        self._judge()
+        self.confirm_dialog = ConfirmOrderDialog(
+            preview, lambda p, live: self._trading.place(p, live_confirmed=live), self)
+        self.confirm_dialog.accepted.connect(self._on_confirm_dialog_accepted)
+        self.confirm_dialog.open()
+
+    def _on_confirm_dialog_accepted(self) -> None:
+        dialog = self.confirm_dialog
+        if dialog is None or dialog.result_ is None:
+            return
+        self.last_result = dialog.result_
+        message = dialog.result_.message
+        self.problems.setText(f"<span style='color:#1e8449'>\u2714 {message}</span>")
+        self.amount.clear()
+        self._facts_key = None  # cash and holdings change: fetch again
+        self.order_placed.emit(message)
