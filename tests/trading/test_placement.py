@@ -168,3 +168,27 @@ def test_snaptrade_trades_are_paced_one_per_second_per_account(trading: TradingH
     results = trading.run(both())
     assert {r.order.status for r in results} == {OrderStatus.FILLED}  # the sandbox's pace was never hit
     assert time.monotonic() - started >= 1.0
+
+
+def test_a_market_order_while_closed_warns_rests_and_fills_at_the_open(trading: TradingHarness) -> None:
+    import time
+
+    trading.server.world.market.is_open = False
+    ticket = trading.ticket(CLERA, "AMZN", quantity=Decimal(1))
+    _facts, problems = trading.run(trading.service.check(ticket))
+    assert [p.message for p in problems if not p.blocking] == [
+        "The market is closed: a market order waits for the next open and fills at whatever the price is then."]
+    preview = trading.run(trading.service.preview(ticket))
+    assert [w.field for w in preview.warnings] == ["market"]
+    result = trading.run(trading.service.place(preview))
+    assert result.order.status is OrderStatus.ACCEPTED
+    held = trading.run(trading.service.account(ticket.account_id)).account.held("AMZN")
+
+    trading.server.world.market.is_open = True
+    deadline = time.monotonic() + 10
+    filled = []
+    while not filled and time.monotonic() < deadline:
+        filled = trading.run(trading.service.track())
+    assert [f.symbol for f in filled] == ["AMZN"]
+    assert trading.run(trading.service.account(ticket.account_id)).account.held("AMZN") == held + 1
+    assert actions(trading)[-1] == AuditAction.FILLED
