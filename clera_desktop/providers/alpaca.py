@@ -95,6 +95,7 @@ class AlpacaClient:
         from alpaca.trading.client import TradingClient
 
         self.paper = credentials.paper
+        self.credentials = credentials  # the market-data stream signs in with the same keys
         self.trading = TradingClient(credentials.api_key, credentials.secret_key, paper=credentials.paper,
                                      raw_data=True, url_override=trading_url)
         self.data = StockHistoricalDataClient(credentials.api_key, credentials.secret_key, raw_data=True,
@@ -155,6 +156,13 @@ class AlpacaClient:
             average_cost=optional_decimal(item.get("avg_entry_price")), cost_basis=optional_decimal(item.get("cost_basis")),
             universal_symbol_id=item.get("asset_id"),
         )
+
+    async def latest_trades(self, symbols: list[str]) -> dict[str, Decimal]:
+        """The last trade price per symbol (the live view's fallback when the stream is silent)."""
+        from alpaca.data.requests import StockLatestTradeRequest
+
+        trades = await self.runner.call(self.data.get_stock_latest_trade, StockLatestTradeRequest(symbol_or_symbols=symbols))
+        return {symbol: to_decimal(trade["p"]) for symbol, trade in (trades or {}).items() if trade and "p" in trade}
 
     async def daily_closes(self, symbols: list[str], start: date, end: date) -> dict[str, list[tuple[date, Decimal]]]:
         """Daily closes per symbol (every page), for history and valuation."""

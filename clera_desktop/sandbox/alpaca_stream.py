@@ -46,6 +46,8 @@ class StreamService:
         self.rate = rate
         self.clients: list[StreamClient] = []
         self.connections_accepted = 0
+        self.sent_total = 0
+        self.halted: set[str] = set()  # symbols whose trading is halted: no ticks (tests of staleness)
         self._tasks: list[asyncio.Task[None]] = []
 
     def start_tasks(self) -> list[asyncio.Task[None]]:
@@ -76,7 +78,7 @@ class StreamService:
                 if fault is not None and fault.kind is FaultKind.DROP:
                     await client.ws.close(code=1011, message=b"sandbox drop")
                     continue
-                symbols = sorted(client.subscriptions["trades"] | client.subscriptions["quotes"])
+                symbols = sorted((client.subscriptions["trades"] | client.subscriptions["quotes"]) - self.halted)
                 if not symbols or count == 0 or client.ws.closed:
                     continue
                 batch = []
@@ -94,6 +96,7 @@ class StreamService:
                 try:
                     await client.ws.send_bytes(pack(batch))
                     client.sent += len(batch)
+                    self.sent_total += len(batch)
                 except (ConnectionError, RuntimeError):
                     continue
 
@@ -150,5 +153,11 @@ def make_app(service: StreamService) -> web.Application:
                 service.clients.remove(client)
         return ws
 
+    async def stats(request: web.Request) -> web.Response:
+        """Not Alpaca's: the sandbox's own counters, for benchmarks against a child-process sandbox."""
+        return web.json_response({"sent": service.sent_total, "clients": len(service.clients),
+                                  "connections_accepted": service.connections_accepted, "rate": service.rate})
+
+    app.router.add_get("/_stats", stats)
     app.router.add_get("/v2/{feed}", stream)
     return app

@@ -1,0 +1,1 @@
+"""Live portfolio value: held symbols -> market-data stream -> live prices -> live valuation."""
