@@ -35,6 +35,7 @@ class AppContext:
     demo: DemoEnvironment | None = None
 
     def close(self) -> None:
+        self.services.live.close()
         if self.demo is not None:
             self.demo.close()
         self.database.close()

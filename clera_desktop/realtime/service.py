@@ -101,6 +101,15 @@ class LiveService:
         await self._subscribe(book)
         self._record()
 
+    def close(self) -> None:
+        """Synchronous stop for shutdown paths (the window closing, the app exiting)."""
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            self._watchdog = None
+        if self._stream is not None:
+            stream, self._stream = self._stream, None
+            stream.stop()
+
     async def stop(self) -> None:
         if self._watchdog is not None:
             self._watchdog.cancel()
@@ -147,9 +156,9 @@ class LiveService:
         now = time.time()
         total = valuation.total_base()
         if total is not None:
-            self._series.setdefault(None, SeriesBuffer()).add(now, float(total))
+            self._series.setdefault(None, SeriesBuffer()).add(now, total)
         for value in valuation.values():
-            self._series.setdefault(value.account_id, SeriesBuffer()).add(now, float(value.value))
+            self._series.setdefault(value.account_id, SeriesBuffer()).add(now, value.value)
         self.version += 1
 
     async def _watch(self) -> None:

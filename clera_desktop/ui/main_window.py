@@ -8,7 +8,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QUrl
+from PySide6.QtCore import QByteArray, QSettings, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +32,7 @@ from clera_desktop.sync.service import SyncProgress, SyncReport
 from clera_desktop.ui.resources import icon
 from clera_desktop.ui.views.accounts_view import AccountsView
 from clera_desktop.ui.views.connect_view import ConnectView
+from clera_desktop.ui.views.dashboard_view import DashboardView
 from clera_desktop.ui.views.holdings_view import HoldingsView
 from clera_desktop.ui.views.orders_view import OrdersView
 from clera_desktop.ui.views.trade_view import TradeView
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from clera_desktop.app import AppContext
 
 log = logging.getLogger(__name__)
+FRAME_MS = 33  # at most ~30 redraws a second, however fast prices move
 
 
 class MainWindow(QMainWindow):
@@ -56,17 +58,18 @@ class MainWindow(QMainWindow):
         self.connect_view = ConnectView(services)
         self.accounts_view = AccountsView(services)
         self.holdings_view = HoldingsView()
+        self.dashboard_view = DashboardView(services.live)
         self.trade_view = TradeView(services.trading)
         self.orders_view = OrdersView(services.trading)
         self.stack = QStackedWidget()
-        for view in (self.welcome, self.connect_view, self.accounts_view, self.holdings_view, self.trade_view,
-                     self.orders_view):
+        for view in (self.welcome, self.connect_view, self.dashboard_view, self.accounts_view, self.holdings_view,
+                     self.trade_view, self.orders_view):
             self.stack.addWidget(view)
         self.views: dict[str, QWidget] = {
-            "accounts": self.accounts_view, "holdings": self.holdings_view, "trade": self.trade_view,
+            "dashboard": self.dashboard_view, "accounts": self.accounts_view, "holdings": self.holdings_view, "trade": self.trade_view,
             "orders": self.orders_view, "connect": self.connect_view,
         }
-        titles = {"accounts": "Accounts", "holdings": "Holdings", "trade": "Trade", "orders": "Orders",
+        titles = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "trade": "Trade", "orders": "Orders",
                   "connect": "Connect"}
 
         self.nav_group = QButtonGroup(self)
@@ -107,6 +110,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.unlock_button)
         self.statusBar().addPermanentWidget(self.error_button)
         self._last_report: SyncReport | None = None
+        self._live_drawn = -1
+        self._live_task: asyncio.Task[None] | None = None
         self._sync_task: asyncio.Task[None] | None = None
 
         self._build_menus()
@@ -119,6 +124,9 @@ class MainWindow(QMainWindow):
         self.orders_view.orders_filled.connect(self._on_order_placed)
         self.holdings_view.trade_requested.connect(self.open_ticket)
         self._restore_geometry()
+        self.frame_timer = QTimer(self, interval=FRAME_MS)
+        self.frame_timer.timeout.connect(self._on_frame)
+        self.frame_timer.start()
 
     # ---- menus and actions --------------------------------------------------------------------
 
@@ -192,15 +200,37 @@ class MainWindow(QMainWindow):
         await asyncio.gather(self.trade_view.reload(), self.orders_view.reload())
         if not isValid(self):
             return
+        if services.live.running:  # positions may have changed: new symbols join the stream
+            await services.live.refresh_book()
         if mode is PortfolioMode.NONE and not connections:
             self.stack.setCurrentWidget(self.welcome)
         elif self.stack.currentWidget() is self.welcome:
             self.show_view(self.accounts_view)
 
     async def start(self) -> None:
-        """First paint from the store, then a sync in the background."""
+        """First paint from the store, then live prices and a sync in the background."""
         await self.reload()
+        self._live_task = asyncio.ensure_future(self._start_live())
         self.refresh()
+
+    async def _start_live(self) -> None:
+        try:
+            await self._context.services.live.start()
+        except CleraError as error:
+            log.warning("live prices unavailable: %s", error)
+
+    def _on_frame(self) -> None:
+        """~30 times a second: draw what the live prices changed, in the view on screen."""
+        live = self._context.services.live
+        current = self.stack.currentWidget()
+        if current is self.dashboard_view:
+            self.dashboard_view.render_if_changed()
+        elif current is self.accounts_view and self.accounts_view.shown_account and live.version != self._live_drawn:
+            self._live_drawn = live.version
+            snapshot = live.snapshot()
+            value = next((v for v in snapshot.accounts if v.account_id == self.accounts_view.shown_account), None) \
+                if snapshot else None
+            self.accounts_view.detail.set_live(value)
 
     def refresh(self) -> asyncio.Task[None]:
         if self._sync_task is None or self._sync_task.done():
@@ -305,4 +335,6 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if self._sync_task is not None and not self._sync_task.done():
             self._sync_task.cancel()
+        self.frame_timer.stop()
+        self._context.services.live.close()
         super().closeEvent(event)

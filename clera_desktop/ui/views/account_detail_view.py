@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from clera_desktop.realtime.valuation import AccountLiveValue
 from clera_desktop.services import AccountDetail, ActivityRow, OrderRow, PositionRow
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.item_models.table_model import SORT_ROLE, Column, RowsTableModel
+from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
+from clera_desktop.ui.tables import sorted_table
 
 POSITION_COLUMNS: list[Column[PositionRow]] = [
     Column("Symbol", lambda p: p.symbol),
@@ -43,38 +44,27 @@ BALANCE_COLUMNS: list[Column[tuple[str, object, object]]] = [
 ]
 
 
-def _table(model: RowsTableModel, parent: QWidget) -> QTableView:  # type: ignore[type-arg]
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view = QTableView(parent)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class AccountDetailView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel("Select an account to see its portfolio.")
+        self.live_label = QLabel("")
+        self.live_label.setToolTip("From live prices; the figures below are from the last sync.")
         self.positions = RowsTableModel(POSITION_COLUMNS, self)
         self.balances = RowsTableModel(BALANCE_COLUMNS, self)
         self.activities = RowsTableModel(ACTIVITY_COLUMNS, self)
         self.orders = RowsTableModel(ORDER_COLUMNS, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(_table(self.positions, self), "Holdings")
-        self.tabs.addTab(_table(self.balances, self), "Balances")
-        self.tabs.addTab(_table(self.activities, self), "Activities")
-        self.tabs.addTab(_table(self.orders, self), "Orders")
+        self.tabs.addTab(sorted_table(self.positions, self)[0], "Holdings")
+        self.tabs.addTab(sorted_table(self.balances, self)[0], "Balances")
+        self.tabs.addTab(sorted_table(self.activities, self)[0], "Activities")
+        self.tabs.addTab(sorted_table(self.orders, self)[0], "Orders")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.live_label)
+        layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
     def show_detail(self, detail: AccountDetail) -> None:
@@ -87,3 +77,10 @@ class AccountDetailView(QWidget):
         self.balances.set_rows(detail.balances)
         self.activities.set_rows(detail.activities)
         self.orders.set_rows(detail.orders)
+
+    def set_live(self, value: AccountLiveValue | None) -> None:
+        if value is None:
+            self.live_label.setText("")
+            return
+        partial = " (partial)" if value.missing_prices else ""
+        self.live_label.setText(f"Live value <b>{fmt.money(value.value, value.currency)}</b>{partial}")

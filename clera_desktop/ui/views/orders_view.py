@@ -10,16 +10,13 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +29,8 @@ from clera_desktop.trading.audit import AuditRow, export_audit_csv
 from clera_desktop.trading.order_store import OrderListRow
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import resize_columns_soon
-from clera_desktop.ui.item_models.table_model import SORT_ROLE, Column, RowsTableModel
+from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
+from clera_desktop.ui.tables import sorted_table
 
 if TYPE_CHECKING:
     from clera_desktop.trading.service import TradingService
@@ -64,23 +62,6 @@ AUDIT_COLUMNS: list[Column[AuditRow]] = [
 ]
 
 
-def _table(model: RowsTableModel, parent: QWidget) -> tuple[QTableView, QSortFilterProxyModel]:  # type: ignore[type-arg]
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view = QTableView(parent)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view, proxy
-
-
 class OrdersView(QWidget):
     orders_filled = Signal(str)
 
@@ -88,7 +69,7 @@ class OrdersView(QWidget):
         super().__init__(parent)
         self._trading = trading
         self.model: RowsTableModel[OrderListRow] = RowsTableModel(ORDER_COLUMNS, self)
-        self.table, self.proxy = _table(self.model, self)
+        self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.cancel_button = QPushButton("Cancel order\u2026")
         self.cancel_button.setEnabled(False)
@@ -106,7 +87,7 @@ class OrdersView(QWidget):
         orders_layout.addWidget(self.table, 1)
 
         self.audit_model: RowsTableModel[AuditRow] = RowsTableModel(AUDIT_COLUMNS, self)
-        self.audit_table, _ = _table(self.audit_model, self)
+        self.audit_table, _ = sorted_table(self.audit_model, self, fit_columns=False, select_rows=True)
         self.audit_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.export_button = QPushButton("Export CSV\u2026")
         self.export_button.clicked.connect(self._on_export_clicked)

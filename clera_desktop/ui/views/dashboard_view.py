@@ -1,0 +1,136 @@
+"""Live portfolio value: the total and day change, an intraday line, every account's live value.
+
+Drawing is paced by the window's frame timer (~30 per second): ``render`` is called with the
+latest snapshot only when the live service's version moved, so a flood of ticks costs one
+redraw per frame. The chart (pyqtgraph) is built the first time the view is shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from clera_desktop.realtime.service import LiveSnapshot
+from clera_desktop.realtime.valuation import AccountLiveValue
+from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
+from clera_desktop.ui.tables import sorted_table
+
+if TYPE_CHECKING:
+    from clera_desktop.realtime.service import LiveService
+    from clera_desktop.ui.charts.value_chart import ValueChart
+
+LIVE_COLUMNS: list[Column[AccountLiveValue]] = [
+    Column("Account", lambda v: v.name),
+    Column("Live value", lambda v: fmt.money(v.value, v.currency), lambda v: fmt.sort_number(v.value), numeric=True),
+    Column("In base currency", lambda v: fmt.money(v.value_base), lambda v: fmt.sort_number(v.value_base), numeric=True),
+    Column("Note", lambda v: f"no price yet for {', '.join(v.missing_prices)}" if v.missing_prices else ""),
+]
+_SOURCE_TEXT = {"stream": "Live prices streaming", "polling": "Stream unavailable: polling latest trades",
+                "none": "No live prices (add the Clera brokerage account for market data)"}
+
+
+class DashboardView(QWidget):
+    def __init__(self, live: LiveService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._live = live
+        self.total = QLabel("\u2014")
+        self.total.setStyleSheet("font-size: 28px; font-weight: 600")
+        self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.change = QLabel("")
+        self.change.setStyleSheet("font-size: 16px")
+        self.status = QLabel("")
+        self.status.setStyleSheet("color: gray")
+        self.series_choice = QComboBox()
+        self.series_choice.addItem("All accounts", None)
+        self.series_choice.currentIndexChanged.connect(lambda _: self._draw_chart(force=True))
+        self.model: RowsTableModel[AccountLiveValue] = RowsTableModel(LIVE_COLUMNS, self)
+        self.table, _ = sorted_table(self.model, self)
+        top = QHBoxLayout()
+        figures = QVBoxLayout()
+        figures.addWidget(QLabel("Total value"))
+        figures.addWidget(self.total)
+        figures.addWidget(self.change)
+        top.addLayout(figures, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.status, 0, Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self.series_choice, 0, Qt.AlignmentFlag.AlignRight)
+        top.addLayout(side)
+        self.chart_area = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(self.chart_area, 3)
+        layout.addWidget(self.table, 2)
+        self.chart: ValueChart | None = None
+        self.redraws = 0
+        self._drawn_version = -1
+        self._accounts_listed: tuple[str, ...] = ()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        if self.chart is None:
+            from clera_desktop.ui.charts.value_chart import ValueChart
+
+            self.chart = ValueChart(self)
+            self.chart_area.addWidget(self.chart)
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._drawn_version = -1
+
+    def render_if_changed(self) -> bool:
+        """Called once per frame: redraw only if the live figures moved since the last frame."""
+        if self._live.version == self._drawn_version:
+            return False
+        self._drawn_version = self._live.version
+        snapshot = self._live.snapshot()
+        if snapshot is None:
+            return False
+        self.render(snapshot)
+        return True
+
+    def render(self, snapshot: LiveSnapshot) -> None:
+        base = snapshot.base_currency
+        self.total.setText(fmt.money(snapshot.total, base))
+        change, pct = snapshot.day_change, snapshot.day_change_pct
+        if change is None:
+            self.change.setText("Day change not available (no previous close)")
+            self.change.setStyleSheet("font-size: 16px; color: gray")
+        else:
+            color = "#1e8449" if change >= 0 else "#c0392b"
+            sign = "+" if change >= 0 else ""
+            self.change.setText(f"{sign}{fmt.money(change, base)} ({fmt.percent(pct)}) today")
+            self.change.setStyleSheet(f"font-size: 16px; color: {color}")
+        stale = f" \u00b7 stale: {', '.join(sorted(snapshot.stale))}" if snapshot.stale else ""
+        self.status.setText(f"{_SOURCE_TEXT[snapshot.source]} \u00b7 {len(snapshot.subscribed)} symbols{stale}")
+        self.model.set_rows(snapshot.accounts)
+        self._list_accounts(snapshot)
+        self._draw_chart()
+        self.redraws += 1
+
+    def _list_accounts(self, snapshot: LiveSnapshot) -> None:
+        ids = tuple(v.account_id for v in snapshot.accounts)
+        if ids == self._accounts_listed:
+            return
+        self._accounts_listed = ids
+        current = self.series_choice.currentData()
+        self.series_choice.blockSignals(True)
+        self.series_choice.clear()
+        self.series_choice.addItem("All accounts", None)
+        for value in snapshot.accounts:
+            self.series_choice.addItem(value.name, value.account_id)
+        self.series_choice.setCurrentIndex(max(0, self.series_choice.findData(current)))
+        self.series_choice.blockSignals(False)
+
+    def _draw_chart(self, *, force: bool = False) -> None:
+        if self.chart is None:
+            return
+        account_id = self.series_choice.currentData()
+        series = self._live.series(account_id)
+        if series is None:
+            return
+        snapshot = self._live.snapshot()
+        if snapshot is not None:
+            chosen = next((v for v in snapshot.accounts if v.account_id == account_id), None)
+            self.chart.currency = chosen.currency if chosen else snapshot.base_currency
+        xs, ys = series.arrays()
+        self.chart.set_series(xs, ys, series.exact)
