@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from clera_desktop.sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
-BATCH_INTERVAL = 0.05
+BATCH_INTERVAL = 0.01  # 100 frames a second, closer to a real feed than big bursts
 CHANNELS = ("trades", "quotes", "bars", "updatedBars", "dailyBars", "statuses", "lulds")
 
 
@@ -69,9 +69,13 @@ class StreamService:
     async def _tick_forever(self) -> None:
         cursor = 0
         carry = 0.0
+        loop = asyncio.get_running_loop()
+        last = loop.time()
         while True:
             await asyncio.sleep(BATCH_INTERVAL)
-            carry += self.rate * BATCH_INTERVAL
+            now = loop.time()  # the real interval: building a big batch takes time of its own
+            carry += self.rate * (now - last)
+            last = now
             count, carry = int(carry), carry - int(carry)
             for client in list(self.clients):
                 fault = self.server.faults.take(f"alpaca-stream:{client.path}")
@@ -158,6 +162,12 @@ def make_app(service: StreamService) -> web.Application:
         return web.json_response({"sent": service.sent_total, "clients": len(service.clients),
                                   "connections_accepted": service.connections_accepted, "rate": service.rate})
 
+    async def set_rate(request: web.Request) -> web.Response:
+        """Not Alpaca's either: change the tick rate (0 pauses the feed so a benchmark can drain)."""
+        service.rate = float((await request.json())["rate"])
+        return await stats(request)
+
     app.router.add_get("/_stats", stats)
+    app.router.add_post("/_rate", set_rate)
     app.router.add_get("/v2/{feed}", stream)
     return app

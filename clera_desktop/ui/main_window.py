@@ -8,7 +8,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +29,7 @@ from clera_desktop import __version__
 from clera_desktop.core.errors import CleraError
 from clera_desktop.models.enums import PortfolioMode
 from clera_desktop.sync.service import SyncProgress, SyncReport
+from clera_desktop.ui.app_shell import settle_heap
 from clera_desktop.ui.resources import icon
 from clera_desktop.ui.views.accounts_view import AccountsView
 from clera_desktop.ui.views.connect_view import ConnectView
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         self.orders_view.orders_filled.connect(self._on_order_placed)
         self.holdings_view.trade_requested.connect(self.open_ticket)
         self._restore_geometry()
-        self.frame_timer = QTimer(self, interval=FRAME_MS)
+        self.frame_timer = QTimer(self, interval=FRAME_MS, timerType=Qt.TimerType.PreciseTimer)
         self.frame_timer.timeout.connect(self._on_frame)
         self.frame_timer.start()
 
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
     async def start(self) -> None:
         """First paint from the store, then live prices and a sync in the background."""
         await self.reload()
+        settle_heap()
         self._live_task = asyncio.ensure_future(self._start_live())
         self.refresh()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from clera_desktop.realtime.service import LiveSnapshot
 from clera_desktop.realtime.valuation import AccountLiveValue
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.app_shell import settle_heap
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 
@@ -74,6 +75,7 @@ class DashboardView(QWidget):
 
             self.chart = ValueChart(self)
             self.chart_area.addWidget(self.chart)
+            settle_heap()  # pyqtgraph's modules just loaded: keep them out of every later collection
         super().showEvent(event)  # type: ignore[arg-type]
         self._drawn_version = -1
 
