@@ -34,6 +34,7 @@ from clera_desktop.providers.registry import (
 )
 from clera_desktop.sync import connections as connection_ops
 from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
+from clera_desktop.portfolio.history_service import HistoryService
 from clera_desktop.realtime.service import LiveService
 from clera_desktop.trading.service import TradingService
 
@@ -145,6 +146,7 @@ class AppServices:
         self.secrets = secrets
         self.credentials = credentials
         self.registry = registry
+        self.history = HistoryService(database, lambda: self.settings, lambda: self.registry)
         self.live = LiveService(database, lambda: self.settings, lambda: self.registry)
         self.trading = TradingService(lambda: self.settings, database, lambda: self.registry,
                                       sync_account=self.sync_account)

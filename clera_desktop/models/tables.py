@@ -259,6 +259,8 @@ class PortfolioSnapshot(Base):
     value: Mapped[Decimal]
     cash: Mapped[Decimal]
     currency: Mapped[str] = mapped_column(String(3))
+    net_flow: Mapped[Decimal] = mapped_column(server_default="0")  # deposits in minus withdrawals out (rev. 0003)
+    income: Mapped[Decimal] = mapped_column(server_default="0")  # dividends and interest (rev. 0003)
 
 
 class SyncRun(Base):

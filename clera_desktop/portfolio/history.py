@@ -1,0 +1,412 @@
+"""Rebuild an account's value on every day from its activities and daily closes.
+
+The engine is vectorised (numpy): a (days x symbols) matrix of quantity changes is summed down
+the days, splits handled by working in pre-split "base units" (a trade of q on a day with
+cumulative split factor C is q / C base units; holdings are base units x C), closes are carried
+forward over weekends and holidays, and each day's value is one matrix product. Floats compute;
+:func:`to_cents` turns each figure into exact cents and recomputes in Decimal any day that sits
+too close to a half cent for a float to decide.
+
+Anchoring: today's synced positions and cash are the truth. What the activities do not explain
+(history that starts after the account did, a provider that omits a transfer) is returned as an
+explicit :class:`Adjustment`, carried back to the start of history, never hidden in the curve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_EVEN, Decimal
+
+import numpy as np
+
+from clera_desktop.models.enums import ActivityType
+
+CENT = Decimal("0.01")
+#: A float within this many cents of a half cent is recomputed exactly.
+TIE_WINDOW = 1e-4
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRecord:
+    """One stored activity in the app's convention: ``quantity`` >= 0 (the type says which way),
+    ``amount`` the signed cash effect in the account's currency (money in is positive)."""
+
+    day: date
+    type: ActivityType
+    symbol: str | None
+    quantity: Decimal | None
+    price: Decimal | None
+    amount: Decimal | None
+    fee: Decimal | None
+    split_is_ratio: bool = False  # a CSV SPLIT carries the ratio; a provider's, the shares added
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    """Holdings (or cash) today that the activities do not account for."""
+
+    symbol: str | None  # None: cash
+    quantity: Decimal  # shares, or cash in the account's currency
+
+
+@dataclass
+class AccountHistory:
+    account_id: str
+    currency: str
+    days: list[date]
+    value: list[Decimal]  # end-of-day value, account currency, exact cents
+    cash: list[Decimal]
+    flows: list[Decimal]  # external flows on that day (deposits, withdrawals, transfers; in = positive)
+    income: list[Decimal]  # dividends and interest on that day
+    adjustments: list[Adjustment] = field(default_factory=list)
+    missing_prices: list[str] = field(default_factory=list)  # held symbols never priced
+
+
+@dataclass(frozen=True, slots=True)
+class PriceTable:
+    """Daily closes per symbol (any days; carried forward) in each symbol's own currency."""
+
+    closes: Mapping[str, Sequence[tuple[date, Decimal]]]
+    currency: Mapping[str, str]
+
+
+FxLookup = Callable[[str, str, list[date]], np.ndarray]  # (from, to, days) -> rate per day (NaN: unknown)
+
+
+def day_range(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def _f(value: Decimal | None) -> float:
+    return float("nan") if value is None else float(value)
+
+
+def split_ratios(records: Sequence[ActivityRecord]) -> dict[int, Decimal]:
+    """Index -> ratio for every split; shares-added splits become ratios from the running holding."""
+    ratios: dict[int, Decimal] = {}
+    running: dict[str, Decimal] = {}
+    order = sorted(range(len(records)), key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))
+    for i in order:  # splits first within their day: they apply before that day's trades
+        r = records[i]
+        if r.symbol is None or r.quantity is None:
+            continue
+        held = running.get(r.symbol, Decimal(0))
+        if r.type is ActivityType.SPLIT:
+            if r.split_is_ratio:
+                ratio = r.quantity
+            else:
+                ratio = (held + r.quantity) / held if held else Decimal(1)
+            ratios[i] = ratio
+            running[r.symbol] = held * ratio
+        elif r.type in (ActivityType.BUY, ActivityType.TRANSFER_IN):
+            running[r.symbol] = held + r.quantity
+        elif r.type in (ActivityType.SELL, ActivityType.TRANSFER_OUT):
+            running[r.symbol] = held - r.quantity
+    return ratios
+
+
+def cash_effect(r: ActivityRecord) -> Decimal:
+    """The signed cash change; a trade without an amount moves quantity x price, and the fee."""
+    if r.amount is not None:
+        return r.amount
+    if r.type in (ActivityType.BUY, ActivityType.SELL) and r.quantity is not None and r.price is not None:
+        gross = r.quantity * r.price
+        fee = r.fee or Decimal(0)
+        return -(gross + fee) if r.type is ActivityType.BUY else gross - fee
+    return Decimal(0)
+
+
+MICRO = 1_000_000
+NANO = 1_000_000_000
+_POSITION_SIGN = {ActivityType.BUY: 1, ActivityType.TRANSFER_IN: 1, ActivityType.SELL: -1, ActivityType.TRANSFER_OUT: -1}
+
+
+@dataclass
+class ActivityColumns:
+    """An account's activities as arrays (one entry per activity), ready for the vectorised rebuild.
+
+    Money is in integer micro-units and shares in nano-units where that is exact, so sums are
+    exact; ``exact`` is False when some figure needs more digits (the Decimal path then decides).
+    """
+
+    day: np.ndarray  # int64, days since ``start``
+    col: np.ndarray  # int64, symbol column, -1 for none
+    shares: np.ndarray  # float64, signed change in holdings (split-free units of that day)
+    cash_micro: np.ndarray  # int64, signed cash effect
+    flow_micro: np.ndarray  # int64, external cash flow (deposits, withdrawals, cash transfers)
+    income_micro: np.ndarray  # int64, dividends and interest
+    transfer: np.ndarray  # bool, a security moved in or out (its value is a flow)
+    price: np.ndarray  # float64, the trade's price (NaN: none)
+    exact: bool
+
+
+def _micro(value: Decimal) -> tuple[int, bool]:
+    scaled = value.scaleb(6)
+    whole = int(scaled)
+    return whole, whole == scaled
+
+
+def activity_columns(records: Sequence[ActivityRecord], start: date, column: Mapping[str, int]) -> ActivityColumns:
+    """One pass over the records (the loader's share of the work)."""
+    n = len(records)
+    day = np.empty(n, dtype=np.int64)
+    col = np.full(n, -1, dtype=np.int64)
+    shares = np.zeros(n)
+    cash = np.zeros(n, dtype=np.int64)
+    flow = np.zeros(n, dtype=np.int64)
+    income = np.zeros(n, dtype=np.int64)
+    transfer = np.zeros(n, dtype=bool)
+    price = np.full(n, np.nan)
+    exact = True
+    for i, r in enumerate(records):
+        day[i] = (r.day - start).days
+        effect, ok = _micro(cash_effect(r))
+        exact &= ok
+        cash[i] = effect
+        kind = r.type
+        if kind in (ActivityType.DIVIDEND, ActivityType.INTEREST):
+            income[i] = effect
+        elif kind in (ActivityType.DEPOSIT, ActivityType.WITHDRAWAL):
+            flow[i] = effect
+        elif kind in (ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT) and (r.symbol is None or not r.quantity):
+            flow[i] = effect
+        if r.symbol is not None:
+            col[i] = column[r.symbol]
+            sign = _POSITION_SIGN.get(kind)
+            if sign is not None and r.quantity is not None:
+                shares[i] = sign * float(r.quantity)
+                transfer[i] = kind in (ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT)
+            if r.price is not None:
+                price[i] = float(r.price)
+    return ActivityColumns(day, col, shares, cash, flow, income, transfer, price, exact)
+
+
+def rebuild_account(
+    account_id: str,
+    currency: str,
+    records: Sequence[ActivityRecord],
+    prices: PriceTable,
+    fx: FxLookup,
+    *,
+    start: date,
+    end: date,
+    anchor_positions: Mapping[str, Decimal] | None = None,
+    anchor_cash: Decimal | None = None,
+    columns: ActivityColumns | None = None,
+) -> AccountHistory:
+    """Every day from ``start`` to ``end``; ``anchor_*`` are today's synced figures (None: trust
+    the activities alone, as for a manual account)."""
+    days = day_range(start, end)
+    n_days = len(days)
+    symbols = sorted({r.symbol for r in records if r.symbol} | set(anchor_positions or {}))
+    column = {s: i for i, s in enumerate(symbols)}
+    n_cols = len(symbols)
+    ratios = split_ratios(records)
+    acts = columns if columns is not None else activity_columns(records, start, column)
+    inside = (acts.day >= 0) & (acts.day < n_days)
+
+    # split factors C[d, n]: the cumulative product of the ratios so far (1 where none)
+    factor = np.ones((n_days, n_cols))
+    if ratios:
+        step = np.ones((n_days, n_cols))
+        for i, ratio in ratios.items():
+            d = (records[i].day - start).days
+            if 0 <= d < n_days:
+                step[d, column[records[i].symbol]] *= float(ratio)  # type: ignore[index]
+        factor = np.cumprod(step, axis=0)
+
+    # holdings: changes in base units, summed down the days, back to shares of each day
+    moved = inside & (acts.shares != 0)
+    d_idx, n_idx = acts.day[moved], acts.col[moved]
+    base = np.bincount(d_idx * n_cols + n_idx, weights=acts.shares[moved] / factor[d_idx, n_idx],
+                       minlength=n_days * n_cols).reshape(n_days, n_cols) if n_cols else np.zeros((n_days, 0))
+    holdings = np.cumsum(base, axis=0) * factor
+
+    # cash, flows and income: exact integer micro-units per day
+    def per_day(micro: np.ndarray) -> np.ndarray:
+        return np.bincount(acts.day[inside], weights=micro[inside], minlength=n_days)
+
+    cash_micro = np.cumsum(per_day(acts.cash_micro))
+    flow_micro = per_day(acts.flow_micro)
+    income_micro = per_day(acts.income_micro)
+
+    adjustments: list[Adjustment] = []
+    if anchor_positions is not None:
+        for symbol, n in column.items():
+            wanted = anchor_positions.get(symbol, Decimal(0))
+            explained = _exact_holding(records, ratios, symbol, end)
+            if wanted != explained:
+                adjustments.append(Adjustment(symbol, wanted - explained))
+                holdings[:, n] += float(wanted - explained) * factor[:, n] / factor[-1, n]
+    cash_exact = _micro_list(cash_micro) if acts.exact else _decimal_cash(records, start, n_days)
+    if anchor_cash is not None:
+        explained_cash = cash_exact[-1] if cash_exact else Decimal(0)
+        if anchor_cash != explained_cash:
+            adjustments.append(Adjustment(None, anchor_cash - explained_cash))
+            cash_exact = [c + (anchor_cash - explained_cash) for c in cash_exact]
+    cash = np.array([float(c) for c in cash_exact]) if not acts.exact or anchor_cash is not None \
+        else cash_micro / MICRO
+
+    trade_price = np.full((n_days, n_cols), np.nan)
+    priced_trades = inside & ~np.isnan(acts.price) & (acts.col >= 0)
+    trade_price[acts.day[priced_trades], acts.col[priced_trades]] = acts.price[priced_trades]
+    price = _price_matrix(prices, symbols, days, trade_price)
+    rate = np.ones((n_days, n_cols))
+    for n, symbol in enumerate(symbols):
+        symbol_currency = prices.currency.get(symbol, currency)
+        if symbol_currency != currency:
+            rate[:, n] = fx(symbol_currency, currency, days)
+    priced = holdings * price * rate
+    held = np.abs(holdings) > 1e-12
+    missing = sorted(symbols[n] for n in np.nonzero((held & np.isnan(priced)).any(axis=0))[0])
+    values = np.where(held, np.nan_to_num(priced), 0.0).sum(axis=1) + cash
+
+    flows = _micro_list(flow_micro, cumulative=False)
+    transfers = np.nonzero(inside & acts.transfer)[0]
+    for i in transfers:  # a security moved in or out: its value that day is the flow
+        d, n = acts.day[i], acts.col[i]
+        value = acts.shares[i] * price[d, n] * rate[d, n]
+        if not np.isnan(value):
+            flows[d] += _cents_of(value)
+
+    if adjustments:  # what history cannot explain arrives, as far as returns go, on its first day
+        opening = sum(float(a.quantity) for a in adjustments if a.symbol is None)
+        for a in adjustments:
+            if a.symbol is not None:
+                n = column[a.symbol]
+                worth = float(a.quantity) * factor[0, n] / factor[-1, n] * price[0, n] * rate[0, n]
+                opening += 0.0 if np.isnan(worth) else worth
+        flows[0] += _cents_of(opening)
+
+    exact_day = _exact_day_value(records, ratios, prices, symbols, days, fx, currency, adjustments,
+                                 cash_exact.__getitem__)
+    return AccountHistory(account_id, currency, days, to_cents(values, exact_day), cash_exact, flows,
+                          _micro_list(income_micro, cumulative=False), adjustments, missing)
+
+
+def _micro_list(micro: np.ndarray, *, cumulative: bool = True) -> list[Decimal]:
+    return [Decimal(int(round(v))).scaleb(-6) for v in micro]
+
+
+def _decimal_cash(records: Sequence[ActivityRecord], start: date, n_days: int) -> list[Decimal]:
+    per_day = [Decimal(0)] * n_days
+    for r in records:
+        d = (r.day - start).days
+        if 0 <= d < n_days:
+            per_day[d] += cash_effect(r)
+    running, result = Decimal(0), []
+    for change in per_day:
+        running += change
+        result.append(running)
+    return result
+
+
+def _exact_holding(records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal], symbol: str, until: date) -> Decimal:
+    held = Decimal(0)
+    order = sorted((i for i, r in enumerate(records) if r.symbol == symbol and r.day <= until),
+                   key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))
+    for i in order:
+        r = records[i]
+        if r.type is ActivityType.SPLIT:
+            held *= ratios[i]
+        elif r.type in (ActivityType.BUY, ActivityType.TRANSFER_IN):
+            held += r.quantity or 0
+        elif r.type in (ActivityType.SELL, ActivityType.TRANSFER_OUT):
+            held -= r.quantity or 0
+    return held
+
+
+def _price_matrix(prices: PriceTable, symbols: list[str], days: list[date], trade_price: np.ndarray) -> np.ndarray:
+    """Closes carried forward; a symbol no source prices falls back to the account's own trade
+    prices (carried forward too); NaN before any price."""
+    start = days[0]
+    matrix = trade_price.copy()
+    n_days = len(days)
+    for n, symbol in enumerate(symbols):
+        rows = prices.closes.get(symbol, ())
+        if not rows:
+            continue
+        matrix[:, n] = np.nan
+        before = [(d, c) for d, c in rows if d < start]
+        if before:  # the close carried into the first day
+            matrix[0, n] = float(max(before)[1])
+        index = np.fromiter(((d - start).days for d, _ in rows if d >= start), dtype=np.int64)
+        closes = np.fromiter((float(c) for d, c in rows if d >= start), dtype=np.float64)
+        keep = index < n_days
+        matrix[index[keep], n] = closes[keep]
+    return forward_fill(matrix)
+
+
+def forward_fill(matrix: np.ndarray) -> np.ndarray:
+    """Carry the last known value down each column (NaN until the first)."""
+    n_days = matrix.shape[0]
+    known = ~np.isnan(matrix)
+    last = np.where(known, np.arange(n_days)[:, None], 0)
+    np.maximum.accumulate(last, axis=0, out=last)
+    filled = matrix[last, np.arange(matrix.shape[1])]
+    filled[~np.maximum.accumulate(known, axis=0)] = np.nan
+    return filled
+
+
+def _cents_of(value: float) -> Decimal:
+    return Decimal(repr(round(float(value), 2))).quantize(CENT)
+
+
+def to_cents(values: np.ndarray, exact: Callable[[int], Decimal] | None) -> list[Decimal]:
+    """Exact cents per day: rounded from the float unless it is too close to a half cent."""
+    scaled = values * 100
+    fraction = scaled - np.floor(scaled)
+    ties = np.nonzero(np.abs(fraction - 0.5) < TIE_WINDOW)[0] if exact is not None else ()
+    cents = np.round(scaled).astype(np.int64)
+    result = [Decimal(int(c)).scaleb(-2) for c in cents]
+    for d in ties:
+        result[d] = exact(int(d)).quantize(CENT, rounding=ROUND_HALF_EVEN)  # type: ignore[misc]
+    return result
+
+
+def _exact_day_value(records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal], prices: PriceTable,
+                     symbols: list[str], days: list[date], fx: FxLookup, currency: str,
+                     adjustments: list[Adjustment], cash_on: Callable[[int], Decimal]) -> Callable[[int], Decimal]:
+    """The same figure for one day, in Decimal all the way (used for half-cent ties only)."""
+
+    def value_on(d: int) -> Decimal:
+        day = days[d]
+        total = cash_on(d)
+        for n, symbol in enumerate(symbols):
+            held = _exact_holding(records, ratios, symbol, day)
+            adjustment = next((a.quantity for a in adjustments if a.symbol == symbol), None)
+            if adjustment is not None:
+                later = [ratios[i] for i, r in enumerate(records)
+                         if i in ratios and r.symbol == symbol and day < r.day <= days[-1]]
+                undo = Decimal(1)
+                for ratio in later:
+                    undo *= ratio
+                held += adjustment / undo
+            if not held:
+                continue
+            close = _close_on(prices, symbol, day) if prices.closes.get(symbol) else _trade_price_on(records, symbol, day)
+            if close is None:
+                continue
+            rate = Decimal(1)
+            symbol_currency = prices.currency.get(symbol, currency)
+            if symbol_currency != currency:
+                rate = Decimal(repr(float(fx(symbol_currency, currency, [day])[0])))
+            total += held * close * rate
+        return total
+
+    return value_on
+
+
+def _close_on(prices: PriceTable, symbol: str, day: date) -> Decimal | None:
+    best = None
+    for d, close in prices.closes.get(symbol, ()):
+        if d <= day and (best is None or d >= best[0]):
+            best = (d, close)
+    return None if best is None else best[1]
+
+
+def _trade_price_on(records: Sequence[ActivityRecord], symbol: str, day: date) -> Decimal | None:
+    candidates = [r for r in records if r.symbol == symbol and r.price is not None and r.day <= day]
+    return max(candidates, key=lambda r: r.day).price if candidates else None

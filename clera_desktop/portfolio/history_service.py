@@ -1,0 +1,252 @@
+"""History as a service: fetch the closes and rates history needs, rebuild, report returns.
+
+Closes come from Alpaca's daily bars (the sandbox in demo) for every symbol an account ever
+held; only days not stored yet are fetched. Rates come from the FX source for each account
+currency against the base currency, from the first activity on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from clera_desktop.core.errors import CleraError, RejectedInput
+from clera_desktop.core.settings import Settings
+from clera_desktop.models.engine import Database
+from clera_desktop.models.enums import SecurityType
+from clera_desktop.models.tables import Account, Activity, DailyPrice, FxRate, PortfolioSnapshot, Position
+from clera_desktop.models.upserts import upsert_rows
+from clera_desktop.portfolio.history_store import FxTable, HistoryState, read_state, rebuild_all
+from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
+from clera_desktop.providers.registry import ProviderRegistry
+
+log = logging.getLogger(__name__)
+BAR_CHUNK = 50
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    day: date
+    value: Decimal
+    net_deposits: Decimal  # cumulative external flows since the start of history
+
+
+@dataclass(frozen=True, slots=True)
+class AccountReport:
+    id: str
+    name: str
+    currency: str
+    metrics: Metrics
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    base_currency: str
+    start: date
+    end: date
+    accounts: tuple[AccountReport, ...]
+    total: Metrics
+
+    def as_json(self) -> dict[str, object]:
+        return {"base_currency": self.base_currency, "from": self.start.isoformat(), "to": self.end.isoformat(),
+                "accounts": [{"id": a.id, "name": a.name, **a.metrics.as_json()} for a in self.accounts],
+                "total": self.total.as_json()}
+
+
+class HistoryService:
+    def __init__(self, database: Database, settings: Callable[[], Settings],
+                 registry: Callable[[], ProviderRegistry]) -> None:
+        self._database = database
+        self._settings = settings
+        self._registry = registry
+
+    async def update(self, *, today: date | None = None) -> list[str]:
+        """Fetch missing closes and rates, then rebuild every account whose inputs changed."""
+        today = today or date.today()
+        await self._fetch_closes(today)
+        await self._fetch_rates(today)
+        return await self._database.write(lambda s: rebuild_all(s, today=today))
+
+    async def _fetch_closes(self, today: date) -> None:
+        alpaca = self._registry().alpaca
+        if alpaca is None:
+            return
+        wanted = await self._database.read(_price_needs)
+        by_start: dict[date, list[str]] = defaultdict(list)
+        for symbol, (start, _currency) in wanted.items():
+            if start <= today:
+                by_start[start].append(symbol)
+        currency_of = {s: c for s, (_d, c) in wanted.items()}
+        for start, symbols in sorted(by_start.items()):
+            for i in range(0, len(symbols), BAR_CHUNK):
+                chunk = symbols[i:i + BAR_CHUNK]
+                closes = await _closes(alpaca, chunk, start, today)
+                rows = [{"symbol": s, "date": d, "close": c, "currency": currency_of[s], "source": "alpaca"}
+                        for s, series in closes.items() for d, c in series]
+                if rows:
+                    await self._database.write(lambda session, r=rows: upsert_rows(
+                        session, DailyPrice.__table__, r, ["symbol", "date"], ignore=()))
+
+    async def _fetch_rates(self, today: date) -> None:
+        fx = self._registry().fx
+        if fx is None:
+            return
+        base = self._settings().base_currency
+        needs = await self._database.read(lambda s: _rate_needs(s, base))
+        for currency, start in needs.items():
+            if start > today:
+                continue
+            try:
+                quotes = await fx.series(currency, [base], start, today)
+            except CleraError as error:
+                log.warning("FX history %s/%s unavailable: %s", currency, base, error)
+                continue
+            rows = [{"base": q.base, "quote": q.quote, "rate": q.rate, "as_of": q.as_of, "source": "ecb"} for q in quotes]
+            if rows:
+                await self._database.write(lambda session, r=rows: upsert_rows(
+                    session, FxRate.__table__, r, ["base", "quote", "as_of"], ignore=()))
+
+    # ---- reading ---------------------------------------------------------------------------------
+
+    async def report(self, *, account_ids: list[str] | None = None, start: date | None = None,
+                     end: date | None = None) -> Report:
+        base = self._settings().base_currency
+        return await self._database.read(lambda s: build_report(s, base, account_ids, start, end))
+
+    async def series(self, account_ids: list[str] | None, start: date | None, end: date | None) -> list[SeriesPoint]:
+        base = self._settings().base_currency
+
+        def read(session: Session) -> list[SeriesPoint]:
+            points = combined_points(session, base, _account_ids(session, account_ids), None, end)
+            running, result = Decimal(0), []
+            for p in points:
+                running += p.flow
+                if start is None or p.day >= start:
+                    result.append(SeriesPoint(p.day, p.value, running))
+            return result
+
+        return await self._database.read(read)
+
+    async def states(self) -> dict[str, HistoryState | None]:
+        def read(session: Session) -> dict[str, HistoryState | None]:
+            return {a: read_state(session, a) for a in session.scalars(select(Account.id).where(Account.is_active.is_(True)))}
+
+        return await self._database.read(read)
+
+
+async def _closes(alpaca: object, symbols: list[str], start: date, end: date) -> dict[str, list[tuple[date, Decimal]]]:
+    """Bars for a chunk; when the feed refuses the chunk (one symbol it does not list), ask for
+    each symbol alone so one unknown listing never costs the others their history."""
+    try:
+        return await alpaca.daily_closes(symbols, start, end)  # type: ignore[attr-defined]
+    except RejectedInput:
+        if len(symbols) == 1:
+            log.info("no daily closes for %s from Alpaca", symbols[0])
+            return {}
+    except CleraError as error:
+        log.warning("daily closes for %s unavailable: %s", ", ".join(symbols), error)
+        return {}
+    found: dict[str, list[tuple[date, Decimal]]] = {}
+    for symbol in symbols:
+        found.update(await _closes(alpaca, [symbol], start, end))
+    return found
+
+
+def _price_needs(session: Session) -> dict[str, tuple[date, str]]:
+    """Symbol -> (first day still missing, currency) for everything ever held."""
+    first_trade = dict(session.execute(select(Activity.symbol, func.min(Activity.trade_date))
+                                       .where(Activity.symbol.is_not(None)).group_by(Activity.symbol)).all())
+    currency = {s: c for s, c in session.execute(select(Activity.symbol, Activity.currency).where(Activity.symbol.is_not(None)))}
+    for symbol, position_currency, kind in session.execute(select(Position.symbol, Position.currency, Position.security_type)):
+        if kind is not SecurityType.CASH:
+            currency[symbol] = position_currency
+            first_trade.setdefault(symbol, date.today() - timedelta(days=7))
+    stored = dict(session.execute(select(DailyPrice.symbol, func.max(DailyPrice.date)).group_by(DailyPrice.symbol)).all())
+    return {s: ((stored[s] + timedelta(days=1)) if s in stored else first, currency.get(s, "USD"))
+            for s, first in first_trade.items()}
+
+
+def _rate_needs(session: Session, base: str) -> dict[str, date]:
+    firsts = dict(session.execute(select(Activity.currency, func.min(Activity.trade_date)).group_by(Activity.currency)).all())
+    for currency in session.scalars(select(Account.currency)):
+        firsts.setdefault(currency, date.today() - timedelta(days=7))
+    stored = dict(session.execute(select(FxRate.base, func.max(FxRate.as_of)).where(FxRate.quote == base)
+                                  .group_by(FxRate.base)).all())
+    return {c: (stored[c] + timedelta(days=1)) if c in stored and stored[c] >= d else d
+            for c, d in firsts.items() if c != base}
+
+
+def _account_ids(session: Session, wanted: list[str] | None) -> list[str]:
+    active = list(session.scalars(select(Account.id).where(Account.is_active.is_(True)).order_by(Account.name)))
+    return active if wanted is None else [a for a in active if a in wanted]
+
+
+def account_points(session: Session, account_id: str, end: date | None) -> list[DailyPoint]:
+    query = select(PortfolioSnapshot.date, PortfolioSnapshot.value, PortfolioSnapshot.net_flow, PortfolioSnapshot.income) \
+        .where(PortfolioSnapshot.account_id == account_id).order_by(PortfolioSnapshot.date)
+    if end is not None:
+        query = query.where(PortfolioSnapshot.date <= end)
+    return [DailyPoint(d, v, f, i) for d, v, f, i in session.execute(query)]
+
+
+def combined_points(session: Session, base: str, account_ids: list[str], start: date | None,
+                    end: date | None) -> list[DailyPoint]:
+    """Accounts summed per day in ``base``, each converted with that day's rate."""
+    fx = FxTable(session)
+    currencies = dict(session.execute(select(Account.id, Account.currency).where(Account.id.in_(account_ids))).all())
+    totals: dict[date, list[Decimal]] = {}
+    for account_id in account_ids:
+        points = account_points(session, account_id, end)
+        if not points:
+            continue
+        currency = currencies[account_id]
+        for p in points:
+            rate = fx.rate_on(currency, base, p.day) if currency != base else Decimal(1)
+            rate = rate if rate is not None else Decimal(1)
+            slot = totals.setdefault(p.day, [Decimal(0), Decimal(0), Decimal(0)])
+            slot[0] += p.value * rate
+            slot[1] += p.flow * rate
+            slot[2] += p.income * rate
+    days = sorted(totals)
+    if days:  # an account whose history starts later contributes nothing before it: fill the calendar
+        filled: dict[date, list[Decimal]] = {}
+        day = days[0]
+        while day <= days[-1]:
+            filled[day] = totals.get(day, [Decimal(0)] * 3)
+            day += timedelta(days=1)
+        totals = filled
+    return [DailyPoint(d, v.quantize(Decimal("0.01")), f.quantize(Decimal("0.01")), i.quantize(Decimal("0.01")))
+            for d, (v, f, i) in sorted(totals.items()) if start is None or d >= start]
+
+
+def _range_metrics(points: list[DailyPoint], start: date | None, end: date | None) -> tuple[Metrics, date, date]:
+    if not points:
+        today = end or date.today()
+        return metrics([], start_value=Decimal(0), start_day=start or today), start or today, today
+    first = start or points[0].day
+    last = end or points[-1].day
+    before = [p for p in points if p.day < first]
+    inside = [p for p in points if first <= p.day <= last]
+    start_value = before[-1].value if before else Decimal(0)
+    return metrics(inside, start_value=start_value, start_day=first - timedelta(days=1)), first, last
+
+
+def build_report(session: Session, base: str, account_ids: list[str] | None, start: date | None,
+                 end: date | None) -> Report:
+    ids = _account_ids(session, account_ids)
+    names = dict(session.execute(select(Account.id, Account.name)).all())
+    currencies = dict(session.execute(select(Account.id, Account.currency)).all())
+    total_points = combined_points(session, base, ids, None, end)
+    total, first, last = _range_metrics(total_points, start, end)
+    accounts = []
+    for account_id in ids:
+        account_metrics, _, _ = _range_metrics(account_points(session, account_id, end), first, last)
+        accounts.append(AccountReport(account_id, names[account_id], currencies[account_id], account_metrics))
+    return Report(base, first, last, tuple(accounts), total)

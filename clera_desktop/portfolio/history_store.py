@@ -1,0 +1,210 @@
+"""History against the store: load an account's inputs, rebuild, keep daily snapshots.
+
+Runs on the database writer thread. An account is rebuilt only when its inputs changed (new
+activities, prices, rates or synced positions: a fingerprint says so), and only days whose
+figures changed are written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from clera_desktop.core.money import canonical
+from clera_desktop.models.enums import Provider, SecurityType
+from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, DailyPrice, FxRate, PortfolioSnapshot, Position
+from clera_desktop.models.upserts import upsert_rows
+from clera_desktop.portfolio.history import AccountHistory, ActivityRecord, Adjustment, PriceTable, rebuild_account
+
+SPLIT_RATIO_RAW_TYPE = "SPLIT_RATIO"  # a CSV split: quantity is the ratio
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryState:
+    fingerprint: str
+    adjustments: tuple[Adjustment, ...]
+    missing_prices: tuple[str, ...]
+    first_day: date | None
+
+
+def _state_key(account_id: str) -> str:
+    return f"history:{account_id}"
+
+
+def load_records(session: Session, account_id: str) -> list[ActivityRecord]:
+    rows = session.execute(
+        select(Activity.trade_date, Activity.type, Activity.symbol, Activity.quantity, Activity.price, Activity.amount,
+               Activity.fee, Activity.raw_type)
+        .where(Activity.account_id == account_id).order_by(Activity.trade_date, Activity.id)
+    ).all()
+    return [ActivityRecord(r.trade_date, r.type, r.symbol, r.quantity, r.price, r.amount, r.fee,
+                           r.raw_type == SPLIT_RATIO_RAW_TYPE) for r in rows]
+
+
+class FxTable:
+    """Daily rates from the store, carried forward; inverses used when only they are known."""
+
+    def __init__(self, session: Session) -> None:
+        self._series: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
+        for base, quote, rate, as_of in session.execute(
+                select(FxRate.base, FxRate.quote, FxRate.rate, FxRate.as_of).order_by(FxRate.as_of)):
+            self._series[(base, quote)].append((as_of, rate))
+            if rate:
+                self._series[(quote, base)].append((as_of, Decimal(1) / rate))
+        for rows in self._series.values():
+            rows.sort()
+
+    def __call__(self, source: str, target: str, days: list[date]) -> np.ndarray:
+        if source == target:
+            return np.ones(len(days))
+        rows = self._series.get((source, target), [])
+        if not rows:
+            return np.full(len(days), np.nan)
+        known = np.array([d.toordinal() for d, _ in rows])
+        rates = np.array([float(r) for _, r in rows])
+        wanted = np.array([d.toordinal() for d in days])
+        index = np.searchsorted(known, wanted, side="right") - 1
+        result = rates[np.clip(index, 0, None)]
+        result[index < 0] = rates[0]  # before the first recorded rate: the earliest one (said in the note)
+        return result
+
+    def rate_on(self, source: str, target: str, day: date) -> Decimal | None:
+        if source == target:
+            return Decimal(1)
+        best = None
+        for d, rate in self._series.get((source, target), []):
+            if d <= day:
+                best = rate
+            elif best is None:
+                best = rate
+                break
+        return best
+
+
+def price_table(session: Session, symbols: set[str], currencies: dict[str, str]) -> PriceTable:
+    closes: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+    if symbols:
+        for symbol, day, close, currency in session.execute(
+                select(DailyPrice.symbol, DailyPrice.date, DailyPrice.close, DailyPrice.currency)
+                .where(DailyPrice.symbol.in_(sorted(symbols))).order_by(DailyPrice.date)):
+            closes[symbol].append((day, close))
+            currencies.setdefault(symbol, currency)
+    return PriceTable(closes, currencies)
+
+
+def _fingerprint(session: Session, account: Account, symbols: set[str], today: date) -> str:
+    activity = session.execute(select(func.count(Activity.id), func.max(Activity.id))
+                               .where(Activity.account_id == account.id)).one()
+    prices = session.execute(select(func.count(DailyPrice.id), func.max(DailyPrice.id))
+                             .where(DailyPrice.symbol.in_(sorted(symbols)))).one() if symbols else (0, 0)
+    rates = session.execute(select(func.count(FxRate.id), func.max(FxRate.id))).one()
+    positions = sorted((p.symbol, canonical(p.quantity)) for p in session.scalars(
+        select(Position).where(Position.account_id == account.id)))
+    cash = sorted((b.currency, canonical(b.cash) if b.cash is not None else "") for b in session.scalars(
+        select(Balance).where(Balance.account_id == account.id)))
+    text = json.dumps([tuple(activity), tuple(prices), tuple(rates), positions, cash, today.isoformat()], default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _anchors(session: Session, account: Account, fx: FxTable, today: date) -> tuple[dict[str, Decimal] | None, Decimal | None]:
+    """Today's synced positions and cash; a manual account has none (its activities are the truth)."""
+    if account.provider is Provider.MANUAL:
+        return None, None
+    positions: dict[str, Decimal] = {}
+    cash = Decimal(0)
+    for p in session.scalars(select(Position).where(Position.account_id == account.id)):
+        if p.security_type is SecurityType.CASH:
+            cash += p.market_value or p.quantity
+        else:
+            positions[p.symbol] = positions.get(p.symbol, Decimal(0)) + p.quantity
+    for balance in session.scalars(select(Balance).where(Balance.account_id == account.id)):
+        if balance.cash is None:
+            continue
+        rate = fx.rate_on(balance.currency, account.currency, today) or Decimal(1)
+        cash += balance.cash * rate
+    return positions, cash
+
+
+def rebuild_and_store(session: Session, account_id: str, *, today: date | None = None,
+                      force: bool = False) -> AccountHistory | None:
+    """Rebuild one account if its inputs changed; returns the history (None: nothing to do)."""
+    today = today or date.today()
+    account = session.get_one(Account, account_id)
+    records = load_records(session, account_id)
+    held = set(session.scalars(select(Position.symbol).where(Position.account_id == account_id)))
+    symbols = {r.symbol for r in records if r.symbol} | held
+    fingerprint = _fingerprint(session, account, symbols, today)
+    state = read_state(session, account_id)
+    if not force and state is not None and state.fingerprint == fingerprint:
+        return None
+    positions_now = list(session.scalars(select(Position).where(Position.account_id == account_id)))
+    if not records and not positions_now:
+        _write_state(session, account_id, HistoryState(fingerprint, (), (), None))
+        return None
+    fx = FxTable(session)
+    currencies = {r.symbol: account.currency for r in records if r.symbol}
+    for p in positions_now:
+        currencies[p.symbol] = p.currency
+    prices = price_table(session, symbols, currencies)
+    for p in positions_now:  # today is priced as the brokerage prices it now, like every other view
+        if p.price is not None:
+            series = prices.closes[p.symbol]  # type: ignore[index]
+            series[:] = [row for row in series if row[0] != today] + [(today, p.price)]
+    positions, cash = _anchors(session, account, fx, today)
+    # no activities from this provider (Alpaca's are not read): history starts today, and what
+    # the account holds is an explicit adjustment rather than an invented past
+    start = records[0].day if records else today
+    history = rebuild_account(account_id, account.currency, records, prices, fx, start=start, end=today,
+                              anchor_positions=positions, anchor_cash=cash)
+    upsert_rows(session, PortfolioSnapshot.__table__, [
+        {"account_id": account_id, "date": day, "value": value, "cash": cash_, "currency": account.currency,
+         "net_flow": flow, "income": income}
+        for day, value, cash_, flow, income in zip(history.days, history.value, history.cash, history.flows,
+                                                   history.income, strict=True)
+    ], ["account_id", "date"], ignore=())
+    _write_state(session, account_id, HistoryState(fingerprint, tuple(history.adjustments),
+                                                   tuple(history.missing_prices), start))
+    return history
+
+
+def _write_state(session: Session, account_id: str, state: HistoryState) -> None:
+    value = json.dumps({
+        "fingerprint": state.fingerprint, "first_day": state.first_day.isoformat() if state.first_day else None,
+        "adjustments": [{"symbol": a.symbol, "quantity": canonical(a.quantity)} for a in state.adjustments],
+        "missing_prices": list(state.missing_prices),
+    })
+    row = session.get(AppSetting, _state_key(account_id))
+    if row is None:
+        session.add(AppSetting(key=_state_key(account_id), value=value, updated_at=datetime.now(UTC)))
+    else:
+        row.value, row.updated_at = value, datetime.now(UTC)
+
+
+def read_state(session: Session, account_id: str) -> HistoryState | None:
+    row = session.get(AppSetting, _state_key(account_id))
+    if row is None:
+        return None
+    data = json.loads(row.value)
+    return HistoryState(
+        data["fingerprint"],
+        tuple(Adjustment(a["symbol"], Decimal(a["quantity"])) for a in data.get("adjustments", [])),
+        tuple(data.get("missing_prices", [])),
+        date.fromisoformat(data["first_day"]) if data.get("first_day") else None,
+    )
+
+
+def rebuild_all(session: Session, *, today: date | None = None) -> list[str]:
+    """Every active account whose inputs changed; returns the ids rebuilt."""
+    rebuilt = []
+    for account_id in session.scalars(select(Account.id).where(Account.is_active.is_(True))):
+        if rebuild_and_store(session, account_id, today=today) is not None:
+            rebuilt.append(account_id)
+    return rebuilt
