@@ -82,6 +82,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
     export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
 
+    report = commands.add_parser(
+        "report", help="print value, flows, gain, income and returns (time- and money-weighted) per account and in total")
+    _common_options(report, suppress_defaults=True)
+    report.add_argument("--json", action="store_true", help="print JSON (the only format for now)")
+    report.add_argument("--account", action="append", metavar="ID", help="only this account (repeatable)")
+    report.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="first day of the range (default: the start of history)")
+    report.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="last day of the range (default: the last day of history)")
+
+    importer = commands.add_parser("import", help="import activities or daily prices from a CSV file")
+    _common_options(importer, suppress_defaults=True)
+    importer.add_argument("kind", choices=["activities", "prices"])
+    importer.add_argument("file", type=Path, metavar="FILE.csv")
+    importer.add_argument("--dry-run", action="store_true", help="only check the file and print the preview")
+
     sandbox = commands.add_parser(
         "sandbox", help="serve the offline SnapTrade/Plaid/Alpaca/FX sandbox until stopped",
         description="Serve the offline sandbox on 127.0.0.1. The first line printed is one JSON "
@@ -221,6 +237,69 @@ def run_export(settings: Settings, kind: str, fmt: str, output: Path | None) -> 
     return 0
 
 
+def _stored_base_currency(settings: Settings, database) -> Settings:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from clera_desktop.models.tables import AppSetting
+
+    stored = database.read_sync(lambda s: s.get(AppSetting, "base_currency"))
+    return replace(settings, base_currency=stored.value) if stored is not None else settings
+
+
+def run_report(settings: Settings, *, accounts: list[str] | None, start: date | None, end: date | None) -> int:
+    from clera_desktop.models.engine import Database
+    from clera_desktop.portfolio.history_service import build_report
+    from clera_desktop.portfolio.history_store import rebuild_all
+
+    database = Database(settings.database_url)
+    try:
+        settings = _stored_base_currency(settings, database)
+        database.write_sync(rebuild_all)  # from what is stored: no network here
+        report = database.read_sync(lambda s: build_report(s, settings.base_currency, accounts, start, end))
+    finally:
+        database.close()
+    print(json.dumps(report.as_json(), indent=2))
+    return 0
+
+
+def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool) -> int:
+    from clera_desktop.imports import activities_csv, prices_csv
+    from clera_desktop.models.engine import Database
+    from clera_desktop.portfolio.history_store import rebuild_all
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"Cannot read {path}: {error}", file=sys.stderr)
+        return 2
+    database = Database(settings.database_url)
+    try:
+        if kind == "activities":
+            preview = database.read_sync(lambda s: activities_csv.preview_against_store(s, activities_csv.parse_activities(text)))
+        else:
+            preview = database.read_sync(lambda s: prices_csv.preview_prices_against_store(s, prices_csv.parse_prices(text)))
+        print(preview.summary())
+        if preview.fatal:
+            return 1
+        if dry_run:
+            print("Dry run: nothing imported.")
+            return 0
+
+        def write(session):  # type: ignore[no-untyped-def]
+            if kind == "activities":
+                added = activities_csv.import_activities(session, preview, source=path.name)  # type: ignore[arg-type]
+            else:
+                added = prices_csv.import_prices(session, preview)  # type: ignore[arg-type]
+            rebuild_all(session)
+            return added
+
+        added = database.write_sync(write)
+    finally:
+        database.close()
+    print(f"Imported {added} {'activities' if kind == 'activities' else 'prices'}; history rebuilt.")
+    return 0
+
+
 def run_sandbox(args: argparse.Namespace) -> int:
     import signal
     import threading
@@ -273,6 +352,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_sync(settings, provider=args.provider)
     if args.command == "export":
         return run_export(settings, args.kind, args.format, args.output)
+    if args.command == "report":
+        return run_report(settings, accounts=args.account, start=args.start, end=args.end)
+    if args.command == "import":
+        return run_import(settings, args.kind, args.file, dry_run=args.dry_run)
     from clera_desktop.app import run_gui
 
     return run_gui(settings, quit_after=args.quit_after)

@@ -41,7 +41,10 @@ class Metrics:
 
     def as_json(self) -> dict[str, str | None]:
         def text(value: Decimal | None) -> str | None:
-            return None if value is None else format(value, "f")
+            if value is None:
+                return None
+            cents = value.quantize(Decimal("0.01"))
+            return format(cents if cents == value else value, "f")  # 2 places at least, never rounded
 
         return {"start_value": text(self.start_value), "end_value": text(self.end_value),
                 "net_flows": text(self.net_flows), "gain": text(self.gain), "income": text(self.income),

@@ -1,0 +1,1 @@
+"""Bringing in what no provider has: activities and daily prices from CSV files."""
