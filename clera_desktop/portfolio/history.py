@@ -14,6 +14,7 @@ explicit :class:`Adjustment`, carried back to the start of history, never hidden
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -84,10 +85,15 @@ def _f(value: Decimal | None) -> float:
 
 
 def split_ratios(records: Sequence[ActivityRecord]) -> dict[int, Decimal]:
-    """Index -> ratio for every split; shares-added splits become ratios from the running holding."""
+    """Index -> ratio for every split; shares-added splits become ratios from the running holding.
+    Only the records of symbols that split are walked (splits are rare; activities are many)."""
+    split_symbols = {r.symbol for r in records if r.type is ActivityType.SPLIT and r.symbol}
+    if not split_symbols:
+        return {}
     ratios: dict[int, Decimal] = {}
     running: dict[str, Decimal] = {}
-    order = sorted(range(len(records)), key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))
+    mine = [i for i, r in enumerate(records) if r.symbol in split_symbols]
+    order = sorted(mine, key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))
     for i in order:  # splits first within their day: they apply before that day's trades
         r = records[i]
         if r.symbol is None or r.quantity is None:
@@ -107,6 +113,31 @@ def split_ratios(records: Sequence[ActivityRecord]) -> dict[int, Decimal]:
     return ratios
 
 
+class ExactHoldings:
+    """Holdings on a given day in Decimal, exactly (anchors need today's; half-cent ties, rare, any day)."""
+
+    def __init__(self, records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal]) -> None:
+        self._records, self._ratios = records, ratios
+
+    def on(self, day: date) -> dict[str, Decimal]:
+        held: dict[str, Decimal] = defaultdict(Decimal)
+        records = self._records
+        indices: Sequence[int] = range(len(records))
+        if self._ratios:  # a split applies before its day's trades
+            indices = sorted(indices, key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))
+        for i in indices:
+            r = records[i]
+            if r.day > day or r.symbol is None:
+                continue
+            if i in self._ratios:
+                held[r.symbol] *= self._ratios[i]
+                continue
+            sign = _POSITION_SIGN.get(r.type)
+            if sign is not None and r.quantity is not None:
+                held[r.symbol] += r.quantity if sign > 0 else -r.quantity
+        return held
+
+
 def cash_effect(r: ActivityRecord) -> Decimal:
     """The signed cash change; a trade without an amount moves quantity x price, and the fee."""
     if r.amount is not None:
@@ -118,69 +149,57 @@ def cash_effect(r: ActivityRecord) -> Decimal:
     return Decimal(0)
 
 
-MICRO = 1_000_000
-NANO = 1_000_000_000
-_POSITION_SIGN = {ActivityType.BUY: 1, ActivityType.TRANSFER_IN: 1, ActivityType.SELL: -1, ActivityType.TRANSFER_OUT: -1}
+_POSITION_SIGN = {ActivityType.BUY: 1.0, ActivityType.TRANSFER_IN: 1.0, ActivityType.SELL: -1.0,
+                  ActivityType.TRANSFER_OUT: -1.0}
+_INCOME = frozenset({ActivityType.DIVIDEND, ActivityType.INTEREST})
+_CASH_FLOWS = frozenset({ActivityType.DEPOSIT, ActivityType.WITHDRAWAL})
+_TRANSFERS = frozenset({ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT})
 
 
 @dataclass
 class ActivityColumns:
-    """An account's activities as arrays (one entry per activity), ready for the vectorised rebuild.
-
-    Money is in integer micro-units and shares in nano-units where that is exact, so sums are
-    exact; ``exact`` is False when some figure needs more digits (the Decimal path then decides).
-    """
+    """An account's activities as arrays for the vectorised share arithmetic, plus the money of
+    each day summed exactly in Decimal (a sum, not a float, decides the cents)."""
 
     day: np.ndarray  # int64, days since ``start``
     col: np.ndarray  # int64, symbol column, -1 for none
-    shares: np.ndarray  # float64, signed change in holdings (split-free units of that day)
-    cash_micro: np.ndarray  # int64, signed cash effect
-    flow_micro: np.ndarray  # int64, external cash flow (deposits, withdrawals, cash transfers)
-    income_micro: np.ndarray  # int64, dividends and interest
+    shares: np.ndarray  # float64, signed change in holdings (in shares of that day)
     transfer: np.ndarray  # bool, a security moved in or out (its value is a flow)
     price: np.ndarray  # float64, the trade's price (NaN: none)
-    exact: bool
+    cash_by_day: list[Decimal]  # signed cash effect per day
+    flow_by_day: list[Decimal]  # external cash flows per day (deposits, withdrawals, cash transfers)
+    income_by_day: list[Decimal]  # dividends and interest per day
 
 
-def _micro(value: Decimal) -> tuple[int, bool]:
-    scaled = value.scaleb(6)
-    whole = int(scaled)
-    return whole, whole == scaled
-
-
-def activity_columns(records: Sequence[ActivityRecord], start: date, column: Mapping[str, int]) -> ActivityColumns:
-    """One pass over the records (the loader's share of the work)."""
+def activity_columns(records: Sequence[ActivityRecord], start: date, column: Mapping[str, int],
+                     n_days: int | None = None) -> ActivityColumns:
+    """The loader's share of the work: a few generator passes and one Decimal pass."""
     n = len(records)
-    day = np.empty(n, dtype=np.int64)
-    col = np.full(n, -1, dtype=np.int64)
-    shares = np.zeros(n)
-    cash = np.zeros(n, dtype=np.int64)
-    flow = np.zeros(n, dtype=np.int64)
-    income = np.zeros(n, dtype=np.int64)
-    transfer = np.zeros(n, dtype=bool)
-    price = np.full(n, np.nan)
-    exact = True
-    for i, r in enumerate(records):
-        day[i] = (r.day - start).days
-        effect, ok = _micro(cash_effect(r))
-        exact &= ok
-        cash[i] = effect
+    ordinal = start.toordinal()
+    day_list = [r.day.toordinal() - ordinal for r in records]
+    day = np.fromiter(day_list, dtype=np.int64, count=n)
+    n_days = n_days if n_days is not None else (int(day.max()) + 1 if n else 1)
+    col = np.fromiter((column[r.symbol] if r.symbol is not None else -1 for r in records), dtype=np.int64, count=n)
+    sign = np.fromiter((_POSITION_SIGN.get(r.type, 0.0) for r in records), dtype=np.float64, count=n)
+    quantity = np.fromiter((0.0 if r.quantity is None else float(r.quantity) for r in records), dtype=np.float64, count=n)
+    price = np.fromiter((np.nan if r.price is None else float(r.price) for r in records), dtype=np.float64, count=n)
+    transfer = np.fromiter((r.type in _TRANSFERS and r.symbol is not None and bool(r.quantity) for r in records),
+                           dtype=bool, count=n)
+    zero = Decimal(0)
+    cash, flow, income = [zero] * n_days, [zero] * n_days, [zero] * n_days
+    for r, d in zip(records, day_list, strict=True):
+        if not 0 <= d < n_days:
+            continue
+        effect = r.amount if r.amount is not None else cash_effect(r)
+        if not effect:
+            continue
+        cash[d] += effect
         kind = r.type
-        if kind in (ActivityType.DIVIDEND, ActivityType.INTEREST):
-            income[i] = effect
-        elif kind in (ActivityType.DEPOSIT, ActivityType.WITHDRAWAL):
-            flow[i] = effect
-        elif kind in (ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT) and (r.symbol is None or not r.quantity):
-            flow[i] = effect
-        if r.symbol is not None:
-            col[i] = column[r.symbol]
-            sign = _POSITION_SIGN.get(kind)
-            if sign is not None and r.quantity is not None:
-                shares[i] = sign * float(r.quantity)
-                transfer[i] = kind in (ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT)
-            if r.price is not None:
-                price[i] = float(r.price)
-    return ActivityColumns(day, col, shares, cash, flow, income, transfer, price, exact)
+        if kind in _INCOME:
+            income[d] += effect
+        elif kind in _CASH_FLOWS or (kind in _TRANSFERS and (r.symbol is None or not r.quantity)):
+            flow[d] += effect
+    return ActivityColumns(day, col, sign * quantity, transfer, price, cash, flow, income)
 
 
 def rebuild_account(
@@ -204,7 +223,7 @@ def rebuild_account(
     column = {s: i for i, s in enumerate(symbols)}
     n_cols = len(symbols)
     ratios = split_ratios(records)
-    acts = columns if columns is not None else activity_columns(records, start, column)
+    acts = columns if columns is not None else activity_columns(records, start, column, n_days)
     inside = (acts.day >= 0) & (acts.day < n_days)
 
     # split factors C[d, n]: the cumulative product of the ratios so far (1 where none)
@@ -224,30 +243,29 @@ def rebuild_account(
                        minlength=n_days * n_cols).reshape(n_days, n_cols) if n_cols else np.zeros((n_days, 0))
     holdings = np.cumsum(base, axis=0) * factor
 
-    # cash, flows and income: exact integer micro-units per day
-    def per_day(micro: np.ndarray) -> np.ndarray:
-        return np.bincount(acts.day[inside], weights=micro[inside], minlength=n_days)
+    # cash: the exact Decimal running sum of each day's effects
+    cash_exact: list[Decimal] = []
+    running = Decimal(0)
+    for change in acts.cash_by_day[:n_days]:
+        running += change
+        cash_exact.append(running)
 
-    cash_micro = np.cumsum(per_day(acts.cash_micro))
-    flow_micro = per_day(acts.flow_micro)
-    income_micro = per_day(acts.income_micro)
-
+    exact_holdings = ExactHoldings(records, ratios)
     adjustments: list[Adjustment] = []
     if anchor_positions is not None:
+        explained_today = exact_holdings.on(end)
         for symbol, n in column.items():
             wanted = anchor_positions.get(symbol, Decimal(0))
-            explained = _exact_holding(records, ratios, symbol, end)
+            explained = explained_today.get(symbol, Decimal(0))
             if wanted != explained:
                 adjustments.append(Adjustment(symbol, wanted - explained))
                 holdings[:, n] += float(wanted - explained) * factor[:, n] / factor[-1, n]
-    cash_exact = _micro_list(cash_micro) if acts.exact else _decimal_cash(records, start, n_days)
     if anchor_cash is not None:
         explained_cash = cash_exact[-1] if cash_exact else Decimal(0)
         if anchor_cash != explained_cash:
             adjustments.append(Adjustment(None, anchor_cash - explained_cash))
             cash_exact = [c + (anchor_cash - explained_cash) for c in cash_exact]
-    cash = np.array([float(c) for c in cash_exact]) if not acts.exact or anchor_cash is not None \
-        else cash_micro / MICRO
+    cash = np.fromiter((float(c) for c in cash_exact), dtype=np.float64, count=len(cash_exact))
 
     trade_price = np.full((n_days, n_cols), np.nan)
     priced_trades = inside & ~np.isnan(acts.price) & (acts.col >= 0)
@@ -263,7 +281,7 @@ def rebuild_account(
     missing = sorted(symbols[n] for n in np.nonzero((held & np.isnan(priced)).any(axis=0))[0])
     values = np.where(held, np.nan_to_num(priced), 0.0).sum(axis=1) + cash
 
-    flows = _micro_list(flow_micro, cumulative=False)
+    flows = list(acts.flow_by_day[:n_days])
     transfers = np.nonzero(inside & acts.transfer)[0]
     for i in transfers:  # a security moved in or out: its value that day is the flow
         d, n = acts.day[i], acts.col[i]
@@ -280,42 +298,10 @@ def rebuild_account(
                 opening += 0.0 if np.isnan(worth) else worth
         flows[0] += _cents_of(opening)
 
-    exact_day = _exact_day_value(records, ratios, prices, symbols, days, fx, currency, adjustments,
+    exact_day = _exact_day_value(exact_holdings, records, ratios, prices, symbols, days, fx, currency, adjustments,
                                  cash_exact.__getitem__)
     return AccountHistory(account_id, currency, days, to_cents(values, exact_day), cash_exact, flows,
-                          _micro_list(income_micro, cumulative=False), adjustments, missing)
-
-
-def _micro_list(micro: np.ndarray, *, cumulative: bool = True) -> list[Decimal]:
-    return [Decimal(int(round(v))).scaleb(-6) for v in micro]
-
-
-def _decimal_cash(records: Sequence[ActivityRecord], start: date, n_days: int) -> list[Decimal]:
-    per_day = [Decimal(0)] * n_days
-    for r in records:
-        d = (r.day - start).days
-        if 0 <= d < n_days:
-            per_day[d] += cash_effect(r)
-    running, result = Decimal(0), []
-    for change in per_day:
-        running += change
-        result.append(running)
-    return result
-
-
-def _exact_holding(records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal], symbol: str, until: date) -> Decimal:
-    held = Decimal(0)
-    order = sorted((i for i, r in enumerate(records) if r.symbol == symbol and r.day <= until),
-                   key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))
-    for i in order:
-        r = records[i]
-        if r.type is ActivityType.SPLIT:
-            held *= ratios[i]
-        elif r.type in (ActivityType.BUY, ActivityType.TRANSFER_IN):
-            held += r.quantity or 0
-        elif r.type in (ActivityType.SELL, ActivityType.TRANSFER_OUT):
-            held -= r.quantity or 0
-    return held
+                          list(acts.income_by_day[:n_days]), adjustments, missing)
 
 
 def _price_matrix(prices: PriceTable, symbols: list[str], days: list[date], trade_price: np.ndarray) -> np.ndarray:
@@ -329,12 +315,13 @@ def _price_matrix(prices: PriceTable, symbols: list[str], days: list[date], trad
         if not rows:
             continue
         matrix[:, n] = np.nan
-        before = [(d, c) for d, c in rows if d < start]
-        if before:  # the close carried into the first day
-            matrix[0, n] = float(max(before)[1])
-        index = np.fromiter(((d - start).days for d, _ in rows if d >= start), dtype=np.int64)
-        closes = np.fromiter((float(c) for d, c in rows if d >= start), dtype=np.float64)
-        keep = index < n_days
+        ordinal = start.toordinal()
+        index = np.fromiter((d.toordinal() - ordinal for d, _ in rows), dtype=np.int64, count=len(rows))
+        closes = np.fromiter((float(c) for _, c in rows), dtype=np.float64, count=len(rows))
+        before = index < 0
+        if before.any():  # the last close before the first day carries into it
+            matrix[0, n] = closes[before][np.argmax(index[before])]
+        keep = (index >= 0) & (index < n_days)
         matrix[index[keep], n] = closes[keep]
     return forward_fill(matrix)
 
@@ -366,23 +353,23 @@ def to_cents(values: np.ndarray, exact: Callable[[int], Decimal] | None) -> list
     return result
 
 
-def _exact_day_value(records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal], prices: PriceTable,
-                     symbols: list[str], days: list[date], fx: FxLookup, currency: str,
+def _exact_day_value(exact_holdings: ExactHoldings, records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal],
+                     prices: PriceTable, symbols: list[str], days: list[date], fx: FxLookup, currency: str,
                      adjustments: list[Adjustment], cash_on: Callable[[int], Decimal]) -> Callable[[int], Decimal]:
     """The same figure for one day, in Decimal all the way (used for half-cent ties only)."""
 
     def value_on(d: int) -> Decimal:
         day = days[d]
         total = cash_on(d)
-        for n, symbol in enumerate(symbols):
-            held = _exact_holding(records, ratios, symbol, day)
+        held_on = exact_holdings.on(day)
+        for symbol in symbols:
+            held = held_on.get(symbol, Decimal(0))
             adjustment = next((a.quantity for a in adjustments if a.symbol == symbol), None)
             if adjustment is not None:
-                later = [ratios[i] for i, r in enumerate(records)
-                         if i in ratios and r.symbol == symbol and day < r.day <= days[-1]]
                 undo = Decimal(1)
-                for ratio in later:
-                    undo *= ratio
+                for i, ratio in ratios.items():
+                    if records[i].symbol == symbol and day < records[i].day <= days[-1]:
+                        undo *= ratio
                 held += adjustment / undo
             if not held:
                 continue
