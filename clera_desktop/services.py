@@ -220,6 +220,48 @@ class AppServices:
         base = self.settings.base_currency
         return await self.database.read(lambda s: account_detail(s, account_id, base))
 
+    # ---- manual accounts and CSV import ------------------------------------------------------
+
+    async def create_manual_account(self, name: str, currency: str) -> str:
+        from clera_desktop.imports.activities_csv import create_manual_account
+
+        name, currency = name.strip(), currency.strip().upper()
+        if not name:
+            raise CleraError("Give the account a name.")
+        if len(currency) != 3 or not currency.isalpha():
+            raise CleraError(f"{currency!r} is not a currency code such as USD or CAD.")
+
+        def write(session: Session) -> str:
+            if session.scalar(select(Account.id).where(Account.name == name)) is not None:
+                raise CleraError(f"An account named {name!r} exists already.")
+            return create_manual_account(session, name, currency).id
+
+        return await self.database.write(write)
+
+    async def preview_import(self, kind: str, text: str) -> object:
+        """Check a CSV file against the store; nothing is written."""
+        from clera_desktop.imports import activities_csv, prices_csv
+
+        if kind == "activities":
+            return await self.database.read(
+                lambda s: activities_csv.preview_against_store(s, activities_csv.parse_activities(text)))
+        return await self.database.read(lambda s: prices_csv.preview_prices_against_store(s, prices_csv.parse_prices(text)))
+
+    async def apply_import(self, kind: str, preview: object, *, source: str) -> int:
+        """Import a checked preview and rebuild the history it changes, in one transaction."""
+        from clera_desktop.imports import activities_csv, prices_csv
+        from clera_desktop.portfolio.history_store import rebuild_all
+
+        def write(session: Session) -> int:
+            if kind == "activities":
+                added = activities_csv.import_activities(session, preview, source=source)  # type: ignore[arg-type]
+            else:
+                added = prices_csv.import_prices(session, preview)  # type: ignore[arg-type]
+            rebuild_all(session)
+            return added
+
+        return await self.database.write(write)
+
     # ---- sync -----------------------------------------------------------------------------
 
     def sync_service(self, progress: Callable[[SyncProgress], None] | None = None) -> SyncService:

@@ -182,7 +182,9 @@ def activity_columns(records: Sequence[ActivityRecord], start: date, column: Map
     col = np.fromiter((column[r.symbol] if r.symbol is not None else -1 for r in records), dtype=np.int64, count=n)
     sign = np.fromiter((_POSITION_SIGN.get(r.type, 0.0) for r in records), dtype=np.float64, count=n)
     quantity = np.fromiter((0.0 if r.quantity is None else float(r.quantity) for r in records), dtype=np.float64, count=n)
-    price = np.fromiter((np.nan if r.price is None else float(r.price) for r in records), dtype=np.float64, count=n)
+    # only trades say what a share was worth (a dividend's "price" is often a 0 placeholder)
+    price = np.fromiter((float(r.price) if r.price and r.type in _POSITION_SIGN else np.nan for r in records),
+                        dtype=np.float64, count=n)
     transfer = np.fromiter((r.type in _TRANSFERS and r.symbol is not None and bool(r.quantity) for r in records),
                            dtype=bool, count=n)
     zero = Decimal(0)
@@ -305,21 +307,20 @@ def rebuild_account(
 
 
 def _price_matrix(prices: PriceTable, symbols: list[str], days: list[date], trade_price: np.ndarray) -> np.ndarray:
-    """Closes carried forward; a symbol no source prices falls back to the account's own trade
-    prices (carried forward too); NaN before any price."""
+    """The last known price each day: that day's close, else that day's own trade price, else
+    whichever came last before (carried forward); NaN before anything is known."""
     start = days[0]
     matrix = trade_price.copy()
     n_days = len(days)
+    ordinal = start.toordinal()
     for n, symbol in enumerate(symbols):
         rows = prices.closes.get(symbol, ())
         if not rows:
             continue
-        matrix[:, n] = np.nan
-        ordinal = start.toordinal()
         index = np.fromiter((d.toordinal() - ordinal for d, _ in rows), dtype=np.int64, count=len(rows))
         closes = np.fromiter((float(c) for _, c in rows), dtype=np.float64, count=len(rows))
         before = index < 0
-        if before.any():  # the last close before the first day carries into it
+        if before.any() and np.isnan(matrix[0, n]):  # the last close before the first day carries into it
             matrix[0, n] = closes[before][np.argmax(index[before])]
         keep = (index >= 0) & (index < n_days)
         matrix[index[keep], n] = closes[keep]
@@ -373,7 +374,7 @@ def _exact_day_value(exact_holdings: ExactHoldings, records: Sequence[ActivityRe
                 held += adjustment / undo
             if not held:
                 continue
-            close = _close_on(prices, symbol, day) if prices.closes.get(symbol) else _trade_price_on(records, symbol, day)
+            close = _price_on(prices, records, symbol, day)
             if close is None:
                 continue
             rate = Decimal(1)
@@ -386,14 +387,18 @@ def _exact_day_value(exact_holdings: ExactHoldings, records: Sequence[ActivityRe
     return value_on
 
 
-def _close_on(prices: PriceTable, symbol: str, day: date) -> Decimal | None:
-    best = None
-    for d, close in prices.closes.get(symbol, ()):
-        if d <= day and (best is None or d >= best[0]):
-            best = (d, close)
-    return None if best is None else best[1]
-
-
-def _trade_price_on(records: Sequence[ActivityRecord], symbol: str, day: date) -> Decimal | None:
-    candidates = [r for r in records if r.symbol == symbol and r.price is not None and r.day <= day]
-    return max(candidates, key=lambda r: r.day).price if candidates else None
+def _price_on(prices: PriceTable, records: Sequence[ActivityRecord], symbol: str, day: date) -> Decimal | None:
+    """As :func:`_price_matrix` decides, in Decimal: the later of the last close and the last
+    trade price up to ``day``; on the same day the close wins."""
+    close = None
+    for d, value in prices.closes.get(symbol, ()):
+        if d <= day and (close is None or d >= close[0]):
+            close = (d, value)
+    trade = None
+    for r in records:
+        if (r.symbol == symbol and r.price and r.type in _POSITION_SIGN and r.day <= day
+                and (trade is None or r.day >= trade[0])):
+            trade = (r.day, r.price)
+    if close is None or (trade is not None and trade[0] > close[0]):
+        return None if trade is None else trade[1]
+    return close[1]

@@ -154,6 +154,7 @@ def rebuild_and_store(session: Session, account_id: str, *, today: date | None =
     for p in positions_now:
         currencies[p.symbol] = p.currency
     prices = price_table(session, symbols, currencies)
+    unpriced = sorted(s for s in symbols if not prices.closes.get(s))  # before today's prices join
     for p in positions_now:  # today is priced as the brokerage prices it now, like every other view
         if p.price is not None:
             series = prices.closes[p.symbol]  # type: ignore[index]
@@ -171,7 +172,7 @@ def rebuild_and_store(session: Session, account_id: str, *, today: date | None =
                                                    history.income, strict=True)
     ], ["account_id", "date"], ignore=())
     _write_state(session, account_id, HistoryState(fingerprint, tuple(history.adjustments),
-                                                   tuple(history.missing_prices), start))
+                                                   tuple(sorted(set(unpriced) | set(history.missing_prices))), start))
     return history
 
 

@@ -36,6 +36,7 @@ from clera_desktop.ui.views.connect_view import ConnectView
 from clera_desktop.ui.views.dashboard_view import DashboardView
 from clera_desktop.ui.views.holdings_view import HoldingsView
 from clera_desktop.ui.views.orders_view import OrdersView
+from clera_desktop.ui.views.performance_view import PerformanceView
 from clera_desktop.ui.views.trade_view import TradeView
 from clera_desktop.ui.views.welcome_view import WelcomeView
 
@@ -60,17 +61,19 @@ class MainWindow(QMainWindow):
         self.accounts_view = AccountsView(services)
         self.holdings_view = HoldingsView()
         self.dashboard_view = DashboardView(services.live)
+        self.performance_view = PerformanceView(services.history)
         self.trade_view = TradeView(services.trading)
         self.orders_view = OrdersView(services.trading)
         self.stack = QStackedWidget()
         for view in (self.welcome, self.connect_view, self.dashboard_view, self.accounts_view, self.holdings_view,
-                     self.trade_view, self.orders_view):
+                     self.performance_view, self.trade_view, self.orders_view):
             self.stack.addWidget(view)
         self.views: dict[str, QWidget] = {
-            "dashboard": self.dashboard_view, "accounts": self.accounts_view, "holdings": self.holdings_view, "trade": self.trade_view,
+            "dashboard": self.dashboard_view, "accounts": self.accounts_view, "holdings": self.holdings_view,
+            "performance": self.performance_view, "trade": self.trade_view,
             "orders": self.orders_view, "connect": self.connect_view,
         }
-        titles = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "trade": "Trade", "orders": "Orders",
+        titles = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "performance": "Performance", "trade": "Trade", "orders": "Orders",
                   "connect": "Connect"}
 
         self.nav_group = QButtonGroup(self)
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.error_button)
         self._last_report: SyncReport | None = None
         self._live_drawn = -1
+        self._history_task: asyncio.Task[None] | None = None
         self._live_task: asyncio.Task[None] | None = None
         self._sync_task: asyncio.Task[None] | None = None
 
@@ -141,11 +145,16 @@ class MainWindow(QMainWindow):
         settings = QAction("&Settings\u2026", self)
         settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         settings.triggered.connect(self.open_settings)
+        import_csv = QAction("&Import CSV\u2026", self)
+        import_csv.setShortcut(QKeySequence("Ctrl+I"))
+        import_csv.triggered.connect(self.open_import)
+        manual = QAction("Add &manual account\u2026", self)
+        manual.triggered.connect(self.open_manual_account)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu("&File")
-        for action in (self.refresh_action, export, settings):
+        for action in (self.refresh_action, export, import_csv, manual, settings):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -169,6 +178,26 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.refresh_action)
+
+    def open_import(self) -> None:
+        from clera_desktop.ui.dialogs.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(self._context.services, self)
+        self.import_dialog.accepted.connect(self._on_import_dialog_accepted)
+        self.import_dialog.open()
+
+    @asyncSlot()
+    async def _on_import_dialog_accepted(self) -> None:
+        self.statusBar().showMessage(f"Imported {self.import_dialog.imported}; history rebuilt.", 8000)
+        await self.reload()
+        await self.performance_view.reload()
+
+    def open_manual_account(self) -> None:
+        from clera_desktop.ui.dialogs.manual_account_dialog import ManualAccountDialog
+
+        self.manual_dialog = ManualAccountDialog(self._context.services, self)
+        self.manual_dialog.accepted.connect(lambda: asyncio.ensure_future(self.reload()))
+        self.manual_dialog.open()
 
     def open_settings(self) -> None:
         from clera_desktop.ui.dialogs.settings_dialog import SettingsDialog
@@ -203,6 +232,7 @@ class MainWindow(QMainWindow):
             return
         if services.live.running:  # positions may have changed: new symbols join the stream
             await services.live.refresh_book()
+        self.performance_view.set_accounts([(a.account_id, a.name) for a in accounts])
         if mode is PortfolioMode.NONE and not connections:
             self.stack.setCurrentWidget(self.welcome)
         elif self.stack.currentWidget() is self.welcome:
@@ -258,12 +288,23 @@ class MainWindow(QMainWindow):
             return
         self._last_report = report
         await self.reload()
+        self._history_task = asyncio.ensure_future(self.update_history())
         problems = [m for o in report.outcomes for m in o.user_messages]
         self.sync_label.setText("Up to date" if not problems else "Synced with problems")
         if problems:
             self._show_problem(f"{len(problems)} problem{'s' if len(problems) > 1 else ''}: {problems[0]}")
         else:
             self.error_button.hide()
+
+    async def update_history(self) -> None:
+        """After a sync: fetch the closes and rates history needs, rebuild what changed, redraw."""
+        try:
+            rebuilt = await self._context.services.history.update()
+        except CleraError as error:
+            log.warning("history not updated: %s", error)
+            return
+        if rebuilt and isValid(self):
+            await self.performance_view.reload()
 
     def _on_sync_progress(self, progress: SyncProgress) -> None:
         counter = f" ({progress.done}/{progress.total})" if progress.total else ""

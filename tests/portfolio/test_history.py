@@ -87,3 +87,13 @@ def test_half_cent_ties_are_decided_exactly() -> None:
     values = np.array([1.005, 2.675])  # both are below the half cent as floats
     exact = {0: Decimal("1.005"), 1: Decimal("2.675")}
     assert to_cents(values, exact.__getitem__) == [Decimal("1.00"), Decimal("2.68")]  # half-even, exactly
+
+
+def test_a_dividend_price_placeholder_never_prices_the_shares() -> None:
+    # SnapTrade reports dividends with price 0: the shares keep their last trade price
+    records = [rec(D(2026, 1, 1), T.BUY, "TD.TO", "10", "80", "-800"),
+               rec(D(2026, 1, 2), T.DIVIDEND, "TD.TO", "0", "0", "5")]
+    history = rebuild_account("a", "CAD", records, PriceTable({}, {"TD.TO": "CAD"}), no_fx,
+                              start=D(2026, 1, 1), end=D(2026, 1, 3))
+    # cash -800 then +5; ten shares at their trade price of 80
+    assert history.value == [Decimal("0.00"), Decimal("5.00"), Decimal("5.00")]

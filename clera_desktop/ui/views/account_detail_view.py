@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from clera_desktop.portfolio.history_service import HistoryService
 from clera_desktop.realtime.valuation import AccountLiveValue
 from clera_desktop.services import AccountDetail, ActivityRow, OrderRow, PositionRow
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
+from clera_desktop.ui.views.performance_view import PerformanceView
 
 POSITION_COLUMNS: list[Column[PositionRow]] = [
     Column("Symbol", lambda p: p.symbol),
@@ -45,7 +49,7 @@ BALANCE_COLUMNS: list[Column[tuple[str, object, object]]] = [
 
 
 class AccountDetailView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, history: HistoryService | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel("Select an account to see its portfolio.")
         self.live_label = QLabel("")
@@ -59,6 +63,11 @@ class AccountDetailView(QWidget):
         self.tabs.addTab(sorted_table(self.balances, self)[0], "Balances")
         self.tabs.addTab(sorted_table(self.activities, self)[0], "Activities")
         self.tabs.addTab(sorted_table(self.orders, self)[0], "Orders")
+        self.performance: PerformanceView | None = None
+        if history is not None:
+            self.performance = PerformanceView(history, self, show_choice=False)
+            self.tabs.addTab(self.performance, "Performance")
+        self.account_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
@@ -69,6 +78,10 @@ class AccountDetailView(QWidget):
 
     def show_detail(self, detail: AccountDetail) -> None:
         value = detail.value
+        self.account_id = value.account_id
+        if self.performance is not None:
+            self.performance.set_fixed_account(value.account_id, value.name)
+            asyncio.ensure_future(self.performance.reload())
         total = fmt.money(value.total, value.currency)
         base = "" if value.currency == value.base_currency else f" \u2248 {fmt.money(value.total_base, value.base_currency)}"
         stale = f" \u2014 stale since {value.stale_since:%Y-%m-%d}" if value.stale_since else ""

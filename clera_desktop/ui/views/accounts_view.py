@@ -34,7 +34,7 @@ class AccountsView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.detail = AccountDetailView(self)
+        self.detail = AccountDetailView(self, history=services.history)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.detail)

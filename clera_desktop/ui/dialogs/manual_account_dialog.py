@@ -1,0 +1,49 @@
+"""Create a manual account: for holdings no provider reaches (filled by CSV import)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+from clera_desktop.core.errors import CleraError
+
+if TYPE_CHECKING:
+    from clera_desktop.services import AppServices
+
+
+class ManualAccountDialog(QDialog):
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.setWindowTitle("Add manual account")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Company pension")
+        self.currency = QLineEdit("USD")
+        self.currency.setMaxLength(3)
+        self.message = QLabel("Fill it by importing activities from CSV (File \u203a Import CSV).")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create = self.buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+        self.create.clicked.connect(lambda: asyncio.ensure_future(self._on_create_clicked()))
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Currency", self.currency)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.account_id: str | None = None
+
+    async def _on_create_clicked(self) -> None:
+        try:
+            self.account_id = await self._services.create_manual_account(self.name.text(), self.currency.text())
+        except CleraError as error:
+            if isValid(self):
+                self.message.setText(error.user_message)
+            return
+        if isValid(self):
+            self.accept()

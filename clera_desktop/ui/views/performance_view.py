@@ -1,0 +1,208 @@
+"""Historical value and returns: value and net deposits over a range, with the range's returns.
+
+Used twice: as the Performance page (any account or all of them) and inside an account's own
+view (fixed to that account). The chart is built the first time the view is shown.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+from shiboken6 import isValid
+
+from clera_desktop.core.errors import CleraError
+from clera_desktop.portfolio.history_service import Report, SeriesPoint
+from clera_desktop.portfolio.returns import Metrics
+from clera_desktop.ui import formatting as fmt
+
+if TYPE_CHECKING:
+    from clera_desktop.portfolio.history_service import HistoryService
+    from clera_desktop.ui.charts.value_chart import ValueChart
+
+RANGES = ("1W", "1M", "3M", "YTD", "1Y", "ALL", "Custom")
+DEPOSITS_COLOR = "#8e8e93"
+
+
+def range_start(name: str, today: date) -> date | None:
+    return {"1W": today - timedelta(days=7), "1M": today - timedelta(days=30), "3M": today - timedelta(days=91),
+            "YTD": date(today.year, 1, 1), "1Y": today - timedelta(days=365)}.get(name)
+
+
+class PerformanceView(QWidget):
+    def __init__(self, history: HistoryService, parent: QWidget | None = None, *, account_id: str | None = None,
+                 show_choice: bool = True) -> None:
+        super().__init__(parent)
+        self._history = history
+        self._fixed_account = account_id
+        self.account = QComboBox()
+        self.account.addItem("All accounts", None)
+        self.account.setVisible(show_choice)
+        self.account.currentIndexChanged.connect(self._on_choice_changed)
+        self.range_group = QButtonGroup(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.account)
+        bar.addStretch(1)
+        for name in RANGES:
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setProperty("range", name)
+            self.range_group.addButton(button)
+            bar.addWidget(button)
+        self.range_group.buttons()[RANGES.index("1Y")].setChecked(True)
+        self.range_group.buttonClicked.connect(self._on_choice_changed)
+        self.custom_from, self.custom_to = QDateEdit(), QDateEdit()
+        for edit in (self.custom_from, self.custom_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setVisible(False)
+            edit.dateChanged.connect(self._on_choice_changed)
+            bar.addWidget(edit)
+        self.custom_from.setDate(QDate.currentDate().addYears(-1))
+        self.custom_to.setDate(QDate.currentDate())
+        self.figures: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        for n, (key, title) in enumerate((("end_value", "Value"), ("net_flows", "Net deposits"), ("gain", "Gain"),
+                                          ("income", "Income"), ("twr", "Time-weighted"), ("mwr", "Money-weighted (yearly)"))):
+            caption = QLabel(title)
+            caption.setStyleSheet("color: gray")
+            value = QLabel("\u2014")
+            value.setStyleSheet("font-size: 16px; font-weight: 600")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(caption, 0, n)
+            grid.addWidget(value, 1, n)
+            self.figures[key] = value
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: gray")
+        self.chart_area = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(grid)
+        layout.addLayout(self.chart_area, 1)
+        layout.addWidget(self.note)
+        self.chart: ValueChart | None = None
+        self.points: list[SeriesPoint] = []
+        self.report: Report | None = None
+        self._names: dict[str, str] = {}
+
+    # ---- the person's choices --------------------------------------------------------------------
+
+    def set_accounts(self, accounts: list[tuple[str, str]]) -> None:
+        """(id, name) pairs for the chooser; keeps the current choice."""
+        current = self.account.currentData()
+        self.account.blockSignals(True)
+        self.account.clear()
+        self.account.addItem("All accounts", None)
+        for account_id, name in accounts:
+            self.account.addItem(name, account_id)
+        self.account.setCurrentIndex(max(0, self.account.findData(current)))
+        self.account.blockSignals(False)
+        self._names = dict(accounts)
+
+    def set_fixed_account(self, account_id: str, name: str) -> None:
+        self._fixed_account = account_id
+        self._names[account_id] = name
+
+    def chosen_range(self) -> tuple[str, date | None, date | None]:
+        checked = self.range_group.checkedButton()
+        name = checked.property("range") if checked else "1Y"
+        custom = name == "Custom"
+        for edit in (self.custom_from, self.custom_to):
+            edit.setVisible(custom)
+        if custom:
+            return name, self.custom_from.date().toPython(), self.custom_to.date().toPython()  # type: ignore[return-value]
+        return name, range_start(name, date.today()), None
+
+    def account_ids(self) -> list[str] | None:
+        chosen = self._fixed_account or self.account.currentData()
+        return None if chosen is None else [chosen]
+
+    @asyncSlot()
+    async def _on_choice_changed(self, *_: object) -> None:
+        await self.reload()
+
+    # ---- data --------------------------------------------------------------------------------------
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        if self.chart is None:
+            from clera_desktop.ui.charts.value_chart import ValueChart
+
+            self.chart = ValueChart(self, time_format="%Y-%m-%d")
+            self.chart_area.addWidget(self.chart)
+            self._draw()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    async def reload(self) -> None:
+        _name, start, end = self.chosen_range()
+        ids = self.account_ids()
+        try:
+            points = await self._history.series(ids, start, end)
+            report = await self._history.report(account_ids=ids, start=start, end=end)
+        except CleraError as error:
+            if isValid(self):
+                self.note.setText(error.user_message)
+            return
+        if not isValid(self):
+            return
+        self.points, self.report = points, report
+        self._show_figures(report.total, report.base_currency)
+        await self._show_note(ids)
+        self._draw()
+
+    def _show_figures(self, m: Metrics, currency: str) -> None:
+        self.figures["end_value"].setText(fmt.money(m.end_value, currency))
+        self.figures["net_flows"].setText(fmt.money(m.net_flows, currency))
+        self.figures["gain"].setText(fmt.money(m.gain, currency))
+        self.figures["income"].setText(fmt.money(m.income, currency))
+        self.figures["twr"].setText(fmt.percent(m.twr) if m.twr is not None else "not defined")
+        self.figures["mwr"].setText(fmt.percent(m.mwr) if m.mwr is not None else "not defined")
+
+    async def _show_note(self, ids: list[str] | None) -> None:
+        states = await self._history.states()
+        notes = []
+        for account_id, state in states.items():
+            if state is None or (ids is not None and account_id not in ids):
+                continue
+            shown = [f"{a.quantity.normalize():f} {a.symbol}" if a.symbol else f"{a.quantity:,.2f} cash"
+                     for a in state.adjustments[:6]]
+            if shown:
+                more = f" and {len(state.adjustments) - 6} more" if len(state.adjustments) > 6 else ""
+                notes.append(f"{self._names.get(account_id, 'One account')}: activities do not explain "
+                             f"{', '.join(shown)}{more}; shown as held since history starts "
+                             f"({state.first_day}) and counted as money brought in then.")
+            if state.missing_prices:
+                notes.append(f"No daily closes for {', '.join(state.missing_prices)}: valued at the account's own "
+                             "trade prices. Import prices (CSV) to correct that.")
+        self.note.setText("\n".join(notes) if notes else
+                          "Daily values rebuilt from activities and daily closes; external flows are deposits, "
+                          "withdrawals and transfers.")
+
+    def _draw(self) -> None:
+        if self.chart is None or not self.points:
+            return
+        from datetime import datetime, time
+
+        xs = np.fromiter((datetime.combine(p.day, time(16)).timestamp() for p in self.points), dtype=np.float64)
+        values = np.fromiter((float(p.value) for p in self.points), dtype=np.float64)
+        deposits = np.fromiter((float(p.net_deposits) for p in self.points), dtype=np.float64)
+        currency = self.report.base_currency if self.report else ""
+        self.chart.currency = currency
+        points = self.points
+        self.chart.set_series(xs, values, lambda i: points[i].value)
+        self.chart.set_extra("Net deposits", xs, deposits, DEPOSITS_COLOR)
+        self.chart.plot.enableAutoRange()

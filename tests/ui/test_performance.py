@@ -1,0 +1,82 @@
+"""The performance view over rebuilt history, CSV import through its dialog, manual accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from clera_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import wait_for
+
+HEADER = "date,account,type,symbol,quantity,price,amount,fee,currency\n"
+
+
+def test_performance_view_shows_history_and_returns_for_each_range(window: MainWindow,
+                                                                   run: Callable[[Awaitable[Any]], Any]) -> None:
+    run(window.sync_now())
+    run(window._history_task)  # type: ignore[arg-type]
+    view = window.performance_view
+    window.show_view(view)
+    buttons = {b.text(): b for b in view.range_group.buttons()}
+    buttons["ALL"].click()
+    run(wait_for(lambda: view.report is not None and view.report.total.twr is not None and len(view.points) > 700))
+    assert view.figures["twr"].text().endswith("%") and view.figures["mwr"].text().endswith("%")
+    assert view.chart is not None and len(view.chart._xs) == len(view.points)
+    view.chart.show_crosshair_at(float(view.chart._xs[10]))
+    assert view.chart.crosshair_text.endswith(" USD")
+    assert "Net deposits" in view.chart.extra_curves
+    everything = len(view.points)
+    buttons["1M"].click()
+    run(wait_for(lambda: 28 <= len(view.points) <= 32))
+    assert len(view.points) < everything
+    assert "Clera Brokerage (paper): activities do not explain" in view.note.text()
+
+
+def test_importing_a_csv_creates_a_manual_account_with_history(window: MainWindow, tmp_path: Path,
+                                                              run: Callable[[Awaitable[Any]], Any]) -> None:
+    from clera_desktop.ui.dialogs.import_dialog import ImportDialog
+
+    path = tmp_path / "pension.csv"
+    path.write_text(HEADER + "2025-01-02,Pension,DEPOSIT,,,,1000,,USD\n2025-01-03,Pension,BUY,AAPL,2,100,,,USD\n")
+    dialog = ImportDialog(window._context.services, window)
+    dialog.path.setText(str(path))
+    run(dialog.load_preview())
+    assert "new manual accounts: Pension" in dialog.preview_text.toPlainText() and dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    run(wait_for(lambda: dialog.result() == dialog.DialogCode.Accepted))
+    assert dialog.imported == 2
+    run(window.reload())
+    assert "Pension" in [a.name for a in window.accounts_view.model.accounts()]
+    report = run(window._context.services.history.report())
+    pension = next(a for a in report.accounts if a.name == "Pension")
+    assert pension.metrics.net_flows == 1000
+
+
+def test_a_bad_file_cannot_be_imported(window: MainWindow, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> None:
+    from clera_desktop.ui.dialogs.import_dialog import ImportDialog
+
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + "yesterday,Pension,DEPOSIT,,,,1000,,USD\n")
+    dialog = ImportDialog(window._context.services, window)
+    dialog.path.setText(str(path))
+    run(dialog.load_preview())
+    assert "line 2: date 'yesterday' is not ISO 8601" in dialog.preview_text.toPlainText()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_a_manual_account_is_created_from_its_dialog(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    from clera_desktop.ui.dialogs.manual_account_dialog import ManualAccountDialog
+
+    dialog = ManualAccountDialog(window._context.services, window)
+    dialog.name.setText("House fund")
+    dialog.currency.setText("eur")
+    dialog.create.click()
+    run(wait_for(lambda: dialog.account_id is not None))
+    run(window.reload())
+    account = next(a for a in window.accounts_view.model.accounts() if a.name == "House fund")
+    assert account.currency == "EUR" and account.provider == "manual"
+    again = ManualAccountDialog(window._context.services, window)
+    again.name.setText("House fund")
+    again.create.click()
+    run(wait_for(lambda: "exists already" in again.message.text()))
