@@ -80,10 +80,6 @@ def day_range(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
-def _f(value: Decimal | None) -> float:
-    return float("nan") if value is None else float(value)
-
-
 def split_ratios(records: Sequence[ActivityRecord]) -> dict[int, Decimal]:
     """Index -> ratio for every split; shares-added splits become ratios from the running holding.
     Only the records of symbols that split are walked (splits are rare; activities are many)."""

@@ -336,7 +336,8 @@ class TradingService:
                 found = None
             if found is not None:
                 await self._database.write(
-                    lambda s: order_store.record_outcome(s, ticket_id, found, audit.AuditAction.RECONCILED, details))
+                    lambda s, order=found: order_store.record_outcome(s, ticket_id, order, audit.AuditAction.RECONCILED,
+                                                                      details))
                 return self._placed(PlacementResult(ticket_id, found, reconciled=True), account.id)
             if not resent and attempt == 1:
                 # Not there after two looks: resend under the same identity (a trade id places once,
@@ -350,7 +351,8 @@ class TradingService:
                     log.warning("resending %s under the same identity failed: %s", ticket_id, error)
                 else:
                     await self._database.write(
-                        lambda s: order_store.record_outcome(s, ticket_id, remote, audit.AuditAction.PLACED, details))
+                        lambda s, order=remote: order_store.record_outcome(s, ticket_id, order, audit.AuditAction.PLACED,
+                                                                           details))
                     return self._placed(PlacementResult(ticket_id, remote, reconciled=False), account.id)
             await asyncio.sleep(RECONCILE_DELAY * (attempt + 1))
         raise PlacementUnconfirmed()

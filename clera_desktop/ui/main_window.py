@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu("&View")
-        for number, (key, button) in enumerate(self.nav_buttons.items(), start=1):
+        for number, button in enumerate(self.nav_buttons.values(), start=1):
             action = QAction(button.text(), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(button.click)

@@ -68,6 +68,7 @@ class DashboardView(QWidget):
         self.redraws = 0
         self._drawn_version = -1
         self._accounts_listed: tuple[str, ...] = ()
+        self._change_color = ""
 
     def showEvent(self, event: object) -> None:  # noqa: N802
         if self.chart is None:
@@ -96,15 +97,17 @@ class DashboardView(QWidget):
         change, pct = snapshot.day_change, snapshot.day_change_pct
         if change is None:
             self.change.setText("Day change not available (no previous close)")
-            self.change.setStyleSheet("font-size: 16px; color: gray")
+            color = "gray"
         else:
             color = "#1e8449" if change >= 0 else "#c0392b"
             sign = "+" if change >= 0 else ""
             self.change.setText(f"{sign}{fmt.money(change, base)} ({fmt.percent(pct)}) today")
+        if color != self._change_color:  # restyling is costly: only when the sign turns
+            self._change_color = color
             self.change.setStyleSheet(f"font-size: 16px; color: {color}")
         stale = f" \u00b7 stale: {', '.join(sorted(snapshot.stale))}" if snapshot.stale else ""
         self.status.setText(f"{_SOURCE_TEXT[snapshot.source]} \u00b7 {len(snapshot.subscribed)} symbols{stale}")
-        self.model.set_rows(snapshot.accounts)
+        self.model.refresh_rows(snapshot.accounts)
         self._list_accounts(snapshot)
         self._draw_chart()
         self.redraws += 1
