@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from clera_desktop.trading.service import TradingService
 
 TRACK_INTERVAL_MS = 4000
+BACKGROUND_EVERY = 8  # timer ticks between checks while the view is not on screen
 
 ORDER_COLUMNS: list[Column[OrderListRow]] = [
     Column("Submitted", lambda r: fmt.when(r.submitted_at), lambda r: r.submitted_at.timestamp() if r.submitted_at else 0),
@@ -109,6 +110,7 @@ class OrdersView(QWidget):
         self.timer = QTimer(self, interval=TRACK_INTERVAL_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
         self._tracking = False
+        self._timer_ticks = 0
         self.confirm_box: QMessageBox | None = None
 
     async def reload(self) -> None:
@@ -147,6 +149,7 @@ class OrdersView(QWidget):
             filled = await self._trading.track()
         finally:
             self._tracking = False
+        self._timer_ticks = 0
         if not isValid(self):
             return
         await self.reload()
@@ -156,7 +159,9 @@ class OrdersView(QWidget):
 
     @asyncSlot()
     async def _on_timer_timeout(self) -> None:
-        if self.isVisible():
+        """Every few seconds on screen; every half minute otherwise (a fill still syncs its account)."""
+        self._timer_ticks += 1
+        if self.isVisible() or self._timer_ticks % BACKGROUND_EVERY == 0:
             await self.track_now()
 
     @asyncSlot()
