@@ -50,7 +50,12 @@ def window(qtbot: Any, demo_context: AppContext, loop: asyncio.AbstractEventLoop
     main.show()
     run(main.reload())
     yield main
+    _cancel_pending(loop)  # while the loop runs: a task resumed by Qt after it stopped has no loop
     main.close()
+    _cancel_pending(loop)
+
+
+def _cancel_pending(loop: asyncio.AbstractEventLoop) -> None:
     pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
     for task in pending:
         task.cancel()
