@@ -376,8 +376,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        if self._sync_task is not None and not self._sync_task.done():
-            self._sync_task.cancel()
+        for task in (self._sync_task, self._history_task, self._live_task):
+            if task is not None and not task.done():
+                task.cancel()
         self.frame_timer.stop()
         self._context.services.live.close()
         super().closeEvent(event)
