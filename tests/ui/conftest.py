@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import pytest
 import qasync
+from shiboken6 import isValid
 
 from clera_desktop.app import AppContext, build_context
 from clera_desktop.core.settings import load_settings
@@ -50,9 +51,20 @@ def window(qtbot: Any, demo_context: AppContext, loop: asyncio.AbstractEventLoop
     main.show()
     run(main.reload())
     yield main
-    _cancel_pending(loop)  # while the loop runs: a task resumed by Qt after it stopped has no loop
-    main.close()
+    if isValid(main):  # pytest-qt may have closed and deleted it already
+        main.close()
     _cancel_pending(loop)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Any:
+    """Before pytest-qt processes the test's leftover Qt events (outside any running asyncio
+    loop), cancel the tasks still pending on the qasync loop, with the loop running: a task
+    stepped by a bare Qt event would find no running loop."""
+    loop = getattr(item, "funcargs", {}).get("loop")
+    if isinstance(loop, asyncio.AbstractEventLoop) and not loop.is_closed():
+        _cancel_pending(loop)
+    return (yield)
 
 
 def _cancel_pending(loop: asyncio.AbstractEventLoop) -> None:
