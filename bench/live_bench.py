@@ -95,6 +95,7 @@ def app_run(seconds: float, rate: float) -> dict[str, float]:
         await window.start()  # as the app starts: first paint, heap settled, live prices, a sync
         await window.refresh()
         await window._live_task  # noqa: SLF001
+        await window._history_task  # noqa: SLF001 - the one-off history rebuild after the first sync
         symbols = sorted(live.valuation.book.symbols("USD"))  # type: ignore[union-attr]
         stream = live._stream  # noqa: SLF001 - the bench reads the stream's counter
         assert stream is not None

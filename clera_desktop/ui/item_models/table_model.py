@@ -41,14 +41,6 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         self._rows = tuple(rows)
         self.endResetModel()
 
-    def refresh_rows(self, rows: Sequence[R]) -> None:
-        """New values for the same rows (live prices): repaint the cells, keep selection and scroll."""
-        if len(rows) != len(self._rows) or not self._rows:
-            self.set_rows(rows)
-            return
-        self._rows = tuple(rows)
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
-
     def row(self, index: int) -> R:
         return self._rows[index]
 
