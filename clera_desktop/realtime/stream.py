@@ -2,8 +2,8 @@
 
 ``StockDataStream.run()`` runs ``asyncio.run`` itself, so it cannot share qasync's loop: it
 gets a daemon thread. Its trade handler only appends to a list under a lock and, when the list
-was empty, schedules one ``drain`` on the consumer's loop with ``call_soon_threadsafe``: however
-many ticks arrive, the GUI thread is woken once per batch, not once per tick. The SDK itself
+was empty, asks the consumer's loop (``call_soon_threadsafe``) for one ``drain``, at most every
+``batch_interval``: however many ticks arrive, the GUI thread wakes ~30 times a second at most. The SDK itself
 reconnects after a drop with exponential backoff (1 s doubling to 30 s) and re-sends the whole
 subscription on every new connection.
 """
@@ -23,7 +23,8 @@ Batch = list[tuple[str, Any]]
 
 class MarketDataStream:
     def __init__(self, api_key: str, secret_key: str, *, url: str | None, consumer: asyncio.AbstractEventLoop,
-                 on_batch: Callable[[Batch], None], min_backoff: float = 1.0, max_backoff: float = 30.0) -> None:
+                 on_batch: Callable[[Batch], None], min_backoff: float = 1.0, max_backoff: float = 30.0,
+                 batch_interval: float = 1 / 30) -> None:
         from alpaca.data.live.stock import StockDataStream
 
         self._stream = StockDataStream(api_key, secret_key, raw_data=True, url_override=url)
@@ -36,6 +37,8 @@ class MarketDataStream:
         self._thread: threading.Thread | None = None
         self._symbols: set[str] = set()
         self._subscribe_lock = threading.Lock()
+        self.batch_interval = batch_interval
+        self._last_drain = 0.0
         self.received = 0
 
     @property
@@ -49,10 +52,20 @@ class MarketDataStream:
             self.received += 1
             first = len(self._pending) == 1
         if first:
-            self._consumer.call_soon_threadsafe(self._drain)
+            self._consumer.call_soon_threadsafe(self._schedule_drain)
+
+    def _schedule_drain(self) -> None:
+        """On the consumer's loop: drain now, or when ``batch_interval`` has passed since the last
+        drain, so the GUI thread wakes at most ~30 times a second however the feed frames arrive."""
+        wait = self._last_drain + self.batch_interval - self._consumer.time()
+        if wait <= 0:
+            self._drain()
+        else:
+            self._consumer.call_later(wait, self._drain)
 
     def _drain(self) -> None:
         """Runs on the consumer's loop."""
+        self._last_drain = self._consumer.time()
         with self._lock:
             batch, self._pending = self._pending, []
         if batch:

@@ -57,10 +57,27 @@ class ValueChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
 
-    def set_series(self, xs: np.ndarray, ys: np.ndarray, exact: ExactAt | None = None) -> None:
+    def set_series(self, xs: np.ndarray, ys: np.ndarray, exact: ExactAt | None = None, *, follow: bool = False) -> None:
+        """``follow``: a live line; the axes move only when the data leaves the shown range, so
+        most frames repaint the line alone (re-laying out axes every frame is what costs)."""
         self._xs, self._ys, self._exact = xs, ys, exact
         self.curve.setData(xs, ys)
+        if follow and len(xs):
+            self._follow(xs, ys)
         self.redraws += 1
+
+    def _follow(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        view = self.plot.plotItem.vb
+        view.disableAutoRange()
+        (x0, x1), (y0, y1) = view.viewRange()
+        first, last = float(xs[0]), float(xs[-1])
+        if first < x0 or last > x1 or x1 - x0 > 4 * max(last - first, 60.0):
+            span = max(last - first, 60.0)
+            view.setXRange(first, last + span * 0.25, padding=0)  # headroom: the next minutes fit
+        low, high = float(ys.min()), float(ys.max())
+        if low < y0 or high > y1:
+            margin = max((high - low) * 0.25, abs(high) * 0.0005, 0.01)
+            view.setYRange(low - margin, high + margin, padding=0)
 
     def set_extra(self, name: str, xs: np.ndarray, ys: np.ndarray, color: str) -> None:
         """A second line (net deposits beside value, say)."""

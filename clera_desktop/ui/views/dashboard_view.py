@@ -133,9 +133,11 @@ class DashboardView(QWidget):
         series = self._live.series(account_id)
         if series is None:
             return
+        if force:
+            self.chart.plot.plotItem.vb.setRange(xRange=(0, 1), yRange=(0, 1))  # a new line: fit it afresh
         snapshot = self._live.snapshot()
         if snapshot is not None:
             chosen = next((v for v in snapshot.accounts if v.account_id == account_id), None)
             self.chart.currency = chosen.currency if chosen else snapshot.base_currency
         xs, ys = series.arrays()
-        self.chart.set_series(xs, ys, series.exact)
+        self.chart.set_series(xs, ys, series.exact, follow=True)
