@@ -12,15 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from clera_desktop.core.credentials import resolve_credentials
-from clera_desktop.core.secrets import open_secret_store
 from clera_desktop.core.settings import Settings
-from clera_desktop.models.engine import Database
-from clera_desktop.providers.registry import build_registry
-from clera_desktop.services import AppServices
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the data stack is imported when it is built (on a worker thread in the GUI)
     from clera_desktop.demo import DemoEnvironment
+    from clera_desktop.models.engine import Database
+    from clera_desktop.services import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +41,12 @@ class AppContext:
 def build_context(settings: Settings, *, passphrase_provider: Callable[[], str | None] | None = None,
                   sandbox_args: Sequence[str] = ()) -> AppContext:
     """Open (and migrate) the store, find credentials, build providers and services."""
+    from clera_desktop.core.credentials import resolve_credentials
+    from clera_desktop.core.secrets import open_secret_store
+    from clera_desktop.models.engine import Database
+    from clera_desktop.providers.registry import build_registry
+    from clera_desktop.services import AppServices
+
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     database = Database(settings.database_url)
     log.info("data folder %s, database %s", settings.data_dir, settings.database_url)
@@ -75,6 +78,18 @@ def _with_stored_base_currency(settings: Settings, database: Database) -> Settin
     return replace(settings, base_currency=stored.value) if stored is not None else settings
 
 
+def build_context_and_views(settings: Settings) -> AppContext:
+    """On a worker thread: open the store and providers, and import the views' modules (the slow
+    part of start-up) so that building the widgets on the GUI thread afterwards is quick."""
+    import clera_desktop.ui.views.connect_view
+    import clera_desktop.ui.views.dashboard_view
+    import clera_desktop.ui.views.orders_view
+    import clera_desktop.ui.views.performance_view
+    import clera_desktop.ui.views.trade_view  # noqa: F401 - imported for their side effect: loaded
+
+    return build_context(settings)
+
+
 def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
     """Open the main window on a qasync event loop and run until it closes."""
     from PySide6.QtCore import QCoreApplication, Qt
@@ -82,7 +97,7 @@ def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
 
     import qasync
 
-    from clera_desktop.ui.app_shell import install_excepthook
+    from clera_desktop.ui.app_shell import install_excepthook, user_message_for
     from clera_desktop.ui.main_window import MainWindow
     from clera_desktop.ui.palette import apply_system_palette
 
@@ -95,19 +110,37 @@ def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     install_excepthook()
+    # First paint before the data stack: the last session's accounts (a small JSON file) in a
+    # window that imports only Qt and light modules; the store, keyring, providers and the other
+    # views load on a worker thread behind it, then the window attaches to them and syncs.
     # Without an OS keyring the secret file stays locked until the person unlocks it from the
     # window (a modal prompt before the window would block start-up, and any headless run).
-    context = build_context(settings)
-    window = MainWindow(context)
+    from clera_desktop.ui.first_paint import load as load_first_paint
+
+    window = MainWindow(settings=settings, first_paint=load_first_paint(settings.data_dir))
     window.show()
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     if quit_after is not None:
         loop.call_later(quit_after, app.quit)
+    context: AppContext | None = None
+
+    async def open_data() -> None:
+        nonlocal context
+        try:
+            context = await asyncio.to_thread(build_context_and_views, settings)
+        except Exception as error:  # noqa: BLE001 - shown in the window, details in the log
+            log.exception("could not open the data")
+            window.sync_label.setText(f"Could not open your data: {user_message_for(error)}")
+            return
+        window.attach(context)
+        await window.start()
+
     try:
         with loop:
-            loop.create_task(window.start())
+            loop.create_task(open_data())
             loop.run_until_complete(closed.wait())
     finally:
-        context.close()
+        if context is not None:
+            context.close()
     return 0

@@ -6,6 +6,7 @@ Providers translate SDK responses into these; nothing outside ``providers/`` see
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from typing import NewType
 
@@ -44,3 +45,36 @@ class AggregatedHolding:
     market_value: Decimal | None
     cost_basis: Decimal | None
     accounts: tuple[HoldingShare, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FxUse:
+    """A rate used for a conversion, with the day it was recorded (the UI says so)."""
+
+    rate: Decimal
+    as_of: date
+
+
+@dataclass(frozen=True, slots=True)
+class AccountValue:
+    """An account's value in its own currency and in the base currency (None: unknown)."""
+
+    account_id: str
+    name: str
+    institution: str
+    provider: str
+    masked_number: str | None
+    account_type: str | None
+    connection_type: str
+    currency: str
+    cash: Decimal | None
+    positions_value: Decimal | None
+    total: Decimal | None
+    base_currency: str
+    total_base: Decimal | None
+    fx: FxUse | None
+    last_sync_at: datetime | None
+    stale_since: datetime | None
+    status: str
+    status_reason: str | None
+    is_paper: bool

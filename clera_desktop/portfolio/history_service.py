@@ -80,8 +80,8 @@ class HistoryService:
             return
         wanted = await self._database.read(_price_needs)
         by_start: dict[date, list[str]] = defaultdict(list)
-        for symbol, (start, _currency) in wanted.items():
-            if start <= today:
+        for symbol, (start, currency) in wanted.items():
+            if start <= today and currency == "USD":  # Alpaca's bars cover US listings only
                 by_start[start].append(symbol)
         currency_of = {s: c for s, (_d, c) in wanted.items()}
         for start, symbols in sorted(by_start.items()):

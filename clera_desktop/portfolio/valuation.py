@@ -6,45 +6,16 @@ never a silent 1.0. The rate and its date travel with the value so the UI can sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clera_desktop.models.domain import AccountValue, FxUse
 from clera_desktop.models.enums import ConnectionStatus, SecurityType
 from clera_desktop.models.queries import position_value
 from clera_desktop.models.tables import Account, Balance, Connection, FxRate, Position
-
-
-@dataclass(frozen=True, slots=True)
-class FxUse:
-    rate: Decimal
-    as_of: date
-
-
-@dataclass(frozen=True, slots=True)
-class AccountValue:
-    account_id: str
-    name: str
-    institution: str
-    provider: str
-    masked_number: str | None
-    account_type: str | None
-    connection_type: str
-    currency: str
-    cash: Decimal | None
-    positions_value: Decimal | None
-    total: Decimal | None
-    base_currency: str
-    total_base: Decimal | None
-    fx: FxUse | None
-    last_sync_at: datetime | None
-    stale_since: datetime | None
-    status: str
-    status_reason: str | None
-    is_paper: bool
 
 
 def latest_rate(session: Session, base: str, quote: str) -> FxUse | None:

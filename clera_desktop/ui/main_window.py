@@ -28,67 +28,77 @@ from shiboken6 import isValid
 from clera_desktop import __version__
 from clera_desktop.core.errors import CleraError
 from clera_desktop.models.enums import PortfolioMode
-from clera_desktop.sync.service import SyncProgress, SyncReport
 from clera_desktop.ui.app_shell import settle_heap
 from clera_desktop.ui.resources import icon
 from clera_desktop.ui.views.accounts_view import AccountsView
-from clera_desktop.ui.views.connect_view import ConnectView
-from clera_desktop.ui.views.dashboard_view import DashboardView
-from clera_desktop.ui.views.holdings_view import HoldingsView
-from clera_desktop.ui.views.orders_view import OrdersView
-from clera_desktop.ui.views.performance_view import PerformanceView
-from clera_desktop.ui.views.trade_view import TradeView
 from clera_desktop.ui.views.welcome_view import WelcomeView
 
 if TYPE_CHECKING:
     from clera_desktop.app import AppContext
+    from clera_desktop.core.settings import Settings
+    from clera_desktop.models.domain import AccountValue
+    from clera_desktop.sync.service import SyncProgress, SyncReport
+    from clera_desktop.ui.views.connect_view import ConnectView
+    from clera_desktop.ui.views.dashboard_view import DashboardView
+    from clera_desktop.ui.views.holdings_view import HoldingsView
+    from clera_desktop.ui.views.orders_view import OrdersView
+    from clera_desktop.ui.views.performance_view import PerformanceView
+    from clera_desktop.ui.views.trade_view import TradeView
 
 log = logging.getLogger(__name__)
 FRAME_MS = 33  # at most ~30 redraws a second, however fast prices move
 
 
+TITLES = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "performance": "Performance",
+          "trade": "Trade", "orders": "Orders", "connect": "Connect"}
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    """The window. It can paint before the store is open: built without a context it shows the
+    last session's accounts (``first_paint``); :meth:`attach` then builds the other views."""
+
+    connect_view: ConnectView
+    holdings_view: HoldingsView
+    dashboard_view: DashboardView
+    performance_view: PerformanceView
+    trade_view: TradeView
+    orders_view: OrdersView
+
+    def __init__(self, context: AppContext | None = None, *, settings: Settings | None = None,
+                 first_paint: list[AccountValue] | None = None) -> None:
         super().__init__()
-        self._context = context
-        services = context.services
-        self.setWindowTitle("Clera Desktop" + (" \u2014 Demo" if context.settings.demo else ""))
+        self._context: AppContext = None  # type: ignore[assignment]  # set by attach()
+        settings = context.settings if context is not None else settings
+        assert settings is not None, "a context or the settings"
+        self._settings = settings
+        self.setWindowTitle("Clera Desktop" + (" \u2014 Demo" if settings.demo else ""))
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
 
-        self.welcome = WelcomeView(demo=context.settings.demo)
-        self.connect_view = ConnectView(services)
-        self.accounts_view = AccountsView(services)
-        self.holdings_view = HoldingsView()
-        self.dashboard_view = DashboardView(services.live)
-        self.performance_view = PerformanceView(services.history)
-        self.trade_view = TradeView(services.trading)
-        self.orders_view = OrdersView(services.trading)
+        self.welcome = WelcomeView(demo=settings.demo)
+        self.accounts_view = AccountsView()
         self.stack = QStackedWidget()
-        for view in (self.welcome, self.connect_view, self.dashboard_view, self.accounts_view, self.holdings_view,
-                     self.performance_view, self.trade_view, self.orders_view):
+        self.stack.addWidget(self.welcome)
+        self.views: dict[str, QWidget] = {}
+        for key in TITLES:
+            view = self.accounts_view if key == "accounts" else QLabel("Opening your data\u2026",
+                                                                       alignment=Qt.AlignmentFlag.AlignCenter)
+            self.views[key] = view
             self.stack.addWidget(view)
-        self.views: dict[str, QWidget] = {
-            "dashboard": self.dashboard_view, "accounts": self.accounts_view, "holdings": self.holdings_view,
-            "performance": self.performance_view, "trade": self.trade_view,
-            "orders": self.orders_view, "connect": self.connect_view,
-        }
-        titles = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "performance": "Performance", "trade": "Trade", "orders": "Orders",
-                  "connect": "Connect"}
 
         self.nav_group = QButtonGroup(self)
         nav = QVBoxLayout()
         nav.setContentsMargins(8, 12, 8, 12)
         self.nav_buttons: dict[str, QToolButton] = {}
-        for key, view in self.views.items():
+        for key, title in TITLES.items():
             button = QToolButton()
-            button.setText(titles[key])
+            button.setText(title)
             button.setIcon(icon(key))
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setMinimumWidth(96)
             button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextUnderIcon)
-            button.clicked.connect(lambda _=False, v=view: self.show_view(v))
+            button.clicked.connect(lambda _=False, k=key: self.show_view(self.views[k]))
             self.nav_group.addButton(button)
             self.nav_buttons[key] = button
             nav.addWidget(button)
@@ -109,7 +119,7 @@ class MainWindow(QMainWindow):
         self.unlock_button.setFlat(True)
         self.unlock_button.setToolTip("No system keyring here: your API keys are kept in an encrypted file.")
         self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
-        self.unlock_button.setVisible(services.secrets_locked)
+        self.unlock_button.hide()
         self.statusBar().addWidget(self.sync_label, 1)
         self.statusBar().addPermanentWidget(self.unlock_button)
         self.statusBar().addPermanentWidget(self.error_button)
@@ -120,6 +130,46 @@ class MainWindow(QMainWindow):
         self._sync_task: asyncio.Task[None] | None = None
 
         self._build_menus()
+        self._restore_geometry()
+        self.frame_timer = QTimer(self, interval=FRAME_MS, timerType=Qt.TimerType.PreciseTimer)
+        self.frame_timer.timeout.connect(self._on_frame)
+        self.show_view(self.accounts_view)
+        if first_paint:
+            self.accounts_view.set_accounts(first_paint, first_paint[0].base_currency)
+            self.sync_label.setText("Showing your last session's figures while your data opens\u2026")
+        if context is not None:
+            self.attach(context)
+
+    def attach(self, context: AppContext) -> None:
+        """The store, keyring and providers are open: build every view on them."""
+        from clera_desktop.ui.views.connect_view import ConnectView
+        from clera_desktop.ui.views.dashboard_view import DashboardView
+        from clera_desktop.ui.views.holdings_view import HoldingsView
+        from clera_desktop.ui.views.orders_view import OrdersView
+        from clera_desktop.ui.views.performance_view import PerformanceView
+        from clera_desktop.ui.views.trade_view import TradeView
+
+        self._context = context
+        self._settings = context.settings
+        services = context.services
+        current = self.stack.currentWidget()
+        self.accounts_view.attach(services)
+        self.connect_view = ConnectView(services)
+        self.holdings_view = HoldingsView()
+        self.dashboard_view = DashboardView(services.live)
+        self.performance_view = PerformanceView(services.history)
+        self.trade_view = TradeView(services.trading)
+        self.orders_view = OrdersView(services.trading)
+        for key, view in (("connect", self.connect_view), ("holdings", self.holdings_view),
+                          ("dashboard", self.dashboard_view), ("performance", self.performance_view),
+                          ("trade", self.trade_view), ("orders", self.orders_view)):
+            placeholder = self.views[key]
+            self.stack.insertWidget(self.stack.indexOf(placeholder), view)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.views[key] = view
+        self.stack.setCurrentWidget(current)
+        self.unlock_button.setVisible(services.secrets_locked)
         self.welcome.snaptrade_requested.connect(self._on_welcome_snaptrade_requested)
         self.welcome.plaid_requested.connect(self._on_welcome_plaid_requested)
         self.welcome.alpaca_requested.connect(lambda: self._goto_connect(self.connect_view._on_add_alpaca_clicked))
@@ -128,9 +178,8 @@ class MainWindow(QMainWindow):
         self.trade_view.order_placed.connect(self._on_order_placed)
         self.orders_view.orders_filled.connect(self._on_order_placed)
         self.holdings_view.trade_requested.connect(self.open_ticket)
-        self._restore_geometry()
-        self.frame_timer = QTimer(self, interval=FRAME_MS, timerType=Qt.TimerType.PreciseTimer)
-        self.frame_timer.timeout.connect(self._on_frame)
+        for action in self.needs_data:
+            action.setEnabled(True)
         self.frame_timer.start()
 
     # ---- menus and actions --------------------------------------------------------------------
@@ -141,7 +190,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self._on_refresh_triggered)
         export = QAction("&Export holdings\u2026", self)
         export.setShortcut(QKeySequence("Ctrl+E"))
-        export.triggered.connect(self.holdings_view._on_export_clicked)
+        export.triggered.connect(lambda: self.holdings_view._on_export_clicked())
         settings = QAction("&Settings\u2026", self)
         settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         settings.triggered.connect(self.open_settings)
@@ -154,6 +203,9 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu("&File")
+        self.needs_data = [self.refresh_action, export, import_csv, manual, settings]
+        for action in self.needs_data:
+            action.setEnabled(self._context is not None)
         for action in (self.refresh_action, export, import_csv, manual, settings):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -169,9 +221,9 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: QMessageBox.about(
             self, "About Clera Desktop",
             f"Clera Desktop {__version__}\nEvery brokerage account in one window.\n"
-            f"Data folder: {self._context.settings.data_dir}"))
+            f"Data folder: {self._settings.data_dir}"))
         logs = QAction("Open &log folder", self)
-        logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._context.settings.log_dir))))
+        logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._settings.log_dir))))
         help_menu.addAction(about)
         help_menu.addAction(logs)
         toolbar = self.addToolBar("Main")
@@ -219,12 +271,15 @@ class MainWindow(QMainWindow):
 
     async def reload(self) -> None:
         """Re-read what the views show from the store (off the GUI thread) and render it."""
+        if self._context is None:
+            return
         services = self._context.services
         accounts, holdings, connections, mode = await asyncio.gather(
             services.accounts(), services.holdings(), services.connections(), services.portfolio_mode())
         if not isValid(self):  # the window closed while the store was being read
             return
         self.accounts_view.set_accounts(accounts, services.settings.base_currency)
+        await self._save_first_paint(accounts)
         self.holdings_view.set_snapshot(holdings)
         self.connect_view.set_connections(connections)
         await asyncio.gather(self.trade_view.reload(), self.orders_view.reload())
@@ -237,6 +292,15 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
         elif self.stack.currentWidget() is self.welcome:
             self.show_view(self.accounts_view)
+
+    async def _save_first_paint(self, accounts: list[AccountValue]) -> None:
+        """What the next start paints before its data is open."""
+        from clera_desktop.ui import first_paint
+
+        try:
+            await asyncio.to_thread(first_paint.save, self._settings.data_dir, accounts)
+        except OSError as error:
+            log.info("could not keep the last screen: %s", error)
 
     async def start(self) -> None:
         """First paint from the store, then live prices and a sync in the background."""
@@ -253,11 +317,14 @@ class MainWindow(QMainWindow):
 
     def _on_frame(self) -> None:
         """~30 times a second: draw what the live prices changed, in the view on screen."""
+        if self._context is None:
+            return
         live = self._context.services.live
         current = self.stack.currentWidget()
         if current is self.dashboard_view:
             self.dashboard_view.render_if_changed()
-        elif current is self.accounts_view and self.accounts_view.shown_account and live.version != self._live_drawn:
+        elif (current is self.accounts_view and self.accounts_view.shown_account and self.accounts_view.detail is not None
+              and live.version != self._live_drawn):
             self._live_drawn = live.version
             snapshot = live.snapshot()
             value = next((v for v in snapshot.accounts if v.account_id == self.accounts_view.shown_account), None) \
@@ -380,5 +447,6 @@ class MainWindow(QMainWindow):
             if task is not None and not task.done():
                 task.cancel()
         self.frame_timer.stop()
-        self._context.services.live.close()
+        if self._context is not None:
+            self._context.services.live.close()
         super().closeEvent(event)

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from clera_desktop.portfolio.valuation import AccountValue
+from clera_desktop.models.domain import AccountValue
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.item_models.table_model import LEFT, RIGHT, ROW_ROLE, SORT_ROLE
 from clera_desktop.ui.item_models.two_level_model import TOP, TwoLevelTreeModel

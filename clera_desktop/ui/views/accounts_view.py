@@ -9,18 +9,20 @@ from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeView, QVBoxLayout, QW
 from qasync import asyncSlot
 
 from clera_desktop.core.errors import CleraError
-from clera_desktop.portfolio.valuation import AccountValue
+from clera_desktop.models.domain import AccountValue
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.accounts_tree_model import AccountsTreeModel
 from clera_desktop.ui.item_models.table_model import SORT_ROLE
-from clera_desktop.ui.views.account_detail_view import AccountDetailView
 
 if TYPE_CHECKING:
     from clera_desktop.services import AppServices
+    from clera_desktop.ui.views.account_detail_view import AccountDetailView
 
 
 class AccountsView(QWidget):
-    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices | None = None, parent: QWidget | None = None) -> None:
+        """Without ``services`` (the first paint, before the store is open) the accounts list can
+        show the last session's figures; :meth:`attach` adds the account portfolio below it."""
         super().__init__(parent)
         self._services = services
         self.model = AccountsTreeModel(self)
@@ -34,15 +36,23 @@ class AccountsView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.detail = AccountDetailView(self, history=services.history)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([320, 360])
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.tree)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.shown_account: str | None = None
+        self.detail: AccountDetailView | None = None
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: AppServices) -> None:
+        from clera_desktop.ui.views.account_detail_view import AccountDetailView
+
+        self._services = services
+        self.detail = AccountDetailView(self, history=services.history)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([320, 360])
 
     def set_accounts(self, accounts: list[AccountValue], base_currency: str) -> None:
         first = not self.model.accounts()
@@ -54,10 +64,11 @@ class AccountsView(QWidget):
     @asyncSlot()
     async def _on_tree_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         account = self.model.account(self.proxy.mapToSource(current))
-        if account is not None:
+        if account is not None and self._services is not None:
             await self.open_account(account.account_id)
 
     async def open_account(self, account_id: str) -> None:
+        assert self._services is not None and self.detail is not None, "attach() first"
         try:
             detail = await self._services.account_detail(account_id)
         except CleraError as error:
