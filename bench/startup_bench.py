@@ -32,19 +32,17 @@ print("ready", flush=True)
 """
 
 APP = """
-import asyncio, sys, time
+import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 from PySide6.QtWidgets import QApplication
-import qasync
 from clera_desktop.core.settings import load_settings
 from clera_desktop.ui.first_paint import load
 from clera_desktop.ui.main_window import MainWindow
 from clera_desktop.ui.palette import apply_system_palette
 app = QApplication(sys.argv)
 apply_system_palette(app)
-loop = qasync.QEventLoop(app); asyncio.set_event_loop(loop)
 settings = load_settings(data_dir=Path(sys.argv[1]))
 cached = load(settings.data_dir)
 window = MainWindow(settings=settings, first_paint=cached); window.show()
@@ -53,7 +51,10 @@ if cached:  # every start after the first: the last session's accounts, painted 
     assert window.accounts_view.model.accounts(), "the window is populated"
     window.grab()
     print("ready", flush=True)
-# then, as run_gui does: the data stack behind the window, and the live figures from the store
+# then, as run_gui does: the event loop, the data stack behind the window, the store's figures
+import asyncio
+import qasync
+loop = qasync.QEventLoop(app); asyncio.set_event_loop(loop)
 from clera_desktop.app import build_context_and_views
 async def open_data():
     context = await asyncio.to_thread(build_context_and_views, settings)

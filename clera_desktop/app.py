@@ -5,7 +5,6 @@ No logic lives here; it only wires the parts together and runs the qasync loop.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -91,13 +90,20 @@ def build_context_and_views(settings: Settings) -> AppContext:
 
 
 def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
-    """Open the main window on a qasync event loop and run until it closes."""
+    """Open the main window and run until it closes.
+
+    First paint before anything slow: the last session's accounts (a small JSON file) in a window
+    that needs only Qt and light modules, painted before asyncio, qasync and the data stack are
+    even imported. Then the event loop starts, the store, keyring, providers and the other views
+    load on a worker thread, and the window attaches to them and syncs. Without an OS keyring the
+    secret file stays locked until the person unlocks it from the window (a modal prompt before
+    the window would block start-up, and any headless run).
+    """
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
-    import qasync
-
     from clera_desktop.ui.app_shell import install_excepthook, user_message_for
+    from clera_desktop.ui.first_paint import load as load_first_paint
     from clera_desktop.ui.main_window import MainWindow
     from clera_desktop.ui.palette import apply_system_palette
 
@@ -107,18 +113,17 @@ def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
     app.setApplicationName("Clera Desktop")
     app.setOrganizationName("Clera")
     apply_system_palette(app)  # type: ignore[arg-type]
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     install_excepthook()
-    # First paint before the data stack: the last session's accounts (a small JSON file) in a
-    # window that imports only Qt and light modules; the store, keyring, providers and the other
-    # views load on a worker thread behind it, then the window attaches to them and syncs.
-    # Without an OS keyring the secret file stays locked until the person unlocks it from the
-    # window (a modal prompt before the window would block start-up, and any headless run).
-    from clera_desktop.ui.first_paint import load as load_first_paint
-
     window = MainWindow(settings=settings, first_paint=load_first_paint(settings.data_dir))
     window.show()
+    app.processEvents()  # the first paint
+
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     if quit_after is not None:

@@ -137,12 +137,12 @@ class Database:
 
     async def write(self, work: Callable[[Session], T]) -> T:
         """Run ``work(session)`` in one transaction on the serial writer thread."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._writer, self.write_sync, work)
+        # wrap_future, not run_in_executor: a qasync task may be stepped by Qt's own event
+        # processing, when asyncio has no *running* loop (only a current one)
+        return await asyncio.wrap_future(self._writer.submit(self.write_sync, work))
 
     async def read(self, work: Callable[[Session], T]) -> T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._readers, self.read_sync, work)
+        return await asyncio.wrap_future(self._readers.submit(self.read_sync, work))
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)

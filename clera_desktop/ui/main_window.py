@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import subprocess
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 from shiboken6 import isValid
 
 from clera_desktop import __version__
 from clera_desktop.core.errors import CleraError
+from clera_desktop.ui.slots import async_slot
 from clera_desktop.models.enums import PortfolioMode
 from clera_desktop.ui.app_shell import settle_heap
 from clera_desktop.ui.resources import icon
@@ -34,6 +31,10 @@ from clera_desktop.ui.views.accounts_view import AccountsView
 from clera_desktop.ui.views.welcome_view import WelcomeView
 
 if TYPE_CHECKING:
+    import asyncio
+
+    from PySide6.QtGui import QCloseEvent
+
     from clera_desktop.app import AppContext
     from clera_desktop.core.settings import Settings
     from clera_desktop.models.domain import AccountValue
@@ -47,6 +48,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FRAME_MS = 33  # at most ~30 redraws a second, however fast prices move
+
+
+def _message_box() -> type:
+    """QMessageBox when a message is shown: not a cost of the first paint."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox
 
 
 TITLES = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "performance": "Performance",
@@ -218,18 +226,24 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About Clera Desktop", self)
-        about.triggered.connect(lambda: QMessageBox.about(
+        about.triggered.connect(lambda: _message_box().about(
             self, "About Clera Desktop",
             f"Clera Desktop {__version__}\nEvery brokerage account in one window.\n"
             f"Data folder: {self._settings.data_dir}"))
         logs = QAction("Open &log folder", self)
-        logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._settings.log_dir))))
+        logs.triggered.connect(self._open_log_folder)
         help_menu.addAction(about)
         help_menu.addAction(logs)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.refresh_action)
+
+    def _open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._settings.log_dir)))
 
     def open_import(self) -> None:
         from clera_desktop.ui.dialogs.import_dialog import ImportDialog
@@ -238,13 +252,15 @@ class MainWindow(QMainWindow):
         self.import_dialog.accepted.connect(self._on_import_dialog_accepted)
         self.import_dialog.open()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_import_dialog_accepted(self) -> None:
         self.statusBar().showMessage(f"Imported {self.import_dialog.imported}; history rebuilt.", 8000)
         await self.reload()
         await self.performance_view.reload()
 
     def open_manual_account(self) -> None:
+        import asyncio  # loaded after the first paint, with the event loop
+
         from clera_desktop.ui.dialogs.manual_account_dialog import ManualAccountDialog
 
         self.manual_dialog = ManualAccountDialog(self._context.services, self)
@@ -271,6 +287,8 @@ class MainWindow(QMainWindow):
 
     async def reload(self) -> None:
         """Re-read what the views show from the store (off the GUI thread) and render it."""
+        import asyncio  # loaded after the first paint, with the event loop
+
         if self._context is None:
             return
         services = self._context.services
@@ -295,6 +313,8 @@ class MainWindow(QMainWindow):
 
     async def _save_first_paint(self, accounts: list[AccountValue]) -> None:
         """What the next start paints before its data is open."""
+        import asyncio  # loaded after the first paint, with the event loop
+
         from clera_desktop.ui import first_paint
 
         try:
@@ -304,6 +324,8 @@ class MainWindow(QMainWindow):
 
     async def start(self) -> None:
         """First paint from the store, then live prices and a sync in the background."""
+        import asyncio  # loaded after the first paint, with the event loop
+
         await self.reload()
         settle_heap()
         self._live_task = asyncio.ensure_future(self._start_live())
@@ -332,15 +354,19 @@ class MainWindow(QMainWindow):
             self.accounts_view.detail.set_live(value)
 
     def refresh(self) -> asyncio.Task[None]:
+        import asyncio  # loaded after the first paint, with the event loop
+
         if self._sync_task is None or self._sync_task.done():
             self._sync_task = asyncio.ensure_future(self.sync_now())
         return self._sync_task
 
-    @asyncSlot()
+    @async_slot()
     async def _on_refresh_triggered(self) -> None:
         await self.refresh()
 
     async def sync_now(self) -> None:
+        import asyncio  # loaded after the first paint, with the event loop
+
         self.refresh_action.setEnabled(False)
         self.sync_label.setText("Syncing\u2026")
         try:
@@ -382,7 +408,7 @@ class MainWindow(QMainWindow):
         self.error_button.setToolTip("Click for details")
         self.error_button.show()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_unlock_button_clicked(self) -> None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
@@ -395,7 +421,7 @@ class MainWindow(QMainWindow):
         try:
             await self._context.services.unlock_secrets(passphrase)
         except CleraError as error:
-            QMessageBox.warning(self, "Unlock saved keys", error.user_message)
+            _message_box().warning(self, "Unlock saved keys", error.user_message)
             return
         self.unlock_button.hide()
         self.statusBar().showMessage("Saved keys unlocked.", 5000)
@@ -404,16 +430,16 @@ class MainWindow(QMainWindow):
     def _on_error_button_clicked(self) -> None:
         report = self._last_report
         details = report.summary() if report else self.error_button.text()
-        QMessageBox.information(self, "Sync details", details)
+        _message_box().information(self, "Sync details", details)
 
-    @asyncSlot(str)
+    @async_slot(str)
     async def _on_order_placed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         await self._context.services.trading.settled()  # a fill's sync, before the views re-read
         if isValid(self):
             await self.reload()
 
-    @asyncSlot(str)
+    @async_slot(str)
     async def _on_connections_changed(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
         await self.reload()
@@ -431,6 +457,8 @@ class MainWindow(QMainWindow):
         self._goto_connect(self.connect_view._on_link_plaid_clicked)
 
     def _on_welcome_demo_requested(self) -> None:
+        import subprocess
+
         subprocess.Popen([sys.executable, "-m", "clera_desktop", "--demo"])  # noqa: S603
         self.statusBar().showMessage("Starting the demo in a new window\u2026", 8000)
 

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
-from qasync import asyncSlot
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.ui.slots import async_slot
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.accounts_tree_model import AccountsTreeModel
@@ -61,7 +61,7 @@ class AccountsView(QWidget):
         if first and accounts:  # size columns once; later refreshes keep the person's widths
             resize_columns_soon(self.tree, range(self.model.columnCount()))
 
-    @asyncSlot()
+    @async_slot()
     async def _on_tree_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         account = self.model.account(self.proxy.mapToSource(current))
         if account is not None and self._services is not None:

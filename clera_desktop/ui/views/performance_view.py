@@ -99,6 +99,7 @@ class PerformanceView(QWidget):
         self.points: list[SeriesPoint] = []
         self.report: Report | None = None
         self._names: dict[str, str] = {}
+        self._generation = 0
 
     # ---- the person's choices --------------------------------------------------------------------
 
@@ -148,6 +149,8 @@ class PerformanceView(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
 
     async def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
         _name, start, end = self.chosen_range()
         ids = self.account_ids()
         try:
@@ -157,8 +160,8 @@ class PerformanceView(QWidget):
             if isValid(self):
                 self.note.setText(error.user_message)
             return
-        if not isValid(self):
-            return
+        if not isValid(self) or generation != self._generation:
+            return  # the person chose another range or account meanwhile: that answer wins
         self.points, self.report = points, report
         self._show_figures(report.total, report.base_currency)
         await self._show_note(ids)
