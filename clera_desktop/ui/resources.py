@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources as importlib_resources
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-_SOURCE_TREE = Path(__file__).resolve().parents[2] / "resources" / "icons"
+_PACKAGE = Path(__file__).resolve().parents[1]
+_SOURCE_TREE = _PACKAGE.parent / "resources" / "icons"
 
 
 @functools.cache
 def icons_folder() -> Path:
-    packaged = importlib_resources.files("clera_desktop").joinpath("resources", "icons")
-    return Path(str(packaged)) if packaged.is_dir() else _SOURCE_TREE
+    """Icons packaged inside the package (a wheel), else the source tree's (an editable install).
+    A plain path check: importlib.resources costs start-up time for the same answer."""
+    packaged = _PACKAGE / "resources" / "icons"
+    return packaged if packaged.is_dir() else _SOURCE_TREE
 
 
 def icon(name: str) -> QIcon:
