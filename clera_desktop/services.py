@@ -6,7 +6,6 @@ on the store's worker threads) and returns immutable data the views render as th
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -20,10 +19,19 @@ from clera_desktop.core.credentials import AlpacaCredentials, Credentials
 from clera_desktop.core.errors import CleraError, ConfigurationError
 from clera_desktop.core.secrets import SecretKey, SecretStore
 from clera_desktop.core.settings import Settings
+from clera_desktop.core.threads import in_thread
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, PortfolioMode, Provider
 from clera_desktop.models.queries import aggregated_holdings, portfolio_mode
-from clera_desktop.models.tables import Account, Activity, Balance, Connection, Order, Position
+from clera_desktop.models.tables import (
+    Account,
+    Activity,
+    Balance,
+    Connection,
+    Order,
+    Position,
+)
+from clera_desktop.portfolio.history_service import HistoryService
 from clera_desktop.portfolio.valuation import AccountValue, account_values, latest_rate
 from clera_desktop.providers.alpaca import AlpacaClient
 from clera_desktop.providers.plaid import HostedLink, LinkOutcome
@@ -32,10 +40,9 @@ from clera_desktop.providers.registry import (
     ensure_snaptrade_user,
     remember_plaid_item,
 )
+from clera_desktop.realtime.service import LiveService
 from clera_desktop.sync import connections as connection_ops
 from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
-from clera_desktop.portfolio.history_service import HistoryService
-from clera_desktop.realtime.service import LiveService
 from clera_desktop.trading.service import TradingService
 
 log = logging.getLogger(__name__)
@@ -166,7 +173,7 @@ class AppServices:
             self.credentials = resolve_credentials(self.secrets)
             return build_registry(self.settings, self.credentials, self.secrets, self.database)
 
-        self.registry = await asyncio.to_thread(unlock)
+        self.registry = await in_thread(unlock)
 
     async def save_keys(self, values: dict[str, str]) -> None:
         """Keep API keys typed into Settings in the keyring, then use them right away."""
@@ -180,7 +187,7 @@ class AppServices:
             self.credentials = resolve_credentials(self.secrets)
             return build_registry(self.settings, self.credentials, self.secrets, self.database)
 
-        self.registry = await asyncio.to_thread(save)
+        self.registry = await in_thread(save)
 
     async def set_base_currency(self, code: str) -> None:
         """Totals are shown in ``code`` from now on (kept in the database's app settings)."""
@@ -314,7 +321,7 @@ class AppServices:
         outcome = await client.link_outcome(link_token)
         for public_token, institution in zip(outcome.public_tokens, outcome.institutions, strict=True):
             item_id, access_token = await client.exchange_public_token(public_token)
-            await asyncio.to_thread(remember_plaid_item, self.database, self.secrets, item_id, access_token,
+            await in_thread(remember_plaid_item, self.database, self.secrets, item_id, access_token,
                                     institution)
         if outcome.finished and not outcome.exit_reason:
             await self.sync_service().sync_provider(Provider.PLAID)
@@ -326,8 +333,8 @@ class AppServices:
         endpoints = self.settings.endpoints
         client = AlpacaClient(credentials, trading_url=endpoints.alpaca_trading_url, data_url=endpoints.alpaca_data_url)
         account = await client.verify()
-        await asyncio.to_thread(self.secrets.set, SecretKey.ALPACA_API_KEY, credentials.api_key)
-        await asyncio.to_thread(self.secrets.set, SecretKey.ALPACA_SECRET_KEY, credentials.secret_key)
+        await in_thread(self.secrets.set, SecretKey.ALPACA_API_KEY, credentials.api_key)
+        await in_thread(self.secrets.set, SecretKey.ALPACA_SECRET_KEY, credentials.secret_key)
         self.registry.alpaca = client
         self.registry.missing.pop(Provider.ALPACA, None)
         await self.sync_service().sync_provider(Provider.ALPACA)

@@ -105,13 +105,13 @@ class CallRunner:
 
         Non-idempotent calls (placing an order) are never retried here: the caller reconciles.
         """
-        loop = asyncio.get_running_loop()
         attempts = self._retry.attempts if idempotent else 1
         for attempt in range(attempts):
             if self._limiter is not None:
                 await self._limiter.acquire()
             try:
-                return await loop.run_in_executor(_NETWORK_POOL, lambda: function(*args, **kwargs))
+                # a wrapped executor future: awaitable even when Qt steps the task (see core/threads.py)
+                return await asyncio.wrap_future(_NETWORK_POOL.submit(lambda: function(*args, **kwargs)))
             except BaseException as raw:  # noqa: BLE001 - every SDK failure is mapped once, here
                 if isinstance(raw, asyncio.CancelledError):
                     raise

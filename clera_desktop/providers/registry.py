@@ -6,7 +6,6 @@ Plaid access tokens and every API key live in the keyring.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.core.credentials import Credentials
 from clera_desktop.core.secrets import SecretKey, SecretStore
 from clera_desktop.core.settings import Settings
+from clera_desktop.core.threads import in_thread
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import Provider, SnapTradeKeyKind
 from clera_desktop.models.tables import Connection, SnapTradeUser
@@ -116,7 +116,7 @@ async def ensure_snaptrade_user(registry: ProviderRegistry, database: Database, 
     if client.user is not None:
         return client.user
     user = await client.register_user(f"clera-{uuid.uuid4()}")
-    await asyncio.to_thread(remember_snaptrade_user, database, secrets, user)
+    await in_thread(remember_snaptrade_user, database, secrets, user)
     client.user = user
     return user
 

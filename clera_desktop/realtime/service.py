@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.settings import Settings
+from clera_desktop.core.threads import in_thread
 from clera_desktop.models.engine import Database
 from clera_desktop.providers.registry import ProviderRegistry
 from clera_desktop.realtime.book import LiveBook, load_book
@@ -116,7 +117,7 @@ class LiveService:
             self._watchdog = None
         if self._stream is not None:
             stream, self._stream = self._stream, None
-            await asyncio.to_thread(stream.stop)
+            await in_thread(stream.stop)
 
     # ---- the stream ------------------------------------------------------------------------
 
@@ -129,9 +130,9 @@ class LiveService:
             credentials = registry.alpaca.credentials
             self._stream = MarketDataStream(
                 credentials.api_key, credentials.secret_key, url=endpoints.alpaca_stream_url,
-                consumer=asyncio.get_running_loop(), on_batch=self._on_batch, min_backoff=self.reconnect_backoff)
+                consumer=asyncio.get_event_loop(), on_batch=self._on_batch, min_backoff=self.reconnect_backoff)
         previous = self._stream.symbols
-        await asyncio.to_thread(self._stream.set_symbols, symbols)
+        await in_thread(self._stream.set_symbols, symbols)
         self.prices.forget(previous - symbols)
         self.prices.watch(symbols - previous)
         if symbols - previous:

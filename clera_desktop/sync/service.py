@@ -24,10 +24,15 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.errors import CleraError, NeedsReconnect
 from clera_desktop.core.settings import Settings
+from clera_desktop.core.threads import in_thread
 from clera_desktop.models.domain import account_id_for
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, Provider, SyncStatus
-from clera_desktop.models.provider_data import AccountData, RemoteAccount, RemoteConnection
+from clera_desktop.models.provider_data import (
+    AccountData,
+    RemoteAccount,
+    RemoteConnection,
+)
 from clera_desktop.models.tables import Account, Connection, FxRate, SyncRun
 from clera_desktop.models.upserts import (
     AccountChanges,
@@ -218,8 +223,8 @@ class SyncService:
         connection_id = connection_id_for(connection)
         # Converting a large account's rows takes a while: do it off the writer thread, so its
         # transaction only executes statements (shorter locks, no waiting on other threads).
-        prepared = await asyncio.get_running_loop().run_in_executor(
-            None, functools.partial(prepare_account_data, data, dialect=self.database.engine.dialect, now=_now()))
+        prepared = await in_thread(
+            functools.partial(prepare_account_data, data, dialect=self.database.engine.dialect, now=_now()))
         return await self.database.write(
             lambda s: store_prepared_account(s, prepared, connection_id=connection_id))
 

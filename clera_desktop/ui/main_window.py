@@ -313,12 +313,11 @@ class MainWindow(QMainWindow):
 
     async def _save_first_paint(self, accounts: list[AccountValue]) -> None:
         """What the next start paints before its data is open."""
-        import asyncio  # loaded after the first paint, with the event loop
-
+        from clera_desktop.core.threads import in_thread
         from clera_desktop.ui import first_paint
 
         try:
-            await asyncio.to_thread(first_paint.save, self._settings.data_dir, accounts)
+            await in_thread(first_paint.save, self._settings.data_dir, accounts)
         except OSError as error:
             log.info("could not keep the last screen: %s", error)
 
