@@ -86,6 +86,8 @@ def test_a_double_click_places_one_order(trading: TradingHarness) -> None:
     with pytest.raises(CleraError, match="not sent twice"):
         trading.run(again.place(preview))
     assert len(trading.world_account(CLERA).orders) == before + 1
+    logged = [r for r in trading.run(trading.service.audit_log()) if r.details.get("ticket_id") == preview.ticket_id]
+    assert sorted(r.action for r in logged) == [AuditAction.PLACE_REQUESTED, AuditAction.PLACED, AuditAction.PREVIEW]
 
 
 @pytest.mark.parametrize(("account", "pattern"), [(ETRADE, "snaptrade:/trade/*"), (CLERA, "alpaca:/v2/orders")])
