@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -191,20 +191,13 @@ class AppServices:
 
     async def set_base_currency(self, code: str) -> None:
         """Totals are shown in ``code`` from now on (kept in the database's app settings)."""
-        from clera_desktop.models.tables import AppSetting
+        from clera_desktop.models.upserts import put_app_setting
 
         code = code.strip().upper()
         if len(code) != 3 or not code.isalpha():
             raise CleraError(f"{code!r} is not a currency code such as USD or CAD.")
 
-        def write(session: Session) -> None:
-            row = session.get(AppSetting, "base_currency")
-            if row is None:
-                session.add(AppSetting(key="base_currency", value=code, updated_at=datetime.now(UTC)))
-            else:
-                row.value, row.updated_at = code, datetime.now(UTC)
-
-        await self.database.write(write)
+        await self.database.write(lambda s: put_app_setting(s, "base_currency", code))
         self.settings = replace(self.settings, base_currency=code)
 
     # ---- reading --------------------------------------------------------------------------

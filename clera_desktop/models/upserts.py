@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Dialect, Table, delete, or_, select, update
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.domain import account_id_for
 from clera_desktop.models.enums import ConnectionStatus
 from clera_desktop.models.provider_data import AccountData, RemoteConnection, RemoteOrder
-from clera_desktop.models.tables import Account, Activity, Balance, Connection, Order, Position
+from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, Connection, Order, Position
 
 
 
@@ -256,3 +256,13 @@ def deactivate_missing_accounts(session: Session, connection_id: str, present: s
         Account.connection_id == connection_id, Account.is_active.is_(True), Account.id.not_in(present),
     ).values(is_active=False, updated_at=now))
     return max(result.rowcount, 0)
+
+
+def put_app_setting(session: Session, key: str, value: str) -> None:
+    """Set one of the store's small settings (base currency, default account, history state)."""
+    now = datetime.now(UTC)
+    row = session.get(AppSetting, key)
+    if row is None:
+        session.add(AppSetting(key=key, value=value, updated_at=now))
+    else:
+        row.value, row.updated_at = value, now

@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 import numpy as np
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.core.money import canonical
 from clera_desktop.models.enums import Provider, SecurityType
 from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, DailyPrice, FxRate, PortfolioSnapshot, Position
-from clera_desktop.models.upserts import upsert_rows
+from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import AccountHistory, ActivityRecord, Adjustment, PriceTable, rebuild_account
 
 SPLIT_RATIO_RAW_TYPE = "SPLIT_RATIO"  # a CSV split: quantity is the ratio
@@ -182,11 +182,7 @@ def _write_state(session: Session, account_id: str, state: HistoryState) -> None
         "adjustments": [{"symbol": a.symbol, "quantity": canonical(a.quantity)} for a in state.adjustments],
         "missing_prices": list(state.missing_prices),
     })
-    row = session.get(AppSetting, _state_key(account_id))
-    if row is None:
-        session.add(AppSetting(key=_state_key(account_id), value=value, updated_at=datetime.now(UTC)))
-    else:
-        row.value, row.updated_at = value, datetime.now(UTC)
+    put_app_setting(session, _state_key(account_id), value)
 
 
 def read_state(session: Session, account_id: str) -> HistoryState | None:

@@ -167,17 +167,10 @@ class TradingService:
         return route(symbol, candidates, default_account_id=default)
 
     async def set_default_account(self, account_id: str) -> None:
-        from clera_desktop.models.tables import AppSetting
+        from clera_desktop.models.upserts import put_app_setting
         from clera_desktop.trading.accounts import DEFAULT_TRADING_ACCOUNT
 
-        def write(session):  # type: ignore[no-untyped-def]
-            row = session.get(AppSetting, DEFAULT_TRADING_ACCOUNT)
-            if row is None:
-                session.add(AppSetting(key=DEFAULT_TRADING_ACCOUNT, value=account_id, updated_at=datetime.now(UTC)))
-            else:
-                row.value, row.updated_at = account_id, datetime.now(UTC)
-
-        await self._database.write(write)
+        await self._database.write(lambda s: put_app_setting(s, DEFAULT_TRADING_ACCOUNT, account_id))
 
     # ---- reference data -------------------------------------------------------------------
 
