@@ -100,32 +100,32 @@ def price_table(session: Session, symbols: set[str], currencies: dict[str, str])
     return PriceTable(closes, currencies)
 
 
-def _fingerprint(session: Session, account: Account, symbols: set[str], today: date) -> str:
+def _fingerprint(session: Session, account: Account, symbols: set[str], positions_now: list[Position],
+                 balances: list[Balance], today: date) -> str:
     activity = session.execute(select(func.count(Activity.id), func.max(Activity.id))
                                .where(Activity.account_id == account.id)).one()
     prices = session.execute(select(func.count(DailyPrice.id), func.max(DailyPrice.id))
                              .where(DailyPrice.symbol.in_(sorted(symbols)))).one() if symbols else (0, 0)
     rates = session.execute(select(func.count(FxRate.id), func.max(FxRate.id))).one()
-    positions = sorted((p.symbol, canonical(p.quantity)) for p in session.scalars(
-        select(Position).where(Position.account_id == account.id)))
-    cash = sorted((b.currency, canonical(b.cash) if b.cash is not None else "") for b in session.scalars(
-        select(Balance).where(Balance.account_id == account.id)))
+    positions = sorted((p.symbol, canonical(p.quantity)) for p in positions_now)
+    cash = sorted((b.currency, canonical(b.cash) if b.cash is not None else "") for b in balances)
     text = json.dumps([tuple(activity), tuple(prices), tuple(rates), positions, cash, today.isoformat()], default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _anchors(session: Session, account: Account, fx: FxTable, today: date) -> tuple[dict[str, Decimal] | None, Decimal | None]:
+def _anchors(account: Account, positions_now: list[Position], balances: list[Balance], fx: FxTable,
+             today: date) -> tuple[dict[str, Decimal] | None, Decimal | None]:
     """Today's synced positions and cash; a manual account has none (its activities are the truth)."""
     if account.provider is Provider.MANUAL:
         return None, None
     positions: dict[str, Decimal] = {}
     cash = Decimal(0)
-    for p in session.scalars(select(Position).where(Position.account_id == account.id)):
+    for p in positions_now:
         if p.security_type is SecurityType.CASH:
             cash += p.market_value or p.quantity
         else:
             positions[p.symbol] = positions.get(p.symbol, Decimal(0)) + p.quantity
-    for balance in session.scalars(select(Balance).where(Balance.account_id == account.id)):
+    for balance in balances:
         if balance.cash is None:
             continue
         rate = fx.rate_on(balance.currency, account.currency, today) or Decimal(1)
@@ -139,13 +139,13 @@ def rebuild_and_store(session: Session, account_id: str, *, today: date | None =
     today = today or date.today()
     account = session.get_one(Account, account_id)
     records = load_records(session, account_id)
-    held = set(session.scalars(select(Position.symbol).where(Position.account_id == account_id)))
-    symbols = {r.symbol for r in records if r.symbol} | held
-    fingerprint = _fingerprint(session, account, symbols, today)
+    positions_now = list(session.scalars(select(Position).where(Position.account_id == account_id)))
+    balances = list(session.scalars(select(Balance).where(Balance.account_id == account_id)))
+    symbols = {r.symbol for r in records if r.symbol} | {p.symbol for p in positions_now}
+    fingerprint = _fingerprint(session, account, symbols, positions_now, balances, today)
     state = read_state(session, account_id)
     if not force and state is not None and state.fingerprint == fingerprint:
         return None
-    positions_now = list(session.scalars(select(Position).where(Position.account_id == account_id)))
     if not records and not positions_now:
         _write_state(session, account_id, HistoryState(fingerprint, (), (), None))
         return None
@@ -159,7 +159,7 @@ def rebuild_and_store(session: Session, account_id: str, *, today: date | None =
         if p.price is not None:
             series = prices.closes[p.symbol]  # type: ignore[index]
             series[:] = [row for row in series if row[0] != today] + [(today, p.price)]
-    positions, cash = _anchors(session, account, fx, today)
+    positions, cash = _anchors(account, positions_now, balances, fx, today)
     # no activities from this provider (Alpaca's are not read): history starts today, and what
     # the account holds is an explicit adjustment rather than an invented past
     start = records[0].day if records else today
