@@ -281,7 +281,7 @@ class TradingService:
         try:
             remote = await broker.place(account, ticket, preview.broker, ticket_id)
         except RejectedInput as rejected:
-            return await self._after_rejection(preview, rejected, since)
+            return await self._after_rejection(preview, rejected)
         except ProviderError as lost:
             log.warning("placing %s: no confirmation (%s); reconciling", ticket_id, lost)
             await self._audit(audit.AuditAction.UNCONFIRMED, ticket.account_id, {**details, "reason": lost.user_message})
@@ -307,8 +307,7 @@ class TradingService:
         while self._syncs:
             await asyncio.gather(*self._syncs, return_exceptions=True)
 
-    async def _after_rejection(self, preview: TradePreview, rejected: RejectedInput,
-                                            since: datetime) -> PlacementResult:
+    async def _after_rejection(self, preview: TradePreview, rejected: RejectedInput) -> PlacementResult:
         ticket_id = preview.ticket_id
         details = order_store.ticket_details(preview.ticket, ticket_id=ticket_id)
         await self._database.write(lambda s: order_store.record_rejection(s, ticket_id, rejected.user_message, details))
