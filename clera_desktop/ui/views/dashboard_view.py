@@ -109,7 +109,7 @@ class DashboardView(QWidget):
         self.status.setText(f"{_SOURCE_TEXT[snapshot.source]} \u00b7 {len(snapshot.subscribed)} symbols{stale}")
         self.model.set_rows(snapshot.accounts)  # a reset: cheaper here than dataChanged through the sort proxy
         self._list_accounts(snapshot)
-        self._draw_chart()
+        self._draw_chart(snapshot)
         self.redraws += 1
 
     def _list_accounts(self, snapshot: LiveSnapshot) -> None:
@@ -126,7 +126,8 @@ class DashboardView(QWidget):
         self.series_choice.setCurrentIndex(max(0, self.series_choice.findData(current)))
         self.series_choice.blockSignals(False)
 
-    def _draw_chart(self, *, force: bool = False) -> None:
+    def _draw_chart(self, snapshot: LiveSnapshot | None = None, *, force: bool = False) -> None:
+        """``snapshot``: the frame's own (the live service builds one per call: not twice a frame)."""
         if self.chart is None:
             return
         account_id = self.series_choice.currentData()
@@ -135,7 +136,7 @@ class DashboardView(QWidget):
             return
         if force:
             self.chart.plot.plotItem.vb.setRange(xRange=(0, 1), yRange=(0, 1))  # a new line: fit it afresh
-        snapshot = self._live.snapshot()
+        snapshot = snapshot or self._live.snapshot()
         if snapshot is not None:
             chosen = next((v for v in snapshot.accounts if v.account_id == account_id), None)
             self.chart.currency = chosen.currency if chosen else snapshot.base_currency
