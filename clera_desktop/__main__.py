@@ -6,6 +6,14 @@ import sys
 
 
 def main() -> int:
+    import gc
+
+    # Start-up builds tens of thousands of objects that live as long as the process (Qt's enums
+    # and classes, our modules) and next to no garbage, so a collection would only walk them
+    # (~35 ms before the window's first frame, measured with bench/startup_bench.py). Collection
+    # resumes before a subcommand runs (cli.main) and, for the window, once the store's figures
+    # are shown (app.run_gui, ui.app_shell.settle_heap, which also freezes that start-up heap).
+    gc.disable()
     from clera_desktop.cli import main as cli_main
 
     return cli_main()

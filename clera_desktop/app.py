@@ -89,15 +89,20 @@ def build_context_and_views(settings: Settings) -> AppContext:
     return build_context(settings)
 
 
-def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
+def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | None = None,
+            report_startup: bool = False) -> int:
     """Open the main window and run until it closes.
 
     First paint before anything slow: the last session's accounts (a small JSON file) in a window
     that needs only Qt and light modules, painted before asyncio, qasync and the data stack are
     even imported. Then the event loop starts, the store, keyring, providers and the other views
-    load on a worker thread, and the window attaches to them and syncs. Without an OS keyring the
+    load on a worker thread, and the window attaches to them and syncs (the log file opens right
+    after the first frame; until then Python's last-resort handler prints warnings). Without an OS keyring the
     secret file stays locked until the person unlocks it from the window (a modal prompt before
     the window would block start-up, and any headless run).
+
+    ``report_startup`` prints ``painted`` once the first frame is painted and ``ready`` once the
+    store's own figures are shown (for bench/startup_bench.py, which times the lines).
     """
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
@@ -116,9 +121,16 @@ def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
     install_excepthook()
     window = MainWindow(settings=settings, first_paint=load_first_paint(settings.data_dir))
     window.show()
-    app.processEvents()  # the first paint
+    app.processEvents()  # the first paint: the expose event is handled and every widget painted
+    if report_startup:
+        print("painted", flush=True)
 
     import asyncio
+    import gc
+
+    from clera_desktop.core.logging_setup import configure_logging
+
+    configure_logging(settings.log_dir, log_level)
 
     import qasync
 
@@ -134,12 +146,16 @@ def run_gui(settings: Settings, *, quit_after: float | None = None) -> int:
         nonlocal context
         try:
             context = await asyncio.to_thread(build_context_and_views, settings)
+            window.attach(context)
+            await window.start()
         except Exception as error:  # noqa: BLE001 - shown in the window, details in the log
             log.exception("could not open the data")
             window.sync_label.setText(f"Could not open your data: {user_message_for(error)}")
             return
-        window.attach(context)
-        await window.start()
+        finally:
+            gc.enable()  # off since launch (see __main__); window.start() has frozen the start-up heap
+        if report_startup:
+            print("ready", flush=True)
 
     try:
         with loop:

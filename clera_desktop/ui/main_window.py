@@ -28,7 +28,6 @@ from clera_desktop.models.enums import PortfolioMode
 from clera_desktop.ui.app_shell import settle_heap
 from clera_desktop.ui.resources import icon
 from clera_desktop.ui.views.accounts_view import AccountsView
-from clera_desktop.ui.views.welcome_view import WelcomeView
 
 if TYPE_CHECKING:
     import asyncio
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from clera_desktop.app import AppContext
     from clera_desktop.core.settings import Settings
     from clera_desktop.models.domain import AccountValue
+    from clera_desktop.ui.first_paint import LastScreen
     from clera_desktop.sync.service import SyncProgress, SyncReport
     from clera_desktop.ui.views.connect_view import ConnectView
     from clera_desktop.ui.views.dashboard_view import DashboardView
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from clera_desktop.ui.views.orders_view import OrdersView
     from clera_desktop.ui.views.performance_view import PerformanceView
     from clera_desktop.ui.views.trade_view import TradeView
+    from clera_desktop.ui.views.welcome_view import WelcomeView
 
 log = logging.getLogger(__name__)
 FRAME_MS = 33  # at most ~30 redraws a second, however fast prices move
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
     orders_view: OrdersView
 
     def __init__(self, context: AppContext | None = None, *, settings: Settings | None = None,
-                 first_paint: list[AccountValue] | None = None) -> None:
+                 first_paint: LastScreen | None = None) -> None:
         super().__init__()
         self._context: AppContext = None  # type: ignore[assignment]  # set by attach()
         settings = context.settings if context is not None else settings
@@ -83,10 +84,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
 
-        self.welcome = WelcomeView(demo=settings.demo)
+        self.welcome: WelcomeView | None = None  # built when there is nothing to show
         self.accounts_view = AccountsView()
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
         self.views: dict[str, QWidget] = {}
         for key in TITLES:
             view = self.accounts_view if key == "accounts" else QLabel("Opening your data\u2026",
@@ -142,8 +142,9 @@ class MainWindow(QMainWindow):
         self.frame_timer = QTimer(self, interval=FRAME_MS, timerType=Qt.TimerType.PreciseTimer)
         self.frame_timer.timeout.connect(self._on_frame)
         self.show_view(self.accounts_view)
-        if first_paint:
-            self.accounts_view.set_accounts(first_paint, first_paint[0].base_currency)
+        if first_paint and first_paint.accounts:
+            accounts = first_paint.accounts
+            self.accounts_view.set_accounts(accounts, accounts[0].base_currency, first_paint.column_widths)
             self.sync_label.setText("Showing your last session's figures while your data opens\u2026")
         if context is not None:
             self.attach(context)
@@ -178,10 +179,6 @@ class MainWindow(QMainWindow):
             self.views[key] = view
         self.stack.setCurrentWidget(current)
         self.unlock_button.setVisible(services.secrets_locked)
-        self.welcome.snaptrade_requested.connect(self._on_welcome_snaptrade_requested)
-        self.welcome.plaid_requested.connect(self._on_welcome_plaid_requested)
-        self.welcome.alpaca_requested.connect(lambda: self._goto_connect(self.connect_view._on_add_alpaca_clicked))
-        self.welcome.demo_requested.connect(self._on_welcome_demo_requested)
         self.connect_view.connections_changed.connect(self._on_connections_changed)
         self.trade_view.order_placed.connect(self._on_order_placed)
         self.orders_view.orders_filled.connect(self._on_order_placed)
@@ -307,9 +304,22 @@ class MainWindow(QMainWindow):
             await services.live.refresh_book()
         self.performance_view.set_accounts([(a.account_id, a.name) for a in accounts])
         if mode is PortfolioMode.NONE and not connections:
-            self.stack.setCurrentWidget(self.welcome)
-        elif self.stack.currentWidget() is self.welcome:
+            self.show_welcome()
+        elif self.welcome is not None and self.stack.currentWidget() is self.welcome:
             self.show_view(self.accounts_view)
+
+    def show_welcome(self) -> None:
+        """Nothing connected: the ways in (built on first need; most starts never show it)."""
+        from clera_desktop.ui.views.welcome_view import WelcomeView
+
+        if self.welcome is None:
+            self.welcome = WelcomeView(demo=self._settings.demo)
+            self.welcome.snaptrade_requested.connect(self._on_welcome_snaptrade_requested)
+            self.welcome.plaid_requested.connect(self._on_welcome_plaid_requested)
+            self.welcome.alpaca_requested.connect(lambda: self._goto_connect(self.connect_view._on_add_alpaca_clicked))
+            self.welcome.demo_requested.connect(self._on_welcome_demo_requested)
+            self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
 
     async def _save_first_paint(self, accounts: list[AccountValue]) -> None:
         """What the next start paints before its data is open."""
@@ -317,9 +327,20 @@ class MainWindow(QMainWindow):
         from clera_desktop.ui import first_paint
 
         try:
-            await in_thread(first_paint.save, self._settings.data_dir, accounts)
+            await in_thread(first_paint.save, self._settings.data_dir, accounts, self.accounts_view.column_widths())
         except OSError as error:
             log.info("could not keep the last screen: %s", error)
+
+    def _keep_column_widths(self) -> None:
+        """At close: the widths the person left, for the next start's first frame."""
+        from clera_desktop.ui import first_paint
+
+        accounts = self.accounts_view.model.accounts()
+        if accounts:
+            try:
+                first_paint.save(self._settings.data_dir, accounts, self.accounts_view.column_widths())
+            except OSError as error:
+                log.info("could not keep the last screen: %s", error)
 
     async def start(self) -> None:
         """First paint from the store, then live prices and a sync in the background."""
@@ -470,6 +491,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self._keep_column_widths()
         for task in (self._sync_task, self._history_task, self._live_task):
             if task is not None and not task.done():
                 task.cancel()

@@ -42,8 +42,15 @@ def browser(qtbot: Any) -> tuple[QWebEngineView, RecordingPage]:
 
 
 def _open(qtbot: Any, view: QWebEngineView, url: str) -> None:
-    with qtbot.waitSignal(view.loadFinished, timeout=20_000):
-        view.load(QUrl(url))
+    """Load ``url`` and wait for *its* load: a late loadFinished(False) of the page before
+    (its callback navigation is refused) must not count, or the script runs on the old page."""
+    target = QUrl(url)
+
+    def is_target(ok: bool) -> bool:
+        return ok and (view.url().host(), view.url().path()) == (target.host(), target.path())
+
+    with qtbot.waitSignal(view.loadFinished, timeout=20_000, check_params_cb=is_target):
+        view.load(target)
 
 
 def _run(qtbot: Any, page: QWebEnginePage, script: str) -> None:

@@ -42,6 +42,7 @@ class AccountsView(QWidget):
         layout.addWidget(self.splitter)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.shown_account: str | None = None
+        self._widths_settled = False  # measured, or the last session's: worth keeping
         self.detail: AccountDetailView | None = None
         if services is not None:
             self.attach(services)
@@ -54,12 +55,29 @@ class AccountsView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([320, 360])
 
-    def set_accounts(self, accounts: list[AccountValue], base_currency: str) -> None:
+    def set_accounts(self, accounts: list[AccountValue], base_currency: str,
+                     column_widths: list[int] | None = None) -> None:
+        """``column_widths``: the last session's, so the first frame measures no text."""
         first = not self.model.accounts()
         self.model.set_accounts(accounts, base_currency)
         self.tree.expandAll()
-        if first and accounts:  # size columns once; later refreshes keep the person's widths
-            resize_columns_soon(self.tree, range(self.model.columnCount()))
+        if not (first and accounts):  # sized once; later refreshes keep the person's widths
+            return
+        if column_widths and len(column_widths) == self.model.columnCount():
+            for column, width in enumerate(column_widths):
+                self.tree.setColumnWidth(column, width)
+            self._widths_settled = True
+        else:
+            resize_columns_soon(self.tree, range(self.model.columnCount()), done=self._on_widths_measured)
+
+    def _on_widths_measured(self) -> None:
+        self._widths_settled = True
+
+    def column_widths(self) -> list[int]:
+        """The widths to start with next time; empty until they have been measured."""
+        if not self._widths_settled:
+            return []
+        return [self.tree.columnWidth(column) for column in range(self.model.columnCount())]
 
     @async_slot()
     async def _on_tree_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]

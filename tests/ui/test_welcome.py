@@ -1,0 +1,42 @@
+"""With nothing connected the window welcomes the person with the four ways in."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from clera_desktop.app import build_context
+from clera_desktop.core.settings import load_settings
+from clera_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def empty_window(qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> Any:
+    context = build_context(load_settings(data_dir=tmp_path / "data", environ={}))  # no keys anywhere
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    run(window.reload())
+    yield window
+    window.close()
+    context.close()
+
+
+def test_nothing_connected_shows_the_four_ways_in(empty_window: MainWindow) -> None:
+    assert empty_window.stack.currentWidget() is empty_window.welcome
+    offers = [b.text() for b in empty_window.welcome.findChildren(QPushButton)]
+    assert offers == ["Try the demo", "Connect a brokerage (SnapTrade)", "Link investment accounts (Plaid)",
+                      "Add the Clera brokerage account (Alpaca)"]
+
+
+def test_an_offer_without_keys_explains_what_is_missing(empty_window: MainWindow, qtbot: Any) -> None:
+    snaptrade = next(b for b in empty_window.welcome.findChildren(QPushButton) if "SnapTrade" in b.text())
+    qtbot.mouseClick(snaptrade, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(empty_window.connect_view.notice.text()))
+    assert empty_window.stack.currentWidget() is empty_window.connect_view
+    assert "SNAPTRADE_CLIENT_ID" in empty_window.connect_view.notice.text()
