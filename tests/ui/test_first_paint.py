@@ -85,3 +85,36 @@ def _one_account() -> list[AccountValue]:
         positions_value=Decimal("1000.10"), total=Decimal("1010.15"), base_currency="USD", total_base=Decimal("740.09"),
         fx=FxUse(Decimal("0.732654"), date(2026, 11, 25)), last_sync_at=datetime(2026, 11, 25, 14, 0, tzinfo=timezone.utc),
         stale_since=None, status="active", status_reason=None, is_paper=False)]
+
+
+def test_show_then_process_events_paints_the_first_frame(
+        qtbot: Any, qapp: Any, demo_context: AppContext, run: Callable[[Awaitable[Any]], Any]) -> None:
+    """What run_gui (and bench/startup_bench.py) count as the first frame is a painted one."""
+    from PySide6.QtCore import QEvent, QObject
+    from shiboken6 import getCppPointer
+
+    first = MainWindow(demo_context)
+    qtbot.addWidget(first)
+    run(first.sync_now())
+    first.close()
+
+    class PaintLog(QObject):
+        painted: set[int] = set()
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.painted.add(getCppPointer(watched)[0])
+            return False
+
+    log = PaintLog()
+    qapp.installEventFilter(log)
+    try:
+        shell = MainWindow(settings=demo_context.settings, first_paint=first_paint.load(demo_context.settings.data_dir))
+        qtbot.addWidget(shell)
+        shell.show()
+        qapp.processEvents()
+    finally:
+        qapp.removeEventFilter(log)
+    tree = shell.accounts_view.tree
+    assert {getCppPointer(w)[0] for w in (shell, tree.viewport(), tree.header().viewport(), shell.statusBar())} \
+        <= log.painted
