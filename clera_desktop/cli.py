@@ -7,9 +7,7 @@ Every subcommand takes the same ``--data-dir``/``--db`` options as the GUI.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tempfile
 from datetime import date
 from collections.abc import Sequence
 from pathlib import Path
@@ -132,6 +130,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     demo = getattr(args, "demo", False)
     data_dir = args.data_dir
     if demo and data_dir is None:
+        import tempfile
+
         data_dir = Path(tempfile.mkdtemp(prefix="clera-demo-"))
     return load_settings(data_dir=data_dir, database_url=args.db, demo=demo)
 
@@ -155,6 +155,8 @@ def run_info(settings: Settings, *, as_json: bool) -> int:
     finally:
         database.close()
     if as_json:
+        import json
+
         print(json.dumps(facts, indent=2))
     else:
         for key, value in facts.items():
@@ -261,6 +263,8 @@ def run_report(settings: Settings, *, accounts: list[str] | None, start: date | 
         report = database.read_sync(lambda s: build_report(s, settings.base_currency, accounts, start, end))
     finally:
         database.close()
+    import json
+
     print(json.dumps(report.as_json(), indent=2))
     return 0
 
@@ -331,6 +335,8 @@ def run_sandbox(args: argparse.Namespace) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     with server:
+        import json
+
         print(json.dumps(server.info), flush=True)
         print(f"serving the sandbox on {server.base_url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
         stop.wait()

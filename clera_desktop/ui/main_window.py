@@ -24,7 +24,6 @@ from shiboken6 import isValid
 from clera_desktop import __version__
 from clera_desktop.core.errors import CleraError
 from clera_desktop.ui.slots import async_slot
-from clera_desktop.models.enums import PortfolioMode
 from clera_desktop.ui.app_shell import settle_heap
 from clera_desktop.ui.resources import icon
 from clera_desktop.ui.views.accounts_view import AccountsView
@@ -285,6 +284,8 @@ class MainWindow(QMainWindow):
     async def reload(self) -> None:
         """Re-read what the views show from the store (off the GUI thread) and render it."""
         import asyncio  # loaded after the first paint, with the event loop
+
+        from clera_desktop.models.enums import PortfolioMode
 
         if self._context is None:
             return
