@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FRAME_MS = 33  # at most ~30 redraws a second, however fast prices move
+LAST_SESSION_NOTE = "Showing your last session's figures while your data opens\u2026"
 
 
 def _message_box() -> type:
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self.error_button.setFlat(True)
         self.error_button.hide()
         self.error_button.clicked.connect(self._on_error_button_clicked)
-        self.unlock_button = QPushButton("\U0001f512 Unlock saved keys\u2026")
+        self.unlock_button = QPushButton(icon("lock"), "Unlock saved keys\u2026")  # an icon: emoji fonts are not everywhere
         self.unlock_button.setFlat(True)
         self.unlock_button.setToolTip("No system keyring here: your API keys are kept in an encrypted file.")
         self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
         if first_paint and first_paint.accounts:
             accounts = first_paint.accounts
             self.accounts_view.set_accounts(accounts, accounts[0].base_currency, first_paint.column_widths)
-            self.sync_label.setText("Showing your last session's figures while your data opens\u2026")
+            self.sync_label.setText(LAST_SESSION_NOTE)
         if context is not None:
             self.attach(context)
 
@@ -295,6 +296,8 @@ class MainWindow(QMainWindow):
         if not isValid(self):  # the window closed while the store was being read
             return
         self.accounts_view.set_accounts(accounts, services.settings.base_currency)
+        if self.sync_label.text() == LAST_SESSION_NOTE:  # the store's own figures are on screen now
+            self.sync_label.setText("")
         await self._save_first_paint(accounts)
         self.holdings_view.set_snapshot(holdings)
         self.connect_view.set_connections(connections)

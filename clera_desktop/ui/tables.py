@@ -23,8 +23,15 @@ def sorted_table(model: QAbstractItemModel, parent: QWidget, *, fit_columns: boo
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if fit_columns else QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(not _right_aligned(model, model.columnCount() - 1))
     if select_rows:
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     return view, proxy
+
+
+def _right_aligned(model: QAbstractItemModel, column: int) -> bool:
+    """A figure column stretched to the window's edge would float its title and numbers far
+    from the rest of the row; such a table ends with blank space instead."""
+    alignment = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole)
+    return alignment is not None and bool(int(alignment) & int(Qt.AlignmentFlag.AlignRight))

@@ -41,6 +41,7 @@ def test_a_window_without_data_shows_the_last_screen_then_attaches(
     assert shell.views["trade"] is shell.trade_view and shell.stack.indexOf(shell.trade_view) >= 0
     run(shell.reload())
     assert len(shell.accounts_view.model.accounts()) == len(saved.accounts)
+    assert "last session" not in shell.sync_label.text()  # the store's figures replaced them
 
 
 def test_the_next_start_paints_the_column_widths_the_person_left(
