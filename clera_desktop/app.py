@@ -95,11 +95,10 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
 
     First paint before anything slow: the last session's accounts (a small JSON file) in a window
     that needs only Qt and light modules, painted before asyncio, qasync and the data stack are
-    even imported. Then the event loop starts, the store, keyring, providers and the other views
-    load on a worker thread, and the window attaches to them and syncs (the log file opens right
-    after the first frame; until then Python's last-resort handler prints warnings). Without an OS keyring the
-    secret file stays locked until the person unlocks it from the window (a modal prompt before
-    the window would block start-up, and any headless run).
+    even imported. Then the log file opens, the event loop starts, the store, keyring, providers
+    and the other views load on a worker thread, and the window attaches to them and syncs.
+    Without an OS keyring the secret file stays locked until the person unlocks it from the
+    window (a modal prompt before the window would block start-up, and any headless run).
 
     ``report_startup`` prints ``painted`` once the first frame is painted and ``ready`` once the
     store's own figures are shown (for bench/startup_bench.py, which times the lines).

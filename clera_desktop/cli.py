@@ -7,6 +7,7 @@ Every subcommand takes the same ``--data-dir``/``--db`` options as the GUI.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
 from collections.abc import Sequence
@@ -155,8 +156,6 @@ def run_info(settings: Settings, *, as_json: bool) -> int:
     finally:
         database.close()
     if as_json:
-        import json
-
         print(json.dumps(facts, indent=2))
     else:
         for key, value in facts.items():
@@ -263,8 +262,6 @@ def run_report(settings: Settings, *, accounts: list[str] | None, start: date | 
         report = database.read_sync(lambda s: build_report(s, settings.base_currency, accounts, start, end))
     finally:
         database.close()
-    import json
-
     print(json.dumps(report.as_json(), indent=2))
     return 0
 
@@ -335,8 +332,6 @@ def run_sandbox(args: argparse.Namespace) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     with server:
-        import json
-
         print(json.dumps(server.info), flush=True)
         print(f"serving the sandbox on {server.base_url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
         stop.wait()

@@ -326,25 +326,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome)
 
     async def _save_first_paint(self, accounts: list[AccountValue]) -> None:
-        """What the next start paints before its data is open."""
         from clera_desktop.core.threads import in_thread
+
+        await in_thread(self._keep_last_screen, accounts, self.accounts_view.column_widths())
+
+    def _keep_last_screen(self, accounts: list[AccountValue], column_widths: list[int]) -> None:
+        """What the next start paints before its data is open (touches no widget: any thread)."""
         from clera_desktop.ui import first_paint
 
         try:
-            await in_thread(first_paint.save, self._settings.data_dir, accounts, self.accounts_view.column_widths())
+            first_paint.save(self._settings.data_dir, accounts, column_widths)
         except OSError as error:
             log.info("could not keep the last screen: %s", error)
-
-    def _keep_column_widths(self) -> None:
-        """At close: the widths the person left, for the next start's first frame."""
-        from clera_desktop.ui import first_paint
-
-        accounts = self.accounts_view.model.accounts()
-        if accounts:
-            try:
-                first_paint.save(self._settings.data_dir, accounts, self.accounts_view.column_widths())
-            except OSError as error:
-                log.info("could not keep the last screen: %s", error)
 
     async def start(self) -> None:
         """First paint from the store, then live prices and a sync in the background."""
@@ -495,7 +488,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        self._keep_column_widths()
+        if self.accounts_view.model.accounts():  # with the column widths the person left
+            self._keep_last_screen(self.accounts_view.model.accounts(), self.accounts_view.column_widths())
         for task in (self._sync_task, self._history_task, self._live_task):
             if task is not None and not task.done():
                 task.cancel()
