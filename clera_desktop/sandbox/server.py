@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from collections import deque
 from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
+REQUESTS_KEPT = 10_000
 _PREFIXES = (
     ("/plaid", "plaid"),
     ("/alpaca-data", "alpaca-data"),
@@ -86,7 +88,11 @@ class SandboxServer:
         self.alpaca = alpaca_api.AlpacaService(self)
         self.stream = alpaca_stream.StreamService(self)
         self.port = 0
-        self.requests: list[tuple[str, str]] = []
+        # The latest requests (method, path), for tests and the demo's diagnostics; bounded, so a
+        # demo left running with live prices polling does not grow without end.
+        self.requests: deque[tuple[str, str]] = deque(maxlen=REQUESTS_KEPT)
+        self.request_count = 0
+        self._requests_lock = threading.Lock()  # served on the sandbox's thread, read on others
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -231,10 +237,19 @@ class SandboxServer:
             await asyncio.sleep(self.tick_interval)
             match_open_orders(self.world)
 
+    def requests_since(self, count: int) -> list[tuple[str, str]]:
+        """The requests after the first ``count`` served (those still kept)."""
+        with self._requests_lock:
+            kept, total = list(self.requests), self.request_count
+        first_kept = total - len(kept)
+        return kept[max(0, count - first_kept):]
+
     @web.middleware
     async def _fault_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         provider, path = provider_of(request.path)
-        self.requests.append((request.method, request.path))
+        with self._requests_lock:
+            self.requests.append((request.method, request.path))
+            self.request_count += 1
         if provider == "alpaca-stream":  # the stream consults its own faults, per batch
             return await handler(request)
         fault = self.faults.take(f"{provider}:{path}")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 from datetime import date
 from decimal import Decimal
+
+import pytest
 
 from clera_desktop.sandbox.instruments import SPLIT_SYMBOL
 from clera_desktop.sandbox.ledger import Book, EventKind
@@ -95,3 +98,17 @@ def test_fx_rates_answer_like_frankfurter(pristine_sandbox: SandboxServer) -> No
     assert abs(usd_cad * cad_usd - 1) < 1e-4
     assert "CAD" in get("/currencies")
     assert date.fromisoformat(series["start_date"]) <= date(2026, 11, 2)
+
+
+def test_the_sandbox_keeps_a_bounded_record_of_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    from clera_desktop.sandbox import server as server_module
+
+    monkeypatch.setattr(server_module, "REQUESTS_KEPT", 5)
+    with server_module.SandboxServer() as sandbox:
+        for number in range(8):
+            try:
+                urllib.request.urlopen(f"{sandbox.base_url}/alpaca/v2/clock?n={number}").read()
+            except urllib.error.HTTPError:
+                pass  # unauthenticated: refused, and still recorded
+        assert sandbox.request_count == 8 and len(sandbox.requests) == 5
+        assert len(sandbox.requests_since(6)) == 2 and len(sandbox.requests_since(0)) == 5

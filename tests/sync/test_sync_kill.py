@@ -49,11 +49,11 @@ def test_killing_a_sync_leaves_each_account_old_or_new(harness: Harness, tmp_pat
     info = tmp_path / "info.json"
     info.write_text(json.dumps(harness.server.info))
     harness.database.close()
-    seen = len(harness.server.requests)
+    seen = harness.server.request_count
     child = subprocess.Popen([sys.executable, "-m", "tests.sync.sync_child", str(info), str(database.parent)],
                              cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
-    while not any("positions/all" in path for _, path in harness.server.requests[seen:]):
+    while not any("positions/all" in path for _, path in harness.server.requests_since(seen)):
         assert time.monotonic() < deadline and child.poll() is None, child.stderr.read().decode() if child.stderr else ""
         time.sleep(0.02)
     time.sleep(0.6)  # some accounts are written by now, others are still waiting on the slow sandbox
