@@ -84,6 +84,10 @@ class PortalDialog(QDialog):
         if self._future is not None and not self._future.done():
             self._future.set_result(self.result_params)
         super().done(code)
+        # The web page goes now, not whenever Python lets go of the dialog: a page still alive
+        # when QtWebEngine releases its profile at exit crashes the process. Later, because this
+        # may run inside the page's own navigation handler.
+        self.view.deleteLater()
 
     async def run(self) -> dict[str, str] | None:
         """Open the dialog and wait (without blocking the loop) until it finishes."""
