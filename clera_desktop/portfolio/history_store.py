@@ -160,8 +160,8 @@ def rebuild_and_store(session: Session, account_id: str, *, today: date | None =
             series = prices.closes[p.symbol]  # type: ignore[index]
             series[:] = [row for row in series if row[0] != today] + [(today, p.price)]
     positions, cash = _anchors(account, positions_now, balances, fx, today)
-    # no activities from this provider (Alpaca's are not read): history starts today, and what
-    # the account holds is an explicit adjustment rather than an invented past
+    # no activities (a new account, or a manual one before its first import): history starts
+    # today, and what the account holds is an explicit adjustment rather than an invented past
     start = records[0].day if records else today
     history = rebuild_account(account_id, account.currency, records, prices, fx, start=start, end=today,
                               anchor_positions=positions, anchor_cash=cash)

@@ -34,11 +34,13 @@ from clera_desktop.models.enums import (
 from clera_desktop.models.provider_data import (
     AccountData,
     RemoteAccount,
+    RemoteActivity,
     RemoteBalance,
     RemoteConnection,
     RemoteOrder,
     RemotePosition,
 )
+from clera_desktop.providers.alpaca_activities import PAGE_SIZE, activity_from_alpaca
 from clera_desktop.providers.base import CallRunner
 
 REQUEST_TIMEOUT = (10, 30)
@@ -138,13 +140,32 @@ class AlpacaClient:
 
         raw_account = await self.runner.call(self.trading.get_account)
         positions = await self.runner.call(self.trading.get_all_positions)
+        activities, window_end = await self.activities(account, since=activities_since)
         orders = await self.runner.call(self.trading.get_orders, GetOrdersRequest(status=QueryOrderStatus.ALL, limit=500))
         balance = RemoteBalance(account.currency, optional_decimal(raw_account.get("cash")),
                                 optional_decimal(raw_account.get("buying_power")))
         return AccountData(
-            account, (balance,), tuple(self._position(p, account.currency) for p in positions), (),
+            account, (balance,), tuple(self._position(p, account.currency) for p in positions), tuple(activities),
             tuple(order_from_alpaca(o, account.currency) for o in orders),
+            activities_from=activities_since, activities_to=window_end,
         )
+
+    async def activities(self, account: RemoteAccount, *, since: date | None) -> tuple[list[RemoteActivity], date]:
+        """Every activity from ``since`` (inclusive; all when None) to today, oldest first."""
+        today = date.today()
+        query: dict[str, Any] = {"direction": "asc", "page_size": PAGE_SIZE}
+        if since is not None:
+            query["after"] = since.isoformat()
+        collected: list[RemoteActivity] = []
+        while True:
+            page = await self.runner.call(self.trading.get, "/account/activities", dict(query))
+            if not isinstance(page, list):
+                raise BadProviderData("Alpaca sent account activities the app could not read. Nothing was changed.",
+                                      provider="alpaca", detail=f"activities page is {type(page).__name__}")
+            collected.extend(a for a in (activity_from_alpaca(item, account.currency) for item in page) if a)
+            if len(page) < PAGE_SIZE:
+                return collected, today
+            query["page_token"] = str(page[-1]["id"])  # the next page starts after the last one seen
 
     @staticmethod
     def _position(item: dict[str, Any], currency: str) -> RemotePosition:

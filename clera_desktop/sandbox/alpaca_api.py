@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
+from clera_desktop.sandbox import alpaca_activities
 from clera_desktop.sandbox.exchange import OPEN_STATUSES, OrderRejected, OrderRequest, cancel, submit
 from clera_desktop.sandbox.http import decimal_string, iso, json_response, number
 from clera_desktop.sandbox.world import DemoAccount, DemoOrder, stable_uuid
@@ -265,7 +266,20 @@ def make_trading_app(service: AlpacaService) -> web.Application:
     app.router.add_delete("/v2/orders/{order_id}", cancel_one)
     app.router.add_get("/v2/assets", assets)
     app.router.add_get("/v2/assets/{symbol}", one_asset)
+    async def activities(request: web.Request) -> web.Response:
+        query = dict(request.query)
+        if "activity_type" in request.match_info:
+            query["activity_types"] = request.match_info["activity_type"]
+        with world.lock:
+            ledger = list(service.account.ledger)
+        try:
+            return json_response(alpaca_activities.select(ledger, query))
+        except alpaca_activities.BadQuery as error:
+            return alpaca_error(422, 42210000, str(error))
+
     app.router.add_get("/v2/clock", clock)
+    app.router.add_get("/v2/account/activities", activities)
+    app.router.add_get("/v2/account/activities/{activity_type}", activities)
     return app
 
 

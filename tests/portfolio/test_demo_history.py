@@ -29,11 +29,10 @@ def test_reconstructed_value_on_the_last_day_equals_the_synced_value(harness: Ha
         assert last.value == account.total.quantize(Decimal("0.01")), account.name  # type: ignore[union-attr]
         state = states[account.account_id]
         assert state is not None
-        if account.provider == "alpaca":  # Alpaca's activities are not read: said, not invented
-            assert state.first_day == AS_OF and state.adjustments
-        else:  # three years of activities explain every position and the cash exactly
-            assert state.adjustments == (), account.name
-            assert state.first_day is not None and state.first_day < AS_OF - timedelta(days=700)
+        # every provider's activities (Alpaca's fills and cash activities too) explain every
+        # position and the cash exactly, three years back
+        assert state.adjustments == (), account.name
+        assert state.first_day is not None and state.first_day < AS_OF - timedelta(days=700), account.name
     # nothing changed: nothing is rebuilt
     assert asyncio.run(history.update(today=AS_OF)) == []
     report = asyncio.run(history.report(start=AS_OF - timedelta(days=365), end=AS_OF))

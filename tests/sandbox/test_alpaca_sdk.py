@@ -157,3 +157,33 @@ def test_a_dropped_stream_is_reconnected_by_the_sdk() -> None:
         trades = _run_stream(server, ["AAPL"], drop_once, timeout=30)
         assert server.stream.connections_accepted >= 2, "the SDK reconnected and re-authenticated"
     assert len(trades) >= 40 and time.monotonic() - started < 30
+
+
+def test_account_activities_page_by_token_and_match_the_spec(pristine_sandbox: SandboxServer) -> None:
+    raw = trading(pristine_sandbox, raw=True)
+    newest_first = raw.get("/account/activities", {"page_size": 100})
+    check("alpaca-trading", "GET", "/v2/account/activities", 200, newest_first)
+    kinds = {a["activity_type"] for a in newest_first}
+    assert "FILL" in kinds and kinds & {"CSD", "DIV"}, kinds
+
+    pages, query = [], {"direction": "asc", "page_size": 7}
+    while True:  # how a client reads everything: the next page starts after the last id it saw
+        page = raw.get("/account/activities", dict(query))
+        pages.append(page)
+        if len(page) < 7:
+            break
+        query["page_token"] = page[-1]["id"]
+    every = [a for page in pages for a in page]
+    assert len(pages) > 2 and all(len(p) == 7 for p in pages[:-1])
+    assert [a["id"] for a in every] == sorted(a["id"] for a in every), "ids sort in time order"
+    assert len({a["id"] for a in every}) == len(every) == len(pristine_sandbox.world.alpaca.account.ledger)
+
+    some_day = every[len(every) // 2]
+    day = (some_day.get("date") or some_day["transaction_time"])[:10]
+    later = raw.get("/account/activities", {"after": day, "direction": "asc", "page_size": 100})
+    assert all((a.get("date") or a["transaction_time"])[:10] >= day for a in later)
+    fills = raw.get("/account/activities/FILL", {"page_size": 100})
+    assert fills and {a["activity_type"] for a in fills} == {"FILL"}
+    with pytest.raises(APIError) as refused:
+        raw.get("/account/activities", {"page_size": 101})
+    assert refused.value.status_code == 422

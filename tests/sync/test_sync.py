@@ -45,8 +45,7 @@ def test_first_sync_stores_everything_the_sandbox_has(harness: Harness) -> None:
             cash = session.scalar(select(Balance.cash).where(Balance.account_id == account_id))
             assert cash == demo.book.cash, demo.name
             activities = session.scalar(select(func.count()).select_from(Activity).where(Activity.account_id == account_id))
-            expected = 0 if account_id.startswith("clera_") else len(demo.ledger)
-            assert activities == expected, demo.name
+            assert activities == len(demo.ledger), demo.name  # Alpaca's fills and cash activities too
         runs = session.scalars(select(SyncRun)).all()
         assert {r.status for r in runs} == {SyncStatus.SUCCEEDED} and all(r.counts["accounts"] for r in runs)
 
@@ -156,3 +155,27 @@ def test_removing_a_connection_deactivates_its_accounts_and_keeps_history(harnes
         assert session.scalar(select(func.count()).select_from(Activity).where(Activity.account_id == accounts[0].id)) > 0
     assert all(share.account_id != accounts[0].id
                for h in harness.database.read_sync(aggregated_holdings) for share in h.accounts)
+
+
+def test_a_clera_fill_after_a_sync_adds_exactly_one_activity(harness: Harness) -> None:
+    harness.sync()
+    world = harness.server.world
+    clera = world.alpaca.account  # type: ignore[union-attr]
+    local = _account_for(harness, clera.id)
+
+    def count() -> int:
+        return harness.database.read_sync(
+            lambda s: s.scalar(select(func.count()).select_from(Activity).where(Activity.account_id == local)))
+
+    before = count()
+    submit(world, clera, OrderRequest(symbol="MSFT", side="buy", order_type="market", time_in_force="day",
+                                      quantity=Decimal("0.5")))
+    assert harness.sync().ok
+    assert count() == before + 1
+    fill = harness.database.read_sync(lambda s: s.scalars(
+        select(Activity).where(Activity.account_id == local).order_by(Activity.trade_date.desc(), Activity.id.desc())).first())
+    event = clera.ledger[-1]
+    assert (fill.symbol, fill.quantity, fill.price, fill.amount) == ("MSFT", Decimal("0.5"), event.price, event.amount)
+    assert harness.database.read_sync(lambda s: s.scalar(select(Balance.cash).where(Balance.account_id == local))) \
+        == clera.book.cash
+    assert harness.sync().ok and count() == before + 1, "the overlap window re-reads it without adding it twice"

@@ -30,7 +30,24 @@ def test_performance_view_shows_history_and_returns_for_each_range(window: MainW
     buttons["1M"].click()
     run(wait_for(lambda: 28 <= len(view.points) <= 32))
     assert len(view.points) < everything
-    assert "Clera Brokerage (paper): activities do not explain" in view.note.text()
+    assert "do not explain" not in view.note.text()  # every account's activities explain it, Alpaca's too
+
+    # an activity the brokerage never reported: what it leaves unexplained is named, not hidden
+    from sqlalchemy import delete, select
+
+    from clera_desktop.models.tables import Activity
+
+    clera = next(a for a in window.accounts_view.model.accounts() if a.provider == "alpaca")
+
+    def forget_first_buy(session: Any) -> None:
+        first = session.scalars(select(Activity.id).where(Activity.account_id == clera.account_id,
+                                                          Activity.type == "buy").order_by(Activity.trade_date)).first()
+        session.execute(delete(Activity).where(Activity.id == first))
+
+    window._context.database.write_sync(forget_first_buy)
+    run(window.update_history())
+    run(wait_for(lambda: "do not explain" in view.note.text()))
+    assert f"{clera.name}: activities do not explain" in view.note.text()
 
 
 def test_importing_a_csv_creates_a_manual_account_with_history(window: MainWindow, tmp_path: Path,
