@@ -25,11 +25,12 @@ def dark_palette() -> QPalette:
 
 def apply_system_palette(app: QApplication) -> None:
     """Fusion everywhere for one look; dark when the system is dark (and when it changes)."""
-    app.setStyle("Fusion")
+    app.setStyle("Fusion")  # its standard (light) palette comes with it
 
     def follow(scheme: Qt.ColorScheme) -> None:
         app.setPalette(dark_palette() if scheme == Qt.ColorScheme.Dark else app.style().standardPalette())
 
     hints = QGuiApplication.styleHints()
-    follow(hints.colorScheme())
+    if hints.colorScheme() == Qt.ColorScheme.Dark:
+        follow(Qt.ColorScheme.Dark)
     hints.colorSchemeChanged.connect(follow)

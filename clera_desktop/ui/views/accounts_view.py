@@ -40,7 +40,6 @@ class AccountsView(QWidget):
         self.splitter.addWidget(self.tree)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
-        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.shown_account: str | None = None
         self._widths_settled = False  # measured, or the last session's: worth keeping
         self.detail: AccountDetailView | None = None
@@ -51,6 +50,7 @@ class AccountsView(QWidget):
         from clera_desktop.ui.views.account_detail_view import AccountDetailView
 
         self._services = services
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)  # now there is a portfolio to open
         self.detail = AccountDetailView(self, history=services.history)
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([320, 360])
