@@ -31,6 +31,7 @@ class HoldingsTreeModel(TwoLevelTreeModel):
         self._texts: dict[int, tuple[str, ...]] = {}  # formatted once per row: painting asks often
         self._accept: Any = lambda row: True
         self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
+        self._sort_keys: dict[int, list[Any]] = {}  # per column, for every row of the snapshot
 
     @property
     def snapshot(self) -> HoldingsSnapshot:
@@ -42,6 +43,7 @@ class HoldingsTreeModel(TwoLevelTreeModel):
 
     def set_snapshot(self, snapshot: HoldingsSnapshot) -> None:
         self._snapshot = snapshot
+        self._sort_keys = {}
         self._rebuild()
 
     def set_filter(self, accept: Any) -> None:
@@ -53,15 +55,23 @@ class HoldingsTreeModel(TwoLevelTreeModel):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        rows = [row for row in self._snapshot.rows if self._accept(row)]
-        if self._sort_column >= 0:
-            column = self._sort_column
-            rows.sort(key=lambda row: self._top_sort(row, column),
+        every = self._snapshot.rows
+        kept = [position for position, row in enumerate(every) if self._accept(row)]
+        if self._sort_column >= 0:  # stable, so equal keys keep the snapshot's order
+            kept.sort(key=self._keys_of(self._sort_column).__getitem__,
                       reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
-        self._visible = tuple(rows)
+        self._visible = tuple(every[position] for position in kept)
         self._texts = {}
         self.endResetModel()
+
+    def _keys_of(self, column: int) -> list[Any]:
+        """Each row's sort key for ``column``, worked out once per snapshot: a person flipping
+        between columns re-sorts without converting 10,000 Decimals again."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = self._sort_keys[column] = [_SORT_KEYS[column](row) for row in self._snapshot.rows]
+        return keys
 
     def holding(self, index: Index) -> HoldingRow:
         return self._visible[index.row() if index.internalId() == TOP else index.internalId()]

@@ -65,3 +65,10 @@ class TwoLevelTreeModel(QAbstractItemModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return len(self.columns)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        # One call per row instead of Qt's default rowCount() plus columnCount(): a tree view
+        # asks this of every top row each time it lays out (10,000 rows after each sort).
+        if not parent.isValid():
+            return self.top_count() > 0
+        return parent.internalId() == TOP and parent.column() == 0 and self.child_count(parent.row()) > 0
