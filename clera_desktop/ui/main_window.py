@@ -324,6 +324,10 @@ class MainWindow(QMainWindow):
             self.welcome.demo_requested.connect(self._on_welcome_demo_requested)
             self.stack.addWidget(self.welcome)
         self.stack.setCurrentWidget(self.welcome)
+        self.nav_group.setExclusive(False)  # an exclusive group keeps one button checked
+        for button in self.nav_buttons.values():
+            button.setChecked(False)
+        self.nav_group.setExclusive(True)
 
     async def _save_first_paint(self, accounts: list[AccountValue]) -> None:
         from clera_desktop.core.threads import in_thread

@@ -29,6 +29,7 @@ def empty_window(qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any
 
 def test_nothing_connected_shows_the_four_ways_in(empty_window: MainWindow) -> None:
     assert empty_window.stack.currentWidget() is empty_window.welcome
+    assert not any(b.isChecked() for b in empty_window.nav_buttons.values())  # no view claims to be shown
     offers = [b.text() for b in empty_window.welcome.findChildren(QPushButton)]
     assert offers == ["Try the demo", "Connect a brokerage (SnapTrade)", "Link investment accounts (Plaid)",
                       "Add the Clera brokerage account (Alpaca)"]

@@ -15,12 +15,14 @@ class WelcomeView(QWidget):
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        layout.setSpacing(10)
         layout.addStretch(1)
         title = QLabel("<h1>Welcome to Clera Desktop</h1>")
         body = QLabel("Every brokerage account in one window, live and correct to the cent.")
         for label in (title, body):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
+        layout.addSpacing(12)
         buttons = [
             ("Connect a brokerage (SnapTrade)", self.snaptrade_requested),
             ("Link investment accounts (Plaid)", self.plaid_requested),
@@ -30,7 +32,7 @@ class WelcomeView(QWidget):
             buttons.insert(0, ("Try the demo", self.demo_requested))
         for text, signal in buttons:
             button = QPushButton(text)
-            button.setMinimumWidth(360)
+            button.setMinimumSize(380, 36)
             button.clicked.connect(signal.emit)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
