@@ -15,7 +15,7 @@ explicit :class:`Adjustment`, carried back to the start of history, never hidden
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -87,25 +87,15 @@ def split_ratios(records: Sequence[ActivityRecord]) -> dict[int, Decimal]:
     if not split_symbols:
         return {}
     ratios: dict[int, Decimal] = {}
-    running: dict[str, Decimal] = {}
-    mine = [i for i, r in enumerate(records) if r.symbol in split_symbols]
-    order = sorted(mine, key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))
-    for i in order:  # splits first within their day: they apply before that day's trades
+    running: dict[str, Decimal] = defaultdict(Decimal)
+    for i in _in_effect_order(records, [i for i, r in enumerate(records) if r.symbol in split_symbols]):
         r = records[i]
         if r.symbol is None or r.quantity is None:
             continue
-        held = running.get(r.symbol, Decimal(0))
         if r.type is ActivityType.SPLIT:
-            if r.split_is_ratio:
-                ratio = r.quantity
-            else:
-                ratio = (held + r.quantity) / held if held else Decimal(1)
-            ratios[i] = ratio
-            running[r.symbol] = held * ratio
-        elif r.type in (ActivityType.BUY, ActivityType.TRANSFER_IN):
-            running[r.symbol] = held + r.quantity
-        elif r.type in (ActivityType.SELL, ActivityType.TRANSFER_OUT):
-            running[r.symbol] = held - r.quantity
+            held = running[r.symbol]
+            ratios[i] = r.quantity if r.split_is_ratio else (held + r.quantity) / held if held else Decimal(1)
+        _apply(running, r, ratios.get(i))
     return ratios
 
 
@@ -119,19 +109,27 @@ class ExactHoldings:
         held: dict[str, Decimal] = defaultdict(Decimal)
         records = self._records
         indices: Sequence[int] = range(len(records))
-        if self._ratios:  # a split applies before its day's trades
-            indices = sorted(indices, key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))
-        for i in indices:
+        for i in _in_effect_order(records, indices) if self._ratios else indices:
             r = records[i]
-            if r.day > day or r.symbol is None:
-                continue
-            if i in self._ratios:
-                held[r.symbol] *= self._ratios[i]
-                continue
-            sign = _POSITION_SIGN.get(r.type)
-            if sign is not None and r.quantity is not None:
-                held[r.symbol] += r.quantity if sign > 0 else -r.quantity
+            if r.day <= day and r.symbol is not None:
+                _apply(held, r, self._ratios.get(i))
         return held
+
+
+def _in_effect_order(records: Sequence[ActivityRecord], indices: Iterable[int]) -> list[int]:
+    """By day, a split before its day's trades (it applies to the shares held that morning)."""
+    return sorted(indices, key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))
+
+
+def _apply(held: defaultdict[str, Decimal], r: ActivityRecord, split_ratio: Decimal | None) -> None:
+    """One record's effect on the shares held: a split multiplies, a trade or transfer adds or removes."""
+    assert r.symbol is not None
+    if split_ratio is not None:
+        held[r.symbol] *= split_ratio
+        return
+    sign = _POSITION_SIGN.get(r.type)
+    if sign is not None and r.quantity is not None:
+        held[r.symbol] += r.quantity if sign > 0 else -r.quantity
 
 
 def cash_effect(r: ActivityRecord) -> Decimal:
