@@ -17,6 +17,7 @@ from clera_desktop.app import build_context
 from clera_desktop.core.settings import load_settings
 from clera_desktop.models.queries import aggregated_holdings
 from clera_desktop.ui.item_models.holdings_tree_model import HoldingsTreeModel
+from clera_desktop.ui.item_models.table_model import SORT_ROLE
 from clera_desktop.ui.main_window import MainWindow
 
 
@@ -87,11 +88,11 @@ def test_filters_and_totals_follow_each_other(window: MainWindow, run: Callable[
 
 def test_selecting_an_account_opens_its_portfolio(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     _synced(window, run)
-    tree, proxy = window.accounts_view.tree, window.accounts_view.proxy
-    institutions = {proxy.index(i, 0).data(): proxy.index(i, 0) for i in range(proxy.rowCount())}
+    tree, model = window.accounts_view.tree, window.accounts_view.model
+    institutions = {model.index(i, 0).data(): model.index(i, 0) for i in range(model.rowCount())}
     questrade = institutions["Questrade"]
-    tfsa = next(proxy.index(i, 0, questrade) for i in range(proxy.rowCount(questrade))
-                if proxy.index(i, 0, questrade).data() == "Questrade TFSA")
+    tfsa = next(model.index(i, 0, questrade) for i in range(model.rowCount(questrade))
+                if model.index(i, 0, questrade).data() == "Questrade TFSA")
     tree.setCurrentIndex(tfsa)
 
     async def wait() -> None:
@@ -105,6 +106,37 @@ def test_selecting_an_account_opens_its_portfolio(window: MainWindow, run: Calla
     assert "Questrade TFSA" in detail.title.text() and "CAD" in detail.title.text()
     assert {p.symbol for p in detail.positions.rows} == {"SHOP.TO", "TD.TO", "XIU.TO"}
     assert detail.activities.rows and detail.balances.rows[0][0] == "CAD"
+
+
+def test_accounts_sort_by_a_header_click_and_keep_what_is_open_and_selected(
+        window: MainWindow, qtmodeltester: Any, run: Callable[[Awaitable[Any]], Any]) -> None:
+    _synced(window, run)
+    tree, model = window.accounts_view.tree, window.accounts_view.model
+    qtmodeltester.check(model)  # and it keeps watching the layout changes below
+
+    def institutions() -> list[str]:
+        return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+    def totals() -> list[Decimal]:
+        return [model.index(i, 8).data(SORT_ROLE) for i in range(model.rowCount())]
+
+    vanguard = next(model.index(i, 0) for i in range(model.rowCount()) if model.index(i, 0).data() == "Vanguard")
+    roth = next(model.index(i, 0, vanguard) for i in range(model.rowCount(vanguard))
+                if "Roth" in model.index(i, 0, vanguard).data())
+    tree.collapse(model.index(0, 0))  # the first institution, closed by the person
+    closed = model.index(0, 0).data()
+    tree.setCurrentIndex(roth)
+
+    tree.header().setSortIndicator(8, Qt.SortOrder.DescendingOrder)  # a click on "Total (USD)"
+    assert totals() == sorted(totals(), reverse=True) and institutions()[0] == "Vanguard"  # the largest first
+    within = [model.index(i, 8, model.index(0, 0)).data(SORT_ROLE) for i in range(model.rowCount(model.index(0, 0)))]
+    assert within == sorted(within, reverse=True)
+    assert "Roth" in tree.currentIndex().data()  # the selection follows the account
+    assert not tree.isExpanded(model.index(institutions().index(closed), 0))  # still closed
+    assert all(tree.isExpanded(model.index(i, 0)) for i, name in enumerate(institutions()) if name != closed)
+
+    tree.header().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    assert institutions() == sorted(institutions(), key=str.casefold)
 
 
 def test_item_models_pass_qt_model_tester(window: MainWindow, qtmodeltester: Any, run: Callable[[Awaitable[Any]], Any]) -> None:

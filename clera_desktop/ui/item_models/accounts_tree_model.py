@@ -1,4 +1,9 @@
-"""Accounts grouped by institution: an institution row, then its accounts."""
+"""Accounts grouped by institution: an institution row, then its accounts.
+
+Sorted here, not through a QSortFilterProxyModel: a proxy maps every index it paints back through
+Python (a thousand calls for the first frame of a dozen accounts). A header click reorders the
+institutions and the accounts within each, keeping what the view expanded and selected.
+"""
 
 from __future__ import annotations
 
@@ -27,9 +32,11 @@ class AccountsTreeModel(TwoLevelTreeModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._groups: list[tuple[str, list[AccountValue]]] = []
+        self._arrival: list[tuple[str, list[AccountValue]]] = []  # as the store lists them
+        self._groups: list[tuple[str, list[AccountValue]]] = []  # as shown
         self._base = "USD"
-        self._texts: dict[tuple[int, int], tuple[str, ...]] = {}
+        self._texts: dict[str, tuple[str, ...]] = {}  # per account id, formatted once
+        self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -38,10 +45,55 @@ class AccountsTreeModel(TwoLevelTreeModel):
         groups: OrderedDict[str, list[AccountValue]] = OrderedDict()
         for account in accounts:
             groups.setdefault(account.institution, []).append(account)
-        self._groups = list(groups.items())
+        self._arrival = list(groups.items())
         self._base = base_currency
         self._texts = {}
+        self._arrange()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        places = [self._place_of(index) for index in before]
+        self._arrange()
+        self.changePersistentIndexList(before, [self._index_at(*place) for place in places])
+        self.layoutChanged.emit()
+
+    def _arrange(self) -> None:
+        """Institutions and their accounts in the chosen order (stable: ties keep the store's)."""
+        column, reverse = self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder
+        groups = [(name, list(accounts)) for name, accounts in self._arrival]
+        if column >= 0:
+            for _, accounts in groups:
+                accounts.sort(key=lambda a: self._account_key(a, column), reverse=reverse)
+            groups.sort(key=lambda group: self._group_key(group, column), reverse=reverse)
+        self._groups = groups
+
+    def _account_key(self, account: AccountValue, column: int) -> Any:
+        numbers = {6: account.cash, 7: account.total, 8: account.total_base}
+        return fmt.sort_number(numbers[column]) if column in numbers else self._texts_for(account)[column].casefold()
+
+    @staticmethod
+    def _group_key(group: tuple[str, list[AccountValue]], column: int) -> Any:
+        if column == 0:
+            return group[0].casefold()
+        if column == 8:
+            return fmt.sort_number(_group_total(group[1]))
+        return 0  # no figure of its own in that column: institutions keep their order
+
+    def _place_of(self, index: QModelIndex) -> tuple[str, str | None, int]:
+        if index.internalId() == TOP:
+            return self._groups[index.row()][0], None, index.column()
+        name, accounts = self._groups[index.internalId()]
+        return name, accounts[index.row()].account_id, index.column()
+
+    def _index_at(self, institution: str, account_id: str | None, column: int) -> QModelIndex:
+        group_row = next(i for i, (name, _) in enumerate(self._groups) if name == institution)
+        if account_id is None:
+            return self.createIndex(group_row, column, TOP)
+        accounts = self._groups[group_row][1]
+        return self.createIndex(next(i for i, a in enumerate(accounts) if a.account_id == account_id), column, group_row)
 
     def account(self, index: Index) -> AccountValue | None:
         if not index.isValid() or index.internalId() == TOP:
@@ -71,8 +123,7 @@ class AccountsTreeModel(TwoLevelTreeModel):
                 if index.column() == 0:
                     return name
                 if index.column() == 8:
-                    totals = [a.total_base for a in group]
-                    total = None if None in totals else sum(totals, Decimal(0))  # type: ignore[arg-type]
+                    total = _group_total(group)
                     return fmt.money(total) if role == Qt.ItemDataRole.DisplayRole else fmt.sort_number(total)
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
@@ -101,10 +152,12 @@ class AccountsTreeModel(TwoLevelTreeModel):
         return account.status != "active" or account.stale_since is not None or bool(account.status_reason)
 
     def _texts_of(self, index: Index) -> tuple[str, ...]:
-        key = (index.internalId(), index.row())
-        texts = self._texts.get(key)
+        return self._texts_for(self._groups[index.internalId()][1][index.row()])
+
+    def _texts_for(self, account: AccountValue) -> tuple[str, ...]:
+        texts = self._texts.get(account.account_id)
         if texts is None:
-            texts = self._texts[key] = self._format(self._groups[key[0]][1][key[1]])
+            texts = self._texts[account.account_id] = self._format(account)
         return texts
 
     @staticmethod
@@ -122,3 +175,9 @@ class AccountsTreeModel(TwoLevelTreeModel):
             fmt.money(account.cash), fmt.money(account.total), fmt.money(account.total_base),
             fmt.when(account.last_sync_at), status,
         )
+
+
+def _group_total(accounts: list[AccountValue]) -> Decimal | None:
+    """An institution's total in the base currency; unknown if any account's is."""
+    totals = [a.total_base for a in accounts]
+    return None if None in totals else sum(totals, Decimal(0))  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from clera_desktop.core.errors import CleraError
@@ -12,7 +12,6 @@ from clera_desktop.ui.slots import async_slot
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.accounts_tree_model import AccountsTreeModel
-from clera_desktop.ui.item_models.table_model import SORT_ROLE
 
 if TYPE_CHECKING:
     from clera_desktop.services import AppServices
@@ -25,12 +24,9 @@ class AccountsView(QWidget):
         show the last session's figures; :meth:`attach` adds the account portfolio below it."""
         super().__init__(parent)
         self._services = services
-        self.model = AccountsTreeModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.model = AccountsTreeModel(self)  # sorts itself (see its docstring)
         self.tree = QTreeView(self)
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.model)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.tree.setAlternatingRowColors(True)
@@ -81,7 +77,7 @@ class AccountsView(QWidget):
 
     @async_slot()
     async def _on_tree_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
-        account = self.model.account(self.proxy.mapToSource(current))
+        account = self.model.account(current)
         if account is not None and self._services is not None:
             await self.open_account(account.account_id)
 
