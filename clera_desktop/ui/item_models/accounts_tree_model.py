@@ -72,7 +72,11 @@ class AccountsTreeModel(TwoLevelTreeModel):
 
     def _account_key(self, account: AccountValue, column: int) -> Any:
         numbers = {6: account.cash, 7: account.total, 8: account.total_base}
-        return fmt.sort_number(numbers[column]) if column in numbers else self._texts_for(account)[column].casefold()
+        if column in numbers:
+            return fmt.sort_number(numbers[column])
+        if column == 9:  # by when, not by the words "2 h ago"
+            return account.last_sync_at.timestamp() if account.last_sync_at else float("-inf")
+        return self._texts_for(account)[column].casefold()
 
     @staticmethod
     def _group_key(group: tuple[str, list[AccountValue]], column: int) -> Any:
@@ -134,8 +138,7 @@ class AccountsTreeModel(TwoLevelTreeModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts_of(index)[index.column()]
         if role == SORT_ROLE:
-            return {6: fmt.sort_number(account.cash), 7: fmt.sort_number(account.total),
-                    8: fmt.sort_number(account.total_base)}.get(index.column(), self._texts_of(index)[index.column()])
+            return self._account_key(account, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 10 and self._unhealthy(account):
             return QBrush(WARNING)
         if role == Qt.ItemDataRole.ToolTipRole:
