@@ -24,10 +24,13 @@ class Marking(io.TextIOBase):  # notes how far imports had got when each line is
     def write(self, text):
         if text.strip():
             marks[text.strip()] = len(imported)
+        if text.strip() == "ready":  # the store's figures are shown: done
+            from PySide6.QtWidgets import QApplication
+            QApplication.instance().quit()
         return len(text)
 
 sys.stdout = Marking()
-sys.argv = ["clera-desktop", "--data-dir", sys.argv[1], "--report-startup", "--quit-after", "4"]
+sys.argv = ["clera-desktop", "--data-dir", sys.argv[1], "--report-startup", "--quit-after", "90"]
 from clera_desktop.__main__ import main
 main()
 sys.__stdout__.write(json.dumps({"before_paint": imported[:marks["painted"]], "all": imported,
