@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 FRAME_MS = 33  # at most ~30 redraws a second, however fast prices move
 LAST_SESSION_NOTE = "Showing your last session's figures while your data opens\u2026"
+OPENING_NOTE = "Opening your data\u2026"
 
 
 def _message_box() -> type:
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
         for key in TITLES:
-            view = self.accounts_view if key == "accounts" else QLabel("Opening your data\u2026",
+            view = self.accounts_view if key == "accounts" else QLabel(OPENING_NOTE,
                                                                        alignment=Qt.AlignmentFlag.AlignCenter)
             self.views[key] = view
             self.stack.addWidget(view)
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
             accounts = first_paint.accounts
             self.accounts_view.set_accounts(accounts, accounts[0].base_currency, first_paint.column_widths)
             self.sync_label.setText(LAST_SESSION_NOTE)
+        elif context is None:  # a first start: nothing saved to show yet
+            self.sync_label.setText(OPENING_NOTE)
         if context is not None:
             self.attach(context)
 
@@ -296,7 +299,7 @@ class MainWindow(QMainWindow):
         if not isValid(self):  # the window closed while the store was being read
             return
         self.accounts_view.set_accounts(accounts, services.settings.base_currency)
-        if self.sync_label.text() == LAST_SESSION_NOTE:  # the store's own figures are on screen now
+        if self.sync_label.text() in (LAST_SESSION_NOTE, OPENING_NOTE):  # the store's figures are shown now
             self.sync_label.setText("")
         await self._save_first_paint(accounts)
         self.holdings_view.set_snapshot(holdings)

@@ -27,6 +27,24 @@ def empty_window(qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any
     context.close()
 
 
+def test_a_first_start_says_it_is_opening_the_data_until_it_is_open(
+        qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> None:
+    from clera_desktop.ui.main_window import OPENING_NOTE
+
+    settings = load_settings(data_dir=tmp_path / "data", environ={})
+    shell = MainWindow(settings=settings)  # the first frame of a first start: nothing saved yet
+    qtbot.addWidget(shell)
+    assert shell.sync_label.text() == OPENING_NOTE
+    context = build_context(settings)
+    try:
+        shell.attach(context)
+        run(shell.reload())
+        assert shell.sync_label.text() == "" and shell.stack.currentWidget() is shell.welcome
+    finally:
+        shell.close()
+        context.close()
+
+
 def test_nothing_connected_shows_the_four_ways_in(empty_window: MainWindow) -> None:
     assert empty_window.stack.currentWidget() is empty_window.welcome
     assert not any(b.isChecked() for b in empty_window.nav_buttons.values())  # no view claims to be shown
