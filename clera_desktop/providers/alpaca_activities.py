@@ -37,7 +37,7 @@ def activity_from_alpaca(item: dict[str, Any], currency: str) -> RemoteActivity 
         if item.get("activity_type") == "FILL":
             return _fill(item, currency)
         return _non_trade(item, currency)
-    except (KeyError, ValueError, TypeError, ArithmeticError) as error:
+    except (KeyError, ValueError, TypeError, AttributeError, ArithmeticError) as error:  # AttributeError: not an object
         raise BadProviderData("Alpaca sent an account activity the app could not read. Nothing was changed.",
                               provider="alpaca", detail=f"{error!r} in {item!r}") from error
 

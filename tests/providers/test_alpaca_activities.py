@@ -73,3 +73,5 @@ def test_a_malformed_activity_is_refused_not_guessed() -> None:
     assert "could not read" in refused.value.user_message
     with pytest.raises(BadProviderData):
         activity_from_alpaca({**DIVIDEND, "net_amount": "1.0.2"}, "USD")
+    with pytest.raises(BadProviderData):
+        activity_from_alpaca("FILL", "USD")  # type: ignore[arg-type]  # a page of strings, not objects
