@@ -255,17 +255,6 @@ def make_trading_app(service: AlpacaService) -> web.Application:
             "next_open": next_open.isoformat(), "next_close": datetime.combine(today, time(16, 0), NEW_YORK).isoformat(),
         })
 
-    app.router.add_get("/v2/account", get_account)
-    app.router.add_get("/v2/positions", positions)
-    app.router.add_get("/v2/positions/{symbol}", one_position)
-    app.router.add_post("/v2/orders", submit_order)
-    app.router.add_get("/v2/orders", list_orders)
-    app.router.add_delete("/v2/orders", cancel_all)
-    app.router.add_get("/v2/orders:by_client_order_id", by_client_id)
-    app.router.add_get("/v2/orders/{order_id}", get_order)
-    app.router.add_delete("/v2/orders/{order_id}", cancel_one)
-    app.router.add_get("/v2/assets", assets)
-    app.router.add_get("/v2/assets/{symbol}", one_asset)
     async def activities(request: web.Request) -> web.Response:
         query = dict(request.query)
         if "activity_type" in request.match_info:
@@ -277,6 +266,17 @@ def make_trading_app(service: AlpacaService) -> web.Application:
         except alpaca_activities.BadQuery as error:
             return alpaca_error(422, 42210000, str(error))
 
+    app.router.add_get("/v2/account", get_account)
+    app.router.add_get("/v2/positions", positions)
+    app.router.add_get("/v2/positions/{symbol}", one_position)
+    app.router.add_post("/v2/orders", submit_order)
+    app.router.add_get("/v2/orders", list_orders)
+    app.router.add_delete("/v2/orders", cancel_all)
+    app.router.add_get("/v2/orders:by_client_order_id", by_client_id)
+    app.router.add_get("/v2/orders/{order_id}", get_order)
+    app.router.add_delete("/v2/orders/{order_id}", cancel_one)
+    app.router.add_get("/v2/assets", assets)
+    app.router.add_get("/v2/assets/{symbol}", one_asset)
     app.router.add_get("/v2/clock", clock)
     app.router.add_get("/v2/account/activities", activities)
     app.router.add_get("/v2/account/activities/{activity_type}", activities)
