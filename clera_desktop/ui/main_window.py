@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
         self.error_button.setFlat(True)
         self.error_button.hide()
         self.error_button.clicked.connect(self._on_error_button_clicked)
-        self.unlock_button = QPushButton(icon("lock"), "Unlock saved keys\u2026")  # an icon: emoji fonts are not everywhere
+        # an icon, not an emoji: emoji fonts are not everywhere
+        self.unlock_button = QPushButton(icon("lock"), "Unlock saved keys\u2026")
         self.unlock_button.setFlat(True)
         self.unlock_button.setToolTip("No system keyring here: your API keys are kept in an encrypted file.")
         self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
@@ -495,8 +496,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        if self.accounts_view.model.accounts():  # with the column widths the person left
-            self._keep_last_screen(self.accounts_view.model.accounts(), self.accounts_view.column_widths())
+        accounts = self.accounts_view.model.accounts()
+        if accounts:  # with the column widths the person left
+            self._keep_last_screen(accounts, self.accounts_view.column_widths())
         for task in (self._sync_task, self._history_task, self._live_task):
             if task is not None and not task.done():
                 task.cancel()

@@ -46,7 +46,8 @@ class AccountsView(QWidget):
         from clera_desktop.ui.views.account_detail_view import AccountDetailView
 
         self._services = services
-        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)  # now there is a portfolio to open
+        # selecting an account opens its portfolio, which needs the services
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.detail = AccountDetailView(self, history=services.history)
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([320, 360])
