@@ -7,6 +7,7 @@ alpaca-py retries 429/504 itself (3 x 3 s, ignoring ``Retry-After``); that is tu
 from __future__ import annotations
 
 import functools
+import json
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -75,7 +76,10 @@ def map_error(error: BaseException) -> CleraError:
             return TemporarilyUnavailable("Alpaca is not answering right now. The app will try again.",
                                           provider="alpaca", detail=detail)
         return RejectedInput(str(message) or "Alpaca rejected the request.", provider="alpaca", detail=detail)
-    if isinstance(error, (TimeoutError, ConnectionError, OSError)) or type(error).__module__.startswith(("requests", "urllib3")):
+    unreachable = isinstance(error, (TimeoutError, ConnectionError, OSError)) or \
+        type(error).__module__.startswith(("requests", "urllib3"))
+    # requests' JSONDecodeError is also a json.JSONDecodeError: an answer that was garbage, not a lost line
+    if unreachable and not isinstance(error, json.JSONDecodeError):
         return TemporarilyUnavailable("Alpaca could not be reached. Check the internet connection.",
                                       provider="alpaca", detail=repr(error))
     return BadProviderData("Alpaca sent data the app could not read. Nothing was changed.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -105,3 +106,39 @@ def test_retry_policy_never_waits_forever() -> None:
     policy = RetryPolicy(max_delay=30)
     assert 30 <= policy.delay(0, RateLimited(retry_after=3600)) <= 37.5
     assert 0.5 <= policy.delay(0, RateLimited()) <= 0.625
+
+
+@pytest.mark.parametrize(("fault", "expected_message"), [(dict(kind="status", status=500), "not answering"),
+                                                         (dict(kind="malformed"), "could not read")],
+                         ids=["500", "malformed"])
+def test_alpaca_activities_failing_keep_the_clera_account_as_it_was(harness: Harness, fault: dict,  # type: ignore[type-arg]
+                                                                    expected_message: str) -> None:
+    import re
+
+    from sqlalchemy import func
+
+    from clera_desktop.models.tables import Activity, Balance
+    from clera_desktop.sandbox.exchange import OrderRequest, submit
+
+    harness.sync()
+    world = harness.server.world
+    clera = world.alpaca.account  # type: ignore[union-attr]
+    local = next(a for a in harness.database.read_sync(lambda s: s.scalars(select(Account.id)).all())
+                 if a.endswith(clera.id))
+
+    def stored() -> tuple[int, object]:
+        return harness.database.read_sync(lambda s: (
+            s.scalar(select(func.count()).select_from(Activity).where(Activity.account_id == local)),
+            s.scalar(select(Balance.cash).where(Balance.account_id == local))))
+
+    before = stored()
+    submit(world, clera, OrderRequest(symbol="MSFT", side="buy", order_type="market", time_in_force="day",
+                                      quantity=Decimal(1)))  # a fill the failed sync must not half-record
+    harness.server.faults.inject("alpaca:/v2/account/activities", **fault)
+    report = harness.sync()
+    outcomes = {o.provider.value: o for o in report.outcomes}
+    assert outcomes["alpaca"].status is not SyncStatus.SUCCEEDED
+    assert outcomes["snaptrade"].status is SyncStatus.SUCCEEDED and outcomes["plaid"].status is SyncStatus.SUCCEEDED
+    message = " ".join(outcomes["alpaca"].user_messages)
+    assert re.search(expected_message, message), message
+    assert stored() == before, "neither the fill nor the new cash was written"
