@@ -164,8 +164,8 @@ class PerformanceView(QWidget):
             return  # the person chose another range or account meanwhile: that answer wins
         self.points, self.report = points, report
         self._show_figures(report.total, report.base_currency)
+        self._draw()  # with the figures, before the note's own read: never a chart of the range before
         await self._show_note(ids)
-        self._draw()
 
     def _show_figures(self, m: Metrics, currency: str) -> None:
         self.figures["end_value"].setText(fmt.money(m.end_value, currency))
