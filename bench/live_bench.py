@@ -71,16 +71,16 @@ def baseline(info: dict, symbols: list[str], seconds: float, rate: float) -> tup
 
 
 def app_run(seconds: float, rate: float) -> dict[str, float]:
-    import qasync
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from clera_desktop.app import build_context
     from clera_desktop.core.settings import load_settings
+    from clera_desktop.ui.event_loop import create_event_loop
     from clera_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
-    loop = qasync.QEventLoop(app)
+    loop = create_event_loop(app)  # the app's own loop
     asyncio.set_event_loop(loop)
     context = build_context(load_settings(data_dir=Path(tempfile.mkdtemp(prefix="clera-live-")), environ={}, demo=True),
                             sandbox_args=["--tick-rate", str(rate)])

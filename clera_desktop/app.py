@@ -131,9 +131,9 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
 
     configure_logging(settings.log_dir, log_level)
 
-    import qasync
+    from clera_desktop.ui.event_loop import create_event_loop
 
-    loop = qasync.QEventLoop(app)
+    loop = create_event_loop(app)
     asyncio.set_event_loop(loop)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)

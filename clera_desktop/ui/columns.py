@@ -5,24 +5,45 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QTableView, QTreeView
+from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 from shiboken6 import isValid
 
 
 def resize_columns_soon(view: QTreeView | QTableView, columns: Iterable[int],
                         done: Callable[[], None] | None = None) -> None:
-    """Size one column per event-loop turn: measuring every row of every column at once can
-    take tens of milliseconds, which the person would feel as a stutter. ``done`` runs after
-    the last one."""
+    """Measure one column per event-loop turn, then set every width at once.
+
+    Measuring every row of every column in one go can take tens of milliseconds, which the person
+    would feel as a stutter; resizing as each is measured would relayout and repaint the view once
+    per column. The widths are those ``resizeColumnToContents`` gives (the wider of the contents
+    and the header's label). ``done`` runs after they are set.
+    """
     pending = list(columns)
+    widths: dict[int, int] = {}
 
     def next_column() -> None:
         if not isValid(view):
             return
         if pending:
-            view.resizeColumnToContents(pending.pop(0))
+            column = pending.pop(0)
+            widths[column] = _content_width(view, column)
             QTimer.singleShot(0, next_column)
-        elif done is not None:
+            return
+        header = _header(view)
+        for column, width in widths.items():
+            if column < header.count():  # the model may have changed shape meanwhile
+                header.resizeSection(column, width)
+        if done is not None:
             done()
 
     QTimer.singleShot(0, next_column)
+
+
+def _header(view: QTreeView | QTableView) -> QHeaderView:
+    return view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+
+
+def _content_width(view: QTreeView | QTableView, column: int) -> int:
+    header = _header(view)
+    label = 0 if header.isHidden() else header.sectionSizeHint(column)
+    return max(view.sizeHintForColumn(column), label)

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-import qasync
 from shiboken6 import isValid
 
 from clera_desktop.app import AppContext, build_context
 from clera_desktop.core.settings import load_settings
+from clera_desktop.ui.event_loop import create_event_loop
 from clera_desktop.ui.main_window import MainWindow
 
 T = TypeVar("T")
@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 @pytest.fixture
 def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    event_loop = qasync.QEventLoop(qapp, already_running=False)
+    event_loop = create_event_loop(qapp)  # the app's own loop, as the window runs on it
     asyncio.set_event_loop(event_loop)
     yield event_loop
     event_loop.close()

@@ -1,0 +1,28 @@
+"""The asyncio loop the window runs on: qasync, with the GUI thread first in line for the GIL.
+
+Sync, the network pool, the database writer and (in demo mode) the sandbox run Python on worker
+threads. A thread that wants the GIL waits for the holder to drop it, which CPython asks for only
+after the switch interval (5 ms by default), and with several threads waiting the GUI thread can
+lose a few rounds in a row: on a busy 2-core machine the window then stalled for 70-120 ms while a
+sync ran. At 1 ms the same sync stalls it for at most 25-40 ms and takes no longer
+(bench/sync_bench.py; the stall test in tests/ui/test_views.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+GUI_SWITCH_INTERVAL = 0.001  # seconds a worker thread may keep the GIL while the GUI thread waits
+
+
+def create_event_loop(app: QApplication) -> qasync.QEventLoop:
+    """A qasync loop on ``app``, with the interpreter tuned for a responsive GUI thread."""
+    import qasync
+
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+    return qasync.QEventLoop(app, already_running=False)

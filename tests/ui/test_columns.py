@@ -1,0 +1,49 @@
+"""Columns sized to their contents a column per loop turn, applied together."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QTableView, QTreeView
+
+from clera_desktop.ui.columns import resize_columns_soon
+
+
+def _model() -> QStandardItemModel:
+    model = QStandardItemModel()
+    model.setHorizontalHeaderLabels(["Symbol", "A rather long header label", "Market value"])
+    for symbol, note, value in (("VTI", "x", "$1,234,567.89"), ("BRK.B", "y", "$12.00"), ("A", "a much longer cell text", "")):
+        model.appendRow([QStandardItem(symbol), QStandardItem(note), QStandardItem(value)])
+    return model
+
+
+def test_widths_are_what_resize_to_contents_gives_set_once_all_are_measured(qtbot: Any) -> None:
+    for view_type in (QTreeView, QTableView):
+        measured, reference = view_type(), view_type()
+        for view in (measured, reference):
+            qtbot.addWidget(view)
+            view.setModel(_model())
+            view.show()
+        for column in range(3):
+            reference.resizeColumnToContents(column)
+        before = [measured.columnWidth(c) for c in range(3)]
+        finished: list[list[int]] = []
+
+        def done() -> None:
+            finished.append([measured.columnWidth(c) for c in range(3)])
+
+        resize_columns_soon(measured, range(3), done=done)
+        assert [measured.columnWidth(c) for c in range(3)] == before  # nothing yet: measured a turn at a time
+        qtbot.waitUntil(lambda: bool(finished))
+        assert finished[0] == [reference.columnWidth(c) for c in range(3)], view_type.__name__
+
+
+def test_a_view_deleted_meanwhile_is_left_alone(qtbot: Any) -> None:
+    view = QTreeView()
+    view.setModel(_model())
+    called: list[bool] = []
+    resize_columns_soon(view, range(3), done=lambda: called.append(True))
+    view.deleteLater()
+    qtbot.wait(50)
+    assert not called
