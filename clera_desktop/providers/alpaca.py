@@ -198,7 +198,7 @@ class AlpacaClient:
                                    start=datetime.combine(start, time(0), UTC), end=datetime.combine(end, time(23, 59), UTC))
         bars = await self.runner.call(self.data.get_stock_bars, request)
         return {
-            symbol: [(datetime.fromisoformat(str(b["t"]).replace("Z", "+00:00")).date(), to_decimal(b["c"])) for b in rows]
+            symbol: [(datetime.fromisoformat(str(b["t"])).date(), to_decimal(b["c"])) for b in rows]
             for symbol, rows in bars.items()
         }
 
@@ -206,7 +206,7 @@ class AlpacaClient:
 def order_from_alpaca(item: dict[str, Any], currency: str) -> RemoteOrder:
     def when(key: str) -> datetime | None:
         value = item.get(key)
-        return None if not value else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        return None if not value else datetime.fromisoformat(str(value))
 
     kind = str(item.get("order_type") or item.get("type") or "market")
     return RemoteOrder(

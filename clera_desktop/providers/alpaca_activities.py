@@ -46,7 +46,7 @@ def _fill(item: dict[str, Any], currency: str) -> RemoteActivity:
     quantity, price = to_decimal(item["qty"]), to_decimal(item["price"])
     buy = item["side"] == "buy"
     value = quantize_cents(quantity * price)
-    when = datetime.fromisoformat(str(item["transaction_time"]).replace("Z", "+00:00"))
+    when = datetime.fromisoformat(str(item["transaction_time"]))
     return RemoteActivity(
         provider_activity_id=str(item["id"]), type=ActivityType.BUY if buy else ActivityType.SELL,
         raw_type="FILL", trade_date=when.date(), currency=currency, symbol=str(item["symbol"]),

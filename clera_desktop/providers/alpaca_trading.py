@@ -76,7 +76,7 @@ class AlpacaTrading:
         stamp = trade.get("t") or quote.get("t")
         return Quote(symbol, "USD", bid=optional_decimal(quote.get("bp")), ask=optional_decimal(quote.get("ap")),
                      last=optional_decimal(trade.get("p")), source="Alpaca market data",
-                     as_of=datetime.fromisoformat(str(stamp).replace("Z", "+00:00")) if stamp else None)
+                     as_of=datetime.fromisoformat(str(stamp)) if stamp else None)
 
     async def market_open(self) -> bool | None:
         clock = await self._run(self._client.trading.get_clock)

@@ -146,11 +146,11 @@ def _body(response: Any, kind: type) -> Any:
 
 
 def _day(text: str | None) -> date | None:
-    return None if not text else datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T")).date()
+    return None if not text else datetime.fromisoformat(text).date()
 
 
 def _time(text: str | None) -> datetime | None:
-    return None if not text else datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T"))
+    return None if not text else datetime.fromisoformat(text)
 
 
 class SnapTradeClient:

@@ -103,7 +103,7 @@ def _day(text: str | None) -> tuple[date, bool] | None:
         return None
     if len(text) == 10:
         return date.fromisoformat(text), False
-    return datetime.fromisoformat(text.replace("Z", "+00:00")).date(), True
+    return datetime.fromisoformat(text).date(), True
 
 
 def _before(day: date, until: tuple[date, bool]) -> bool:

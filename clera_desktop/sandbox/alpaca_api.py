@@ -297,7 +297,7 @@ def _parse_time(text: str | None) -> date | None:
     if not text:
         return None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(NEW_YORK).date()
+        return datetime.fromisoformat(text).astimezone(NEW_YORK).date()
     except ValueError:
         return date.fromisoformat(text[:10])
 
