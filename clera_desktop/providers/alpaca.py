@@ -6,8 +6,10 @@ alpaca-py retries 429/504 itself (3 x 3 s, ignoring ``Retry-After``); that is tu
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
+import logging
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -45,6 +47,9 @@ from clera_desktop.providers.alpaca_activities import PAGE_SIZE, activity_from_a
 from clera_desktop.providers.base import CallRunner
 
 REQUEST_TIMEOUT = (10, 30)
+ASSET_LOOKUPS_AT_ONCE = 4  # Alpaca allows 200 requests a minute; names are looked up once per symbol
+
+log = logging.getLogger(__name__)
 _STATUS = {
     "new": OrderStatus.ACCEPTED, "accepted": OrderStatus.ACCEPTED, "pending_new": OrderStatus.PENDING,
     "accepted_for_bidding": OrderStatus.ACCEPTED, "held": OrderStatus.PENDING, "calculated": OrderStatus.ACCEPTED,
@@ -109,6 +114,7 @@ class AlpacaClient:
         _with_timeout(self.trading)
         _with_timeout(self.data)
         self.runner = CallRunner(Provider.ALPACA, map_error)
+        self._names: dict[str, str | None] = {}  # asset names by symbol: positions carry none
 
     async def verify(self) -> RemoteAccount:
         """Check the keys by reading the account (the connect dialog does this before saving)."""
@@ -146,10 +152,11 @@ class AlpacaClient:
         positions = await self.runner.call(self.trading.get_all_positions)
         activities, window_end = await self.activities(account, since=activities_since)
         orders = await self.runner.call(self.trading.get_orders, GetOrdersRequest(status=QueryOrderStatus.ALL, limit=500))
+        names = await self.asset_names([str(p["symbol"]) for p in positions])
         balance = RemoteBalance(account.currency, optional_decimal(raw_account.get("cash")),
                                 optional_decimal(raw_account.get("buying_power")))
         return AccountData(
-            account, (balance,), tuple(self._position(p, account.currency) for p in positions), tuple(activities),
+            account, (balance,), tuple(self._position(p, account.currency, names) for p in positions), tuple(activities),
             tuple(order_from_alpaca(o, account.currency) for o in orders),
             activities_from=activities_since, activities_to=window_end,
         )
@@ -171,15 +178,35 @@ class AlpacaClient:
                 return collected, today
             query["page_token"] = str(page[-1]["id"])  # the next page starts after the last one seen
 
+    async def asset_names(self, symbols: list[str]) -> dict[str, str | None]:
+        """Each symbol's asset name ("Apple Inc. Common Stock"): Alpaca's positions carry none, and a
+        holding held only here would show a blank name. Looked up once per symbol and kept; a symbol
+        Alpaca no longer lists keeps no name rather than failing the account's sync."""
+        slots = asyncio.Semaphore(ASSET_LOOKUPS_AT_ONCE)
+
+        async def look_up(symbol: str) -> None:
+            async with slots:
+                try:
+                    asset = await self.runner.call(self.trading.get_asset, symbol)
+                except NotFound:
+                    log.info("alpaca lists no asset %s; its position has no name", symbol)
+                    self._names[symbol] = None
+                    return
+            name = asset.get("name") if isinstance(asset, dict) else None
+            self._names[symbol] = str(name) if name else None
+
+        await asyncio.gather(*(look_up(s) for s in dict.fromkeys(symbols) if s not in self._names))
+        return {symbol: self._names.get(symbol) for symbol in symbols}
+
     @staticmethod
-    def _position(item: dict[str, Any], currency: str) -> RemotePosition:
+    def _position(item: dict[str, Any], currency: str, names: dict[str, str | None] | None = None) -> RemotePosition:
         quantity = to_decimal(item["qty"])
         return RemotePosition(
             symbol=str(item["symbol"]), quantity=quantity, currency=currency,
             security_type=SecurityType.CRYPTO if item.get("asset_class") == "crypto" else SecurityType.EQUITY,
             price=optional_decimal(item.get("current_price")), market_value=optional_decimal(item.get("market_value")),
             average_cost=optional_decimal(item.get("avg_entry_price")), cost_basis=optional_decimal(item.get("cost_basis")),
-            universal_symbol_id=item.get("asset_id"),
+            description=(names or {}).get(str(item["symbol"])), universal_symbol_id=item.get("asset_id"),
         )
 
     async def latest_trades(self, symbols: list[str]) -> dict[str, Decimal]:

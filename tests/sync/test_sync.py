@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections import defaultdict
 from decimal import Decimal
@@ -179,3 +180,20 @@ def test_a_clera_fill_after_a_sync_adds_exactly_one_activity(harness: Harness) -
     assert harness.database.read_sync(lambda s: s.scalar(select(Balance.cash).where(Balance.account_id == local))) \
         == clera.book.cash
     assert harness.sync().ok and count() == before + 1, "the overlap window re-reads it without adding it twice"
+
+
+def test_clera_positions_are_named_from_alpacas_assets_looked_up_once(harness: Harness) -> None:
+    harness.sync()
+    world = harness.server.world
+    clera = world.alpaca.account  # type: ignore[union-attr]
+    local = _account_for(harness, clera.id)
+    named = dict(harness.database.read_sync(lambda s: s.execute(
+        select(Position.symbol, Position.description).where(Position.account_id == local)).all()))
+    assert named == {s: world.instruments[s].name for s in clera.book.holdings}  # positions carry no name
+    seen = harness.server.request_count
+    assert harness.sync().ok
+    assert not any("/v2/assets/" in path for _, path in harness.server.requests_since(seen)), "names are kept"
+    alpaca = harness.registry.alpaca
+    assert alpaca is not None
+    assert asyncio.run(alpaca.asset_names(["VTI", "NOT.LISTED"])) == {  # a delisted holding keeps no name
+        "VTI": world.instruments["VTI"].name, "NOT.LISTED": None}
