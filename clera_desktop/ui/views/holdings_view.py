@@ -60,6 +60,7 @@ class HoldingsView(QWidget):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.header().resizeSection(0, 110)
         self.tree.header().resizeSection(1, 240)
+        self.tree.header().setStretchLastSection(False)  # "Accounts" is a count: kept by its row, not at the edge
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
