@@ -34,7 +34,6 @@ def one_run(switch_interval: float | None) -> dict[str, float]:
     import tempfile
 
     import keyring
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from clera_desktop.app import build_context
@@ -42,6 +41,7 @@ def one_run(switch_interval: float | None) -> dict[str, float]:
     from clera_desktop.ui.event_loop import create_event_loop
     from clera_desktop.ui.main_window import MainWindow
     from tests.conftest import MemoryKeyring
+    from tests.ui.loop_gaps import LoopGaps
 
     keyring.set_keyring(MemoryKeyring())
     app = QApplication.instance() or QApplication([])
@@ -54,28 +54,19 @@ def one_run(switch_interval: float | None) -> dict[str, float]:
     window = MainWindow(context)
     window.resize(1280, 800)
     window.show()
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer(interval=10)
-    timer.timeout.connect(tick)
+    ticks = LoopGaps()
     try:
         loop.run_until_complete(window.reload())
         gc.collect()
-        last[0] = started = time.perf_counter()
-        timer.start()
+        ticks.start()
+        started = time.perf_counter()
         loop.run_until_complete(window.sync_now())
         elapsed = time.perf_counter() - started
-        timer.stop()
+        ticks.stop()
     finally:
         window.close()
         context.close()
-    gaps.sort()
+    gaps = sorted(ticks.gaps)
     return {"largest": gaps[-1], "p99": gaps[int(len(gaps) * 0.99)], "sync": elapsed,
             "switch": sys.getswitchinterval()}
 

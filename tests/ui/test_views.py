@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 
 from clera_desktop.app import build_context
 from clera_desktop.core.settings import load_settings
@@ -19,6 +19,7 @@ from clera_desktop.models.queries import aggregated_holdings
 from clera_desktop.ui.item_models.holdings_tree_model import HoldingsTreeModel
 from clera_desktop.ui.item_models.table_model import SORT_ROLE
 from clera_desktop.ui.main_window import MainWindow
+from tests.ui.loop_gaps import LoopGaps
 
 
 def _synced(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> MainWindow:
@@ -154,34 +155,23 @@ def test_the_event_loop_never_stalls_during_a_slow_full_sync(qtbot: Any, tmp_pat
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
+    ticks = LoopGaps()
     try:
         run(window.reload())
         gc.collect()  # garbage left by earlier tests is not this sync's to collect
-        last[0] = time.perf_counter()
-        timer.start()
+        ticks.start()
         started = time.perf_counter()
         run(window.sync_now())
         elapsed = time.perf_counter() - started
-        timer.stop()
+        ticks.stop()
         assert window.sync_label.text() == "Up to date"
         assert len(window.accounts_view.model.accounts()) == 7
     finally:
         window.close()
         context.close()
     assert elapsed > 1.0, "the sandbox was slow, so the sync took a while"
-    assert len(gaps) > 50
-    assert max(gaps) < 0.100, f"largest gap between 10 ms ticks: {max(gaps) * 1000:.0f} ms"
+    assert len(ticks.gaps) > 50
+    assert max(ticks.gaps) < 0.100, f"largest gap between 10 ms ticks: {max(ticks.gaps) * 1000:.0f} ms"
 
 
 def test_holdings_model_with_ten_thousand_rows_sorts(qtbot: Any) -> None:
