@@ -50,6 +50,7 @@ REQUEST_TIMEOUT = (10, 30)
 ASSET_LOOKUPS_AT_ONCE = 4  # Alpaca allows 200 requests a minute; names are looked up once per symbol
 
 log = logging.getLogger(__name__)
+
 _STATUS = {
     "new": OrderStatus.ACCEPTED, "accepted": OrderStatus.ACCEPTED, "pending_new": OrderStatus.PENDING,
     "accepted_for_bidding": OrderStatus.ACCEPTED, "held": OrderStatus.PENDING, "calculated": OrderStatus.ACCEPTED,
@@ -199,14 +200,14 @@ class AlpacaClient:
         return {symbol: self._names.get(symbol) for symbol in symbols}
 
     @staticmethod
-    def _position(item: dict[str, Any], currency: str, names: dict[str, str | None] | None = None) -> RemotePosition:
+    def _position(item: dict[str, Any], currency: str, names: dict[str, str | None]) -> RemotePosition:
         quantity = to_decimal(item["qty"])
         return RemotePosition(
             symbol=str(item["symbol"]), quantity=quantity, currency=currency,
             security_type=SecurityType.CRYPTO if item.get("asset_class") == "crypto" else SecurityType.EQUITY,
             price=optional_decimal(item.get("current_price")), market_value=optional_decimal(item.get("market_value")),
             average_cost=optional_decimal(item.get("avg_entry_price")), cost_basis=optional_decimal(item.get("cost_basis")),
-            description=(names or {}).get(str(item["symbol"])), universal_symbol_id=item.get("asset_id"),
+            description=names.get(str(item["symbol"])), universal_symbol_id=item.get("asset_id"),
         )
 
     async def latest_trades(self, symbols: list[str]) -> dict[str, Decimal]:
