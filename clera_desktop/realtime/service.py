@@ -96,6 +96,7 @@ class LiveService:
         valuation = LiveValuation(book)
         live = {s: p for s in book.symbols() if (p := self.prices.last(s)) is not None}
         valuation.apply(live)
+        self._restart_series_of_changed_accounts(self.valuation, valuation)
         self.valuation = valuation
         await self._load_previous_closes(book)
         self._close_total = self._previous_close_total(valuation)
@@ -150,9 +151,20 @@ class LiveService:
         if self.valuation.apply(changed):
             self._record()
 
+    def _restart_series_of_changed_accounts(self, before: LiveValuation | None, after: LiveValuation) -> None:
+        """The total's line shows one set of accounts: an account linked or removed would draw a
+        jump no market made, so the total starts afresh (and a removed account's line ends)."""
+        old = {a.account_id for a in before.book.accounts} if before is not None else set()
+        new = {a.account_id for a in after.book.accounts}
+        if old == new:
+            return
+        self._series.pop(None, None)
+        for account_id in old - new:
+            self._series.pop(account_id, None)
+
     def _record(self) -> None:
         valuation = self.valuation
-        if valuation is None:
+        if valuation is None or not valuation.book.accounts:  # nothing to value yet (a first start)
             return
         now = time.time()
         total = valuation.total_base()

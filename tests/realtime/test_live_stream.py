@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from clera_desktop.models.tables import Account
 from clera_desktop.realtime.service import LiveService
 from clera_desktop.sandbox.server import SandboxServer
 from tests.sandbox.conftest import AS_OF
+from tests.sync.conftest import make_harness
 from tests.trading.conftest import TradingHarness, make_trading
 
 
@@ -110,3 +112,31 @@ def test_without_a_stream_prices_come_from_polling(live) -> None:  # type: ignor
     trading.run(service.start())
     wait(trading, lambda: service.snapshot().source == "polling")  # type: ignore[union-attr]
     assert service.prices.ticks_seen > 0 and service.batches == 0
+
+
+def test_the_value_line_starts_at_the_first_real_value_and_restarts_when_accounts_change(tmp_path: Path) -> None:
+    with SandboxServer(as_of=AS_OF) as server:
+        server.stream.rate = 0  # no ticks: only the book's own values are drawn
+        harness = make_harness(server, tmp_path / "data")
+        service = LiveService(harness.database, lambda: harness.settings, lambda: harness.registry)
+        loop = asyncio.new_event_loop()
+        try:
+            loop.run_until_complete(service.start())  # a first start: nothing synced yet
+            assert service.series() is None, "no point for a portfolio that is not there (it drew 0)"
+            loop.run_until_complete(harness.service.sync_all())
+            loop.run_until_complete(service.refresh_book())
+            line = service.series()
+            assert line is not None and len(line) == 1
+            assert line.exact(0) == service.snapshot().total > 0  # type: ignore[union-attr]
+            loop.run_until_complete(service.refresh_book())  # the same accounts: the line goes on
+            assert service.series() is line
+
+            gone = service.valuation.book.accounts[0].account_id  # type: ignore[union-attr]
+            harness.database.write_sync(lambda s: s.get(Account, gone).__setattr__("is_active", False))
+            loop.run_until_complete(service.refresh_book())
+            assert service.series() is not line and len(service.series()) == 1  # type: ignore[arg-type]
+            assert service.series(gone) is None
+        finally:
+            loop.run_until_complete(service.stop())
+            loop.close()
+            harness.database.close()
