@@ -66,6 +66,7 @@ def test_a_ticket_is_routed_placed_once_and_shows_up_everywhere(window: MainWind
     async def scenario() -> Any:
         await _fill_ticket(window, "MSFT", CLERA, "3")
         assert "Clera Brokerage" in window.trade_view.route_note.text()
+        assert window.trade_view.account_info.text().count("paper") == 1  # its name says so already
         assert "Estimated cost" in window.trade_view.estimate.text()
         dialog = await _review(window)
         text = " ".join(label.text() for label in dialog.findChildren(type(window.sync_label)))
@@ -96,6 +97,7 @@ def test_a_live_snaptrade_order_needs_the_second_confirmation(window: MainWindow
     async def scenario() -> Any:
         await _fill_ticket(window, "AAPL", ETRADE, "1")
         assert "E*TRADE" in window.trade_view.route_note.text()  # it holds AAPL and trades through SnapTrade
+        assert "(live)" in window.trade_view.account_info.text()  # real money, said before the review
         dialog = await _review(window)
         assert dialog.live_check.isVisible() and not dialog.place_button.isEnabled()
         text = " ".join(label.text() for label in dialog.findChildren(type(window.sync_label)))

@@ -313,8 +313,10 @@ class TradeView(QWidget):
             return
         symbol = ticket.symbol if ticket else ""
         held = f" \u00b7 holds <b>{fmt.quantity(account.held(symbol))} {symbol}</b>" if symbol else ""
+        kind = "paper" if account.is_paper else "live"
+        said = f" ({kind})" if kind not in account.label.lower() else ""  # not "(paper) (paper)"
         self.account_info.setText(
-            f"<b>{account.label}</b> ({'paper' if account.is_paper else 'live'})<br>Cash <b>{fmt.money(account.cash, account.currency)}</b>"
+            f"<b>{account.label}</b>{said}<br>Cash <b>{fmt.money(account.cash, account.currency)}</b>"
             f" \u00b7 buying power <b>{fmt.money(account.buying_power, account.currency)}</b>{held}")
         quote = facts.quote if facts and facts.account.id == account.id else None
         if quote is not None:
