@@ -181,8 +181,9 @@ class AlpacaClient:
 
     async def asset_names(self, symbols: list[str]) -> dict[str, str | None]:
         """Each symbol's asset name ("Apple Inc. Common Stock"): Alpaca's positions carry none, and a
-        holding held only here would show a blank name. Looked up once per symbol and kept; a symbol
-        Alpaca no longer lists keeps no name rather than failing the account's sync."""
+        holding held only here would show a blank name. Looked up once per symbol and kept. A name
+        is not worth failing the account's sync for: a symbol Alpaca no longer lists has none, and
+        one whose lookup failed is shown without a name and asked for again at the next sync."""
         slots = asyncio.Semaphore(ASSET_LOOKUPS_AT_ONCE)
 
         async def look_up(symbol: str) -> None:
@@ -192,6 +193,9 @@ class AlpacaClient:
                 except NotFound:
                     log.info("alpaca lists no asset %s; its position has no name", symbol)
                     self._names[symbol] = None
+                    return
+                except CleraError as error:
+                    log.warning("alpaca asset %s: no name this time: %s", symbol, error)
                     return
             name = asset.get("name") if isinstance(asset, dict) else None
             self._names[symbol] = str(name) if name else None

@@ -197,3 +197,19 @@ def test_clera_positions_are_named_from_alpacas_assets_looked_up_once(harness: H
     assert alpaca is not None
     assert asyncio.run(alpaca.asset_names(["VTI", "NOT.LISTED"])) == {  # a delisted holding keeps no name
         "VTI": world.instruments["VTI"].name, "NOT.LISTED": None}
+
+
+def test_a_failing_asset_lookup_leaves_the_name_out_not_the_account(harness: Harness) -> None:
+    clera = harness.server.world.alpaca.account  # type: ignore[union-attr]
+    harness.server.faults.inject("alpaca:/v2/assets/*", "status", status=500)
+    report = harness.sync()
+    assert report.ok, report.summary()  # balances, positions and activities all arrived
+    local = _account_for(harness, clera.id)
+    names = harness.database.read_sync(lambda s: s.scalars(
+        select(Position.description).where(Position.account_id == local)).all())
+    assert names and all(name is None for name in names)
+    harness.server.faults.clear()
+    assert harness.sync().ok
+    names = harness.database.read_sync(lambda s: s.scalars(
+        select(Position.description).where(Position.account_id == local)).all())
+    assert all(names), "asked again at the next sync"
