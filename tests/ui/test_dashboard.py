@@ -35,6 +35,20 @@ def test_the_dashboard_shows_live_value_and_a_crosshair(window: MainWindow, run:
     assert view.render_if_changed() is False and view.redraws == drawn
 
 
+def test_a_first_start_says_what_the_dashboard_waits_for_until_the_line_begins(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    view = window.dashboard_view
+    window.show_view(view)  # nothing synced yet: no line, no empty axes
+    run(window._start_live())
+    assert not view.waiting.isHidden() and view.chart is not None and view.chart.isHidden()
+    assert "once your accounts are synced" in view.waiting.text()
+    run(window.sync_now())
+    run(wait_for(lambda: view.chart.isVisible()))
+    assert view.waiting.isHidden()
+    xs, ys = window._context.services.live.series(None).arrays()  # type: ignore[union-attr]
+    assert len(xs) and min(ys) > 0  # it begins at the portfolio's value, not at 0
+
+
 def test_the_account_view_shows_its_live_value(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     live = window._context.services.live
     run(window.sync_now())

@@ -29,6 +29,7 @@ LIVE_COLUMNS: list[Column[AccountLiveValue]] = [
     Column("In base currency", lambda v: fmt.money(v.value_base), lambda v: fmt.sort_number(v.value_base), numeric=True),
     Column("Note", lambda v: f"no price yet for {', '.join(v.missing_prices)}" if v.missing_prices else ""),
 ]
+WAITING_TEXT = "Your live value appears here once your accounts are synced and the first prices arrive."
 _SOURCE_TEXT = {"stream": "Live prices streaming", "polling": "Stream unavailable: polling latest trades",
                 "none": "No live prices (add the Clera brokerage account for market data)"}
 
@@ -59,7 +60,11 @@ class DashboardView(QWidget):
         side.addWidget(self.status, 0, Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.series_choice, 0, Qt.AlignmentFlag.AlignRight)
         top.addLayout(side)
+        self.waiting = QLabel(WAITING_TEXT)  # until there is a line to draw (a first start)
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setStyleSheet("color: gray")
         self.chart_area = QVBoxLayout()
+        self.chart_area.addWidget(self.waiting)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.chart_area, 3)
@@ -75,6 +80,7 @@ class DashboardView(QWidget):
             from clera_desktop.ui.charts.value_chart import ValueChart
 
             self.chart = ValueChart(self)
+            self.chart.setHidden(not self.waiting.isHidden())
             self.chart_area.addWidget(self.chart)
             settle_heap()  # pyqtgraph's modules just loaded: keep them out of every later collection
         super().showEvent(event)  # type: ignore[arg-type]
@@ -134,6 +140,9 @@ class DashboardView(QWidget):
         series = self._live.series(account_id)
         if series is None:
             return
+        if not self.waiting.isHidden():  # ends at the first line: a first start's empty axes meant nothing
+            self.waiting.hide()
+            self.chart.show()
         if force:
             self.chart.plot.plotItem.vb.setRange(xRange=(0, 1), yRange=(0, 1))  # a new line: fit it afresh
         snapshot = snapshot or self._live.snapshot()
