@@ -90,6 +90,8 @@ class OrdersView(QWidget):
         self.audit_model: RowsTableModel[AuditRow] = RowsTableModel(AUDIT_COLUMNS, self)
         self.audit_table, _ = sorted_table(self.audit_model, self, fit_columns=False, select_rows=True)
         self.audit_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        for table in (self.table, self.audit_table):  # no rows yet: as wide as their titles, no scrollbar
+            table.resizeColumnsToContents()
         self.export_button = QPushButton("Export CSV\u2026")
         self.export_button.clicked.connect(self._on_export_clicked)
         audit_page = QWidget()
