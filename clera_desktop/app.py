@@ -125,15 +125,15 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
         print("painted", flush=True)
 
     import asyncio
-    import gc
 
     from clera_desktop.core.logging_setup import configure_logging
 
     configure_logging(settings.log_dir, log_level)
 
     from clera_desktop.ui.event_loop import create_event_loop
+    from clera_desktop.ui.garbage import collect_garbage_on_gui_thread
 
-    loop = create_event_loop(app)
+    loop = create_event_loop(app, collect_garbage=False)  # not while starting: see the finally below
     asyncio.set_event_loop(loop)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
@@ -152,7 +152,8 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
             window.sync_label.setText(f"Could not open your data: {user_message_for(error)}")
             return
         finally:
-            gc.enable()  # off since launch (see __main__); window.start() has frozen the start-up heap
+            # off since launch (see __main__); window.start() has frozen the start-up heap
+            collect_garbage_on_gui_thread(app)
         if report_startup:
             print("ready", flush=True)
 

@@ -20,9 +20,15 @@ if TYPE_CHECKING:
 GUI_SWITCH_INTERVAL = 0.001  # seconds a worker thread may keep the GIL while the GUI thread waits
 
 
-def create_event_loop(app: QApplication) -> qasync.QEventLoop:
-    """A qasync loop on ``app``, with the interpreter tuned for a responsive GUI thread."""
+def create_event_loop(app: QApplication, *, collect_garbage: bool = True) -> qasync.QEventLoop:
+    """A qasync loop on ``app``, with the interpreter tuned for a responsive GUI thread and, unless
+    the caller starts it later (start-up runs without collections), garbage collected on the GUI
+    thread only (see ``ui/garbage.py``)."""
     import qasync
 
+    from clera_desktop.ui.garbage import collect_garbage_on_gui_thread
+
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+    if collect_garbage:
+        collect_garbage_on_gui_thread(app)
     return qasync.QEventLoop(app, already_running=False)

@@ -20,6 +20,7 @@ from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 
 if TYPE_CHECKING:
+    from clera_desktop.realtime.series import SeriesBuffer
     from clera_desktop.realtime.service import LiveService
     from clera_desktop.ui.charts.value_chart import ValueChart
 
@@ -47,7 +48,7 @@ class DashboardView(QWidget):
         self.status.setStyleSheet("color: gray")
         self.series_choice = QComboBox()
         self.series_choice.addItem("All accounts", None)
-        self.series_choice.currentIndexChanged.connect(lambda _: self._draw_chart(force=True))
+        self.series_choice.currentIndexChanged.connect(lambda _: self._draw_chart())
         self.model: RowsTableModel[AccountLiveValue] = RowsTableModel(LIVE_COLUMNS, self)
         self.table, _ = sorted_table(self.model, self)
         top = QHBoxLayout()
@@ -74,6 +75,7 @@ class DashboardView(QWidget):
         self._drawn_version = -1
         self._accounts_listed: tuple[str, ...] = ()
         self._change_color = ""
+        self._drawn_series: SeriesBuffer | None = None
 
     def showEvent(self, event: object) -> None:  # noqa: N802
         if self.chart is None:
@@ -132,7 +134,7 @@ class DashboardView(QWidget):
         self.series_choice.setCurrentIndex(max(0, self.series_choice.findData(current)))
         self.series_choice.blockSignals(False)
 
-    def _draw_chart(self, snapshot: LiveSnapshot | None = None, *, force: bool = False) -> None:
+    def _draw_chart(self, snapshot: LiveSnapshot | None = None) -> None:
         """``snapshot``: the frame's own (the live service builds one per call: not twice a frame)."""
         if self.chart is None:
             return
@@ -143,8 +145,9 @@ class DashboardView(QWidget):
         if not self.waiting.isHidden():  # ends at the first line: a first start's empty axes meant nothing
             self.waiting.hide()
             self.chart.show()
-        if force:
-            self.chart.plot.plotItem.vb.setRange(xRange=(0, 1), yRange=(0, 1))  # a new line: fit it afresh
+        if series is not self._drawn_series:  # another account's line, or a restarted total: fit it afresh
+            self.chart.plot.plotItem.vb.setRange(xRange=(0, 1), yRange=(0, 1))
+            self._drawn_series = series
         snapshot = snapshot or self._live.snapshot()
         if snapshot is not None:
             chosen = next((v for v in snapshot.accounts if v.account_id == account_id), None)
