@@ -12,9 +12,13 @@ import sys
 from datetime import date
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clera_desktop import __version__
 from clera_desktop.core.settings import FEATURE_FLAG_DEFAULTS, Settings, load_settings
+
+if TYPE_CHECKING:
+    import threading
 
 EPILOG = """\
 environment:
@@ -124,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--broken-connection", action="append", default=[], metavar="BROKERAGE",
                          help="start with this SnapTrade connection broken (e.g. ETRADE; 'plaid' for the "
                          "Plaid item): it needs a reconnect (repeatable)")
+    sandbox.add_argument("--exit-with-parent", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -331,11 +336,20 @@ def run_sandbox(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
+    if args.exit_with_parent:  # the app's demo: its end closes our stdin, even when it crashed
+        threading.Thread(target=_stop_at_end_of_input, args=(stop,), name="parent-watch", daemon=True).start()
     with server:
         print(json.dumps(server.info), flush=True)
         print(f"serving the sandbox on {server.base_url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
         stop.wait()
     return 0
+
+
+def _stop_at_end_of_input(stop: threading.Event) -> None:
+    """A child sandbox outlives a parent that crashed or was killed (no atexit runs then) and would
+    serve and stream forever; the parent's end closes the pipe on our stdin, on every platform."""
+    sys.stdin.buffer.read()
+    stop.set()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

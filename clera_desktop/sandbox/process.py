@@ -1,5 +1,9 @@
 """The sandbox in a child process: how the demo runs, so the sandbox's own work never competes
-with the window for the interpreter (a real provider is another machine, after all)."""
+with the window for the interpreter (a real provider is another machine, after all).
+
+It ends with the app: ``stop()`` at exit, and when the app dies without exiting cleanly (a crash,
+a kill) the pipe on the child's stdin closes and the child stops itself.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,8 @@ from typing import Any
 class SandboxProcess:
     def __init__(self, args: Sequence[str] = ()) -> None:
         self._process = subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
-            [sys.executable, "-m", "clera_desktop", "sandbox", *args],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            [sys.executable, "-m", "clera_desktop", "sandbox", "--exit-with-parent", *args],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )
         assert self._process.stdout is not None
         line = self._process.stdout.readline()
