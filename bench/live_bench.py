@@ -71,13 +71,13 @@ def baseline(info: dict, symbols: list[str], seconds: float, rate: float) -> tup
 
 
 def app_run(seconds: float, rate: float) -> dict[str, float]:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from clera_desktop.app import build_context
     from clera_desktop.core.settings import load_settings
     from clera_desktop.ui.event_loop import create_event_loop
     from clera_desktop.ui.main_window import MainWindow
+    from tests.ui.loop_gaps import LoopGaps
 
     app = QApplication.instance() or QApplication([])
     loop = create_event_loop(app)  # the app's own loop
@@ -116,24 +116,14 @@ def app_run(seconds: float, rate: float) -> dict[str, float]:
 
         window.dashboard_view.render = timed_render  # type: ignore[method-assign]
         await asyncio.sleep(1)  # subscribed again; the feed is still paused
-        gaps = [0.0]
-        last = [time.perf_counter()]
-
-        def beat() -> None:
-            now = time.perf_counter()
-            gaps[0] = max(gaps[0], now - last[0] - 0.010)
-            last[0] = now
-
-        timer = QTimer(interval=10)
-        timer.timeout.connect(beat)
+        ticks = LoopGaps()
         start_sent, start_received, start_handled = sandbox_sent(url), stream.received, live.prices.ticks_seen
         set_rate(url, rate)
         start_redraws, started = window.dashboard_view.redraws, time.perf_counter()
         render_times.clear()
-        last[0] = time.perf_counter()
-        timer.start()
+        ticks.start()
         await asyncio.sleep(seconds)
-        timer.stop()
+        ticks.stop()
         elapsed = time.perf_counter() - started
         handled = live.prices.ticks_seen - start_handled
         redraws = window.dashboard_view.redraws - start_redraws
@@ -145,7 +135,7 @@ def app_run(seconds: float, rate: float) -> dict[str, float]:
             app_rate=handled / elapsed, app_count=handled, sent=sent,
             lost=sent - (stream.received - start_received),
             unhandled=len(stream._pending),  # noqa: SLF001
-            redraws_per_second=redraws / elapsed, render_ms=1000 * sum(render_times) / max(1, len(render_times)), max_stall_ms=gaps[0] * 1000, symbols=len(symbols),
+            redraws_per_second=redraws / elapsed, render_ms=1000 * sum(render_times) / max(1, len(render_times)), max_stall_ms=max(0.0, max(ticks.gaps, default=0.0) - 0.010) * 1000, symbols=len(symbols),
         )
 
     loop.run_until_complete(measure())
