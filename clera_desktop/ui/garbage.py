@@ -16,7 +16,6 @@ import gc
 import time
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from shiboken6 import isValid
 
 CHECK_INTERVAL_MS = 100  # short, so each collection finds few young objects (no felt pause)
 FULL_COLLECTION_EVERY_S = 30.0  # CPython also spaces full collections (by heap growth)
@@ -57,7 +56,7 @@ class GuiThreadCollector:
 def collect_garbage_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
     """Switch to GUI-thread collection (once per application; later calls return the same)."""
     global _collector
-    if _collector is None or _collector.app is not app or not isValid(_collector.app):
+    if _collector is None or _collector.app is not app:
         _collector = GuiThreadCollector(app)
     _collector.start()
     return _collector

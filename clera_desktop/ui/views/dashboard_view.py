@@ -142,10 +142,10 @@ class DashboardView(QWidget):
         series = self._live.series(account_id)
         if series is None:
             return
-        if not self.waiting.isHidden():  # ends at the first line: a first start's empty axes meant nothing
-            self.waiting.hide()
-            self.chart.show()
         if series is not self._drawn_series:  # another account's line, or a restarted total: fit it afresh
+            if self._drawn_series is None:  # the first line: a first start's empty axes meant nothing
+                self.waiting.hide()
+                self.chart.show()
             self.chart.plot.plotItem.vb.setRange(xRange=(0, 1), yRange=(0, 1))
             self._drawn_series = series
         snapshot = snapshot or self._live.snapshot()
