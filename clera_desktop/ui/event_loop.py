@@ -3,9 +3,9 @@
 Sync, the network pool, the database writer and (in demo mode) the sandbox run Python on worker
 threads. A thread that wants the GIL waits for the holder to drop it, which CPython asks for only
 after the switch interval (5 ms by default), and with several threads waiting the GUI thread can
-lose a few rounds in a row: on a busy 2-core machine the window then stalled for 70-120 ms while a
-sync ran. At 1 ms the same sync stalls it for at most 25-40 ms and takes no longer
-(bench/sync_bench.py; the stall test in tests/ui/test_views.py).
+lose a few rounds in a row. During a slow sync on this 2-core machine with two busy processes
+beside it, the largest stall was 68-139 ms at 5 ms and 45-81 ms at 1 ms (bench/loop_stall_bench.py),
+and the sync took no longer (bench/sync_bench.py).
 """
 
 from __future__ import annotations
