@@ -126,9 +126,10 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
 
     import asyncio
 
-    from clera_desktop.core.logging_setup import configure_logging
+    from clera_desktop.core.logging_setup import configure_logging, record_crashes
 
     configure_logging(settings.log_dir, log_level)
+    record_crashes(settings.log_dir, started=settings.clock.now().isoformat())
 
     from clera_desktop.ui.event_loop import create_event_loop
     from clera_desktop.ui.garbage import collect_garbage_on_gui_thread

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 EPILOG = """\
 environment:
   CLERA_DATA_DIR            data folder (default: the platform's user data folder)
+  CLERA_TODAY               run as if today were this day (YYYY-MM-DD) or moment: demo and tests
   CLERA_BASE_CURRENCY       currency totals are shown in (default USD)
   SNAPTRADE_CLIENT_ID, SNAPTRADE_CONSUMER_KEY      SnapTrade API keys
   PLAID_CLIENT_ID, PLAID_SECRET, PLAID_ENV         Plaid keys; PLAID_ENV sandbox|production
@@ -47,6 +48,11 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress_defaults: bool)
     parser.add_argument(
         "--log-level", default=argparse.SUPPRESS if suppress_defaults else "INFO",
         choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="log file detail (default INFO)",
+    )
+    parser.add_argument(
+        "--as-of", default=default, metavar="DATE",
+        help="run as if today were DATE (YYYY-MM-DD, noon New York) or a moment (YYYY-MM-DDTHH:MM+HH:MM); "
+        "for the demo and tests (overrides CLERA_TODAY)",
     )
 
 
@@ -115,8 +121,6 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--scale", type=float, default=0,
                          help="add benchmark accounts: 2 x SCALE accounts of 300 positions and 5,000 "
                          "activities each (100 = a million activities)")
-    sandbox.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                         help="the demo world's today (default: today)")
     sandbox.add_argument("--fault", action="append", default=[], metavar="SPEC",
                          help="inject a fault, e.g. 'snaptrade:*=status:429:7' or 'plaid:*=status:500@2' "
                          "or '*=slow:1.5' (repeatable; see clera_desktop/sandbox/faults.py)")
@@ -139,7 +143,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         import tempfile
 
         data_dir = Path(tempfile.mkdtemp(prefix="clera-demo-"))
-    return load_settings(data_dir=data_dir, database_url=args.db, demo=demo)
+    return load_settings(data_dir=data_dir, database_url=args.db, demo=demo, as_of=args.as_of)
 
 
 def run_info(settings: Settings, *, as_json: bool) -> int:
@@ -263,8 +267,9 @@ def run_report(settings: Settings, *, accounts: list[str] | None, start: date | 
     database = Database(settings.database_url)
     try:
         settings = _stored_base_currency(settings, database)
-        database.write_sync(rebuild_all)  # from what is stored: no network here
-        report = database.read_sync(lambda s: build_report(s, settings.base_currency, accounts, start, end))
+        database.write_sync(lambda s: rebuild_all(s, settings.clock))  # from what is stored: no network here
+        report = database.read_sync(lambda s: build_report(s, settings.base_currency, accounts, start, end,
+                                                            today=settings.clock.today()))
     finally:
         database.close()
     print(json.dumps(report.as_json(), indent=2))
@@ -296,10 +301,11 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool) -> i
 
         def write(session):  # type: ignore[no-untyped-def]
             if kind == "activities":
-                added = activities_csv.import_activities(session, preview, source=path.name)  # type: ignore[arg-type]
+                added = activities_csv.import_activities(session, preview, source=path.name,  # type: ignore[arg-type]
+                                                         now=settings.clock.now())
             else:
                 added = prices_csv.import_prices(session, preview)  # type: ignore[arg-type]
-            rebuild_all(session)
+            rebuild_all(session, settings.clock)
             return added
 
         added = database.write_sync(write)
@@ -309,14 +315,14 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool) -> i
     return 0
 
 
-def run_sandbox(args: argparse.Namespace) -> int:
+def run_sandbox(args: argparse.Namespace, settings: Settings) -> int:
     import signal
     import threading
 
     from clera_desktop.sandbox.server import SandboxServer
 
     server = SandboxServer(
-        seed=args.seed, scale=args.scale, port=args.port, as_of=args.as_of,
+        seed=args.seed, scale=args.scale, port=args.port, clock=settings.clock,
         snaptrade_rate_limit=args.rate_limit,
     )
     for spec in args.fault:
@@ -366,14 +372,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                        report_startup=args.report_startup)
     import gc
 
-    from clera_desktop.core.logging_setup import configure_logging
+    from clera_desktop.core.logging_setup import configure_logging, record_crashes
 
     gc.enable()  # off for the window's start-up only (see __main__)
     configure_logging(settings.log_dir, args.log_level)
+    record_crashes(settings.log_dir, started=settings.clock.now().isoformat())
     if args.command == "info":
         return run_info(settings, as_json=args.json)
     if args.command == "sandbox":
-        return run_sandbox(args)
+        return run_sandbox(args, settings)
     if args.command == "sync":
         return run_sync(settings, provider=args.provider)
     if args.command == "export":

@@ -45,7 +45,7 @@ def start_demo(settings: Settings, database: Database, *, sandbox: Sandbox | Non
                sandbox_args: Sequence[str] = ()) -> DemoEnvironment:
     """Start a sandbox in a child process (or adopt ``sandbox``) and make the demo user's
     connections the app's own."""
-    sandbox = sandbox or SandboxProcess(sandbox_args)
+    sandbox = sandbox or SandboxProcess(sandbox_args, as_of=settings.clock.as_of_argument())
     settings, credentials, secrets = connect_to_sandbox(settings, database, sandbox.info)
     return DemoEnvironment(sandbox, settings, credentials, secrets)
 
@@ -63,8 +63,10 @@ def connect_to_sandbox(settings: Settings, database: Database, info: dict[str, A
         alpaca=AlpacaCredentials(info["alpaca"]["key_id"], info["alpaca"]["secret_key"], paper=True),
     )
     secrets = SecretStore(EphemeralKeyring())
+    now = settings.clock.now()
     remember_snaptrade_user(database, secrets, SnapTradeUserSecret(info["snaptrade"]["demo_user_id"],
-                                                                   info["snaptrade"]["demo_user_secret"]))
+                                                                   info["snaptrade"]["demo_user_secret"]), now=now)
     plaid = info["plaid"]
-    remember_plaid_item(database, secrets, plaid["demo_item_id"], plaid["demo_access_token"], plaid["demo_institution"])
+    remember_plaid_item(database, secrets, plaid["demo_item_id"], plaid["demo_access_token"], plaid["demo_institution"],
+                        now=now)
     return settings.with_endpoints(endpoints), credentials, secrets

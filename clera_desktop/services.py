@@ -6,6 +6,7 @@ on the store's worker threads) and returns immutable data the views render as th
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -197,7 +198,8 @@ class AppServices:
         if len(code) != 3 or not code.isalpha():
             raise CleraError(f"{code!r} is not a currency code such as USD or CAD.")
 
-        await self.database.write(lambda s: put_app_setting(s, "base_currency", code))
+        now = self.settings.clock.now()
+        await self.database.write(lambda s: put_app_setting(s, "base_currency", code, now=now))
         self.settings = replace(self.settings, base_currency=code)
 
     # ---- reading --------------------------------------------------------------------------
@@ -231,10 +233,12 @@ class AppServices:
         if len(currency) != 3 or not currency.isalpha():
             raise CleraError(f"{currency!r} is not a currency code such as USD or CAD.")
 
+        now = self.settings.clock.now()
+
         def write(session: Session) -> str:
             if session.scalar(select(Account.id).where(Account.name == name)) is not None:
                 raise CleraError(f"An account named {name!r} exists already.")
-            return create_manual_account(session, name, currency).id
+            return create_manual_account(session, name, currency, now=now).id
 
         return await self.database.write(write)
 
@@ -254,10 +258,11 @@ class AppServices:
 
         def write(session: Session) -> int:
             if kind == "activities":
-                added = activities_csv.import_activities(session, preview, source=source)  # type: ignore[arg-type]
+                added = activities_csv.import_activities(session, preview, source=source,  # type: ignore[arg-type]
+                                                         now=self.settings.clock.now())
             else:
                 added = prices_csv.import_prices(session, preview)  # type: ignore[arg-type]
-            rebuild_all(session)
+            rebuild_all(session, self.settings.clock)
             return added
 
         return await self.database.write(write)
@@ -314,8 +319,8 @@ class AppServices:
         outcome = await client.link_outcome(link_token)
         for public_token, institution in zip(outcome.public_tokens, outcome.institutions, strict=True):
             item_id, access_token = await client.exchange_public_token(public_token)
-            await in_thread(remember_plaid_item, self.database, self.secrets, item_id, access_token,
-                                    institution)
+            await in_thread(functools.partial(remember_plaid_item, self.database, self.secrets, item_id, access_token,
+                                              institution, now=self.settings.clock.now()))
         if outcome.finished and not outcome.exit_reason:
             await self.sync_service().sync_provider(Provider.PLAID)
         return outcome
@@ -324,7 +329,8 @@ class AppServices:
         """Verify the keys with Alpaca before keeping them; returns the account's name."""
         credentials = AlpacaCredentials(api_key.strip(), secret_key.strip(), paper)
         endpoints = self.settings.endpoints
-        client = AlpacaClient(credentials, trading_url=endpoints.alpaca_trading_url, data_url=endpoints.alpaca_data_url)
+        client = AlpacaClient(credentials, trading_url=endpoints.alpaca_trading_url, data_url=endpoints.alpaca_data_url,
+                              clock=self.settings.clock)
         account = await client.verify()
         await in_thread(self.secrets.set, SecretKey.ALPACA_API_KEY, credentials.api_key)
         await in_thread(self.secrets.set, SecretKey.ALPACA_SECRET_KEY, credentials.secret_key)
@@ -335,7 +341,7 @@ class AppServices:
 
     async def remove_connection(self, connection_id: str) -> None:
         await connection_ops.remove_connection(connection_id=connection_id, database=self.database,
-                                               registry=self.registry)
+                                               registry=self.registry, clock=self.settings.clock)
 
     async def refresh_connection(self, connection_id: str) -> SyncReport:
         await connection_ops.refresh_connection(connection_id=connection_id, database=self.database,

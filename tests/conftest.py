@@ -1,17 +1,18 @@
-"""Test setup shared by every test: offscreen Qt, an in-memory keyring, a fresh data folder."""
+"""Test setup shared by every test: one clock, an in-memory keyring, a fresh data folder.
+
+Nothing here imports Qt: the core packages' tests also run where PySide6 is not installed
+(.ci/run's Qt-less job). Qt's own setup is in tests/ui/conftest.py.
+"""
 
 from __future__ import annotations
 
 import os
 
-# Before anything imports Qt: no screen here, and WebEngine refuses to run as root sandboxed.
+# For Qt, in this process and in every child process a test starts: no screen here, and
+# WebEngine refuses to run as root sandboxed. pytest-qt reads PYTEST_QT_API when it configures.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
-
-from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
-
-# WebEngine needs this before the QApplication exists; it costs nothing when unused.
-QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+os.environ.setdefault("PYTEST_QT_API", "pyside6")
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -21,8 +22,13 @@ import keyring.backend  # noqa: E402
 import keyring.errors  # noqa: E402
 import pytest  # noqa: E402
 
+from clera_desktop.core.clock import ENVIRONMENT_VARIABLE  # noqa: E402
 from clera_desktop.core.settings import FEATURE_FLAG_DEFAULTS, Settings, load_settings  # noqa: E402
 from clera_desktop.models.engine import Database  # noqa: E402
+from tests.clock import AS_OF_ARGUMENT, TEST_CLOCK  # noqa: E402
+
+# Child processes (the CLI, the demo's sandbox) play the same day as the tests.
+os.environ[ENVIRONMENT_VARIABLE] = AS_OF_ARGUMENT
 
 _PROVIDER_ENV = (
     "CLERA_DATA_DIR", "CLERA_BASE_CURRENCY", "SNAPTRADE_CLIENT_ID", "SNAPTRADE_CONSUMER_KEY",
@@ -76,7 +82,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def settings(data_dir: Path) -> Settings:
-    return load_settings(data_dir=data_dir, environ={})
+    return load_settings(data_dir=data_dir, environ={}, clock=TEST_CLOCK)
 
 
 @pytest.fixture

@@ -1,14 +1,19 @@
-"""Logging to a rotating file in the log folder, with secrets scrubbed from every record."""
+"""Logging to a rotating file in the log folder, with secrets scrubbed from every record; a crash
+(a segfault in Qt, say) leaves its Python traceback in ``crash.log`` beside it."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
+import os
 import logging.handlers
 import re
 import threading
 from pathlib import Path
 
 LOG_FILENAME = "clera-desktop.log"
+CRASH_FILENAME = "crash.log"
+_crash_file = None  # kept open for faulthandler, which writes to its descriptor when the process dies
 
 # Query-string and JSON fields that carry secrets in provider URLs and bodies.
 _SECRET_FIELDS = re.compile(
@@ -75,4 +80,21 @@ def configure_logging(log_dir: Path, level: str = "INFO") -> Path:
         handler.addFilter(redactor)
         handler._clera = True  # type: ignore[attr-defined]
         root.addHandler(handler)
+    return path
+
+
+def record_crashes(log_dir: Path, *, started: str) -> Path:
+    """A fatal error (a segfault in Qt, an abort) can write no log record: faulthandler writes every
+    thread's Python traceback to ``crash.log`` in the log folder instead, after a line saying which
+    process started when (``started``, from the app's clock)."""
+    global _crash_file
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / CRASH_FILENAME
+    if _crash_file is not None:
+        faulthandler.disable()
+        _crash_file.close()
+    _crash_file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - open until the process ends
+    _crash_file.write(f"--- process {os.getpid()} started {started}\n")
+    _crash_file.flush()
+    faulthandler.enable(file=_crash_file, all_threads=True)
     return path

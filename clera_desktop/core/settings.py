@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from clera_desktop.core.clock import Clock, SystemClock, clock_from
+
 APP_NAME = "CleraDesktop"
 APP_AUTHOR = "Clera"
 DATABASE_FILENAME = "clera.sqlite"
@@ -70,6 +72,7 @@ class Settings:
     demo: bool = False
     feature_flags: Mapping[str, bool] = field(default_factory=lambda: dict(FEATURE_FLAG_DEFAULTS))
     endpoints: ProviderEndpoints = field(default_factory=ProviderEndpoints)
+    clock: Clock = field(default_factory=SystemClock)
 
     @property
     def snaptrade_investment_sync(self) -> bool:
@@ -108,12 +111,15 @@ def load_settings(
     data_dir: Path | None = None,
     database_url: str | None = None,
     demo: bool = False,
+    as_of: str | None = None,
+    clock: Clock | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     """Build settings from explicit options, then the environment, then platform defaults.
 
     An explicit ``data_dir`` (``--data-dir``) beats ``CLERA_DATA_DIR``; logs follow the data
-    folder when one is given, so a throwaway folder keeps everything together.
+    folder when one is given, so a throwaway folder keeps everything together. ``as_of``
+    (``--as-of``) or ``CLERA_TODAY`` fix the clock (core.clock); ``clock`` hands one over whole.
     """
     env = os.environ if environ is None else environ
     chosen_dir = data_dir or (Path(env["CLERA_DATA_DIR"]) if env.get("CLERA_DATA_DIR") else None)
@@ -138,4 +144,5 @@ def load_settings(
         alpaca_paper=parse_flag("ALPACA_PAPER", env.get("ALPACA_PAPER"), True),
         demo=demo,
         feature_flags=flags,
+        clock=clock or clock_from(as_of, env),
     )

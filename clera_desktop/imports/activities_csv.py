@@ -19,7 +19,7 @@ import io
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
@@ -197,8 +197,7 @@ def preview_against_store(session: Session, preview: ActivitiesPreview) -> Activ
     return preview
 
 
-def create_manual_account(session: Session, name: str, currency: str) -> Account:
-    now = datetime.now(UTC)
+def create_manual_account(session: Session, name: str, currency: str, *, now: datetime) -> Account:
     own_id = uuid.uuid4().hex
     account = Account(id=f"manual_{own_id}", provider=Provider.MANUAL, provider_account_id=own_id, institution="Manual",
                       name=name, currency=currency, connection_type=ConnectionType.READ, is_paper=False,
@@ -208,7 +207,7 @@ def create_manual_account(session: Session, name: str, currency: str) -> Account
     return account
 
 
-def import_activities(session: Session, preview: ActivitiesPreview, *, source: str) -> int:
+def import_activities(session: Session, preview: ActivitiesPreview, *, source: str, now: datetime) -> int:
     """Write a checked preview in the caller's transaction; returns how many activities were added."""
     if preview.fatal:
         raise ValueError("a preview with errors is never imported")
@@ -216,7 +215,7 @@ def import_activities(session: Session, preview: ActivitiesPreview, *, source: s
     for name in preview.new_accounts:
         if name not in accounts:
             first = next(line for line in preview.lines if line.account == name)
-            accounts[name] = create_manual_account(session, name, first.currency or "USD")
+            accounts[name] = create_manual_account(session, name, first.currency or "USD", now=now)
     rows = [{
         "account_id": accounts[line.account].id, "provider_activity_id": f"csv:{line.identity}",
         "type": line.type, "raw_type": SPLIT_RATIO_RAW_TYPE if line.type is ActivityType.SPLIT else (line.type.name if line.type else None),

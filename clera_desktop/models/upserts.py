@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Dialect, Table, delete, or_, select, update
@@ -258,9 +258,8 @@ def deactivate_missing_accounts(session: Session, connection_id: str, present: s
     return max(result.rowcount, 0)
 
 
-def put_app_setting(session: Session, key: str, value: str) -> None:
+def put_app_setting(session: Session, key: str, value: str, *, now: datetime) -> None:
     """Set one of the store's small settings (base currency, default account, history state)."""
-    now = datetime.now(UTC)
     row = session.get(AppSetting, key)
     if row is None:
         session.add(AppSetting(key=key, value=value, updated_at=now))

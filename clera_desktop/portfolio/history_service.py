@@ -67,18 +67,19 @@ class HistoryService:
         self._settings = settings
         self._registry = registry
 
-    async def update(self, *, today: date | None = None) -> list[str]:
+    async def update(self) -> list[str]:
         """Fetch missing closes and rates, then rebuild every account whose inputs changed."""
-        today = today or date.today()
+        clock = self._settings().clock
+        today = clock.today()
         await self._fetch_closes(today)
         await self._fetch_rates(today)
-        return await self._database.write(lambda s: rebuild_all(s, today=today))
+        return await self._database.write(lambda s: rebuild_all(s, clock))
 
     async def _fetch_closes(self, today: date) -> None:
         alpaca = self._registry().alpaca
         if alpaca is None:
             return
-        wanted = await self._database.read(_price_needs)
+        wanted = await self._database.read(lambda s: _price_needs(s, today))
         by_start: dict[date, list[str]] = defaultdict(list)
         for symbol, (start, currency) in wanted.items():
             if start <= today and currency == "USD":  # Alpaca's bars cover US listings only
@@ -99,7 +100,7 @@ class HistoryService:
         if fx is None:
             return
         base = self._settings().base_currency
-        needs = await self._database.read(lambda s: _rate_needs(s, base))
+        needs = await self._database.read(lambda s: _rate_needs(s, base, today))
         for currency, start in needs.items():
             if start > today:
                 continue
@@ -115,10 +116,14 @@ class HistoryService:
 
     # ---- reading ---------------------------------------------------------------------------------
 
+    def today(self) -> date:
+        return self._settings().clock.today()
+
     async def report(self, *, account_ids: list[str] | None = None, start: date | None = None,
                      end: date | None = None) -> Report:
-        base = self._settings().base_currency
-        return await self._database.read(lambda s: build_report(s, base, account_ids, start, end))
+        settings = self._settings()
+        base, today = settings.base_currency, settings.clock.today()
+        return await self._database.read(lambda s: build_report(s, base, account_ids, start, end, today=today))
 
     async def series(self, account_ids: list[str] | None, start: date | None, end: date | None) -> list[SeriesPoint]:
         base = self._settings().base_currency
@@ -159,7 +164,7 @@ async def _closes(alpaca: object, symbols: list[str], start: date, end: date) ->
     return found
 
 
-def _price_needs(session: Session) -> dict[str, tuple[date, str]]:
+def _price_needs(session: Session, today: date) -> dict[str, tuple[date, str]]:
     """Symbol -> (first day still missing, currency) for everything ever held."""
     first_trade = dict(session.execute(select(Activity.symbol, func.min(Activity.trade_date))
                                        .where(Activity.symbol.is_not(None)).group_by(Activity.symbol)).all())
@@ -167,16 +172,16 @@ def _price_needs(session: Session) -> dict[str, tuple[date, str]]:
     for symbol, position_currency, kind in session.execute(select(Position.symbol, Position.currency, Position.security_type)):
         if kind is not SecurityType.CASH:
             currency[symbol] = position_currency
-            first_trade.setdefault(symbol, date.today() - timedelta(days=7))
+            first_trade.setdefault(symbol, today - timedelta(days=7))
     stored = dict(session.execute(select(DailyPrice.symbol, func.max(DailyPrice.date)).group_by(DailyPrice.symbol)).all())
     return {s: ((stored[s] + timedelta(days=1)) if s in stored else first, currency.get(s, "USD"))
             for s, first in first_trade.items()}
 
 
-def _rate_needs(session: Session, base: str) -> dict[str, date]:
+def _rate_needs(session: Session, base: str, today: date) -> dict[str, date]:
     firsts = dict(session.execute(select(Activity.currency, func.min(Activity.trade_date)).group_by(Activity.currency)).all())
     for currency in session.scalars(select(Account.currency)):
-        firsts.setdefault(currency, date.today() - timedelta(days=7))
+        firsts.setdefault(currency, today - timedelta(days=7))
     stored = dict(session.execute(select(FxRate.base, func.max(FxRate.as_of)).where(FxRate.quote == base)
                                   .group_by(FxRate.base)).all())
     return {c: (stored[c] + timedelta(days=1)) if c in stored and stored[c] >= d else d
@@ -226,10 +231,11 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
             for d, (v, f, i) in sorted(totals.items()) if start is None or d >= start]
 
 
-def _range_metrics(points: list[DailyPoint], start: date | None, end: date | None) -> tuple[Metrics, date, date]:
+def _range_metrics(points: list[DailyPoint], start: date | None, end: date | None,
+                   today: date) -> tuple[Metrics, date, date]:
     if not points:
-        today = end or date.today()
-        return metrics([], start_value=Decimal(0), start_day=start or today), start or today, today
+        last = end or today
+        return metrics([], start_value=Decimal(0), start_day=start or last), start or last, last
     first = start or points[0].day
     last = end or points[-1].day
     before = [p for p in points if p.day < first]
@@ -239,14 +245,14 @@ def _range_metrics(points: list[DailyPoint], start: date | None, end: date | Non
 
 
 def build_report(session: Session, base: str, account_ids: list[str] | None, start: date | None,
-                 end: date | None) -> Report:
+                 end: date | None, *, today: date) -> Report:
     ids = _account_ids(session, account_ids)
     names = dict(session.execute(select(Account.id, Account.name)).all())
     currencies = dict(session.execute(select(Account.id, Account.currency)).all())
     total_points = combined_points(session, base, ids, None, end)
-    total, first, last = _range_metrics(total_points, start, end)
+    total, first, last = _range_metrics(total_points, start, end, today)
     accounts = []
     for account_id in ids:
-        account_metrics, _, _ = _range_metrics(account_points(session, account_id, end), first, last)
+        account_metrics, _, _ = _range_metrics(account_points(session, account_id, end), first, last, today)
         accounts.append(AccountReport(account_id, names[account_id], currencies[account_id], account_metrics))
     return Report(base, first, last, tuple(accounts), total)

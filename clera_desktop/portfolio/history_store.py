@@ -11,13 +11,14 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.clock import Clock
 from clera_desktop.core.money import canonical
 from clera_desktop.models.enums import Provider, SecurityType
 from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, DailyPrice, FxRate, PortfolioSnapshot, Position
@@ -133,10 +134,9 @@ def _anchors(account: Account, positions_now: list[Position], balances: list[Bal
     return positions, cash
 
 
-def rebuild_and_store(session: Session, account_id: str, *, today: date | None = None,
-                      force: bool = False) -> AccountHistory | None:
+def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force: bool = False) -> AccountHistory | None:
     """Rebuild one account if its inputs changed; returns the history (None: nothing to do)."""
-    today = today or date.today()
+    today, now = clock.today(), clock.now()
     account = session.get_one(Account, account_id)
     records = load_records(session, account_id)
     positions_now = list(session.scalars(select(Position).where(Position.account_id == account_id)))
@@ -147,7 +147,7 @@ def rebuild_and_store(session: Session, account_id: str, *, today: date | None =
     if not force and state is not None and state.fingerprint == fingerprint:
         return None
     if not records and not positions_now:
-        _write_state(session, account_id, HistoryState(fingerprint, (), (), None))
+        _write_state(session, account_id, HistoryState(fingerprint, (), (), None), now=now)
         return None
     fx = FxTable(session)
     currencies = {r.symbol: account.currency for r in records if r.symbol}
@@ -172,17 +172,18 @@ def rebuild_and_store(session: Session, account_id: str, *, today: date | None =
                                                    history.income, strict=True)
     ], ["account_id", "date"], ignore=())
     _write_state(session, account_id, HistoryState(fingerprint, tuple(history.adjustments),
-                                                   tuple(sorted(set(unpriced) | set(history.missing_prices))), start))
+                                                   tuple(sorted(set(unpriced) | set(history.missing_prices))), start),
+                 now=now)
     return history
 
 
-def _write_state(session: Session, account_id: str, state: HistoryState) -> None:
+def _write_state(session: Session, account_id: str, state: HistoryState, *, now: datetime) -> None:
     value = json.dumps({
         "fingerprint": state.fingerprint, "first_day": state.first_day.isoformat() if state.first_day else None,
         "adjustments": [{"symbol": a.symbol, "quantity": canonical(a.quantity)} for a in state.adjustments],
         "missing_prices": list(state.missing_prices),
     })
-    put_app_setting(session, _state_key(account_id), value)
+    put_app_setting(session, _state_key(account_id), value, now=now)
 
 
 def read_state(session: Session, account_id: str) -> HistoryState | None:
@@ -198,10 +199,10 @@ def read_state(session: Session, account_id: str) -> HistoryState | None:
     )
 
 
-def rebuild_all(session: Session, *, today: date | None = None) -> list[str]:
+def rebuild_all(session: Session, clock: Clock) -> list[str]:
     """Every active account whose inputs changed; returns the ids rebuilt."""
     rebuilt = []
     for account_id in session.scalars(select(Account.id).where(Account.is_active.is_(True))):
-        if rebuild_and_store(session, account_id, today=today) is not None:
+        if rebuild_and_store(session, account_id, clock) is not None:
             rebuilt.append(account_id)
     return rebuilt

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.credentials import AlpacaCredentials
 from clera_desktop.core.errors import (
     BadProviderData,
@@ -102,11 +103,12 @@ class AlpacaClient:
     provider = Provider.ALPACA
 
     def __init__(self, credentials: AlpacaCredentials, *, trading_url: str | None = None,
-                 data_url: str | None = None) -> None:
+                 data_url: str | None = None, clock: Clock | None = None) -> None:
         from alpaca.data.historical import StockHistoricalDataClient
         from alpaca.trading.client import TradingClient
 
         self.paper = credentials.paper
+        self.clock = clock or SystemClock()
         self.credentials = credentials  # the market-data stream signs in with the same keys
         self.trading = TradingClient(credentials.api_key, credentials.secret_key, paper=credentials.paper,
                                      raw_data=True, url_override=trading_url)
@@ -164,7 +166,7 @@ class AlpacaClient:
 
     async def activities(self, account: RemoteAccount, *, since: date | None) -> tuple[list[RemoteActivity], date]:
         """Every activity from ``since`` (inclusive; all when None) to today, oldest first."""
-        today = date.today()
+        today = self.clock.today()
         query: dict[str, Any] = {"direction": "asc", "page_size": PAGE_SIZE}
         if since is not None:
             query["after"] = since.isoformat()

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.credentials import PlaidCredentials
 from clera_desktop.core.errors import (
     BadProviderData,
@@ -107,7 +108,7 @@ class PlaidClient:
     provider = Provider.PLAID
 
     def __init__(self, credentials: PlaidCredentials, *, host: str | None = None,
-                 access_tokens: dict[str, str] | None = None) -> None:
+                 access_tokens: dict[str, str] | None = None, clock: Clock | None = None) -> None:
         import plaid
         from plaid.api import plaid_api
 
@@ -117,6 +118,7 @@ class PlaidClient:
                                                                     "secret": credentials.secret})
         self._api = plaid_api.PlaidApi(plaid.ApiClient(configuration))
         self.access_tokens = dict(access_tokens or {})  # item id -> access token (from the keyring)
+        self.clock = clock or SystemClock()
         self.runner = CallRunner(Provider.PLAID, map_error)
 
     async def _call(self, method: Any, request: Any, *, idempotent: bool = True) -> dict[str, Any]:
@@ -257,7 +259,7 @@ class PlaidClient:
         from plaid.model.investments_transactions_get_request import InvestmentsTransactionsGetRequest
         from plaid.model.investments_transactions_get_request_options import InvestmentsTransactionsGetRequestOptions
 
-        end = date.today()
+        end = self.clock.today()
         start = since or end - timedelta(days=HISTORY_DAYS)
         collected: list[RemoteActivity] = []
         offset = 0

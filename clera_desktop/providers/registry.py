@@ -6,10 +6,11 @@ Plaid access tokens and every API key live in the keyring.
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -61,17 +62,17 @@ def build_registry(settings: Settings, credentials: Credentials, secrets: Secret
     else:
         user = None if credentials.snaptrade.personal else _snaptrade_user(database, secrets)
         registry.snaptrade = SnapTradeClient(credentials.snaptrade, host=endpoints.snaptrade_host, user=user,
-                                             rate_limit_per_minute=snaptrade_rate_limit)
+                                             rate_limit_per_minute=snaptrade_rate_limit, clock=settings.clock)
     if credentials.plaid is None:
         registry.missing[Provider.PLAID] = "Plaid needs keys: set PLAID_CLIENT_ID and PLAID_SECRET, or enter them in Settings."
     else:
         registry.plaid = PlaidClient(credentials.plaid, host=endpoints.plaid_host,
-                                     access_tokens=_plaid_tokens(database, secrets))
+                                     access_tokens=_plaid_tokens(database, secrets), clock=settings.clock)
     if credentials.alpaca is None:
         registry.missing[Provider.ALPACA] = "Add your Clera brokerage (Alpaca) API key and secret to connect it."
     else:
         registry.alpaca = AlpacaClient(credentials.alpaca, trading_url=endpoints.alpaca_trading_url,
-                                       data_url=endpoints.alpaca_data_url)
+                                       data_url=endpoints.alpaca_data_url, clock=settings.clock)
     return registry
 
 
@@ -97,14 +98,14 @@ def _plaid_tokens(database: Database, secrets: SecretStore) -> dict[str, str]:
     return tokens
 
 
-def remember_snaptrade_user(database: Database, secrets: SecretStore, user: SnapTradeUserSecret,
+def remember_snaptrade_user(database: Database, secrets: SecretStore, user: SnapTradeUserSecret, *, now: datetime,
                             kind: SnapTradeKeyKind = SnapTradeKeyKind.COMMERCIAL) -> None:
     """The id goes to the store, the secret to the keyring (never the other way round)."""
     secrets.set(SecretKey.snaptrade_user_secret(user.user_id), user.user_secret)
 
     def write(session: Session) -> None:
         if session.scalar(select(SnapTradeUser).where(SnapTradeUser.user_id == user.user_id)) is None:
-            session.add(SnapTradeUser(user_id=user.user_id, key_kind=kind, created_at=datetime.now(UTC)))
+            session.add(SnapTradeUser(user_id=user.user_id, key_kind=kind, created_at=now))
 
     database.write_sync(write)
 
@@ -116,13 +117,13 @@ async def ensure_snaptrade_user(registry: ProviderRegistry, database: Database, 
     if client.user is not None:
         return client.user
     user = await client.register_user(f"clera-{uuid.uuid4()}")
-    await in_thread(remember_snaptrade_user, database, secrets, user)
+    await in_thread(functools.partial(remember_snaptrade_user, database, secrets, user, now=client.clock.now()))
     client.user = user
     return user
 
 
 def remember_plaid_item(database: Database, secrets: SecretStore, item_id: str, access_token: str,
-                        institution: str) -> None:
+                        institution: str, *, now: datetime) -> None:
     from clera_desktop.models.enums import ConnectionType
 
     secrets.set(SecretKey.plaid_access_token(item_id), access_token)
@@ -130,7 +131,6 @@ def remember_plaid_item(database: Database, secrets: SecretStore, item_id: str, 
     def write(session: Session) -> None:
         connection_id = f"plaid_{item_id}"
         if session.get(Connection, connection_id) is None:
-            now = datetime.now(UTC)
             session.add(Connection(id=connection_id, provider=Provider.PLAID, provider_connection_id=item_id,
                                    brokerage_name=institution, connection_type=ConnectionType.READ,
                                    created_at=now, updated_at=now))

@@ -18,6 +18,7 @@ from typing import Any
 
 import urllib3
 
+from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.credentials import SnapTradeCredentials
 from clera_desktop.core.errors import (
     BadProviderData,
@@ -165,6 +166,7 @@ class SnapTradeClient:
         host: str | None = None,
         user: SnapTradeUserSecret | None = None,
         rate_limit_per_minute: int = DOCUMENTED_LIMIT_PER_MINUTE,
+        clock: Clock | None = None,
     ) -> None:
         from snaptrade_client import Configuration, SnapTrade, SnapTradeAuth
 
@@ -178,6 +180,7 @@ class SnapTradeClient:
         self._give_every_request_a_timeout()
         self._personal = credentials.personal
         self.user = user
+        self.clock = clock or SystemClock()
         self.runner = CallRunner(Provider.SNAPTRADE, map_error, limiter=RateLimiter(rate_limit_per_minute))
 
     def _give_every_request_a_timeout(self) -> None:
@@ -317,7 +320,7 @@ class SnapTradeClient:
 
     async def activities(self, account: RemoteAccount, *, since: date | None) -> tuple[list[RemoteActivity], date]:
         """Every activity from ``since`` (inclusive) to today, following pagination to the end."""
-        today = date.today()
+        today = self.clock.today()
         query: dict[str, Any] = {"account_id": account.provider_account_id, "end_date": today.isoformat()}
         if since is not None:
             query["start_date"] = since.isoformat()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Collection
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -104,7 +104,7 @@ class SnapTradeTrading:
             if listed == symbol:
                 return Quote(symbol, account.currency, bid=optional_decimal(item.get("bid_price")),
                              ask=optional_decimal(item.get("ask_price")), last=optional_decimal(item.get("last_trade_price")),
-                             source=f"{account.institution} via SnapTrade", as_of=datetime.now(UTC))
+                             source=f"{account.institution} via SnapTrade", as_of=self._client.clock.now())
         return None
 
     async def market_open(self) -> bool | None:
@@ -124,7 +124,7 @@ class SnapTradeTrading:
             arguments["price"] = wire_number(ticket.limit_price, "limit price", "snaptrade")
         if ticket.stop_price is not None:
             arguments["stop"] = wire_number(ticket.stop_price, "stop price", "snaptrade")
-        requested_at = datetime.now(UTC)
+        requested_at = self._client.clock.now()
         body = await self._call(self._api.trading.get_order_impact, **arguments)
         trade = body.get("trade") or {}
         if not trade.get("id"):

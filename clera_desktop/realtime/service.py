@@ -12,9 +12,8 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.settings import Settings
@@ -28,7 +27,6 @@ from clera_desktop.realtime.stream import Batch, MarketDataStream
 from clera_desktop.realtime.valuation import AccountLiveValue, LiveValuation
 
 log = logging.getLogger(__name__)
-NEW_YORK = ZoneInfo("America/New_York")
 STREAM_CURRENCY = "USD"  # Alpaca's feed quotes US listings
 
 
@@ -166,7 +164,7 @@ class LiveService:
         valuation = self.valuation
         if valuation is None or not valuation.book.accounts:  # nothing to value yet (a first start)
             return
-        now = time.time()
+        now = self._settings().clock.now().timestamp()
         total = valuation.total_base()
         if total is not None:
             self._series.setdefault(None, SeriesBuffer()).add(now, total)
@@ -206,7 +204,7 @@ class LiveService:
         symbols = sorted(book.symbols(STREAM_CURRENCY) - set(self._previous_close))
         if registry.alpaca is None or not symbols:
             return
-        today = datetime.now(NEW_YORK).date()
+        today = self._settings().clock.market_today()
         try:
             closes = await registry.alpaca.daily_closes(symbols, today - timedelta(days=10), today)
         except CleraError as error:

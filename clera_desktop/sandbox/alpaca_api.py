@@ -247,7 +247,7 @@ def make_trading_app(service: AlpacaService) -> web.Application:
         return json_response(asset(symbol))
 
     async def clock(request: web.Request) -> web.Response:
-        now = datetime.now(UTC)
+        now = world.clock.now()
         today = now.astimezone(NEW_YORK).date()
         next_open = datetime.combine(today + timedelta(days=1), time(9, 30), NEW_YORK)
         return json_response({

@@ -8,7 +8,6 @@ the changed position.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from decimal import ROUND_DOWN, Decimal
 
 from clera_desktop.sandbox.ledger import EventKind, LedgerEvent
@@ -78,7 +77,7 @@ def submit(world: DemoWorld, account: DemoAccount, request: OrderRequest, commis
     """Accept (and, when marketable, fill) an order; raises :class:`OrderRejected`."""
     with world.lock:
         validate(world, account, request, commission)
-        now = datetime.now(UTC)
+        now = world.clock.now()
         order = DemoOrder(
             id=world.next_id("order"), client_order_id=request.client_order_id or world.next_id("coid"),
             account_id=account.id, symbol=request.symbol, side=request.side, order_type=request.order_type,
@@ -111,10 +110,10 @@ def try_fill(world: DemoWorld, account: DemoAccount, order: DemoOrder) -> bool:
     gross = cents(quantity * price)
     held = account.book.holdings.get(order.symbol)
     if order.side == "sell" and (held is None or held.quantity < quantity):
-        return _reject(order, "Insufficient shares at execution.")
+        return _reject(world, order, "Insufficient shares at execution.")
     if order.side == "buy" and gross + commission > account.book.cash:
-        return _reject(order, "Insufficient buying power at execution.")
-    now = datetime.now(UTC)
+        return _reject(world, order, "Insufficient buying power at execution.")
+    now = world.clock.now()
     kind = EventKind.BUY if order.side == "buy" else EventKind.SELL
     amount = -(gross + commission) if order.side == "buy" else gross - commission
     account.record(LedgerEvent(
@@ -127,8 +126,8 @@ def try_fill(world: DemoWorld, account: DemoAccount, order: DemoOrder) -> bool:
     return True
 
 
-def _reject(order: DemoOrder, reason: str) -> bool:
-    order.status, order.reject_reason, order.updated_at = "rejected", reason, datetime.now(UTC)
+def _reject(world: DemoWorld, order: DemoOrder, reason: str) -> bool:
+    order.status, order.reject_reason, order.updated_at = "rejected", reason, world.clock.now()
     return False
 
 
@@ -136,7 +135,7 @@ def cancel(world: DemoWorld, order: DemoOrder) -> None:
     with world.lock:
         if order.status not in OPEN_STATUSES:
             raise OrderRejected(f"Order is {order.status} and can no longer be canceled.", "not_cancelable")
-        now = datetime.now(UTC)
+        now = world.clock.now()
         order.status, order.canceled_at, order.updated_at = "canceled", now, now
 
 

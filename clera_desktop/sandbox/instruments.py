@@ -72,6 +72,10 @@ CATALOGUE: tuple[Instrument, ...] = (
     _i("XIU", "iShares S&P/TSX 60 Index ETF", "etf", "31", "0.03", currency="CAD", exchange="XTSE"),
 )
 
+#: Listed (quotes, bars, search, tradable) but in no demo account's history, on any day: what a
+#: person looks up before buying for the first time (and a benchmark that nobody holds).
+LISTED_NOT_HELD = ("SPY", "GLD")
+
 #: The demo world's one stock split: NVDA 2-for-1, this many business days before "today".
 SPLIT_SYMBOL = "NVDA"
 SPLIT_RATIO = Decimal(2)

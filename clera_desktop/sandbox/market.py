@@ -12,9 +12,10 @@ import random
 import threading
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from clera_desktop.core.clock import Clock
 from clera_desktop.sandbox.instruments import SPLIT_RATIO, SPLIT_SYMBOL, Instrument
 
 CENT = Decimal("0.01")
@@ -112,10 +113,11 @@ class LiveMarket:
     Thread-safe: the websocket ticker, REST handlers and tests all touch it.
     """
 
-    def __init__(self, seed: int, history: PriceHistory, as_of: date) -> None:
+    def __init__(self, seed: int, history: PriceHistory, as_of: date, clock: Clock) -> None:
         self._rng = random.Random(f"{seed}:live")
         self._history = history
         self._as_of = as_of
+        self._clock = clock
         self._prices: dict[str, Decimal] = {}
         self._trade_id = 0
         self._lock = threading.Lock()
@@ -141,7 +143,7 @@ class LiveMarket:
             self._trade_id += 1
             spread = max(cents(price * Decimal("0.0002")), CENT)
             return Tick(symbol, price, self._rng.randrange(1, 500), price - spread, price + spread,
-                        datetime.now(UTC), self._trade_id)
+                        self._clock.now(), self._trade_id)
 
     def _current(self, symbol: str) -> Decimal:
         if symbol not in self._prices:

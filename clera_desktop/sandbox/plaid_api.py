@@ -11,7 +11,7 @@ import json
 import secrets
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from importlib import resources
 from string import Template
@@ -231,7 +231,7 @@ def make_app(service: PlaidService) -> web.Application:
             service.item_for(access_token)
         elif not body.get("products"):
             return plaid_error(400, "INVALID_REQUEST", "MISSING_FIELDS", "products is required")
-        now = datetime.now(UTC)
+        now = service.world.clock.now()
         hosted = body.get("hosted_link")
         lifetime = int((hosted or {}).get("url_lifetime_seconds") or 1800)
         token = LinkToken(
@@ -349,7 +349,7 @@ def make_app(service: PlaidService) -> web.Application:
 
     async def hosted_page(request: web.Request) -> web.Response:
         token = service.link_tokens.get(request.query.get("token", ""))
-        if token is None or token.expiration < datetime.now(UTC):
+        if token is None or token.expiration < service.world.clock.now():
             return web.Response(text="<h1>This link has expired.</h1>", content_type="text/html", status=400)
         repairing = token.access_token is not None
         options = "".join(f'<option value="{i}">{html.escape(n)}</option>' for i, n in INSTITUTIONS.items())
@@ -367,7 +367,7 @@ def make_app(service: PlaidService) -> web.Application:
         token = service.link_tokens.get(str(form.get("token", "")))
         if token is None:
             return web.Response(text="<h1>This link has expired.</h1>", content_type="text/html", status=400)
-        now = datetime.now(UTC)
+        now = service.world.clock.now()
         session: dict[str, Any] = {"link_session_id": str(uuid.uuid4()), "started_at": iso(now), "finished_at": iso(now),
                                    "events": []}
         if form.get("action") == "exit":

@@ -16,9 +16,12 @@ from typing import Any
 
 
 class SandboxProcess:
-    def __init__(self, args: Sequence[str] = ()) -> None:
+    """``as_of``: the app's clock (``Clock.as_of_argument``), so the sandbox plays the app's day."""
+
+    def __init__(self, args: Sequence[str] = (), *, as_of: str | None = None) -> None:
+        clock = ["--as-of", as_of] if as_of else []
         self._process = subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
-            [sys.executable, "-m", "clera_desktop", "sandbox", "--exit-with-parent", *args],
+            [sys.executable, "-m", "clera_desktop", "sandbox", "--exit-with-parent", *clock, *args],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )
         assert self._process.stdout is not None

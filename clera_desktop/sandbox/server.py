@@ -19,11 +19,11 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Awaitable, Callable
-from datetime import date
 from typing import Any
 
 from aiohttp import web
 
+from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.sandbox import alpaca_api, alpaca_stream, fx_api, plaid_api, snaptrade_api
 from clera_desktop.sandbox.exchange import match_open_orders
 from clera_desktop.sandbox.faults import FaultInjector, FaultKind
@@ -72,14 +72,14 @@ class SandboxServer:
         self,
         *,
         seed: int = 7,
-        as_of: date | None = None,
+        clock: Clock | None = None,
         scale: float = 0,
         port: int = 0,
         tick_interval: float = 0.25,
         snaptrade_rate_limit: int = 250,
         world: DemoWorld | None = None,
     ) -> None:
-        self.world = world or DemoWorld.build(seed, as_of, scale)
+        self.world = world or DemoWorld.build(seed, clock or SystemClock(), scale)
         self.faults = FaultInjector()
         self.requested_port = port
         self.tick_interval = tick_interval
@@ -140,12 +140,10 @@ class SandboxServer:
         Like the real service, a broken connection keeps serving its last data; only its
         ``disabled`` flag says so.
         """
-        from datetime import UTC, datetime
-
         with self.world.lock:
             for connection in self.snaptrade.demo_user.connections.values():
                 if connection.brokerage.slug == brokerage_slug.upper():
-                    connection.disabled, connection.disabled_at = True, datetime.now(UTC)
+                    connection.disabled, connection.disabled_at = True, self.world.clock.now()
                     return
         raise KeyError(f"no demo connection to {brokerage_slug}")
 

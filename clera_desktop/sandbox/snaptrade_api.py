@@ -7,19 +7,21 @@ query and JSON body; user-scoped routes also need ``userId`` and ``userSecret``.
 
 from __future__ import annotations
 
+import functools
 import secrets
 import time
 import uuid
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from aiohttp import web
 
+from clera_desktop.core.clock import wall_clock_seconds
 from clera_desktop.sandbox import snaptrade_portal
 from clera_desktop.sandbox import snaptrade_shapes as shapes
 from clera_desktop.sandbox.exchange import OrderRejected, OrderRequest, cancel, submit, validate
@@ -141,7 +143,8 @@ class SnapTradeService:
         timestamp = _one(params, "timestamp")
         if timestamp is None or not timestamp.isdigit():
             raise fail(401, "Unable to verify signature sent", "1076")
-        if abs(time.time() - int(timestamp)) > TIMESTAMP_TOLERANCE_S:
+        # the SDK signs with the real time, whatever day the sandbox plays: check against the real time
+        if abs(wall_clock_seconds() - int(timestamp)) > TIMESTAMP_TOLERANCE_S:
             raise fail(401, "Request timestamp is outside the allowed window", "1076")
         if not verify(client.consumer_key, request.path, raw_query, body, request.headers.get("Signature")):
             raise fail(401, "Unable to verify signature sent", "1076")
@@ -194,7 +197,7 @@ class SnapTradeService:
         return self.world.market.price(symbol)
 
     def now(self) -> datetime:
-        return datetime.now(UTC)
+        return self.world.clock.now()
 
 
 def _one(params: dict[str, list[str]], name: str) -> str | None:
@@ -688,14 +691,14 @@ async def removed(service: SnapTradeService, request: web.Request, _user: Any, _
     raise fail(404, "The requested resource does not exist.", "1011")
 
 
-async def api_status(request: web.Request) -> web.Response:
-    return json_response({"version": 151, "timestamp": datetime.now(UTC).isoformat(), "online": True})
+async def api_status(service: SnapTradeService, request: web.Request) -> web.Response:
+    return json_response({"version": 151, "timestamp": service.now().isoformat(), "online": True})
 
 
 def add_routes(app: web.Application, service: SnapTradeService) -> None:
     signed = lambda handler, **kw: _signed(service, handler, **kw)  # noqa: E731
     r = app.router
-    r.add_get("/", api_status)
+    r.add_get("/", functools.partial(api_status, service))
     r.add_post("/snapTrade/registerUser", signed(register_user, user_scoped=False))
     r.add_delete("/snapTrade/deleteUser", signed(delete_user, user_scoped=False))
     r.add_post("/snapTrade/resetUserSecret", signed(reset_user_secret, user_scoped=False))

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 
+from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.sandbox.instruments import (
     CATALOGUE,
+    LISTED_NOT_HELD,
     SPLIT_DAYS_AGO,
     SPLIT_RATIO,
     SPLIT_SYMBOL,
@@ -32,6 +34,12 @@ HISTORY_YEARS = 3
 BENCH_ACCOUNTS_PER_SCALE = 2
 BENCH_POSITIONS = 300
 BENCH_ACTIVITIES = 5_000
+
+
+def held_in_demo(symbol: str) -> bool:
+    """The small world's accounts trade the catalogue, less what is listed only (LISTED_NOT_HELD)
+    and the benchmark world's synthetic tickers."""
+    return symbol not in LISTED_NOT_HELD and not symbol.startswith("B")
 
 
 def stable_uuid(*parts: object) -> str:
@@ -185,9 +193,10 @@ class AlpacaAccountState:
 class DemoWorld:
     """All sandbox state. Mutations hold ``lock``; the servers and tests share one world."""
 
-    def __init__(self, seed: int, as_of: date, scale: float = 0) -> None:
+    def __init__(self, seed: int, clock: Clock, scale: float = 0) -> None:
         self.seed = seed
-        self.as_of = as_of
+        self.clock = clock
+        self.as_of = as_of = clock.market_today()
         self.scale = scale
         self.lock = threading.RLock()
         self.start = as_of - timedelta(days=365 * HISTORY_YEARS)
@@ -197,7 +206,7 @@ class DemoWorld:
         if scale > 0:
             self.instruments.update({i.symbol: i for i in synthetic_instruments(BENCH_POSITIONS)})
         self.prices = PriceHistory(seed, self.instruments, self.days, self.split_day)
-        self.market = LiveMarket(seed, self.prices, as_of)
+        self.market = LiveMarket(seed, self.prices, as_of, clock)
         self.created_at = datetime.combine(self.start, time(14, 0), UTC)
         self.snaptrade_users: dict[str, SnapUser] = {}
         self.plaid_items: dict[str, PlaidItem] = {}
@@ -207,13 +216,14 @@ class DemoWorld:
     # ---- building ---------------------------------------------------------------------
 
     @classmethod
-    def build(cls, seed: int = 7, as_of: date | None = None, scale: float = 0) -> DemoWorld:
-        world = cls(seed, as_of or datetime.now(UTC).date(), scale)
+    def build(cls, seed: int = 7, clock: Clock | None = None, scale: float = 0) -> DemoWorld:
+        """The world on the clock's market day (the system clock's when none is given)."""
+        world = cls(seed, clock or SystemClock(), scale)
         world._populate()
         return world
 
     def _populate(self) -> None:
-        us = tuple(s for s, i in self.instruments.items() if i.currency == "USD" and not s.startswith("B"))
+        us = tuple(s for s, i in self.instruments.items() if i.currency == "USD" and held_in_demo(s))
         ca = tuple(s for s, i in self.instruments.items() if i.currency == "CAD")
         user = SnapUser("demo-user", self.secret("snaptrade-demo-user"), self.created_at)
         self.snaptrade_users[user.user_id] = user
@@ -265,7 +275,7 @@ class DemoWorld:
         """Accounts a brokerage linked through the portal brings with it."""
         brokerage = BROKERAGES[slug]
         n = len(user.connections)
-        us = tuple(s for s, i in self.instruments.items() if i.currency == "USD" and not s.startswith("B"))
+        us = tuple(s for s, i in self.instruments.items() if i.currency == "USD" and held_in_demo(s))
         return [AccountPlan(f"{slug.lower()}-{n}", f"{brokerage.name} Individual", "USD", "INDIVIDUAL",
                             us[n % 7: n % 7 + 12], brokerage.allows_fractional, Decimal(10000), Decimal(250),
                             commission=brokerage.commission)]

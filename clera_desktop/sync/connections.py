@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, Provider
@@ -14,7 +13,7 @@ from clera_desktop.models.tables import Account, AuditEntry, Connection
 from clera_desktop.providers.registry import ProviderRegistry
 
 
-async def remove_connection(*, connection_id: str, database: Database, registry: ProviderRegistry) -> None:
+async def remove_connection(*, connection_id: str, database: Database, registry: ProviderRegistry, clock: Clock) -> None:
     """Remove at the provider, then deactivate the local accounts (their history stays)."""
     connection = await database.read(lambda s: s.get(Connection, connection_id))
     if connection is None:
@@ -25,7 +24,7 @@ async def remove_connection(*, connection_id: str, database: Database, registry:
         await registry.plaid.remove_item(connection.provider_connection_id)
 
     def write(session: Session) -> None:
-        now = datetime.now(UTC)
+        now = clock.now()
         row = session.get_one(Connection, connection_id)
         row.status, row.status_reason, row.updated_at = ConnectionStatus.DISABLED, "Removed by you.", now
         session.execute(update(Account).where(Account.connection_id == connection_id)

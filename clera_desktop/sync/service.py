@@ -17,7 +17,7 @@ import functools
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -109,6 +109,7 @@ class SyncService:
         self.providers = dict(providers)
         self.settings = settings
         self.fx = fx
+        self.clock = settings.clock
         self._provider_slots = asyncio.Semaphore(3)
         self._account_slots = concurrency
         self._progress = progress
@@ -154,18 +155,19 @@ class SyncService:
     async def _sync_provider(self, provider: Provider, only_connection: str | None, report: SyncReport) -> ProviderOutcome:
         client = self.providers[provider]
         outcome = ProviderOutcome(provider)
-        started = _now()
+        started = self.clock.now()
         run_id = await self.database.write(lambda s: _start_run(s, provider, started))
         self._report(provider, "Checking connections", 0, 0)
         try:
             connections = list(await client.list_connections())
         except CleraError as error:
             await self._fail_provider(provider, error, outcome)
-            await self.database.write(lambda s: _finish_run(s, run_id, outcome, None))
+            await self.database.write(lambda s: _finish_run(s, run_id, outcome, None, now=self.clock.now()))
             return outcome
         if only_connection is not None:
             connections = [c for c in connections if c.provider_connection_id == only_connection]
-        await self.database.write(lambda s: _store_connections(s, provider, connections, full=only_connection is None))
+        await self.database.write(lambda s: _store_connections(s, provider, connections, full=only_connection is None,
+                                                               now=self.clock.now()))
 
         active = [c for c in connections if not c.disabled]
         for broken in (c for c in connections if c.disabled):
@@ -193,7 +195,7 @@ class SyncService:
 
         await asyncio.gather(*(one(c, a) for c, a in work))
         single = connection_id_for(connections[0]) if only_connection and connections else None
-        await self.database.write(lambda s: _finish_run(s, run_id, outcome, single))
+        await self.database.write(lambda s: _finish_run(s, run_id, outcome, single, now=self.clock.now()))
         return outcome
 
     async def _accounts_of(self, client: ProviderClient, connection: RemoteConnection, outcome: ProviderOutcome) -> list[RemoteAccount]:
@@ -205,7 +207,7 @@ class SyncService:
             await self.database.write(lambda s, failure=error: _connection_failed(s, connection_id, failure))
             return []
         present = {account_id_for(a.provider.account_prefix, a.provider_account_id) for a in accounts}
-        await self.database.write(lambda s: deactivate_missing_accounts(s, connection_id, present, now=_now()))
+        await self.database.write(lambda s: deactivate_missing_accounts(s, connection_id, present, now=self.clock.now()))
         return accounts
 
     async def _sync_account(self, client: ProviderClient, connection: RemoteConnection, account: RemoteAccount,
@@ -218,13 +220,13 @@ class SyncService:
             data: AccountData = await client.fetch_account(account, activities_since=since)
         except CleraError as error:
             self._note_error(outcome, account.name, error)
-            await self.database.write(lambda s, failure=error: _account_failed(s, account_id, failure))
+            await self.database.write(lambda s, failure=error: _account_failed(s, account_id, failure, now=self.clock.now()))
             return None
         connection_id = connection_id_for(connection)
         # Converting a large account's rows takes a while: do it off the writer thread, so its
         # transaction only executes statements (shorter locks, no waiting on other threads).
         prepared = await in_thread(
-            functools.partial(prepare_account_data, data, dialect=self.database.engine.dialect, now=_now()))
+            functools.partial(prepare_account_data, data, dialect=self.database.engine.dialect, now=self.clock.now()))
         return await self.database.write(
             lambda s: store_prepared_account(s, prepared, connection_id=connection_id))
 
@@ -273,10 +275,6 @@ class SyncService:
         await self.database.write(store)
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _start_run(session: Session, provider: Provider, started: datetime) -> int:
     run = SyncRun(provider=provider, started_at=started, status=SyncStatus.RUNNING, counts={})
     session.add(run)
@@ -284,9 +282,10 @@ def _start_run(session: Session, provider: Provider, started: datetime) -> int:
     return run.id
 
 
-def _finish_run(session: Session, run_id: int, outcome: ProviderOutcome, connection_id: str | None) -> None:
+def _finish_run(session: Session, run_id: int, outcome: ProviderOutcome, connection_id: str | None, *,
+                now: datetime) -> None:
     run = session.get_one(SyncRun, run_id)
-    run.finished_at = _now()
+    run.finished_at = now
     run.status = outcome.status
     run.connection_id = connection_id
     run.counts = {"accounts": outcome.accounts, "rows_changed": outcome.rows_changed,
@@ -294,8 +293,8 @@ def _finish_run(session: Session, run_id: int, outcome: ProviderOutcome, connect
     run.error = "\n".join(outcome.errors) or None
 
 
-def _store_connections(session: Session, provider: Provider, connections: list[RemoteConnection], *, full: bool) -> None:
-    now = _now()
+def _store_connections(session: Session, provider: Provider, connections: list[RemoteConnection], *, full: bool,
+                       now: datetime) -> None:
     seen = set()
     for remote in connections:
         row = upsert_connection(session, remote, now=now)
@@ -325,12 +324,12 @@ def _connection_failed(session: Session, connection_id: str, error: CleraError) 
             row.status, row.status_reason = ConnectionStatus.NEEDS_RECONNECT, error.user_message
 
 
-def _account_failed(session: Session, account_id: str, error: CleraError) -> None:
+def _account_failed(session: Session, account_id: str, error: CleraError, *, now: datetime) -> None:
     row = session.get(Account, account_id)
     if row is not None:
         row.last_error = error.user_message
         if isinstance(error, NeedsReconnect) and row.stale_since is None:
-            row.stale_since = _now()
+            row.stale_since = now
 
 
 def _provider_failed(session: Session, provider: Provider, error: CleraError) -> None:

@@ -10,7 +10,7 @@ import csv
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -56,8 +56,8 @@ def _plain(value: Any) -> Any:
 
 
 def record(session: Session, action: str, account_id: str | None, details: Mapping[str, Any],
-           *, at: datetime | None = None) -> None:
-    session.add(AuditEntry(at=at or datetime.now(UTC), action=action, account_id=account_id, details=_plain(details)))
+           *, at: datetime) -> None:
+    session.add(AuditEntry(at=at, action=action, account_id=account_id, details=_plain(details)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ ticket fails in the store even if every other guard were bypassed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -35,8 +35,8 @@ def ticket_details(ticket: OrderTicket, **more: Any) -> dict[str, Any]:
                        "limit_price": ticket.limit_price, "stop_price": ticket.stop_price}, **more}
 
 
-def record_intent(session: Session, ticket: OrderTicket, client_order_id: str, currency: str, details: dict[str, Any]) -> None:
-    now = datetime.now(UTC)
+def record_intent(session: Session, ticket: OrderTicket, client_order_id: str, currency: str, details: dict[str, Any],
+                  *, now: datetime) -> None:
     session.add(Order(
         account_id=ticket.account_id, provider_order_id=None, client_order_id=client_order_id, symbol=ticket.symbol,
         side=ticket.side, order_type=ticket.order_type, time_in_force=ticket.time_in_force, quantity=ticket.quantity,
@@ -47,10 +47,11 @@ def record_intent(session: Session, ticket: OrderTicket, client_order_id: str, c
         session.flush()
     except IntegrityError:
         raise AlreadyPlaced(detail=f"client order id {client_order_id} exists") from None
-    audit.record(session, audit.AuditAction.PLACE_REQUESTED, ticket.account_id, {**details, "client_order_id": client_order_id})
+    audit.record(session, audit.AuditAction.PLACE_REQUESTED, ticket.account_id, {**details, "client_order_id": client_order_id}, at=now)
 
 
-def record_outcome(session: Session, client_order_id: str, remote: RemoteOrder, action: str, details: dict[str, Any]) -> int:
+def record_outcome(session: Session, client_order_id: str, remote: RemoteOrder, action: str, details: dict[str, Any],
+                   *, now: datetime) -> int:
     """The brokerage's answer onto the ticket's row; returns the row id."""
     row = session.scalars(select(Order).where(Order.client_order_id == client_order_id)).one()
     duplicate = session.scalars(select(Order).where(
@@ -58,21 +59,22 @@ def record_outcome(session: Session, client_order_id: str, remote: RemoteOrder, 
     if duplicate is not None:  # a sync stored the order before the answer arrived: keep one row
         session.delete(duplicate)
         session.flush()
-    values = order_values(row.account_id, remote, datetime.now(UTC))
+    values = order_values(row.account_id, remote, now)
     values.pop("client_order_id")
     for key, value in values.items():
         if value is not None or key in ("reject_reason",):
             setattr(row, key, value)
     audit.record(session, action, row.account_id, {**details, "client_order_id": client_order_id,
-                                                   "provider_order_id": remote.provider_order_id, "status": remote.status})
+                                                   "provider_order_id": remote.provider_order_id, "status": remote.status}, at=now)
     return row.id
 
 
-def record_rejection(session: Session, client_order_id: str, reason: str, details: dict[str, Any]) -> None:
+def record_rejection(session: Session, client_order_id: str, reason: str, details: dict[str, Any], *,
+                     now: datetime) -> None:
     row = session.scalars(select(Order).where(Order.client_order_id == client_order_id)).one()
-    row.status, row.reject_reason, row.updated_at = OrderStatus.REJECTED, reason, datetime.now(UTC)
+    row.status, row.reject_reason, row.updated_at = OrderStatus.REJECTED, reason, now
     audit.record(session, audit.AuditAction.REJECTED, row.account_id,
-                 {**details, "client_order_id": client_order_id, "reason": reason})
+                 {**details, "client_order_id": client_order_id, "reason": reason}, at=now)
 
 
 def known_provider_ids(session: Session, account_id: str) -> set[str]:
@@ -87,10 +89,10 @@ class OrderChange:
     status: OrderStatus
 
 
-def store_tracked_orders(session: Session, account_id: str, orders: list[RemoteOrder]) -> list[OrderChange]:
+def store_tracked_orders(session: Session, account_id: str, orders: list[RemoteOrder], *,
+                         now: datetime) -> list[OrderChange]:
     """Store a fresh order list for one account; returns the orders that became filled."""
     before = dict(session.execute(select(Order.provider_order_id, Order.status).where(Order.account_id == account_id)).all())
-    now = datetime.now(UTC)
     store_orders(session, [order_values(account_id, o, now) for o in orders])
     filled = []
     for order in orders:
@@ -99,7 +101,7 @@ def store_tracked_orders(session: Session, account_id: str, orders: list[RemoteO
             audit.record(session, audit.AuditAction.FILLED, account_id, {
                 "provider_order_id": order.provider_order_id, "symbol": order.symbol, "side": order.side,
                 "filled_quantity": order.filled_quantity, "average_fill_price": order.average_fill_price,
-                "status": order.status})
+                "status": order.status}, at=now)
     return filled
 
 

@@ -16,10 +16,10 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import datetime, time
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
+from clera_desktop.core.clock import MARKET_ZONE
 from clera_desktop.core.errors import CleraError, NotFound, ProviderError, RejectedInput
 from clera_desktop.core.settings import Settings
 from clera_desktop.models.engine import Database
@@ -48,7 +48,6 @@ from clera_desktop.trading.validation import (
 )
 
 log = logging.getLogger(__name__)
-NEW_YORK = ZoneInfo("America/New_York")
 RECONCILE_ATTEMPTS = 4
 RECONCILE_DELAY = 0.5
 
@@ -90,10 +89,9 @@ class TradePreview:
     def live(self) -> bool:
         return not self.account.is_paper
 
-    @property
-    def expired(self) -> bool:
+    def expired_at(self, now: datetime) -> bool:
         expires = self.broker.expires_at
-        return expires is not None and datetime.now(UTC) >= expires
+        return expires is not None and now >= expires
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +108,9 @@ class PlacementResult:
         return f"Order {self.order.provider_order_id} is {status}{note}."
 
 
-def nyse_regular_session_open(now: datetime | None = None) -> bool:
+def nyse_regular_session_open(now: datetime) -> bool:
     """9:30-16:00 New York on weekdays (holidays not known): the fallback clock."""
-    local = (now or datetime.now(UTC)).astimezone(NEW_YORK)
+    local = now.astimezone(MARKET_ZONE)
     return local.weekday() < 5 and time(9, 30) <= local.time() < time(16, 0)
 
 
@@ -126,6 +124,9 @@ class TradingService:
         self._brokers: dict[Provider, tuple[object, BrokerTrading]] = {}
         self._placing: dict[str, asyncio.Task[PlacementResult]] = {}
         self._syncs: set[asyncio.Task[object]] = set()
+
+    def _now(self) -> datetime:
+        return self._settings().clock.now()
 
     # ---- brokers ------------------------------------------------------------------------
 
@@ -170,7 +171,8 @@ class TradingService:
         from clera_desktop.models.upserts import put_app_setting
         from clera_desktop.trading.accounts import DEFAULT_TRADING_ACCOUNT
 
-        await self._database.write(lambda s: put_app_setting(s, DEFAULT_TRADING_ACCOUNT, account_id))
+        now = self._settings().clock.now()
+        await self._database.write(lambda s: put_app_setting(s, DEFAULT_TRADING_ACCOUNT, account_id, now=now))
 
     # ---- reference data -------------------------------------------------------------------
 
@@ -203,7 +205,7 @@ class TradingService:
                 return await self.broker(Provider.ALPACA).market_open()
             except ProviderError as error:
                 log.info("market clock unavailable: %s", error)
-        return nyse_regular_session_open()
+        return nyse_regular_session_open(self._now())
 
     # ---- check and preview -----------------------------------------------------------------
 
@@ -245,7 +247,7 @@ class TradingService:
             await self._audit(audit.AuditAction.PREVIEW_REJECTED, ticket.account_id,
                               {**details, "reason": rejected.user_message})
             raise TicketRejected([TicketProblem("brokerage", rejected.user_message)], by_brokerage=True) from rejected
-        preview = build_preview(ticket, account, broker_preview, facts.quote, tuple(problems))
+        preview = build_preview(ticket, account, broker_preview, facts.quote, tuple(problems), created_at=self._now())
         await self._audit(audit.AuditAction.PREVIEW, ticket.account_id, {
             **details, "ticket_id": preview.ticket_id, "estimated_total": preview.total.value,
             "total_source": preview.total.source, "commission": preview.commission.value,
@@ -267,7 +269,7 @@ class TradingService:
     async def _place(self, preview: TradePreview) -> PlacementResult:
         ticket, ticket_id = preview.ticket, preview.ticket_id
         details = order_store.ticket_details(ticket, ticket_id=ticket_id)
-        if preview.expired:
+        if preview.expired_at(self._now()):
             raise CleraError("The brokerage's preview has expired (after 5 minutes). Preview the order again.")
         fresh = await self.account(ticket.account_id)  # flags and connections may have changed since preview
         reason = why_not_tradable(fresh.account, snaptrade_trading_enabled=self._settings().snaptrade_trade_execution)
@@ -275,9 +277,10 @@ class TradingService:
             await self._audit(audit.AuditAction.TICKET_INVALID, ticket.account_id, {**details, "problems": [reason]})
             raise TicketRejected([TicketProblem("account", f"{fresh.account.label} cannot place orders: {reason}")])
         account = preview.account
-        await self._database.write(lambda s: order_store.record_intent(s, ticket, ticket_id, account.currency, details))
+        await self._database.write(lambda s: order_store.record_intent(s, ticket, ticket_id, account.currency, details,
+                                                                       now=self._now()))
         broker = self.broker(account.provider)
-        since = datetime.now(UTC)
+        since = self._now()
         try:
             remote = await broker.place(account, ticket, preview.broker, ticket_id)
         except RejectedInput as rejected:
@@ -286,7 +289,8 @@ class TradingService:
             log.warning("placing %s: no confirmation (%s); reconciling", ticket_id, lost)
             await self._audit(audit.AuditAction.UNCONFIRMED, ticket.account_id, {**details, "reason": lost.user_message})
             return await self._reconcile(preview, since)
-        await self._database.write(lambda s: order_store.record_outcome(s, ticket_id, remote, audit.AuditAction.PLACED, details))
+        await self._database.write(lambda s: order_store.record_outcome(s, ticket_id, remote, audit.AuditAction.PLACED, details,
+                                                                        now=self._now()))
         return self._placed(PlacementResult(ticket_id, remote, reconciled=False), account.id)
 
     def _placed(self, result: PlacementResult, account_id: str) -> PlacementResult:
@@ -310,7 +314,8 @@ class TradingService:
     async def _after_rejection(self, preview: TradePreview, rejected: RejectedInput) -> PlacementResult:
         ticket_id = preview.ticket_id
         details = order_store.ticket_details(preview.ticket, ticket_id=ticket_id)
-        await self._database.write(lambda s: order_store.record_rejection(s, ticket_id, rejected.user_message, details))
+        await self._database.write(lambda s: order_store.record_rejection(s, ticket_id, rejected.user_message, details,
+                                                                          now=self._now()))
         raise TicketRejected([TicketProblem("brokerage", rejected.user_message)], by_brokerage=True) from rejected
 
     async def _reconcile(self, preview: TradePreview, since: datetime) -> PlacementResult:
@@ -329,7 +334,7 @@ class TradingService:
             if found is not None:
                 await self._database.write(
                     lambda s, order=found: order_store.record_outcome(s, ticket_id, order, audit.AuditAction.RECONCILED,
-                                                                      details))
+                                                                      details, now=self._now()))
                 return self._placed(PlacementResult(ticket_id, found, reconciled=True), account.id)
             if not resent and attempt == 1:
                 # Not there after two looks: resend under the same identity (a trade id places once,
@@ -344,7 +349,7 @@ class TradingService:
                 else:
                     await self._database.write(
                         lambda s, order=remote: order_store.record_outcome(s, ticket_id, order, audit.AuditAction.PLACED,
-                                                                           details))
+                                                                           details, now=self._now()))
                     return self._placed(PlacementResult(ticket_id, remote, reconciled=False), account.id)
             await asyncio.sleep(RECONCILE_DELAY * (attempt + 1))
         raise PlacementUnconfirmed()
@@ -386,7 +391,7 @@ class TradingService:
                 log.info("order tracking for %s failed: %s", account.id, error)
                 continue
             filled += await self._database.write(
-                lambda s, a=account, r=remote: order_store.store_tracked_orders(s, a.id, r))
+                lambda s, a=account, r=remote: order_store.store_tracked_orders(s, a.id, r, now=self._now()))
         for account_id in dict.fromkeys(change.account_id for change in filled):
             self._sync_in_background(account_id)
         await self.settled()
@@ -398,7 +403,8 @@ class TradingService:
         return await self._database.read(audit.audit_rows)
 
     async def _audit(self, action: str, account_id: str | None, details: dict[str, object]) -> None:
-        await self._database.write(lambda s: audit.record(s, action, account_id, details))
+        at = self._now()
+        await self._database.write(lambda s: audit.record(s, action, account_id, details, at=at))
 
 
 async def _none() -> None:
@@ -406,7 +412,7 @@ async def _none() -> None:
 
 
 def build_preview(ticket: OrderTicket, account: TradingAccount, broker: BrokerPreview, quote: Quote | None,
-                  warnings: tuple[TicketProblem, ...]) -> TradePreview:
+                  warnings: tuple[TicketProblem, ...], *, created_at: datetime) -> TradePreview:
     """Combine the brokerage's preview with the app's estimate, labelling each figure."""
     if broker.price is not None and ticket.quantity is not None:
         price = Sourced(broker.price, Source.BROKERAGE)
@@ -430,4 +436,4 @@ def build_preview(ticket: OrderTicket, account: TradingAccount, broker: BrokerPr
     else:
         remaining = Sourced.unavailable()
     return TradePreview(str(uuid.uuid4()), ticket, account, broker, quote, price, amount, commission, total, remaining,
-                        warnings, datetime.now(UTC))
+                        warnings, created_at)

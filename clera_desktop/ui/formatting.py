@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 
+from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.money import format_amount, format_quantity
 
 DASH = "\u2014"
+_clock: Clock = SystemClock()
+
+
+def use_clock(clock: Clock) -> None:
+    """The window's clock, for "3 min ago" (set once by the main window: the app has one clock)."""
+    global _clock
+    _clock = clock
 
 
 def money(value: Decimal | None, currency: str | None = None) -> str:
@@ -35,7 +43,7 @@ def when(value: datetime | None) -> str:
     if value is None:
         return "never"
     local = value.astimezone()
-    delta = datetime.now(UTC) - value
+    delta = _clock.now() - value
     if delta.total_seconds() < 60:
         return "just now"
     if delta.total_seconds() < 3600:

@@ -23,6 +23,7 @@ from shiboken6 import isValid
 
 from clera_desktop import __version__
 from clera_desktop.core.errors import CleraError
+from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.app_shell import settle_heap
 from clera_desktop.ui.resources import icon
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         settings = context.settings if context is not None else settings
         assert settings is not None, "a context or the settings"
         self._settings = settings
+        fmt.use_clock(settings.clock)
         self.setWindowTitle("Clera Desktop" + (" \u2014 Demo" if settings.demo else ""))
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)

@@ -11,31 +11,31 @@ from sqlalchemy import select
 from clera_desktop.models.tables import PortfolioSnapshot
 from clera_desktop.portfolio.history_service import HistoryService
 from clera_desktop.portfolio.valuation import account_values
-from tests.sandbox.conftest import AS_OF
+from tests.clock import TODAY
 from tests.sync.conftest import Harness
 
 
 def test_reconstructed_value_on_the_last_day_equals_the_synced_value(harness: Harness) -> None:
     harness.sync()
     history = HistoryService(harness.database, lambda: harness.settings, lambda: harness.registry)
-    assert len(asyncio.run(history.update(today=AS_OF))) == 7
+    assert len(asyncio.run(history.update())) == 7
     states = asyncio.run(history.states())
     synced = harness.database.read_sync(lambda s: account_values(s, "USD"))
     for account in synced:
         last = harness.database.read_sync(lambda s, a=account.account_id: s.execute(
             select(PortfolioSnapshot.date, PortfolioSnapshot.value).where(PortfolioSnapshot.account_id == a)
             .order_by(PortfolioSnapshot.date.desc()).limit(1)).one())
-        assert last.date == AS_OF
+        assert last.date == TODAY
         assert last.value == account.total.quantize(Decimal("0.01")), account.name  # type: ignore[union-attr]
         state = states[account.account_id]
         assert state is not None
         # every provider's activities (Alpaca's fills and cash activities too) explain every
         # position and the cash exactly, three years back
         assert state.adjustments == (), account.name
-        assert state.first_day is not None and state.first_day < AS_OF - timedelta(days=700), account.name
+        assert state.first_day is not None and state.first_day < TODAY - timedelta(days=700), account.name
     # nothing changed: nothing is rebuilt
-    assert asyncio.run(history.update(today=AS_OF)) == []
-    report = asyncio.run(history.report(start=AS_OF - timedelta(days=365), end=AS_OF))
+    assert asyncio.run(history.update()) == []
+    report = asyncio.run(history.report(start=TODAY - timedelta(days=365), end=TODAY))
     usd = sum((a.metrics.end_value for a in report.accounts if a.currency == "USD"), Decimal(0))
     assert report.total.end_value > usd  # plus the CAD account, converted
     assert report.total.twr is not None and report.total.mwr is not None

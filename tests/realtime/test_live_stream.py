@@ -12,15 +12,16 @@ import pytest
 
 from clera_desktop.models.tables import Account
 from clera_desktop.realtime.service import LiveService
+from clera_desktop.sandbox.instruments import LISTED_NOT_HELD
 from clera_desktop.sandbox.server import SandboxServer
-from tests.sandbox.conftest import AS_OF
+from tests.clock import TEST_CLOCK
 from tests.sync.conftest import make_harness
 from tests.trading.conftest import TradingHarness, make_trading
 
 
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[tuple[TradingHarness, LiveService]]:
-    with SandboxServer(as_of=AS_OF) as server:
+    with SandboxServer(clock=TEST_CLOCK) as server:
         server.stream.rate = 400
         trading = make_trading(server, tmp_path / "data")
         harness = trading.harness
@@ -94,7 +95,8 @@ def test_a_newly_bought_symbol_joins_the_subscription(live) -> None:  # type: ig
     trading, service = live
     trading.run(service.start())
     held = service.valuation.book.symbols()  # type: ignore[union-attr]
-    new_symbol = next(s for s in ("NVDA", "TSLA", "META", "NFLX", "COST", "INTC") if s not in held)
+    new_symbol = LISTED_NOT_HELD[0]
+    assert new_symbol not in held
     preview = trading.run(trading.service.preview(trading.ticket("Clera Brokerage (paper)", new_symbol, quantity=Decimal(1))))
     trading.run(trading.service.place(preview))
     trading.run(trading.service.settled())
@@ -115,7 +117,7 @@ def test_without_a_stream_prices_come_from_polling(live) -> None:  # type: ignor
 
 
 def test_the_value_line_starts_at_the_first_real_value_and_restarts_when_accounts_change(tmp_path: Path) -> None:
-    with SandboxServer(as_of=AS_OF) as server:
+    with SandboxServer(clock=TEST_CLOCK) as server:
         server.stream.rate = 0  # no ticks: only the book's own values are drawn
         harness = make_harness(server, tmp_path / "data")
         service = LiveService(harness.database, lambda: harness.settings, lambda: harness.registry)

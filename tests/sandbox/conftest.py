@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import pytest
 
 from clera_desktop.sandbox.server import SandboxServer
+from tests.clock import TEST_CLOCK
 
-AS_OF = date(2026, 11, 20)  # a Friday: fixed, so expectations never depend on today's date
 
 
 @pytest.fixture(scope="session")
 def pristine_sandbox() -> Iterator[SandboxServer]:
     """Shared by tests that only read; a test that changes state uses ``sandbox``."""
-    with SandboxServer(as_of=AS_OF) as server:
+    with SandboxServer(clock=TEST_CLOCK) as server:
         yield server
 
 
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
-    with SandboxServer(as_of=AS_OF) as server:
+    with SandboxServer(clock=TEST_CLOCK) as server:
         yield server
 
 

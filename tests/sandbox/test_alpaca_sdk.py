@@ -7,7 +7,7 @@ import threading
 import urllib.request
 import time
 import uuid
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -23,6 +23,7 @@ from alpaca.trading.requests import GetOrdersRequest, LimitOrderRequest, MarketO
 
 from clera_desktop.sandbox.server import SandboxServer
 from tests.sandbox.openapi_contract import check
+from tests.clock import TEST_CLOCK, TODAY
 
 
 def trading(server: SandboxServer, raw: bool = False) -> TradingClient:
@@ -89,10 +90,14 @@ def test_insufficient_buying_power_and_bad_keys(pristine_sandbox: SandboxServer)
     assert unauthorized.value.status_code == 401
 
 
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
+
+
 def test_daily_bars_follow_next_page_tokens(pristine_sandbox: SandboxServer) -> None:
     client = data(pristine_sandbox)
     request = StockBarsRequest(symbol_or_symbols=["AAPL", "MSFT"], timeframe=TimeFrame.Day,
-                               start=datetime(2024, 1, 1), end=datetime(2026, 11, 20))
+                               start=_midnight(TODAY - timedelta(days=1055)), end=_midnight(TODAY))
     bars = client.get_stock_bars(request)
     assert len(bars["AAPL"]) == len(bars["MSFT"]) > 700
     assert all(b.close > 0 and b.trade_count is not None for b in bars["AAPL"])
@@ -100,7 +105,8 @@ def test_daily_bars_follow_next_page_tokens(pristine_sandbox: SandboxServer) -> 
     assert pages, "the SDK went through the sandbox"
     info = pristine_sandbox.info["alpaca"]
     request_raw = urllib.request.Request(
-        f"{info['data_url']}/v2/stocks/bars?symbols=AAPL,MSFT&timeframe=1Day&start=2025-01-01T00:00:00Z&limit=300",
+        f"{info['data_url']}/v2/stocks/bars?symbols=AAPL,MSFT&timeframe=1Day"
+        f"&start={TODAY - timedelta(days=500)}T00:00:00Z&limit=300",
         headers={"APCA-API-KEY-ID": info["key_id"], "APCA-API-SECRET-KEY": info["secret_key"]},
     )
     with urllib.request.urlopen(request_raw, timeout=10) as response:
@@ -108,7 +114,8 @@ def test_daily_bars_follow_next_page_tokens(pristine_sandbox: SandboxServer) -> 
     check("alpaca-data", "GET", "/v2/stocks/bars", 200, page)
     assert page["next_page_token"] and sum(len(v) for v in page["bars"].values()) == 300
     raw = data(pristine_sandbox, raw=True).get_stock_bars(StockBarsRequest(
-        symbol_or_symbols=["AAPL"], timeframe=TimeFrame.Day, start=datetime(2026, 11, 1), end=datetime(2026, 11, 20)))
+        symbol_or_symbols=["AAPL"], timeframe=TimeFrame.Day, start=_midnight(TODAY - timedelta(days=19)),
+        end=_midnight(TODAY)))
     assert set(raw) == {"AAPL"}
     latest = client.get_stock_latest_trade(StockLatestTradeRequest(symbol_or_symbols=["AAPL"]))
     quote = client.get_stock_latest_quote(StockLatestQuoteRequest(symbol_or_symbols=["AAPL"]))
@@ -136,7 +143,7 @@ def _run_stream(server: SandboxServer, symbols: list[str], until: "callable[[lis
 
 
 def test_stream_delivers_trades_the_sdk_parses() -> None:
-    with SandboxServer() as server:
+    with SandboxServer(clock=TEST_CLOCK) as server:
         server.stream.rate = 200
         trades = _run_stream(server, ["AAPL", "MSFT"], lambda got: len(got) >= 20)
     assert len(trades) >= 20
@@ -145,7 +152,7 @@ def test_stream_delivers_trades_the_sdk_parses() -> None:
 
 
 def test_a_dropped_stream_is_reconnected_by_the_sdk() -> None:
-    with SandboxServer() as server:
+    with SandboxServer(clock=TEST_CLOCK) as server:
         server.stream.rate = 100
 
         def drop_once(got: list) -> bool:  # type: ignore[type-arg]

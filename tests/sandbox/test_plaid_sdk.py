@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import urllib.parse
 import urllib.request
-from datetime import date
+from datetime import timedelta
 
 import plaid
 import pytest
@@ -25,6 +25,7 @@ from plaid.model.products import Products
 from plaid.model.sandbox_public_token_create_request import SandboxPublicTokenCreateRequest
 
 from clera_desktop.sandbox.server import SandboxServer
+from tests.clock import TODAY
 from tests.sandbox.openapi_contract import check
 
 
@@ -64,7 +65,7 @@ def test_holdings_for_the_demo_item_parse_in_the_sdk_and_match_the_spec(pristine
 def test_transactions_page_with_count_and_offset(pristine_sandbox: SandboxServer) -> None:
     client = plaid_client(pristine_sandbox)
     token = pristine_sandbox.info["plaid"]["demo_access_token"]
-    start, end = date(2023, 1, 1), date(2026, 11, 20)
+    start, end = TODAY - timedelta(days=1419), TODAY
     seen, offset, total = [], 0, None
     while total is None or offset < total:
         page = client.investments_transactions_get(InvestmentsTransactionsGetRequest(

@@ -15,6 +15,7 @@ from snaptrade_client.exceptions import ApiException
 from clera_desktop.sandbox.server import SandboxServer
 from clera_desktop.sandbox.signing import sign, signature_payload
 from tests.sandbox.conftest import demo_user, snaptrade_client
+from tests.clock import TEST_CLOCK
 
 
 def test_signature_matches_the_recorded_sdk_vectors() -> None:
@@ -101,7 +102,7 @@ def test_the_wrong_user_secret_is_rejected(pristine_sandbox: SandboxServer) -> N
 
 
 def test_the_per_minute_limit_answers_429_with_rate_limit_headers() -> None:
-    with SandboxServer(snaptrade_rate_limit=3) as server:
+    with SandboxServer(snaptrade_rate_limit=3, clock=TEST_CLOCK) as server:
         client, user = snaptrade_client(server, retry=False), demo_user(server)
         for _ in range(3):
             client.connections.list_brokerage_authorizations(**user)

@@ -16,7 +16,7 @@ from clera_desktop.providers.base import RetryPolicy
 from clera_desktop.providers.registry import ProviderRegistry, build_registry
 from clera_desktop.sandbox.server import SandboxServer
 from clera_desktop.sync.service import SyncReport, SyncService
-from tests.sandbox.conftest import AS_OF
+from tests.clock import TEST_CLOCK
 
 
 @dataclass
@@ -32,7 +32,7 @@ class Harness:
 
 
 def make_harness(server: SandboxServer, data_dir: Path, environ: dict[str, str] | None = None) -> Harness:
-    settings = load_settings(data_dir=data_dir, environ=environ or {})
+    settings = load_settings(data_dir=data_dir, environ=environ or {}, clock=TEST_CLOCK)
     database = Database(settings.database_url)
     settings, credentials, secrets = connect_to_sandbox(settings, database, server.info)
     registry = build_registry(settings, credentials, secrets, database)
@@ -45,7 +45,7 @@ def make_harness(server: SandboxServer, data_dir: Path, environ: dict[str, str] 
 
 @pytest.fixture
 def harness(tmp_path: Path) -> Iterator[Harness]:
-    with SandboxServer(as_of=AS_OF) as server:
+    with SandboxServer(clock=TEST_CLOCK) as server:
         made = make_harness(server, tmp_path / "data")
         yield made
         made.database.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from clera_desktop.sync.service import SyncService
 
 def main() -> None:
     info = json.loads(Path(sys.argv[1]).read_text())
-    settings = load_settings(data_dir=Path(sys.argv[2]), environ={})
+    # the parent test sets CLERA_TODAY: this child plays the same day
+    settings = load_settings(data_dir=Path(sys.argv[2]), environ={"CLERA_TODAY": os.environ["CLERA_TODAY"]})
     database = Database(settings.database_url)
     settings, credentials, secrets = connect_to_sandbox(settings, database, info)
     registry = build_registry(settings, credentials, secrets, database)

@@ -148,7 +148,8 @@ def test_removing_a_connection_deactivates_its_accounts_and_keeps_history(harnes
         robinhood = session.scalar(select(Connection).where(Connection.brokerage_slug == "ROBINHOOD"))
         assert robinhood is not None
         connection_id = robinhood.id
-    asyncio.run(remove_connection(connection_id=connection_id, database=harness.database, registry=harness.registry))
+    asyncio.run(remove_connection(connection_id=connection_id, database=harness.database, registry=harness.registry,
+                                  clock=harness.settings.clock))
     harness.sync()
     with harness.database.session() as session:
         accounts = session.scalars(select(Account).where(Account.connection_id == connection_id)).all()

@@ -13,7 +13,7 @@ from clera_desktop.models.trading import OrderTicket
 from clera_desktop.sandbox.server import SandboxServer
 from clera_desktop.trading import service as trading_service
 from clera_desktop.trading.service import TradingService
-from tests.sandbox.conftest import AS_OF
+from tests.clock import TEST_CLOCK
 from tests.sync.conftest import Harness, make_harness
 
 
@@ -67,7 +67,7 @@ def make_trading(server: SandboxServer, data_dir: Path, *, trade_flag: bool = Tr
 @pytest.fixture
 def trading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TradingHarness]:
     monkeypatch.setattr(trading_service, "RECONCILE_DELAY", 0.05)
-    with SandboxServer(as_of=AS_OF) as server:
+    with SandboxServer(clock=TEST_CLOCK) as server:
         made = make_trading(server, tmp_path / "data")
         yield made
         made.close()

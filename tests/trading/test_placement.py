@@ -25,7 +25,8 @@ def actions(trading: TradingHarness) -> list[str]:
 
 def test_snaptrade_market_buy_is_previewed_placed_filled_and_synced(trading: TradingHarness) -> None:
     world_account = trading.world_account(ETRADE)
-    held_before = world_account.book.holdings["AAPL"].quantity
+    held = world_account.book.holdings.get("AAPL")
+    held_before = held.quantity if held is not None else Decimal(0)
     ticket = trading.ticket(ETRADE, "AAPL", quantity=Decimal(2))
 
     preview = trading.run(trading.service.preview(ticket))

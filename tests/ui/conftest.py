@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, Qt
+
+# WebEngine needs this before the QApplication exists (pytest-qt makes it when a test first asks).
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -14,6 +19,8 @@ from clera_desktop.app import AppContext, build_context
 from clera_desktop.core.settings import load_settings
 from clera_desktop.ui.event_loop import create_event_loop
 from clera_desktop.ui.main_window import MainWindow
+from tests.clock import TEST_CLOCK
+from tests.sandbox.conftest import pristine_sandbox, sandbox  # noqa: F401 - shared with the portal page tests
 
 T = TypeVar("T")
 
@@ -37,7 +44,7 @@ def run(loop: asyncio.AbstractEventLoop) -> Callable[[Awaitable[T]], T]:
 
 @pytest.fixture
 def demo_context(tmp_path: Path) -> Iterator[AppContext]:
-    settings = load_settings(data_dir=tmp_path / "data", environ={}, demo=True)
+    settings = load_settings(data_dir=tmp_path / "data", environ={}, demo=True, clock=TEST_CLOCK)
     context = build_context(settings)
     yield context
     context.close()

@@ -14,6 +14,7 @@ from clera_desktop.core.secrets import SecretKey, SecretStore, encrypted_file_ba
 from clera_desktop.core.settings import load_settings
 from clera_desktop.models.enums import Provider
 from clera_desktop.ui.main_window import MainWindow
+from tests.clock import TEST_CLOCK
 
 
 def test_keys_in_the_encrypted_file_are_used_after_unlocking(qtbot: Any, tmp_path: Path,
@@ -23,7 +24,7 @@ def test_keys_in_the_encrypted_file_are_used_after_unlocking(qtbot: Any, tmp_pat
     stored = SecretStore(encrypted_file_backend(data, "open sesame"))
     stored.set(SecretKey.ALPACA_API_KEY, "PKFROMFILE")
     stored.set(SecretKey.ALPACA_SECRET_KEY, "secret-from-file")
-    context = build_context(load_settings(data_dir=data, environ={}))
+    context = build_context(load_settings(data_dir=data, environ={}, clock=TEST_CLOCK))
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()

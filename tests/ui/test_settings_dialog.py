@@ -14,11 +14,12 @@ from clera_desktop.core.settings import load_settings
 from clera_desktop.models.enums import Provider
 from clera_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from clera_desktop.ui.main_window import MainWindow
+from tests.clock import TEST_CLOCK
 
 
 def test_keys_and_base_currency_from_settings(qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> None:
     data = tmp_path / "data"
-    context = build_context(load_settings(data_dir=data, environ={}))
+    context = build_context(load_settings(data_dir=data, environ={}, clock=TEST_CLOCK))
     services = context.services
     assert Provider.SNAPTRADE in services.registry.missing
     dialog = SettingsDialog(services)
@@ -35,7 +36,7 @@ def test_keys_and_base_currency_from_settings(qtbot: Any, tmp_path: Path, run: C
     assert "my-consumer-key" not in (data / "clera.sqlite").read_bytes().decode("latin-1")
     context.close()
 
-    reopened = build_context(load_settings(data_dir=data, environ={}))
+    reopened = build_context(load_settings(data_dir=data, environ={}, clock=TEST_CLOCK))
     try:
         window = MainWindow(reopened)
         qtbot.addWidget(window)

@@ -16,10 +16,12 @@ from PySide6.QtCore import QModelIndex, Qt
 from clera_desktop.app import build_context
 from clera_desktop.core.settings import load_settings
 from clera_desktop.models.queries import aggregated_holdings
+from clera_desktop.sandbox.world import DemoWorld
 from clera_desktop.ui.item_models.holdings_tree_model import HoldingsTreeModel
 from clera_desktop.ui.item_models.table_model import SORT_ROLE
 from clera_desktop.ui.main_window import MainWindow
 from tests.ui.loop_gaps import LoopGaps
+from tests.clock import TEST_CLOCK
 
 
 def _synced(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> MainWindow:
@@ -105,7 +107,10 @@ def test_selecting_an_account_opens_its_portfolio(window: MainWindow, run: Calla
     run(wait())
     detail = window.accounts_view.detail
     assert "Questrade TFSA" in detail.title.text() and "CAD" in detail.title.text()
-    assert {p.symbol for p in detail.positions.rows} == {"SHOP.TO", "TD.TO", "XIU.TO"}
+    world = DemoWorld.build(7, TEST_CLOCK)  # the demo's world: the same for the same seed and day
+    tfsa_book = next(a for a in world.all_accounts() if a.name == "Questrade TFSA").book
+    held = {f"{symbol}.TO" for symbol, holding in tfsa_book.holdings.items() if holding.quantity}
+    assert held and {p.symbol for p in detail.positions.rows} == held
     assert detail.activities.rows and detail.balances.rows[0][0] == "CAD"
 
 
@@ -150,7 +155,7 @@ def test_item_models_pass_qt_model_tester(window: MainWindow, qtmodeltester: Any
 
 def test_the_event_loop_never_stalls_during_a_slow_full_sync(qtbot: Any, tmp_path: Path,
                                                              run: Callable[[Awaitable[Any]], Any]) -> None:
-    settings = load_settings(data_dir=tmp_path / "slow", environ={}, demo=True)
+    settings = load_settings(data_dir=tmp_path / "slow", environ={}, demo=True, clock=TEST_CLOCK)
     context = build_context(settings, sandbox_args=["--fault", "*=slow:0.15"])
     window = MainWindow(context)
     qtbot.addWidget(window)

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QPushButton
 from clera_desktop.app import build_context
 from clera_desktop.core.settings import load_settings
 from clera_desktop.ui.main_window import MainWindow
+from tests.clock import TEST_CLOCK
 
 
 @pytest.fixture
 def empty_window(qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> Any:
-    context = build_context(load_settings(data_dir=tmp_path / "data", environ={}))  # no keys anywhere
+    context = build_context(load_settings(data_dir=tmp_path / "data", environ={}, clock=TEST_CLOCK))  # no keys anywhere
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
@@ -31,7 +32,7 @@ def test_a_first_start_says_it_is_opening_the_data_until_it_is_open(
         qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> None:
     from clera_desktop.ui.main_window import OPENING_NOTE
 
-    settings = load_settings(data_dir=tmp_path / "data", environ={})
+    settings = load_settings(data_dir=tmp_path / "data", environ={}, clock=TEST_CLOCK)
     shell = MainWindow(settings=settings)  # the first frame of a first start: nothing saved yet
     qtbot.addWidget(shell)
     assert shell.sync_label.text() == OPENING_NOTE

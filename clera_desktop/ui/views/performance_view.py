@@ -127,7 +127,7 @@ class PerformanceView(QWidget):
             edit.setVisible(custom)
         if custom:
             return name, self.custom_from.date().toPython(), self.custom_to.date().toPython()  # type: ignore[return-value]
-        return name, range_start(name, date.today()), None
+        return name, range_start(name, self._history.today()), None
 
     def account_ids(self) -> list[str] | None:
         chosen = self._fixed_account or self.account.currentData()
