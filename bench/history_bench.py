@@ -86,7 +86,7 @@ def world(seed: int = 11, activities: int = 200_000) -> tuple[list[ActivityRecor
         else:
             records.append(ActivityRecord(d, T.FEE, None, None, None, -Decimal(rng.randint(100, 2000)) / 100, None))
     cash = sum((r.amount or Decimal(0) for r in records), Decimal(0))
-    return records, PriceTable(closes, {s: "USD" for s in SYMBOLS}), (dict(held), cash)
+    return records, PriceTable(closes, dict.fromkeys(SYMBOLS, "USD")), (dict(held), cash)
 
 
 def no_fx(source: str, target: str, days: list[date]) -> np.ndarray:
@@ -140,7 +140,7 @@ def report_time(history) -> tuple[float, float]:  # type: ignore[no-untyped-def]
         session.add(Account(id="manual_bench", provider=Provider.MANUAL, provider_account_id="bench", institution="Manual",
                             name="Bench", currency="USD", connection_type=ConnectionType.READ, created_at=now, updated_at=now))
         session.flush()
-        upsert_rows(session, PortfolioSnapshot.__table__, [
+        upsert_rows(session, PortfolioSnapshot, [
             {"account_id": "manual_bench", "date": d, "value": v, "cash": c, "currency": "USD", "net_flow": f, "income": i}
             for d, v, c, f, i in zip(history.days, history.value, history.cash, history.flows, history.income, strict=True)
         ], ["account_id", "date"], ignore=())

@@ -22,14 +22,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTreeView  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTreeView
 
-from clera_desktop.services import HoldingsSnapshot  # noqa: E402
-from clera_desktop.ui.item_models.holdings_tree_model import COLUMNS, HoldingsTreeModel  # noqa: E402
-from clera_desktop.ui.views.holdings_view import HoldingsView  # noqa: E402
-from tests.ui.fake_rows import many_holdings  # noqa: E402
+from clera_desktop.services import HoldingsSnapshot
+from clera_desktop.ui.item_models.holdings_tree_model import COLUMNS, HoldingsTreeModel
+from clera_desktop.ui.views.holdings_view import HoldingsView
+from tests.ui.fake_rows import many_holdings
 
 SORTS = ((0, "symbol"), (4, "market value"), (7, "gain %"), (2, "quantity"))
 SORT_KEY = Qt.ItemDataRole.UserRole + 1

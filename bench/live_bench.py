@@ -32,14 +32,14 @@ def stats_url(stream_url: str) -> str:
 
 
 def sandbox_sent(url: str) -> int:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback sandbox
+    with urllib.request.urlopen(url, timeout=5) as response:
         return int(json.load(response)["sent"])
 
 
 def set_rate(url: str, rate: float) -> None:
     request = urllib.request.Request(url.replace("/_stats", "/_rate"), data=json.dumps({"rate": rate}).encode(),
                                      headers={"Content-Type": "application/json"}, method="POST")
-    urllib.request.urlopen(request, timeout=5).close()  # noqa: S310 - loopback sandbox
+    urllib.request.urlopen(request, timeout=5).close()
 
 
 def baseline(info: dict, symbols: list[str], seconds: float, rate: float) -> tuple[float, int, int]:
@@ -94,10 +94,10 @@ def app_run(seconds: float, rate: float) -> dict[str, float]:
         live = context.services.live
         await window.start()  # as the app starts: first paint, heap settled, live prices, a sync
         await window.refresh()
-        await window._live_task  # noqa: SLF001
-        await window._history_task  # noqa: SLF001 - the one-off history rebuild after the first sync
+        await window._live_task
+        await window._history_task
         symbols = sorted(live.valuation.book.symbols("USD"))  # type: ignore[union-attr]
-        stream = live._stream  # noqa: SLF001 - the bench reads the stream's counter
+        stream = live._stream
         assert stream is not None
         url = stats_url(info["alpaca"]["stream_url"])
         await asyncio.to_thread(stream.set_symbols, [])  # the baseline has the sandbox to itself
@@ -134,8 +134,9 @@ def app_run(seconds: float, rate: float) -> dict[str, float]:
             baseline_rate=base_rate, baseline_count=base_count, baseline_lost=base_lost,
             app_rate=handled / elapsed, app_count=handled, sent=sent,
             lost=sent - (stream.received - start_received),
-            unhandled=len(stream._pending),  # noqa: SLF001
-            redraws_per_second=redraws / elapsed, render_ms=1000 * sum(render_times) / max(1, len(render_times)), max_stall_ms=max(0.0, max(ticks.gaps, default=0.0) - 0.010) * 1000, symbols=len(symbols),
+            unhandled=len(stream._pending),
+            redraws_per_second=redraws / elapsed, render_ms=1000 * sum(render_times) / max(1, len(render_times)),
+            max_stall_ms=max(0.0, max(ticks.gaps, default=0.0) - 0.010) * 1000, symbols=len(symbols),
         )
 
     loop.run_until_complete(measure())

@@ -4,9 +4,10 @@
     .venv/bin/python bench/sync_bench.py --scale 5  # a quick run: 10 accounts, 50,000 activities
 
 The sandbox runs in its own process (as a real provider would), so its JSON encoding does not
-compete with the app for the interpreter. Prints, in one run: rows stored by the first sync and the rate of its storage (time inside
-write transactions), the repeat sync's time with nothing new, and the same rows written with
-raw ``sqlite3.executemany`` in one transaction into the same schema.
+compete with the app for the interpreter. Prints, in one run: rows stored by the first sync and
+the rate of its storage (time inside write transactions), the repeat sync's time with nothing
+new, and the same rows written with raw ``sqlite3.executemany`` in one transaction into the same
+schema.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from clera_desktop.core.settings import load_settings  # noqa: E402
-from clera_desktop.demo import connect_to_sandbox  # noqa: E402
-from clera_desktop.models.engine import Database, make_engine, upgrade  # noqa: E402
-from clera_desktop.providers.registry import build_registry  # noqa: E402
-from clera_desktop.sync.service import SyncService  # noqa: E402
+from clera_desktop.core.settings import load_settings
+from clera_desktop.demo import connect_to_sandbox
+from clera_desktop.models.engine import Database, make_engine, upgrade
+from clera_desktop.providers.registry import build_registry
+from clera_desktop.sync.service import SyncService
 
 TABLES = ("accounts", "balances", "positions", "activities", "orders")
 UNLIMITED = 10**9
@@ -35,7 +36,7 @@ UNLIMITED = 10**9
 
 def _count(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as raw:
-        return {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # noqa: S608
+        return {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 
 def _raw_baseline(source: Path, folder: Path) -> tuple[int, float]:
@@ -47,7 +48,7 @@ def _raw_baseline(source: Path, folder: Path) -> tuple[int, float]:
     with sqlite3.connect(source) as src:
         tables = {}
         for table in ("connections", *TABLES):
-            cursor = src.execute(f"SELECT * FROM {table}")  # noqa: S608
+            cursor = src.execute(f"SELECT * FROM {table}")
             tables[table] = ([d[0] for d in cursor.description], cursor.fetchall())
     raw = sqlite3.connect(target)
     raw.execute("PRAGMA journal_mode=WAL")
@@ -58,7 +59,7 @@ def _raw_baseline(source: Path, folder: Path) -> tuple[int, float]:
     with raw:
         for table, (columns, values) in tables.items():
             marks = ",".join("?" * len(columns))
-            raw.executemany(f"INSERT INTO {table} ({','.join(columns)}) VALUES ({marks})", values)  # noqa: S608
+            raw.executemany(f"INSERT INTO {table} ({','.join(columns)}) VALUES ({marks})", values)
             rows += len(values) if table != "connections" else 0
     elapsed = time.perf_counter() - started
     raw.close()

@@ -9,7 +9,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from clera_desktop.core.settings import Settings
 
@@ -113,16 +113,16 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
 
     # The embedded portal's WebEngine needs this before the application exists (loaded lazily).
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setApplicationName("Clera Desktop")
     app.setOrganizationName("Clera")
-    apply_system_palette(app)  # type: ignore[arg-type]
+    apply_system_palette(app)
     install_excepthook()
     window = MainWindow(settings=settings, first_paint=load_first_paint(settings.data_dir))
     window.show()
     app.processEvents()  # the first paint: the expose event is handled and every widget painted
     if report_startup:
-        print("painted", flush=True)
+        print("painted", flush=True)  # noqa: T201 - bench/startup_bench.py reads this line
 
     import asyncio
 
@@ -148,7 +148,7 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
             context = await asyncio.to_thread(build_context_and_views, settings)
             window.attach(context)
             await window.start()
-        except Exception as error:  # noqa: BLE001 - shown in the window, details in the log
+        except Exception as error:
             log.exception("could not open the data")
             window.sync_label.setText(f"Could not open your data: {user_message_for(error)}")
             return
@@ -156,7 +156,7 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
             # off since launch (see __main__); window.start() has frozen the start-up heap
             collect_garbage_on_gui_thread(app)
         if report_startup:
-            print("ready", flush=True)
+            print("ready", flush=True)  # noqa: T201 - bench/startup_bench.py reads this line
 
     try:
         with loop:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -277,6 +277,8 @@ def run_report(settings: Settings, *, accounts: list[str] | None, start: date | 
 
 
 def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool) -> int:
+    from sqlalchemy.orm import Session
+
     from clera_desktop.imports import activities_csv, prices_csv
     from clera_desktop.models.engine import Database
     from clera_desktop.portfolio.history_store import rebuild_all
@@ -288,6 +290,7 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool) -> i
         return 2
     database = Database(settings.database_url)
     try:
+        preview: activities_csv.ActivitiesPreview | prices_csv.PricesPreview
         if kind == "activities":
             preview = database.read_sync(lambda s: activities_csv.preview_against_store(s, activities_csv.parse_activities(text)))
         else:
@@ -299,12 +302,11 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool) -> i
             print("Dry run: nothing imported.")
             return 0
 
-        def write(session):  # type: ignore[no-untyped-def]
-            if kind == "activities":
-                added = activities_csv.import_activities(session, preview, source=path.name,  # type: ignore[arg-type]
-                                                         now=settings.clock.now())
+        def write(session: Session) -> int:
+            if isinstance(preview, activities_csv.ActivitiesPreview):
+                added = activities_csv.import_activities(session, preview, source=path.name, now=settings.clock.now())
             else:
-                added = prices_csv.import_prices(session, preview)  # type: ignore[arg-type]
+                added = prices_csv.import_prices(session, preview)
             rebuild_all(session, settings.clock)
             return added
 

@@ -10,8 +10,8 @@ throwaway too), so nothing of the demo ever reaches the person's real keyring.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from clera_desktop.core.credentials import AlpacaCredentials, Credentials, PlaidCredentials, SnapTradeCredentials

@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.credentials import AlpacaCredentials, Credentials
 from clera_desktop.core.errors import CleraError, ConfigurationError
+from clera_desktop.core.money import sum_known
 from clera_desktop.core.secrets import SecretKey, SecretStore
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
+from clera_desktop.models.domain import AccountValue
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, PortfolioMode, Provider
 from clera_desktop.models.queries import aggregated_holdings, portfolio_mode
@@ -33,7 +35,7 @@ from clera_desktop.models.tables import (
     Position,
 )
 from clera_desktop.portfolio.history_service import HistoryService
-from clera_desktop.portfolio.valuation import AccountValue, account_values, latest_rate
+from clera_desktop.portfolio.valuation import account_values, latest_rate
 from clera_desktop.providers.alpaca import AlpacaClient
 from clera_desktop.providers.plaid import HostedLink, LinkOutcome
 from clera_desktop.providers.registry import (
@@ -284,7 +286,8 @@ class AppServices:
 
     async def sync_account(self, account_id: str) -> SyncReport | None:
         """Sync the connection holding ``account_id`` (after a fill, say)."""
-        connection_id = await self.database.read(lambda s: s.scalar(select(Account.connection_id).where(Account.id == account_id)))
+        connection_id = await self.database.read(
+            lambda s: s.scalar(select(Account.connection_id).where(Account.id == account_id)))
         return None if connection_id is None else await self.sync(connection_id=connection_id)
 
     def missing_reason(self, provider: Provider) -> str | None:
@@ -379,9 +382,9 @@ def holdings_snapshot(session: Session, base: str) -> HoldingsSnapshot:
                 for s in holding.accounts),
         ))
     values = [r.market_value_base for r in rows]
-    total = None if None in values else sum(values, Decimal(0))  # type: ignore[arg-type]
+    total = sum_known(values)
     costs = [to_base(r.cost_basis, r.currency) for r in rows]
-    total_cost = None if None in costs else sum(costs, Decimal(0))  # type: ignore[arg-type]
+    total_cost = sum_known(costs)
     known_total = sum((v for v in values if v is not None), Decimal(0))
     weighted = tuple(
         replace(r, weight=None if r.market_value_base is None or not known_total else r.market_value_base / known_total)

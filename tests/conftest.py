@@ -14,18 +14,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 os.environ.setdefault("PYTEST_QT_API", "pyside6")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import keyring.errors  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.backend
+import keyring.errors
+import pytest
 
-from clera_desktop.core.clock import ENVIRONMENT_VARIABLE  # noqa: E402
-from clera_desktop.core.settings import FEATURE_FLAG_DEFAULTS, Settings, load_settings  # noqa: E402
-from clera_desktop.models.engine import Database  # noqa: E402
-from tests.clock import AS_OF_ARGUMENT, TEST_CLOCK  # noqa: E402
+from clera_desktop.core.clock import ENVIRONMENT_VARIABLE
+from clera_desktop.core.settings import FEATURE_FLAG_DEFAULTS, Settings, load_settings
+from clera_desktop.models.engine import Database
+from tests.clock import AS_OF_ARGUMENT, TEST_CLOCK
 
 # Child processes (the CLI, the demo's sandbox) play the same day as the tests.
 os.environ[ENVIRONMENT_VARIABLE] = AS_OF_ARGUMENT

@@ -34,7 +34,7 @@ def calendar(today: date) -> list[date]:
 @contextmanager
 def busy_processes(count: int) -> Iterator[None]:
     """``count`` processes that spin on a CPU until the block ends (a shared CI machine)."""
-    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]  # noqa: S603
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
     try:
         yield
     finally:
@@ -48,7 +48,7 @@ def run_pytest(pytest_args: Sequence[str], day: date | None) -> tuple[bool, str,
     if day is not None:
         environment[ENVIRONMENT_VARIABLE] = day.isoformat()
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args],  # noqa: S603
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args],
                             env=environment, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - started
     summary = next((line for line in reversed(result.stdout.splitlines()) if re.search(r"\d+ (passed|failed)", line)),

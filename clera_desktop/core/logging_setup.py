@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import os
 import logging.handlers
+import os
 import re
 import threading
 from pathlib import Path
 
 LOG_FILENAME = "clera-desktop.log"
 CRASH_FILENAME = "crash.log"
+_handlers: list[logging.Handler] = []  # the handlers configure_logging added
 _crash_file = None  # kept open for faulthandler, which writes to its descriptor when the process dies
 
 # Query-string and JSON fields that carry secrets in provider URLs and bodies.
@@ -65,10 +66,10 @@ def configure_logging(log_dir: Path, level: str = "INFO") -> Path:
     path = log_dir / LOG_FILENAME
     root = logging.getLogger()
     root.setLevel(level.upper())
-    for handler in list(root.handlers):
-        if getattr(handler, "_clera", False):
-            root.removeHandler(handler)
-            handler.close()
+    while _handlers:  # configured again (a test, a second command): replace ours, keep others'
+        handler = _handlers.pop()
+        root.removeHandler(handler)
+        handler.close()
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
     file_handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
@@ -78,7 +79,7 @@ def configure_logging(log_dir: Path, level: str = "INFO") -> Path:
     for handler in (file_handler, console):
         handler.setFormatter(formatter)
         handler.addFilter(redactor)
-        handler._clera = True  # type: ignore[attr-defined]
+        _handlers.append(handler)
         root.addHandler(handler)
     return path
 

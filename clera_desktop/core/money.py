@@ -9,6 +9,7 @@ the chart code. Provider SDKs hand us floats (SnapTrade balances, Plaid amounts)
 from __future__ import annotations
 
 import decimal
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -76,6 +77,16 @@ def canonical(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+def sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum, or None when any part is unknown: a partial sum looks real and is wrong."""
+    total = Decimal(0)
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 def quantize_cents(value: Decimal) -> Decimal:

@@ -11,10 +11,12 @@ never reach a log line.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import keyring
 import keyring.backend
@@ -45,10 +47,10 @@ class SecretKey:
     SNAPTRADE_CONSUMER_KEY = "snaptrade.consumer_key"
     SNAPTRADE_KEY_KIND = "snaptrade.key_kind"  # "personal" or "commercial"
     PLAID_CLIENT_ID = "plaid.client_id"
-    PLAID_SECRET = "plaid.secret"
+    PLAID_SECRET = "plaid.secret"  # noqa: S105 - the name of a keyring entry, not a secret
     PLAID_ENVIRONMENT = "plaid.environment"
     ALPACA_API_KEY = "alpaca.api_key"
-    ALPACA_SECRET_KEY = "alpaca.secret_key"
+    ALPACA_SECRET_KEY = "alpaca.secret_key"  # noqa: S105 - the name of a keyring entry
 
     @staticmethod
     def snaptrade_user_secret(user_id: str) -> str:
@@ -73,7 +75,7 @@ def _usable(backend: keyring.backend.KeyringBackend) -> bool:
         return False
     try:
         return float(backend.priority) > 0
-    except Exception:  # a backend's priority probe raises when its service is absent
+    except Exception:  # noqa: BLE001 - a backend's priority probe raises anything when its service is absent
         return False
 
 
@@ -83,7 +85,8 @@ def os_keyring_backend() -> keyring.backend.KeyringBackend | None:
     Honours a backend chosen with ``keyring.set_keyring`` or keyring's own configuration.
     """
     current = keyring.get_keyring()
-    for backend in getattr(current, "backends", None) or [current]:
+    chain: list[keyring.backend.KeyringBackend] = getattr(current, "backends", None) or [current]
+    for backend in chain:
         if _usable(backend):
             return backend
     for backend in keyring.backend.get_all_keyring():
@@ -106,7 +109,7 @@ def encrypted_file_backend(folder: Path, passphrase: str) -> keyring.backend.Key
         backend.keyring_key = passphrase  # checks the passphrase against an existing file
     except ValueError as exc:
         raise SecretStoreLocked("The passphrase does not open the secret file.") from exc
-    return backend
+    return cast(keyring.backend.KeyringBackend, backend)
 
 
 class EphemeralKeyring(keyring.backend.KeyringBackend):
@@ -115,10 +118,10 @@ class EphemeralKeyring(keyring.backend.KeyringBackend):
     Never used for real credentials: nothing survives the process, nothing touches disk.
     """
 
-    priority = 0  # type: ignore[assignment]  # never chosen automatically
+    priority = 0  # never chosen automatically
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring's base class is untyped
         self._entries: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -176,11 +179,8 @@ class SecretStore:
 
     def delete(self, name: str) -> None:
         backend = self._require()
-        with self._lock:
-            try:
-                backend.delete_password(SERVICE, name)
-            except keyring.errors.PasswordDeleteError:
-                pass
+        with self._lock, contextlib.suppress(keyring.errors.PasswordDeleteError):  # gone already: what was asked
+            backend.delete_password(SERVICE, name)
 
     def _require(self) -> keyring.backend.KeyringBackend:
         backend = self._backend

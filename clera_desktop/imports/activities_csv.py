@@ -218,9 +218,10 @@ def import_activities(session: Session, preview: ActivitiesPreview, *, source: s
             accounts[name] = create_manual_account(session, name, first.currency or "USD", now=now)
     rows = [{
         "account_id": accounts[line.account].id, "provider_activity_id": f"csv:{line.identity}",
-        "type": line.type, "raw_type": SPLIT_RATIO_RAW_TYPE if line.type is ActivityType.SPLIT else (line.type.name if line.type else None),
+        "type": line.type,
+        "raw_type": SPLIT_RATIO_RAW_TYPE if line.type is ActivityType.SPLIT else (line.type.name if line.type else None),
         "trade_date": line.day, "settlement_date": None, "symbol": line.symbol, "quantity": line.quantity,
         "price": line.price, "amount": line.amount, "fee": line.fee,
         "currency": line.currency or accounts[line.account].currency, "description": f"Imported from {source}",
     } for line in preview.lines]
-    return upsert_rows(session, Activity.__table__, rows, ["account_id", "provider_activity_id"], ignore=())
+    return upsert_rows(session, Activity, rows, ["account_id", "provider_activity_id"], ignore=())

@@ -99,4 +99,4 @@ def import_prices(session: Session, preview: PricesPreview) -> int:
         raise ValueError("a preview with errors is never imported")
     rows = [{"symbol": line.symbol, "date": line.day, "close": line.close, "currency": line.currency, "source": "csv"}
             for line in preview.lines]
-    return upsert_rows(session, DailyPrice.__table__, rows, ["symbol", "date"], ignore=())
+    return upsert_rows(session, DailyPrice, rows, ["symbol", "date"], ignore=())

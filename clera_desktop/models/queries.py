@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountId, AggregatedHolding, HoldingShare
 from clera_desktop.models.enums import PortfolioMode, Provider, SecurityType
 from clera_desktop.models.tables import Account, Position
@@ -61,8 +62,8 @@ def aggregated_holdings(session: Session, *, include_cash: bool = False) -> list
                 currency=currency,
                 quantity=sum((share.quantity for share in shares), Decimal(0)),
                 price=prices.pop() if len(prices) == 1 else _latest_price(members),
-                market_value=None if None in values else sum(values, Decimal(0)),  # type: ignore[arg-type]
-                cost_basis=None if None in costs else sum(costs, Decimal(0)),  # type: ignore[arg-type]
+                market_value=sum_known(values),
+                cost_basis=sum_known(costs),
                 accounts=shares,
             )
         )

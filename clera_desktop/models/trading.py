@@ -53,7 +53,8 @@ class OrderTicket:
         prices = "".join(
             f" {label} {value}" for label, value in (("limit", self.limit_price), ("stop", self.stop_price)) if value
         )
-        return f"{self.side.value.upper()} {amount} of {self.symbol} ({self.order_type.value}{prices}, {self.time_in_force.value})"
+        terms = f"{self.order_type.value}{prices}, {self.time_in_force.value}"
+        return f"{self.side.value.upper()} {amount} of {self.symbol} ({terms})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,16 +11,15 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Dialect, Table, delete, or_, select, update
+from sqlalchemy import CursorResult, Dialect, Result, Table, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from clera_desktop.models.domain import account_id_for
 from clera_desktop.models.enums import ConnectionStatus
 from clera_desktop.models.provider_data import AccountData, RemoteConnection, RemoteOrder
-from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, Connection, Order, Position
-
+from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, Base, Connection, Order, Position, table_of
 
 
 @dataclass(slots=True)
@@ -71,8 +70,9 @@ def _upsert_plan(table: Table, columns: tuple[str, ...], keys: tuple[str, ...], 
     """The SQL text and the column types' own bind processors, built once per shape."""
     updates = [c for c in columns if c not in keys and c not in ignore]
     name = table.name
+    # table and column names come from our own metadata; every value is a bound parameter
     sql = (
-        f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+        f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "  # noqa: S608
         f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in updates)} "
         f"WHERE {' OR '.join(f'{name}.{c} IS NOT excluded.{c}' for c in updates)}"
     )
@@ -87,7 +87,7 @@ class PreparedRows:
     params: list[tuple[Any, ...]]
 
 
-def prepare_rows(table: Table, rows: Sequence[dict[str, Any]], keys: list[str], dialect: Dialect,
+def prepare_rows(model: type[Base], rows: Sequence[dict[str, Any]], keys: list[str], dialect: Dialect,
                  *, ignore: tuple[str, ...] = ("as_of",)) -> PreparedRows | None:
     """Convert ``rows`` with the columns' own SQLAlchemy bind processors (exact Decimal text,
     UTC timestamps). Pure: sync runs it outside the write transaction, which then only executes.
@@ -97,7 +97,7 @@ def prepare_rows(table: Table, rows: Sequence[dict[str, Any]], keys: list[str], 
     """
     if not rows:
         return None
-    sql, processors = _upsert_plan(table, tuple(rows[0]), tuple(keys), ignore, dialect)
+    sql, processors = _upsert_plan(table_of(model), tuple(rows[0]), tuple(keys), ignore, dialect)
     params = [
         tuple(value if process is None else process(value) for process, value in zip(processors, row.values(), strict=True))
         for row in rows
@@ -113,14 +113,18 @@ def run_prepared(session: Session, prepared: PreparedRows | None) -> int:
     """
     if prepared is None:
         return 0
-    result = session.connection().exec_driver_sql(prepared.sql, prepared.params)  # type: ignore[arg-type]
-    return max(result.rowcount, 0)
+    return rows_affected(session.connection().exec_driver_sql(prepared.sql, prepared.params))
 
 
-def upsert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], keys: list[str],
-            *, ignore: tuple[str, ...] = ("as_of",)) -> int:
+def upsert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, Any]], keys: list[str],
+                *, ignore: tuple[str, ...] = ("as_of",)) -> int:
     """Insert or update ``rows`` now; returns how many rows were inserted or really changed."""
-    return run_prepared(session, prepare_rows(table, rows, keys, session.connection().dialect, ignore=ignore))
+    return run_prepared(session, prepare_rows(model, rows, keys, session.connection().dialect, ignore=ignore))
+
+
+def rows_affected(result: Result[Any]) -> int:
+    """How many rows a DML statement touched (0 where the driver cannot say)."""
+    return max(cast(CursorResult[Any], result).rowcount, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +163,9 @@ def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime) 
     orders = [order_values(account_id, o, now) for o in data.orders]
     return PreparedAccount(
         data, account_id, now,
-        prepare_rows(Balance.__table__, balances, ["account_id", "currency"], dialect),
-        prepare_rows(Position.__table__, positions, ["account_id", "symbol"], dialect),
-        prepare_rows(Activity.__table__, activities, ["account_id", "provider_activity_id"], dialect),
+        prepare_rows(Balance, balances, ["account_id", "currency"], dialect),
+        prepare_rows(Position, positions, ["account_id", "symbol"], dialect),
+        prepare_rows(Activity, activities, ["account_id", "provider_activity_id"], dialect),
         orders,
     )
 
@@ -188,7 +192,7 @@ def store_prepared_account(session: Session, prepared: PreparedAccount, *, conne
     changes.positions_changed = run_prepared(session, prepared.positions)
     removed = session.execute(delete(Position).where(
         Position.account_id == account_id, Position.symbol.not_in([p.symbol for p in data.positions])))
-    changes.positions_removed = max(removed.rowcount, 0)
+    changes.positions_removed = rows_affected(removed)
     changes.activities_changed = run_prepared(session, prepared.activities)
     changes.orders_changed = store_orders(session, prepared.orders)
     return changes
@@ -215,11 +219,11 @@ def store_orders(session: Session, orders: list[dict[str, Any]]) -> int:
                 Order.id == known[order["client_order_id"]],
                 or_(*(getattr(Order, k).is_not(v) for k, v in order.items() if k != "client_order_id")),
             ).values(**order))
-            changed += max(result.rowcount, 0)
+            changed += rows_affected(result)
         else:
             fresh.append(order)
     # an order the app placed keeps the client order id it was placed under
-    return changed + upsert_rows(session, Order.__table__, fresh, ["account_id", "provider_order_id"],
+    return changed + upsert_rows(session, Order, fresh, ["account_id", "provider_order_id"],
                                  ignore=("client_order_id",))
 
 
@@ -255,7 +259,7 @@ def deactivate_missing_accounts(session: Session, connection_id: str, present: s
     result = session.execute(update(Account).where(
         Account.connection_id == connection_id, Account.is_active.is_(True), Account.id.not_in(present),
     ).values(is_active=False, updated_at=now))
-    return max(result.rowcount, 0)
+    return rows_affected(result)
 
 
 def put_app_setting(session: Session, key: str, value: str, *, now: datetime) -> None:

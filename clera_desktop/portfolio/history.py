@@ -121,15 +121,15 @@ def _in_effect_order(records: Sequence[ActivityRecord], indices: Iterable[int]) 
     return sorted(indices, key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))
 
 
-def _apply(held: defaultdict[str, Decimal], r: ActivityRecord, split_ratio: Decimal | None) -> None:
+def _apply(held: dict[str, Decimal], r: ActivityRecord, split_ratio: Decimal | None) -> None:
     """One record's effect on the shares held: a split multiplies, a trade or transfer adds or removes."""
     assert r.symbol is not None
     if split_ratio is not None:
-        held[r.symbol] *= split_ratio
+        held[r.symbol] = held.get(r.symbol, Decimal(0)) * split_ratio
         return
     sign = _POSITION_SIGN.get(r.type)
     if sign is not None and r.quantity is not None:
-        held[r.symbol] += r.quantity if sign > 0 else -r.quantity
+        held[r.symbol] = held.get(r.symbol, Decimal(0)) + (r.quantity if sign > 0 else -r.quantity)
 
 
 def cash_effect(r: ActivityRecord) -> Decimal:
@@ -223,7 +223,7 @@ def rebuild_account(
     inside = (acts.day >= 0) & (acts.day < n_days)
 
     # split factors C[d, n]: the cumulative product of the ratios so far (1 where none)
-    factor = np.ones((n_days, n_cols))
+    factor: np.ndarray = np.ones((n_days, n_cols))
     if ratios:
         step = np.ones((n_days, n_cols))
         for i, ratio in ratios.items():
@@ -279,11 +279,11 @@ def rebuild_account(
 
     flows = list(acts.flow_by_day[:n_days])
     transfers = np.nonzero(inside & acts.transfer)[0]
-    for i in transfers:  # a security moved in or out: its value that day is the flow
-        d, n = acts.day[i], acts.col[i]
-        value = acts.shares[i] * price[d, n] * rate[d, n]
+    for t in transfers:  # a security moved in or out: its value that day is the flow
+        on, moved = acts.day[t], acts.col[t]
+        value = acts.shares[t] * price[on, moved] * rate[on, moved]
         if not np.isnan(value):
-            flows[d] += _cents_of(value)
+            flows[on] += _cents_of(value)
 
     if adjustments:  # what history cannot explain arrives, as far as returns go, on its first day
         opening = sum(float(a.quantity) for a in adjustments if a.symbol is None)

@@ -7,6 +7,7 @@ currency against the base currency, from the first activity on.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import defaultdict
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from clera_desktop.models.tables import Account, Activity, DailyPrice, FxRate, P
 from clera_desktop.models.upserts import upsert_rows
 from clera_desktop.portfolio.history_store import FxTable, HistoryState, read_state, rebuild_all
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
+from clera_desktop.providers.alpaca import AlpacaClient
 from clera_desktop.providers.registry import ProviderRegistry
 
 log = logging.getLogger(__name__)
@@ -92,8 +94,8 @@ class HistoryService:
                 rows = [{"symbol": s, "date": d, "close": c, "currency": currency_of[s], "source": "alpaca"}
                         for s, series in closes.items() for d, c in series]
                 if rows:
-                    await self._database.write(lambda session, r=rows: upsert_rows(
-                        session, DailyPrice.__table__, r, ["symbol", "date"], ignore=()))
+                    await self._database.write(functools.partial(
+                        upsert_rows, model=DailyPrice, rows=rows, keys=["symbol", "date"], ignore=()))
 
     async def _fetch_rates(self, today: date) -> None:
         fx = self._registry().fx
@@ -111,8 +113,8 @@ class HistoryService:
                 continue
             rows = [{"base": q.base, "quote": q.quote, "rate": q.rate, "as_of": q.as_of, "source": "ecb"} for q in quotes]
             if rows:
-                await self._database.write(lambda session, r=rows: upsert_rows(
-                    session, FxRate.__table__, r, ["base", "quote", "as_of"], ignore=()))
+                await self._database.write(functools.partial(
+                    upsert_rows, model=FxRate, rows=rows, keys=["base", "quote", "as_of"], ignore=()))
 
     # ---- reading ---------------------------------------------------------------------------------
 
@@ -146,11 +148,12 @@ class HistoryService:
         return await self._database.read(read)
 
 
-async def _closes(alpaca: object, symbols: list[str], start: date, end: date) -> dict[str, list[tuple[date, Decimal]]]:
+async def _closes(alpaca: AlpacaClient, symbols: list[str], start: date,
+                  end: date) -> dict[str, list[tuple[date, Decimal]]]:
     """Bars for a chunk; when the feed refuses the chunk (one symbol it does not list), ask for
     each symbol alone so one unknown listing never costs the others their history."""
     try:
-        return await alpaca.daily_closes(symbols, start, end)  # type: ignore[attr-defined]
+        return await alpaca.daily_closes(symbols, start, end)
     except RejectedInput:
         if len(symbols) == 1:
             log.info("no daily closes for %s from Alpaca", symbols[0])
@@ -166,9 +169,11 @@ async def _closes(alpaca: object, symbols: list[str], start: date, end: date) ->
 
 def _price_needs(session: Session, today: date) -> dict[str, tuple[date, str]]:
     """Symbol -> (first day still missing, currency) for everything ever held."""
-    first_trade = dict(session.execute(select(Activity.symbol, func.min(Activity.trade_date))
-                                       .where(Activity.symbol.is_not(None)).group_by(Activity.symbol)).all())
-    currency = {s: c for s, c in session.execute(select(Activity.symbol, Activity.currency).where(Activity.symbol.is_not(None)))}
+    with_symbol = Activity.symbol.is_not(None)
+    first_trade: dict[str, date] = {symbol: day for symbol, day in session.execute(
+        select(Activity.symbol, func.min(Activity.trade_date)).where(with_symbol).group_by(Activity.symbol)) if symbol}
+    currency = {symbol: code for symbol, code in session.execute(select(Activity.symbol, Activity.currency).where(with_symbol))
+                if symbol}
     for symbol, position_currency, kind in session.execute(select(Position.symbol, Position.currency, Position.security_type)):
         if kind is not SecurityType.CASH:
             currency[symbol] = position_currency

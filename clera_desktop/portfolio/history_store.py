@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import cast
 
 import numpy as np
 from sqlalchemy import func, select
@@ -155,9 +156,10 @@ def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force:
         currencies[p.symbol] = p.currency
     prices = price_table(session, symbols, currencies)
     unpriced = sorted(s for s in symbols if not prices.closes.get(s))  # before today's prices join
+    closes = cast(dict[str, list[tuple[date, Decimal]]], prices.closes)  # price_table builds lists
     for p in positions_now:  # today is priced as the brokerage prices it now, like every other view
         if p.price is not None:
-            series = prices.closes[p.symbol]  # type: ignore[index]
+            series = closes[p.symbol]
             series[:] = [row for row in series if row[0] != today] + [(today, p.price)]
     positions, cash = _anchors(account, positions_now, balances, fx, today)
     # no activities (a new account, or a manual one before its first import): history starts
@@ -165,7 +167,7 @@ def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force:
     start = records[0].day if records else today
     history = rebuild_account(account_id, account.currency, records, prices, fx, start=start, end=today,
                               anchor_positions=positions, anchor_cash=cash)
-    upsert_rows(session, PortfolioSnapshot.__table__, [
+    upsert_rows(session, PortfolioSnapshot, [
         {"account_id": account_id, "date": day, "value": value, "cash": cash_, "currency": account.currency,
          "net_flow": flow, "income": income}
         for day, value, cash_, flow, income in zip(history.days, history.value, history.cash, history.flows,

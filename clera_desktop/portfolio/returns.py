@@ -60,10 +60,10 @@ def xirr(cash_flows: Sequence[tuple[date, float]], *, guess: float = 0.1) -> flo
     years = [((d - first).days / 365.0, f) for d, f in flows]
 
     def npv(rate: float) -> float:
-        return sum(f / (1.0 + rate) ** t for t, f in years)
+        return float(sum(f / (1.0 + rate) ** t for t, f in years))
 
     def slope(rate: float) -> float:
-        return sum(-t * f / (1.0 + rate) ** (t + 1) for t, f in years)
+        return float(sum(-t * f / (1.0 + rate) ** (t + 1) for t, f in years))
 
     rate = guess
     for _ in range(100):  # Newton first: fast where it behaves

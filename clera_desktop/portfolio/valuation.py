@@ -12,6 +12,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountValue, FxUse
 from clera_desktop.models.enums import ConnectionStatus, SecurityType
 from clera_desktop.models.queries import position_value
@@ -49,7 +50,7 @@ def account_values(session: Session, base_currency: str, *, include_inactive: bo
     for account, connection in rows:
         held = [p for p in positions.get(account.id, []) if p.security_type is not SecurityType.CASH]
         parts = [position_value(p) for p in held]
-        positions_value = None if None in parts else sum(parts, Decimal(0))  # type: ignore[arg-type]
+        positions_value = sum_known(parts)
         account_cash = cash.get(account.id, {}).get(account.currency)
         total = None if positions_value is None or account_cash is None else positions_value + account_cash
         fx = latest_rate(session, account.currency, base_currency)

@@ -12,7 +12,8 @@ import json
 import logging
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.credentials import AlpacaCredentials
@@ -48,6 +49,7 @@ from clera_desktop.providers.alpaca_activities import PAGE_SIZE, activity_from_a
 from clera_desktop.providers.base import CallRunner
 
 REQUEST_TIMEOUT = (10, 30)
+E = TypeVar("E", bound=Enum)
 ASSET_LOOKUPS_AT_ONCE = 4  # Alpaca allows 200 requests a minute; names are looked up once per symbol
 
 log = logging.getLogger(__name__)
@@ -69,7 +71,7 @@ def map_error(error: BaseException) -> CleraError:
         status = error.status_code or 0
         try:
             message = error.message
-        except Exception:  # the body was not JSON
+        except Exception:  # noqa: BLE001 - alpaca-py parses the body lazily: anything, when it was not JSON
             message = str(error)
         detail = f"HTTP {status}: {message}"
         if status == 401 or (status == 403 and "forbidden" in str(message).lower()):
@@ -119,12 +121,15 @@ class AlpacaClient:
         self.runner = CallRunner(Provider.ALPACA, map_error)
         self._names: dict[str, str | None] = {}  # asset names by symbol: positions carry none
 
+    async def _get_account(self) -> dict[str, Any]:
+        return json_object(await self.runner.call(self.trading.get_account), "its account")
+
     async def verify(self) -> RemoteAccount:
         """Check the keys by reading the account (the connect dialog does this before saving)."""
-        return self._account(await self.runner.call(self.trading.get_account))
+        return self._account(await self._get_account())
 
     async def list_connections(self) -> list[RemoteConnection]:
-        account = await self.runner.call(self.trading.get_account)
+        account = await self._get_account()
         blocked = bool(account.get("trading_blocked") or account.get("account_blocked"))
         return [RemoteConnection(
             provider=Provider.ALPACA, provider_connection_id=str(account["id"]),
@@ -134,7 +139,7 @@ class AlpacaClient:
         )]
 
     async def list_accounts(self, connection: RemoteConnection) -> list[RemoteAccount]:
-        return [self._account(await self.runner.call(self.trading.get_account))]
+        return [self._account(await self._get_account())]
 
     def _account(self, account: dict[str, Any]) -> RemoteAccount:
         number = str(account.get("account_number") or "")
@@ -151,10 +156,11 @@ class AlpacaClient:
         from alpaca.trading.enums import QueryOrderStatus
         from alpaca.trading.requests import GetOrdersRequest
 
-        raw_account = await self.runner.call(self.trading.get_account)
-        positions = await self.runner.call(self.trading.get_all_positions)
+        raw_account = await self._get_account()
+        positions = json_objects(await self.runner.call(self.trading.get_all_positions), "positions")
         activities, window_end = await self.activities(account, since=activities_since)
-        orders = await self.runner.call(self.trading.get_orders, GetOrdersRequest(status=QueryOrderStatus.ALL, limit=500))
+        orders = json_objects(await self.runner.call(
+            self.trading.get_orders, GetOrdersRequest(status=QueryOrderStatus.ALL, limit=500)), "orders")
         names = await self.asset_names([str(p["symbol"]) for p in positions])
         balance = RemoteBalance(account.currency, optional_decimal(raw_account.get("cash")),
                                 optional_decimal(raw_account.get("buying_power")))
@@ -220,8 +226,9 @@ class AlpacaClient:
         """The last trade price per symbol (the live view's fallback when the stream is silent)."""
         from alpaca.data.requests import StockLatestTradeRequest
 
-        trades = await self.runner.call(self.data.get_stock_latest_trade, StockLatestTradeRequest(symbol_or_symbols=symbols))
-        return {symbol: to_decimal(trade["p"]) for symbol, trade in (trades or {}).items() if trade and "p" in trade}
+        trades = json_object(await self.runner.call(
+            self.data.get_stock_latest_trade, StockLatestTradeRequest(symbol_or_symbols=symbols)), "latest trades")
+        return {symbol: to_decimal(trade["p"]) for symbol, trade in trades.items() if isinstance(trade, dict) and "p" in trade}
 
     async def daily_closes(self, symbols: list[str], start: date, end: date) -> dict[str, list[tuple[date, Decimal]]]:
         """Daily closes per symbol (every page), for history and valuation."""
@@ -230,11 +237,33 @@ class AlpacaClient:
 
         request = StockBarsRequest(symbol_or_symbols=symbols, timeframe=TimeFrame.Day,
                                    start=datetime.combine(start, time(0), UTC), end=datetime.combine(end, time(23, 59), UTC))
-        bars = await self.runner.call(self.data.get_stock_bars, request)
+        bars = json_object(await self.runner.call(self.data.get_stock_bars, request), "daily bars")
         return {
             symbol: [(datetime.fromisoformat(str(b["t"])).date(), to_decimal(b["c"])) for b in rows]
             for symbol, rows in bars.items()
         }
+
+
+def json_object(value: object, what: str) -> dict[str, Any]:
+    """alpaca-py is asked for raw JSON (``raw_data``): anything but an object is data the app cannot read."""
+    if not isinstance(value, dict):
+        raise BadProviderData(f"Alpaca sent {what} in a form the app could not read. Nothing was changed.",
+                              provider="alpaca", detail=f"expected an object, got {type(value).__name__}")
+    return value
+
+
+def json_objects(value: object, what: str) -> list[dict[str, Any]]:
+    """A JSON array of objects, or :class:`BadProviderData`."""
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise BadProviderData(f"Alpaca sent {what} in a form the app could not read. Nothing was changed.",
+                              provider="alpaca", detail=f"expected a list of objects, got {type(value).__name__}")
+    return value
+
+
+def _member(vocabulary: type[E], value: str, default: E) -> E:
+    """The vocabulary's member for ``value``; an order type or time in force the app does not know
+    (Alpaca adds some now and then) reads as the plainest one rather than failing the sync."""
+    return vocabulary(value) if value in vocabulary._value2member_map_ else default
 
 
 def order_from_alpaca(item: dict[str, Any], currency: str) -> RemoteOrder:
@@ -245,8 +274,8 @@ def order_from_alpaca(item: dict[str, Any], currency: str) -> RemoteOrder:
     kind = str(item.get("order_type") or item.get("type") or "market")
     return RemoteOrder(
         provider_order_id=str(item["id"]), client_order_id=item.get("client_order_id"), symbol=str(item["symbol"]),
-        side=OrderSide(str(item.get("side", "buy"))), order_type=OrderType(kind) if kind in OrderType._value2member_map_ else OrderType.MARKET,
-        time_in_force=TimeInForce(str(item.get("time_in_force", "day"))) if str(item.get("time_in_force")) in TimeInForce._value2member_map_ else TimeInForce.DAY,
+        side=OrderSide(str(item.get("side", "buy"))), order_type=_member(OrderType, kind, OrderType.MARKET),
+        time_in_force=_member(TimeInForce, str(item.get("time_in_force")), TimeInForce.DAY),
         status=_STATUS.get(str(item.get("status")), OrderStatus.PENDING), currency=currency,
         quantity=optional_decimal(item.get("qty")), notional=optional_decimal(item.get("notional")),
         limit_price=optional_decimal(item.get("limit_price")), stop_price=optional_decimal(item.get("stop_price")),

@@ -90,7 +90,8 @@ class AlpacaTrading:
             raise RejectedInput(f"Alpaca cannot trade {ticket.symbol}.", provider="alpaca") from None
         if not asset.get("tradable"):
             raise RejectedInput(f"Alpaca does not allow trading {ticket.symbol} right now.", provider="alpaca")
-        fractional = ticket.notional is not None or (ticket.quantity is not None and ticket.quantity != ticket.quantity.to_integral_value())
+        whole = ticket.quantity is not None and ticket.quantity == ticket.quantity.to_integral_value()
+        fractional = ticket.notional is not None or (ticket.quantity is not None and not whole)
         if fractional and not asset.get("fractionable"):
             raise RejectedInput(f"{ticket.symbol} cannot be traded in fractions or dollar amounts at Alpaca.",
                                 provider="alpaca")

@@ -13,7 +13,7 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -92,7 +92,7 @@ class CallRunner:
         *,
         limiter: RateLimiter | None = None,
         retry: RetryPolicy | None = None,
-        sleep: Callable[[float], object] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> None:
         self.provider = provider
         self._map_error = map_error
@@ -112,7 +112,7 @@ class CallRunner:
             try:
                 # a wrapped executor future: awaitable even when Qt steps the task (see core/threads.py)
                 return await asyncio.wrap_future(_NETWORK_POOL.submit(lambda: function(*args, **kwargs)))
-            except BaseException as raw:  # noqa: BLE001 - every SDK failure is mapped once, here
+            except BaseException as raw:
                 if isinstance(raw, asyncio.CancelledError):
                     raise
                 error = raw if isinstance(raw, CleraError) else self._map_error(raw)

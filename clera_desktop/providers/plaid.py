@@ -123,7 +123,8 @@ class PlaidClient:
 
     async def _call(self, method: Any, request: Any, *, idempotent: bool = True) -> dict[str, Any]:
         response = await self.runner.call(method, request, idempotent=idempotent, _request_timeout=REQUEST_TIMEOUT)
-        return response.to_dict()
+        body: dict[str, Any] = response.to_dict()
+        return body
 
     # ---- Link -----------------------------------------------------------------------------
 

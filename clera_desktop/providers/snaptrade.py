@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 import urllib3
 
@@ -130,6 +130,13 @@ def _retry_after(headers: Any) -> float | None:
     return None
 
 
+class UserArguments(TypedDict, total=False):
+    """Who a user-scoped call acts for (empty with personal keys: their owner)."""
+
+    user_id: str
+    user_secret: str
+
+
 @dataclass(frozen=True, slots=True)
 class SnapTradeUserSecret:
     """Who the calls act for (commercial keys); personal keys act for their owner."""
@@ -168,14 +175,18 @@ class SnapTradeClient:
         rate_limit_per_minute: int = DOCUMENTED_LIMIT_PER_MINUTE,
         clock: Clock | None = None,
     ) -> None:
-        from snaptrade_client import Configuration, SnapTrade, SnapTradeAuth
+        from snaptrade_client import AuthMode, Configuration, SnapTrade, SnapTradeAuth
 
-        auth = (SnapTradeAuth.personal_api_key if credentials.personal else SnapTradeAuth.commercial_api_key)(
+        auth: AuthMode = (SnapTradeAuth.personal_api_key if credentials.personal else SnapTradeAuth.commercial_api_key)(
             consumer_key=credentials.consumer_key, client_id=credentials.client_id
         )
-        configuration = Configuration(auth=auth, host=host) if host else Configuration(auth=auth)
-        configuration.retries = False  # CallRunner retries, with jitter and Retry-After
-        self._api = SnapTrade(configuration, auth=auth)
+        configuration: Configuration[AuthMode] = Configuration(auth=auth, host=host) if host else Configuration(auth=auth)
+        # CallRunner retries, with jitter and Retry-After (the SDK types the urllib3 setting as None)
+        configuration.retries = False  # type: ignore[assignment]
+        # Any: the SDK's overloads pin one key kind per static type while this adapter serves both, and
+        # its answers are raw JSON that every method below checks field by field anyway.
+        sdk: Any = SnapTrade
+        self._api: Any = sdk(configuration, auth=auth)
         self.request_timeout = REQUEST_TIMEOUT
         self._give_every_request_a_timeout()
         self._personal = credentials.personal
@@ -193,7 +204,7 @@ class SnapTradeClient:
 
         rest.request = request
 
-    def _user_args(self) -> dict[str, str]:
+    def _user_args(self) -> UserArguments:
         if self._personal:
             return {}
         if self.user is None:

@@ -45,7 +45,7 @@ class MarketDataStream:
     def symbols(self) -> frozenset[str]:
         return frozenset(self._symbols)
 
-    async def _on_trade(self, message: dict[str, Any]) -> None:
+    async def _on_trade(self, message: Any) -> None:  # raw_data: a dict, whatever the SDK's types say
         """Runs on the stream's thread: keep it tiny."""
         with self._lock:
             self._pending.append((message["S"], message["p"]))
@@ -90,7 +90,7 @@ class MarketDataStream:
     def _run(self) -> None:
         try:
             self._stream.run()
-        except Exception:  # noqa: BLE001 - the stream thread must never die silently
+        except Exception:
             log.exception("market-data stream stopped")
 
     def stop(self) -> None:

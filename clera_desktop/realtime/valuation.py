@@ -1,8 +1,9 @@
 """Live valuation: every account's value and the total, updated tick by tick, exactly.
 
 A price move of ``dp`` in a symbol changes each holding account's value by exactly
-``quantity x dp`` (Decimal; times the recorded FX rate when the symbol trades in another currency); totals are the sum of account values converted with the rate the
-store recorded. The original design's portfolio calculator, for every provider's accounts.
+``quantity x dp`` (Decimal; times the recorded FX rate when the symbol trades in another
+currency); totals are the sum of account values converted with the rate the store recorded.
+The original design's portfolio calculator, for every provider's accounts.
 """
 
 from __future__ import annotations

@@ -91,7 +91,8 @@ def _order(order: DemoOrder) -> dict[str, Any]:
         "order_type": order.order_type, "type": order.order_type, "side": order.side,
         "time_in_force": order.time_in_force, "limit_price": decimal_string(order.limit_price),
         "stop_price": decimal_string(order.stop_price), "status": status, "extended_hours": False,
-        "legs": None, "trail_percent": None, "trail_price": None, "hwm": None, "position_intent": "buy_to_open" if order.side == "buy" else "sell_to_close",
+        "legs": None, "trail_percent": None, "trail_price": None, "hwm": None,
+        "position_intent": "buy_to_open" if order.side == "buy" else "sell_to_close",
     }
 
 
@@ -131,11 +132,13 @@ def make_trading_app(service: AlpacaService) -> web.Application:
         market_value = holding.quantity * price
         pl = market_value - holding.cost
         return {
-            "asset_id": _asset_id(symbol), "symbol": symbol, "exchange": EXCHANGE_NAMES.get(world.instruments[symbol].exchange, "OTC"),
-            "asset_class": "us_equity", "avg_entry_price": decimal_string((holding.cost / holding.quantity).quantize(Decimal("0.0001"))),
+            "asset_id": _asset_id(symbol), "symbol": symbol,
+            "exchange": EXCHANGE_NAMES.get(world.instruments[symbol].exchange, "OTC"), "asset_class": "us_equity",
+            "avg_entry_price": decimal_string((holding.cost / holding.quantity).quantize(Decimal("0.0001"))),
             "qty": decimal_string(holding.quantity), "qty_available": decimal_string(holding.quantity), "side": "long",
             "market_value": decimal_string(market_value), "cost_basis": decimal_string(holding.cost),
-            "unrealized_pl": decimal_string(pl), "unrealized_plpc": decimal_string((pl / holding.cost).quantize(Decimal("0.0001")) if holding.cost else Decimal(0)),
+            "unrealized_pl": decimal_string(pl),
+            "unrealized_plpc": decimal_string((pl / holding.cost).quantize(Decimal("0.0001")) if holding.cost else Decimal(0)),
             "unrealized_intraday_pl": decimal_string(holding.quantity * (price - previous)),
             "unrealized_intraday_plpc": decimal_string(((price - previous) / previous).quantize(Decimal("0.0001"))),
             "current_price": decimal_string(price), "lastday_price": decimal_string(previous),
@@ -350,9 +353,11 @@ def make_data_app(service: AlpacaService) -> web.Application:
             tick = world.market.tick(symbol)
             at = iso(tick.at)
             if kind == "trades":
-                result[symbol] = {"t": at, "x": "V", "p": number(tick.price), "s": tick.size, "c": ["@"], "i": tick.trade_id, "z": "C"}
+                result[symbol] = {"t": at, "x": "V", "p": number(tick.price), "s": tick.size, "c": ["@"], "i": tick.trade_id,
+                                  "z": "C"}
             else:
-                result[symbol] = {"t": at, "ax": "V", "ap": number(tick.ask), "as": 1, "bx": "V", "bp": number(tick.bid), "bs": 1, "c": ["R"], "z": "C"}
+                result[symbol] = {"t": at, "ax": "V", "ap": number(tick.ask), "as": 1, "bx": "V", "bp": number(tick.bid),
+                                  "bs": 1, "c": ["R"], "z": "C"}
         return result
 
     async def latest_trades(request: web.Request) -> web.Response:

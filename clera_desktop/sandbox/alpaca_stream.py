@@ -122,7 +122,7 @@ def make_app(service: StreamService) -> web.Application:
                 raw = message.data if message.type is WSMsgType.BINARY else message.data.encode()
                 try:
                     payload = msgpack.unpackb(raw) if message.type is WSMsgType.BINARY else __import__("json").loads(raw)
-                except Exception:
+                except Exception:  # noqa: BLE001 - whatever a client sends, Alpaca answers "invalid syntax"
                     await ws.send_bytes(pack([{"T": "error", "code": 400, "msg": "invalid syntax"}]))
                     continue
                 action = payload.get("action")

@@ -45,7 +45,8 @@ def validate(world: DemoWorld, account: DemoAccount, request: OrderRequest, comm
     if instrument is None:
         raise OrderRejected(f"Symbol {request.symbol} is not tradable at this brokerage.", "symbol")
     if instrument.currency != account.currency:
-        raise OrderRejected(f"{request.symbol} trades in {instrument.currency}; this account holds {account.currency}.", "currency")
+        raise OrderRejected(f"{request.symbol} trades in {instrument.currency}; this account holds {account.currency}.",
+                            "currency")
     if (request.quantity is None) == (request.notional is None):
         raise OrderRejected("Give either a quantity or a notional amount.", "input")
     if request.order_type in ("limit", "stop_limit") and not request.limit_price:

@@ -106,7 +106,7 @@ def _request_id() -> str:
 
 
 def _item(item: PlaidItem) -> dict[str, Any]:
-    error = None
+    error: dict[str, Any] | None = None
     if item.error_code == "ITEM_LOGIN_REQUIRED":
         error = {
             "error_type": "ITEM_ERROR", "error_code": "ITEM_LOGIN_REQUIRED", "error_code_reason": None,
@@ -184,7 +184,7 @@ def _transaction(account: DemoAccount, event: LedgerEvent) -> dict[str, Any]:
 def make_app(service: PlaidService) -> web.Application:
     app = web.Application()
 
-    def authed(handler):  # type: ignore[no-untyped-def]
+    def authed(handler):
         async def wrapped(request: web.Request) -> web.Response:
             try:
                 body = json.loads(await request.read() or b"{}")
@@ -371,7 +371,8 @@ def make_app(service: PlaidService) -> web.Application:
         session: dict[str, Any] = {"link_session_id": str(uuid.uuid4()), "started_at": iso(now), "finished_at": iso(now),
                                    "events": []}
         if form.get("action") == "exit":
-            session["exit"] = {"error": None, "metadata": {"status": "requires_credentials", "link_session_id": session["link_session_id"]}}
+            session["exit"] = {"error": None, "metadata": {"status": "requires_credentials",
+                                                           "link_session_id": session["link_session_id"]}}
         elif form.get("username") != GOOD_USER or form.get("password") != GOOD_PASSWORD:
             session["exit"] = {"error": {"error_type": "ITEM_ERROR", "error_code": "INVALID_CREDENTIALS",
                                          "error_message": "the provided credentials were not correct",

@@ -19,7 +19,7 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, cast
 
 from aiohttp import web
 
@@ -195,7 +195,7 @@ class SandboxServer:
         asyncio.set_event_loop(loop)
         try:
             loop.run_until_complete(self._startup())
-        except BaseException as exc:  # reported to start()'s caller
+        except BaseException as exc:  # noqa: BLE001 - handed to start()'s caller, on its thread
             self._startup_error = exc
             self._ready.set()
             return
@@ -218,7 +218,7 @@ class SandboxServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", self.requested_port)
         await site.start()
-        server = site._server  # noqa: SLF001 - aiohttp exposes no public accessor for the bound port
+        server = cast(asyncio.Server | None, site._server)  # noqa: SLF001 - aiohttp has no accessor for the bound port
         assert server is not None and server.sockets
         self.port = server.sockets[0].getsockname()[1]
         self._background = [asyncio.create_task(self._match_orders_forever()), *self.stream.start_tasks()]
@@ -268,6 +268,7 @@ class SandboxServer:
         if fault.kind is FaultKind.TRUNCATED:
             response = await handler(request)
             body = response.body if isinstance(response, web.Response) else b""
-            cut = bytes(body)[: max(1, len(bytes(body)) // 2)] if body else b"{"
+            whole = bytes(body) if isinstance(body, (bytes, bytearray)) else b""
+            cut = whole[: max(1, len(whole) // 2)] if whole else b"{"
             return web.Response(body=cut, status=response.status, content_type="application/json")
         return await handler(request)

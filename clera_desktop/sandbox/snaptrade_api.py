@@ -635,7 +635,8 @@ async def impact(service: SnapTradeService, request: web.Request, user: SnapUser
     })
 
 
-def _place(service: SnapTradeService, connection: SnapConnection, account: DemoAccount, order_request: OrderRequest) -> web.Response:
+def _place(service: SnapTradeService, connection: SnapConnection, account: DemoAccount,
+           order_request: OrderRequest) -> web.Response:
     _pace(service, account.id)
     try:
         placed = submit(service.world, account, order_request, connection.brokerage.commission)

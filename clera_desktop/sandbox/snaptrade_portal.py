@@ -22,7 +22,7 @@ from clera_desktop.sandbox.world import BROKERAGES, SnapConnection
 if TYPE_CHECKING:
     from clera_desktop.sandbox.snaptrade_api import LoginSession, SnapTradeService
 
-DEMO_PASSWORD = "demo"
+DEMO_PASSWORD = "demo"  # noqa: S105 - the demo portal's documented sign-in (README)
 DEFAULT_REDIRECT = "https://dashboard.snaptrade.com/connection-complete"
 
 
@@ -65,7 +65,8 @@ def add_routes(app: web.Application, service: SnapTradeService) -> None:
         reconnecting = user.connections.get(session.reconnect) if user and session.reconnect else None
         chosen = reconnecting.brokerage.slug if reconnecting else session.broker
         if chosen:
-            buttons = f'<button type="button" class="selected" data-slug="{chosen}">{html.escape(BROKERAGES[chosen].name)}</button>'
+            name = html.escape(BROKERAGES[chosen].name)
+            buttons = f'<button type="button" class="selected" data-slug="{chosen}">{name}</button>'
         else:
             buttons = "".join(
                 f'<button type="button" data-slug="{slug}">{html.escape(spec.name)}</button>'

@@ -250,7 +250,8 @@ class DemoWorld:
         ], subtypes=("401k", "roth"))
         self.alpaca = AlpacaAccountState(
             self._grow(AccountPlan("clera-paper", "Clera Brokerage (paper)", "USD", "paper", us, True,
-                                   Decimal(50000), Decimal(0), buy_chance=0.03), "Alpaca", account_id=stable_uuid(self.seed, "alpaca")),
+                                   Decimal(50000), Decimal(0), buy_chance=0.03), "Alpaca",
+                       account_id=stable_uuid(self.seed, "alpaca")),
             key_id="PKDEMO" + self.secret("alpaca-key")[:14].upper(),
             secret_key=self.secret("alpaca-secret"),
         )
@@ -383,7 +384,7 @@ def _simulate(rng: random.Random, plan: AccountPlan, world: DemoWorld, account_i
     transfer_day = days[len(days) // 3] if plan.transfer_in else None
     previous_month = None
     for index, day in enumerate(days):
-        price_of = lambda s: world.prices.close_on(s, day)  # noqa: E731
+        price_of = lambda s, day=day: world.prices.close_on(s, day)  # noqa: E731
         if index == 0:
             emit(day, EventKind.DEPOSIT, plan.initial_deposit, description="Initial deposit")
         if day.month != previous_month and index > 0:
@@ -448,7 +449,7 @@ def _simulate_bench(rng: random.Random, plan: AccountPlan, world: DemoWorld, acc
 
     emit(days[0], EventKind.DEPOSIT, plan.initial_deposit, description="Initial deposit")
     per_day = max(1, (BENCH_ACTIVITIES - 1) // len(days) + 1)
-    for index, day in enumerate(days):
+    for day in days:
         for _ in range(per_day):
             if len(events) >= BENCH_ACTIVITIES:
                 return events

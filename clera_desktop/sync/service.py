@@ -198,15 +198,16 @@ class SyncService:
         await self.database.write(lambda s: _finish_run(s, run_id, outcome, single, now=self.clock.now()))
         return outcome
 
-    async def _accounts_of(self, client: ProviderClient, connection: RemoteConnection, outcome: ProviderOutcome) -> list[RemoteAccount]:
+    async def _accounts_of(self, client: ProviderClient, connection: RemoteConnection,
+                           outcome: ProviderOutcome) -> list[RemoteAccount]:
         connection_id = connection_id_for(connection)
         try:
             accounts = list(await client.list_accounts(connection))
         except CleraError as error:
             self._note_error(outcome, connection.brokerage_name, error)
-            await self.database.write(lambda s, failure=error: _connection_failed(s, connection_id, failure))
+            await self.database.write(functools.partial(_connection_failed, connection_id=connection_id, error=error))
             return []
-        present = {account_id_for(a.provider.account_prefix, a.provider_account_id) for a in accounts}
+        present: set[str] = {account_id_for(a.provider.account_prefix, a.provider_account_id) for a in accounts}
         await self.database.write(lambda s: deactivate_missing_accounts(s, connection_id, present, now=self.clock.now()))
         return accounts
 
@@ -220,7 +221,8 @@ class SyncService:
             data: AccountData = await client.fetch_account(account, activities_since=since)
         except CleraError as error:
             self._note_error(outcome, account.name, error)
-            await self.database.write(lambda s, failure=error: _account_failed(s, account_id, failure, now=self.clock.now()))
+            await self.database.write(functools.partial(_account_failed, account_id=account_id, error=error,
+                                                        now=self.clock.now()))
             return None
         connection_id = connection_id_for(connection)
         # Converting a large account's rows takes a while: do it off the writer thread, so its
@@ -268,7 +270,7 @@ class SyncService:
             return
 
         def store(session: Session) -> None:
-            upsert_rows(session, FxRate.__table__, [
+            upsert_rows(session, FxRate, [
                 {"base": q.base, "quote": q.quote, "rate": q.rate, "as_of": q.as_of, "source": "ecb"} for q in quotes
             ], ["base", "quote", "as_of"])
 
@@ -316,7 +318,7 @@ def _store_connections(session: Session, provider: Provider, connections: list[R
                           is_active=False)
 
 
-def _connection_failed(session: Session, connection_id: str, error: CleraError) -> None:
+def _connection_failed(session: Session, *, connection_id: str, error: CleraError) -> None:
     row = session.get(Connection, connection_id)
     if row is not None:
         row.last_error = error.user_message
@@ -324,7 +326,7 @@ def _connection_failed(session: Session, connection_id: str, error: CleraError) 
             row.status, row.status_reason = ConnectionStatus.NEEDS_RECONNECT, error.user_message
 
 
-def _account_failed(session: Session, account_id: str, error: CleraError, *, now: datetime) -> None:
+def _account_failed(session: Session, *, account_id: str, error: CleraError, now: datetime) -> None:
     row = session.get(Account, account_id)
     if row is not None:
         row.last_error = error.user_message

@@ -47,7 +47,8 @@ def record_intent(session: Session, ticket: OrderTicket, client_order_id: str, c
         session.flush()
     except IntegrityError:
         raise AlreadyPlaced(detail=f"client order id {client_order_id} exists") from None
-    audit.record(session, audit.AuditAction.PLACE_REQUESTED, ticket.account_id, {**details, "client_order_id": client_order_id}, at=now)
+    audit.record(session, audit.AuditAction.PLACE_REQUESTED, ticket.account_id,
+                 {**details, "client_order_id": client_order_id}, at=now)
 
 
 def record_outcome(session: Session, client_order_id: str, remote: RemoteOrder, action: str, details: dict[str, Any],
@@ -64,8 +65,9 @@ def record_outcome(session: Session, client_order_id: str, remote: RemoteOrder, 
     for key, value in values.items():
         if value is not None or key in ("reject_reason",):
             setattr(row, key, value)
-    audit.record(session, action, row.account_id, {**details, "client_order_id": client_order_id,
-                                                   "provider_order_id": remote.provider_order_id, "status": remote.status}, at=now)
+    audit.record(session, action, row.account_id, {
+        **details, "client_order_id": client_order_id, "provider_order_id": remote.provider_order_id,
+        "status": remote.status}, at=now)
     return row.id
 
 

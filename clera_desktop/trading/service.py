@@ -12,6 +12,7 @@ Exactly once, in layers:
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
@@ -133,7 +134,7 @@ class TradingService:
     def broker(self, provider: Provider) -> BrokerTrading:
         """The trading adapter for ``provider``'s current client (kept, so its pace survives)."""
         registry = self._registry()
-        client = registry.snaptrade if provider is Provider.SNAPTRADE else registry.alpaca if provider is Provider.ALPACA else None
+        client = {Provider.SNAPTRADE: registry.snaptrade, Provider.ALPACA: registry.alpaca}.get(provider)
         if client is None:
             raise CleraError(f"{provider.value} is not set up for trading here.")
         cached = self._brokers.get(provider)
@@ -332,9 +333,9 @@ class TradingService:
                 log.warning("looking up %s failed: %s", ticket_id, error)
                 found = None
             if found is not None:
-                await self._database.write(
-                    lambda s, order=found: order_store.record_outcome(s, ticket_id, order, audit.AuditAction.RECONCILED,
-                                                                      details, now=self._now()))
+                await self._database.write(functools.partial(
+                    order_store.record_outcome, client_order_id=ticket_id, remote=found,
+                    action=audit.AuditAction.RECONCILED, details=details, now=self._now()))
                 return self._placed(PlacementResult(ticket_id, found, reconciled=True), account.id)
             if not resent and attempt == 1:
                 # Not there after two looks: resend under the same identity (a trade id places once,
@@ -347,9 +348,9 @@ class TradingService:
                 except ProviderError as error:
                     log.warning("resending %s under the same identity failed: %s", ticket_id, error)
                 else:
-                    await self._database.write(
-                        lambda s, order=remote: order_store.record_outcome(s, ticket_id, order, audit.AuditAction.PLACED,
-                                                                           details, now=self._now()))
+                    await self._database.write(functools.partial(
+                        order_store.record_outcome, client_order_id=ticket_id, remote=remote,
+                        action=audit.AuditAction.PLACED, details=details, now=self._now()))
                     return self._placed(PlacementResult(ticket_id, remote, reconciled=False), account.id)
             await asyncio.sleep(RECONCILE_DELAY * (attempt + 1))
         raise PlacementUnconfirmed()
@@ -366,7 +367,7 @@ class TradingService:
         if not row.is_open:
             raise CleraError(f"The order is already {row.status.value.replace('_', ' ')}.")
         account = (await self.account(row.account_id)).account
-        details = {"provider_order_id": row.provider_order_id, "symbol": row.symbol, "side": row.side}
+        details: dict[str, object] = {"provider_order_id": row.provider_order_id, "symbol": row.symbol, "side": row.side}
         await self._audit(audit.AuditAction.CANCEL_REQUESTED, row.account_id, details)
         try:
             await self.broker(account.provider).cancel(account, row.provider_order_id)
@@ -390,8 +391,8 @@ class TradingService:
             except (ProviderError, CleraError) as error:
                 log.info("order tracking for %s failed: %s", account.id, error)
                 continue
-            filled += await self._database.write(
-                lambda s, a=account, r=remote: order_store.store_tracked_orders(s, a.id, r, now=self._now()))
+            filled += await self._database.write(functools.partial(
+                order_store.store_tracked_orders, account_id=account.id, orders=remote, now=self._now()))
         for account_id in dict.fromkeys(change.account_id for change in filled):
             self._sync_in_background(account_id)
         await self.settled()

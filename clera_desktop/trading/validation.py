@@ -76,7 +76,7 @@ def validate_ticket(ticket: OrderTicket, facts: TicketFacts) -> list[TicketProbl
     problems.extend(_amount_problems(ticket, caps))
     problems.extend(_price_problems(ticket))
     if caps is not None and ticket.order_type not in caps.order_types:
-        problems.append(TicketProblem("order_type", f"{account.institution} does not take {ticket.order_type.value.replace('_', '-')} orders."))
+        problems.append(TicketProblem("order_type", f"{account.institution} does not take {_kind(ticket)} orders."))
     if caps is not None and ticket.time_in_force not in caps.time_in_force:
         problems.append(TicketProblem("time_in_force", f"{account.institution} does not offer time in force "
                                                        f"{ticket.time_in_force.value.upper()}."))
@@ -107,16 +107,21 @@ def _amount_problems(ticket: OrderTicket, caps: TradingCapabilities | None) -> l
     return []
 
 
+def _kind(ticket: OrderTicket) -> str:
+    """``stop-limit``: the order type as a sentence says it."""
+    return ticket.order_type.value.replace("_", "-")
+
+
 def _price_problems(ticket: OrderTicket) -> list[TicketProblem]:
     problems = []
     if ticket.order_type in (OrderType.LIMIT, OrderType.STOP_LIMIT):
         if ticket.limit_price is None:
-            problems.append(TicketProblem("limit_price", f"A {ticket.order_type.value.replace('_', '-')} order needs a limit price."))
+            problems.append(TicketProblem("limit_price", f"A {_kind(ticket)} order needs a limit price."))
         elif ticket.limit_price <= 0:
             problems.append(TicketProblem("limit_price", "The limit price must be greater than zero."))
     if ticket.order_type in (OrderType.STOP, OrderType.STOP_LIMIT):
         if ticket.stop_price is None:
-            problems.append(TicketProblem("stop_price", f"A {ticket.order_type.value.replace('_', '-')} order needs a stop price."))
+            problems.append(TicketProblem("stop_price", f"A {_kind(ticket)} order needs a stop price."))
         elif ticket.stop_price <= 0:
             problems.append(TicketProblem("stop_price", "The stop price must be greater than zero."))
     return problems
@@ -130,7 +135,8 @@ def _holding_and_cash_problems(ticket: OrderTicket, facts: TicketFacts) -> list[
         if held <= 0:
             return [TicketProblem("quantity", f"{account.label} holds no {ticket.symbol} to sell.")]
         if wanted is not None and wanted > held:
-            return [TicketProblem("quantity", f"You hold {format_quantity(held)} {ticket.symbol} in this account and cannot sell {format_quantity(wanted)}.")]
+            return [TicketProblem("quantity", f"You hold {format_quantity(held)} {ticket.symbol} in this account "
+                                              f"and cannot sell {format_quantity(wanted)}.")]
         return []
     amount = estimated_amount(ticket, facts.quote).value
     power = account.buying_power if account.buying_power is not None else account.cash

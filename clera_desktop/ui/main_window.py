@@ -24,21 +24,22 @@ from shiboken6 import isValid
 from clera_desktop import __version__
 from clera_desktop.core.errors import CleraError
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.app_shell import settle_heap
 from clera_desktop.ui.resources import icon
+from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.views.accounts_view import AccountsView
 
 if TYPE_CHECKING:
     import asyncio
 
     from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QMessageBox
 
     from clera_desktop.app import AppContext
     from clera_desktop.core.settings import Settings
     from clera_desktop.models.domain import AccountValue
-    from clera_desktop.ui.first_paint import LastScreen
     from clera_desktop.sync.service import SyncProgress, SyncReport
+    from clera_desktop.ui.first_paint import LastScreen
     from clera_desktop.ui.views.connect_view import ConnectView
     from clera_desktop.ui.views.dashboard_view import DashboardView
     from clera_desktop.ui.views.holdings_view import HoldingsView
@@ -53,7 +54,7 @@ LAST_SESSION_NOTE = "Showing your last session's figures while your data opens\u
 OPENING_NOTE = "Opening your data\u2026"
 
 
-def _message_box() -> type:
+def _message_box() -> type[QMessageBox]:
     """QMessageBox when a message is shown: not a cost of the first paint."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -167,7 +168,7 @@ class MainWindow(QMainWindow):
         self._context = context
         self._settings = context.settings
         services = context.services
-        current = self.stack.currentWidget()
+        shown = self.stack.currentWidget()
         self.accounts_view.attach(services)
         self.connect_view = ConnectView(services)
         self.holdings_view = HoldingsView()
@@ -183,7 +184,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.views[key] = view
-        self.stack.setCurrentWidget(current)
+            if placeholder is shown:  # chosen while the data was opening: show what replaced it
+                shown = view
+        if shown is not None:
+            self.show_view(shown)
         self.unlock_button.setVisible(services.secrets_locked)
         self.connect_view.connections_changed.connect(self._on_connections_changed)
         self.trade_view.order_placed.connect(self._on_order_placed)
@@ -201,7 +205,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self._on_refresh_triggered)
         export = QAction("&Export holdings\u2026", self)
         export.setShortcut(QKeySequence("Ctrl+E"))
-        export.triggered.connect(lambda: self.holdings_view._on_export_clicked())
+        export.triggered.connect(lambda: self.holdings_view.ask_and_export())
         settings = QAction("&Settings\u2026", self)
         settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         settings.triggered.connect(self.open_settings)
@@ -326,7 +330,7 @@ class MainWindow(QMainWindow):
             self.welcome = WelcomeView(demo=self._settings.demo)
             self.welcome.snaptrade_requested.connect(self._on_welcome_snaptrade_requested)
             self.welcome.plaid_requested.connect(self._on_welcome_plaid_requested)
-            self.welcome.alpaca_requested.connect(lambda: self._goto_connect(self.connect_view._on_add_alpaca_clicked))
+            self.welcome.alpaca_requested.connect(lambda: self._goto_connect(self.connect_view.request_alpaca_keys))
             self.welcome.demo_requested.connect(self._on_welcome_demo_requested)
             self.stack.addWidget(self.welcome)
         self.stack.setCurrentWidget(self.welcome)
@@ -478,15 +482,15 @@ class MainWindow(QMainWindow):
         action()
 
     def _on_welcome_snaptrade_requested(self) -> None:
-        self._goto_connect(self.connect_view._on_connect_snaptrade_clicked)
+        self._goto_connect(self.connect_view.request_snaptrade_connection)
 
     def _on_welcome_plaid_requested(self) -> None:
-        self._goto_connect(self.connect_view._on_link_plaid_clicked)
+        self._goto_connect(self.connect_view.request_plaid_link)
 
     def _on_welcome_demo_requested(self) -> None:
         import subprocess
 
-        subprocess.Popen([sys.executable, "-m", "clera_desktop", "--demo"])  # noqa: S603
+        subprocess.Popen([sys.executable, "-m", "clera_desktop", "--demo"])
         self.statusBar().showMessage("Starting the demo in a new window\u2026", 8000)
 
     # ---- geometry -----------------------------------------------------------------------------

@@ -67,7 +67,7 @@ def test_the_shipped_first_release_fixture_upgrades(tmp_path: Path) -> None:
 def test_the_recorded_head_is_alembics_head() -> None:
     from clera_desktop.models.engine import SCHEMA_HEAD
 
-    assert SCHEMA_HEAD == head_revision()
+    assert head_revision() == SCHEMA_HEAD
 
 
 def test_sqlite_is_opened_with_wal_foreign_keys_and_a_busy_timeout(database: Database) -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, text
 
+from clera_desktop.models.column_types import DecimalText
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import (
     ActivityType,
@@ -26,7 +27,6 @@ from clera_desktop.models.tables import (
     PortfolioSnapshot,
     Position,
 )
-from clera_desktop.models.column_types import DecimalText
 from tests.models.factories import NOW, TODAY, add_account
 
 TRICKY = [

@@ -23,8 +23,8 @@ from clera_desktop.models.enums import (
 from clera_desktop.models.tables import (
     Account,
     Activity,
-    Connection,
     Balance,
+    Connection,
     DailyPrice,
     FxRate,
     Order,
@@ -57,6 +57,10 @@ def _renamed_twin(session: Session, row: Account | Connection) -> None:
     session.add(twin)
 
 
+def _twice(session: Session, make: Callable[[], object]) -> None:
+    session.add_all([make(), make()])
+
+
 def _two_positions(session: Session, account_id: str, symbol: str) -> None:
     account = session.get_one(Account, account_id)
     add_position(session, account, symbol, "1", "10")
@@ -69,13 +73,19 @@ DUPLICATES: dict[str, Callable[[Session], None]] = {
     "connection per provider id": lambda s: _renamed_twin(s, add_connection(s, ext_id="c")),
     "activity per account and provider id": lambda s: s.add_all([_activity("snaptrade_a", "t1"), _activity("snaptrade_a", "t1")]),
     "order client order id": lambda s: s.add_all([_order("snaptrade_a", "c1", "o1"), _order("snaptrade_b", "c1", "o2")]),
-    "order per account and provider id": lambda s: s.add_all([_order("snaptrade_a", "c1", "o1"), _order("snaptrade_a", "c2", "o1")]),
+    "order per account and provider id": lambda s: s.add_all([_order("snaptrade_a", "c1", "o1"),
+                                                              _order("snaptrade_a", "c2", "o1")]),
     "position per account and symbol": lambda s: _two_positions(s, "snaptrade_a", "AAPL"),
-    "balance per account and currency": lambda s: s.add_all([Balance(account_id="snaptrade_a", currency="USD", as_of=NOW) for _ in range(2)]),
-    "daily price per symbol and date": lambda s: s.add_all([DailyPrice(symbol="AAPL", date=TODAY, close=Decimal(1), currency="USD", source="t") for _ in range(2)]),
-    "fx rate per pair and day": lambda s: s.add_all([FxRate(base="CAD", quote="USD", rate=Decimal("0.7"), as_of=TODAY, source="t") for _ in range(2)]),
-    "snapshot per account and day": lambda s: s.add_all([PortfolioSnapshot(account_id="snaptrade_a", date=date(2026, 1, 1), value=Decimal(1), cash=Decimal(0), currency="USD") for _ in range(2)]),
-    "snaptrade user id": lambda s: s.add_all([SnapTradeUser(user_id="u", key_kind=SnapTradeKeyKind.COMMERCIAL, created_at=NOW) for _ in range(2)]),
+    "balance per account and currency": lambda s: _twice(s, lambda: Balance(account_id="snaptrade_a", currency="USD",
+                                                                           as_of=NOW)),
+    "daily price per symbol and date": lambda s: _twice(s, lambda: DailyPrice(symbol="AAPL", date=TODAY, close=Decimal(1),
+                                                                              currency="USD", source="t")),
+    "fx rate per pair and day": lambda s: _twice(s, lambda: FxRate(base="CAD", quote="USD", rate=Decimal("0.7"), as_of=TODAY,
+                                                                   source="t")),
+    "snapshot per account and day": lambda s: _twice(s, lambda: PortfolioSnapshot(
+        account_id="snaptrade_a", date=date(2026, 1, 1), value=Decimal(1), cash=Decimal(0), currency="USD")),
+    "snaptrade user id": lambda s: _twice(s, lambda: SnapTradeUser(user_id="u", key_kind=SnapTradeKeyKind.COMMERCIAL,
+                                                                   created_at=NOW)),
 }
 
 

@@ -11,7 +11,6 @@ from clera_desktop.sandbox.server import SandboxServer
 from tests.clock import TEST_CLOCK
 
 
-
 @pytest.fixture(scope="session")
 def pristine_sandbox() -> Iterator[SandboxServer]:
     """Shared by tests that only read; a test that changes state uses ``sandbox``."""

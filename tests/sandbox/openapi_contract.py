@@ -71,7 +71,7 @@ def load(name: str) -> dict[str, Any]:
     path = SPECS / FILES[name]
     text = path.read_text("utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load(text, Loader=loader) if path.suffix != ".json" else json.loads(text)  # noqa: S506
+    raw = yaml.load(text, Loader=loader) if path.suffix != ".json" else json.loads(text)
     # Round-trip through JSON so YAML dates/times become strings, as JSON Schema expects.
     return _honour_nullable(json.loads(json.dumps(raw, default=str)))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import threading
-import urllib.request
 import time
+import urllib.request
 import uuid
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -22,8 +22,8 @@ from alpaca.trading.enums import OrderSide, OrderStatus, QueryOrderStatus, TimeI
 from alpaca.trading.requests import GetOrdersRequest, LimitOrderRequest, MarketOrderRequest
 
 from clera_desktop.sandbox.server import SandboxServer
-from tests.sandbox.openapi_contract import check
 from tests.clock import TEST_CLOCK, TODAY
+from tests.sandbox.openapi_contract import check
 
 
 def trading(server: SandboxServer, raw: bool = False) -> TradingClient:
@@ -122,7 +122,7 @@ def test_daily_bars_follow_next_page_tokens(pristine_sandbox: SandboxServer) -> 
     assert latest["AAPL"].price > 0 and quote["AAPL"].ask_price >= quote["AAPL"].bid_price
 
 
-def _run_stream(server: SandboxServer, symbols: list[str], until: "callable[[list], bool]", timeout: float = 15) -> list:  # type: ignore[valid-type]
+def _run_stream(server: SandboxServer, symbols: list[str], until: callable[[list], bool], timeout: float = 15) -> list:  # type: ignore[valid-type]
     info = server.info["alpaca"]
     stream = StockDataStream(info["key_id"], info["secret_key"], feed=DataFeed.IEX, url_override=info["stream_url"])
     received: list = []

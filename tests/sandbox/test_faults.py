@@ -62,9 +62,9 @@ def test_malformed_and_truncated_bodies(sandbox: SandboxServer) -> None:
     body = client.account_information.list_all_user_accounts(**user).body
     assert not isinstance(body, dict), "the SDK hands back no usable JSON (an Unset), not an error"
     sandbox.faults.inject("fx:*", "truncated", times=1)
-    with urllib.request.urlopen(sandbox.info["fx"]["base_url"] + "/latest", timeout=10) as response:
-        with pytest.raises(ValueError):
-            json.loads(response.read())
+    with urllib.request.urlopen(sandbox.info["fx"]["base_url"] + "/latest", timeout=10) as response, \
+            pytest.raises(ValueError):
+        json.loads(response.read())
 
 
 def test_slow_answers_and_timeouts(sandbox: SandboxServer) -> None:

@@ -14,8 +14,8 @@ from snaptrade_client.exceptions import ApiException
 
 from clera_desktop.sandbox.server import SandboxServer
 from clera_desktop.sandbox.signing import sign, signature_payload
-from tests.sandbox.conftest import demo_user, snaptrade_client
 from tests.clock import TEST_CLOCK
+from tests.sandbox.conftest import demo_user, snaptrade_client
 
 
 def test_signature_matches_the_recorded_sdk_vectors() -> None:
@@ -24,7 +24,8 @@ def test_signature_matches_the_recorded_sdk_vectors() -> None:
     assert sign("CONSUMER_KEY", "/accounts", query, None) == "HHj9eHgmevCnL1snGBlso35onsJtW2yDiEemcQnwchM="
     body = {"broker": "ALPACA", "immediateRedirect": True, "customRedirect": "http://127.0.0.1:9/cb",
             "connectionType": "trade", "connectionPortalVersion": "v4"}
-    assert signature_payload("/snapTrade/login", query, body).startswith('{"content":{"broker":"ALPACA","connectionPortalVersion"')
+    payload = signature_payload("/snapTrade/login", query, body)
+    assert payload.startswith('{"content":{"broker":"ALPACA","connectionPortalVersion"')
     assert sign("CONSUMER_KEY", "/snapTrade/login", query, body) == "KniL8tQj2oPI1xQHAfzP2WyPuR+2ZrTeZmLxpUgN+uI="
 
 

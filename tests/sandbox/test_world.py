@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import urllib.error
 import urllib.request
@@ -110,9 +111,7 @@ def test_the_sandbox_keeps_a_bounded_record_of_requests(monkeypatch: pytest.Monk
     monkeypatch.setattr(server_module, "REQUESTS_KEPT", 5)
     with server_module.SandboxServer(clock=TEST_CLOCK) as sandbox:
         for number in range(8):
-            try:
+            with contextlib.suppress(urllib.error.HTTPError):  # unauthenticated: refused, and still recorded
                 urllib.request.urlopen(f"{sandbox.base_url}/alpaca/v2/clock?n={number}").read()
-            except urllib.error.HTTPError:
-                pass  # unauthenticated: refused, and still recorded
         assert sandbox.request_count == 8 and len(sandbox.requests) == 5
         assert len(sandbox.requests_since(6)) == 2 and len(sandbox.requests_since(0)) == 5

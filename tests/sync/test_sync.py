@@ -20,7 +20,7 @@ from tests.sync.conftest import Harness, make_harness
 def _table_counts(harness: Harness) -> dict[str, int]:
     path = harness.settings.database_path
     with sqlite3.connect(path) as raw:
-        return {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+        return {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("connections", "accounts", "balances", "positions", "activities", "orders", "fx_rates")}
 
 

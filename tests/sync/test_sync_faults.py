@@ -33,10 +33,10 @@ def _sold_everything_at_the_sandbox(harness: Harness, name: str) -> None:
 @pytest.mark.parametrize(
     ("fault", "expected_message"),
     [
-        (dict(kind="status", status=500), "not answering"),
-        (dict(kind="status", status=429, retry_after=1), "limiting"),
-        (dict(kind="malformed"), "could not read"),
-        (dict(kind="timeout", delay=5), "not answering|could not be reached"),
+        ({"kind": "status", "status": 500}, "not answering"),
+        ({"kind": "status", "status": 429, "retry_after": 1}, "limiting"),
+        ({"kind": "malformed"}, "could not read"),
+        ({"kind": "timeout", "delay": 5}, "not answering|could not be reached"),
     ],
     ids=["500", "429", "malformed", "timeout"],
 )
@@ -108,8 +108,8 @@ def test_retry_policy_never_waits_forever() -> None:
     assert 0.5 <= policy.delay(0, RateLimited()) <= 0.625
 
 
-@pytest.mark.parametrize(("fault", "expected_message"), [(dict(kind="status", status=500), "not answering"),
-                                                         (dict(kind="malformed"), "could not read")],
+@pytest.mark.parametrize(("fault", "expected_message"), [({"kind": "status", "status": 500}, "not answering"),
+                                                         ({"kind": "malformed"}, "could not read")],
                          ids=["500", "malformed"])
 def test_alpaca_activities_failing_keep_the_clera_account_as_it_was(harness: Harness, fault: dict,  # type: ignore[type-arg]
                                                                     expected_message: str) -> None:

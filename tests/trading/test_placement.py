@@ -123,7 +123,7 @@ def test_switching_the_trade_flag_off_stops_snaptrade_orders(trading: TradingHar
     try:
         with pytest.raises(TicketRejected, match="FF_SNAPTRADE_TRADE_EXECUTION"):
             flag_off.run(flag_off.service.preview(flag_off.ticket(ETRADE, "AAPL", quantity=Decimal(1))))
-        preview_here = type(preview)(**{**{f: getattr(preview, f) for f in preview.__dataclass_fields__}})
+        preview_here = type(preview)(**{f: getattr(preview, f) for f in preview.__dataclass_fields__})
         with pytest.raises(TicketRejected, match="switched off"):
             flag_off.run(flag_off.service.place(preview_here, live_confirmed=True))
         audit = [r.action for r in flag_off.run(flag_off.service.audit_log())]

@@ -11,7 +11,7 @@ from clera_desktop.trading.accounts import Eligibility, why_not_tradable
 from clera_desktop.trading.routing import route
 
 
-def account(id: str, provider: Provider, *, trade: bool = True, holds: dict[str, int] | None = None,  # noqa: A002
+def account(id: str, provider: Provider, *, trade: bool = True, holds: dict[str, int] | None = None,
             status: ConnectionStatus = ConnectionStatus.ACTIVE) -> TradingAccount:
     return TradingAccount(
         id=id, provider=provider, provider_account_id=id, connection_id=None, provider_connection_id=None,

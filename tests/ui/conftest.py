@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-# WebEngine needs this before the QApplication exists (pytest-qt makes it when a test first asks).
+# WebEngine needs this before the QApplication exists (pytest-qt makes it when a test first asks),
+# so it comes before the imports that follow (E402 for this file in pyproject.toml).
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 import asyncio

@@ -30,12 +30,12 @@ def test_widths_are_what_resize_to_contents_gives_set_once_all_are_measured(qtbo
         before = [measured.columnWidth(c) for c in range(3)]
         finished: list[list[int]] = []
 
-        def done() -> None:
+        def done(measured: Any = measured, finished: list[list[int]] = finished) -> None:
             finished.append([measured.columnWidth(c) for c in range(3)])
 
         resize_columns_soon(measured, range(3), done=done)
         assert [measured.columnWidth(c) for c in range(3)] == before  # nothing yet: measured a turn at a time
-        qtbot.waitUntil(lambda: bool(finished))
+        qtbot.waitUntil(lambda finished=finished: bool(finished))
         assert finished[0] == [reference.columnWidth(c) for c in range(3)], view_type.__name__
 
 

@@ -105,7 +105,7 @@ def test_alpaca_dialog_rejects_a_bad_key_then_accepts_a_good_one(window: MainWin
     info = window._context.demo.sandbox.info["alpaca"]  # type: ignore[union-attr]
 
     async def scenario() -> None:
-        await window.connect_view._on_add_alpaca_clicked()
+        await window.connect_view.request_alpaca_keys()
         dialog = window.connect_view.alpaca_dialog
         dialog.key.setText("PKWRONG")
         dialog.secret.setText("wrong-secret")

@@ -20,7 +20,7 @@ def test_the_dashboard_shows_live_value_and_a_crosshair(window: MainWindow, run:
     assert snapshot is not None and snapshot.source == "stream"
     view = window.dashboard_view
     shown = live.snapshot()
-    view.render(shown)  # type: ignore[arg-type]
+    view.show_snapshot(shown)  # type: ignore[arg-type]
     assert view.total.text() == f"{shown.total.quantize(Decimal('0.01')):,} USD"  # type: ignore[union-attr]
     assert view.model.rowCount() == len(shown.accounts)  # type: ignore[union-attr]
     chart = view.chart

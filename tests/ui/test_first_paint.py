@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from clera_desktop.app import AppContext
 from clera_desktop.models.domain import AccountValue, FxUse
@@ -84,7 +84,7 @@ def _one_account() -> list[AccountValue]:
         account_id="plaid_1", name="Brokerage", institution="Vanguard", provider="plaid", masked_number="\u20224321",
         account_type="brokerage", connection_type="read", currency="CAD", cash=Decimal("10.05"),
         positions_value=Decimal("1000.10"), total=Decimal("1010.15"), base_currency="USD", total_base=Decimal("740.09"),
-        fx=FxUse(Decimal("0.732654"), date(2026, 11, 25)), last_sync_at=datetime(2026, 11, 25, 14, 0, tzinfo=timezone.utc),
+        fx=FxUse(Decimal("0.732654"), date(2026, 11, 25)), last_sync_at=datetime(2026, 11, 25, 14, 0, tzinfo=UTC),
         stale_since=None, status="active", status_reason=None, is_paper=False)]
 
 
@@ -100,7 +100,7 @@ def test_show_then_process_events_paints_the_first_frame(
     first.close()
 
     class PaintLog(QObject):
-        painted: set[int] = set()
+        painted: ClassVar[set[int]] = set()
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:

@@ -170,13 +170,14 @@ def _eval(qtbot: Any, page: QWebEnginePage, script: str) -> Any:
 def test_plaid_hosted_link_completes_and_exits(
     qtbot: Any, sandbox: SandboxServer, browser: tuple[QWebEngineView, RecordingPage]
 ) -> None:
-    from tests.sandbox.test_plaid_sdk import plaid_client
     from plaid.model.country_code import CountryCode
     from plaid.model.link_token_create_hosted_link import LinkTokenCreateHostedLink
     from plaid.model.link_token_create_request import LinkTokenCreateRequest
     from plaid.model.link_token_create_request_user import LinkTokenCreateRequestUser
     from plaid.model.link_token_get_request import LinkTokenGetRequest
     from plaid.model.products import Products
+
+    from tests.sandbox.test_plaid_sdk import plaid_client
 
     client = plaid_client(sandbox)
     view, page = browser

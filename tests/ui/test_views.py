@@ -20,8 +20,8 @@ from clera_desktop.sandbox.world import DemoWorld
 from clera_desktop.ui.item_models.holdings_tree_model import HoldingsTreeModel
 from clera_desktop.ui.item_models.table_model import SORT_ROLE
 from clera_desktop.ui.main_window import MainWindow
-from tests.ui.loop_gaps import LoopGaps
 from tests.clock import TEST_CLOCK
+from tests.ui.loop_gaps import LoopGaps
 
 
 def _synced(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> MainWindow:
@@ -69,8 +69,8 @@ def test_filters_and_totals_follow_each_other(window: MainWindow, run: Callable[
     view = window.holdings_view
     view.search.setText("vanguard")
     shown = _top_symbols(window)
-    assert shown and all("vanguard" in (view.model.snapshot.rows[[r.symbol for r in view.model.snapshot.rows].index(s)].name or "").lower()
-                         for s in shown)
+    names = {r.symbol: (r.name or "").lower() for r in view.model.snapshot.rows}
+    assert shown and all("vanguard" in names[s] for s in shown)
     view.search.setText("")
     view.provider.setCurrentIndex(view.provider.findData("plaid"))
     plaid_only = set(_top_symbols(window))

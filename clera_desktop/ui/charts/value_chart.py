@@ -90,7 +90,7 @@ class ValueChart(QWidget):
 
     def _on_mouse_moved(self, event: tuple[object]) -> None:
         position = event[0]
-        if not len(self._xs) or not self.plot.sceneBoundingRect().contains(position):  # type: ignore[arg-type]
+        if not len(self._xs) or not self.plot.sceneBoundingRect().contains(position):
             return
         point = self.plot.plotItem.vb.mapSceneToView(position)
         self.show_crosshair_at(point.x())

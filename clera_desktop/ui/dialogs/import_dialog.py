@@ -78,7 +78,7 @@ class ImportDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(self, "Import CSV", "", "CSV files (*.csv);;All files (*)")
         if path:
             self.path.setText(path)
-            asyncio.ensure_future(self.load_preview())
+            self._preview_task = asyncio.ensure_future(self.load_preview())
 
     async def load_preview(self) -> None:
         """Read and check the file; shows the summary and every line's problem."""

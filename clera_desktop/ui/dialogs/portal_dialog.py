@@ -27,7 +27,8 @@ def _make_page(callback: str, allowed_hosts: set[str], on_callback: Any) -> Any:
     from PySide6.QtWebEngineCore import QWebEnginePage
 
     class GuardedPage(QWebEnginePage):
-        def acceptNavigationRequest(self, url: QUrl, kind: Any, is_main_frame: bool) -> bool:  # noqa: N802
+        def acceptNavigationRequest(self, url: QUrl | str, kind: Any, is_main_frame: bool) -> bool:  # noqa: N802
+            url = QUrl(url)
             text = url.toString()
             if text.startswith(callback):
                 on_callback(url)
@@ -40,7 +41,11 @@ def _make_page(callback: str, allowed_hosts: set[str], on_callback: Any) -> Any:
 
         def createWindow(self, kind: Any) -> Any:  # noqa: N802 - pop-ups go to the system browser
             page = QWebEnginePage(self)
-            page.urlChanged.connect(lambda u: (QDesktopServices.openUrl(u), page.deleteLater()))
+            def hand_over(target: QUrl) -> None:
+                QDesktopServices.openUrl(target)
+                page.deleteLater()
+
+            page.urlChanged.connect(hand_over)
             return page
 
     return GuardedPage()

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.item_models.table_model import LEFT, RIGHT, ROW_ROLE, SORT_ROLE
@@ -183,4 +184,4 @@ class AccountsTreeModel(TwoLevelTreeModel):
 def _group_total(accounts: list[AccountValue]) -> Decimal | None:
     """An institution's total in the base currency; unknown if any account's is."""
     totals = [a.total_base for a in accounts]
-    return None if None in totals else sum(totals, Decimal(0))  # type: ignore[arg-type]
+    return sum_known(totals)

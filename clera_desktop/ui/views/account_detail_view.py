@@ -81,7 +81,7 @@ class AccountDetailView(QWidget):
         self.account_id = value.account_id
         if self.performance is not None:
             self.performance.set_fixed_account(value.account_id, value.name)
-            asyncio.ensure_future(self.performance.reload())
+            self._performance_task = asyncio.ensure_future(self.performance.reload())
         total = fmt.money(value.total, value.currency)
         base = "" if value.currency == value.base_currency else f" \u2248 {fmt.money(value.total_base, value.base_currency)}"
         stale = f" \u2014 stale since {value.stale_since:%Y-%m-%d}" if value.stale_since else ""

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from clera_desktop.core.errors import CleraError
-from clera_desktop.ui.slots import async_slot
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.accounts_tree_model import AccountsTreeModel
+from clera_desktop.ui.slots import async_slot
 
 if TYPE_CHECKING:
     from clera_desktop.services import AppServices

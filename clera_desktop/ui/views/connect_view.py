@@ -78,7 +78,7 @@ class ConnectView(QWidget):
         for slug in BROKERAGES:
             self.brokerage.addItem(slug.title() if slug else "Choose in the portal", slug or None)
         self.connect_snaptrade = QPushButton("Connect a brokerage\u2026")
-        self.connect_snaptrade.clicked.connect(self._on_connect_snaptrade_clicked)
+        self.connect_snaptrade.clicked.connect(self.request_snaptrade_connection)
         row = QHBoxLayout(snaptrade)
         for widget in (self.read_only, self.trading, QLabel("Brokerage:"), self.brokerage):
             row.addWidget(widget)
@@ -87,9 +87,9 @@ class ConnectView(QWidget):
 
         others = QGroupBox("Other accounts")
         self.link_plaid = QPushButton("Link investments (Plaid)\u2026")
-        self.link_plaid.clicked.connect(self._on_link_plaid_clicked)
+        self.link_plaid.clicked.connect(self.request_plaid_link)
         self.add_alpaca = QPushButton("Add Clera brokerage account (Alpaca)\u2026")
-        self.add_alpaca.clicked.connect(self._on_add_alpaca_clicked)
+        self.add_alpaca.clicked.connect(self.request_alpaca_keys)
         other_row = QHBoxLayout(others)
         other_row.addWidget(self.link_plaid)
         other_row.addWidget(self.add_alpaca)
@@ -159,7 +159,7 @@ class ConnectView(QWidget):
     # ---- SnapTrade ------------------------------------------------------------------------
 
     @asyncSlot()
-    async def _on_connect_snaptrade_clicked(self) -> None:
+    async def request_snaptrade_connection(self) -> None:
         await self.connect_snaptrade_flow(trading=self.trading.isChecked(), broker=self.brokerage.currentData())
 
     async def connect_snaptrade_flow(self, *, trading: bool, broker: str | None = None,
@@ -194,7 +194,7 @@ class ConnectView(QWidget):
     # ---- Plaid ----------------------------------------------------------------------------
 
     @asyncSlot()
-    async def _on_link_plaid_clicked(self) -> None:
+    async def request_plaid_link(self) -> None:
         await self.link_plaid_flow()
 
     async def link_plaid_flow(self, item_id: str | None = None) -> str:
@@ -223,7 +223,7 @@ class ConnectView(QWidget):
     # ---- Alpaca ---------------------------------------------------------------------------
 
     @asyncSlot()
-    async def _on_add_alpaca_clicked(self) -> None:
+    async def request_alpaca_keys(self) -> None:
         async def verify(key: str, secret: str, paper: bool) -> str:
             return await self._services.connect_alpaca(api_key=key, secret_key=secret, paper=paper)
 

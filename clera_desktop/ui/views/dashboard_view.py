@@ -96,10 +96,10 @@ class DashboardView(QWidget):
         snapshot = self._live.snapshot()
         if snapshot is None:
             return False
-        self.render(snapshot)
+        self.show_snapshot(snapshot)
         return True
 
-    def render(self, snapshot: LiveSnapshot) -> None:
+    def show_snapshot(self, snapshot: LiveSnapshot) -> None:
         base = snapshot.base_currency
         self.total.setText(fmt.money(snapshot.total, base))
         change, pct = snapshot.day_change, snapshot.day_change_pct

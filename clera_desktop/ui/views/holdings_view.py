@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clera_desktop.services import HoldingsSnapshot
+from clera_desktop.core.money import sum_known
+from clera_desktop.services import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.holdings_tree_model import COLUMNS, HoldingsFilter, HoldingsTreeModel
@@ -39,7 +40,7 @@ class HoldingsView(QWidget):
         self.provider = QComboBox()
         self.account = QComboBox()
         self.export_button = QPushButton("Export CSV\u2026")
-        self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_button.clicked.connect(self.ask_and_export)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(QLabel("Provider"))
@@ -106,20 +107,21 @@ class HoldingsView(QWidget):
         self.model.set_filter(self.filter)
         self._update_totals()
 
-    def visible_rows(self) -> tuple:  # type: ignore[type-arg]
+    def visible_rows(self) -> tuple[HoldingRow, ...]:
         return self.model.visible_rows
 
     def _update_totals(self) -> None:
         rows = self.visible_rows()
         snapshot = self.model.snapshot
         values = [r.market_value_base for r in rows]
-        total = None if None in values else sum(values, Decimal(0))  # type: ignore[arg-type]
+        total = sum_known(values)
         known = sum((v for v in values if v is not None), Decimal(0))
         note = "" if total is not None else f" (known part {fmt.money(known)}; some prices or rates are missing)"
         self.totals.setText(
             f"<b>{len(rows)} holdings</b> \u00b7 Market value <b>{fmt.money(total, snapshot.base_currency)}</b>{note}")
 
-    def _on_export_clicked(self) -> None:
+    def ask_and_export(self) -> None:
+        """Ask where, then write the holdings shown (File › Export holdings, the Export button)."""
         path, _ = QFileDialog.getSaveFileName(self, "Export holdings", "holdings.csv", "CSV files (*.csv)")
         if path:
             self.export_csv(Path(path))
