@@ -85,7 +85,7 @@ def app_run(seconds: float, rate: float) -> dict[str, float]:
     context = build_context(load_settings(data_dir=Path(tempfile.mkdtemp(prefix="clera-live-")), environ={}, demo=True),
                             sandbox_args=["--tick-rate", str(rate)])
     info = context.demo.sandbox.info  # type: ignore[union-attr]
-    window = MainWindow(context)
+    window = MainWindow(context.services)
     window.resize(1280, 800)
     window.show()
     result: dict[str, float] = {}

@@ -51,7 +51,7 @@ def one_run(switch_interval: float | None) -> dict[str, float]:
     asyncio.set_event_loop(loop)
     settings = load_settings(data_dir=Path(tempfile.mkdtemp(prefix="clera-stall-")), environ={}, demo=True)
     context = build_context(settings, sandbox_args=["--fault", "*=slow:0.15"])
-    window = MainWindow(context)
+    window = MainWindow(context.services)
     window.resize(1280, 800)
     window.show()
     ticks = LoopGaps()

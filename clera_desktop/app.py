@@ -146,7 +146,7 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
         nonlocal context
         try:
             context = await asyncio.to_thread(build_context_and_views, settings)
-            window.attach(context)
+            window.attach(context.services)
             await window.start()
         except Exception as error:
             log.exception("could not open the data")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -35,23 +34,6 @@ def test_every_subcommand_takes_data_dir() -> None:
     subcommands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     for name, sub in subcommands.items():
         assert "--data-dir" in sub.format_help(), name
-
-
-def test_starting_the_app_creates_the_database_at_the_newest_schema_and_keeps_rows(tmp_path: Path) -> None:
-    data_dir = tmp_path / "D"
-    first = _run("--data-dir", str(data_dir), "--quit-after", "0.5")
-    assert first.returncode == 0, first.stderr
-    database = data_dir / "clera.sqlite"
-    with sqlite3.connect(database) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
-        raw.execute(
-            "INSERT INTO audit_log (at, action, details) VALUES ('2026-01-01 00:00:00', 'test', '{}')"
-        )
-    second = _run("--data-dir", str(data_dir), "--quit-after", "0.5")
-    assert second.returncode == 0, second.stderr
-    with sqlite3.connect(database) as raw:
-        assert raw.execute("SELECT action FROM audit_log").fetchall() == [("test",)]
-    assert (data_dir / "logs" / "clera-desktop.log").exists()
 
 
 def test_info_reports_the_schema(tmp_path: Path) -> None:

@@ -89,6 +89,7 @@ class AccountPlan:
     sell_chance: float = 0.008
     transfer_in: bool = False
     withdrawals: bool = True
+    holds_through_split: bool = False  # the demo's split happens to shares someone holds, on every day
 
 
 @dataclass
@@ -238,7 +239,8 @@ class DemoWorld:
                         Decimal(0), commission=Decimal("4.95")),
         ])
         self.add_snaptrade_connection(user, "ETRADE", "trade", [
-            AccountPlan("et-brokerage", "E*TRADE Brokerage", "USD", "INDIVIDUAL", us[:30], False, Decimal(30000), Decimal(1000)),
+            AccountPlan("et-brokerage", "E*TRADE Brokerage", "USD", "INDIVIDUAL", us[:30], False, Decimal(30000), Decimal(1000),
+                        holds_through_split=True),
         ])
         for n in range(int(self.scale * BENCH_ACCOUNTS_PER_SCALE)):
             self._add_bench_account(user, n)
@@ -382,6 +384,7 @@ def _simulate(rng: random.Random, plan: AccountPlan, world: DemoWorld, account_i
         events.append(event)
 
     transfer_day = days[len(days) // 3] if plan.transfer_in else None
+    eve_of_split = max((d for d in days if d < world.split_day), default=None)
     previous_month = None
     for index, day in enumerate(days):
         price_of = lambda s, day=day: world.prices.close_on(s, day)  # noqa: E731
@@ -435,6 +438,12 @@ def _simulate(rng: random.Random, plan: AccountPlan, world: DemoWorld, account_i
                 proceeds = cents(quantity * price)
                 emit(day, EventKind.SELL, proceeds - plan.commission, symbol=symbol, quantity=quantity, price=price,
                      fee=plan.commission, description=f"Sold {quantity} {symbol}")
+        if plan.holds_through_split and day == eve_of_split and SPLIT_SYMBOL not in book.holdings:
+            price = price_of(SPLIT_SYMBOL)  # last in the day: nothing can sell it before the split
+            quantity = _quantity(min(book.cash - plan.commission, Decimal(2500)), price, plan.fractional)
+            if quantity > 0:
+                emit(day, EventKind.BUY, -(cents(quantity * price) + plan.commission), symbol=SPLIT_SYMBOL,
+                     quantity=quantity, price=price, fee=plan.commission, description=f"Bought {quantity} {SPLIT_SYMBOL}")
     return events
 
 

@@ -35,9 +35,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMessageBox
 
-    from clera_desktop.app import AppContext
     from clera_desktop.core.settings import Settings
     from clera_desktop.models.domain import AccountValue
+    from clera_desktop.services import AppServices
     from clera_desktop.sync.service import SyncProgress, SyncReport
     from clera_desktop.ui.first_paint import LastScreen
     from clera_desktop.ui.views.connect_view import ConnectView
@@ -66,7 +66,7 @@ TITLES = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holding
 
 
 class MainWindow(QMainWindow):
-    """The window. It can paint before the store is open: built without a context it shows the
+    """The window. It can paint before the store is open: built without services it shows the
     last session's accounts (``first_paint``); :meth:`attach` then builds the other views."""
 
     connect_view: ConnectView
@@ -76,12 +76,12 @@ class MainWindow(QMainWindow):
     trade_view: TradeView
     orders_view: OrdersView
 
-    def __init__(self, context: AppContext | None = None, *, settings: Settings | None = None,
+    def __init__(self, services: AppServices | None = None, *, settings: Settings | None = None,
                  first_paint: LastScreen | None = None) -> None:
         super().__init__()
-        self._context: AppContext = None  # type: ignore[assignment]  # set by attach()
-        settings = context.settings if context is not None else settings
-        assert settings is not None, "a context or the settings"
+        self._services: AppServices = None  # type: ignore[assignment]  # set by attach()
+        settings = services.settings if services is not None else settings
+        assert settings is not None, "the services or the settings"
         self._settings = settings
         fmt.use_clock(settings.clock)
         self.setWindowTitle("Clera Desktop" + (" \u2014 Demo" if settings.demo else ""))
@@ -151,12 +151,17 @@ class MainWindow(QMainWindow):
             accounts = first_paint.accounts
             self.accounts_view.set_accounts(accounts, accounts[0].base_currency, first_paint.column_widths)
             self.sync_label.setText(LAST_SESSION_NOTE)
-        elif context is None:  # a first start: nothing saved to show yet
+        elif services is None:  # a first start: nothing saved to show yet
             self.sync_label.setText(OPENING_NOTE)
-        if context is not None:
-            self.attach(context)
+        if services is not None:
+            self.attach(services)
 
-    def attach(self, context: AppContext) -> None:
+    @property
+    def services(self) -> AppServices:
+        """What the window shows and does (after :meth:`attach`)."""
+        return self._services
+
+    def attach(self, services: AppServices) -> None:
         """The store, keyring and providers are open: build every view on them."""
         from clera_desktop.ui.views.connect_view import ConnectView
         from clera_desktop.ui.views.dashboard_view import DashboardView
@@ -165,9 +170,8 @@ class MainWindow(QMainWindow):
         from clera_desktop.ui.views.performance_view import PerformanceView
         from clera_desktop.ui.views.trade_view import TradeView
 
-        self._context = context
-        self._settings = context.settings
-        services = context.services
+        self._services = services
+        self._settings = services.settings
         shown = self.stack.currentWidget()
         self.accounts_view.attach(services)
         self.connect_view = ConnectView(services)
@@ -220,7 +224,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.needs_data = [self.refresh_action, export, import_csv, manual, settings]
         for action in self.needs_data:
-            action.setEnabled(self._context is not None)
+            action.setEnabled(self._services is not None)
         for action in (self.refresh_action, export, import_csv, manual, settings):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -255,7 +259,7 @@ class MainWindow(QMainWindow):
     def open_import(self) -> None:
         from clera_desktop.ui.dialogs.import_dialog import ImportDialog
 
-        self.import_dialog = ImportDialog(self._context.services, self)
+        self.import_dialog = ImportDialog(self._services, self)
         self.import_dialog.accepted.connect(self._on_import_dialog_accepted)
         self.import_dialog.open()
 
@@ -270,14 +274,14 @@ class MainWindow(QMainWindow):
 
         from clera_desktop.ui.dialogs.manual_account_dialog import ManualAccountDialog
 
-        self.manual_dialog = ManualAccountDialog(self._context.services, self)
+        self.manual_dialog = ManualAccountDialog(self._services, self)
         self.manual_dialog.accepted.connect(lambda: asyncio.ensure_future(self.reload()))
         self.manual_dialog.open()
 
     def open_settings(self) -> None:
         from clera_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
-        self.settings_dialog = SettingsDialog(self._context.services, self)
+        self.settings_dialog = SettingsDialog(self._services, self)
         self.settings_dialog.accepted.connect(self.refresh)
         self.settings_dialog.open()
 
@@ -298,9 +302,9 @@ class MainWindow(QMainWindow):
 
         from clera_desktop.models.enums import PortfolioMode
 
-        if self._context is None:
+        if self._services is None:
             return
-        services = self._context.services
+        services = self._services
         accounts, holdings, connections, mode = await asyncio.gather(
             services.accounts(), services.holdings(), services.connections(), services.portfolio_mode())
         if not isValid(self):  # the window closed while the store was being read
@@ -318,7 +322,8 @@ class MainWindow(QMainWindow):
             await services.live.refresh_book()
         self.performance_view.set_accounts([(a.account_id, a.name) for a in accounts])
         if mode is PortfolioMode.NONE and not connections:
-            self.show_welcome()
+            if self.stack.currentWidget() in (self.accounts_view, self.welcome):  # not where the person went
+                self.show_welcome()
         elif self.welcome is not None and self.stack.currentWidget() is self.welcome:
             self.show_view(self.accounts_view)
 
@@ -364,15 +369,15 @@ class MainWindow(QMainWindow):
 
     async def _start_live(self) -> None:
         try:
-            await self._context.services.live.start()
+            await self._services.live.start()
         except CleraError as error:
             log.warning("live prices unavailable: %s", error)
 
     def _on_frame(self) -> None:
         """~30 times a second: draw what the live prices changed, in the view on screen."""
-        if self._context is None:
+        if self._services is None:
             return
-        live = self._context.services.live
+        live = self._services.live
         current = self.stack.currentWidget()
         if current is self.dashboard_view:
             self.dashboard_view.render_if_changed()
@@ -401,7 +406,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setEnabled(False)
         self.sync_label.setText("Syncing\u2026")
         try:
-            report = await self._context.services.sync(progress=self._on_sync_progress)
+            report = await self._services.sync(progress=self._on_sync_progress)
         except CleraError as error:
             self._show_problem(error.user_message)
             return
@@ -423,7 +428,7 @@ class MainWindow(QMainWindow):
     async def update_history(self) -> None:
         """After a sync: fetch the closes and rates history needs, rebuild what changed, redraw."""
         try:
-            rebuilt = await self._context.services.history.update()
+            rebuilt = await self._services.history.update()
         except CleraError as error:
             log.warning("history not updated: %s", error)
             return
@@ -450,7 +455,7 @@ class MainWindow(QMainWindow):
         if not ok or not passphrase:
             return
         try:
-            await self._context.services.unlock_secrets(passphrase)
+            await self._services.unlock_secrets(passphrase)
         except CleraError as error:
             _message_box().warning(self, "Unlock saved keys", error.user_message)
             return
@@ -466,7 +471,7 @@ class MainWindow(QMainWindow):
     @async_slot(str)
     async def _on_order_placed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
-        await self._context.services.trading.settled()  # a fill's sync, before the views re-read
+        await self._services.trading.settled()  # a fill's sync, before the views re-read
         if isValid(self):
             await self.reload()
 
@@ -509,6 +514,6 @@ class MainWindow(QMainWindow):
             if task is not None and not task.done():
                 task.cancel()
         self.frame_timer.stop()
-        if self._context is not None:
-            self._context.services.live.close()
+        if self._services is not None:
+            self._services.live.close()
         super().closeEvent(event)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from snaptrade_client.exceptions import ApiException
 
 from clera_desktop.sandbox.server import SandboxServer
+from tests.clock import TODAY
 from tests.sandbox.conftest import demo_user, snaptrade_client
 from tests.sandbox.openapi_contract import check
 
@@ -76,11 +78,12 @@ def test_activities_filter_by_date_and_type_and_page_like_the_real_api(pristine_
         offset += len(page["data"])
     assert [a["id"] for a in pages] == [a["id"] for a in everything["data"]]
 
+    start, end = (TODAY - timedelta(days=700)).isoformat(), (TODAY - timedelta(days=610)).isoformat()  # a quarter, two years ago
     window = st.account_information.get_account_activities(
-        account_id=account_id, start_date="2025-01-01", end_date="2025-03-31", type="BUY,SELL", **user
+        account_id=account_id, start_date=start, end_date=end, type="BUY,SELL", **user
     ).body["data"]
     assert window and {a["type"] for a in window} <= {"BUY", "SELL"}
-    assert all("2025-01-01" <= a["trade_date"][:10] <= "2025-03-31" for a in window)
+    assert all(start <= a["trade_date"][:10] <= end for a in window)
 
 
 def test_symbol_search_and_quotes(pristine_sandbox: SandboxServer) -> None:

@@ -54,7 +54,7 @@ def demo_context(tmp_path: Path) -> Iterator[AppContext]:
 @pytest.fixture
 def window(qtbot: Any, demo_context: AppContext, loop: asyncio.AbstractEventLoop,
            run: Callable[[Awaitable[Any]], Any]) -> Iterator[MainWindow]:
-    main = MainWindow(demo_context)
+    main = MainWindow(demo_context.services)
     qtbot.addWidget(main)
     main.show()
     run(main.reload())

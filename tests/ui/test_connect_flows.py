@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from clera_desktop.app import AppContext
 from clera_desktop.ui.main_window import MainWindow
 from tests.sandbox.conftest import demo_user, snaptrade_client
 from tests.ui.conftest import evaluate, wait_for
@@ -100,9 +101,9 @@ def test_plaid_hosted_link_inside_the_app(window: MainWindow, run: Callable[[Awa
     assert "Fidelity Brokerage" in _account_names(window)
 
 
-def test_alpaca_dialog_rejects_a_bad_key_then_accepts_a_good_one(window: MainWindow, qtbot: Any,
+def test_alpaca_dialog_rejects_a_bad_key_then_accepts_a_good_one(window: MainWindow, demo_context: AppContext, qtbot: Any,
                                                                   run: Callable[[Awaitable[Any]], Any]) -> None:
-    info = window._context.demo.sandbox.info["alpaca"]  # type: ignore[union-attr]
+    info = demo_context.demo.sandbox.info["alpaca"]
 
     async def scenario() -> None:
         await window.connect_view.request_alpaca_keys()
@@ -121,12 +122,12 @@ def test_alpaca_dialog_rejects_a_bad_key_then_accepts_a_good_one(window: MainWin
     assert window.connect_view.notice.text() == "Clera Brokerage (paper) added and synced."
     from clera_desktop.core.secrets import SecretKey
 
-    assert window._context.services.secrets.get(SecretKey.ALPACA_API_KEY) == info["key_id"]
+    assert window.services.secrets.get(SecretKey.ALPACA_API_KEY) == info["key_id"]
 
 
-def test_a_broken_connection_shows_needs_reconnect_and_is_repaired(window: MainWindow,
+def test_a_broken_connection_shows_needs_reconnect_and_is_repaired(window: MainWindow, demo_context: AppContext,
                                                                     run: Callable[[Awaitable[Any]], Any]) -> None:
-    sandbox = window._context.demo.sandbox  # type: ignore[union-attr]
+    sandbox = demo_context.demo.sandbox
     run(window.sync_now())
     client, user = snaptrade_client(sandbox), demo_user(sandbox)  # type: ignore[arg-type]
     etrade_id = next(c["id"] for c in client.connections.list_brokerage_authorizations(**user).body

@@ -11,7 +11,7 @@ from tests.ui.conftest import wait_for
 
 
 def test_the_dashboard_shows_live_value_and_a_crosshair(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
-    live = window._context.services.live
+    live = window.services.live
     run(window.sync_now())
     run(window._start_live())
     window.show_view(window.dashboard_view)
@@ -45,12 +45,12 @@ def test_a_first_start_says_what_the_dashboard_waits_for_until_the_line_begins(
     run(window.sync_now())
     run(wait_for(lambda: view.chart.isVisible()))
     assert view.waiting.isHidden()
-    xs, ys = window._context.services.live.series(None).arrays()  # type: ignore[union-attr]
+    xs, ys = window.services.live.series(None).arrays()  # type: ignore[union-attr]
     assert len(xs) and min(ys) > 0  # it begins at the portfolio's value, not at 0
 
 
 def test_the_account_view_shows_its_live_value(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
-    live = window._context.services.live
+    live = window.services.live
     run(window.sync_now())
     run(window._start_live())
     window.show_view(window.accounts_view)

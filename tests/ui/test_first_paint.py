@@ -16,14 +16,14 @@ from clera_desktop.ui.main_window import MainWindow
 
 def test_the_last_screen_round_trips_exactly(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     run(window.sync_now())
-    accounts = run(window._context.services.accounts())
-    folder = window._context.settings.data_dir
+    accounts = run(window.services.accounts())
+    folder = window.services.settings.data_dir
     assert first_paint.load(folder).accounts == accounts  # written by the window's own reload, Decimals and all
 
 
 def test_a_window_without_data_shows_the_last_screen_then_attaches(
         qtbot: Any, demo_context: AppContext, run: Callable[[Awaitable[Any]], Any], tmp_path: Path) -> None:
-    first = MainWindow(demo_context)
+    first = MainWindow(demo_context.services)
     qtbot.addWidget(first)
     run(first.sync_now())
     saved = first_paint.load(demo_context.settings.data_dir)
@@ -36,7 +36,7 @@ def test_a_window_without_data_shows_the_last_screen_then_attaches(
     assert [a.name for a in shell.accounts_view.model.accounts()] == [a.name for a in saved.accounts]
     assert "last session" in shell.sync_label.text()
     assert not shell.refresh_action.isEnabled() and shell.accounts_view.detail is None
-    shell.attach(demo_context)
+    shell.attach(demo_context.services)
     assert shell.refresh_action.isEnabled() and shell.accounts_view.detail is not None
     assert shell.views["trade"] is shell.trade_view and shell.stack.indexOf(shell.trade_view) >= 0
     run(shell.reload())
@@ -46,7 +46,7 @@ def test_a_window_without_data_shows_the_last_screen_then_attaches(
 
 def test_the_next_start_paints_the_column_widths_the_person_left(
         qtbot: Any, demo_context: AppContext, run: Callable[[Awaitable[Any]], Any]) -> None:
-    first = MainWindow(demo_context)
+    first = MainWindow(demo_context.services)
     qtbot.addWidget(first)
     first.show()
     run(first.sync_now())
@@ -94,7 +94,7 @@ def test_show_then_process_events_paints_the_first_frame(
     from PySide6.QtCore import QEvent, QObject
     from shiboken6 import getCppPointer
 
-    first = MainWindow(demo_context)
+    first = MainWindow(demo_context.services)
     qtbot.addWidget(first)
     run(first.sync_now())
     first.close()

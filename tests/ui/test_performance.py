@@ -44,7 +44,7 @@ def test_performance_view_shows_history_and_returns_for_each_range(window: MainW
                                                           Activity.type == "buy").order_by(Activity.trade_date)).first()
         session.execute(delete(Activity).where(Activity.id == first))
 
-    window._context.database.write_sync(forget_first_buy)
+    window.services.database.write_sync(forget_first_buy)
     run(window.update_history())
     run(wait_for(lambda: "do not explain" in view.note.text()))
     assert f"{clera.name}: activities do not explain" in view.note.text()
@@ -56,7 +56,7 @@ def test_importing_a_csv_creates_a_manual_account_with_history(window: MainWindo
 
     path = tmp_path / "pension.csv"
     path.write_text(HEADER + "2025-01-02,Pension,DEPOSIT,,,,1000,,USD\n2025-01-03,Pension,BUY,AAPL,2,100,,,USD\n")
-    dialog = ImportDialog(window._context.services, window)
+    dialog = ImportDialog(window.services, window)
     dialog.path.setText(str(path))
     run(dialog.load_preview())
     assert "new manual accounts: Pension" in dialog.preview_text.toPlainText() and dialog.import_button.isEnabled()
@@ -65,7 +65,7 @@ def test_importing_a_csv_creates_a_manual_account_with_history(window: MainWindo
     assert dialog.imported == 2
     run(window.reload())
     assert "Pension" in [a.name for a in window.accounts_view.model.accounts()]
-    report = run(window._context.services.history.report())
+    report = run(window.services.history.report())
     pension = next(a for a in report.accounts if a.name == "Pension")
     assert pension.metrics.net_flows == 1000
 
@@ -75,7 +75,7 @@ def test_a_bad_file_cannot_be_imported(window: MainWindow, tmp_path: Path, run: 
 
     path = tmp_path / "bad.csv"
     path.write_text(HEADER + "yesterday,Pension,DEPOSIT,,,,1000,,USD\n")
-    dialog = ImportDialog(window._context.services, window)
+    dialog = ImportDialog(window.services, window)
     dialog.path.setText(str(path))
     run(dialog.load_preview())
     assert "line 2: date 'yesterday' is not ISO 8601" in dialog.preview_text.toPlainText()
@@ -85,7 +85,7 @@ def test_a_bad_file_cannot_be_imported(window: MainWindow, tmp_path: Path, run: 
 def test_a_manual_account_is_created_from_its_dialog(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     from clera_desktop.ui.dialogs.manual_account_dialog import ManualAccountDialog
 
-    dialog = ManualAccountDialog(window._context.services, window)
+    dialog = ManualAccountDialog(window.services, window)
     dialog.name.setText("House fund")
     dialog.currency.setText("eur")
     dialog.create_button.click()
@@ -93,7 +93,7 @@ def test_a_manual_account_is_created_from_its_dialog(window: MainWindow, run: Ca
     run(window.reload())
     account = next(a for a in window.accounts_view.model.accounts() if a.name == "House fund")
     assert account.currency == "EUR" and account.provider == "manual"
-    again = ManualAccountDialog(window._context.services, window)
+    again = ManualAccountDialog(window.services, window)
     again.name.setText("House fund")
     again.create_button.click()
     run(wait_for(lambda: "exists already" in again.message.text()))

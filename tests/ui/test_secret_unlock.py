@@ -25,7 +25,7 @@ def test_keys_in_the_encrypted_file_are_used_after_unlocking(qtbot: Any, tmp_pat
     stored.set(SecretKey.ALPACA_API_KEY, "PKFROMFILE")
     stored.set(SecretKey.ALPACA_SECRET_KEY, "secret-from-file")
     context = build_context(load_settings(data_dir=data, environ={}, clock=TEST_CLOCK))
-    window = MainWindow(context)
+    window = MainWindow(context.services)
     qtbot.addWidget(window)
     window.show()
     try:

@@ -38,7 +38,7 @@ def test_keys_and_base_currency_from_settings(qtbot: Any, tmp_path: Path, run: C
 
     reopened = build_context(load_settings(data_dir=data, environ={}, clock=TEST_CLOCK))
     try:
-        window = MainWindow(reopened)
+        window = MainWindow(reopened.services)
         qtbot.addWidget(window)
         run(window.reload())
         assert reopened.services.settings.base_currency == "CAD"

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
+from clera_desktop.app import AppContext
 from clera_desktop.models.enums import OrderStatus
 from clera_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import wait_for
@@ -24,12 +25,13 @@ def _account_cash(window: MainWindow, name: str) -> Decimal | None:
     return next(a.cash for a in window.accounts_view.model.accounts() if a.name == name)
 
 
-def _alpaca_orders(window: MainWindow) -> list[dict[str, Any]]:
+def _alpaca_orders(demo: AppContext) -> list[dict[str, Any]]:
     from alpaca.trading.client import TradingClient
     from alpaca.trading.enums import QueryOrderStatus
     from alpaca.trading.requests import GetOrdersRequest
 
-    info = window._context.demo.sandbox.info["alpaca"]  # type: ignore[union-attr]
+    assert demo.demo is not None
+    info = demo.demo.sandbox.info["alpaca"]
     client = TradingClient(info["key_id"], info["secret_key"], paper=True, raw_data=True, url_override=info["trading_url"])
     return client.get_orders(GetOrdersRequest(status=QueryOrderStatus.ALL, limit=500))  # type: ignore[return-value]
 
@@ -58,10 +60,11 @@ async def _review(window: MainWindow) -> Any:
     return view.confirm_dialog
 
 
-def test_a_ticket_is_routed_placed_once_and_shows_up_everywhere(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+def test_a_ticket_is_routed_placed_once_and_shows_up_everywhere(window: MainWindow, demo_context: AppContext,
+                                                               run: Callable[[Awaitable[Any]], Any]) -> None:
     run(window.sync_now())
     held_before, cash_before = _holding(window, "MSFT"), _account_cash(window, CLERA)
-    orders_before = len(_alpaca_orders(window))
+    orders_before = len(_alpaca_orders(demo_context))
 
     async def scenario() -> Any:
         await _fill_ticket(window, "MSFT", CLERA, "3")
@@ -75,13 +78,13 @@ def test_a_ticket_is_routed_placed_once_and_shows_up_everywhere(window: MainWind
         dialog.place_button.click()
         dialog.place_button.click()  # the double click
         await wait_for(lambda: window.trade_view.last_result is not None)
-        await window._context.services.trading.settled()
+        await window.services.trading.settled()
         await window.reload()
 
     run(scenario())
     result = window.trade_view.last_result
     assert result is not None and result.order.status is OrderStatus.FILLED
-    assert len(_alpaca_orders(window)) == orders_before + 1
+    assert len(_alpaca_orders(demo_context)) == orders_before + 1
     assert _holding(window, "MSFT") == held_before + 3
     assert _account_cash(window, CLERA) < cash_before  # type: ignore[operator]
     top = [window.orders_view.model.row(i) for i in range(window.orders_view.model.rowCount())]
@@ -121,7 +124,7 @@ def test_validation_messages_appear_as_the_person_types(window: MainWindow, run:
         assert "needs a limit price" in window.trade_view.problems.text()
         window.trade_view.review_button.click()
         for _ in range(200):  # the service judges again and logs the refusal
-            if any(r.action == "ticket_invalid" for r in await window._context.services.trading.audit_log()):
+            if any(r.action == "ticket_invalid" for r in await window.services.trading.audit_log()):
                 break
             await asyncio.sleep(0.05)
         else:
@@ -160,7 +163,8 @@ def test_an_open_order_is_canceled_from_the_orders_view(window: MainWindow, run:
     assert not window.orders_view.timer.isActive()  # nothing open: no polling
 
 
-def test_the_audit_log_exports_without_secrets(window: MainWindow, run: Callable[[Awaitable[Any]], Any], tmp_path: Any) -> None:
+def test_the_audit_log_exports_without_secrets(window: MainWindow, demo_context: AppContext,
+                                               run: Callable[[Awaitable[Any]], Any], tmp_path: Any) -> None:
     from clera_desktop.trading.audit import export_audit_csv
 
     run(window.sync_now())
@@ -172,6 +176,38 @@ def test_the_audit_log_exports_without_secrets(window: MainWindow, run: Callable
     assert export_audit_csv(window.orders_view.audit_model.rows, path) >= 1
     text = path.read_text()
     assert "preview" in text and "MSFT" in text
-    info = window._context.demo.sandbox.info  # type: ignore[union-attr]
+    info = demo_context.demo.sandbox.info
     for secret in (info["alpaca"]["secret_key"], info["snaptrade"]["consumer_key"], info["snaptrade"]["demo_user_secret"]):
         assert secret not in text
+
+
+def test_the_previous_symbols_facts_never_stand_in_for_the_new_one(window: MainWindow,
+                                                                  run: Callable[[Awaitable[Any]], Any]) -> None:
+    """Changing the symbol while the first symbol's quote is shown: until the new symbol's facts
+    arrive the form is not ready and shows no quote (the Review button would otherwise judge MSFT
+    with AAPL's quote)."""
+    run(window.sync_now())
+    view, trading = window.trade_view, window.services.trading
+    release = asyncio.Event()
+    real_check = trading.check
+
+    async def slow_for_msft(ticket: Any) -> Any:
+        if ticket.symbol == "MSFT":
+            await release.wait()
+        return await real_check(ticket)
+
+    trading.check = slow_for_msft  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        window.open_ticket("AAPL")
+        await wait_for(lambda: view.facts_ready() and view.ticket().symbol == "AAPL")  # type: ignore[union-attr]
+        assert view.current_facts() is not None and view.current_facts().quote is not None  # type: ignore[union-attr]
+        window.open_ticket("MSFT")
+        await wait_for(lambda: view._asked_for is not None and view._asked_for[1] == "MSFT")
+        assert not view.facts_ready() and view.current_facts() is None
+        assert "AAPL" not in view.quote_info.text()
+        release.set()
+        await wait_for(lambda: view.facts_ready())
+        assert view.current_facts().quote.symbol == "MSFT"  # type: ignore[union-attr]
+
+    run(scenario())

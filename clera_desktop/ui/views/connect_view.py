@@ -153,7 +153,12 @@ class ConnectView(QWidget):
                                          and row.provider in ("snaptrade", "plaid"))
 
     def _say(self, text: str) -> None:
+        """What happened, under the connections (nothing changed: a missing key, a cancel, an error)."""
         self.notice.setText(text)
+
+    def _announce(self, text: str) -> None:
+        """The connections changed: say so, and tell the window (which re-reads what they feed)."""
+        self._say(text)
         self.connections_changed.emit(text)
 
     # ---- SnapTrade ------------------------------------------------------------------------
@@ -179,7 +184,7 @@ class ConnectView(QWidget):
             if status == "SUCCESS":
                 self._say("Connected. Syncing the new accounts\u2026")
                 await self._services.confirm_snaptrade_connection(params["connection_id"])  # type: ignore[index]
-                self._say("Brokerage connected and synced." if not reconnect else "Connection repaired and synced.")
+                self._announce("Brokerage connected and synced." if not reconnect else "Connection repaired and synced.")
             elif status == "ERROR":
                 code = (params or {}).get("error_code", "")
                 self._say(PORTAL_ERRORS.get(code, f"The connection failed (SnapTrade error {code or 'unknown'})."))
@@ -213,7 +218,7 @@ class ConnectView(QWidget):
             if outcome.exit_reason:
                 self._say(outcome.exit_reason)
             elif outcome.public_tokens or item_id:
-                self._say("Investment accounts linked and synced." if not item_id else "Connection repaired.")
+                self._announce("Investment accounts linked and synced." if not item_id else "Connection repaired.")
             else:
                 self._say("Plaid has not finished linking yet. Try Refresh in a moment.")
         except CleraError as error:
@@ -229,7 +234,7 @@ class ConnectView(QWidget):
 
         self.alpaca_dialog = AlpacaDialog(verify, self)
         self.alpaca_dialog.accepted.connect(
-            lambda: self._say(f"{self.alpaca_dialog.account_name} added and synced."))
+            lambda: self._announce(f"{self.alpaca_dialog.account_name} added and synced."))
         self.alpaca_dialog.open()
 
     # ---- existing connections ---------------------------------------------------------------
@@ -241,7 +246,7 @@ class ConnectView(QWidget):
             return
         try:
             await self._services.refresh_connection(row.id)
-            self._say(f"{row.name} refreshed.")
+            self._announce(f"{row.name} refreshed.")
         except CleraError as error:
             self._say(error.user_message)
 
@@ -268,6 +273,6 @@ class ConnectView(QWidget):
             return
         try:
             await self._services.remove_connection(row.id)
-            self._say(f"{row.name} removed.")
+            self._announce(f"{row.name} removed.")
         except CleraError as error:
             self._say(error.user_message)

@@ -68,8 +68,10 @@ class TradeView(QWidget):
         super().__init__(parent)
         self._trading = trading
         self._accounts: dict[str, Eligibility] = {}
+        # the facts held and the (account, symbol) they describe; and what was last asked for
         self._facts: TicketFacts | None = None
-        self._facts_key: tuple[str, str] | None = None
+        self._facts_for: tuple[str, str] | None = None
+        self._asked_for: tuple[str, str] | None = None
         self._account_chosen_by_person = False
         self.last_result: PlacementResult | None = None
         self.confirm_dialog: ConfirmOrderDialog | None = None
@@ -207,7 +209,7 @@ class TradeView(QWidget):
         else:
             self.route_note.setText("No account can trade yet: connect a brokerage with trading access, or add the "
                                     "Clera brokerage account, in Connect.")
-        self._facts = None
+        self._facts, self._facts_for = None, None
         await self._refresh_facts()
 
     def start_ticket(self, symbol: str, side: OrderSide = OrderSide.BUY) -> None:
@@ -255,10 +257,10 @@ class TradeView(QWidget):
             self._judge()
             return
         key = (ticket.account_id, ticket.symbol)
-        if key == self._facts_key and self._facts is not None:
+        if key == self._facts_for:
             self._judge()
             return
-        self._facts_key = key
+        self._asked_for = key
         self.quote_info.setText("Fetching the latest quote\u2026" if ticket.symbol else "")
         try:
             facts, _ = await self._trading.check(ticket)
@@ -268,7 +270,7 @@ class TradeView(QWidget):
             return
         if not isValid(self) or (self.ticket() and (self.ticket().account_id, self.ticket().symbol) != key):  # type: ignore[union-attr]
             return  # the person moved on while we asked
-        self._facts = facts
+        self._facts, self._facts_for = facts, key
         self._apply_capabilities()
         self._judge()
 
@@ -297,17 +299,21 @@ class TradeView(QWidget):
     def facts_ready(self) -> bool:
         """The network facts match what the form shows now (tests and the Review button)."""
         ticket = self.ticket()
-        return (ticket is not None and self._facts is not None and self._facts_key == (ticket.account_id, ticket.symbol)
-                and self._facts.account.id == ticket.account_id)
+        return ticket is not None and self._facts is not None and self._facts_for == (ticket.account_id, ticket.symbol)
+
+    def current_facts(self) -> TicketFacts | None:
+        """The facts for the ticket the form shows now; None while they are being fetched (never
+        another symbol's quote or another account's cash)."""
+        return self._facts if self.facts_ready() else None
 
     def current_problems(self) -> list[TicketProblem]:
-        ticket, facts = self.ticket(), self._facts
-        if ticket is None or facts is None or facts.account.id != ticket.account_id:
+        ticket, facts = self.ticket(), self.current_facts()
+        if ticket is None or facts is None:
             return []
         return validate_ticket(ticket, facts)
 
     def _judge(self, *_: object) -> None:
-        account, ticket, facts = self.selected_account(), self.ticket(), self._facts
+        account, ticket, facts = self.selected_account(), self.ticket(), self.current_facts()
         if account is None:
             self.account_info.setText("")
             return
@@ -318,7 +324,7 @@ class TradeView(QWidget):
         self.account_info.setText(
             f"<b>{account.label}</b>{said}<br>Cash <b>{fmt.money(account.cash, account.currency)}</b>"
             f" \u00b7 buying power <b>{fmt.money(account.buying_power, account.currency)}</b>{held}")
-        quote = facts.quote if facts and facts.account.id == account.id else None
+        quote = facts.quote if facts is not None else None
         if quote is not None:
             self.quote_info.setText(f"{quote.symbol}: bid {fmt.money(quote.bid)} \u00b7 ask {fmt.money(quote.ask)} \u00b7 last "
                                     f"<b>{fmt.money(quote.last, quote.currency)}</b><br><span style='color:gray'>{quote.source}"
@@ -375,5 +381,5 @@ class TradeView(QWidget):
         message = dialog.result_.message
         self.problems.setText(f"<span style='color:#1e8449'>\u2714 {message}</span>")
         self.amount.clear()
-        self._facts_key = None  # cash and holdings change: fetch again
+        self._facts_for = None  # cash and holdings change: fetch again
         self.order_placed.emit(message)

@@ -1,0 +1,26 @@
+"""The window's entry point, run as a person runs it: the installed command in a fresh process."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from clera_desktop.models.engine import head_revision
+from tests.test_cli import _run
+
+
+def test_starting_the_app_creates_the_database_at_the_newest_schema_and_keeps_rows(tmp_path: Path) -> None:
+    data_dir = tmp_path / "D"
+    first = _run("--data-dir", str(data_dir), "--quit-after", "0.5")
+    assert first.returncode == 0, first.stderr
+    database = data_dir / "clera.sqlite"
+    with sqlite3.connect(database) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+        raw.execute(
+            "INSERT INTO audit_log (at, action, details) VALUES ('2026-01-01 00:00:00', 'test', '{}')"
+        )
+    second = _run("--data-dir", str(data_dir), "--quit-after", "0.5")
+    assert second.returncode == 0, second.stderr
+    with sqlite3.connect(database) as raw:
+        assert raw.execute("SELECT action FROM audit_log").fetchall() == [("test",)]
+    assert (data_dir / "logs" / "clera-desktop.log").exists()
