@@ -92,3 +92,39 @@ class NotFound(RejectedInput):
 
 class BadProviderData(ProviderError):
     default_message = "The provider sent data the app could not read. Nothing was changed."
+
+
+class StoreError(CleraError):
+    """The local database could not do what was asked (locked, full, read-only, damaged)."""
+
+    default_message = "Your Clera data could not be read or written. Nothing was changed."
+
+
+class StoreBusy(StoreError):
+    default_message = ("Another program is writing to your Clera data and did not finish within 10 seconds. "
+                       "Nothing was changed: try again in a minute.")
+
+
+class StoreFull(StoreError):
+    default_message = "The disk with your Clera data is full. Nothing was changed: free some space and try again."
+
+
+class StoreReadOnly(StoreError):
+    default_message = ("Your Clera data folder cannot be written (it is read-only, or belongs to another user). "
+                       "Nothing was changed.")
+
+
+class StoreDamaged(StoreError):
+    default_message = ("Your Clera database is damaged. Nothing was changed; restore the latest backup "
+                       "(clera-desktop restore) or move the file aside to start afresh.")
+
+
+class StoreTooNew(StoreError):
+    default_message = ("Your Clera data was written by a newer version of Clera Desktop. Update the app to open it; "
+                       "nothing was changed.")
+
+
+class SyncBusy(CleraError):
+    """Another process is syncing this data folder (one writer per folder)."""
+
+    default_message = "Another Clera Desktop is syncing this data right now. Try again when it is done."

@@ -20,34 +20,81 @@ CENT: Final = Decimal("0.01")
 QUANTITY_STEP: Final = Decimal("0.00000001")
 
 
+#: No amount, quantity, price or rate a person holds comes near a quadrillion: anything larger is
+#: an error in the data, and refusing it keeps every total (and the float drawing path) finite.
+MAX_MAGNITUDE: Final = Decimal("1e15")
+#: Places kept: money has 2, shares 8 (1e-8 fractional shares), exchange rates 6-10.
+MAX_PLACES: Final = 12
+_PLACES_STEP: Final = Decimal(1).scaleb(-MAX_PLACES)
+#: A number's text longer than this is not a figure (and ``Decimal("1e-999999")`` is a million digits).
+MAX_NUMBER_TEXT: Final = 64
+
+
 class InvalidAmount(ValueError):
-    """A value that cannot be read as an exact decimal number."""
+    """A value that cannot be read as an exact decimal number within the app's bounds."""
+
+
+def _parse(text: str, shown: object) -> Decimal:
+    if len(text) > MAX_NUMBER_TEXT:
+        raise InvalidAmount(f"not a number: {text[:20]!r}... is {len(text)} characters long")
+    try:
+        return Decimal(text)
+    except decimal.InvalidOperation as exc:
+        raise InvalidAmount(f"not a number: {shown!r}") from exc
+
+
+def _within_bounds(value: Decimal, shown: object) -> Decimal:
+    if not value.is_finite():
+        raise InvalidAmount(f"not a finite number: {shown!r}")
+    if abs(value) >= MAX_MAGNITUDE:
+        raise InvalidAmount(f"{shown!r} is beyond any real figure (at most {MAX_MAGNITUDE:,.0f})")
+    return value
+
+
+def decimal_places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def to_decimal(value: object) -> Decimal:
-    """Convert a provider value (str, int, float, Decimal) into an exact Decimal.
+    """Convert a provider value (str, int, float, Decimal) into an exact, bounded Decimal.
 
-    Floats go through ``repr`` so that what the provider meant (``31.33``) is what we keep.
-    NaN and infinities are rejected: a money figure is a finite number or missing.
+    Floats go through ``repr`` so that what the provider meant (``31.33``) is what we keep. NaN,
+    infinities and magnitudes of 1e15 or more are refused (:class:`InvalidAmount`, a ValueError
+    the sync reports as data it could not read). Places beyond 12 are float noise from an API
+    (``0.30000000000000004``) and are rounded half-even, never stored digit by digit.
     """
+    if isinstance(value, bool):
+        raise InvalidAmount(f"not a number: {value!r}")
     if isinstance(value, Decimal):
         result = value
-    elif isinstance(value, bool):
-        raise InvalidAmount(f"not a number: {value!r}")
     elif isinstance(value, int):
-        result = Decimal(value)
+        result = _parse(str(value), value)
     elif isinstance(value, float):
-        result = Decimal(repr(value))
+        result = _parse(repr(value), value)
     elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip())
-        except decimal.InvalidOperation as exc:
-            raise InvalidAmount(f"not a number: {value!r}") from exc
+        result = _parse(value.strip(), value)
     else:
         raise InvalidAmount(f"not a number: {value!r}")
-    if not result.is_finite():
-        raise InvalidAmount(f"not a finite number: {value!r}")
+    result = _within_bounds(result, value)
+    if decimal_places(result) > MAX_PLACES:
+        result = result.quantize(_PLACES_STEP, rounding=decimal.ROUND_HALF_EVEN)
     return result
+
+
+def parse_number(text: str, *, decimal_comma: bool = False) -> Decimal:
+    """A number a person typed or a file holds: the same bounds as :func:`to_decimal`, but more
+    than 12 places is refused (a person means every digit they wrote). ``decimal_comma`` reads
+    ``1.234,56`` as 1234.56. Raises :class:`InvalidAmount` with a message for the person."""
+    cleaned = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if decimal_comma:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif "," in cleaned:
+        raise InvalidAmount(f"{text.strip()!r} has a comma: use a decimal point and no thousands separators")
+    value = _within_bounds(_parse(cleaned, text.strip()), text.strip())
+    if decimal_places(value) > MAX_PLACES:
+        raise InvalidAmount(f"{text.strip()!r} has more than {MAX_PLACES} decimal places")
+    return value
 
 
 def optional_decimal(value: object) -> Decimal | None:

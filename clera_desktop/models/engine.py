@@ -3,6 +3,9 @@
 SQLite is opened in WAL mode (readers never block the writer), with foreign keys enforced and
 a busy timeout so a second process waits instead of failing. ``synchronous=NORMAL`` in WAL
 mode keeps every committed transaction across an app crash or kill.
+
+SQLite's own failures (locked, full, read-only, damaged, a schema from a newer app) leave this
+module as :class:`~clera_desktop.core.errors.StoreError` with a sentence a person can act on.
 """
 
 from __future__ import annotations
@@ -16,15 +19,25 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
+
+from clera_desktop.core.errors import (
+    StoreBusy,
+    StoreDamaged,
+    StoreError,
+    StoreFull,
+    StoreReadOnly,
+    StoreTooNew,
+)
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: The newest revision in migrations/versions (a test keeps it equal to Alembic's head), so a
 #: start on an up-to-date database needs no Alembic import at all.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 BUSY_TIMEOUT_MS = 10_000
 T = TypeVar("T")
 
@@ -65,6 +78,13 @@ def alembic_config(engine: Engine | None = None) -> Any:
     return config
 
 
+def known_revisions() -> set[str]:
+    """Every revision this app's migrations know (a database at another one is from a newer app)."""
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
@@ -93,6 +113,35 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def store_error(error: DatabaseError | OSError) -> StoreError:
+    """What SQLite (or the file system under it) said, as the app's error; the detail is for the log."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    detail = str(error)[:500]
+    if "locked" in text or "busy" in text:
+        return StoreBusy(detail=detail)
+    if "full" in text or "no space" in text:
+        return StoreFull(detail=detail)
+    if "readonly" in text or "read-only" in text or "permission denied" in text or "access is denied" in text:
+        return StoreReadOnly(detail=detail)
+    if "malformed" in text or "not a database" in text or "disk i/o error" in text or "corrupt" in text:
+        return StoreDamaged(detail=detail)
+    if "unable to open" in text:
+        return StoreReadOnly("Your Clera data folder cannot be opened (it is missing, read-only, or not a folder). "
+                             "Nothing was changed.", detail=detail)
+    return StoreError(detail=detail)
+
+
+def _checked(work: Callable[[], T]) -> T:
+    """Run ``work``, turning SQLite's failures into :class:`StoreError` (an IntegrityError is the
+    caller's own business: it means a rule of the schema held, and callers catch it on purpose)."""
+    try:
+        return work()
+    except IntegrityError:
+        raise
+    except (OperationalError, DatabaseError) as error:
+        raise store_error(error) from error
+
+
 class Database:
     """The store: an engine at the newest schema, sessions, and off-GUI-thread execution.
 
@@ -103,13 +152,12 @@ class Database:
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = url
-        self.engine = make_engine(url)
-        if migrate and current_revision(self.engine) != SCHEMA_HEAD:
-            before = current_revision(self.engine)
-            upgrade(self.engine)
-            after = current_revision(self.engine)
-            if before != after:
-                log.info("database schema upgraded from %s to %s", before, after)
+        try:
+            self.engine = make_engine(url)
+        except OSError as error:  # the data folder cannot be made
+            raise store_error(error) from error
+        if migrate:
+            _checked(self._migrate)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         # Time inside write transactions, commit included (benchmarks): wall clock, and the
@@ -118,22 +166,47 @@ class Database:
         self.write_cpu_seconds = 0.0
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="db-reader")
 
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a database in memory."""
+        database = self.engine.url.database
+        return Path(database) if self.engine.dialect.name == "sqlite" and database not in (None, "", ":memory:") else None
+
+    def _migrate(self) -> None:
+        before = current_revision(self.engine)
+        if before == SCHEMA_HEAD:
+            return
+        if before is not None and before not in known_revisions():
+            self.engine.dispose()
+            raise StoreTooNew(detail=f"schema revision {before}; this app knows up to {SCHEMA_HEAD}")
+        upgrade(self.engine)
+        after = current_revision(self.engine)
+        if before != after:
+            log.info("database schema upgraded from %s to %s", before, after)
+
     def session(self) -> Session:
         return self._sessions()
 
     def write_sync(self, work: Callable[[Session], T]) -> T:
         """Run ``work`` in one transaction on the calling thread: committed, or rolled back."""
         started, started_cpu = time.perf_counter(), time.thread_time()
-        try:
+
+        def transaction() -> T:
             with self._sessions.begin() as session:
                 return work(session)
+
+        try:
+            return _checked(transaction)
         finally:
             self.write_seconds += time.perf_counter() - started
             self.write_cpu_seconds += time.thread_time() - started_cpu
 
     def read_sync(self, work: Callable[[Session], T]) -> T:
-        with self._sessions() as session:
-            return work(session)
+        def read() -> T:
+            with self._sessions() as session:
+                return work(session)
+
+        return _checked(read)
 
     async def write(self, work: Callable[[Session], T]) -> T:
         """Run ``work(session)`` in one transaction on the serial writer thread."""

@@ -12,6 +12,11 @@ class Provider(StrEnum):
     MANUAL = "manual"
 
     @property
+    def display_name(self) -> str:
+        """How the app names the provider to a person."""
+        return {"snaptrade": "SnapTrade", "plaid": "Plaid", "alpaca": "Alpaca", "manual": "Manual"}[self.value]
+
+    @property
     def account_prefix(self) -> str:
         """The prefix of app-wide account ids; Alpaca is the in-house brokerage, ``clera_``."""
         return "clera" if self is Provider.ALPACA else self.value
@@ -55,6 +60,8 @@ class ActivityType(StrEnum):
     SPLIT = "split"
     TRANSFER_IN = "transfer_in"
     TRANSFER_OUT = "transfer_out"
+    TAX = "tax"  # withheld or paid: never income, never a flow (revision 0004)
+    REFUND = "refund"  # a fee or tax given back (revision 0004)
     OTHER = "other"
 
 
@@ -98,6 +105,7 @@ class SyncStatus(StrEnum):
     SUCCEEDED = "succeeded"
     PARTIAL = "partial"
     FAILED = "failed"
+    INTERRUPTED = "interrupted"  # the process ended mid-run (a kill, a crash): found at the next sync (0004)
 
 
 class PortfolioMode(StrEnum):

@@ -82,6 +82,9 @@ class RemoteActivity:
     amount: Decimal | None = None
     fee: Decimal | None = None
     description: str | None = None
+    tax: Decimal | None = None  # withheld on this line (a dividend's)
+    cost_basis: Decimal | None = None  # what shares moved in or out carry with them
+    acquired_on: date | None = None  # when those shares were first bought
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,6 +194,11 @@ class Activity(Base):
     price: Mapped[Decimal | None]
     amount: Mapped[Decimal | None]
     fee: Mapped[Decimal | None]
+    # revision 0004: tax withheld on this line (a dividend's); what shares moved in or out carry
+    # with them (their total cost and the day they were first bought, for lots and holding periods)
+    tax: Mapped[Decimal | None]
+    cost_basis: Mapped[Decimal | None]
+    acquired_on: Mapped[date | None]
     currency: Mapped[str] = mapped_column(String(3))
     description: Mapped[str | None] = mapped_column(Text)
 

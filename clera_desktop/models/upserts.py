@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Dialect, Result, Table, delete, or_, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.text import DESCRIPTION_LENGTH, SYMBOL_LENGTH, clean_text, optional_text
 from clera_desktop.models.domain import account_id_for
 from clera_desktop.models.enums import ConnectionStatus
-from clera_desktop.models.provider_data import AccountData, RemoteConnection, RemoteOrder
+from clera_desktop.models.provider_data import AccountData, RemoteAccount, RemoteConnection, RemoteOrder, RemotePosition
 from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, Base, Connection, Order, Position, table_of
 
 
@@ -45,15 +47,15 @@ def connection_id_for(connection: RemoteConnection) -> str:
 
 def upsert_connection(session: Session, remote: RemoteConnection, *, now: datetime) -> Connection:
     connection_id = connection_id_for(remote)
-    row = session.get(Connection, connection_id)
+    name = clean_text(remote.brokerage_name) or remote.provider.display_name
     status = ConnectionStatus.NEEDS_RECONNECT if remote.disabled else ConnectionStatus.ACTIVE
-    if row is None:
-        row = Connection(id=connection_id, provider=remote.provider, provider_connection_id=remote.provider_connection_id,
-                         created_at=now, updated_at=now, brokerage_name=remote.brokerage_name,
-                         connection_type=remote.connection_type)
-        session.add(row)
+    # inserted if new, in one statement: another writer inserting it at the same moment is no error
+    insert_once(session, Connection, id=connection_id, provider=remote.provider,
+                provider_connection_id=remote.provider_connection_id, created_at=now, updated_at=now,
+                brokerage_name=name, connection_type=remote.connection_type, status=status)
+    row = session.get_one(Connection, connection_id)
     values = {
-        "brokerage_name": remote.brokerage_name, "brokerage_slug": remote.brokerage_slug,
+        "brokerage_name": name, "brokerage_slug": optional_text(remote.brokerage_slug, 100),
         "connection_type": remote.connection_type, "status": status, "status_reason": remote.status_reason,
         "disabled_since": (row.disabled_since or remote.disabled_since or now) if remote.disabled else None,
     }
@@ -136,12 +138,34 @@ class PreparedAccount:
     positions: PreparedRows | None
     activities: PreparedRows | None
     orders: list[dict[str, Any]]
+    notes: tuple[str, ...] = ()  # what was left out, for the person (an activity dated in the future)
 
 
-def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime) -> PreparedAccount:
-    """Everything about one account's write that needs no database: rows built and converted."""
+#: No brokerage API reports activity before this day; a date before it is garbage (year 1 once
+#: asked for 750,000 days of history).
+EARLIEST_ACTIVITY = date(1950, 1, 1)
+
+
+def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime, today: date | None = None) -> PreparedAccount:
+    """Everything about one account's write that needs no database: rows built and converted, text
+    cleaned and capped, and activities outside the sane window left out: a future one is held
+    until its day comes (the next sync's overlap window fetches it again), an ancient one refused."""
+    today = today or now.date()
+    data = replace(data, account=_clean_account(data.account), positions=tuple(_clean_position(p) for p in data.positions))
     remote = data.account
     account_id = account_id_for(remote.provider.account_prefix, remote.provider_account_id)
+    future = [a for a in data.activities if a.trade_date > today]
+    ancient = [a for a in data.activities if a.trade_date < EARLIEST_ACTIVITY]
+    notes = []
+    if future:
+        notes.append(f"{len(future)} activit{'y' if len(future) == 1 else 'ies'} dated after today "
+                     f"({min(a.trade_date for a in future)}) will be added on {'its' if len(future) == 1 else 'their'} day")
+    if ancient:
+        notes.append(f"{len(ancient)} activit{'y' if len(ancient) == 1 else 'ies'} dated before {EARLIEST_ACTIVITY.year} "
+                     "left out: the provider sent an impossible date")
+    if future or ancient:
+        kept = tuple(a for a in data.activities if EARLIEST_ACTIVITY <= a.trade_date <= today)
+        data = replace(data, activities=kept, activities_to=min(data.activities_to or today, today))
     balances = [
         {"account_id": account_id, "currency": b.currency, "cash": b.cash, "buying_power": b.buying_power, "as_of": now}
         for b in data.balances
@@ -154,10 +178,11 @@ def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime) 
         for p in data.positions
     ]
     activities = [
-        {"account_id": account_id, "provider_activity_id": a.provider_activity_id, "type": a.type,
-         "raw_type": a.raw_type, "trade_date": a.trade_date, "settlement_date": a.settlement_date, "symbol": a.symbol,
-         "quantity": a.quantity, "price": a.price, "amount": a.amount, "fee": a.fee, "currency": a.currency,
-         "description": a.description}
+        {"account_id": account_id, "provider_activity_id": clean_text(a.provider_activity_id, 160), "type": a.type,
+         "raw_type": optional_text(a.raw_type, 64), "trade_date": a.trade_date, "settlement_date": a.settlement_date,
+         "symbol": optional_text(a.symbol, SYMBOL_LENGTH), "quantity": a.quantity, "price": a.price, "amount": a.amount,
+         "fee": a.fee, "tax": a.tax, "cost_basis": a.cost_basis, "acquired_on": a.acquired_on, "currency": a.currency,
+         "description": optional_text(a.description, DESCRIPTION_LENGTH)}
         for a in data.activities
     ]
     orders = [order_values(account_id, o, now) for o in data.orders]
@@ -166,8 +191,18 @@ def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime) 
         prepare_rows(Balance, balances, ["account_id", "currency"], dialect),
         prepare_rows(Position, positions, ["account_id", "symbol"], dialect),
         prepare_rows(Activity, activities, ["account_id", "provider_activity_id"], dialect),
-        orders,
+        orders, tuple(notes),
     )
+
+
+def _clean_account(remote: RemoteAccount) -> RemoteAccount:
+    return replace(remote, institution=clean_text(remote.institution), name=clean_text(remote.name) or "Account",
+                   masked_number=optional_text(remote.masked_number, 32), account_type=optional_text(remote.account_type, 64))
+
+
+def _clean_position(position: RemotePosition) -> RemotePosition:
+    return replace(position, symbol=clean_text(position.symbol, SYMBOL_LENGTH),
+                   description=optional_text(position.description))
 
 
 def order_values(account_id: str, o: RemoteOrder, now: datetime) -> dict[str, Any]:
@@ -238,14 +273,23 @@ def _upsert_account(session: Session, data: AccountData, account_id: str, connec
     }
     if data.activities_to is not None:
         values["activities_synced_through"] = data.activities_to
-    row = session.get(Account, account_id)
-    if row is None:
-        session.add(Account(id=account_id, created_at=now, updated_at=now, **values))
-        session.flush()
+    if insert_once(session, Account, id=account_id, created_at=now, updated_at=now, **values):
         return
+    row = session.get_one(Account, account_id)
     for key, value in values.items():
         setattr(row, key, value)
     row.updated_at = now
+
+
+def insert_once(session: Session, model: type[Base], **values: Any) -> bool:
+    """Insert the row unless its key exists (``ON CONFLICT DO NOTHING``: two writers meeting is no
+    error); True when this call inserted it."""
+    session.flush()  # what the session holds goes first, in order
+    statement = sqlite_insert(table_of(model)).values(**values).on_conflict_do_nothing()
+    inserted = rows_affected(session.connection().execute(statement)) > 0
+    if inserted:
+        session.expire_all()  # the identity map learns of the new row on its next read
+    return inserted
 
 
 def mark_accounts(session: Session, account_ids: Iterable[str], **values: Any) -> None:

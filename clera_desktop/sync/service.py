@@ -13,16 +13,17 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from clera_desktop.core.errors import CleraError, NeedsReconnect
+from clera_desktop.core.errors import BadProviderData, CleraError, NeedsReconnect, StoreError
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
 from clera_desktop.models.domain import account_id_for
@@ -40,12 +41,14 @@ from clera_desktop.models.upserts import (
     deactivate_missing_accounts,
     mark_accounts,
     prepare_account_data,
+    rows_affected,
     store_prepared_account,
     upsert_connection,
     upsert_rows,
 )
 from clera_desktop.providers.base import ProviderClient
 from clera_desktop.providers.fx import FxClient
+from clera_desktop.sync.lock import SyncLock
 
 log = logging.getLogger(__name__)
 ACTIVITY_OVERLAP = timedelta(days=7)
@@ -104,6 +107,7 @@ class SyncService:
         fx: FxClient | None = None,
         concurrency: int = 4,
         progress: ProgressCallback | None = None,
+        lock_wait: float = 0.0,
     ) -> None:
         self.database = database
         self.providers = dict(providers)
@@ -113,32 +117,52 @@ class SyncService:
         self._provider_slots = asyncio.Semaphore(3)
         self._account_slots = concurrency
         self._progress = progress
+        self._lock = SyncLock(database.path.parent if database.path else None, self.clock)
+        self._lock_wait = lock_wait
 
     # ---- entry points -----------------------------------------------------------------
 
     async def sync_all(self) -> SyncReport:
-        report = SyncReport()
-        providers = [p for p in self.providers if self._enabled(p)]
-        outcomes = await asyncio.gather(*(self._bounded(p, None, report) for p in providers))
-        report.outcomes.extend(outcomes)
-        await self._sync_fx(report)
-        return report
+        async with self._one_writer():
+            report = SyncReport()
+            providers = [p for p in self.providers if self._enabled(p)]
+            outcomes = await asyncio.gather(*(self._bounded(p, None, report) for p in providers))
+            report.outcomes.extend(outcomes)
+            await self._sync_fx(report)
+            return report
 
     async def sync_provider(self, provider: Provider) -> SyncReport:
-        report = SyncReport()
-        if self._enabled(provider):
-            report.outcomes.append(await self._bounded(provider, None, report))
-        await self._sync_fx(report)
-        return report
+        async with self._one_writer():
+            report = SyncReport()
+            if self._enabled(provider):
+                report.outcomes.append(await self._bounded(provider, None, report))
+            await self._sync_fx(report)
+            return report
 
     async def sync_connection(self, connection_id: str) -> SyncReport:
-        connection = await self.database.read(lambda s: s.get(Connection, connection_id))
-        if connection is None:
-            raise CleraError("That connection no longer exists.")
-        report = SyncReport()
-        report.outcomes.append(await self._bounded(connection.provider, connection.provider_connection_id, report))
-        await self._sync_fx(report)
-        return report
+        async with self._one_writer():
+            connection = await self.database.read(lambda s: s.get(Connection, connection_id))
+            if connection is None:
+                raise CleraError("That connection no longer exists.")
+            report = SyncReport()
+            report.outcomes.append(await self._bounded(connection.provider, connection.provider_connection_id, report))
+            await self._sync_fx(report)
+            return report
+
+    @contextlib.asynccontextmanager
+    async def _one_writer(self) -> AsyncIterator[None]:
+        """Hold the data folder's sync lock (another process waits ``lock_wait`` seconds, then is
+        told who holds it); the sole holder marks runs a killed process left running."""
+        await in_thread(functools.partial(self._lock.acquire, wait=self._lock_wait))
+        try:
+            if self._lock.sole_holder:
+                now = self.clock.now()
+                interrupted = await self.database.write(lambda s: mark_interrupted_runs(s, now=now))
+                if interrupted:
+                    log.warning("%d sync run(s) were interrupted (the process ended mid-sync)", interrupted)
+            yield
+        finally:
+            self._lock.release()
 
     def _enabled(self, provider: Provider) -> bool:
         if provider is Provider.SNAPTRADE and not self.settings.snaptrade_investment_sync:
@@ -147,23 +171,34 @@ class SyncService:
         return provider in self.providers
 
     async def _bounded(self, provider: Provider, only_connection: str | None, report: SyncReport) -> ProviderOutcome:
+        """One provider's run, start to recorded end, whatever happens in it: a failure (the
+        provider's, the store's, or a bug) is that provider's outcome, and the others go on."""
         async with self._provider_slots:
-            return await self._sync_provider(provider, only_connection, report)
+            outcome = ProviderOutcome(provider)
+            run_id: int | None = None
+            single: str | None = None
+            try:
+                started = self.clock.now()
+                run_id = await self.database.write(lambda s: _start_run(s, provider, started))
+                single = await self._sync_provider(provider, only_connection, report, outcome)
+            except Exception as raw:  # noqa: BLE001 - the boundary of one provider's sync
+                await self._fail_provider(provider, as_provider_error(raw, provider), outcome)
+            if run_id is not None:
+                finished = self.clock.now()
+                try:
+                    await self.database.write(lambda s: _finish_run(s, run_id, outcome, single, now=finished))
+                except CleraError as error:  # the run stays 'running' and is marked interrupted next time
+                    log.warning("could not record the end of the %s sync: %s", provider.value, error)
+            return outcome
 
     # ---- one provider -------------------------------------------------------------------
 
-    async def _sync_provider(self, provider: Provider, only_connection: str | None, report: SyncReport) -> ProviderOutcome:
+    async def _sync_provider(self, provider: Provider, only_connection: str | None, report: SyncReport,
+                             outcome: ProviderOutcome) -> str | None:
+        """Returns the connection synced alone (``only_connection``'s app id), else None."""
         client = self.providers[provider]
-        outcome = ProviderOutcome(provider)
-        started = self.clock.now()
-        run_id = await self.database.write(lambda s: _start_run(s, provider, started))
         self._report(provider, "Checking connections", 0, 0)
-        try:
-            connections = list(await client.list_connections())
-        except CleraError as error:
-            await self._fail_provider(provider, error, outcome)
-            await self.database.write(lambda s: _finish_run(s, run_id, outcome, None, now=self.clock.now()))
-            return outcome
+        connections = list(await client.list_connections())
         if only_connection is not None:
             connections = [c for c in connections if c.provider_connection_id == only_connection]
         await self.database.write(lambda s: _store_connections(s, provider, connections, full=only_connection is None,
@@ -194,16 +229,17 @@ class SyncService:
                     report.changed_accounts.add(changes.account_id)
 
         await asyncio.gather(*(one(c, a) for c, a in work))
-        single = connection_id_for(connections[0]) if only_connection and connections else None
-        await self.database.write(lambda s: _finish_run(s, run_id, outcome, single, now=self.clock.now()))
-        return outcome
+        return connection_id_for(connections[0]) if only_connection and connections else None
 
     async def _accounts_of(self, client: ProviderClient, connection: RemoteConnection,
                            outcome: ProviderOutcome) -> list[RemoteAccount]:
         connection_id = connection_id_for(connection)
         try:
             accounts = list(await client.list_accounts(connection))
-        except CleraError as error:
+        except StoreError:
+            raise
+        except ACCOUNT_FAILURES as raw:
+            error = as_provider_error(raw, outcome.provider)
             self._note_error(outcome, connection.brokerage_name, error)
             await self.database.write(functools.partial(_connection_failed, connection_id=connection_id, error=error))
             return []
@@ -213,24 +249,31 @@ class SyncService:
 
     async def _sync_account(self, client: ProviderClient, connection: RemoteConnection, account: RemoteAccount,
                             outcome: ProviderOutcome) -> AccountChanges | None:
+        """One account: fetched and stored whole, or kept as it was with the reason recorded. A
+        store failure (locked, full) is not this account's: it ends the provider's run."""
         account_id = account_id_for(account.provider.account_prefix, account.provider_account_id)
         synced_through = await self.database.read(
             lambda s: s.scalar(select(Account.activities_synced_through).where(Account.id == account_id)))
         since = None if synced_through is None else synced_through - ACTIVITY_OVERLAP
         try:
             data: AccountData = await client.fetch_account(account, activities_since=since)
-        except CleraError as error:
+            # Converting a large account's rows takes a while: do it off the writer thread, so its
+            # transaction only executes statements (shorter locks, no waiting on other threads).
+            prepared = await in_thread(functools.partial(
+                prepare_account_data, data, dialect=self.database.engine.dialect, now=self.clock.now(),
+                today=self.clock.today()))
+        except StoreError:
+            raise
+        except ACCOUNT_FAILURES as raw:
+            error = as_provider_error(raw, outcome.provider)
             self._note_error(outcome, account.name, error)
             await self.database.write(functools.partial(_account_failed, account_id=account_id, error=error,
                                                         now=self.clock.now()))
             return None
+        for note in prepared.notes:
+            outcome.user_messages.append(f"{account.name}: {note}")
         connection_id = connection_id_for(connection)
-        # Converting a large account's rows takes a while: do it off the writer thread, so its
-        # transaction only executes statements (shorter locks, no waiting on other threads).
-        prepared = await in_thread(
-            functools.partial(prepare_account_data, data, dialect=self.database.engine.dialect, now=self.clock.now()))
-        return await self.database.write(
-            lambda s: store_prepared_account(s, prepared, connection_id=connection_id))
+        return await self.database.write(lambda s: store_prepared_account(s, prepared, connection_id=connection_id))
 
     # ---- errors and progress --------------------------------------------------------------
 
@@ -245,7 +288,12 @@ class SyncService:
         outcome.status = SyncStatus.FAILED
         outcome.errors.append(str(error))
         outcome.user_messages.append(error.user_message)
-        await self.database.write(lambda s: _provider_failed(s, provider, error))
+        if isinstance(error, StoreError):
+            return  # the store refused: there is nowhere to write the failure down
+        try:
+            await self.database.write(lambda s: _provider_failed(s, provider, error))
+        except CleraError as unrecorded:
+            log.warning("could not record the %s failure: %s", provider.value, unrecorded)
 
     def _report(self, provider: Provider, message: str, done: int, total: int) -> None:
         if self._progress is not None:
@@ -275,6 +323,36 @@ class SyncService:
             ], ["base", "quote", "as_of"])
 
         await self.database.write(store)
+
+
+#: What reading a provider's payload raises when a field is missing or malformed (parsed by us,
+#: after the SDK answered): the provider sent data the app could not read.
+PAYLOAD_ERRORS: tuple[type[Exception], ...] = (KeyError, IndexError, TypeError, ValueError, AttributeError,
+                                               ArithmeticError)
+#: What fails one connection or account (kept as it was) rather than the provider's whole run.
+ACCOUNT_FAILURES: tuple[type[Exception], ...] = (CleraError, *PAYLOAD_ERRORS)
+
+
+def as_provider_error(error: BaseException, provider: Provider) -> CleraError:
+    """Any failure in a provider's sync, as a message for the person (the detail goes to the log)."""
+    if isinstance(error, CleraError):
+        return error
+    name = provider.display_name
+    if isinstance(error, PAYLOAD_ERRORS):
+        log.warning("%s sent data the app could not read: %r", name, error, exc_info=error)
+        return BadProviderData(f"{name} sent data the app could not read. Nothing was changed.", provider=provider.value,
+                               detail=repr(error))
+    log.error("unexpected failure syncing %s", name, exc_info=error)
+    return CleraError(f"Something unexpected went wrong while syncing {name}. Nothing was changed; the details "
+                      "are in the log (Help \u203a Open log folder).", detail=repr(error))
+
+
+def mark_interrupted_runs(session: Session, *, now: datetime) -> int:
+    """Runs still 'running' when no sync runs anywhere: their process ended mid-run (a kill, a crash)."""
+    return rows_affected(session.execute(
+        update(SyncRun).where(SyncRun.status == SyncStatus.RUNNING)
+        .values(status=SyncStatus.INTERRUPTED, finished_at=now,
+                error="The app ended during this sync (closed, killed or crashed); its accounts kept their last data.")))
 
 
 def _start_run(session: Session, provider: Provider, started: datetime) -> int:

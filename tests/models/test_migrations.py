@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from clera_desktop.models.engine import Database, current_revision, head_revision, make_engine, upgrade
+from clera_desktop.models.engine import Database, alembic_config, current_revision, head_revision, make_engine, upgrade
 from clera_desktop.models.tables import Base
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -75,3 +77,41 @@ def test_sqlite_is_opened_with_wal_foreign_keys_and_a_busy_timeout(database: Dat
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_the_shipped_release_0003_fixture_upgrades_and_keeps_every_row(tmp_path: Path) -> None:
+    """Release 0003's file (tests/models/fixtures/schema_0003.sqlite): activities, a sync run left
+    running by a killed process, snapshots and settings survive 0004, which adds interrupted runs,
+    TAX/REFUND activities and the tax, carried cost and acquisition day of a line."""
+    path = tmp_path / "fixture.sqlite"
+    path.write_bytes((FIXTURES / "schema_0003.sqlite").read_bytes())
+    database = Database(f"sqlite:///{path}")
+    database.close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+        assert raw.execute("SELECT provider_activity_id, type, price, amount, tax, cost_basis, acquired_on "
+                           "FROM activities ORDER BY id").fetchall() == [
+            ("t1", "deposit", None, "10000", None, None, None), ("t2", "buy", "150.25", "-1502.5", None, None, None),
+            ("t3", "dividend", None, "2.4", None, None, None)]
+        assert raw.execute("SELECT status FROM sync_runs").fetchall() == [("running",)]
+        assert raw.execute("SELECT value FROM app_settings WHERE key = 'base_currency'").fetchone() == ("CAD",)
+        raw.execute("UPDATE sync_runs SET status = 'interrupted'")  # the new vocabulary is allowed
+        raw.execute("INSERT INTO activities (account_id, provider_activity_id, type, trade_date, amount, currency) "
+                    "VALUES ('snaptrade_a1', 't4', 'tax', '2025-03-14', '-0.36', 'USD')")
+        with pytest.raises(sqlite3.IntegrityError):
+            raw.execute("UPDATE sync_runs SET status = 'maybe'")
+
+
+def test_0004_downgrades_to_0003_keeping_rows(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite"
+    database = Database(f"sqlite:///{path}")
+    database.close()
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        config = alembic_config(engine)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0003")
+        assert current_revision(engine) == "0003"
+    finally:
+        engine.dispose()

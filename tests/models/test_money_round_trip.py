@@ -56,7 +56,7 @@ def _rows(account_id: str, value: Decimal, n: int) -> list[object]:
         ),
         Activity(
             account_id=account_id, provider_activity_id=f"act-{n}", type=ActivityType.BUY, trade_date=TODAY,
-            quantity=value, price=value, amount=value, fee=value, currency="USD",
+            quantity=value, price=value, amount=value, fee=value, tax=value, cost_basis=value, currency="USD",
         ),
         Order(
             account_id=account_id, client_order_id=f"coid-{n}", symbol="AAPL", side=OrderSide.BUY,

@@ -1,0 +1,70 @@
+"""One sync at a time per data folder, across processes (a window and the CLI, two windows).
+
+Two syncs at once would spend SnapTrade's 250 calls a minute twice and race each other's first
+inserts. The lock is an OS file lock (``filelock``: fcntl on POSIX, msvcrt on Windows) that the
+OS releases when its process dies, so a killed sync never leaves the folder locked. Beside it, a
+small JSON note says who holds it and since when, for the second process to say so.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from clera_desktop.core.clock import Clock
+from clera_desktop.core.errors import SyncBusy
+
+log = logging.getLogger(__name__)
+LOCK_NAME = "sync.lock"
+NOTE_NAME = "sync.lock.json"
+
+
+class SyncLock:
+    """``acquire`` (blocking: call it from a worker thread) and ``release``; a folder of None (a
+    database in memory) has no one to share it with, so the lock is a no-op."""
+
+    def __init__(self, folder: Path | None, clock: Clock) -> None:
+        self._folder = folder
+        self._clock = clock
+        # one lock object per file in this process (is_singleton), counted: the window's own syncs
+        # (a full sync, an account after a fill) share it; another process waits or is told
+        self._lock = FileLock(folder / LOCK_NAME, thread_local=False, is_singleton=True) if folder is not None else None
+
+    def acquire(self, *, wait: float = 0.0) -> None:
+        if self._lock is None:
+            return
+        try:
+            self._lock.acquire(timeout=max(wait, 0.0) or 0.01)
+        except Timeout:
+            raise SyncBusy(self.busy_message(), detail=f"{self._folder} is locked") from None
+        note = {"pid": os.getpid(), "since": self._clock.now().isoformat()}
+        try:
+            (self._folder / NOTE_NAME).write_text(json.dumps(note), encoding="utf-8")  # type: ignore[operator]
+        except OSError as error:
+            log.info("could not write the sync lock's note: %s", error)
+
+    @property
+    def sole_holder(self) -> bool:
+        """Held once, by this process: no other sync runs anywhere (so 'running' rows are dead)."""
+        return self._lock is None or self._lock.lock_counter == 1
+
+    def release(self) -> None:
+        if self._lock is not None and self._lock.is_locked:
+            self._lock.release()
+
+    def busy_message(self) -> str:
+        """Who holds the lock, for the person: "Another Clera Desktop (process 4242) has been
+        syncing this data since 10:42. ..." (the note may be gone: then without the details)."""
+        holder = ""
+        try:
+            note = json.loads((self._folder / NOTE_NAME).read_text("utf-8"))  # type: ignore[operator]
+            since = datetime.fromisoformat(note["since"]).astimezone()
+            holder = f" (process {int(note['pid'])}) has been syncing this data since {since:%H:%M}"
+        except (OSError, ValueError, KeyError, TypeError):
+            holder = " is syncing this data"
+        return f"Another Clera Desktop{holder}. This sync did not start; try again when it is done."
