@@ -11,10 +11,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from clera_desktop.core.errors import StoreDamaged
 from clera_desktop.core.settings import Settings
 
 if TYPE_CHECKING:  # the data stack is imported when it is built (on a worker thread in the GUI)
     from clera_desktop.demo import DemoEnvironment
+    from clera_desktop.models.backup import Backup
     from clera_desktop.models.engine import Database
     from clera_desktop.services import AppServices
 
@@ -41,13 +43,15 @@ def build_context(settings: Settings, *, passphrase_provider: Callable[[], str |
                   sandbox_args: Sequence[str] = ()) -> AppContext:
     """Open (and migrate) the store, find credentials, build providers and services."""
     from clera_desktop.core.credentials import resolve_credentials
+    from clera_desktop.core.files import keep_private, private_folder
     from clera_desktop.core.secrets import open_secret_store
     from clera_desktop.models.engine import Database
     from clera_desktop.providers.registry import build_registry
     from clera_desktop.services import AppServices
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    database = Database(settings.database_url)
+    keep_private([settings.data_dir, settings.log_dir])
+    private_folder(settings.data_dir)
+    database = Database(settings.database_url, clock=settings.clock)
     log.info("data folder %s, database %s", settings.data_dir, settings.database_url)
     demo = None
     if settings.demo:
@@ -75,6 +79,28 @@ def _with_stored_base_currency(settings: Settings, database: Database) -> Settin
         return settings
     stored = database.read_sync(lambda s: s.get(AppSetting, "base_currency"))
     return replace(settings, base_currency=stored.value) if stored is not None else settings
+
+
+def latest_backup(settings: Settings) -> Backup | None:
+    from clera_desktop.models.backup import backups
+
+    path = settings.database_path
+    found = backups(path) if path is not None else []
+    return found[0] if found else None
+
+
+def restore_question(damaged: StoreDamaged, latest: Backup, settings: Settings) -> str:
+    name = settings.database_path.name if settings.database_path else "the database"
+    return (f"{damaged.user_message}\n\nRestore the backup from {latest.taken:%A %d %B %Y, %H:%M}? The damaged "
+            f"file stays beside it as {name}.set-aside-\u2026, so nothing is lost.")
+
+
+def restore_backup(settings: Settings, backup: Backup) -> None:
+    """On a worker thread: the damaged store is set aside (never deleted) and the backup put in its place."""
+    from clera_desktop.models.backup import restore
+
+    assert settings.database_path is not None
+    restore(settings.database_path, backup.path, now=settings.clock.now())
 
 
 def build_context_and_views(settings: Settings) -> AppContext:
@@ -145,7 +171,14 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
     async def open_data() -> None:
         nonlocal context
         try:
-            context = await asyncio.to_thread(build_context_and_views, settings)
+            try:
+                context = await asyncio.to_thread(build_context_and_views, settings)
+            except StoreDamaged as damaged:
+                latest = latest_backup(settings)
+                if latest is None or not window.ask("Restore your data?", restore_question(damaged, latest, settings)):
+                    raise
+                await asyncio.to_thread(restore_backup, settings, latest)
+                context = await asyncio.to_thread(build_context_and_views, settings)
             window.attach(context.services)
             await window.start()
         except Exception as error:

@@ -7,7 +7,10 @@ Every subcommand takes the same ``--data-dir``/``--db`` options as the GUI.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -20,6 +23,7 @@ from clera_desktop.core.settings import FEATURE_FLAG_DEFAULTS, Settings, load_se
 if TYPE_CHECKING:
     import threading
 
+SYNC_LOCK_WAIT = 120  # seconds `sync` waits for another process's sync to end
 EPILOG = """\
 environment:
   CLERA_DATA_DIR            data folder (default: the platform's user data folder)
@@ -110,6 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path, metavar="FILE.csv")
     importer.add_argument("--dry-run", action="store_true", help="only check the file and print the preview")
 
+    backup = commands.add_parser("backup", help="back up the database now (backups/ beside it; the newest 10 are kept)")
+    _common_options(backup, suppress_defaults=True)
+    restore = commands.add_parser(
+        "restore", help="put a backup in the database's place (the newest unless FILE); the current file is set aside")
+    _common_options(restore, suppress_defaults=True)
+    restore.add_argument("file", type=Path, nargs="?", metavar="FILE", help="a backup file (see --list)")
+    restore.add_argument("--list", action="store_true", help="list the backups, newest first")
+
     sandbox = commands.add_parser(
         "sandbox", help="serve the offline SnapTrade/Plaid/Alpaca/FX sandbox until stopped",
         description="Serve the offline sandbox on 127.0.0.1. The first line printed is one JSON "
@@ -147,23 +159,30 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def run_info(settings: Settings, *, as_json: bool) -> int:
+    """Describe the data folder and the store as they are: nothing is created or migrated."""
+    from clera_desktop.models.backup import backups
     from clera_desktop.models.engine import Database, current_revision, head_revision
     from clera_desktop.models.queries import portfolio_mode
 
-    database = Database(settings.database_url)
-    try:
-        facts = {
-            "version": __version__,
-            "data_dir": str(settings.data_dir),
-            "log_dir": str(settings.log_dir),
-            "database": settings.database_url,
-            "schema_revision": current_revision(database.engine),
-            "schema_head": head_revision(),
-            "portfolio_mode": database.read_sync(portfolio_mode).value,
-            "feature_flags": dict(settings.feature_flags),
-        }
-    finally:
-        database.close()
+    facts: dict[str, object] = {
+        "version": __version__, "data_dir": str(settings.data_dir), "log_dir": str(settings.log_dir),
+        "database": settings.database_url, "schema_head": head_revision(),
+        "feature_flags": dict(settings.feature_flags),
+    }
+    path = settings.database_path
+    if path is not None and not path.exists():
+        facts.update(schema_revision=None, portfolio_mode="none", note="no database yet: the app makes it on first use")
+    else:
+        database = Database(settings.database_url, migrate=False, clock=settings.clock)
+        try:
+            revision = current_revision(database.engine)
+            facts["schema_revision"] = revision
+            facts["portfolio_mode"] = database.read_sync(portfolio_mode).value if revision == head_revision() \
+                else "unknown until the app upgrades the store"
+        finally:
+            database.close()
+    if path is not None:
+        facts["backups"] = [str(b.path) for b in backups(path)]
     if as_json:
         print(json.dumps(facts, indent=2))
     else:
@@ -193,13 +212,13 @@ def run_sync(settings: Settings, *, provider: str | None) -> int:
     import asyncio
 
     from clera_desktop.core.credentials import resolve_credentials
-    from clera_desktop.core.errors import CleraError
+    from clera_desktop.core.errors import CleraError, SyncBusy
     from clera_desktop.models.engine import Database
     from clera_desktop.models.enums import Provider
     from clera_desktop.providers.registry import build_registry
-    from clera_desktop.sync.service import SyncService
+    from clera_desktop.sync.service import SyncReport, SyncService
 
-    database = Database(settings.database_url)
+    database = Database(settings.database_url, clock=settings.clock)
     demo = None
     try:
         if settings.demo:
@@ -217,11 +236,20 @@ def run_sync(settings: Settings, *, provider: str | None) -> int:
             for message in registry.missing.values():
                 print(f"  - {message}", file=sys.stderr)
             return 1
-        service = SyncService(database, clients, settings, fx=registry.fx,
-                              progress=lambda p: print(f"[{p.provider.value}] {p.message} ({p.done}/{p.total})",
-                                                       file=sys.stderr))
+        def service(lock_wait: float) -> SyncService:
+            return SyncService(database, clients, settings, fx=registry.fx, lock_wait=lock_wait,
+                               progress=lambda p: print(f"[{p.provider.value}] {p.message} ({p.done}/{p.total})",
+                                                        file=sys.stderr))
+
+        def run(syncer: SyncService) -> SyncReport:
+            return asyncio.run(syncer.sync_provider(Provider(provider)) if provider else syncer.sync_all())
+
         try:
-            report = asyncio.run(service.sync_provider(Provider(provider)) if provider else service.sync_all())
+            try:
+                report = run(service(0.0))
+            except SyncBusy as busy:
+                print(f"{busy.user_message}\nWaiting for it (up to {SYNC_LOCK_WAIT // 60} minutes)...", file=sys.stderr)
+                report = run(service(SYNC_LOCK_WAIT))
         except CleraError as error:
             print(f"Sync failed: {error.user_message}", file=sys.stderr)
             return 1
@@ -237,7 +265,7 @@ def run_export(settings: Settings, kind: str, fmt: str, output: Path | None) -> 
     from clera_desktop.export import export
     from clera_desktop.models.engine import Database
 
-    database = Database(settings.database_url)
+    database = Database(settings.database_url, clock=settings.clock)
     try:
         text = database.read_sync(lambda session: export(session, kind, fmt, settings.base_currency))
     finally:
@@ -264,7 +292,7 @@ def run_report(settings: Settings, *, accounts: list[str] | None, start: date | 
     from clera_desktop.portfolio.history_service import build_report
     from clera_desktop.portfolio.history_store import rebuild_all
 
-    database = Database(settings.database_url)
+    database = Database(settings.database_url, clock=settings.clock)
     try:
         settings = _stored_base_currency(settings, database)
         database.write_sync(lambda s: rebuild_all(s, settings.clock))  # from what is stored: no network here
@@ -288,7 +316,7 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool) -> i
     except (OSError, UnicodeDecodeError) as error:
         print(f"Cannot read {path}: {error}", file=sys.stderr)
         return 2
-    database = Database(settings.database_url)
+    database = Database(settings.database_url, clock=settings.clock)
     try:
         preview: activities_csv.ActivitiesPreview | prices_csv.PricesPreview
         if kind == "activities":
@@ -315,6 +343,44 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool) -> i
         database.close()
     print(f"Imported {added} {'activities' if kind == 'activities' else 'prices'}; history rebuilt.")
     return 0
+
+
+def run_backup(settings: Settings) -> int:
+    from clera_desktop.models.backup import take_backup
+
+    path = _database_file(settings)
+    backup = take_backup(path, now=settings.clock.now(), reason="manual")
+    print(f"Backed up {path} to {backup.path}")
+    return 0
+
+
+def run_restore(settings: Settings, chosen: Path | None, *, list_only: bool) -> int:
+    """Without a file: the newest backup. The current database is set aside beside it, never deleted."""
+    from clera_desktop.models.backup import backups, restore
+
+    path = _database_file(settings, must_exist=False)
+    found = backups(path)
+    if list_only or (not found and chosen is None):
+        if not found:
+            print(f"No backups of {path} yet (they are taken daily, before upgrades, and by 'clera-desktop backup').")
+        for backup in found:
+            print(f"{backup.taken:%Y-%m-%d %H:%M}  {backup.reason:<14} {backup.size:>12,} bytes  {backup.path}")
+        return 0 if list_only else 1
+    source = chosen or found[0].path
+    aside = restore(path, source, now=settings.clock.now())
+    print(f"Restored {path} from {source}." + (f" The previous file is kept as {aside}." if aside else ""))
+    return 0
+
+
+def _database_file(settings: Settings, *, must_exist: bool = True) -> Path:
+    from clera_desktop.core.errors import StoreError
+
+    path = settings.database_path
+    if path is None:
+        raise StoreError("Backups are for a database file; this one is not a file (--db).")
+    if must_exist and not path.exists():
+        raise StoreError(f"There is no database at {path} yet: nothing to back up.")
+    return path
 
 
 def run_sandbox(args: argparse.Namespace, settings: Settings) -> int:
@@ -374,11 +440,40 @@ def main(argv: Sequence[str] | None = None) -> int:
                        report_startup=args.report_startup)
     import gc
 
-    from clera_desktop.core.logging_setup import configure_logging, record_crashes
+    from clera_desktop.core.errors import CleraError
+    from clera_desktop.core.files import keep_private
+    from clera_desktop.core.logging_setup import FILE_ONLY, configure_logging, record_crashes
 
     gc.enable()  # off for the window's start-up only (see __main__)
-    configure_logging(settings.log_dir, args.log_level)
-    record_crashes(settings.log_dir, started=settings.clock.now().isoformat())
+    try:
+        if args.command != "info":  # info describes the folder as it is: it makes no log folder either
+            keep_private([settings.data_dir, settings.log_dir])
+            configure_logging(settings.log_dir, args.log_level)
+            record_crashes(settings.log_dir, started=settings.clock.now().isoformat())
+        return _run_command(args, settings)
+    except CleraError as error:  # the data folder, the database, the keys: said, not a traceback
+        logging.getLogger(__name__).warning("%s failed: %s", args.command, error, exc_info=error.__cause__ is not None,
+                                            extra=FILE_ONLY)
+        print(f"clera-desktop {args.command}: {error.user_message}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the output went to `head` or a pager that closed: stop quietly
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:  # a folder that cannot be made or written (the log folder, say)
+        print(f"clera-desktop {args.command}: {error.strerror or error} ({error.filename or settings.data_dir})",
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the command line's boundary: a sentence, the detail in the log
+        logging.getLogger(__name__).exception("%s failed unexpectedly", args.command, extra=FILE_ONLY)
+        print(f"clera-desktop {args.command}: something unexpected went wrong ({type(error).__name__}). "
+              f"The details are in the log in {settings.log_dir}.", file=sys.stderr)
+        return 1
+
+
+def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "info":
         return run_info(settings, as_json=args.json)
     if args.command == "sandbox":
@@ -391,6 +486,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_report(settings, accounts=args.account, start=args.start, end=args.end)
     if args.command == "import":
         return run_import(settings, args.kind, args.file, dry_run=args.dry_run)
+    if args.command == "backup":
+        return run_backup(settings)
+    if args.command == "restore":
+        return run_restore(settings, args.file, list_only=args.list)
     raise AssertionError(f"unhandled command {args.command}")
 
 

@@ -37,6 +37,7 @@ def test_every_subcommand_takes_data_dir() -> None:
 
 
 def test_info_reports_the_schema(tmp_path: Path) -> None:
+    assert _run("export", "accounts", "--data-dir", str(tmp_path)).returncode == 0  # the store exists
     result = _run("info", "--json", "--data-dir", str(tmp_path))
     assert result.returncode == 0, result.stderr
     facts = json.loads(result.stdout)

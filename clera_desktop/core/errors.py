@@ -64,7 +64,8 @@ class InvalidCredentials(ProviderError):
 
 
 class RateLimited(ProviderError):
-    default_message = "The provider is limiting how often we may ask. The app will retry shortly."
+    default_message = ("The provider is limiting how often the app may ask, and still did after the app waited "
+                       "and asked again. Try again in a minute.")
 
     def __init__(
         self,

@@ -58,6 +58,23 @@ class SecretRedactor(logging.Filter):
 
 
 redactor = SecretRedactor()
+#: ``log.warning(..., extra=FILE_ONLY)``: for what the caller says to the person itself (the CLI).
+FILE_ONLY = {"console": False}
+
+
+class _WithoutTraceback(logging.Formatter):
+    """The terminal gets what happened in a line; the traceback is in the log file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return logging.Formatter.formatMessage(self, _plain(record)) if record.exc_info or record.exc_text \
+            else super().format(record)
+
+
+def _plain(record: logging.LogRecord) -> logging.LogRecord:
+    copy = logging.makeLogRecord(record.__dict__)
+    copy.exc_info, copy.exc_text, copy.stack_info = None, None, None
+    copy.message = copy.getMessage()
+    return copy
 
 
 def configure_logging(log_dir: Path, level: str = "INFO") -> Path:
@@ -76,8 +93,10 @@ def configure_logging(log_dir: Path, level: str = "INFO") -> Path:
     )
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)
+    file_handler.setFormatter(formatter)
+    console.setFormatter(_WithoutTraceback("%(levelname)s %(name)s: %(message)s"))
+    console.addFilter(lambda record: getattr(record, "console", True))  # FILE_ONLY records skip the terminal
     for handler in (file_handler, console):
-        handler.setFormatter(formatter)
         handler.addFilter(redactor)
         _handlers.append(handler)
         root.addHandler(handler)

@@ -18,11 +18,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+from filelock import FileLock
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.errors import (
     StoreBusy,
     StoreDamaged,
@@ -31,6 +33,7 @@ from clera_desktop.core.errors import (
     StoreReadOnly,
     StoreTooNew,
 )
+from clera_desktop.models.backup import daily_backup, take_backup
 
 log = logging.getLogger(__name__)
 
@@ -150,14 +153,20 @@ class Database:
     thread never waits on SQLite.
     """
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, migrate: bool = True, clock: Clock | None = None) -> None:
+        """Open (and migrate: a backup first) the store at ``url``; an existing file is backed up
+        once a day too (models/backup.py)."""
         self.url = url
+        self._clock = clock or SystemClock()
         try:
             self.engine = make_engine(url)
         except OSError as error:  # the data folder cannot be made
             raise store_error(error) from error
         if migrate:
             _checked(self._migrate)
+            path = self.path
+            if path is not None and self._existed:
+                _checked(lambda: daily_backup(path, now=self._clock.now()))
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         # Time inside write transactions, commit included (benchmarks): wall clock, and the
@@ -173,12 +182,28 @@ class Database:
         return Path(database) if self.engine.dialect.name == "sqlite" and database not in (None, "", ":memory:") else None
 
     def _migrate(self) -> None:
+        revision = current_revision(self.engine)
+        self._existed = revision is not None
+        if revision == SCHEMA_HEAD:
+            return  # every start but the first after an update: no lock, no Alembic import
+        path = self.path
+        if path is None:
+            self._upgrade()
+            return
+        # two processes opening a new (or older) store at once: one migrates, the other waits
+        # and finds it done (both creating the tables failed with "table ... already exists")
+        with FileLock(path.with_name(path.name + ".migrate.lock"), thread_local=False):
+            self._upgrade()
+
+    def _upgrade(self) -> None:
         before = current_revision(self.engine)
         if before == SCHEMA_HEAD:
             return
         if before is not None and before not in known_revisions():
             self.engine.dispose()
             raise StoreTooNew(detail=f"schema revision {before}; this app knows up to {SCHEMA_HEAD}")
+        if before is not None and self.path is not None:  # what was there, as it was, before it changes
+            take_backup(self.path, now=self._clock.now(), reason=f"before-{SCHEMA_HEAD}")
         upgrade(self.engine)
         after = current_revision(self.engine)
         if before != after:

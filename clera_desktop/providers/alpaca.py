@@ -46,7 +46,7 @@ from clera_desktop.models.provider_data import (
     RemotePosition,
 )
 from clera_desktop.providers.alpaca_activities import PAGE_SIZE, activity_from_alpaca
-from clera_desktop.providers.base import CallRunner
+from clera_desktop.providers.base import CallRunner, retry_after, unreachable
 
 REQUEST_TIMEOUT = (10, 30)
 E = TypeVar("E", bound=Enum)
@@ -78,19 +78,19 @@ def map_error(error: BaseException) -> CleraError:
             return InvalidCredentials("Alpaca did not accept the API key and secret. Check them in Settings.",
                                       provider="alpaca", detail=detail)
         if status == 429:
-            return RateLimited(provider="alpaca", detail=detail)
+            headers = error.response.headers if error.response is not None else None
+            return RateLimited(retry_after=retry_after(headers), provider="alpaca", detail=detail)
         if status == 404:
             return NotFound(str(message) or "Alpaca does not know this item.", provider="alpaca", detail=detail)
         if status >= 500:
-            return TemporarilyUnavailable("Alpaca is not answering right now. The app will try again.",
+            return TemporarilyUnavailable(f"Alpaca had a problem answering (HTTP {status}). Try again in a few minutes.",
                                           provider="alpaca", detail=detail)
         return RejectedInput(str(message) or "Alpaca rejected the request.", provider="alpaca", detail=detail)
-    unreachable = isinstance(error, (TimeoutError, ConnectionError, OSError)) or \
+    lost = isinstance(error, (TimeoutError, ConnectionError, OSError)) or \
         type(error).__module__.startswith(("requests", "urllib3"))
     # requests' JSONDecodeError is also a json.JSONDecodeError: an answer that was garbage, not a lost line
-    if unreachable and not isinstance(error, json.JSONDecodeError):
-        return TemporarilyUnavailable("Alpaca could not be reached. Check the internet connection.",
-                                      provider="alpaca", detail=repr(error))
+    if lost and not isinstance(error, json.JSONDecodeError):
+        return unreachable("Alpaca", "alpaca", error)
     return BadProviderData("Alpaca sent data the app could not read. Nothing was changed.",
                            provider="alpaca", detail=repr(error))
 

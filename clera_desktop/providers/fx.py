@@ -18,7 +18,7 @@ from typing import Any
 from clera_desktop.core.errors import BadProviderData, CleraError, RejectedInput, TemporarilyUnavailable
 from clera_desktop.core.money import to_decimal
 from clera_desktop.models.enums import Provider
-from clera_desktop.providers.base import CallRunner
+from clera_desktop.providers.base import CallRunner, unreachable
 
 TIMEOUT_S = 20
 
@@ -39,7 +39,7 @@ def map_error(error: BaseException) -> CleraError:
         return RejectedInput("The exchange-rate service does not know that currency.", provider="fx",
                              detail=f"HTTP {error.code}")
     if isinstance(error, (urllib.error.URLError, TimeoutError, ConnectionError, OSError)):
-        return TemporarilyUnavailable("Exchange rates could not be reached.", provider="fx", detail=repr(error))
+        return unreachable("The exchange-rate service", "fx", error)
     return BadProviderData("The exchange-rate service sent data the app could not read.", provider="fx",
                            detail=repr(error))
 

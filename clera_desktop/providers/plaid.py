@@ -34,7 +34,7 @@ from clera_desktop.models.provider_data import (
     RemoteConnection,
     RemotePosition,
 )
-from clera_desktop.providers.base import CallRunner
+from clera_desktop.providers.base import CallRunner, retry_after, unreachable
 
 log = logging.getLogger(__name__)
 REQUEST_TIMEOUT = (10, 30)
@@ -73,7 +73,7 @@ def map_error(error: BaseException) -> CleraError:
             return InvalidCredentials("Plaid did not accept the app's keys. Check them in Settings.",
                                       provider="plaid", detail=detail)
         if kind == "RATE_LIMIT_EXCEEDED" or error.status == 429:
-            return RateLimited(provider="plaid", detail=detail)
+            return RateLimited(retry_after=retry_after(error.headers), provider="plaid", detail=detail)
         if code == "PRODUCT_NOT_READY":
             return TemporarilyUnavailable("The institution is still preparing this data. Try again in a minute.",
                                           provider="plaid", detail=detail)
@@ -82,8 +82,7 @@ def map_error(error: BaseException) -> CleraError:
                                           provider="plaid", detail=detail)
         return RejectedInput(display or "Plaid rejected the request.", provider="plaid", detail=detail)
     if isinstance(error, (TimeoutError, ConnectionError, OSError)) or type(error).__module__.startswith("urllib3"):
-        return TemporarilyUnavailable("Plaid could not be reached. Check the internet connection.",
-                                      provider="plaid", detail=repr(error))
+        return unreachable("Plaid", "plaid", error)
     return BadProviderData("Plaid sent data the app could not read. Nothing was changed.",
                            provider="plaid", detail=repr(error))
 

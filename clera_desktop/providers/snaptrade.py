@@ -49,7 +49,7 @@ from clera_desktop.models.provider_data import (
     RemoteOrder,
     RemotePosition,
 )
-from clera_desktop.providers.base import CallRunner, RateLimiter
+from clera_desktop.providers.base import CallRunner, RateLimiter, retry_after, unreachable
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ def map_error(error: BaseException) -> CleraError:
         code = str(body.get("code") or body.get("default_code") or "")
         where = f"HTTP {status} code {code}: {detail}"
         if status == 429:
-            return RateLimited(retry_after=_retry_after(error.headers), provider="snaptrade", detail=where)
+            return RateLimited(retry_after=retry_after(error.headers), provider="snaptrade", detail=where)
         if status == 401 and code == "1083":
             return InvalidCredentials("SnapTrade no longer recognises this app's user. Connect again.",
                                       provider="snaptrade", detail=where)
@@ -105,29 +105,15 @@ def map_error(error: BaseException) -> CleraError:
             return NeedsReconnect("This brokerage connection is broken. Reconnect it to refresh its data.",
                                   provider="snaptrade", detail=where)
         if status >= 500:
-            return TemporarilyUnavailable("SnapTrade or the brokerage is not answering right now. "
-                                          "The app will try again.", provider="snaptrade", detail=where)
+            return TemporarilyUnavailable("SnapTrade or the brokerage had a problem answering (HTTP "
+                                          f"{status}). Try again in a few minutes.", provider="snaptrade", detail=where)
         return RejectedInput(detail or "SnapTrade rejected the request.", provider="snaptrade", detail=where)
     if isinstance(error, (urllib3.exceptions.HTTPError, TimeoutError, ConnectionError, OSError)):
-        return TemporarilyUnavailable("SnapTrade could not be reached. Check the internet connection.",
-                                      provider="snaptrade", detail=repr(error))
+        return unreachable("SnapTrade", "snaptrade", error)
     if isinstance(error, (KeyError, TypeError, ValueError, AttributeError)):
         return BadProviderData("SnapTrade sent data the app could not read. Nothing was changed.",
                                provider="snaptrade", detail=repr(error))
     return BadProviderData(provider="snaptrade", detail=repr(error))
-
-
-def _retry_after(headers: Any) -> float | None:
-    if not headers:
-        return None
-    for name in ("Retry-After", "X-RateLimit-Reset", "X-RateLimit-Account-Reset"):
-        value = headers.get(name)
-        if value is not None:
-            try:
-                return float(value)
-            except ValueError:
-                continue
-    return None
 
 
 class UserArguments(TypedDict, total=False):
@@ -212,8 +198,9 @@ class SnapTradeClient:
                                      provider="snaptrade")
         return {"user_id": self.user.user_id, "user_secret": self.user.user_secret}
 
-    async def _call(self, method: Callable[..., Any], kind: type = dict, *, idempotent: bool = True, **kwargs: Any) -> Any:
-        response = await self.runner.call(method, idempotent=idempotent, **kwargs)
+    async def _call(self, method: Callable[..., Any], kind: type = dict, *, idempotent: bool = True,
+                    urgent: bool = False, **kwargs: Any) -> Any:
+        response = await self.runner.call(method, idempotent=idempotent, urgent=urgent, **kwargs)
         return _body(response, kind)
 
     # ---- users and the portal -----------------------------------------------------------

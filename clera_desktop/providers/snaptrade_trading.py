@@ -63,7 +63,9 @@ class SnapTradeTrading:
         self._symbol_ids: dict[tuple[str, str], str] = {}
 
     async def _call(self, method: Any, kind: type = dict, *, idempotent: bool = True, **kwargs: Any) -> Any:
-        return await self._client._call(method, kind, idempotent=idempotent, **kwargs, **self._client._user_args())  # noqa: SLF001
+        """A trading call: ahead of the syncs in SnapTrade's rate budget (urgent)."""
+        return await self._client._call(method, kind, idempotent=idempotent, urgent=True,  # noqa: SLF001
+                                        **kwargs, **self._client._user_args())  # noqa: SLF001
 
     async def capabilities(self, account: TradingAccount) -> TradingCapabilities:
         fractional = False

@@ -9,7 +9,8 @@ arrives). Rules fire ``times`` times (``None``: until cleared).
 Spec strings for the command line: ``PATTERN=KIND[:ARG][@TIMES]``, e.g.
 ``snaptrade:*=status:429:7`` (429, Retry-After 7), ``plaid:*=status:500@2``,
 ``*=slow:1.5``, ``alpaca:/v2/positions=malformed``, ``alpaca-stream:*=drop``,
-``snaptrade:/trade/*=lost@1``.
+``snaptrade:/trade/*=lost@1``, and one field of a good answer damaged, wherever it appears:
+``snaptrade:/accounts/*/positions=field:instrument:missing`` (or ``:null``, ``:garbage``, ``:huge``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ class FaultKind(StrEnum):
     TRUNCATED = "truncated"
     DROP = "drop"
     LOST = "lost"  # the request is served, then the connection drops before the answer arrives
+    FIELD = "field"  # a good answer with one field damaged: missing, null, garbage (wrong type) or huge
+
+
+FIELD_DAMAGE = ("missing", "null", "garbage", "huge")
 
 
 @dataclass
@@ -39,6 +44,23 @@ class Fault:
     delay: float = 0.0
     times: int | None = None
     hits: int = field(default=0)
+    field_name: str = ""
+    damage: str = "missing"
+
+    def damage_field(self, body: object) -> object:
+        """``body`` (parsed JSON) with every ``field_name`` damaged, at any depth."""
+        if isinstance(body, list):
+            return [self.damage_field(item) for item in body]
+        if not isinstance(body, dict):
+            return body
+        damaged = {}
+        for key, value in body.items():
+            if key != self.field_name:
+                damaged[key] = self.damage_field(value)
+            elif self.damage != "missing":
+                damaged[key] = {"null": None, "garbage": {"not": ["what", "was", "expected"]},
+                                "huge": "1e999999"}[self.damage]
+        return damaged
 
     def matches(self, target: str) -> bool:
         return fnmatch.fnmatchcase(target, self.pattern)
@@ -57,8 +79,11 @@ class FaultInjector:
         return fault
 
     def inject(self, pattern: str, kind: str | FaultKind, *, status: int = 500, retry_after: int | None = None,
-               delay: float = 0.0, times: int | None = None) -> Fault:
-        return self.add(Fault(pattern, FaultKind(kind), status, retry_after, delay, times))
+               delay: float = 0.0, times: int | None = None, field_name: str = "", damage: str = "missing") -> Fault:
+        if damage not in FIELD_DAMAGE:
+            raise ValueError(f"field damage is one of {', '.join(FIELD_DAMAGE)}, not {damage!r}")
+        return self.add(Fault(pattern, FaultKind(kind), status, retry_after, delay, times, field_name=field_name,
+                              damage=damage))
 
     def clear(self) -> None:
         with self._lock:
@@ -88,4 +113,10 @@ class FaultInjector:
                 fault.retry_after = int(args[1])
         elif kind in (FaultKind.SLOW, FaultKind.TIMEOUT):
             fault.delay = float(args[0]) if args else (2.0 if kind is FaultKind.SLOW else 120.0)
+        elif kind is FaultKind.FIELD:
+            if not args:
+                raise ValueError("a field fault names the field: field:NAME[:missing|null|garbage|huge]")
+            fault.field_name, fault.damage = args[0], args[1] if len(args) > 1 else "missing"
+            if fault.damage not in FIELD_DAMAGE:
+                raise ValueError(f"field damage is one of {', '.join(FIELD_DAMAGE)}, not {fault.damage!r}")
         return self.add(fault)

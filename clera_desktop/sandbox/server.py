@@ -15,6 +15,7 @@ can all start it in-process.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
 from collections import deque
@@ -265,6 +266,15 @@ class SandboxServer:
             if request.transport is not None:
                 request.transport.abort()  # ... and the answer never reaches the client
             raise ConnectionResetError("sandbox fault: response lost")
+        if fault.kind is FaultKind.FIELD:
+            response = await handler(request)
+            raw = response.body if isinstance(response, web.Response) else b""
+            try:
+                body = json.loads(bytes(raw)) if isinstance(raw, (bytes, bytearray)) else None
+            except ValueError:
+                return response
+            return web.Response(text=json.dumps(fault.damage_field(body)), status=response.status,
+                                content_type="application/json")
         if fault.kind is FaultKind.TRUNCATED:
             response = await handler(request)
             body = response.body if isinstance(response, web.Response) else b""

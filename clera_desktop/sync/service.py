@@ -156,13 +156,20 @@ class SyncService:
         await in_thread(functools.partial(self._lock.acquire, wait=self._lock_wait))
         try:
             if self._lock.sole_holder:
-                now = self.clock.now()
-                interrupted = await self.database.write(lambda s: mark_interrupted_runs(s, now=now))
-                if interrupted:
-                    log.warning("%d sync run(s) were interrupted (the process ended mid-sync)", interrupted)
+                await self._mark_interrupted_runs()
             yield
         finally:
             self._lock.release()
+
+    async def _mark_interrupted_runs(self) -> None:
+        now = self.clock.now()
+        try:
+            interrupted = await self.database.write(lambda s: mark_interrupted_runs(s, now=now))
+        except StoreError as error:  # best effort: the providers' runs meet the same store and say so
+            log.warning("could not mark interrupted sync runs: %s", error)
+            return
+        if interrupted:
+            log.warning("%d sync run(s) were interrupted (the process ended mid-sync)", interrupted)
 
     def _enabled(self, provider: Provider) -> bool:
         if provider is Provider.SNAPTRADE and not self.settings.snaptrade_investment_sync:

@@ -24,7 +24,7 @@ from shiboken6 import isValid
 from clera_desktop import __version__
 from clera_desktop.core.errors import CleraError
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.app_shell import settle_heap
+from clera_desktop.ui.app_shell import settle_heap, user_message_for
 from clera_desktop.ui.resources import icon
 from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.views.accounts_view import AccountsView
@@ -155,6 +155,11 @@ class MainWindow(QMainWindow):
             self.sync_label.setText(OPENING_NOTE)
         if services is not None:
             self.attach(services)
+
+    def ask(self, title: str, text: str) -> bool:
+        """A yes-or-no question, modal, on the GUI thread (restore a backup, say)."""
+        box = _message_box()
+        return box.question(self, title, text) == box.StandardButton.Yes
 
     @property
     def services(self) -> AppServices:
@@ -407,8 +412,12 @@ class MainWindow(QMainWindow):
         self.sync_label.setText("Syncing\u2026")
         try:
             report = await self._services.sync(progress=self._on_sync_progress)
-        except CleraError as error:
-            self._show_problem(error.user_message)
+        except Exception as error:  # the sync's boundary in the window: said, logged, not lost
+            if not isinstance(error, CleraError):
+                log.error("sync failed unexpectedly", exc_info=error)
+            if isValid(self):
+                self.sync_label.setText("Sync did not finish")
+                self._show_problem(user_message_for(error))
             return
         finally:
             if isValid(self):

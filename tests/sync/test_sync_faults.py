@@ -33,10 +33,10 @@ def _sold_everything_at_the_sandbox(harness: Harness, name: str) -> None:
 @pytest.mark.parametrize(
     ("fault", "expected_message"),
     [
-        ({"kind": "status", "status": 500}, "not answering"),
+        ({"kind": "status", "status": 500}, "problem answering"),
         ({"kind": "status", "status": 429, "retry_after": 1}, "limiting"),
         ({"kind": "malformed"}, "could not read"),
-        ({"kind": "timeout", "delay": 5}, "not answering|could not be reached"),
+        ({"kind": "timeout", "delay": 5}, "did not answer in time"),
     ],
     ids=["500", "429", "malformed", "timeout"],
 )
@@ -108,7 +108,7 @@ def test_retry_policy_never_waits_forever() -> None:
     assert 0.5 <= policy.delay(0, RateLimited()) <= 0.625
 
 
-@pytest.mark.parametrize(("fault", "expected_message"), [({"kind": "status", "status": 500}, "not answering"),
+@pytest.mark.parametrize(("fault", "expected_message"), [({"kind": "status", "status": 500}, "problem answering"),
                                                          ({"kind": "malformed"}, "could not read")],
                          ids=["500", "malformed"])
 def test_alpaca_activities_failing_keep_the_clera_account_as_it_was(harness: Harness, fault: dict,  # type: ignore[type-arg]

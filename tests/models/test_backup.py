@@ -1,0 +1,84 @@
+"""Backups before migrations and daily; restore sets the damaged file aside, never deletes it."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from clera_desktop.core.errors import StoreDamaged
+from clera_desktop.models.backup import KEEP, backups, daily_backup, is_sound, restore, take_backup
+from clera_desktop.models.engine import Database, make_engine, upgrade
+from tests.clock import TEST_CLOCK
+
+
+def _store(path: Path) -> Path:
+    Database(f"sqlite:///{path}", clock=TEST_CLOCK).close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("INSERT INTO app_settings (key, value, updated_at) VALUES ('base_currency', 'CHF', '2026-01-01')")
+    return path
+
+
+def test_an_older_store_is_backed_up_before_it_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "clera.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine, "0003")
+    engine.dispose()
+    Database(f"sqlite:///{path}", clock=TEST_CLOCK).close()
+    [before] = backups(path)
+    assert before.reason == "before-0004"
+    with sqlite3.connect(before.path) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",), "as it was"
+
+
+def test_one_daily_backup_and_only_the_newest_are_kept(tmp_path: Path) -> None:
+    path = _store(tmp_path / "clera.sqlite")
+    assert backups(path) == [], "a new store has nothing to keep yet"
+    Database(f"sqlite:///{path}", clock=TEST_CLOCK).close()
+    assert [b.reason for b in backups(path)] == ["daily"]
+    assert daily_backup(path, now=TEST_CLOCK.now()) is None, "one a day"
+    for day in range(1, KEEP + 3):
+        take_backup(path, now=TEST_CLOCK.now() + timedelta(days=day), reason="daily")
+    kept = backups(path)
+    assert len(kept) == KEEP and kept[0].taken > kept[-1].taken
+    assert all(is_sound(b.path) for b in kept)
+
+
+def test_a_damaged_store_is_set_aside_and_the_backup_put_back(tmp_path: Path) -> None:
+    path = _store(tmp_path / "clera.sqlite")
+    backup = take_backup(path, now=TEST_CLOCK.now(), reason="manual")
+    path.write_bytes(path.read_bytes()[:3000])  # truncated
+    assert not is_sound(path)
+    with pytest.raises(StoreDamaged):
+        Database(f"sqlite:///{path}", clock=TEST_CLOCK)
+    aside = restore(path, backup.path, now=TEST_CLOCK.now())
+    assert aside is not None and aside.exists() and len(aside.read_bytes()) == 3000, "kept, never deleted"
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT value FROM app_settings WHERE key = 'base_currency'").fetchone() == ("CHF",)
+    with pytest.raises(StoreDamaged, match="damaged too"):
+        restore(path, aside, now=TEST_CLOCK.now())
+
+
+def test_backup_and_restore_from_the_command_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    path = _store(tmp_path / "seed.sqlite")
+    data.mkdir()
+    (data / "clera.sqlite").write_bytes(path.read_bytes())
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "clera_desktop", *args, "--data-dir", str(data)],
+                              capture_output=True, text=True, timeout=120, check=False)
+
+    assert cli("backup").returncode == 0
+    listed = cli("restore", "--list")
+    assert listed.returncode == 0 and "manual" in listed.stdout
+    (data / "clera.sqlite").write_bytes(b"\x00garbage" * 500)
+    damaged = cli("report", "--json")
+    assert damaged.returncode == 1 and "damaged" in damaged.stderr and "Traceback" not in damaged.stderr
+    restored = cli("restore")
+    assert restored.returncode == 0 and "set-aside" in restored.stdout, restored.stderr
+    assert cli("report", "--json").returncode == 0
