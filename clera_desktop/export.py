@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -12,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.csv_safe import write_rows
 from clera_desktop.models.queries import aggregated_holdings
 from clera_desktop.models.tables import Account, Activity
 from clera_desktop.portfolio.valuation import account_values
@@ -70,9 +70,8 @@ def render(rows: Sequence[dict[str, Any]], fmt: str) -> str:
     buffer = io.StringIO()
     flat = [{k: (json.dumps(v) if isinstance(v, list) else v) for k, v in row.items()} for row in rows]
     if flat:
-        writer = csv.DictWriter(buffer, fieldnames=list(flat[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(flat)
+        columns = list(flat[0])
+        write_rows(buffer, columns, ([row[c] for c in columns] for row in flat))
     return buffer.getvalue()
 
 

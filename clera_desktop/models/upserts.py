@@ -10,18 +10,29 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Dialect, Result, Table, delete, or_, select, update
+from sqlalchemy import CursorResult, Dialect, Result, Table, delete, literal, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.text import DESCRIPTION_LENGTH, SYMBOL_LENGTH, clean_text, optional_text
 from clera_desktop.models.domain import account_id_for
-from clera_desktop.models.enums import ConnectionStatus
+from clera_desktop.models.enums import ConnectionStatus, OrderStatus
 from clera_desktop.models.provider_data import AccountData, RemoteAccount, RemoteConnection, RemoteOrder, RemotePosition
-from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, Base, Connection, Order, Position, table_of
+from clera_desktop.models.tables import (
+    Account,
+    Activity,
+    AppSetting,
+    AuditEntry,
+    Balance,
+    Base,
+    Connection,
+    Order,
+    Position,
+    table_of,
+)
 
 
 @dataclass(slots=True)
@@ -230,6 +241,7 @@ def store_prepared_account(session: Session, prepared: PreparedAccount, *, conne
     changes.positions_removed = rows_affected(removed)
     changes.activities_changed = run_prepared(session, prepared.activities)
     changes.orders_changed = store_orders(session, prepared.orders)
+    changes.orders_changed += reconcile_tickets(session, account_id, now=now)
     return changes
 
 
@@ -260,6 +272,56 @@ def store_orders(session: Session, orders: list[dict[str, Any]]) -> int:
     # an order the app placed keeps the client order id it was placed under
     return changed + upsert_rows(session, Order, fresh, ["account_id", "provider_order_id"],
                                  ignore=("client_order_id",))
+
+
+#: A brokerage's clock and ours differ a little: an order placed this long before the ticket's
+#: record is still the ticket's.
+CLOCK_SKEW = timedelta(seconds=30)
+
+
+def reconcile_tickets(session: Session, account_id: str, *, now: datetime) -> int:
+    """Tickets the app sent whose answer never came (no order id, still pending), matched with an
+    order the brokerage reports for this account that no ticket claims: same symbol, side, type
+    and size, placed after the ticket (SnapTrade orders carry no client id; Alpaca's are matched
+    by theirs in :func:`store_orders`). The order's row is merged into the ticket's, so each order
+    appears once, under the ticket. Returns how many tickets were matched."""
+    tickets = list(session.scalars(select(Order).where(
+        Order.account_id == account_id, Order.provider_order_id.is_(None), Order.status == OrderStatus.PENDING,
+    ).order_by(Order.submitted_at, Order.id)))
+    if not tickets:
+        return 0
+    unclaimed = list(session.scalars(select(Order).where(
+        Order.account_id == account_id, Order.provider_order_id.is_not(None),
+        Order.client_order_id == literal(f"{account_id}:").concat(Order.provider_order_id),
+    ).order_by(Order.submitted_at, Order.id)))
+    matched = 0
+    for ticket in tickets:
+        order = next((o for o in unclaimed if _same_order(ticket, o)), None)
+        if order is None:
+            continue
+        unclaimed.remove(order)
+        values = {c.key: getattr(order, c.key) for c in table_of(Order).columns
+                  if c.key not in ("id", "client_order_id", "account_id")}
+        session.delete(order)
+        session.flush()  # the order's provider id is free for the ticket
+        for key, value in values.items():
+            setattr(ticket, key, value)
+        ticket.updated_at = now
+        session.add(AuditEntry(at=now, action="reconciled", account_id=account_id, details={
+            "client_order_id": ticket.client_order_id, "provider_order_id": ticket.provider_order_id,
+            "symbol": ticket.symbol, "status": ticket.status.value,
+            "how": "found at the next sync: the answer to the placement was lost"}))
+        matched += 1
+    return matched
+
+
+def _same_order(ticket: Order, order: Order) -> bool:
+    placed = order.submitted_at
+    return (order.symbol.removesuffix(".TO") == ticket.symbol.removesuffix(".TO") and order.side is ticket.side
+            and order.order_type is ticket.order_type
+            and (ticket.quantity is None or order.quantity == ticket.quantity)
+            and (ticket.notional is None or order.notional in (None, ticket.notional))
+            and (placed is None or ticket.submitted_at is None or placed >= ticket.submitted_at - CLOCK_SKEW))
 
 
 def _upsert_account(session: Session, data: AccountData, account_id: str, connection_id: str | None, now: datetime) -> None:

@@ -6,7 +6,6 @@ and the orders table cannot disagree.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.csv_safe import write_rows
 from clera_desktop.core.money import canonical
 from clera_desktop.models.tables import Account, AuditEntry
 
@@ -35,6 +35,7 @@ class AuditAction:
     REJECTED = "rejected"
     UNCONFIRMED = "placement_unconfirmed"
     RECONCILED = "reconciled"
+    TICKET_CLOSED = "ticket_closed"  # never confirmed by the brokerage; closed by the person
     CANCEL_REQUESTED = "cancel_requested"
     CANCELED = "canceled"
     CANCEL_FAILED = "cancel_failed"
@@ -99,12 +100,7 @@ def audit_rows(session: Session, *, limit: int = 5000) -> list[AuditRow]:
 
 def export_audit_csv(rows: Iterable[AuditRow], path: Path) -> int:
     """Write the log as CSV (details as JSON); returns the number of entries written."""
-    count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["at", "action", "account_id", "account", "summary", "details"])
-        for row in rows:
-            writer.writerow([row.at.isoformat(), row.action, row.account_id or "", row.account_name or "", row.summary,
-                             json.dumps(row.details, sort_keys=True)])
-            count += 1
-    return count
+        return write_rows(handle, ["at", "action", "account_id", "account", "summary", "details"], (
+            [row.at, row.action, row.account_id, row.account_name, row.summary, json.dumps(row.details, sort_keys=True)]
+            for row in rows))

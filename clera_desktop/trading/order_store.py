@@ -79,6 +79,21 @@ def record_rejection(session: Session, client_order_id: str, reason: str, detail
                  {**details, "client_order_id": client_order_id, "reason": reason}, at=now)
 
 
+CLOSED_BY_YOU = ("Closed by you: the brokerage never confirmed this order. If it did reach the brokerage, "
+                 "it appears at the next sync.")
+
+
+def close_ticket(session: Session, order_id: int, *, now: datetime) -> None:
+    """A ticket the brokerage never confirmed (no order id), closed by the person; a real order
+    found later by a sync is its own row again, with its own status."""
+    row = session.get(Order, order_id)
+    if row is None or row.provider_order_id is not None or row.status is not OrderStatus.PENDING:
+        raise CleraError("Only a ticket the brokerage never confirmed can be closed here; cancel an order instead.")
+    row.status, row.reject_reason, row.updated_at = OrderStatus.CANCELED, CLOSED_BY_YOU, now
+    audit.record(session, audit.AuditAction.TICKET_CLOSED, row.account_id,
+                 {"client_order_id": row.client_order_id, "symbol": row.symbol, "side": row.side}, at=now)
+
+
 def known_provider_ids(session: Session, account_id: str) -> set[str]:
     return {i for i in session.scalars(select(Order.provider_order_id).where(Order.account_id == account_id)) if i}
 

@@ -379,6 +379,11 @@ class TradingService:
         updated = await self._database.read(lambda s: order_store.order_by_id(s, order_id))
         return updated or row
 
+    async def close_ticket(self, order_id: int) -> None:
+        """Close a ticket the brokerage never confirmed (it stays in the list, and in the audit log)."""
+        now = self._now()
+        await self._database.write(lambda s: order_store.close_ticket(s, order_id, now=now))
+
     async def track(self, account_ids: list[str] | None = None) -> list[order_store.OrderChange]:
         """Fetch order status from the brokerages; sync each account where an order filled."""
         candidates = [c.account for c in await self.accounts() if c.eligible]

@@ -11,7 +11,7 @@ from clera_desktop.core.errors import CleraError
 from clera_desktop.models.enums import OrderStatus, OrderType
 from clera_desktop.models.trading import Source
 from clera_desktop.trading.audit import AuditAction
-from clera_desktop.trading.service import TicketRejected
+from clera_desktop.trading.service import PlacementUnconfirmed, TicketRejected
 from tests.trading.conftest import TradingHarness, make_trading
 
 ETRADE = "E*TRADE Brokerage"
@@ -195,3 +195,50 @@ def test_a_market_order_while_closed_warns_rests_and_fills_at_the_open(trading: 
     assert [f.symbol for f in filled] == ["AMZN"]
     assert trading.run(trading.service.account(ticket.account_id)).account.held("AMZN") == held + 1
     assert actions(trading)[-1] == AuditAction.FILLED
+
+
+def test_a_lost_answer_the_lookup_could_not_find_is_matched_at_the_next_sync(trading: TradingHarness) -> None:
+    """The audit (3 of 3): placement answer lost and the recent-orders lookup failing, the ticket was
+    rightly 'unconfirmed', but after the next sync it stayed 'pending' beside the real filled order."""
+    world_account = trading.world_account(ETRADE)
+    before = len(world_account.orders)
+    preview = trading.run(trading.service.preview(trading.ticket(ETRADE, "AAPL", quantity=Decimal(1))))
+    trading.server.faults.inject("snaptrade:/trade/*", "lost", times=1)
+    trading.server.faults.inject("snaptrade:/accounts/*/recentOrders", "status", status=500)
+    trading.server.faults.inject("snaptrade:/trade/place", "status", status=500)  # the resend fails too
+
+    with pytest.raises(PlacementUnconfirmed):
+        trading.run(trading.service.place(preview, live_confirmed=True))
+    assert len(world_account.orders) == before + 1, "the brokerage has the order, once"
+    pending = [o for o in trading.run(trading.service.orders()) if o.client_order_id == preview.ticket_id]
+    assert [(o.status.value, o.provider_order_id) for o in pending] == [("pending", None)]
+
+    trading.server.faults.clear()
+    trading.harness.sync()
+    rows = [o for o in trading.run(trading.service.orders()) if o.symbol == "AAPL" and o.account_name == ETRADE
+            and (o.client_order_id == preview.ticket_id or o.provider_order_id == world_account.orders[-1].id)]
+    assert len(rows) == 1, "each order appears once"
+    assert rows[0].client_order_id == preview.ticket_id and rows[0].provider_order_id == world_account.orders[-1].id
+    assert rows[0].status is OrderStatus.FILLED
+    assert actions(trading)[-1] == AuditAction.RECONCILED
+
+
+def test_a_ticket_that_never_reached_the_broker_can_be_closed(trading: TradingHarness) -> None:
+    """The audit found 46 tickets that never reached a broker, pending for good and not cancelable."""
+    preview = trading.run(trading.service.preview(trading.ticket(ETRADE, "AAPL", quantity=Decimal(1))))
+    before = len(trading.world_account(ETRADE).orders)
+    trading.server.faults.inject("snaptrade:/trade/*", "status", status=500)  # refused before it was placed
+    trading.server.faults.inject("snaptrade:/accounts/*/recentOrders", "status", status=500)
+    with pytest.raises(PlacementUnconfirmed):
+        trading.run(trading.service.place(preview, live_confirmed=True))
+    trading.server.faults.clear()
+    trading.harness.sync()
+    [ticket] = [o for o in trading.run(trading.service.orders()) if o.client_order_id == preview.ticket_id]
+    assert ticket.status is OrderStatus.PENDING and ticket.provider_order_id is None, "nothing to match it with"
+    with pytest.raises(CleraError, match="has not confirmed"):
+        trading.run(trading.service.cancel(ticket.id))
+    trading.run(trading.service.close_ticket(ticket.id))
+    [closed] = [o for o in trading.run(trading.service.orders()) if o.client_order_id == preview.ticket_id]
+    assert closed.status is OrderStatus.CANCELED and "Closed by you" in (closed.reject_reason or "")
+    assert actions(trading)[-1] == AuditAction.TICKET_CLOSED
+    assert len(trading.world_account(ETRADE).orders) == before

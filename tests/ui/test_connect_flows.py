@@ -155,9 +155,10 @@ def test_a_broken_connection_shows_needs_reconnect_and_is_repaired(window: MainW
     assert next(a for a in window.accounts_view.model.accounts() if a.name == "E*TRADE Brokerage").stale_since is None
 
 
-def test_links_to_other_sites_open_in_the_system_browser(window: MainWindow, monkeypatch: Any,
-                                                          run: Callable[[Awaitable[Any]], Any]) -> None:
+def test_links_to_other_sites_open_in_the_system_browser_once_the_person_agrees(
+        window: MainWindow, monkeypatch: Any, run: Callable[[Awaitable[Any]], Any]) -> None:
     from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
 
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
@@ -165,12 +166,63 @@ def test_links_to_other_sites_open_in_the_system_browser(window: MainWindow, mon
     async def scenario() -> str:
         flow = asyncio.ensure_future(window.connect_view.connect_snaptrade_flow(trading=False))
         page = await _portal_ready(window)
+        portal = window.connect_view.portal
         portal_url = page.url().toString()
         await evaluate(page, "(function () { document.getElementById('privacy').click(); return true; })()")
+        await wait_for(lambda: portal.question is not None and portal.question.isVisible())
+        assert opened == [], "nothing opens before the person says so"
+        assert "snaptrade.com" in portal.question.text()
+        portal.question.done(QMessageBox.StandardButton.Open)
         await wait_for(lambda: bool(opened))
         assert page.url().toString() == portal_url, "the portal stays where it was"
-        window.connect_view.portal.reject()
+        portal.reject()
         return await flow
 
     assert run(scenario()) == "No brokerage was connected."
     assert opened == ["https://snaptrade.com/privacy-policy"]
+
+
+def test_the_portal_page_is_kept_on_a_leash(window: MainWindow, monkeypatch: Any,
+                                            run: Callable[[Awaitable[Any]], Any]) -> None:
+    """The audit: a sub-frame from any host loaded and delivered a forged status=SUCCESS, a pop-up to
+    smb://... went to the system unasked, and cookies carried over to the next portal dialog."""
+    from PySide6.QtGui import QDesktopServices
+
+    from clera_desktop.ui.dialogs.portal_dialog import SNAPTRADE_CALLBACK
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+
+    async def frame_loaded(page: Any, source: str) -> bool:
+        await evaluate(page, f"(function () {{ var f = document.createElement('iframe'); f.id = 'probe';"
+                             f"f.src = {source!r}; document.body.appendChild(f); return true; }})()")
+        await asyncio.sleep(1.0)
+        return bool(await evaluate(page, "(function () { try { return document.getElementById('probe')"
+                                         ".contentWindow.location.href !== 'about:blank'; } catch (e) { return true; } })()"))
+
+    async def scenario() -> tuple[str, list[str]]:
+        flow = asyncio.ensure_future(window.connect_view.connect_snaptrade_flow(trading=False))
+        page = await _portal_ready(window)
+        portal = window.connect_view.portal
+        await evaluate(page, "(function () { document.cookie = 'session=first-dialog; path=/'; return true; })()")
+        forged = f"{SNAPTRADE_CALLBACK}?status=SUCCESS&connection_id=forged"
+        assert not await frame_loaded(page, forged), "a sub-frame's callback is refused"
+        assert portal.result_params is None and portal.isVisible(), "and counts for nothing"
+        assert not await frame_loaded(page, "https://elsewhere.invalid/track"), "a frame from another host is refused"
+        await evaluate(page, "(function () { window.open('smb://fileserver/share'); return true; })()")
+        await wait_for(lambda: "smb://fileserver/share" in portal.offered)
+        assert portal.question is not None and opened == [], "asked, not opened"
+        portal.question.reject()
+        portal.reject()
+        first = await flow
+        second = asyncio.ensure_future(window.connect_view.connect_snaptrade_flow(trading=False))
+        page = await _portal_ready(window)
+        cookies = await evaluate(page, "document.cookie")
+        window.connect_view.portal.reject()
+        await second
+        return first, [cookies]
+
+    said, [cookies] = run(scenario())
+    assert said == "No brokerage was connected."
+    assert "first-dialog" not in (cookies or ""), "a fresh profile: nothing carried over"
+    assert opened == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clera_desktop.core.csv_safe import write_rows
 from clera_desktop.core.money import sum_known
 from clera_desktop.services import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
@@ -129,11 +129,7 @@ class HoldingsView(QWidget):
     def export_csv(self, path: Path) -> None:
         """Exactly what the table shows (filtered), with exact decimals."""
         with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([*COLUMNS[:4], f"Market value ({self.model.snapshot.base_currency})", *COLUMNS[5:], "Currency"])
-            for r in self.visible_rows():
-                writer.writerow([r.symbol, r.name or "", r.quantity, r.price if r.price is not None else "",
-                                 r.market_value_base if r.market_value_base is not None else "",
-                                 r.cost_basis if r.cost_basis is not None else "", r.gain if r.gain is not None else "",
-                                 r.gain_pct if r.gain_pct is not None else "", r.weight if r.weight is not None else "",
-                                 len(r.accounts), r.currency])
+            write_rows(handle, [*COLUMNS[:4], f"Market value ({self.model.snapshot.base_currency})", *COLUMNS[5:],
+                                "Currency"],
+                       ([r.symbol, r.name, r.quantity, r.price, r.market_value_base, r.cost_basis, r.gain, r.gain_pct,
+                         r.weight, len(r.accounts), r.currency] for r in self.visible_rows()))

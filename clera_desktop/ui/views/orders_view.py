@@ -141,7 +141,9 @@ class OrdersView(QWidget):
 
     def _update_buttons(self, *_: object) -> None:
         order = self.selected_order()
-        self.cancel_button.setEnabled(bool(order and order.is_open and order.provider_order_id))
+        unconfirmed = bool(order and order.is_open and not order.provider_order_id)
+        self.cancel_button.setText("Close ticket\u2026" if unconfirmed else "Cancel order\u2026")
+        self.cancel_button.setEnabled(bool(order and order.is_open))
 
     async def track_now(self) -> None:
         if self._tracking:
@@ -174,6 +176,9 @@ class OrdersView(QWidget):
         order = self.selected_order()
         if order is None:
             return
+        if not order.provider_order_id:
+            self._ask_to_close_ticket(order)
+            return
         self.confirm_box = box = QMessageBox(
             QMessageBox.Icon.Question, "Cancel order",
             f"Cancel the {order.side} order for {fmt.quantity(order.quantity)} {order.symbol} in {order.account_name}?",
@@ -184,6 +189,30 @@ class OrdersView(QWidget):
         box.buttonClicked.connect(
             lambda button: asyncio.ensure_future(self.cancel_order(order.id)) if button is self.confirm_cancel_button else None)
         box.open()
+
+    def _ask_to_close_ticket(self, order: OrderListRow) -> None:
+        self.confirm_box = box = QMessageBox(
+            QMessageBox.Icon.Question, "Close ticket",
+            f"The brokerage never confirmed the {order.side} ticket for {fmt.quantity(order.quantity)} {order.symbol} "
+            f"in {order.account_name}, and the app found no such order there. Close the ticket? If the order did "
+            "reach the brokerage, it appears at the next sync.", parent=self)
+        keep = box.addButton("Keep it open", QMessageBox.ButtonRole.RejectRole)
+        self.confirm_close_button = box.addButton("Close ticket", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.buttonClicked.connect(
+            lambda button: asyncio.ensure_future(self.close_ticket(order.id)) if button is self.confirm_close_button else None)
+        box.open()
+
+    async def close_ticket(self, order_id: int) -> None:
+        try:
+            await self._trading.close_ticket(order_id)
+        except CleraError as error:
+            if isValid(self):
+                self.status.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+            return
+        if isValid(self):
+            await self.reload()
+            self.status.setText("Ticket closed.")
 
     async def cancel_order(self, order_id: int) -> None:
         self.cancel_button.setEnabled(False)
