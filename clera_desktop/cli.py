@@ -108,11 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD",
                         help="last day of the range (default: the last day of history)")
 
-    importer = commands.add_parser("import", help="import activities or daily prices from a CSV file")
+    importer = commands.add_parser("import", help="import activities, daily prices or exchange rates from a CSV file")
     _common_options(importer, suppress_defaults=True)
-    importer.add_argument("kind", choices=["activities", "prices"])
+    importer.add_argument("kind", choices=["activities", "prices", "fx"],
+                          help="activities (date,account,type,...), daily prices (symbol,date,close,currency) "
+                          "or exchange rates (base,quote,date,rate)")
     importer.add_argument("file", type=Path, metavar="FILE.csv")
     importer.add_argument("--dry-run", action="store_true", help="only check the file and print the preview")
+    importer.add_argument("--skip-bad", action="store_true", help="import the good lines when some lines are bad")
 
     backup = commands.add_parser("backup", help="back up the database now (backups/ beside it; the newest 10 are kept)")
     _common_options(backup, suppress_defaults=True)
@@ -304,44 +307,45 @@ def run_report(settings: Settings, *, accounts: list[str] | None, start: date | 
     return 0
 
 
-def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool) -> int:
+def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool, skip_bad: bool) -> int:
+    """Check the file (saying what was detected and every line's problem), then import it and
+    rebuild the history it changes, in one transaction. With bad lines nothing goes in, unless
+    ``--skip-bad`` asks for the good ones alone."""
     from sqlalchemy.orm import Session
 
-    from clera_desktop.imports import activities_csv, prices_csv
+    from clera_desktop.imports.dispatch import ImportKind, import_preview, preview_file
     from clera_desktop.models.engine import Database
     from clera_desktop.portfolio.history_store import rebuild_all
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"Cannot read {path}: {error}", file=sys.stderr)
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"Cannot read {path}: {error.strerror or error}", file=sys.stderr)
         return 2
+    what = ImportKind(kind)
     database = Database(settings.database_url, clock=settings.clock)
     try:
-        preview: activities_csv.ActivitiesPreview | prices_csv.PricesPreview
-        if kind == "activities":
-            preview = database.read_sync(lambda s: activities_csv.preview_against_store(s, activities_csv.parse_activities(text)))
-        else:
-            preview = database.read_sync(lambda s: prices_csv.preview_prices_against_store(s, prices_csv.parse_prices(text)))
+        preview = database.read_sync(lambda s: preview_file(s, what, data, today=settings.clock.today()))
         print(preview.summary())
-        if preview.fatal:
+        if preview.fatal and not (skip_bad and preview.importable):
+            if preview.importable:
+                print("Nothing imported. Fix the lines above, or import the good lines alone with --skip-bad.")
             return 1
         if dry_run:
             print("Dry run: nothing imported.")
             return 0
 
         def write(session: Session) -> int:
-            if isinstance(preview, activities_csv.ActivitiesPreview):
-                added = activities_csv.import_activities(session, preview, source=path.name, now=settings.clock.now())
-            else:
-                added = prices_csv.import_prices(session, preview)
+            added = import_preview(session, preview, source=path.name, now=settings.clock.now(),
+                                   good_lines_only=skip_bad)
             rebuild_all(session, settings.clock)
             return added
 
         added = database.write_sync(write)
     finally:
         database.close()
-    print(f"Imported {added} {'activities' if kind == 'activities' else 'prices'}; history rebuilt.")
+    skipped = len(preview.lines) - len(preview.good_lines)
+    print(f"Imported {added} {what.noun}" + (f" ({skipped} bad lines left out)" if skipped else "") + "; history rebuilt.")
     return 0
 
 
@@ -485,7 +489,7 @@ def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "report":
         return run_report(settings, accounts=args.account, start=args.start, end=args.end)
     if args.command == "import":
-        return run_import(settings, args.kind, args.file, dry_run=args.dry_run)
+        return run_import(settings, args.kind, args.file, dry_run=args.dry_run, skip_bad=args.skip_bad)
     if args.command == "backup":
         return run_backup(settings)
     if args.command == "restore":

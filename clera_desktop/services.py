@@ -22,6 +22,7 @@ from clera_desktop.core.money import sum_known
 from clera_desktop.core.secrets import SecretKey, SecretStore
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
+from clera_desktop.imports.dispatch import ImportKind, Preview, import_preview, preview_file
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, PortfolioMode, Provider
@@ -244,27 +245,20 @@ class AppServices:
 
         return await self.database.write(write)
 
-    async def preview_import(self, kind: str, text: str) -> object:
+    async def preview_import(self, kind: ImportKind, data: bytes) -> Preview:
         """Check a CSV file against the store; nothing is written."""
-        from clera_desktop.imports import activities_csv, prices_csv
+        today = self.settings.clock.today()
+        return await self.database.read(lambda s: preview_file(s, kind, data, today=today))
 
-        if kind == "activities":
-            return await self.database.read(
-                lambda s: activities_csv.preview_against_store(s, activities_csv.parse_activities(text)))
-        return await self.database.read(lambda s: prices_csv.preview_prices_against_store(s, prices_csv.parse_prices(text)))
-
-    async def apply_import(self, kind: str, preview: object, *, source: str) -> int:
-        """Import a checked preview and rebuild the history it changes, in one transaction."""
-        from clera_desktop.imports import activities_csv, prices_csv
+    async def apply_import(self, preview: Preview, *, source: str, good_lines_only: bool = False) -> int:
+        """Import a checked preview (or its good lines) and rebuild the history it changes, in one transaction."""
         from clera_desktop.portfolio.history_store import rebuild_all
 
+        clock = self.settings.clock
+
         def write(session: Session) -> int:
-            if kind == "activities":
-                added = activities_csv.import_activities(session, preview, source=source,  # type: ignore[arg-type]
-                                                         now=self.settings.clock.now())
-            else:
-                added = prices_csv.import_prices(session, preview)  # type: ignore[arg-type]
-            rebuild_all(session, self.settings.clock)
+            added = import_preview(session, preview, source=source, now=clock.now(), good_lines_only=good_lines_only)
+            rebuild_all(session, clock)
             return added
 
         return await self.database.write(write)

@@ -46,7 +46,8 @@ def _parse(text: str, shown: object) -> Decimal:
 def _within_bounds(value: Decimal, shown: object) -> Decimal:
     if not value.is_finite():
         raise InvalidAmount(f"not a finite number: {shown!r}")
-    if abs(value) >= MAX_MAGNITUDE:
+    # copy_abs and compare are exact (no context): abs() of 1E1000000 would trap Overflow.
+    if value.copy_abs() >= MAX_MAGNITUDE:
         raise InvalidAmount(f"{shown!r} is beyond any real figure (at most {MAX_MAGNITUDE:,.0f})")
     return value
 

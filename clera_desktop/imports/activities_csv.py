@@ -1,57 +1,76 @@
-"""Activities from CSV: ``date,account,type,symbol,quantity,price,amount,fee,currency``.
+"""Activities from CSV: ``date,account,type`` and any of ``symbol,quantity,price,amount,fee,tax,
+currency,acquired,description``.
 
-The rules (what other trackers' users ask for, made explicit):
-- dates are ISO 8601; numbers use a decimal point; amounts are positive, the type gives the
-  direction; a BUY or SELL with an empty amount moves quantity x price (plus the fee for a buy,
-  minus it for a sell); a SPLIT carries its ratio in ``quantity`` (2 = 2-for-1), applied before
-  that day's trades; DEPOSIT and WITHDRAWAL are the external flows;
+The rules (what other trackers' users ask for, made explicit; README says them too):
+- dates are ISO 8601 and not after today; numbers use the file's decimal mark (detected) and no
+  thousands separator; amounts are positive and the type gives the direction (a TAX with a
+  negative amount is a tax refund);
+- BUY/SELL: ``amount`` is the cash that moved, fee included; without it, quantity x price plus
+  the fee for a buy, minus it for a sell;
+- DIVIDEND/INTEREST: ``amount`` is gross; ``fee`` and ``tax`` (withheld) are deducted from the
+  cash, and the report shows all three;
+- FEE, TAX: money out; REFUND: a fee or commission given back;
+- SPLIT: the ratio in ``quantity`` (2 = 2-for-1), applied before that day's trades;
+- TRANSFER_IN/TRANSFER_OUT of a security (with a symbol) move shares, never cash: ``amount`` (or
+  quantity x ``price``) is the cost they carry and ``acquired`` the day they were first bought;
+  without a symbol they move cash. DEPOSIT and WITHDRAWAL are the external flows;
 - an account named in the file that does not exist becomes a manual account (the preview says so);
-- every line is checked first: any fatal line, and nothing is imported;
+- every line is checked first; the good lines of a file with bad ones can be imported on their own;
 - a line's identity is its content plus how many identical lines came before it in the file, so
   importing the same file again adds nothing while two identical lines stay two activities.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.text import DESCRIPTION_LENGTH, NAME_LENGTH, SYMBOL_LENGTH, clean_text
+from clera_desktop.imports import fields
+from clera_desktop.imports.csv_file import Detected, UnreadableFile, read_table
 from clera_desktop.models.enums import ActivityType, ConnectionType, Provider
 from clera_desktop.models.tables import Account, Activity
 from clera_desktop.models.upserts import upsert_rows
 from clera_desktop.portfolio.history_store import SPLIT_RATIO_RAW_TYPE
 
 COLUMNS = ("date", "account", "type", "symbol", "quantity", "price", "amount", "fee", "currency")
+OPTIONAL = ("tax", "acquired", "description")
+REQUIRED = ("date", "account", "type")
+NUMERIC = ("quantity", "price", "amount", "fee", "tax")
 TYPES = {t.name: t for t in (ActivityType.BUY, ActivityType.SELL, ActivityType.DIVIDEND, ActivityType.INTEREST,
-                             ActivityType.DEPOSIT, ActivityType.WITHDRAWAL, ActivityType.FEE, ActivityType.SPLIT,
-                             ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT)}
-_MONEY_OUT = {ActivityType.BUY, ActivityType.WITHDRAWAL, ActivityType.FEE, ActivityType.TRANSFER_OUT}
+                             ActivityType.DEPOSIT, ActivityType.WITHDRAWAL, ActivityType.FEE, ActivityType.TAX,
+                             ActivityType.REFUND, ActivityType.SPLIT, ActivityType.TRANSFER_IN,
+                             ActivityType.TRANSFER_OUT)}
+_MONEY_OUT = {ActivityType.BUY, ActivityType.WITHDRAWAL, ActivityType.FEE, ActivityType.TAX, ActivityType.TRANSFER_OUT}
 _NEEDS_SYMBOL = {ActivityType.BUY, ActivityType.SELL, ActivityType.SPLIT}
 _NEEDS_AMOUNT = {ActivityType.DIVIDEND, ActivityType.INTEREST, ActivityType.DEPOSIT, ActivityType.WITHDRAWAL,
-                 ActivityType.FEE}
+                 ActivityType.FEE, ActivityType.TAX, ActivityType.REFUND}
+_INCOME = {ActivityType.DIVIDEND, ActivityType.INTEREST}
 
 
 @dataclass
 class ParsedLine:
-    number: int  # 1-based, the header is line 1
+    number: int  # the line in the file, the header being line 1
     account: str
     day: date | None = None
     type: ActivityType | None = None
     symbol: str | None = None
     quantity: Decimal | None = None
     price: Decimal | None = None
-    amount: Decimal | None = None  # signed cash effect in the app's convention
+    amount: Decimal | None = None  # the signed cash effect in the app's convention (None: no cash moves)
     fee: Decimal | None = None
+    tax: Decimal | None = None
+    cost_basis: Decimal | None = None  # what transferred shares carry
+    acquired_on: date | None = None
     currency: str | None = None
+    description: str | None = None
     errors: list[str] = field(default_factory=list)
     identity: str = ""
 
@@ -66,97 +85,105 @@ class ActivitiesPreview:
     file_errors: list[str] = field(default_factory=list)
     new_accounts: list[str] = field(default_factory=list)
     already_imported: int = 0
+    detected: Detected | None = None
 
     @property
     def fatal(self) -> bool:
+        """Something is wrong; :attr:`importable` says whether the good lines may still go in."""
         return bool(self.file_errors) or any(not line.ok for line in self.lines)
 
     @property
+    def good_lines(self) -> list[ParsedLine]:
+        return [line for line in self.lines if line.ok]
+
+    @property
+    def importable(self) -> bool:
+        """Some lines can go in (all of them, or the good ones when asked)."""
+        return not self.file_errors and bool(self.good_lines)
+
+    @property
     def to_import(self) -> int:
-        return len(self.lines) - self.already_imported
+        return len(self.good_lines) - self.already_imported
 
     def summary(self) -> str:
         parts = [f"{len(self.lines)} lines", f"{self.to_import} new activities",
                  f"{self.already_imported} already imported"]
         if self.new_accounts:
             parts.append("new manual accounts: " + ", ".join(self.new_accounts))
-        text = "; ".join(parts)
+        text = (self.detected.describe() + "\n" if self.detected else "") + "; ".join(parts)
         problems = self.file_errors + [f"line {line.number}: {e}" for line in self.lines for e in line.errors]
         if problems:
-            text += "\n" + "\n".join(problems) + "\nNothing will be imported until these lines are fixed."
+            bad = sum(1 for line in self.lines if not line.ok)
+            text += "\n" + "\n".join(problems[:200]) + ("\n..." if len(problems) > 200 else "")
+            text += (f"\n{bad} line{'s' if bad != 1 else ''} cannot be imported as written; the other "
+                     f"{len(self.good_lines)} can be imported on their own." if self.importable else
+                     "\nNothing can be imported until these are fixed.")
         return text
 
 
-def _decimal(text: str, name: str, line: ParsedLine) -> Decimal | None:
-    text = text.strip()
-    if not text:
-        return None
+def parse_activities(data: bytes | str, *, today: date) -> ActivitiesPreview:
+    """Check every line; pure (no store). ``today`` bounds the dates (the app's clock)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        value = Decimal(text)
-    except InvalidOperation:
-        line.errors.append(f"{name} {text!r} is not a number (use a decimal point, no thousands separators)")
-        return None
-    if not value.is_finite():
-        line.errors.append(f"{name} {text!r} is not a number")
-        return None
-    return value
-
-
-def _day(text: str, line: ParsedLine) -> date | None:
-    try:
-        return datetime.fromisoformat(text.strip()).date()
-    except ValueError:
-        line.errors.append(f"date {text!r} is not ISO 8601 (YYYY-MM-DD)")
-        return None
-
-
-def parse_activities(text: str) -> ActivitiesPreview:
-    """Check every line; pure (no store)."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
-    missing = [c for c in COLUMNS if c not in header]
+        table = read_table(raw, (*COLUMNS, *OPTIONAL), numeric=NUMERIC)
+    except UnreadableFile as error:
+        return ActivitiesPreview([], [str(error)])
+    missing = [c for c in REQUIRED if c not in table.header]
     if missing:
         return ActivitiesPreview([], [f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)} "
-                                      f"(expected {','.join(COLUMNS)})"])
+                                      f"(the file needs {','.join(REQUIRED)} and any of "
+                                      f"{','.join(c for c in (*COLUMNS, *OPTIONAL) if c not in REQUIRED)})"],
+                                 detected=table.detected)
     lines: list[ParsedLine] = []
     seen: Counter[tuple[str, ...]] = Counter()
-    for number, raw in enumerate(reader, start=2):
-        row = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k is not None}
-        if not any(row.values()):
-            continue
-        line = ParsedLine(number, row["account"])
-        if not line.account:
-            line.errors.append("account is empty")
-        line.day = _day(row["date"], line)
-        kind = TYPES.get(row["type"].upper())
-        if kind is None:
-            line.errors.append(f"type {row['type']!r} is not one of {', '.join(TYPES)}")
-        line.type = kind
-        line.symbol = row["symbol"].upper() or None
-        line.quantity = _decimal(row["quantity"], "quantity", line)
-        line.price = _decimal(row["price"], "price", line)
-        amount = _decimal(row["amount"], "amount", line)
-        line.fee = _decimal(row["fee"], "fee", line)
-        line.currency = row["currency"].upper() or None
-        if line.currency is not None and (len(line.currency) != 3 or not line.currency.isalpha()):
-            line.errors.append(f"currency {row['currency']!r} is not a code such as USD")
-        for name, value in (("quantity", line.quantity), ("price", line.price), ("amount", amount), ("fee", line.fee)):
-            if value is not None and value < 0:
-                line.errors.append(f"{name} must not be negative (the type gives the direction)")
-        if kind is not None:
-            _check_kind(line, kind, amount)
-        identity = tuple(row.get(c, "") for c in COLUMNS)
+    comma = table.detected.decimal_comma
+    for number, row in table.rows:
+        line = _parse_line(number, row, comma=comma, today=today)
+        identity = tuple(row.get(c, "") for c in (*COLUMNS, *OPTIONAL))
         line.identity = hashlib.sha256(("|".join(identity) + f"#{seen[identity]}").encode()).hexdigest()[:40]
         seen[identity] += 1
         lines.append(line)
     if not lines:
-        return ActivitiesPreview([], ["the file has no activity lines"])
-    return ActivitiesPreview(lines)
+        return ActivitiesPreview([], ["the file has no activity lines"], detected=table.detected)
+    return ActivitiesPreview(lines, detected=table.detected)
 
 
-def _check_kind(line: ParsedLine, kind: ActivityType, amount: Decimal | None) -> None:
+def _parse_line(number: int, row: dict[str, str], *, comma: bool, today: date) -> ParsedLine:
+    line = ParsedLine(number, clean_text(row.get("account", ""), NAME_LENGTH))
+    if "\x00extra" in row:
+        line.errors.append("more cells than the header has columns (a separator inside a value?)")
+    if not line.account:
+        line.errors.append("account is empty")
+    line.day = fields.day(row.get("date", ""), "date", line, today=today)
+    kind = TYPES.get(clean_text(row.get("type", ""), 32).upper())
+    if kind is None:
+        line.errors.append(f"type {clean_text(row.get('type', ''), 32)!r} is not one of {', '.join(TYPES)}")
+    line.type = kind
+    line.symbol = clean_text(row.get("symbol", ""), SYMBOL_LENGTH).upper() or None
+    line.quantity = fields.number(row.get("quantity", ""), "quantity", line, decimal_comma=comma)
+    line.price = fields.number(row.get("price", ""), "price", line, decimal_comma=comma)
+    amount = fields.number(row.get("amount", ""), "amount", line, decimal_comma=comma, negative=kind is ActivityType.TAX)
+    line.fee = fields.number(row.get("fee", ""), "fee", line, decimal_comma=comma)
+    line.tax = fields.number(row.get("tax", ""), "tax", line, decimal_comma=comma)
+    line.currency = fields.currency(row.get("currency", ""), line)
+    line.acquired_on = fields.day(row.get("acquired", ""), "acquired", line, today=today, required=False)
+    line.description = clean_text(row.get("description", ""), DESCRIPTION_LENGTH) or None
+    if kind is not None:
+        _apply_kind(line, kind, amount)
+    return line
+
+
+def _apply_kind(line: ParsedLine, kind: ActivityType, amount: Decimal | None) -> None:
+    """What the line's cells mean for its type: the cash it moves, the shares, the cost they carry."""
     if kind in _NEEDS_SYMBOL and not line.symbol:
         line.errors.append(f"a {kind.name} needs a symbol")
+    if line.tax is not None and kind not in (*_INCOME, ActivityType.SELL):
+        line.errors.append(f"tax is withheld on a DIVIDEND, INTEREST or SELL line; book a {kind.name}'s tax as a TAX line")
+    if line.acquired_on is not None and kind is not ActivityType.TRANSFER_IN:
+        line.errors.append("acquired is the day transferred-in shares were first bought (TRANSFER_IN only)")
+    if line.acquired_on is not None and line.day is not None and line.acquired_on > line.day:
+        line.errors.append("acquired is after the transfer itself")
+    fee, tax = line.fee or Decimal(0), line.tax or Decimal(0)
     if kind in (ActivityType.BUY, ActivityType.SELL):
         if not line.quantity:
             line.errors.append(f"a {kind.name} needs a quantity greater than zero")
@@ -164,21 +191,27 @@ def _check_kind(line: ParsedLine, kind: ActivityType, amount: Decimal | None) ->
             if line.price is None:
                 line.errors.append(f"a {kind.name} needs an amount, or a price to compute it")
             elif line.quantity:
-                fee = line.fee or Decimal(0)
                 gross = line.quantity * line.price
-                amount = gross + fee if kind is ActivityType.BUY else gross - fee
+                amount = gross + fee if kind is ActivityType.BUY else gross - fee - tax
     elif kind is ActivityType.SPLIT:
         if not line.quantity or line.quantity <= 0:
             line.errors.append("a SPLIT needs its ratio in quantity (2 for a 2-for-1 split)")
-        amount = Decimal(0)
+        amount = None
     elif kind in (ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT):
-        if line.symbol and not line.quantity:
-            line.errors.append(f"a {kind.name} of a security needs a quantity")
-        if not line.symbol and amount is None:
-            line.errors.append(f"a cash {kind.name} needs an amount")
-        amount = amount if amount is not None else Decimal(0)
+        if line.symbol:  # shares move, with the cost they carry; no cash does
+            if not line.quantity:
+                line.errors.append(f"a {kind.name} of a security needs a quantity")
+            line.cost_basis = amount if amount is not None else (
+                line.quantity * line.price if line.quantity and line.price is not None else None)
+            amount = None
+        elif amount is None:
+            line.errors.append(f"a cash {kind.name} needs an amount (or a symbol and a quantity for shares)")
     elif kind in _NEEDS_AMOUNT and amount is None:
         line.errors.append(f"a {kind.name} needs an amount")
+    elif kind in _INCOME and amount is not None:
+        amount = amount - fee - tax  # gross in the file; what reached the account is net
+        if amount < 0:
+            line.errors.append("the fee and tax are larger than the amount (the amount is the gross payment)")
     if amount is not None:
         line.amount = -amount if kind in _MONEY_OUT else amount
 
@@ -188,8 +221,11 @@ def preview_against_store(session: Session, preview: ActivitiesPreview) -> Activ
     accounts = {a.name: a for a in session.scalars(select(Account))}
     preview.new_accounts = sorted({line.account for line in preview.lines if line.account and line.account not in accounts})
     ids = [f"csv:{line.identity}" for line in preview.lines]
-    existing = set(session.scalars(select(Activity.provider_activity_id).where(Activity.provider_activity_id.in_(ids))))
-    preview.already_imported = sum(1 for i in ids if i in existing)
+    existing: set[str] = set()
+    for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit, on big files
+        existing.update(session.scalars(select(Activity.provider_activity_id)
+                                        .where(Activity.provider_activity_id.in_(ids[start:start + 500]))))
+    preview.already_imported = sum(1 for line, i in zip(preview.lines, ids, strict=True) if line.ok and i in existing)
     for line in preview.lines:
         account = accounts.get(line.account)
         if account is not None and line.currency and line.currency != account.currency:
@@ -207,21 +243,24 @@ def create_manual_account(session: Session, name: str, currency: str, *, now: da
     return account
 
 
-def import_activities(session: Session, preview: ActivitiesPreview, *, source: str, now: datetime) -> int:
-    """Write a checked preview in the caller's transaction; returns how many activities were added."""
-    if preview.fatal:
-        raise ValueError("a preview with errors is never imported")
+def import_activities(session: Session, preview: ActivitiesPreview, *, source: str, now: datetime,
+                      good_lines_only: bool = False) -> int:
+    """Write a checked preview in the caller's transaction; returns how many activities were added.
+    A preview with bad lines goes in only as its good lines, and only when asked (``good_lines_only``)."""
+    if preview.file_errors or (preview.fatal and not good_lines_only):
+        raise ValueError("a preview with errors is never imported whole")
+    lines = preview.good_lines
     accounts = {a.name: a for a in session.scalars(select(Account))}
-    for name in preview.new_accounts:
-        if name not in accounts:
-            first = next(line for line in preview.lines if line.account == name)
-            accounts[name] = create_manual_account(session, name, first.currency or "USD", now=now)
+    for line in lines:
+        if line.account not in accounts:
+            accounts[line.account] = create_manual_account(session, line.account, line.currency or "USD", now=now)
     rows = [{
         "account_id": accounts[line.account].id, "provider_activity_id": f"csv:{line.identity}",
         "type": line.type,
         "raw_type": SPLIT_RATIO_RAW_TYPE if line.type is ActivityType.SPLIT else (line.type.name if line.type else None),
         "trade_date": line.day, "settlement_date": None, "symbol": line.symbol, "quantity": line.quantity,
-        "price": line.price, "amount": line.amount, "fee": line.fee,
-        "currency": line.currency or accounts[line.account].currency, "description": f"Imported from {source}",
-    } for line in preview.lines]
+        "price": line.price, "amount": line.amount, "fee": line.fee, "tax": line.tax, "cost_basis": line.cost_basis,
+        "acquired_on": line.acquired_on, "currency": line.currency or accounts[line.account].currency,
+        "description": line.description or clean_text(f"Imported from {source}", DESCRIPTION_LENGTH),
+    } for line in lines]
     return upsert_rows(session, Activity, rows, ["account_id", "provider_activity_id"], ignore=())

@@ -1,20 +1,23 @@
 """Daily prices from CSV: ``symbol,date,close,currency``, for symbols no provider prices.
 
-Every line is checked first; any bad line and nothing is imported. A (symbol, date) already
-stored is replaced by the file's close, so importing the same file again changes nothing.
+Every line is checked first (a close within bounds and above zero, a day not after today, one
+close per symbol and day in the file); the good lines of a file with bad ones can go in on
+their own. A (symbol, day) already stored is replaced by the file's close, so importing the same
+file again changes nothing.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.text import SYMBOL_LENGTH, clean_text
+from clera_desktop.imports import fields
+from clera_desktop.imports.csv_file import Detected, UnreadableFile, read_table
 from clera_desktop.models.tables import DailyPrice
 from clera_desktop.models.upserts import upsert_rows
 
@@ -25,10 +28,14 @@ COLUMNS = ("symbol", "date", "close", "currency")
 class PriceLine:
     number: int
     symbol: str
-    day: date | None
-    close: Decimal | None
-    currency: str
+    day: date | None = None
+    close: Decimal | None = None
+    currency: str | None = None
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
 
 
 @dataclass
@@ -36,67 +43,80 @@ class PricesPreview:
     lines: list[PriceLine]
     file_errors: list[str] = field(default_factory=list)
     already_stored: int = 0
+    detected: Detected | None = None
 
     @property
     def fatal(self) -> bool:
         return bool(self.file_errors) or any(line.errors for line in self.lines)
 
+    @property
+    def good_lines(self) -> list[PriceLine]:
+        return [line for line in self.lines if line.ok]
+
+    @property
+    def importable(self) -> bool:
+        return not self.file_errors and bool(self.good_lines)
+
     def summary(self) -> str:
-        symbols = sorted({line.symbol for line in self.lines})
-        text = (f"{len(self.lines)} prices for {len(symbols)} symbol{'s' if len(symbols) != 1 else ''}"
-                f" ({', '.join(symbols[:8])}{'...' if len(symbols) > 8 else ''}); "
-                f"{self.already_stored} already stored")
+        symbols = sorted({line.symbol for line in self.lines if line.symbol})
+        text = (self.detected.describe() + "\n" if self.detected else "") + (
+            f"{len(self.lines)} prices for {len(symbols)} symbol{'s' if len(symbols) != 1 else ''}"
+            f" ({', '.join(symbols[:8])}{'...' if len(symbols) > 8 else ''}); {self.already_stored} already stored")
         problems = self.file_errors + [f"line {line.number}: {e}" for line in self.lines for e in line.errors]
         if problems:
-            text += "\n" + "\n".join(problems) + "\nNothing will be imported until these lines are fixed."
+            text += "\n" + "\n".join(problems[:200]) + ("\n..." if len(problems) > 200 else "")
+            text += (f"\nThe other {len(self.good_lines)} lines can be imported on their own." if self.importable
+                     else "\nNothing can be imported until these are fixed.")
         return text
 
 
-def parse_prices(text: str) -> PricesPreview:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
-    missing = [c for c in COLUMNS if c not in header]
+def parse_prices(data: bytes | str, *, today: date) -> PricesPreview:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        table = read_table(raw, COLUMNS, numeric=("close",))
+    except UnreadableFile as error:
+        return PricesPreview([], [str(error)])
+    missing = [c for c in COLUMNS if c not in table.header]
     if missing:
         return PricesPreview([], [f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)} "
-                                  f"(expected {','.join(COLUMNS)})"])
-    lines = []
-    for number, raw in enumerate(reader, start=2):
-        row = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k is not None}
-        if not any(row.values()):
-            continue
-        line = PriceLine(number, row["symbol"].upper(), None, None, row["currency"].upper())
+                                  f"(expected {','.join(COLUMNS)})"], detected=table.detected)
+    lines: list[PriceLine] = []
+    first_line: dict[tuple[str, date], int] = {}
+    for number, row in table.rows:
+        line = PriceLine(number, clean_text(row["symbol"], SYMBOL_LENGTH).upper())
         if not line.symbol:
             line.errors.append("symbol is empty")
-        try:
-            line.day = datetime.fromisoformat(row["date"]).date()
-        except ValueError:
-            line.errors.append(f"date {row['date']!r} is not ISO 8601 (YYYY-MM-DD)")
-        try:
-            line.close = Decimal(row["close"])
-            if not line.close.is_finite() or line.close <= 0:
-                line.errors.append(f"close {row['close']!r} must be a positive number")
-        except InvalidOperation:
-            line.errors.append(f"close {row['close']!r} is not a number (use a decimal point)")
-        if len(line.currency) != 3 or not line.currency.isalpha():
-            line.errors.append(f"currency {row['currency']!r} is not a code such as USD")
+        line.day = fields.day(row["date"], "date", line, today=today)
+        line.close = fields.number(row["close"], "close", line, decimal_comma=table.detected.decimal_comma, required=True)
+        if line.close is not None and line.close <= 0:
+            line.errors.append("close must be greater than zero")
+        line.currency = fields.currency(row["currency"], line)
+        if line.currency is None and not line.errors:
+            line.errors.append("currency is empty")
+        if line.symbol and line.day is not None:
+            earlier = first_line.setdefault((line.symbol, line.day), number)
+            if earlier != number:
+                line.errors.append(f"a second close for {line.symbol} on {line.day} (line {earlier} has one)")
         lines.append(line)
     if not lines:
-        return PricesPreview([], ["the file has no price lines"])
-    return PricesPreview(lines)
+        return PricesPreview([], ["the file has no price lines"], detected=table.detected)
+    return PricesPreview(lines, detected=table.detected)
 
 
 def preview_prices_against_store(session: Session, preview: PricesPreview) -> PricesPreview:
-    keys = [(line.symbol, line.day) for line in preview.lines if line.day is not None]
-    if keys:
-        stored = set(session.execute(select(DailyPrice.symbol, DailyPrice.date)
-                                     .where(tuple_(DailyPrice.symbol, DailyPrice.date).in_(keys))).all())
-        preview.already_stored = sum(1 for k in keys if k in stored)
+    keys = [(line.symbol, line.day) for line in preview.good_lines if line.day is not None]
+    stored: set[tuple[str, date]] = set()
+    for start in range(0, len(keys), 400):
+        stored.update((symbol, day) for symbol, day in session.execute(
+            select(DailyPrice.symbol, DailyPrice.date)
+            .where(tuple_(DailyPrice.symbol, DailyPrice.date).in_(keys[start:start + 400]))))
+    preview.already_stored = sum(1 for k in keys if k in stored)
     return preview
 
 
-def import_prices(session: Session, preview: PricesPreview) -> int:
-    if preview.fatal:
-        raise ValueError("a preview with errors is never imported")
+def import_prices(session: Session, preview: PricesPreview, *, good_lines_only: bool = False) -> int:
+    if preview.file_errors or (preview.fatal and not good_lines_only):
+        raise ValueError("a preview with errors is never imported whole")
     rows = [{"symbol": line.symbol, "date": line.day, "close": line.close, "currency": line.currency, "source": "csv"}
-            for line in preview.lines]
+            for line in preview.good_lines]
     return upsert_rows(session, DailyPrice, rows, ["symbol", "date"], ignore=())

@@ -271,7 +271,14 @@ class PortfolioSnapshot(Base):
     cash: Mapped[Decimal]
     currency: Mapped[str] = mapped_column(String(3))
     net_flow: Mapped[Decimal] = mapped_column(server_default="0")  # deposits in minus withdrawals out (rev. 0003)
-    income: Mapped[Decimal] = mapped_column(server_default="0")  # dividends and interest (rev. 0003)
+    income: Mapped[Decimal] = mapped_column(server_default="0")  # dividends and interest, gross (rev. 0003)
+    # revision 0004: what left that day (counted at its end by returns; net_flow + flow_out came
+    # in, at its start), the part of net_flow moved between the person's own accounts, and fees
+    # and taxes (withheld or paid, net of refunds)
+    flow_out: Mapped[Decimal] = mapped_column(server_default="0")
+    internal_flow: Mapped[Decimal] = mapped_column(server_default="0")
+    fees: Mapped[Decimal] = mapped_column(server_default="0")
+    taxes: Mapped[Decimal] = mapped_column(server_default="0")
 
 
 class SyncRun(Base):

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 import numpy as np
 
@@ -42,6 +42,8 @@ class ActivityRecord:
     amount: Decimal | None
     fee: Decimal | None
     split_is_ratio: bool = False  # a CSV SPLIT carries the ratio; a provider's, the shares added
+    tax: Decimal | None = None  # withheld on this line (a dividend's, a sale's)
+    internal: bool = False  # a transfer to or from another of the person's accounts (history_store matches them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +61,12 @@ class AccountHistory:
     days: list[date]
     value: list[Decimal]  # end-of-day value, account currency, exact cents
     cash: list[Decimal]
-    flows: list[Decimal]  # external flows on that day (deposits, withdrawals, transfers; in = positive)
-    income: list[Decimal]  # dividends and interest on that day
+    flows: list[Decimal]  # net external flows on that day (deposits, withdrawals, transfers; in = positive)
+    income: list[Decimal]  # dividends and interest on that day, gross
+    flows_out: list[Decimal] = field(default_factory=list)  # what left that day (>= 0; flows + flows_out came in)
+    internal: list[Decimal] = field(default_factory=list)  # the part of flows from or to the person's own accounts
+    fees: list[Decimal] = field(default_factory=list)  # fees paid that day (FEE lines, fees on income), less refunds
+    taxes: list[Decimal] = field(default_factory=list)  # taxes paid or withheld that day, less refunds
     adjustments: list[Adjustment] = field(default_factory=list)
     missing_prices: list[str] = field(default_factory=list)  # held symbols never priced
 
@@ -148,6 +154,7 @@ _POSITION_SIGN = {ActivityType.BUY: 1.0, ActivityType.TRANSFER_IN: 1.0, Activity
 _INCOME = frozenset({ActivityType.DIVIDEND, ActivityType.INTEREST})
 _CASH_FLOWS = frozenset({ActivityType.DEPOSIT, ActivityType.WITHDRAWAL})
 _TRANSFERS = frozenset({ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT})
+_FEES = frozenset({ActivityType.FEE, ActivityType.REFUND})
 
 
 @dataclass
@@ -160,9 +167,14 @@ class ActivityColumns:
     shares: np.ndarray  # float64, signed change in holdings (in shares of that day)
     transfer: np.ndarray  # bool, a security moved in or out (its value is a flow)
     price: np.ndarray  # float64, the trade's price (NaN: none)
+    internal: np.ndarray  # bool, a transfer between the person's own accounts
     cash_by_day: list[Decimal]  # signed cash effect per day
-    flow_by_day: list[Decimal]  # external cash flows per day (deposits, withdrawals, cash transfers)
-    income_by_day: list[Decimal]  # dividends and interest per day
+    flow_in_by_day: list[Decimal]  # external cash that came in per day (deposits, cash transfers in)
+    flow_out_by_day: list[Decimal]  # external cash that left per day (>= 0)
+    internal_by_day: list[Decimal]  # the signed part of those flows between the person's own accounts
+    income_by_day: list[Decimal]  # dividends and interest per day, gross (before their fees and tax)
+    fees_by_day: list[Decimal]  # FEE lines and fees on income, less REFUNDs
+    taxes_by_day: list[Decimal]  # TAX lines and tax withheld on income and sales
 
 
 def activity_columns(records: Sequence[ActivityRecord], start: date, column: Mapping[str, int],
@@ -181,21 +193,35 @@ def activity_columns(records: Sequence[ActivityRecord], start: date, column: Map
                         dtype=np.float64, count=n)
     transfer = np.fromiter((r.type in _TRANSFERS and r.symbol is not None and bool(r.quantity) for r in records),
                            dtype=bool, count=n)
+    internal = np.fromiter((r.internal for r in records), dtype=bool, count=n)
     zero = Decimal(0)
-    cash, flow, income = [zero] * n_days, [zero] * n_days, [zero] * n_days
+    cash, flow_in, flow_out, moved_internally, income, fees, taxes = ([zero] * n_days for _ in range(7))
     for r, d in zip(records, day_list, strict=True):
         if not 0 <= d < n_days:
             continue
         effect = r.amount if r.amount is not None else cash_effect(r)
-        if not effect:
-            continue
-        cash[d] += effect
         kind = r.type
-        if kind in _INCOME:
-            income[d] += effect
+        cash[d] += effect
+        if kind in _INCOME:  # the line's amount is what arrived; gross is what was paid before fee and tax
+            fee, tax = r.fee or zero, r.tax or zero
+            income[d] += effect + fee + tax
+            fees[d] += fee
+            taxes[d] += tax
+        elif kind in _FEES:  # a FEE's effect is negative; a REFUND's positive (it takes a fee back)
+            fees[d] -= effect
+        elif kind is ActivityType.TAX:
+            taxes[d] -= effect
+        elif kind is ActivityType.SELL:
+            taxes[d] += r.tax or zero
         elif kind in _CASH_FLOWS or (kind in _TRANSFERS and (r.symbol is None or not r.quantity)):
-            flow[d] += effect
-    return ActivityColumns(day, col, sign * quantity, transfer, price, cash, flow, income)
+            if effect > 0:
+                flow_in[d] += effect
+            else:
+                flow_out[d] -= effect
+            if r.internal:
+                moved_internally[d] += effect
+    return ActivityColumns(day, col, sign * quantity, transfer, price, internal, cash, flow_in, flow_out,
+                           moved_internally, income, fees, taxes)
 
 
 def rebuild_account(
@@ -266,7 +292,7 @@ def rebuild_account(
     trade_price = np.full((n_days, n_cols), np.nan)
     priced_trades = inside & ~np.isnan(acts.price) & (acts.col >= 0)
     trade_price[acts.day[priced_trades], acts.col[priced_trades]] = acts.price[priced_trades]
-    price = _price_matrix(prices, symbols, days, trade_price)
+    price = _price_matrix(prices, symbols, days, trade_price, factor)
     rate = np.ones((n_days, n_cols))
     for n, symbol in enumerate(symbols):
         symbol_currency = prices.currency.get(symbol, currency)
@@ -277,13 +303,21 @@ def rebuild_account(
     missing = sorted(symbols[n] for n in np.nonzero((held & np.isnan(priced)).any(axis=0))[0])
     values = np.where(held, np.nan_to_num(priced), 0.0).sum(axis=1) + cash
 
-    flows = list(acts.flow_by_day[:n_days])
+    flow_in, flow_out = list(acts.flow_in_by_day[:n_days]), list(acts.flow_out_by_day[:n_days])
+    internal = list(acts.internal_by_day[:n_days])
     transfers = np.nonzero(inside & acts.transfer)[0]
     for t in transfers:  # a security moved in or out: its value that day is the flow
         on, moved = acts.day[t], acts.col[t]
         value = acts.shares[t] * price[on, moved] * rate[on, moved]
-        if not np.isnan(value):
-            flows[on] += _cents_of(value)
+        if np.isnan(value):
+            continue
+        worth = _cents_of(value)
+        if worth > 0:
+            flow_in[on] += worth
+        else:
+            flow_out[on] -= worth
+        if acts.internal[t]:
+            internal[on] += worth
 
     if adjustments:  # what history cannot explain arrives, as far as returns go, on its first day
         opening = sum(float(a.quantity) for a in adjustments if a.symbol is None)
@@ -292,19 +326,29 @@ def rebuild_account(
                 n = column[a.symbol]
                 worth = float(a.quantity) * factor[0, n] / factor[-1, n] * price[0, n] * rate[0, n]
                 opening += 0.0 if np.isnan(worth) else worth
-        flows[0] += _cents_of(opening)
+        if opening > 0:
+            flow_in[0] += _cents_of(opening)
+        else:
+            flow_out[0] -= _cents_of(opening)
 
     exact_day = _exact_day_value(exact_holdings, records, ratios, prices, symbols, days, fx, currency, adjustments,
                                  cash_exact.__getitem__)
-    return AccountHistory(account_id, currency, days, to_cents(values, exact_day), cash_exact, flows,
-                          list(acts.income_by_day[:n_days]), adjustments, missing)
+    return AccountHistory(account_id, currency, days, to_cents(values, exact_day), cash_exact,
+                          [i - o for i, o in zip(flow_in, flow_out, strict=True)], list(acts.income_by_day[:n_days]),
+                          flows_out=flow_out, internal=internal, fees=list(acts.fees_by_day[:n_days]),
+                          taxes=list(acts.taxes_by_day[:n_days]), adjustments=adjustments, missing_prices=missing)
 
 
-def _price_matrix(prices: PriceTable, symbols: list[str], days: list[date], trade_price: np.ndarray) -> np.ndarray:
+def _price_matrix(prices: PriceTable, symbols: list[str], days: list[date], trade_price: np.ndarray,
+                  factor: np.ndarray) -> np.ndarray:
     """The last known price each day: that day's close, else that day's own trade price, else
-    whichever came last before (carried forward); NaN before anything is known."""
+    whichever came last before (carried forward); NaN before anything is known.
+
+    Prices are carried forward per pre-split share (price x the split factor), which a split does
+    not change: a close from before a split, carried onto the split day, is divided by the ratio
+    (carried as it was, it valued the new shares at the old price: 10x for a 10-for-1)."""
     start = days[0]
-    matrix = trade_price.copy()
+    matrix = trade_price * factor
     n_days = len(days)
     ordinal = start.toordinal()
     for n, symbol in enumerate(symbols):
@@ -315,10 +359,11 @@ def _price_matrix(prices: PriceTable, symbols: list[str], days: list[date], trad
         closes = np.fromiter((float(c) for _, c in rows), dtype=np.float64, count=len(rows))
         before = index < 0
         if before.any() and np.isnan(matrix[0, n]):  # the last close before the first day carries into it
-            matrix[0, n] = closes[before][np.argmax(index[before])]
+            matrix[0, n] = closes[before][np.argmax(index[before])] * factor[0, n]
         keep = (index >= 0) & (index < n_days)
-        matrix[index[keep], n] = closes[keep]
-    return forward_fill(matrix)
+        matrix[index[keep], n] = closes[keep] * factor[index[keep], n]
+    per_share: np.ndarray = forward_fill(matrix) / factor
+    return per_share
 
 
 def forward_fill(matrix: np.ndarray) -> np.ndarray:
@@ -336,15 +381,24 @@ def _cents_of(value: float) -> Decimal:
     return Decimal(repr(round(float(value), 2))).quantize(CENT)
 
 
+#: Beyond this a float no longer holds every cent (2**53 cents), and int64 cents end at 9.2e16:
+#: such days are computed in Decimal (no real account gets there; a bad file once did).
+FLOAT_CENTS_LIMIT = 1e13
+
+
 def to_cents(values: np.ndarray, exact: Callable[[int], Decimal] | None) -> list[Decimal]:
-    """Exact cents per day: rounded from the float unless it is too close to a half cent."""
+    """Exact cents per day: rounded from the float unless it is too close to a half cent, or too
+    large for a float to hold its cents (then, as a tie, recomputed exactly; unknown if it cannot be)."""
     scaled = values * 100
     fraction = scaled - np.floor(scaled)
-    ties = np.nonzero(np.abs(fraction - 0.5) < TIE_WINDOW)[0] if exact is not None else ()
-    cents = np.round(scaled).astype(np.int64)
+    large = ~np.isfinite(values) | (np.abs(values) >= FLOAT_CENTS_LIMIT)
+    ties = np.nonzero((np.abs(fraction - 0.5) < TIE_WINDOW) | large)[0] if exact is not None else ()
+    cents = np.round(np.where(large, 0.0, scaled)).astype(np.int64)
     result = [Decimal(int(c)).scaleb(-2) for c in cents]
-    for d in ties:
-        result[d] = exact(int(d)).quantize(CENT, rounding=ROUND_HALF_EVEN)  # type: ignore[misc]
+    with localcontext() as context:
+        context.prec = 80  # a huge figure keeps every digit to the cent (quantize refuses what it cannot hold)
+        for d in ties:
+            result[d] = exact(int(d)).quantize(CENT, rounding=ROUND_HALF_EVEN)  # type: ignore[misc]
     return result
 
 
@@ -368,7 +422,7 @@ def _exact_day_value(exact_holdings: ExactHoldings, records: Sequence[ActivityRe
                 held += adjustment / undo
             if not held:
                 continue
-            close = _price_on(prices, records, symbol, day)
+            close = _price_on(prices, records, ratios, symbol, day)
             if close is None:
                 continue
             rate = Decimal(1)
@@ -381,9 +435,23 @@ def _exact_day_value(exact_holdings: ExactHoldings, records: Sequence[ActivityRe
     return value_on
 
 
-def _price_on(prices: PriceTable, records: Sequence[ActivityRecord], symbol: str, day: date) -> Decimal | None:
+def _price_on(prices: PriceTable, records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal], symbol: str,
+              day: date) -> Decimal | None:
     """As :func:`_price_matrix` decides, in Decimal: the later of the last close and the last
-    trade price up to ``day``; on the same day the close wins."""
+    trade price up to ``day`` (on the same day the close wins), divided by the ratio of every
+    split of the symbol after it, up to ``day``."""
+    known = _last_price(prices, records, symbol, day)
+    if known is None:
+        return None
+    since, price = known
+    for i, ratio in ratios.items():
+        if records[i].symbol == symbol and since < records[i].day <= day:
+            price /= ratio
+    return price
+
+
+def _last_price(prices: PriceTable, records: Sequence[ActivityRecord], symbol: str,
+                day: date) -> tuple[date, Decimal] | None:
     close = None
     for d, value in prices.closes.get(symbol, ()):
         if d <= day and (close is None or d >= close[0]):
@@ -394,5 +462,5 @@ def _price_on(prices: PriceTable, records: Sequence[ActivityRecord], symbol: str
                 and (trade is None or r.day >= trade[0])):
             trade = (r.day, r.price)
     if close is None or (trade is not None and trade[0] > close[0]):
-        return None if trade is None else trade[1]
-    return close[1]
+        return trade
+    return close

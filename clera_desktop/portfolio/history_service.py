@@ -50,16 +50,27 @@ class AccountReport:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """Each account in its own currency; the total in ``base_currency``, without the accounts
+    whose currency has no rate (``left_out``, named with the ``missing_rates``)."""
+
     base_currency: str
     start: date
     end: date
     accounts: tuple[AccountReport, ...]
     total: Metrics
+    missing_rates: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_rates
 
     def as_json(self) -> dict[str, object]:
         return {"base_currency": self.base_currency, "from": self.start.isoformat(), "to": self.end.isoformat(),
-                "accounts": [{"id": a.id, "name": a.name, **a.metrics.as_json()} for a in self.accounts],
-                "total": self.total.as_json()}
+                "accounts": [{"id": a.id, "name": a.name, "currency": a.currency, **a.metrics.as_json()}
+                             for a in self.accounts],
+                "total": {**self.total.as_json(), "complete": self.complete, "missing_rates": list(self.missing_rates),
+                          "left_out": list(self.left_out)}}
 
 
 class HistoryService:
@@ -131,7 +142,7 @@ class HistoryService:
         base = self._settings().base_currency
 
         def read(session: Session) -> list[SeriesPoint]:
-            points = combined_points(session, base, _account_ids(session, account_ids), None, end)
+            points = combined_points(session, base, _account_ids(session, account_ids), None, end).points
             running, result = Decimal(0), []
             for p in points:
                 running += p.flow
@@ -199,41 +210,72 @@ def _account_ids(session: Session, wanted: list[str] | None) -> list[str]:
 
 
 def account_points(session: Session, account_id: str, end: date | None) -> list[DailyPoint]:
-    query = select(PortfolioSnapshot.date, PortfolioSnapshot.value, PortfolioSnapshot.net_flow, PortfolioSnapshot.income) \
+    """One account's days, in its own currency (its transfers to the person's other accounts are flows here)."""
+    query = select(PortfolioSnapshot.date, PortfolioSnapshot.value, PortfolioSnapshot.net_flow, PortfolioSnapshot.income,
+                   PortfolioSnapshot.flow_out, PortfolioSnapshot.fees, PortfolioSnapshot.taxes) \
         .where(PortfolioSnapshot.account_id == account_id).order_by(PortfolioSnapshot.date)
     if end is not None:
         query = query.where(PortfolioSnapshot.date <= end)
-    return [DailyPoint(d, v, f, i) for d, v, f, i in session.execute(query)]
+    return [DailyPoint(d, v, f, i, out, fees, taxes) for d, v, f, i, out, fees, taxes in session.execute(query)]
+
+
+@dataclass(frozen=True, slots=True)
+class Combined:
+    """Accounts summed per day in one currency; what could not be converted is named, not guessed."""
+
+    points: list[DailyPoint]
+    missing_rates: tuple[str, ...] = ()  # "CHF/USD": pairs with no recorded rate at all
+    left_out: tuple[str, ...] = ()  # the accounts those pairs kept out of the total
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_rates
 
 
 def combined_points(session: Session, base: str, account_ids: list[str], start: date | None,
-                    end: date | None) -> list[DailyPoint]:
-    """Accounts summed per day in ``base``, each converted with that day's rate."""
+                    end: date | None) -> Combined:
+    """Accounts summed per day in ``base``, each converted with that day's rate (the last one
+    recorded before it; the first one before the first). An account in a currency with no rate
+    at all is left out and named: its value added 1:1 would be a wrong number that looks right.
+    Transfers between the person's own accounts are flows for each account, not for the total."""
     fx = FxTable(session)
-    currencies = dict(session.execute(select(Account.id, Account.currency).where(Account.id.in_(account_ids))).all())
+    accounts = {a.id: a for a in session.scalars(select(Account).where(Account.id.in_(account_ids)))}
+    zero = Decimal(0)
     totals: dict[date, list[Decimal]] = {}
+    missing: set[str] = set()
+    left_out: list[str] = []
     for account_id in account_ids:
-        points = account_points(session, account_id, end)
-        if not points:
+        account = accounts[account_id]
+        if account.currency != base and fx.rate_on(account.currency, base, date.max) is None:
+            missing.add(f"{account.currency}/{base}")
+            left_out.append(account.name)
             continue
-        currency = currencies[account_id]
-        for p in points:
-            rate = fx.rate_on(currency, base, p.day) if currency != base else Decimal(1)
-            rate = rate if rate is not None else Decimal(1)
-            slot = totals.setdefault(p.day, [Decimal(0), Decimal(0), Decimal(0)])
-            slot[0] += p.value * rate
-            slot[1] += p.flow * rate
-            slot[2] += p.income * rate
+        query = select(PortfolioSnapshot.date, PortfolioSnapshot.value, PortfolioSnapshot.net_flow,
+                       PortfolioSnapshot.income, PortfolioSnapshot.flow_out, PortfolioSnapshot.internal_flow,
+                       PortfolioSnapshot.fees, PortfolioSnapshot.taxes).where(PortfolioSnapshot.account_id == account_id)
+        if end is not None:
+            query = query.where(PortfolioSnapshot.date <= end)
+        for day, value, flow, income, out, internal, fees, taxes in session.execute(query):
+            rate = fx.rate_on(account.currency, base, day) if account.currency != base else Decimal(1)
+            assert rate is not None  # a currency with any rate has one for every day (see FxTable.rate_on)
+            moved_in, moved_out = max(internal, zero), max(-internal, zero)
+            external_in, external_out = flow + out - moved_in, out - moved_out
+            slot = totals.setdefault(day, [zero] * 6)
+            for n, amount in enumerate((value, external_in, external_out, income, fees, taxes)):
+                slot[n] += amount * rate
     days = sorted(totals)
     if days:  # an account whose history starts later contributes nothing before it: fill the calendar
         filled: dict[date, list[Decimal]] = {}
         day = days[0]
         while day <= days[-1]:
-            filled[day] = totals.get(day, [Decimal(0)] * 3)
+            filled[day] = totals.get(day, [zero] * 6)
             day += timedelta(days=1)
         totals = filled
-    return [DailyPoint(d, v.quantize(Decimal("0.01")), f.quantize(Decimal("0.01")), i.quantize(Decimal("0.01")))
-            for d, (v, f, i) in sorted(totals.items()) if start is None or d >= start]
+    cent = Decimal("0.01")
+    points = [DailyPoint(d, v.quantize(cent), (i - o).quantize(cent), inc.quantize(cent), o.quantize(cent),
+                         fees.quantize(cent), taxes.quantize(cent))
+              for d, (v, i, o, inc, fees, taxes) in sorted(totals.items()) if start is None or d >= start]
+    return Combined(points, tuple(sorted(missing)), tuple(left_out))
 
 
 def _range_metrics(points: list[DailyPoint], start: date | None, end: date | None,
@@ -252,12 +294,14 @@ def _range_metrics(points: list[DailyPoint], start: date | None, end: date | Non
 def build_report(session: Session, base: str, account_ids: list[str] | None, start: date | None,
                  end: date | None, *, today: date) -> Report:
     ids = _account_ids(session, account_ids)
-    names = dict(session.execute(select(Account.id, Account.name)).all())
-    currencies = dict(session.execute(select(Account.id, Account.currency)).all())
-    total_points = combined_points(session, base, ids, None, end)
-    total, first, last = _range_metrics(total_points, start, end, today)
+    names: dict[str, str] = {}
+    currencies: dict[str, str] = {}
+    for account_id, name, code in session.execute(select(Account.id, Account.name, Account.currency)):
+        names[account_id], currencies[account_id] = name, code
+    combined = combined_points(session, base, ids, None, end)
+    total, first, last = _range_metrics(combined.points, start, end, today)
     accounts = []
     for account_id in ids:
         account_metrics, _, _ = _range_metrics(account_points(session, account_id, end), first, last, today)
         accounts.append(AccountReport(account_id, names[account_id], currencies[account_id], account_metrics))
-    return Report(base, first, last, tuple(accounts), total)
+    return Report(base, first, last, tuple(accounts), total, combined.missing_rates, combined.left_out)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
 from sqlalchemy import func, select
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.money import canonical
-from clera_desktop.models.enums import Provider, SecurityType
+from clera_desktop.models.enums import ActivityType, Provider, SecurityType
 from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, DailyPrice, FxRate, PortfolioSnapshot, Position
 from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import AccountHistory, ActivityRecord, Adjustment, PriceTable, rebuild_account
@@ -41,14 +42,46 @@ def _state_key(account_id: str) -> str:
     return f"history:{account_id}"
 
 
-def load_records(session: Session, account_id: str) -> list[ActivityRecord]:
+def load_records(session: Session, account_id: str, internal: Collection[int] = ()) -> list[ActivityRecord]:
+    """The account's activities in order; ``internal``: ids of transfers between the person's own
+    accounts (:func:`internal_transfers`)."""
     rows = session.execute(
-        select(Activity.trade_date, Activity.type, Activity.symbol, Activity.quantity, Activity.price, Activity.amount,
-               Activity.fee, Activity.raw_type)
+        select(Activity.id, Activity.trade_date, Activity.type, Activity.symbol, Activity.quantity, Activity.price,
+               Activity.amount, Activity.fee, Activity.raw_type, Activity.tax)
         .where(Activity.account_id == account_id).order_by(Activity.trade_date, Activity.id)
     ).all()
     return [ActivityRecord(r.trade_date, r.type, r.symbol, r.quantity, r.price, r.amount, r.fee,
-                           r.raw_type == SPLIT_RATIO_RAW_TYPE) for r in rows]
+                           r.raw_type == SPLIT_RATIO_RAW_TYPE, r.tax, r.id in internal) for r in rows]
+
+
+#: A transfer out of one account and into another of the person's counts as one move between them
+#: when they agree (the same security and shares, or the same cash) within this many days.
+TRANSFER_MATCH_DAYS = 3
+
+
+def internal_transfers(session: Session) -> set[int]:
+    """Ids of transfers between the person's own active accounts: a TRANSFER_OUT matched with a
+    TRANSFER_IN elsewhere of the same shares (or the same cash, in the same currency) within a few
+    days, each used once. For each account it is a flow; for the total it is not."""
+    rows = session.execute(
+        select(Activity.id, Activity.account_id, Activity.type, Activity.trade_date, Activity.symbol, Activity.quantity,
+               Activity.amount, Activity.currency)
+        .join(Account, Account.id == Activity.account_id)
+        .where(Account.is_active.is_(True), Activity.type.in_([ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT]))
+        .order_by(Activity.trade_date, Activity.id)).all()
+
+    def what(r: Any) -> tuple[object, ...]:
+        return (r.symbol, r.quantity) if r.symbol and r.quantity else (None, abs(r.amount or 0), r.currency)
+
+    incoming = [r for r in rows if r.type is ActivityType.TRANSFER_IN]
+    matched: set[int] = set()
+    for out in (r for r in rows if r.type is ActivityType.TRANSFER_OUT):
+        partner = next((r for r in incoming if r.id not in matched and r.account_id != out.account_id
+                        and what(r) == what(out) and abs((r.trade_date - out.trade_date).days) <= TRANSFER_MATCH_DAYS),
+                       None)
+        if partner is not None:
+            matched.update((out.id, partner.id))
+    return matched
 
 
 class FxTable:
@@ -103,7 +136,7 @@ def price_table(session: Session, symbols: set[str], currencies: dict[str, str])
 
 
 def _fingerprint(session: Session, account: Account, symbols: set[str], positions_now: list[Position],
-                 balances: list[Balance], today: date) -> str:
+                 balances: list[Balance], today: date, internal: int) -> str:
     activity = session.execute(select(func.count(Activity.id), func.max(Activity.id))
                                .where(Activity.account_id == account.id)).one()
     prices = session.execute(select(func.count(DailyPrice.id), func.max(DailyPrice.id))
@@ -111,7 +144,8 @@ def _fingerprint(session: Session, account: Account, symbols: set[str], position
     rates = session.execute(select(func.count(FxRate.id), func.max(FxRate.id))).one()
     positions = sorted((p.symbol, canonical(p.quantity)) for p in positions_now)
     cash = sorted((b.currency, canonical(b.cash) if b.cash is not None else "") for b in balances)
-    text = json.dumps([tuple(activity), tuple(prices), tuple(rates), positions, cash, today.isoformat()], default=str)
+    text = json.dumps([tuple(activity), tuple(prices), tuple(rates), positions, cash, today.isoformat(), internal],
+                      default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -135,15 +169,18 @@ def _anchors(account: Account, positions_now: list[Position], balances: list[Bal
     return positions, cash
 
 
-def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force: bool = False) -> AccountHistory | None:
+def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force: bool = False,
+                      internal: Collection[int] | None = None) -> AccountHistory | None:
     """Rebuild one account if its inputs changed; returns the history (None: nothing to do)."""
     today, now = clock.today(), clock.now()
     account = session.get_one(Account, account_id)
-    records = load_records(session, account_id)
+    internal = internal_transfers(session) if internal is None else internal
+    records = load_records(session, account_id, internal)
     positions_now = list(session.scalars(select(Position).where(Position.account_id == account_id)))
     balances = list(session.scalars(select(Balance).where(Balance.account_id == account_id)))
     symbols = {r.symbol for r in records if r.symbol} | {p.symbol for p in positions_now}
-    fingerprint = _fingerprint(session, account, symbols, positions_now, balances, today)
+    fingerprint = _fingerprint(session, account, symbols, positions_now, balances, today,
+                               sum(1 for r in records if r.internal))
     state = read_state(session, account_id)
     if not force and state is not None and state.fingerprint == fingerprint:
         return None
@@ -169,9 +206,10 @@ def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force:
                               anchor_positions=positions, anchor_cash=cash)
     upsert_rows(session, PortfolioSnapshot, [
         {"account_id": account_id, "date": day, "value": value, "cash": cash_, "currency": account.currency,
-         "net_flow": flow, "income": income}
-        for day, value, cash_, flow, income in zip(history.days, history.value, history.cash, history.flows,
-                                                   history.income, strict=True)
+         "net_flow": flow, "income": income, "flow_out": out, "internal_flow": moved, "fees": fees, "taxes": taxes}
+        for day, value, cash_, flow, income, out, moved, fees, taxes in zip(
+            history.days, history.value, history.cash, history.flows, history.income, history.flows_out,
+            history.internal, history.fees, history.taxes, strict=True)
     ], ["account_id", "date"], ignore=())
     _write_state(session, account_id, HistoryState(fingerprint, tuple(history.adjustments),
                                                    tuple(sorted(set(unpriced) | set(history.missing_prices))), start),
@@ -204,7 +242,8 @@ def read_state(session: Session, account_id: str) -> HistoryState | None:
 def rebuild_all(session: Session, clock: Clock) -> list[str]:
     """Every active account whose inputs changed; returns the ids rebuilt."""
     rebuilt = []
-    for account_id in session.scalars(select(Account.id).where(Account.is_active.is_(True))):
-        if rebuild_and_store(session, account_id, clock) is not None:
+    internal = internal_transfers(session)
+    for account_id in list(session.scalars(select(Account.id).where(Account.is_active.is_(True)))):
+        if rebuild_and_store(session, account_id, clock, internal=internal) is not None:
             rebuilt.append(account_id)
     return rebuilt

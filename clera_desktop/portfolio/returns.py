@@ -1,13 +1,22 @@
-"""Returns over a range: time-weighted (daily linked), money-weighted (XIRR), gain, income.
+"""Returns over a range: time-weighted (daily linked), money-weighted, gain, income, fees, taxes.
 
-Conventions (stated, because every tracker picks its own):
-- a day's external flow (deposit, withdrawal, transfer) arrives at the start of that day, so the
-  day's return is ``V_d / (V_{d-1} + F_d) - 1``; dividends and interest are income, not flows;
-- the start value is the value at the end of the day before ``from`` (0 before history began);
-- money-weighted return is the annual rate that discounts the start value and every flow
-  (invested: negative) against the end value (received: positive) to zero, on actual/365
-  day counts, as Excel's XIRR does;
-- a figure that is undefined (nothing invested, no convergence) is None, never 0.
+Conventions (stated, because every tracker picks its own; README and the Performance view's
+tooltips say them too):
+- money that comes in (a deposit, a transfer in) arrives at the start of its day and can be
+  invested at that day's prices; money that leaves (a withdrawal, a transfer out) leaves at the
+  end of its day, after that day's result. Portfolio Performance counts flows the same way. So a
+  day's return is ``(V_d + out_d) / (V_{d-1} + in_d) - 1``: a sale withdrawn the same day is part
+  of that day's result, and the day's base is what was invested, never less than nothing; a day
+  with nothing invested has no return and is left out of the chain;
+- dividends and interest are income (gross), not flows; fees and taxes are their own figures;
+- the start value is the value at the end of the day before the range (0 before history);
+- the money-weighted return is the rate that discounts the start value and every flow against
+  the end value to zero, on actual day counts (as Excel's XIRR). It is solved for the range
+  itself, and annualised only for ranges of a year or more (a week's 3x would read as 10^25 %
+  a year): ``mwr_basis`` says which. Where several rates solve it, the one nearest the simple
+  return is given;
+- the annualised time-weighted return is given for ranges of a year or more, else None;
+- a figure that is undefined (nothing invested, no solution) is None, never 0.
 """
 
 from __future__ import annotations
@@ -16,17 +25,27 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 RETURN_PLACES = Decimal("0.000001")
+YEAR_DAYS = 365
+#: Returns beyond this many times the money are not a measurement; the figure is left unknown.
+_ABSURD = 1e9
 
 
 @dataclass(frozen=True, slots=True)
 class DailyPoint:
     day: date
     value: Decimal
-    flow: Decimal
+    flow: Decimal  # net: in minus out
     income: Decimal
+    flow_out: Decimal = Decimal(0)  # what left (>= 0): flow + flow_out came in
+    fees: Decimal = Decimal(0)
+    taxes: Decimal = Decimal(0)
+
+    @property
+    def flow_in(self) -> Decimal:
+        return self.flow + self.flow_out
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +57,10 @@ class Metrics:
     income: Decimal
     twr: Decimal | None
     mwr: Decimal | None
+    fees: Decimal = Decimal(0)
+    taxes: Decimal = Decimal(0)
+    twr_annualised: Decimal | None = None
+    mwr_basis: str | None = None  # "annual" (ranges of a year or more) or "period" (the range itself)
 
     def as_json(self) -> dict[str, str | None]:
         def text(value: Decimal | None) -> str | None:
@@ -48,81 +71,131 @@ class Metrics:
 
         return {"start_value": text(self.start_value), "end_value": text(self.end_value),
                 "net_flows": text(self.net_flows), "gain": text(self.gain), "income": text(self.income),
-                "twr": text(self.twr), "mwr": text(self.mwr)}
+                "fees": text(self.fees), "taxes": text(self.taxes), "twr": text(self.twr),
+                "twr_annualised": text(self.twr_annualised), "mwr": text(self.mwr), "mwr_basis": self.mwr_basis}
 
 
-def xirr(cash_flows: Sequence[tuple[date, float]], *, guess: float = 0.1) -> float | None:
-    """The annual rate r with sum(cf / (1 + r) ** (days / 365)) = 0; None if there is none."""
-    flows = [(d, f) for d, f in cash_flows if f != 0]
-    if len(flows) < 2 or all(f > 0 for _, f in flows) or all(f < 0 for _, f in flows):
+def _decimal(value: float | None) -> Decimal | None:
+    if value is None or not math.isfinite(value) or abs(value) > _ABSURD:
         return None
-    first = min(d for d, _ in flows)
-    years = [((d - first).days / 365.0, f) for d, f in flows]
-
-    def npv(rate: float) -> float:
-        return float(sum(f / (1.0 + rate) ** t for t, f in years))
-
-    def slope(rate: float) -> float:
-        return float(sum(-t * f / (1.0 + rate) ** (t + 1) for t, f in years))
-
-    rate = guess
-    for _ in range(100):  # Newton first: fast where it behaves
-        try:
-            value, derivative = npv(rate), slope(rate)
-        except (OverflowError, ZeroDivisionError):
-            break
-        if derivative == 0 or math.isnan(value):
-            break
-        step = value / derivative
-        rate -= step
-        if rate <= -1:
-            break
-        if abs(step) < 1e-12:
-            return rate
-    low, high = -0.999999, 1.0  # then bisection on a widening bracket
     try:
-        while npv(low) * npv(high) > 0 and high < 1e6:
-            high *= 2
-        if npv(low) * npv(high) > 0:
-            return None
-        for _ in range(300):
-            middle = (low + high) / 2
-            if npv(low) * npv(middle) <= 0:
-                high = middle
-            else:
-                low = middle
-            if high - low < 1e-13:
-                break
-    except OverflowError:
+        return Decimal(repr(value)).quantize(RETURN_PLACES)
+    except InvalidOperation:
         return None
-    return (low + high) / 2
 
 
 def time_weighted(points: Sequence[DailyPoint], start_value: Decimal) -> Decimal | None:
+    """Daily linked: in at the start of its day, out at the end (see the module docstring)."""
     growth = Decimal(1)
     previous = start_value
     linked = False
     for point in points:
-        invested = previous + point.flow
-        if invested > 0:
-            growth *= point.value / invested
+        base = previous + point.flow_in
+        if base > 0:
+            growth *= (point.value + point.flow_out) / base
             linked = True
         previous = point.value
     return growth - 1 if linked else None
 
 
-def metrics(points: Sequence[DailyPoint], *, start_value: Decimal, start_day: date) -> Metrics:
-    """``points`` are the days of the range in order; ``start_value`` the value the day before."""
+def period_rate(cash_flows: Sequence[tuple[float, float]], *, near: float | None = None) -> float | None:
+    """The rate r over the whole period with sum(cf / (1 + r) ** t) = 0, ``t`` the fraction of the
+    period elapsed (0..1); None if none exists. Of several, the one nearest ``near``."""
+    flows = [(t, f) for t, f in cash_flows if f != 0]
+    if len(flows) < 2 or all(f > 0 for _, f in flows) or all(f < 0 for _, f in flows):
+        return None
+
+    def npv(growth: float) -> float:
+        return float(sum(f / growth ** t for t, f in flows))
+
+    # growth = 1 + r from 0.0001 (-99.99 %) to 10,000 (+999,900 %), log-spaced; a root is where npv changes sign
+    grid = [10 ** (k / 50) for k in range(-200, 201)]
+    values = [npv(g) for g in grid]
+    roots = []
+    for (low, f_low), (high, f_high) in zip(zip(grid, values, strict=True), zip(grid[1:], values[1:], strict=True),
+                                            strict=False):
+        if f_low == 0:
+            roots.append(low)
+        elif f_low * f_high < 0:
+            for _ in range(200):
+                middle = (low + high) / 2
+                f_middle = npv(middle)
+                if f_low * f_middle <= 0:
+                    high = middle
+                else:
+                    low, f_low = middle, f_middle
+                if high - low < 1e-14 * high:
+                    break
+            roots.append((low + high) / 2)
+    if not roots:
+        return None
+    target = 1.0 + (near if near is not None else 0.0)
+    return min(roots, key=lambda g: abs(g - target)) - 1.0
+
+
+def xirr(cash_flows: Sequence[tuple[date, float]], *, guess: float = 0.1) -> float | None:
+    """The annual rate r with sum(cf / (1 + r) ** (days / 365)) = 0 (Excel's XIRR); None if none."""
+    dated = [(d, f) for d, f in cash_flows if f != 0]
+    if len(dated) < 2:
+        return None
+    first, last = min(d for d, _ in dated), max(d for d, _ in dated)
+    span = max((last - first).days, 1)
+    rate = period_rate([((d - first).days / span, f) for d, f in dated], near=guess * span / YEAR_DAYS)
+    if rate is None:
+        return None
+    try:
+        return float((1.0 + rate) ** (YEAR_DAYS / span) - 1.0)
+    except OverflowError:
+        return None
+
+
+def money_weighted(points: Sequence[DailyPoint], *, start_value: Decimal, start_day: date,
+                   end_day: date) -> tuple[float | None, str | None]:
+    """(rate, basis): the range's own rate under a year, the yearly rate from a year on."""
+    span = (end_day - start_day).days
+    if span <= 0:
+        return None, None
+    flows = [(0.0, -float(start_value))]
+    for p in points:  # in at the start of the day, out at its end: on day counts, the same point
+        t = (p.day - start_day).days / span
+        flows.append((t, -float(p.flow_in)))
+        flows.append((t, float(p.flow_out)))
     end_value = points[-1].value if points else start_value
+    flows.append((1.0, float(end_value)))
+    invested = float(start_value) + sum(float(p.flow_in) for p in points)
+    gain = float(end_value) - float(start_value) - sum(float(p.flow) for p in points)
+    simple = gain / invested if invested > 0 else None
+    rate = period_rate(flows, near=simple)
+    if rate is None:
+        return None, None
+    if span < YEAR_DAYS:
+        return rate, "period"
+    try:
+        return (1.0 + rate) ** (YEAR_DAYS / span) - 1.0, "annual"
+    except OverflowError:
+        return None, None
+
+
+def metrics(points: Sequence[DailyPoint], *, start_value: Decimal, start_day: date) -> Metrics:
+    """``points`` are the days of the range in order; ``start_value`` the value the day before
+    (``start_day``)."""
+    end_value = points[-1].value if points else start_value
+    end_day = points[-1].day if points else start_day
     net_flows = sum((p.flow for p in points), Decimal(0))
-    income = sum((p.income for p in points), Decimal(0))
-    flows = [(start_day, -float(start_value))] + [(p.day, -float(p.flow)) for p in points if p.flow]
-    flows.append((points[-1].day if points else start_day, float(end_value)))
-    rate = xirr(flows)
     twr = time_weighted(points, start_value)
+    span = (end_day - start_day).days
+    twr_annualised = None
+    if twr is not None and span >= YEAR_DAYS and twr > -1:
+        try:
+            twr_annualised = _decimal(float(1 + twr) ** (YEAR_DAYS / span) - 1.0)
+        except OverflowError:
+            twr_annualised = None
+    rate, basis = money_weighted(points, start_value=start_value, start_day=start_day, end_day=end_day)
+    mwr = _decimal(rate)
     return Metrics(
         start_value=start_value, end_value=end_value, net_flows=net_flows,
-        gain=end_value - start_value - net_flows, income=income,
-        twr=None if twr is None else twr.quantize(RETURN_PLACES),
-        mwr=None if rate is None else Decimal(repr(rate)).quantize(RETURN_PLACES),
+        gain=end_value - start_value - net_flows, income=sum((p.income for p in points), Decimal(0)),
+        twr=None if twr is None or abs(twr) > _ABSURD else twr.quantize(RETURN_PLACES), mwr=mwr,
+        fees=sum((p.fees for p in points), Decimal(0)), taxes=sum((p.taxes for p in points), Decimal(0)),
+        twr_annualised=twr_annualised, mwr_basis=basis if mwr is not None else None,
     )

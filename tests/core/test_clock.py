@@ -21,6 +21,8 @@ PACKAGE = Path(clera_desktop.__file__).parent
 CALENDAR_READS = {
     ("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"), ("date", "today"),
     ("time", "time"), ("time", "time_ns"), ("time", "localtime"), ("time", "gmtime"), ("time", "ctime"),
+    ("QDate", "currentDate"), ("QDateTime", "currentDateTime"), ("QDateTime", "currentDateTimeUtc"),
+    ("QDateTime", "currentMSecsSinceEpoch"), ("QDateTime", "currentSecsSinceEpoch"), ("QTime", "currentTime"),
 }
 THE_CLOCK = PACKAGE / "core" / "clock.py"
 

@@ -70,7 +70,7 @@ def _rows(account_id: str, value: Decimal, n: int) -> list[object]:
         ),
         FxRate(base="USD", quote=f"X{n:02d}"[:3], rate=value, as_of=TODAY, source="test"),
         PortfolioSnapshot(account_id=account_id, date=date(2026, 1, 1 + n), value=value, cash=value, currency="USD",
-                          net_flow=value, income=value),
+                          net_flow=value, flow_out=value, internal_flow=value, income=value, fees=value, taxes=value),
     ]
 
 

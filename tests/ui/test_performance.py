@@ -21,7 +21,8 @@ def test_performance_view_shows_history_and_returns_for_each_range(window: MainW
     buttons = {b.text(): b for b in view.range_group.buttons()}
     buttons["ALL"].click()
     run(wait_for(lambda: view.report is not None and view.report.total.twr is not None and len(view.points) > 700))
-    assert view.figures["twr"].text().endswith("%") and view.figures["mwr"].text().endswith("%")
+    assert "% a year" in view.figures["twr"].text(), "over years the yearly rate is said beside the total"
+    assert view.figures["mwr"].text().endswith("%") and view.captions["mwr"].text() == "Money-weighted (yearly)"
     assert view.chart is not None and len(view.chart._xs) == len(view.points)
     view.chart.show_crosshair_at(float(view.chart._xs[10]))
     assert view.chart.crosshair_text.endswith(" USD")
@@ -78,7 +79,7 @@ def test_a_bad_file_cannot_be_imported(window: MainWindow, tmp_path: Path, run: 
     dialog = ImportDialog(window.services, window)
     dialog.path.setText(str(path))
     run(dialog.load_preview())
-    assert "line 2: date 'yesterday' is not ISO 8601" in dialog.preview_text.toPlainText()
+    assert "line 2: date 'yesterday' is not a date written YYYY-MM-DD" in dialog.preview_text.toPlainText()
     assert not dialog.import_button.isEnabled()
 
 

@@ -1,13 +1,15 @@
-"""Import activities or prices from CSV: pick a file, read the preview, then import (or not).
+"""Import activities, daily prices or exchange rates from CSV: pick a file, read the preview
+(what was detected, every line's problem), then import it, or its good lines alone, or not.
 
-Nothing is written until Import is pressed, and Import stays disabled while any line is fatal.
+Nothing is written until a button is pressed; Import is for a file without problems, "Import the
+N good lines" for one with some.
 """
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,13 +27,16 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.imports.dispatch import ImportKind
 
 if TYPE_CHECKING:
+    from clera_desktop.imports.dispatch import Preview
     from clera_desktop.services import AppServices
 
 FORMATS = {
-    "activities": "date,account,type,symbol,quantity,price,amount,fee,currency",
+    "activities": "date,account,type and any of symbol,quantity,price,amount,fee,tax,currency,acquired,description",
     "prices": "symbol,date,close,currency",
+    "fx": "base,quote,date,rate (one base costs rate of quote)",
 }
 
 
@@ -44,6 +49,7 @@ class ImportDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItem("Activities", "activities")
         self.kind.addItem("Daily prices", "prices")
+        self.kind.addItem("Exchange rates", "fx")
         self.path = QLineEdit()
         self.path.setPlaceholderText("Choose a CSV file")
         browse = QPushButton("Choose\u2026")
@@ -55,8 +61,11 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
+        self.partial_button = self.buttons.addButton("Import the good lines", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.partial_button.hide()
         self.buttons.rejected.connect(self.reject)
-        self.import_button.clicked.connect(lambda: asyncio.ensure_future(self._on_import_clicked()))
+        self.import_button.clicked.connect(lambda: self._start_import(good_lines_only=False))
+        self.partial_button.clicked.connect(lambda: self._start_import(good_lines_only=True))
         row = QHBoxLayout()
         row.addWidget(self.kind)
         row.addWidget(self.path, 1)
@@ -68,8 +77,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(lambda _: asyncio.ensure_future(self.load_preview()))
         self._update_columns()
-        self._preview: Any = None
+        self._preview: Preview | None = None
         self.imported = 0
+        self._task: asyncio.Future[None] | None = None
 
     def _update_columns(self) -> None:
         self.columns.setText(f"Columns: {FORMATS[self.kind.currentData()]}")
@@ -81,38 +91,49 @@ class ImportDialog(QDialog):
             self._preview_task = asyncio.ensure_future(self.load_preview())
 
     async def load_preview(self) -> None:
-        """Read and check the file; shows the summary and every line's problem."""
+        """Read and check the file; shows what was detected and every line's problem."""
         self._update_columns()
         self.import_button.setEnabled(False)
+        self.partial_button.hide()
         self._preview = None
         if not self.path.text():
             return
         try:
-            text = Path(self.path.text()).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            self.preview_text.setPlainText(f"Cannot read the file: {error}")
+            data = await asyncio.to_thread(Path(self.path.text()).read_bytes)
+        except OSError as error:
+            self.preview_text.setPlainText(f"Cannot read the file: {error.strerror or error}")
             return
         try:
-            preview = await self._services.preview_import(self.kind.currentData(), text)
+            preview = await self._services.preview_import(ImportKind(self.kind.currentData()), data)
         except CleraError as error:
             self.preview_text.setPlainText(error.user_message)
             return
         if not isValid(self):
             return
         self._preview = preview
-        self.preview_text.setPlainText(preview.summary())  # type: ignore[attr-defined]
-        self.import_button.setEnabled(not preview.fatal)  # type: ignore[attr-defined]
+        self.preview_text.setPlainText(preview.summary())
+        self.import_button.setEnabled(not preview.fatal)
+        good = len(preview.good_lines)
+        if preview.fatal and preview.importable:
+            self.partial_button.setText(f"Import the {good} good line{'s' if good != 1 else ''}")
+            self.partial_button.show()
 
-    async def _on_import_clicked(self) -> None:
-        if self._preview is None or self._preview.fatal:
+    def _start_import(self, *, good_lines_only: bool) -> None:
+        self._task = asyncio.ensure_future(self.import_now(good_lines_only=good_lines_only))
+
+    async def import_now(self, *, good_lines_only: bool = False) -> None:
+        preview = self._preview
+        if preview is None or (preview.fatal and not (good_lines_only and preview.importable)):
             return
         self.import_button.setEnabled(False)
+        self.partial_button.setEnabled(False)
         try:
-            self.imported = await self._services.apply_import(self.kind.currentData(), self._preview,
-                                                              source=Path(self.path.text()).name)
+            self.imported = await self._services.apply_import(preview, source=Path(self.path.text()).name,
+                                                              good_lines_only=good_lines_only)
         except CleraError as error:
             if isValid(self):
                 self.preview_text.appendPlainText(f"\nImport failed, nothing was imported: {error.user_message}")
+                self.partial_button.setEnabled(True)
             return
         if isValid(self):
             self.accept()

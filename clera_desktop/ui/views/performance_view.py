@@ -35,6 +35,20 @@ if TYPE_CHECKING:
     from clera_desktop.ui.charts.value_chart import ValueChart
 
 RANGES = ("1W", "1M", "3M", "YTD", "1Y", "ALL", "Custom")
+FIGURES = (("end_value", "Value"), ("net_flows", "Net deposits"), ("gain", "Gain"), ("income", "Income"),
+           ("costs", "Fees \u00b7 taxes"), ("twr", "Time-weighted"), ("mwr", "Money-weighted"))
+_TIMING = ("Money brought in counts from the start of its day (it can be invested at that day's prices); money "
+           "taken out counts at the end of its day (a sale withdrawn the same day is part of that day's result). "
+           "Portfolio Performance counts the same way.")
+FIGURE_TIPS = {
+    "gain": "Value at the end, less value at the start, less net deposits: what the market, income, fees and taxes made.",
+    "income": "Dividends and interest, gross (before the fees and taxes withheld from them).",
+    "costs": "Fees (less refunds) and taxes (paid or withheld, less refunds) in the range.",
+    "twr": "The return of the money invested, whatever was added or taken out when: each day's return, linked. "
+           + _TIMING + " The yearly rate is shown for ranges of a year or more.",
+    "mwr": "The rate your own deposits and withdrawals earned (internal rate of return, as Excel's XIRR). For a range "
+           "under a year it is the range's own return, not a yearly rate. " + _TIMING,
+}
 DEPOSITS_COLOR = "#8e8e93"
 
 
@@ -72,14 +86,17 @@ class PerformanceView(QWidget):
             edit.setVisible(False)
             edit.dateChanged.connect(self._on_choice_changed)
             bar.addWidget(edit)
-        self.custom_from.setDate(QDate.currentDate().addYears(-1))
-        self.custom_to.setDate(QDate.currentDate())
+        today = history.today()
+        self.custom_from.setDate(QDate(today.year, today.month, today.day).addYears(-1))
+        self.custom_to.setDate(QDate(today.year, today.month, today.day))
         self.figures: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         grid = QGridLayout()
-        for n, (key, title) in enumerate((("end_value", "Value"), ("net_flows", "Net deposits"), ("gain", "Gain"),
-                                          ("income", "Income"), ("twr", "Time-weighted"), ("mwr", "Money-weighted (yearly)"))):
+        for n, (key, title) in enumerate(FIGURES):
             caption = QLabel(title)
             caption.setStyleSheet("color: gray")
+            caption.setToolTip(FIGURE_TIPS.get(key, ""))
+            self.captions[key] = caption
             value = QLabel("\u2014")
             value.setStyleSheet("font-size: 16px; font-weight: 600")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -172,12 +189,20 @@ class PerformanceView(QWidget):
         self.figures["net_flows"].setText(fmt.money(m.net_flows, currency))
         self.figures["gain"].setText(fmt.money(m.gain, currency))
         self.figures["income"].setText(fmt.money(m.income, currency))
-        self.figures["twr"].setText(fmt.percent(m.twr) if m.twr is not None else "not defined")
+        self.figures["costs"].setText(f"{fmt.money(m.fees)} \u00b7 {fmt.money(m.taxes, currency)}")
+        yearly = f" ({fmt.percent(m.twr_annualised)} a year)" if m.twr_annualised is not None else ""
+        self.figures["twr"].setText(fmt.percent(m.twr) + yearly if m.twr is not None else "not defined")
         self.figures["mwr"].setText(fmt.percent(m.mwr) if m.mwr is not None else "not defined")
+        self.captions["mwr"].setText("Money-weighted (yearly)" if m.mwr_basis == "annual" else
+                                     "Money-weighted (this range)" if m.mwr_basis == "period" else "Money-weighted")
 
     async def _show_note(self, ids: list[str] | None) -> None:
         states = await self._history.states()
         notes = []
+        if self.report is not None and not self.report.complete:
+            notes.append(f"The total leaves out {', '.join(self.report.left_out)}: no exchange rate "
+                         f"{', '.join(self.report.missing_rates)} is known. Import one (File \u203a Import CSV, "
+                         "exchange rates) to count them in.")
         for account_id, state in states.items():
             if state is None or (ids is not None and account_id not in ids):
                 continue

@@ -1,4 +1,5 @@
-"""interrupted sync runs; TAX and REFUND activities; tax withheld, carried cost and acquisition day
+"""interrupted sync runs; TAX and REFUND activities; tax withheld, carried cost and acquisition day;
+daily snapshots split flows into in and out, mark internal transfers, and carry fees and taxes
 
 Revision ID: 0004
 Revises: 0003
@@ -20,6 +21,7 @@ SYNC_AFTER = (*SYNC_BEFORE, "interrupted")
 ACTIVITY_BEFORE = ("buy", "sell", "dividend", "interest", "deposit", "withdrawal", "fee", "split", "transfer_in",
                    "transfer_out", "other")
 ACTIVITY_AFTER = (*ACTIVITY_BEFORE[:-1], "tax", "refund", "other")
+SNAPSHOT_COLUMNS = ("flow_out", "internal_flow", "fees", "taxes")
 
 
 def _vocabulary(values: tuple[str, ...], name: str) -> sa.Enum:
@@ -36,9 +38,17 @@ def upgrade() -> None:
         batch.add_column(sa.Column("tax", sa.String(length=64), nullable=True))
         batch.add_column(sa.Column("cost_basis", sa.String(length=64), nullable=True))
         batch.add_column(sa.Column("acquired_on", sa.Date(), nullable=True))
+    with op.batch_alter_table("portfolio_snapshots") as batch:
+        for column in SNAPSHOT_COLUMNS:
+            batch.add_column(sa.Column(column, sa.String(length=64), nullable=False, server_default="0"))
+    # a history state names what was rebuilt from what: every account is rebuilt with the new figures
+    op.execute("DELETE FROM app_settings WHERE key LIKE 'history:%'")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("portfolio_snapshots") as batch:
+        for column in reversed(SNAPSHOT_COLUMNS):
+            batch.drop_column(column)
     op.execute("UPDATE sync_runs SET status = 'failed' WHERE status = 'interrupted'")
     op.execute("UPDATE activities SET type = 'other' WHERE type IN ('tax', 'refund')")
     with op.batch_alter_table("activities") as batch:

@@ -1,0 +1,106 @@
+"""Exchange rates from CSV: ``base,quote,date,rate`` (one ``base`` costs ``rate`` of ``quote``),
+for pairs no provider gives (a manual CHF account in a USD total, say).
+
+Checked like prices: a rate within bounds and above zero, two different codes, a day not after
+today, one rate per pair and day in the file. A stored (pair, day) is replaced by the file's rate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from clera_desktop.imports import fields
+from clera_desktop.imports.csv_file import Detected, UnreadableFile, read_table
+from clera_desktop.models.tables import FxRate
+from clera_desktop.models.upserts import upsert_rows
+
+COLUMNS = ("base", "quote", "date", "rate")
+
+
+@dataclass
+class RateLine:
+    number: int
+    base: str | None = None
+    quote: str | None = None
+    day: date | None = None
+    rate: Decimal | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class RatesPreview:
+    lines: list[RateLine]
+    file_errors: list[str] = field(default_factory=list)
+    detected: Detected | None = None
+
+    @property
+    def fatal(self) -> bool:
+        return bool(self.file_errors) or any(line.errors for line in self.lines)
+
+    @property
+    def good_lines(self) -> list[RateLine]:
+        return [line for line in self.lines if line.ok]
+
+    @property
+    def importable(self) -> bool:
+        return not self.file_errors and bool(self.good_lines)
+
+    def summary(self) -> str:
+        pairs = sorted({f"{line.base}/{line.quote}" for line in self.good_lines})
+        text = (self.detected.describe() + "\n" if self.detected else "") + (
+            f"{len(self.lines)} rates for {len(pairs)} pair{'s' if len(pairs) != 1 else ''} ({', '.join(pairs[:8])})")
+        problems = self.file_errors + [f"line {line.number}: {e}" for line in self.lines for e in line.errors]
+        if problems:
+            text += "\n" + "\n".join(problems[:200])
+            text += (f"\nThe other {len(self.good_lines)} lines can be imported on their own." if self.importable
+                     else "\nNothing can be imported until these are fixed.")
+        return text
+
+
+def parse_rates(data: bytes | str, *, today: date) -> RatesPreview:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        table = read_table(raw, COLUMNS, numeric=("rate",))
+    except UnreadableFile as error:
+        return RatesPreview([], [str(error)])
+    missing = [c for c in COLUMNS if c not in table.header]
+    if missing:
+        return RatesPreview([], [f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)} "
+                                 f"(expected {','.join(COLUMNS)})"], detected=table.detected)
+    lines: list[RateLine] = []
+    first_line: dict[tuple[str, str, date], int] = {}
+    for number, row in table.rows:
+        line = RateLine(number)
+        line.base, line.quote = fields.currency(row["base"], line), fields.currency(row["quote"], line)
+        if not line.base or not line.quote:
+            line.errors.append("base and quote are currency codes such as USD and CHF")
+        elif line.base == line.quote:
+            line.errors.append(f"{line.base} to {line.quote} is always 1")
+        line.day = fields.day(row["date"], "date", line, today=today)
+        line.rate = fields.number(row["rate"], "rate", line, decimal_comma=table.detected.decimal_comma, required=True)
+        if line.rate is not None and line.rate <= 0:
+            line.errors.append("rate must be greater than zero")
+        if line.base and line.quote and line.day is not None:
+            earlier = first_line.setdefault((line.base, line.quote, line.day), number)
+            if earlier != number:
+                line.errors.append(f"a second {line.base}/{line.quote} rate on {line.day} (line {earlier} has one)")
+        lines.append(line)
+    if not lines:
+        return RatesPreview([], ["the file has no rate lines"], detected=table.detected)
+    return RatesPreview(lines, detected=table.detected)
+
+
+def import_rates(session: Session, preview: RatesPreview, *, good_lines_only: bool = False) -> int:
+    if preview.file_errors or (preview.fatal and not good_lines_only):
+        raise ValueError("a preview with errors is never imported whole")
+    rows = [{"base": line.base, "quote": line.quote, "rate": line.rate, "as_of": line.day, "source": "csv"}
+            for line in preview.good_lines]
+    return upsert_rows(session, FxRate, rows, ["base", "quote", "as_of"], ignore=())
