@@ -236,7 +236,7 @@ def run_sync(settings: Settings, *, provider: str | None) -> int:
         clients = registry.for_sync()
         if not clients:
             print("Nothing to sync: no provider is connected.", file=sys.stderr)
-            for message in registry.missing.values():
+            for message in dict.fromkeys(registry.missing.values()):  # locked keys: said once, not per provider
                 print(f"  - {message}", file=sys.stderr)
             return 1
         def service(lock_wait: float) -> SyncService:

@@ -54,3 +54,23 @@ def test_a_bad_flag_value_is_a_clear_message_not_a_traceback(tmp_path: Path) -> 
     assert result.returncode == 2
     assert "FF_SNAPTRADE_INVESTMENT_SYNC must be true or false" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _without_keyring(data_dir: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SNAPTRADE_", "PLAID_", "ALPACA_", "CLERA_SECRETS"))}
+    return {**env, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "CLERA_DATA_DIR": str(data_dir), **extra}
+
+
+def test_locked_keys_are_said_to_be_locked_and_a_wrong_passphrase_is_a_sentence(tmp_path: Path) -> None:
+    from clera_desktop.core.secrets import SecretStore, encrypted_file_backend
+
+    SecretStore(encrypted_file_backend(tmp_path, "right words")).set("alpaca.api_key", "PKTEST123")
+    command = [sys.executable, "-m", "clera_desktop", "sync"]
+    locked = subprocess.run(command, env=_without_keyring(tmp_path), stdin=subprocess.DEVNULL, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert locked.returncode == 1
+    assert locked.stderr.count("Your saved keys are locked") == 1 and "needs API keys" not in locked.stderr
+    wrong = subprocess.run(command, env=_without_keyring(tmp_path, CLERA_SECRETS_PASSPHRASE="wrong words"),
+                           capture_output=True, text=True, timeout=60, check=False)
+    assert wrong.returncode == 1
+    assert "The passphrase does not open your saved keys" in wrong.stderr and "Traceback" not in wrong.stderr

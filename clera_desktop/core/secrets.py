@@ -29,6 +29,12 @@ log = logging.getLogger(__name__)
 
 SERVICE = "clera-desktop"
 ENCRYPTED_FILENAME = "secrets.cfg"
+KEY_FILE_NOT_OPENED = (
+    "The passphrase does not open your saved keys (secrets.cfg in the data folder): type it again, "
+    "or correct CLERA_SECRETS_PASSPHRASE.")
+#: Why a provider has no keys while they sit in the locked file.
+LOCKED_KEYS = ("Your saved keys are locked in the encrypted key file: unlock them (Unlock saved keys… in the "
+               "status bar; CLERA_SECRETS_PASSPHRASE or the prompt on the command line).")
 
 #: Backends that are never an OS keyring: no storage, or files we do not trust for secrets.
 _NOT_AN_OS_KEYRING = (
@@ -108,7 +114,7 @@ def encrypted_file_backend(folder: Path, passphrase: str) -> keyring.backend.Key
     try:
         backend.keyring_key = passphrase  # checks the passphrase against an existing file
     except ValueError as exc:
-        raise SecretStoreLocked("The passphrase does not open the secret file.") from exc
+        raise SecretStoreLocked(KEY_FILE_NOT_OPENED) from exc
     return cast(keyring.backend.KeyringBackend, backend)
 
 
@@ -141,9 +147,11 @@ class SecretStore:
     ``backend`` is ``None`` while the store is locked (no OS keyring, no passphrase yet).
     """
 
-    def __init__(self, backend: keyring.backend.KeyringBackend | None) -> None:
+    def __init__(self, backend: keyring.backend.KeyringBackend | None, *, locked_file: Path | None = None) -> None:
         self._backend = backend
         self._lock = threading.Lock()
+        #: While locked: the encrypted file that holds saved keys (None: nothing saved yet).
+        self.locked_file = locked_file if backend is None else None
 
     @property
     def is_locked(self) -> bool:
@@ -156,6 +164,7 @@ class SecretStore:
     def unlock(self, backend: keyring.backend.KeyringBackend) -> None:
         with self._lock:
             self._backend = backend
+            self.locked_file = None
 
     def get(self, name: str) -> str | None:
         backend = self._require()
@@ -163,7 +172,7 @@ class SecretStore:
             try:
                 value = backend.get_password(SERVICE, name)
             except ValueError as exc:  # cryptfile: wrong passphrase or tampered file
-                raise SecretStoreLocked("The passphrase does not open the secret file.") from exc
+                raise SecretStoreLocked(KEY_FILE_NOT_OPENED) from exc
         if value:
             redactor.register(value)
         return value
@@ -202,6 +211,8 @@ def open_secret_store(
         return SecretStore(backend)
     passphrase = passphrase_provider() if passphrase_provider else None
     if not passphrase:
-        log.warning("no OS keyring and no passphrase: secret store stays locked")
-        return SecretStore(None)
+        saved = data_dir / ENCRYPTED_FILENAME
+        log.warning("no OS keyring and no passphrase: secret store stays locked%s",
+                    " (saved keys are in the encrypted file)" if saved.exists() else "")
+        return SecretStore(None, locked_file=saved if saved.exists() else None)
     return SecretStore(encrypted_file_backend(data_dir, passphrase))

@@ -45,6 +45,7 @@ from clera_desktop.models.provider_data import (
     RemoteOrder,
     RemotePosition,
 )
+from clera_desktop.providers import payload
 from clera_desktop.providers.alpaca_activities import PAGE_SIZE, activity_from_alpaca
 from clera_desktop.providers.base import CallRunner, retry_after, unreachable
 
@@ -132,7 +133,7 @@ class AlpacaClient:
         account = await self._get_account()
         blocked = bool(account.get("trading_blocked") or account.get("account_blocked"))
         return [RemoteConnection(
-            provider=Provider.ALPACA, provider_connection_id=str(account["id"]),
+            provider=Provider.ALPACA, provider_connection_id=payload.text(account["id"], "account id"),
             brokerage_name="Clera Brokerage" + (" (paper)" if self.paper else ""), brokerage_slug="ALPACA",
             connection_type=ConnectionType.TRADE, disabled=blocked,
             status_reason="Alpaca has blocked this account." if blocked else None,
@@ -144,11 +145,11 @@ class AlpacaClient:
     def _account(self, account: dict[str, Any]) -> RemoteAccount:
         number = str(account.get("account_number") or "")
         return RemoteAccount(
-            provider=Provider.ALPACA, provider_account_id=str(account["id"]),
-            provider_connection_id=str(account["id"]),
+            provider=Provider.ALPACA, provider_account_id=payload.text(account["id"], "account id"),
+            provider_connection_id=payload.text(account["id"], "account id"),
             institution="Clera Brokerage", name="Clera Brokerage" + (" (paper)" if self.paper else ""),
             masked_number=f"****{number[-4:]}" if number else None, account_type="paper" if self.paper else "live",
-            currency=str(account.get("currency") or "USD"), connection_type=ConnectionType.TRADE,
+            currency=payload.currency(account.get("currency"), "account currency", "USD"), connection_type=ConnectionType.TRADE,
             is_paper=self.paper,
         )
 
@@ -161,7 +162,7 @@ class AlpacaClient:
         activities, window_end = await self.activities(account, since=activities_since)
         orders = json_objects(await self.runner.call(
             self.trading.get_orders, GetOrdersRequest(status=QueryOrderStatus.ALL, limit=500)), "orders")
-        names = await self.asset_names([str(p["symbol"]) for p in positions])
+        names = await self.asset_names([payload.text(p["symbol"], "position symbol") for p in positions])
         balance = RemoteBalance(account.currency, optional_decimal(raw_account.get("cash")),
                                 optional_decimal(raw_account.get("buying_power")))
         return AccountData(
@@ -215,11 +216,11 @@ class AlpacaClient:
     def _position(item: dict[str, Any], currency: str, names: dict[str, str | None]) -> RemotePosition:
         quantity = to_decimal(item["qty"])
         return RemotePosition(
-            symbol=str(item["symbol"]), quantity=quantity, currency=currency,
+            symbol=payload.text(item["symbol"], "position symbol"), quantity=quantity, currency=currency,
             security_type=SecurityType.CRYPTO if item.get("asset_class") == "crypto" else SecurityType.EQUITY,
             price=optional_decimal(item.get("current_price")), market_value=optional_decimal(item.get("market_value")),
             average_cost=optional_decimal(item.get("avg_entry_price")), cost_basis=optional_decimal(item.get("cost_basis")),
-            description=names.get(str(item["symbol"])), universal_symbol_id=item.get("asset_id"),
+            description=names.get(item["symbol"]), universal_symbol_id=item.get("asset_id"),
         )
 
     async def latest_trades(self, symbols: list[str]) -> dict[str, Decimal]:
@@ -273,7 +274,9 @@ def order_from_alpaca(item: dict[str, Any], currency: str) -> RemoteOrder:
 
     kind = str(item.get("order_type") or item.get("type") or "market")
     return RemoteOrder(
-        provider_order_id=str(item["id"]), client_order_id=item.get("client_order_id"), symbol=str(item["symbol"]),
+        provider_order_id=payload.text(item["id"], "order id"),
+        client_order_id=payload.optional_text(item.get("client_order_id"), "client order id"),
+        symbol=payload.text(item["symbol"], "order symbol"),
         side=OrderSide(str(item.get("side", "buy"))), order_type=_member(OrderType, kind, OrderType.MARKET),
         time_in_force=_member(TimeInForce, str(item.get("time_in_force")), TimeInForce.DAY),
         status=_STATUS.get(str(item.get("status")), OrderStatus.PENDING), currency=currency,

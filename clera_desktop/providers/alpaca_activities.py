@@ -16,6 +16,7 @@ from clera_desktop.core.errors import BadProviderData
 from clera_desktop.core.money import optional_decimal, quantize_cents, to_decimal
 from clera_desktop.models.enums import ActivityType
 from clera_desktop.models.provider_data import RemoteActivity
+from clera_desktop.providers import payload
 
 PAGE_SIZE = 100  # the endpoint's maximum
 _NON_TRADE = {
@@ -48,8 +49,8 @@ def _fill(item: dict[str, Any], currency: str) -> RemoteActivity:
     value = quantize_cents(quantity * price)
     when = datetime.fromisoformat(str(item["transaction_time"]))
     return RemoteActivity(
-        provider_activity_id=str(item["id"]), type=ActivityType.BUY if buy else ActivityType.SELL,
-        raw_type="FILL", trade_date=when.date(), currency=currency, symbol=str(item["symbol"]),
+        provider_activity_id=payload.text(item["id"], "activity id"), type=ActivityType.BUY if buy else ActivityType.SELL,
+        raw_type="FILL", trade_date=when.date(), currency=currency, symbol=payload.text(item["symbol"], "fill symbol"),
         quantity=quantity, price=price, amount=-value if buy else value,
         description=f"{'Bought' if buy else 'Sold'} {item['qty']} {item['symbol']} at {item['price']}",
     )
@@ -58,7 +59,7 @@ def _fill(item: dict[str, Any], currency: str) -> RemoteActivity:
 def _non_trade(item: dict[str, Any], currency: str) -> RemoteActivity | None:
     if item.get("status") == "canceled":
         return None
-    raw_type = str(item["activity_type"])
+    raw_type = payload.text(item["activity_type"], "activity type")
     amount = optional_decimal(item.get("net_amount"))
     quantity = optional_decimal(item.get("qty"))
     kind = _NON_TRADE.get(raw_type, ActivityType.OTHER)
@@ -69,8 +70,9 @@ def _non_trade(item: dict[str, Any], currency: str) -> RemoteActivity | None:
     if quantity is not None and kind is not ActivityType.SPLIT:
         quantity = abs(quantity)  # a split keeps its sign: a reverse split removes shares
     return RemoteActivity(
-        provider_activity_id=str(item["id"]), type=kind, raw_type=raw_type,
-        trade_date=date.fromisoformat(str(item["date"])[:10]), currency=str(item.get("currency") or currency),
-        symbol=item.get("symbol") or None, quantity=quantity, amount=amount,
+        provider_activity_id=payload.text(item["id"], "activity id"), type=kind, raw_type=raw_type,
+        trade_date=date.fromisoformat(payload.text(item["date"], "activity date")[:10]),
+        currency=payload.currency(item.get("currency"), "activity currency", currency),
+        symbol=payload.optional_text(item.get("symbol"), "activity symbol"), quantity=quantity, amount=amount,
         description=item.get("description") or raw_type,
     )

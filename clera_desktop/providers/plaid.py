@@ -34,6 +34,7 @@ from clera_desktop.models.provider_data import (
     RemoteConnection,
     RemotePosition,
 )
+from clera_desktop.providers import payload
 from clera_desktop.providers.base import CallRunner, retry_after, unreachable
 
 log = logging.getLogger(__name__)
@@ -211,12 +212,13 @@ class PlaidClient:
     def _account(account: dict[str, Any], connection: RemoteConnection) -> RemoteAccount:
         balances = account.get("balances") or {}
         return RemoteAccount(
-            provider=Provider.PLAID, provider_account_id=str(account["account_id"]),
+            provider=Provider.PLAID, provider_account_id=payload.text(account["account_id"], "account id"),
             provider_connection_id=connection.provider_connection_id, institution=connection.brokerage_name,
             name=str(account.get("name") or account.get("official_name") or "Investment account"),
             masked_number=f"****{account['mask']}" if account.get("mask") else None,
             account_type=str(account.get("subtype") or account.get("type") or ""),
-            currency=str(balances.get("iso_currency_code") or "USD"), connection_type=ConnectionType.READ,
+            currency=payload.currency(balances.get("iso_currency_code"), "account currency", "USD"),
+            connection_type=ConnectionType.READ,
         )
 
     async def _holdings(self, item_id: str) -> dict[str, Any]:
@@ -234,14 +236,16 @@ class PlaidClient:
             if holding["account_id"] != account.provider_account_id:
                 continue
             security = securities.get(holding["security_id"]) or {}
-            if security.get("is_cash_equivalent") and str(security.get("ticker_symbol", "")).startswith("CUR:"):
+            ticker = payload.optional_text(security.get("ticker_symbol"), "ticker symbol")
+            if security.get("is_cash_equivalent") and (ticker or "").startswith("CUR:"):
                 cash = to_decimal(holding["quantity"])
                 continue
             quantity = to_decimal(holding["quantity"])
             cost = optional_decimal(holding.get("cost_basis"))
             positions.append(RemotePosition(
-                symbol=str(security.get("ticker_symbol") or security.get("name") or holding["security_id"]),
-                quantity=quantity, currency=str(holding.get("iso_currency_code") or account.currency),
+                symbol=payload.text(ticker or security.get("name") or holding["security_id"], "holding symbol"),
+                quantity=quantity,
+                currency=payload.currency(holding.get("iso_currency_code"), "holding currency", account.currency),
                 security_type=_SECURITY_TYPES.get(str(security.get("type")), SecurityType.OTHER),
                 price=optional_decimal(holding.get("institution_price")),
                 market_value=optional_decimal(holding.get("institution_value")),
@@ -287,9 +291,11 @@ class PlaidClient:
         security = securities.get(item.get("security_id") or "") or {}
         day = item["date"]
         return RemoteActivity(
-            provider_activity_id=str(item["investment_transaction_id"]), type=activity_type or ActivityType.OTHER,
+            provider_activity_id=payload.text(item["investment_transaction_id"], "transaction id"),
+            type=activity_type or ActivityType.OTHER,
             raw_type=f"{kind}/{subtype}", trade_date=day if isinstance(day, date) else date.fromisoformat(str(day)),
-            currency=str(item.get("iso_currency_code") or account.currency), symbol=security.get("ticker_symbol"),
+            currency=payload.currency(item.get("iso_currency_code"), "transaction currency", account.currency),
+            symbol=payload.optional_text(security.get("ticker_symbol"), "ticker symbol"),
             quantity=None if quantity is None else abs(quantity), price=optional_decimal(item.get("price")),
             amount=None if amount is None else -amount,  # Plaid: positive = cash out; the app: money in is positive
             fee=optional_decimal(item.get("fees")), description=item.get("name"),

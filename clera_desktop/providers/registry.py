@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.credentials import Credentials
-from clera_desktop.core.secrets import SecretKey, SecretStore
+from clera_desktop.core.secrets import LOCKED_KEYS, SecretKey, SecretStore
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
 from clera_desktop.models.engine import Database
@@ -73,6 +73,9 @@ def build_registry(settings: Settings, credentials: Credentials, secrets: Secret
     else:
         registry.alpaca = AlpacaClient(credentials.alpaca, trading_url=endpoints.alpaca_trading_url,
                                        data_url=endpoints.alpaca_data_url, clock=settings.clock)
+    if secrets.locked_file is not None:  # "needs keys" would be wrong: they are saved, only locked
+        for provider in registry.missing:
+            registry.missing[provider] = LOCKED_KEYS
     return registry
 
 

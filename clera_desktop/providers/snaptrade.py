@@ -49,6 +49,7 @@ from clera_desktop.models.provider_data import (
     RemoteOrder,
     RemotePosition,
 )
+from clera_desktop.providers import payload
 from clera_desktop.providers.base import CallRunner, RateLimiter, retry_after, unreachable
 
 log = logging.getLogger(__name__)
@@ -241,7 +242,7 @@ class SnapTradeClient:
         brokerage = item.get("brokerage") or {}
         disabled = bool(item.get("disabled"))
         return RemoteConnection(
-            provider=Provider.SNAPTRADE, provider_connection_id=str(item["id"]),
+            provider=Provider.SNAPTRADE, provider_connection_id=payload.text(item["id"], "connection id"),
             brokerage_name=str(brokerage.get("display_name") or brokerage.get("name") or "Brokerage"),
             brokerage_slug=brokerage.get("slug"),
             connection_type=ConnectionType.TRADE if item.get("type") == "trade" else ConnectionType.READ,
@@ -269,11 +270,11 @@ class SnapTradeClient:
         number = str(item.get("number") or "")
         total = (item.get("balance") or {}).get("total") or {}
         return RemoteAccount(
-            provider=Provider.SNAPTRADE, provider_account_id=str(item["id"]),
+            provider=Provider.SNAPTRADE, provider_account_id=payload.text(item["id"], "account id"),
             provider_connection_id=connection.provider_connection_id, institution=connection.brokerage_name,
             name=str(item.get("name") or f"{connection.brokerage_name} account"),
             masked_number=f"****{number[-4:]}" if number else None,
-            account_type=item.get("raw_type"), currency=str(total.get("currency") or "USD"),
+            account_type=item.get("raw_type"), currency=payload.currency(total.get("currency"), "account currency", "USD"),
             connection_type=connection.connection_type, is_paper=bool(item.get("is_paper")),
         )
 
@@ -289,7 +290,7 @@ class SnapTradeClient:
         body = await self._call(self._api.account_information.get_user_account_balance, list,
                                 account_id=account.provider_account_id, **self._user_args())
         return [
-            RemoteBalance(currency=str((item.get("currency") or {}).get("code") or account.currency),
+            RemoteBalance(currency=payload.currency(_code(item.get("currency")), "balance currency", account.currency),
                           cash=optional_decimal(item.get("cash")), buying_power=optional_decimal(item.get("buying_power")))
             for item in body
         ]
@@ -307,8 +308,9 @@ class SnapTradeClient:
             price = optional_decimal(item.get("price"))
             cost = optional_decimal(item.get("cost_basis"))
             positions.append(RemotePosition(
-                symbol=str(instrument["symbol"]), quantity=quantity,
-                currency=str(item.get("currency") or instrument.get("currency") or account.currency),
+                symbol=payload.text(instrument["symbol"], "position symbol"), quantity=quantity,
+                currency=payload.currency(item.get("currency") or instrument.get("currency"), "position currency",
+                                          account.currency),
                 security_type=_SECURITY_TYPES.get(str(instrument.get("kind")), SecurityType.OTHER),
                 price=price, market_value=None if price is None else quantity * price,
                 average_cost=None if cost is None or not quantity else cost / quantity, cost_basis=cost,
@@ -344,15 +346,17 @@ class SnapTradeClient:
         if raw_type == "TRANSFER":
             incoming = (units or Decimal(0)) > 0 or (amount or Decimal(0)) > 0
             kind = ActivityType.TRANSFER_IN if incoming else ActivityType.TRANSFER_OUT
-        symbol = item.get("symbol") or {}
+        symbol = item.get("symbol")
+        if symbol and not isinstance(symbol, dict):
+            raise TypeError(f"activity symbol is {type(symbol).__name__}, not an object")
         trade_date = _day(item.get("trade_date")) or _day(item.get("settlement_date"))
         if trade_date is None:
             raise BadProviderData(provider="snaptrade", detail=f"activity {item.get('id')} has no date")
         return RemoteActivity(
-            provider_activity_id=str(item["id"]), type=kind or ActivityType.OTHER, raw_type=raw_type,
+            provider_activity_id=payload.text(item["id"], "activity id"), type=kind or ActivityType.OTHER, raw_type=raw_type,
             trade_date=trade_date, settlement_date=_day(item.get("settlement_date")),
-            currency=str((item.get("currency") or {}).get("code") or account.currency),
-            symbol=symbol.get("symbol") if isinstance(symbol, dict) else None,
+            currency=payload.currency(_code(item.get("currency")), "activity currency", account.currency),
+            symbol=payload.text(symbol.get("symbol"), "activity symbol") if symbol else None,
             quantity=None if units is None else abs(units), price=optional_decimal(item.get("price")),
             amount=amount, fee=optional_decimal(item.get("fee")), description=item.get("description"),
         )
@@ -363,18 +367,28 @@ class SnapTradeClient:
         return [order_from_record(item, account.currency) for item in body]
 
 
+def _code(value: object) -> object:
+    """SnapTrade nests a currency as ``{"code": "USD", ...}``; absent stays absent."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise TypeError(f"a currency is {type(value).__name__}, not an object")
+    return value.get("code")
+
+
 def order_from_record(item: dict[str, Any], currency: str) -> RemoteOrder:
     """A SnapTrade ``AccountOrderRecord`` as a domain order."""
-    symbol = item.get("universal_symbol") or {}
+    universal = item.get("universal_symbol")
+    symbol = universal.get("symbol") if isinstance(universal, dict) else None
     quantity = optional_decimal(item.get("total_quantity"))
     return RemoteOrder(
-        provider_order_id=str(item["brokerage_order_id"]), client_order_id=None,
-        symbol=str(symbol.get("symbol") or item.get("symbol") or "?"),
+        provider_order_id=payload.text(item["brokerage_order_id"], "order id"), client_order_id=None,
+        symbol=payload.text(symbol or item.get("symbol") or "?", "order symbol"),
         side=OrderSide.SELL if str(item.get("action", "")).upper().startswith("SELL") else OrderSide.BUY,
         order_type=_ORDER_TYPES.get(str(item.get("order_type")), OrderType.MARKET),
         time_in_force=_TIME_IN_FORCE.get(str(item.get("time_in_force")), TimeInForce.DAY),
         status=_ORDER_STATUS.get(str(item.get("status")), OrderStatus.PENDING),
-        currency=str((item.get("quote_currency") or {}).get("code") or currency),
+        currency=payload.currency(_code(item.get("quote_currency")), "order currency", currency),
         quantity=quantity, filled_quantity=optional_decimal(item.get("filled_quantity")) or Decimal(0),
         average_fill_price=optional_decimal(item.get("execution_price")),
         limit_price=optional_decimal(item.get("limit_price")), stop_price=optional_decimal(item.get("stop_price")),

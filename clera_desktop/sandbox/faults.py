@@ -46,6 +46,12 @@ class Fault:
     hits: int = field(default=0)
     field_name: str = ""
     damage: str = "missing"
+    damaged: int = field(default=0)  # fields damaged so far: a rule can match a request that has none
+
+    @property
+    def met(self) -> bool:
+        """Did any request feel this fault? (A field fault only where the field was there.)"""
+        return self.damaged > 0 if self.kind is FaultKind.FIELD else self.hits > 0
 
     def damage_field(self, body: object) -> object:
         """``body`` (parsed JSON) with every ``field_name`` damaged, at any depth."""
@@ -57,7 +63,9 @@ class Fault:
         for key, value in body.items():
             if key != self.field_name:
                 damaged[key] = self.damage_field(value)
-            elif self.damage != "missing":
+                continue
+            self.damaged += 1
+            if self.damage != "missing":
                 damaged[key] = {"null": None, "garbage": {"not": ["what", "was", "expected"]},
                                 "huge": "1e999999"}[self.damage]
         return damaged
