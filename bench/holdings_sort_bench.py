@@ -26,7 +26,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTreeView
 
-from clera_desktop.services import HoldingsSnapshot
+from clera_desktop.portfolio.holdings import HoldingsSnapshot
 from clera_desktop.ui.item_models.holdings_tree_model import COLUMNS, HoldingsTreeModel
 from clera_desktop.ui.views.holdings_view import HoldingsView
 from tests.ui.fake_rows import many_holdings

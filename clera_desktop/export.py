@@ -1,4 +1,8 @@
-"""Exports of accounts, holdings and activities as CSV or JSON (decimal strings, never floats)."""
+"""Exports of accounts, holdings and activities as CSV or JSON (decimal strings, never floats).
+
+Amounts are written to their currency's places (cents; none for yen), quantities to 1e-8 without
+trailing zeros; prices and rates as the provider gave them (a price may have more places).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.csv_safe import write_rows
+from clera_desktop.core.money import money_places, quantity_places
 from clera_desktop.models.queries import aggregated_holdings
 from clera_desktop.models.tables import Account, Activity
 from clera_desktop.portfolio.valuation import account_values
@@ -33,8 +38,9 @@ def accounts_rows(session: Session, base_currency: str) -> list[dict[str, Any]]:
     return [
         {"account_id": v.account_id, "provider": v.provider, "institution": v.institution, "name": v.name,
          "masked_number": v.masked_number, "account_type": v.account_type, "access": v.connection_type,
-         "currency": v.currency, "cash": _text(v.cash), "total_value": _text(v.total),
-         "base_currency": v.base_currency, "total_value_base": _text(v.total_base),
+         "currency": v.currency, "cash": _text(money_places(v.cash, v.currency)),
+         "total_value": _text(money_places(v.total, v.currency)), "base_currency": v.base_currency,
+         "total_value_base": _text(money_places(v.total_base, v.base_currency)),
          "fx_rate": _text(v.fx.rate) if v.fx else None, "fx_date": _text(v.fx.as_of) if v.fx and v.fx.as_of.year > 1 else None,
          "status": v.status, "stale_since": _text(v.stale_since), "last_sync_at": _text(v.last_sync_at),
          "problem": v.status_reason}
@@ -44,10 +50,11 @@ def accounts_rows(session: Session, base_currency: str) -> list[dict[str, Any]]:
 
 def holdings_rows(session: Session) -> list[dict[str, Any]]:
     return [
-        {"symbol": h.symbol, "name": h.name, "quantity": _text(h.quantity), "price": _text(h.price),
-         "market_value": _text(h.market_value), "currency": h.currency,
-         "accounts": [{"account_id": s.account_id, "quantity": _text(s.quantity), "market_value": _text(s.market_value)}
-                      for s in h.accounts]}
+        {"symbol": h.symbol, "name": h.name, "quantity": _text(quantity_places(h.quantity)), "price": _text(h.price),
+         "market_value": _text(money_places(h.market_value, h.currency)), "currency": h.currency,
+         "cost_basis": _text(money_places(h.cost_basis, h.currency)),
+         "accounts": [{"account_id": s.account_id, "quantity": _text(quantity_places(s.quantity)),
+                       "market_value": _text(money_places(s.market_value, h.currency))} for s in h.accounts]}
         for h in aggregated_holdings(session)
     ]
 
@@ -57,8 +64,9 @@ def activities_rows(session: Session) -> list[dict[str, Any]]:
                            .order_by(Activity.trade_date.desc(), Activity.account_id, Activity.provider_activity_id))
     return [
         {"account_id": a.account_id, "account": name, "date": _text(a.trade_date), "type": a.type.value,
-         "symbol": a.symbol, "quantity": _text(a.quantity), "price": _text(a.price), "amount": _text(a.amount),
-         "fee": _text(a.fee), "currency": a.currency, "description": a.description,
+         "symbol": a.symbol, "quantity": _text(quantity_places(a.quantity)), "price": _text(a.price),
+         "amount": _text(money_places(a.amount, a.currency)), "fee": _text(money_places(a.fee, a.currency)),
+         "tax": _text(money_places(a.tax, a.currency)), "currency": a.currency, "description": a.description,
          "provider_activity_id": a.provider_activity_id}
         for a, name in rows
     ]

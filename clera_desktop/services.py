@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.credentials import AlpacaCredentials, Credentials
 from clera_desktop.core.errors import CleraError, ConfigurationError
-from clera_desktop.core.money import sum_known
 from clera_desktop.core.secrets import SecretKey, SecretStore
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
@@ -26,7 +25,7 @@ from clera_desktop.imports.dispatch import ImportKind, Preview, import_preview, 
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, PortfolioMode, Provider
-from clera_desktop.models.queries import aggregated_holdings, portfolio_mode
+from clera_desktop.models.queries import portfolio_mode
 from clera_desktop.models.tables import (
     Account,
     Activity,
@@ -36,7 +35,8 @@ from clera_desktop.models.tables import (
     Position,
 )
 from clera_desktop.portfolio.history_service import HistoryService
-from clera_desktop.portfolio.valuation import account_values, latest_rate
+from clera_desktop.portfolio.holdings import HoldingsSnapshot, holdings_snapshot
+from clera_desktop.portfolio.valuation import account_values
 from clera_desktop.providers.alpaca import AlpacaClient
 from clera_desktop.providers.plaid import HostedLink, LinkOutcome
 from clera_desktop.providers.registry import (
@@ -50,43 +50,6 @@ from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
 from clera_desktop.trading.service import TradingService
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class HoldingAccountRow:
-    account_id: str
-    account_name: str
-    provider: str
-    quantity: Decimal
-    market_value: Decimal | None
-
-
-@dataclass(frozen=True, slots=True)
-class HoldingRow:
-    symbol: str
-    name: str | None
-    currency: str
-    quantity: Decimal
-    price: Decimal | None
-    market_value: Decimal | None
-    market_value_base: Decimal | None
-    cost_basis: Decimal | None
-    gain: Decimal | None
-    gain_pct: Decimal | None
-    weight: Decimal | None
-    accounts: tuple[HoldingAccountRow, ...]
-
-    @property
-    def providers(self) -> frozenset[str]:
-        return frozenset(a.provider for a in self.accounts)
-
-
-@dataclass(frozen=True, slots=True)
-class HoldingsSnapshot:
-    base_currency: str
-    rows: tuple[HoldingRow, ...]
-    total_base: Decimal | None
-    total_cost_base: Decimal | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,44 +310,6 @@ class AppServices:
 
 
 # ---- snapshot queries (run on a database worker thread) -------------------------------------
-
-
-def holdings_snapshot(session: Session, base: str) -> HoldingsSnapshot:
-    providers = dict(session.execute(select(Account.id, Account.provider)).all())
-    rates: dict[str, Decimal | None] = {}
-
-    def to_base(amount: Decimal | None, currency: str) -> Decimal | None:
-        if amount is None:
-            return None
-        if currency not in rates:
-            fx = latest_rate(session, currency, base)
-            rates[currency] = None if fx is None else fx.rate
-        rate = rates[currency]
-        return None if rate is None else amount * rate
-
-    rows = []
-    for holding in aggregated_holdings(session):
-        value_base = to_base(holding.market_value, holding.currency)
-        gain = None if holding.market_value is None or holding.cost_basis is None else holding.market_value - holding.cost_basis
-        rows.append(HoldingRow(
-            symbol=holding.symbol, name=holding.name, currency=holding.currency, quantity=holding.quantity,
-            price=holding.price, market_value=holding.market_value, market_value_base=value_base,
-            cost_basis=holding.cost_basis, gain=gain,
-            gain_pct=None if gain is None or not holding.cost_basis else gain / holding.cost_basis,
-            weight=None, accounts=tuple(
-                HoldingAccountRow(s.account_id, s.account_name, providers[s.account_id].value, s.quantity, s.market_value)
-                for s in holding.accounts),
-        ))
-    values = [r.market_value_base for r in rows]
-    total = sum_known(values)
-    costs = [to_base(r.cost_basis, r.currency) for r in rows]
-    total_cost = sum_known(costs)
-    known_total = sum((v for v in values if v is not None), Decimal(0))
-    weighted = tuple(
-        replace(r, weight=None if r.market_value_base is None or not known_total else r.market_value_base / known_total)
-        for r in rows
-    )
-    return HoldingsSnapshot(base, weighted, total, total_cost)
 
 
 def connection_rows(session: Session) -> list[ConnectionRow]:

@@ -177,6 +177,39 @@ class Money:
         return f"{format_amount(self.amount)} {self.currency}"
 
 
+#: ISO 4217 minor units where they are not 2 (no cents in a yen; mils in a dinar).
+CURRENCY_PLACES: Final = {
+    "JPY": 0, "KRW": 0, "CLP": 0, "ISK": 0, "VND": 0, "PYG": 0, "UGX": 0, "XAF": 0, "XOF": 0,
+    "BHD": 3, "KWD": 3, "OMR": 3, "JOD": 3, "TND": 3, "LYD": 3, "IQD": 3,
+}
+RATIO_PLACES: Final = 6  # a percentage to four places, as a ratio
+
+
+def currency_places(currency: str) -> int:
+    return CURRENCY_PLACES.get(currency.upper(), 2)
+
+
+def money_places(value: Decimal | None, currency: str) -> Decimal | None:
+    """An amount as its currency writes it (``12.3456 USD`` -> ``12.35``), for exports."""
+    if value is None:
+        return None
+    return value.quantize(Decimal(1).scaleb(-currency_places(currency)), rounding=decimal.ROUND_HALF_EVEN)
+
+
+def quantity_places(value: Decimal | None) -> Decimal | None:
+    """Shares to 1e-8 (the finest fraction any brokerage trades), without trailing zeros."""
+    if value is None:
+        return None
+    kept = value.quantize(QUANTITY_STEP, rounding=decimal.ROUND_HALF_EVEN)
+    return kept.quantize(Decimal(1)) if kept == kept.to_integral_value() else kept.normalize()
+
+
+def ratio_places(value: Decimal | None) -> Decimal | None:
+    if value is None:
+        return None
+    return value.quantize(Decimal(1).scaleb(-RATIO_PLACES), rounding=decimal.ROUND_HALF_EVEN)
+
+
 def format_amount(value: Decimal | None, places: int = 2) -> str:
     """Thousands separators and fixed places; ``None`` (unknown) shows as an em dash."""
     if value is None:

@@ -57,7 +57,10 @@ class FxUse:
 
 @dataclass(frozen=True, slots=True)
 class AccountValue:
-    """An account's value in its own currency and in the base currency (None: unknown)."""
+    """An account's value in its own currency and in the base currency (None: no rate).
+
+    ``total`` counts what could be valued; ``missing_prices`` and ``missing_rates`` name what
+    could not (portfolio/worth.py has the one definition every view uses)."""
 
     account_id: str
     name: str
@@ -78,3 +81,5 @@ class AccountValue:
     status: str
     status_reason: str | None
     is_paper: bool
+    missing_prices: tuple[str, ...] = ()
+    missing_rates: tuple[str, ...] = ()

@@ -17,12 +17,11 @@ _AGGREGATORS = frozenset({Provider.SNAPTRADE, Provider.PLAID})
 
 
 def position_value(position: Position) -> Decimal | None:
-    """The position's market value: as reported, else quantity x price, else unknown."""
-    if position.market_value is not None:
-        return position.market_value
+    """The position's market value in its own currency: quantity x price, else the value the
+    provider reported, else unknown (the rule of ``portfolio/worth.py``, which every view follows)."""
     if position.price is not None:
         return position.quantity * position.price
-    return None
+    return position.market_value
 
 
 def aggregated_holdings(session: Session, *, include_cash: bool = False) -> list[AggregatedHolding]:

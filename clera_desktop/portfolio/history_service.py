@@ -26,6 +26,7 @@ from clera_desktop.models.tables import Account, Activity, DailyPrice, FxRate, P
 from clera_desktop.models.upserts import upsert_rows
 from clera_desktop.portfolio.history_store import FxTable, HistoryState, read_state, rebuild_all
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
+from clera_desktop.portfolio.worth import in_base
 from clera_desktop.providers.alpaca import AlpacaClient
 from clera_desktop.providers.registry import ProviderRegistry
 
@@ -246,23 +247,25 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
     left_out: list[str] = []
     for account_id in account_ids:
         account = accounts[account_id]
-        if account.currency != base and fx.rate_on(account.currency, base, date.max) is None:
-            missing.add(f"{account.currency}/{base}")
-            left_out.append(account.name)
-            continue
         query = select(PortfolioSnapshot.date, PortfolioSnapshot.value, PortfolioSnapshot.net_flow,
                        PortfolioSnapshot.income, PortfolioSnapshot.flow_out, PortfolioSnapshot.internal_flow,
                        PortfolioSnapshot.fees, PortfolioSnapshot.taxes).where(PortfolioSnapshot.account_id == account_id)
         if end is not None:
             query = query.where(PortfolioSnapshot.date <= end)
-        for day, value, flow, income, out, internal, fees, taxes in session.execute(query):
+        rows = session.execute(query).all()
+        if account.currency != base and fx.rate_on(account.currency, base, date.max) is None:
+            if any(any(row[1:]) for row in rows):  # an account that never held anything needs no rate
+                missing.add(f"{account.currency}/{base}")
+                left_out.append(account.name)
+            continue
+        for day, value, flow, income, out, internal, fees, taxes in rows:
             rate = fx.rate_on(account.currency, base, day) if account.currency != base else Decimal(1)
             assert rate is not None  # a currency with any rate has one for every day (see FxTable.rate_on)
             moved_in, moved_out = max(internal, zero), max(-internal, zero)
             external_in, external_out = flow + out - moved_in, out - moved_out
             slot = totals.setdefault(day, [zero] * 6)
             for n, amount in enumerate((value, external_in, external_out, income, fees, taxes)):
-                slot[n] += amount * rate
+                slot[n] += in_base(amount, rate)  # each account to the cent, as every view counts it
     days = sorted(totals)
     if days:  # an account whose history starts later contributes nothing before it: fill the calendar
         filled: dict[date, list[Decimal]] = {}

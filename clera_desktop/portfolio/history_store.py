@@ -26,6 +26,8 @@ from clera_desktop.models.enums import ActivityType, Provider, SecurityType
 from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, DailyPrice, FxRate, PortfolioSnapshot, Position
 from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import AccountHistory, ActivityRecord, Adjustment, PriceTable, rebuild_account
+from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.worth import account_worth
 
 SPLIT_RATIO_RAW_TYPE = "SPLIT_RATIO"  # a CSV split: quantity is the ratio
 
@@ -85,43 +87,62 @@ def internal_transfers(session: Session) -> set[int]:
 
 
 class FxTable:
-    """Daily rates from the store, carried forward; inverses used when only they are known."""
+    """Daily rates from the store, carried forward; inverses used when only they are known, and a
+    path through one currency when neither is (as :class:`~clera_desktop.portfolio.rates.LatestRates`)."""
 
     def __init__(self, session: Session) -> None:
         self._series: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
         for base, quote, rate, as_of in session.execute(
                 select(FxRate.base, FxRate.quote, FxRate.rate, FxRate.as_of).order_by(FxRate.as_of)):
-            self._series[(base, quote)].append((as_of, rate))
-            if rate:
+            if rate > 0:
+                self._series[(base, quote)].append((as_of, rate))
                 self._series[(quote, base)].append((as_of, Decimal(1) / rate))
         for rows in self._series.values():
             rows.sort()
 
+    def _legs(self, source: str, target: str) -> list[list[tuple[date, Decimal]]]:
+        """The series whose product is the rate: the pair itself, or two through a pivot ([]: none)."""
+        direct = self._series.get((source, target))
+        if direct:
+            return [direct]
+        for pivot in sorted({c for pair in self._series for c in pair} - {source, target}):
+            first, second = self._series.get((source, pivot)), self._series.get((pivot, target))
+            if first and second:
+                return [first, second]
+        return []
+
     def __call__(self, source: str, target: str, days: list[date]) -> np.ndarray:
         if source == target:
             return np.ones(len(days))
-        rows = self._series.get((source, target), [])
-        if not rows:
+        legs = self._legs(source, target)
+        if not legs:
             return np.full(len(days), np.nan)
-        known = np.array([d.toordinal() for d, _ in rows])
-        rates = np.array([float(r) for _, r in rows])
         wanted = np.array([d.toordinal() for d in days])
-        index = np.searchsorted(known, wanted, side="right") - 1
-        result = rates[np.clip(index, 0, None)]
-        result[index < 0] = rates[0]  # before the first recorded rate: the earliest one (said in the note)
+        result = np.ones(len(days))
+        for rows in legs:
+            known = np.array([d.toordinal() for d, _ in rows])
+            rates = np.array([float(r) for _, r in rows])
+            index = np.searchsorted(known, wanted, side="right") - 1
+            leg = rates[np.clip(index, 0, None)]
+            leg[index < 0] = rates[0]  # before the first recorded rate: the earliest one (said in the note)
+            result *= leg
         return result
 
     def rate_on(self, source: str, target: str, day: date) -> Decimal | None:
         if source == target:
             return Decimal(1)
-        best = None
-        for d, rate in self._series.get((source, target), []):
-            if d <= day:
-                best = rate
-            elif best is None:
-                best = rate
-                break
-        return best
+        legs = self._legs(source, target)
+        if not legs:
+            return None
+        rate = Decimal(1)
+        for rows in legs:
+            best = rows[0][1]
+            for d, value in rows:
+                if d > day:
+                    break
+                best = value
+            rate *= best
+        return rate
 
 
 def price_table(session: Session, symbols: set[str], currencies: dict[str, str]) -> PriceTable:
@@ -149,24 +170,17 @@ def _fingerprint(session: Session, account: Account, symbols: set[str], position
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _anchors(account: Account, positions_now: list[Position], balances: list[Balance], fx: FxTable,
-             today: date) -> tuple[dict[str, Decimal] | None, Decimal | None]:
-    """Today's synced positions and cash; a manual account has none (its activities are the truth)."""
+def _anchors(session: Session, account: Account, positions_now: list[Position],
+             balances: list[Balance]) -> tuple[dict[str, Decimal] | None, Decimal | None]:
+    """Today's synced positions and cash (cash as every view counts it: :func:`account_worth`); a
+    manual account has none to anchor to (its activities are the truth)."""
     if account.provider is Provider.MANUAL:
         return None, None
     positions: dict[str, Decimal] = {}
-    cash = Decimal(0)
     for p in positions_now:
-        if p.security_type is SecurityType.CASH:
-            cash += p.market_value or p.quantity
-        else:
+        if p.security_type is not SecurityType.CASH:
             positions[p.symbol] = positions.get(p.symbol, Decimal(0)) + p.quantity
-    for balance in balances:
-        if balance.cash is None:
-            continue
-        rate = fx.rate_on(balance.currency, account.currency, today) or Decimal(1)
-        cash += balance.cash * rate
-    return positions, cash
+    return positions, account_worth(account.currency, positions_now, balances, LatestRates.from_store(session)).cash
 
 
 def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force: bool = False,
@@ -198,7 +212,7 @@ def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force:
         if p.price is not None:
             series = closes[p.symbol]
             series[:] = [row for row in series if row[0] != today] + [(today, p.price)]
-    positions, cash = _anchors(account, positions_now, balances, fx, today)
+    positions, cash = _anchors(session, account, positions_now, balances)
     # no activities (a new account, or a manual one before its first import): history starts
     # today, and what the account holds is an explicit adjustment rather than an invented past
     start = records[0].day if records else today

@@ -1,68 +1,64 @@
-"""Account values in their own currency and in the person's base currency.
+"""Account values in their own currency and in the person's base currency, for the Accounts view.
 
-A value in base currency needs a recorded FX rate; without one it is ``None`` ("unknown"),
-never a silent 1.0. The rate and its date travel with the value so the UI can say so.
+Each account is valued by :func:`clera_desktop.portfolio.worth.account_worth`, the definition the
+Dashboard, Holdings and the history share. A value in base currency needs a recorded rate (or a
+path through one currency, :mod:`rates`); without one it is ``None``, never a silent 1.0, and the
+rate with its date travels with the value so the UI can say which it used.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections import defaultdict
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountValue, FxUse
-from clera_desktop.models.enums import ConnectionStatus, SecurityType
-from clera_desktop.models.queries import position_value
-from clera_desktop.models.tables import Account, Balance, Connection, FxRate, Position
+from clera_desktop.models.enums import ConnectionStatus
+from clera_desktop.models.tables import Account, Balance, Connection, Position
+from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.worth import Part, PortfolioTotal, account_worth, in_base, portfolio_total
 
 
 def latest_rate(session: Session, base: str, quote: str) -> FxUse | None:
-    """One ``base`` unit in ``quote``, from the newest stored day (either direction)."""
-    if base == quote:
-        return FxUse(Decimal(1), date.min)
-    direct = session.execute(select(FxRate.rate, FxRate.as_of).where(FxRate.base == base, FxRate.quote == quote)
-                             .order_by(FxRate.as_of.desc()).limit(1)).first()
-    if direct is not None:
-        return FxUse(direct.rate, direct.as_of)
-    inverse = session.execute(select(FxRate.rate, FxRate.as_of).where(FxRate.base == quote, FxRate.quote == base)
-                              .order_by(FxRate.as_of.desc()).limit(1)).first()
-    if inverse is not None and inverse.rate:
-        return FxUse(Decimal(1) / inverse.rate, inverse.as_of)
-    return None
+    """One ``base`` unit in ``quote``, from the newest stored rates (direct, inverse or across one currency)."""
+    return LatestRates.from_store(session).rate(base, quote)
 
 
-def account_values(session: Session, base_currency: str, *, include_inactive: bool = False) -> list[AccountValue]:
+def account_values(session: Session, base_currency: str, *, include_inactive: bool = False,
+                   rates: LatestRates | None = None) -> list[AccountValue]:
     query = select(Account, Connection).outerjoin(Connection, Connection.id == Account.connection_id)
     if not include_inactive:
         query = query.where(Account.is_active.is_(True))
     rows = session.execute(query.order_by(Account.institution, Account.name)).all()
-    positions: dict[str, list[Position]] = {}
+    positions: dict[str, list[Position]] = defaultdict(list)
     for position in session.scalars(select(Position)):
-        positions.setdefault(position.account_id, []).append(position)
-    cash_rows = session.execute(select(Balance.account_id, Balance.currency, Balance.cash)).all()
-    cash: dict[str, dict[str, Decimal | None]] = {}
-    for account_id, currency, amount in cash_rows:
-        cash.setdefault(account_id, {})[currency] = amount
+        positions[position.account_id].append(position)
+    balances: dict[str, list[Balance]] = defaultdict(list)
+    for balance in session.scalars(select(Balance)):
+        balances[balance.account_id].append(balance)
+    rates = rates or LatestRates.from_store(session)
     values = []
     for account, connection in rows:
-        held = [p for p in positions.get(account.id, []) if p.security_type is not SecurityType.CASH]
-        parts = [position_value(p) for p in held]
-        positions_value = sum_known(parts)
-        account_cash = cash.get(account.id, {}).get(account.currency)
-        total = None if positions_value is None or account_cash is None else positions_value + account_cash
-        fx = latest_rate(session, account.currency, base_currency)
+        worth = account_worth(account.currency, positions[account.id], balances[account.id], rates)
+        fx = rates.rate(account.currency, base_currency)
+        total = worth.value
         status = ConnectionStatus.ACTIVE.value if connection is None else connection.status.value
         values.append(AccountValue(
             account_id=account.id, name=account.name, institution=account.institution,
             provider=account.provider.value, masked_number=account.masked_number, account_type=account.account_type,
-            connection_type=account.connection_type.value, currency=account.currency, cash=account_cash,
-            positions_value=positions_value, total=total, base_currency=base_currency,
-            total_base=None if total is None or fx is None else total * fx.rate, fx=fx,
+            connection_type=account.connection_type.value, currency=account.currency, cash=worth.cash,
+            positions_value=worth.positions, total=total, base_currency=base_currency,
+            total_base=Decimal(0) if not total else None if fx is None else in_base(total, fx.rate), fx=fx,
             last_sync_at=account.last_sync_at, stale_since=account.stale_since, status=status,
             status_reason=(connection.status_reason if connection else None) or account.last_error,
-            is_paper=account.is_paper,
+            is_paper=account.is_paper, missing_prices=worth.missing_prices, missing_rates=worth.missing_rates,
         ))
     return values
+
+
+def total_of(values: list[AccountValue], base: str) -> PortfolioTotal:
+    """The portfolio's total over these accounts (the one every view shows)."""
+    return portfolio_total(base, (Part(v.name, v.total or Decimal(0), v.currency, v.total_base, v.missing_prices,
+                                       v.missing_rates) for v in values))

@@ -22,6 +22,7 @@ from clera_desktop.core.threads import in_thread
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import Provider, SnapTradeKeyKind
 from clera_desktop.models.tables import Connection, SnapTradeUser
+from clera_desktop.models.upserts import insert_once
 from clera_desktop.providers.alpaca import AlpacaClient
 from clera_desktop.providers.base import ProviderClient
 from clera_desktop.providers.fx import FxClient
@@ -106,9 +107,8 @@ def remember_snaptrade_user(database: Database, secrets: SecretStore, user: Snap
     """The id goes to the store, the secret to the keyring (never the other way round)."""
     secrets.set(SecretKey.snaptrade_user_secret(user.user_id), user.user_secret)
 
-    def write(session: Session) -> None:
-        if session.scalar(select(SnapTradeUser).where(SnapTradeUser.user_id == user.user_id)) is None:
-            session.add(SnapTradeUser(user_id=user.user_id, key_kind=kind, created_at=now))
+    def write(session: Session) -> None:  # two processes starting at once both get here: once is no error
+        insert_once(session, SnapTradeUser, user_id=user.user_id, key_kind=kind, created_at=now)
 
     database.write_sync(write)
 
@@ -132,10 +132,7 @@ def remember_plaid_item(database: Database, secrets: SecretStore, item_id: str, 
     secrets.set(SecretKey.plaid_access_token(item_id), access_token)
 
     def write(session: Session) -> None:
-        connection_id = f"plaid_{item_id}"
-        if session.get(Connection, connection_id) is None:
-            session.add(Connection(id=connection_id, provider=Provider.PLAID, provider_connection_id=item_id,
-                                   brokerage_name=institution, connection_type=ConnectionType.READ,
-                                   created_at=now, updated_at=now))
+        insert_once(session, Connection, id=f"plaid_{item_id}", provider=Provider.PLAID, provider_connection_id=item_id,
+                    brokerage_name=institution, connection_type=ConnectionType.READ, created_at=now, updated_at=now)
 
     database.write_sync(write)

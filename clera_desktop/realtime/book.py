@@ -1,6 +1,9 @@
 """What live valuation starts from: each account's cash and positions, read from the store.
 
-Runs on a database worker thread. Prices here are the last synced ones; ticks replace them.
+Runs on a database worker thread. Each account is valued once by
+:func:`clera_desktop.portfolio.worth.account_worth` (the definition the Accounts view and
+Holdings use), so before the first tick the Dashboard shows exactly their figures; ticks then
+replace the synced prices.
 """
 
 from __future__ import annotations
@@ -14,10 +17,8 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.models.enums import SecurityType
 from clera_desktop.models.tables import Account, Balance, Position
-from clera_desktop.portfolio.valuation import latest_rate
-
-#: Positions that have no market price of their own.
-_NOT_STREAMED = (SecurityType.CASH,)
+from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.worth import account_worth
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,9 @@ class AccountBook:
     prices: dict[str, Decimal]  # symbol -> last synced price, in the symbol's own currency
     conversions: dict[str, Decimal]  # symbol -> rate from its currency to the account's (absent: 1)
     rate_to_base: Decimal | None  # one account-currency unit in base currency; None: no rate
+    #: symbol -> its reported value (account currency) while it has no price: counted until the first tick
+    unpriced_values: dict[str, Decimal] = field(default_factory=dict)
+    missing_rates: tuple[str, ...] = ()  # pairs whose holdings or cash could not be converted
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,35 +56,24 @@ def load_book(session: Session, base: str) -> LiveBook:
     balances: dict[str, list[Balance]] = defaultdict(list)
     for balance in session.scalars(select(Balance)):
         balances[balance.account_id].append(balance)
+    rates = LatestRates.from_store(session)
     books = []
     currencies: dict[str, str] = {}
     for account in accounts:
-        cash = Decimal(0)
-        for balance in balances.get(account.id, []):
-            if balance.cash is None:
-                continue
-            if balance.currency == account.currency:
-                cash += balance.cash
-            else:
-                rate = latest_rate(session, balance.currency, account.currency)
-                if rate is not None:
-                    cash += balance.cash * rate.rate
+        worth = account_worth(account.currency, positions[account.id], balances[account.id], rates)
         held: dict[str, Decimal] = {}
         prices: dict[str, Decimal] = {}
-        conversions: dict[str, Decimal] = {}
-        for position in positions.get(account.id, []):
-            if position.security_type in _NOT_STREAMED:
-                cash += position.market_value or position.quantity
+        for position in positions[account.id]:
+            if position.security_type is SecurityType.CASH:
                 continue
+            if position.currency != account.currency and position.symbol not in worth.conversions:
+                continue  # no rate to the account's currency: named in missing_rates, not counted
             held[position.symbol] = held.get(position.symbol, Decimal(0)) + position.quantity
             if position.price is not None:
                 prices[position.symbol] = position.price
             currencies.setdefault(position.symbol, position.currency)
-            if position.currency != account.currency:
-                fx = latest_rate(session, position.currency, account.currency)
-                if fx is not None:
-                    conversions[position.symbol] = fx.rate
-        rate = latest_rate(session, account.currency, base)
-        books.append(AccountBook(account.id, account.name, account.currency, cash, held, prices, conversions,
-                                 None if rate is None else rate.rate))
+        rate = rates.rate(account.currency, base)
+        books.append(AccountBook(account.id, account.name, account.currency, worth.cash, held, prices,
+                                 dict(worth.conversions), None if rate is None else rate.rate,
+                                 dict(worth.unpriced_values), worth.missing_rates))
     return LiveBook(base, tuple(books), currencies)

@@ -40,6 +40,7 @@ class LiveSnapshot:
     subscribed: frozenset[str]
     source: str  # "stream", "polling", "none"
     ticks: int
+    total_note: str = ""  # what the total leaves out or lacks, by name (empty: complete)
 
     @property
     def day_change(self) -> Decimal | None:
@@ -222,9 +223,11 @@ class LiveService:
         if valuation is None:
             return None
         source = "stream" if self._stream is not None and not self._polling else "polling" if self._polling else "none"
+        values = valuation.values()
+        total = valuation.total(values)
         return LiveSnapshot(
-            base_currency=valuation.book.base_currency, total=valuation.total_base(),
-            previous_close_total=self._close_total, accounts=tuple(valuation.values()),
+            base_currency=valuation.book.base_currency, total=total.amount if values else None,
+            total_note=total.note(), previous_close_total=self._close_total, accounts=tuple(values),
             stale=frozenset(self.prices.stale()), subscribed=self._stream.symbols if self._stream else frozenset(),
             source=source, ticks=self.prices.ticks_seen)
 

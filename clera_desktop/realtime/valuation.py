@@ -2,8 +2,9 @@
 
 A price move of ``dp`` in a symbol changes each holding account's value by exactly
 ``quantity x dp`` (Decimal; times the recorded FX rate when the symbol trades in another
-currency); totals are the sum of account values converted with the rate the store recorded.
-The original design's portfolio calculator, for every provider's accounts.
+currency). Totals follow :mod:`clera_desktop.portfolio.worth`: each account's value to the cent,
+converted to the cent, summed; an account without a rate to the base currency is left out of the
+total and named, not counted 1:1 and not allowed to blank the total.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from clera_desktop.portfolio.worth import Part, PortfolioTotal, in_base, portfolio_total
 from clera_desktop.realtime.book import LiveBook
 
 
@@ -22,8 +24,9 @@ class AccountLiveValue:
     name: str
     currency: str
     value: Decimal
-    value_base: Decimal | None
+    value_base: Decimal | None  # None: no rate to the base currency
     missing_prices: tuple[str, ...]  # held symbols with no price at all: value is partial
+    missing_rates: tuple[str, ...] = ()
 
 
 class LiveValuation:
@@ -31,10 +34,11 @@ class LiveValuation:
         self.book = book
         self._accounts = {a.account_id: a for a in book.accounts}
         self._prices: dict[str, dict[str, Decimal]] = {a.account_id: dict(a.prices) for a in book.accounts}
+        self._unpriced: dict[str, dict[str, Decimal]] = {a.account_id: dict(a.unpriced_values) for a in book.accounts}
         self._values: dict[str, Decimal] = {}
         self._holders: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)
         for account in book.accounts:
-            total = account.cash
+            total = account.cash + sum(account.unpriced_values.values(), Decimal(0))
             for symbol, quantity in account.positions.items():
                 # quantity in the account's currency per unit of price: the FX factor folded in once
                 factor = quantity * account.conversions.get(symbol, Decimal(1))
@@ -53,7 +57,10 @@ class LiveValuation:
                 old = known.get(symbol)
                 if old == price:
                     continue
-                self._values[account_id] += factor * (price - (old if old is not None else Decimal(0)))
+                if old is None:  # its first price replaces the value the provider reported
+                    self._values[account_id] += factor * price - self._unpriced[account_id].pop(symbol, Decimal(0))
+                else:
+                    self._values[account_id] += factor * (price - old)
                 known[symbol] = price
                 changed.add(account_id)
         return changed
@@ -64,19 +71,23 @@ class LiveValuation:
     def value(self, account_id: str) -> AccountLiveValue:
         account = self._accounts[account_id]
         value = self._values[account_id]
-        missing = tuple(sorted(s for s in account.positions if s not in self._prices[account_id]))
+        missing = tuple(sorted(s for s in account.positions
+                               if s not in self._prices[account_id] and s not in self._unpriced[account_id]))
         rate = account.rate_to_base
-        return AccountLiveValue(account_id, account.name, account.currency, value,
-                                None if rate is None else value * rate, missing)
+        value_base = Decimal(0) if not value else None if rate is None else in_base(value, rate)
+        return AccountLiveValue(account_id, account.name, account.currency, value, value_base, missing,
+                                account.missing_rates)
 
     def values(self) -> list[AccountLiveValue]:
         return [self.value(a.account_id) for a in self.book.accounts]
 
+    def total(self, values: list[AccountLiveValue] | None = None) -> PortfolioTotal:
+        """The total in base currency, with the accounts it could not count named (``values``: the
+        caller's own :meth:`values`, not worked out twice)."""
+        return portfolio_total(self.book.base_currency, (
+            Part(v.name, v.value, v.currency, v.value_base, v.missing_prices, v.missing_rates)
+            for v in (self.values() if values is None else values)))
+
     def total_base(self) -> Decimal | None:
-        """The sum in base currency, or None if any account lacks an FX rate (never a guess)."""
-        total = Decimal(0)
-        for account in self.book.accounts:
-            if account.rate_to_base is None:
-                return None
-            total += self._values[account.account_id] * account.rate_to_base
-        return total
+        """The total's amount; None only before there is an account to value."""
+        return self.total().amount if self.book.accounts else None

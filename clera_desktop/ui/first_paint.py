@@ -21,7 +21,7 @@ from clera_desktop.models.domain import AccountValue, FxUse
 
 log = logging.getLogger(__name__)
 FILE_NAME = "last-screen.json"
-VERSION = 2
+VERSION = 3
 _DECIMALS = ("cash", "positions_value", "total", "total_base")
 _TIMES = ("last_sync_at", "stale_since")
 
@@ -58,6 +58,8 @@ def load(data_dir: Path) -> LastScreen | None:
                 raw[key] = None if raw[key] is None else Decimal(raw[key])
             for key in _TIMES:
                 raw[key] = None if raw[key] is None else datetime.fromisoformat(raw[key])
+            for key in ("missing_prices", "missing_rates"):
+                raw[key] = tuple(raw.get(key, ()))
             fx = raw.get("fx")
             raw["fx"] = None if fx is None else FxUse(Decimal(fx["rate"]), date.fromisoformat(fx["as_of"]))
             accounts.append(AccountValue(**raw))

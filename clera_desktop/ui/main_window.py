@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         self.trade_view.order_placed.connect(self._on_order_placed)
         self.orders_view.orders_filled.connect(self._on_order_placed)
         self.holdings_view.trade_requested.connect(self.open_ticket)
+        self.holdings_view.said.connect(lambda text: self.statusBar().showMessage(text, 10000))
         for action in self.needs_data:
             action.setEnabled(True)
         self.frame_timer.start()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from clera_desktop.models.tables import Account
+from clera_desktop.portfolio.worth import in_base
 from clera_desktop.realtime.service import LiveService
 from clera_desktop.sandbox.instruments import LISTED_NOT_HELD
 from clera_desktop.sandbox.server import SandboxServer
@@ -64,7 +65,9 @@ def test_ticks_move_accounts_and_total_by_exactly_quantity_times_price_change(li
         before = next(v for v in start.accounts if v.account_id == account.account_id)
         after = next(v for v in now.accounts if v.account_id == account.account_id)
         assert after.value - before.value == expected_move
-        total_move += expected_move * account.rate_to_base  # type: ignore[operator]
+        rate = account.rate_to_base
+        assert rate is not None
+        total_move += in_base(after.value, rate) - in_base(before.value, rate)  # each account to the cent
     assert now.total - start.total == total_move  # type: ignore[operator]
     assert now.subscribed == frozenset(book.symbols("USD"))
 

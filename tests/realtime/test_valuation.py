@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from clera_desktop.core.money import CENT
+from clera_desktop.portfolio.worth import in_base
 from clera_desktop.realtime.book import AccountBook, LiveBook
 from clera_desktop.realtime.prices import LivePrices
 from clera_desktop.realtime.valuation import LiveValuation
@@ -33,13 +35,32 @@ def test_the_total_converts_each_account_with_its_recorded_rate() -> None:
     valuation = LiveValuation(book())
     valuation.apply({"MSFT": Decimal("401.5"), "AAPL": Decimal("179")})
     a, b = valuation.value("a"), valuation.value("b")
-    assert valuation.total_base() == a.value + b.value * Decimal("0.7293")
-    assert b.value_base == b.value * Decimal("0.7293")
+    assert b.value_base == in_base(b.value, Decimal("0.7293")) == (b.value.quantize(CENT) * Decimal("0.7293")).quantize(CENT)
+    assert valuation.total_base() == a.value.quantize(CENT) + b.value_base
 
 
-def test_a_missing_rate_makes_the_total_unknown_not_wrong() -> None:
-    no_rate = LiveBook("USD", (USD_ACCOUNT, AccountBook("c", "X", "EUR", Decimal(1), {}, {}, {}, None)))
-    assert LiveValuation(no_rate).total_base() is None
+def test_an_account_without_a_rate_is_left_out_of_the_total_and_named() -> None:
+    euro = AccountBook("c", "Euro savings", "EUR", Decimal("250.5"), {}, {}, {}, None)
+    valuation = LiveValuation(LiveBook("USD", (USD_ACCOUNT, euro)))
+    total = valuation.total()
+    assert total.amount == valuation.value("a").value.quantize(CENT), "the others still add up"
+    assert not total.complete and "Euro savings (250.50 EUR): no EUR/USD rate" in total.note()
+    assert valuation.value("c").value_base is None
+
+
+def test_an_empty_account_needs_no_rate() -> None:
+    empty = AccountBook("e", "New CHF account", "CHF", Decimal(0), {}, {}, {}, None)
+    total = LiveValuation(LiveBook("USD", (USD_ACCOUNT, empty))).total()
+    assert total.complete and total.note() == ""
+
+
+def test_a_position_priced_only_by_its_reported_value_counts_until_its_first_tick() -> None:
+    reported = AccountBook("f", "Fund", "USD", Decimal(0), {"VFIAX": Decimal(2)}, {}, {}, Decimal(1),
+                           unpriced_values={"VFIAX": Decimal("1000.00")})
+    valuation = LiveValuation(LiveBook("USD", (reported,)))
+    assert valuation.value("f").value == Decimal("1000.00") and valuation.value("f").missing_prices == ()
+    valuation.apply({"VFIAX": Decimal("510")})
+    assert valuation.value("f").value == Decimal("1020"), "the tick replaces the reported value, not adds to it"
 
 
 def test_a_symbol_without_any_price_is_reported_and_joins_when_it_trades() -> None:

@@ -133,7 +133,8 @@ def test_base_currency_values_use_a_recorded_rate_and_say_so(harness: Harness) -
     harness.sync()
     values = harness.database.read_sync(lambda s: account_values(s, "USD"))
     tfsa = next(v for v in values if v.currency == "CAD")
-    assert tfsa.fx is not None and tfsa.fx.rate < 1 and tfsa.total_base == tfsa.total * tfsa.fx.rate  # type: ignore[operator]
+    assert tfsa.fx is not None and tfsa.fx.rate < 1 and tfsa.total is not None
+    assert tfsa.total_base == (tfsa.total.quantize(Decimal("0.01")) * tfsa.fx.rate).quantize(Decimal("0.01"))
     in_gbp = harness.database.read_sync(lambda s: account_values(s, "GBP"))
     assert all(v.total_base is None and v.fx is None for v in in_gbp), "a missing rate is missing, never 1.0"
 

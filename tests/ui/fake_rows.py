@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from clera_desktop.services import HoldingAccountRow, HoldingRow, HoldingsSnapshot
+from clera_desktop.portfolio.holdings import HoldingAccountRow, HoldingRow, HoldingsSnapshot
 
 
 def many_holdings(count: int, seed: int = 3) -> HoldingsSnapshot:

@@ -6,14 +6,16 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from clera_desktop.services import HoldingRow, HoldingsSnapshot
+from clera_desktop.portfolio.holdings import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.formatting import DASH
 from clera_desktop.ui.item_models.table_model import LEFT, RIGHT, ROW_ROLE, SORT_ROLE
 from clera_desktop.ui.item_models.two_level_model import TOP, TwoLevelTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Symbol", "Name", "Quantity", "Price", "Market value", "Cost basis", "Gain/loss", "Gain %", "Weight", "Accounts")
 NUMERIC = {2, 3, 4, 5, 6, 7, 8, 9}
+IN_BASE = {4, 5, 6}  # value, cost and gain: one currency, the base (price stays in the currency it trades in)
 
 
 class HoldingsTreeModel(TwoLevelTreeModel):
@@ -85,7 +87,7 @@ class HoldingsTreeModel(TwoLevelTreeModel):
         return len(self._visible[top_row].accounts)
 
     def header_title(self, section: int) -> str:
-        return f"Market value ({self._snapshot.base_currency})" if section == 4 else COLUMNS[section]
+        return f"{COLUMNS[section]} ({self._snapshot.base_currency})" if section in IN_BASE else COLUMNS[section]
 
     # ---- data -----------------------------------------------------------------------------
 
@@ -105,8 +107,8 @@ class HoldingsTreeModel(TwoLevelTreeModel):
                 return texts[index.column()]
             if role == SORT_ROLE:
                 return self._top_sort(row, index.column())
-            if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 and row.market_value_base is None:
-                return "Unknown: a price or an exchange rate is missing."
+            if role == Qt.ItemDataRole.ToolTipRole and index.column() in IN_BASE:
+                return _base_tip(row, self._snapshot.base_currency)
             return None
         holding = self._visible[index.internalId()]
         share = holding.accounts[index.row()]
@@ -120,16 +122,30 @@ class HoldingsTreeModel(TwoLevelTreeModel):
 
     @staticmethod
     def _top_texts(row: HoldingRow) -> tuple[str, ...]:
+        if row.missing_rate:  # no rate to the base: its own currency, said, rather than a blank or a guess
+            value, cost = fmt.money(row.market_value, row.currency), fmt.money(row.cost_basis, row.currency)
+            gain = DASH
+        else:
+            value, cost, gain = fmt.money(row.market_value_base), fmt.money(row.cost_basis_base), fmt.money(row.gain)
         return (
             row.symbol, row.name or "", fmt.quantity(row.quantity), fmt.money(row.price, row.currency),
-            fmt.money(row.market_value_base), fmt.money(row.cost_basis, row.currency),
-            fmt.money(row.gain, row.currency), fmt.percent(row.gain_pct), fmt.plain_percent(row.weight),
-            str(len(row.accounts)),
+            value, cost, gain, fmt.percent(row.gain_pct), fmt.plain_percent(row.weight), str(len(row.accounts)),
         )
 
     @staticmethod
     def _top_sort(row: HoldingRow, column: int) -> Any:
         return _SORT_KEYS[column](row)
+
+
+def _base_tip(row: HoldingRow, base: str) -> str:
+    if row.missing_rate:
+        return f"No {row.missing_rate} rate: shown in {row.currency}, and left out of the total in {base}."
+    if row.market_value_base is None:
+        return "Unknown: a price is missing."
+    if row.currency == base:
+        return ""
+    return (f"In {row.currency}: value {fmt.money(row.market_value, row.currency)}, cost "
+            f"{fmt.money(row.cost_basis, row.currency)}; both converted at today's rate.")
 
 
 _SORT_KEYS: tuple[Any, ...] = (
@@ -138,7 +154,7 @@ _SORT_KEYS: tuple[Any, ...] = (
     lambda r: fmt.sort_number(r.quantity),
     lambda r: fmt.sort_number(r.price),
     lambda r: fmt.sort_number(r.market_value_base),
-    lambda r: fmt.sort_number(r.cost_basis),
+    lambda r: fmt.sort_number(r.cost_basis_base),
     lambda r: fmt.sort_number(r.gain),
     lambda r: fmt.sort_number(r.gain_pct),
     lambda r: fmt.sort_number(r.weight),

@@ -28,8 +28,16 @@ LIVE_COLUMNS: list[Column[AccountLiveValue]] = [
     Column("Account", lambda v: v.name),
     Column("Live value", lambda v: fmt.money(v.value, v.currency), lambda v: fmt.sort_number(v.value), numeric=True),
     Column("In base currency", lambda v: fmt.money(v.value_base), lambda v: fmt.sort_number(v.value_base), numeric=True),
-    Column("Note", lambda v: f"no price yet for {', '.join(v.missing_prices)}" if v.missing_prices else ""),
+    Column("Note", lambda v: _account_note(v)),
 ]
+
+
+def _account_note(value: AccountLiveValue) -> str:
+    said = [f"no price yet for {', '.join(value.missing_prices)}"] if value.missing_prices else []
+    if value.value_base is None:
+        said.append(f"no rate from {value.currency} to the base currency: not in the total")
+    said += [f"no {pair} rate" for pair in value.missing_rates]
+    return "; ".join(said)
 WAITING_TEXT = "Your live value appears here once your accounts are synced and the first prices arrive."
 _SOURCE_TEXT = {"stream": "Live prices streaming", "polling": "Stream unavailable: polling latest trades",
                 "none": "No live prices (add the Clera brokerage account for market data)"}
@@ -44,6 +52,10 @@ class DashboardView(QWidget):
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.change = QLabel("")
         self.change.setStyleSheet("font-size: 16px")
+        self.total_note = QLabel("")  # what the total leaves out, by name
+        self.total_note.setWordWrap(True)
+        self.total_note.setStyleSheet("color: #b9770e")
+        self.total_note.hide()
         self.status = QLabel("")
         self.status.setStyleSheet("color: gray")
         self.series_choice = QComboBox()
@@ -56,6 +68,7 @@ class DashboardView(QWidget):
         figures.addWidget(QLabel("Total value"))
         figures.addWidget(self.total)
         figures.addWidget(self.change)
+        figures.addWidget(self.total_note)
         top.addLayout(figures, 1)
         side = QVBoxLayout()
         side.addWidget(self.status, 0, Qt.AlignmentFlag.AlignRight)
@@ -102,6 +115,9 @@ class DashboardView(QWidget):
     def show_snapshot(self, snapshot: LiveSnapshot) -> None:
         base = snapshot.base_currency
         self.total.setText(fmt.money(snapshot.total, base))
+        if snapshot.total_note != self.total_note.text():
+            self.total_note.setText(snapshot.total_note)
+            self.total_note.setVisible(bool(snapshot.total_note))
         change, pct = snapshot.day_change, snapshot.day_change_pct
         if change is None:
             self.change.setText("Day change not available (no previous close)")

@@ -20,15 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from clera_desktop.core.csv_safe import write_rows
-from clera_desktop.core.money import sum_known
-from clera_desktop.services import HoldingRow, HoldingsSnapshot
+from clera_desktop.core.money import money_places, quantity_places, ratio_places, sum_known
+from clera_desktop.portfolio.holdings import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import resize_columns_soon
-from clera_desktop.ui.item_models.holdings_tree_model import COLUMNS, HoldingsFilter, HoldingsTreeModel
+from clera_desktop.ui.item_models.holdings_tree_model import HoldingsFilter, HoldingsTreeModel
 
 
 class HoldingsView(QWidget):
     trade_requested = Signal(str)
+    said = Signal(str)  # a sentence for the status bar (an export written, or not)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,10 +65,15 @@ class HoldingsView(QWidget):
         self.tree.header().setStretchLastSection(False)  # "Accounts" is a count: kept by its row, not at the edge
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.portfolio_note = QLabel()  # what the portfolio's total leaves out, by name
+        self.portfolio_note.setWordWrap(True)
+        self.portfolio_note.setStyleSheet("color: #b9770e")
+        self.portfolio_note.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.totals)
+        layout.addWidget(self.portfolio_note)
         self.search.textChanged.connect(self._apply_filters)
         self.provider.currentIndexChanged.connect(self._apply_filters)
         self.account.currentIndexChanged.connect(self._apply_filters)
@@ -113,12 +119,21 @@ class HoldingsView(QWidget):
     def _update_totals(self) -> None:
         rows = self.visible_rows()
         snapshot = self.model.snapshot
+        base = snapshot.base_currency
         values = [r.market_value_base for r in rows]
         total = sum_known(values)
         known = sum((v for v in values if v is not None), Decimal(0))
         note = "" if total is not None else f" (known part {fmt.money(known)}; some prices or rates are missing)"
-        self.totals.setText(
-            f"<b>{len(rows)} holdings</b> \u00b7 Market value <b>{fmt.money(total, snapshot.base_currency)}</b>{note}")
+        text = (f"<b>{len(rows)} holding{'' if len(rows) == 1 else 's'}</b> \u00b7 Market value "
+                f"<b>{fmt.money(total, base)}</b>{note}")
+        portfolio = snapshot.portfolio
+        if portfolio is not None and len(rows) == len(snapshot.rows):  # unfiltered: the whole portfolio
+            text += (f" \u00b7 Cash {fmt.money(snapshot.cash_base, base)} \u00b7 Portfolio "
+                     f"<b>{fmt.money(portfolio.amount, base)}</b>")
+        self.totals.setText(text)
+        self.totals.setToolTip(portfolio.note() if portfolio is not None else "")
+        self.portfolio_note.setText(portfolio.note() if portfolio is not None else "")
+        self.portfolio_note.setVisible(bool(portfolio and not portfolio.complete))
 
     def ask_and_export(self) -> None:
         """Ask where, then write the holdings shown (File › Export holdings, the Export button)."""
@@ -127,9 +142,23 @@ class HoldingsView(QWidget):
             self.export_csv(Path(path))
 
     def export_csv(self, path: Path) -> None:
-        """Exactly what the table shows (filtered), with exact decimals."""
+        """Exactly what the table shows (filtered): amounts to their currency's places, quantities to
+        1e-8, prices as the provider gave them; says where it wrote (or why it could not)."""
+        base = self.model.snapshot.base_currency
+        rows = self.visible_rows()
+        try:
+            self._write_csv(path, base, rows)
+        except OSError as error:
+            self.said.emit(f"Could not write {path}: {error.strerror or error}. Choose another folder.")
+            return
+        self.said.emit(f"Exported {len(rows)} holding{'' if len(rows) == 1 else 's'} to {path}")
+
+    @staticmethod
+    def _write_csv(path: Path, base: str, rows: tuple[HoldingRow, ...]) -> None:
         with path.open("w", newline="", encoding="utf-8") as handle:
-            write_rows(handle, [*COLUMNS[:4], f"Market value ({self.model.snapshot.base_currency})", *COLUMNS[5:],
-                                "Currency"],
-                       ([r.symbol, r.name, r.quantity, r.price, r.market_value_base, r.cost_basis, r.gain, r.gain_pct,
-                         r.weight, len(r.accounts), r.currency] for r in self.visible_rows()))
+            write_rows(handle, ["Symbol", "Name", "Quantity", "Price", "Currency", f"Market value ({base})",
+                                f"Cost basis ({base})", f"Gain/loss ({base})", "Gain %", "Weight", "Accounts"],
+                       ([r.symbol, r.name, quantity_places(r.quantity), r.price, r.currency,
+                         money_places(r.market_value_base, base), money_places(r.cost_basis_base, base),
+                         money_places(r.gain, base), ratio_places(r.gain_pct), ratio_places(r.weight), len(r.accounts)]
+                        for r in rows))

@@ -228,5 +228,11 @@ class OrdersView(QWidget):
 
     def _on_export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export audit log", "clera-audit-log.csv", "CSV files (*.csv)")
-        if path:
+        if not path:
+            return
+        try:
             export_audit_csv(self.audit_model.rows, Path(path))
+        except OSError as error:
+            self.status.setText(f"Could not write {path}: {error.strerror or error}. Choose another folder.")
+            return
+        self.status.setText(f"Exported {len(self.audit_model.rows)} audit entries to {path}")

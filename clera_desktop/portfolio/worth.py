@@ -1,0 +1,181 @@
+"""What an account is worth, and what the portfolio is worth: one definition for every view.
+
+The Accounts view, the Dashboard's live value, Holdings' total and the history's anchor for today
+all value an account here, so they agree to the cent on the same data:
+
+- cash is every balance plus cash-like positions, each converted to the account's currency;
+- a position is worth quantity x price (its own currency, converted), else the value the
+  provider reported; with neither it is *missing* and named, never 0;
+- a conversion without a rate is *missing* and named (``CHF/USD``), never 1.0.
+
+An account's value is rounded to cents in its own currency (its statement's figure), then
+converted and rounded to cents in the base currency; the portfolio's total is the sum of those,
+leaving out (and naming) the accounts that have no rate to the base currency. An account worth
+exactly zero needs no rate: an empty account in a new currency leaves every total whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Protocol
+
+from clera_desktop.core.money import format_money, quantize_cents
+from clera_desktop.models.enums import SecurityType
+from clera_desktop.portfolio.rates import LatestRates, pair_name
+
+ZERO = Decimal(0)
+
+
+class HeldPosition(Protocol):
+    @property
+    def symbol(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def price(self) -> Decimal | None: ...
+    @property
+    def market_value(self) -> Decimal | None: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def security_type(self) -> SecurityType: ...
+
+
+class CashBalance(Protocol):
+    @property
+    def currency(self) -> str: ...
+    @property
+    def cash(self) -> Decimal | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Worth:
+    """An account's worth in its own currency (exact), with what could not be counted."""
+
+    currency: str
+    cash: Decimal
+    positions: Decimal  # the positions that could be valued
+    missing_prices: tuple[str, ...] = ()
+    missing_rates: tuple[str, ...] = ()
+    #: symbol -> rate from the symbol's currency to the account's (absent: the same currency)
+    conversions: dict[str, Decimal] = field(default_factory=dict)
+    #: symbol -> value (account currency) of a position priced only by its reported value
+    unpriced_values: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def value(self) -> Decimal:
+        return self.cash + self.positions
+
+    @property
+    def complete(self) -> bool:
+        return not (self.missing_prices or self.missing_rates)
+
+
+def account_worth(currency: str, positions: Iterable[HeldPosition], balances: Iterable[CashBalance],
+                  rates: LatestRates) -> Worth:
+    cash = ZERO
+    held = ZERO
+    missing_prices: list[str] = []
+    missing_rates: set[str] = set()
+    conversions: dict[str, Decimal] = {}
+    unpriced: dict[str, Decimal] = {}
+
+    def converted(amount: Decimal, source: str) -> Decimal | None:
+        if source == currency:
+            return amount
+        fx = rates.rate(source, currency)
+        if fx is None:
+            missing_rates.add(pair_name(source, currency))
+            return None
+        return amount * fx.rate
+
+    for balance in balances:
+        if balance.cash is not None:
+            cash += converted(balance.cash, balance.currency) or ZERO
+    for position in positions:
+        if position.security_type is SecurityType.CASH:
+            cash += converted(position.market_value if position.market_value is not None else position.quantity,
+                              position.currency) or ZERO
+            continue
+        if position.currency != currency:
+            fx = rates.rate(position.currency, currency)
+            if fx is None:
+                missing_rates.add(pair_name(position.currency, currency))
+                continue
+            conversions[position.symbol] = fx.rate
+        factor = conversions.get(position.symbol, Decimal(1))
+        if position.price is not None:
+            held += position.quantity * position.price * factor
+        elif position.market_value is not None:
+            unpriced[position.symbol] = position.market_value * factor
+            held += unpriced[position.symbol]
+        elif position.quantity:
+            missing_prices.append(position.symbol)
+    return Worth(currency, cash, held, tuple(sorted(missing_prices)), tuple(sorted(missing_rates)), conversions,
+                 unpriced)
+
+
+def in_base(value: Decimal, rate: Decimal) -> Decimal:
+    """An account's value in the base currency: its own cents, converted, to the cent."""
+    return quantize_cents(quantize_cents(value) * rate)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One account's share of a total."""
+
+    name: str
+    value: Decimal  # own currency
+    currency: str
+    value_base: Decimal | None  # None: no rate to the base currency
+    missing_prices: tuple[str, ...] = ()
+    missing_rates: tuple[str, ...] = ()
+
+
+def base_value(value: Decimal, currency: str, base: str, rates: LatestRates) -> Decimal | None:
+    """``in_base`` with the rate looked up; a zero needs none."""
+    if not value:
+        return ZERO
+    fx = rates.rate(currency, base)
+    return None if fx is None else in_base(value, fx.rate)
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioTotal:
+    """The sum of the accounts that could be converted, and what was not counted, by name."""
+
+    currency: str
+    amount: Decimal
+    left_out: tuple[str, ...] = ()  # accounts without a rate: "House fund (1,000.00 CHF): no CHF/USD rate"
+    partial: tuple[str, ...] = ()  # counted accounts with something missing: "Questrade TFSA: no price for XYZ"
+
+    @property
+    def complete(self) -> bool:
+        return not (self.left_out or self.partial)
+
+    def note(self) -> str:
+        """One sentence for the person, empty when the total is whole."""
+        said = []
+        if self.left_out:
+            said.append("Not included: " + "; ".join(self.left_out) + ". Import a rate with File \u203a Import CSV.")
+        if self.partial:
+            said.append("Incomplete: " + "; ".join(self.partial) + ".")
+        return " ".join(said)
+
+
+def portfolio_total(base: str, parts: Iterable[Part]) -> PortfolioTotal:
+    amount = ZERO
+    left_out, partial = [], []
+    for part in parts:
+        if part.value_base is None:
+            left_out.append(f"{part.name} ({format_money(quantize_cents(part.value), part.currency)}): no "
+                            f"{pair_name(part.currency, base)} rate")
+            continue
+        amount += part.value_base
+        missing = [f"no price for {', '.join(part.missing_prices)}"] if part.missing_prices else []
+        missing += [f"no {pair} rate" for pair in part.missing_rates]
+        if missing:
+            partial.append(f"{part.name}: {', '.join(missing)}")
+    return PortfolioTotal(base, amount, tuple(left_out), tuple(partial))
