@@ -292,13 +292,13 @@ def _stored_base_currency(settings: Settings, database) -> Settings:  # type: ig
 
 def run_report(settings: Settings, *, accounts: list[str] | None, start: date | None, end: date | None) -> int:
     from clera_desktop.models.engine import Database
+    from clera_desktop.portfolio.derived import bring_up_to_date
     from clera_desktop.portfolio.history_service import build_report
-    from clera_desktop.portfolio.history_store import rebuild_all
 
     database = Database(settings.database_url, clock=settings.clock)
     try:
         settings = _stored_base_currency(settings, database)
-        database.write_sync(lambda s: rebuild_all(s, settings.clock))  # from what is stored: no network here
+        database.write_sync(lambda s: bring_up_to_date(s, settings.clock))  # from what is stored: no network here
         report = database.read_sync(lambda s: build_report(s, settings.base_currency, accounts, start, end,
                                                             today=settings.clock.today()))
     finally:
@@ -315,7 +315,7 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool, skip
 
     from clera_desktop.imports.dispatch import ImportKind, import_preview, preview_file
     from clera_desktop.models.engine import Database
-    from clera_desktop.portfolio.history_store import rebuild_all
+    from clera_desktop.portfolio.derived import bring_up_to_date
 
     try:
         data = path.read_bytes()
@@ -338,7 +338,7 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool, skip
         def write(session: Session) -> int:
             added = import_preview(session, preview, source=path.name, now=settings.clock.now(),
                                    good_lines_only=skip_bad)
-            rebuild_all(session, settings.clock)
+            bring_up_to_date(session, settings.clock)
             return added
 
         added = database.write_sync(write)

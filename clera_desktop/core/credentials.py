@@ -84,3 +84,29 @@ def resolve_credentials(
             *alpaca, paper=parse_flag("ALPACA_PAPER", env.get("ALPACA_PAPER"), True)
         ) if alpaca else None,
     )
+
+
+def with_typed_keys(current: Credentials, typed: Mapping[str, str]) -> Credentials:
+    """``current`` with what a person typed laid over it: a field left empty keeps the key in use
+    (which may have come from the environment or the demo, not the keyring), so saving Settings
+    unchanged changes nothing."""
+
+    def value(name: str, kept: str | None) -> str | None:
+        return typed.get(name, "").strip() or kept
+
+    snap, plaid_now, alpaca_now = current.snaptrade, current.plaid, current.alpaca
+    client = value(SecretKey.SNAPTRADE_CLIENT_ID, snap.client_id if snap else None)
+    key = value(SecretKey.SNAPTRADE_CONSUMER_KEY, snap.consumer_key if snap else None)
+    kind = typed.get(SecretKey.SNAPTRADE_KEY_KIND)
+    personal = kind == "personal" if kind else bool(snap and snap.personal)
+    snaptrade = SnapTradeCredentials(client, key, personal=personal) if client and key else None
+    plaid_client = value(SecretKey.PLAID_CLIENT_ID, plaid_now.client_id if plaid_now else None)
+    secret = value(SecretKey.PLAID_SECRET, plaid_now.secret if plaid_now else None)
+    environment = PlaidEnvironment(typed.get(SecretKey.PLAID_ENVIRONMENT)
+                                   or (plaid_now.environment if plaid_now else PlaidEnvironment.SANDBOX))
+    plaid = PlaidCredentials(plaid_client, secret, environment=environment) if plaid_client and secret else None
+    api_key = value(SecretKey.ALPACA_API_KEY, alpaca_now.api_key if alpaca_now else None)
+    secret_key = value(SecretKey.ALPACA_SECRET_KEY, alpaca_now.secret_key if alpaca_now else None)
+    alpaca = AlpacaCredentials(api_key, secret_key, paper=alpaca_now.paper if alpaca_now else True) \
+        if api_key and secret_key else None
+    return Credentials(snaptrade, plaid, alpaca)

@@ -138,7 +138,7 @@ def parse_activities(data: bytes | str, *, today: date) -> ActivitiesPreview:
     seen: Counter[tuple[str, ...]] = Counter()
     comma = table.detected.decimal_comma
     for number, row in table.rows:
-        line = _parse_line(number, row, comma=comma, today=today)
+        line = parse_line(number, row, comma=comma, today=today)
         identity = tuple(row.get(c, "") for c in (*COLUMNS, *OPTIONAL))
         line.identity = hashlib.sha256(("|".join(identity) + f"#{seen[identity]}").encode()).hexdigest()[:40]
         seen[identity] += 1
@@ -148,7 +148,8 @@ def parse_activities(data: bytes | str, *, today: date) -> ActivitiesPreview:
     return ActivitiesPreview(lines, detected=table.detected)
 
 
-def _parse_line(number: int, row: dict[str, str], *, comma: bool, today: date) -> ParsedLine:
+def parse_line(number: int, row: dict[str, str], *, comma: bool, today: date) -> ParsedLine:
+    """One line's cells (as text, by column name) checked and read; the activity form uses it too."""
     line = ParsedLine(number, clean_text(row.get("account", ""), NAME_LENGTH))
     if "\x00extra" in row:
         line.errors.append("more cells than the header has columns (a separator inside a value?)")
@@ -255,12 +256,48 @@ def import_activities(session: Session, preview: ActivitiesPreview, *, source: s
         if line.account not in accounts:
             accounts[line.account] = create_manual_account(session, line.account, line.currency or "USD", now=now)
     rows = [{
-        "account_id": accounts[line.account].id, "provider_activity_id": f"csv:{line.identity}",
-        "type": line.type,
-        "raw_type": SPLIT_RATIO_RAW_TYPE if line.type is ActivityType.SPLIT else (line.type.name if line.type else None),
-        "trade_date": line.day, "settlement_date": None, "symbol": line.symbol, "quantity": line.quantity,
-        "price": line.price, "amount": line.amount, "fee": line.fee, "tax": line.tax, "cost_basis": line.cost_basis,
-        "acquired_on": line.acquired_on, "currency": line.currency or accounts[line.account].currency,
+        **line_values(line, accounts[line.account].id, accounts[line.account].currency),
+        "provider_activity_id": f"csv:{line.identity}",
         "description": line.description or clean_text(f"Imported from {source}", DESCRIPTION_LENGTH),
     } for line in lines]
     return upsert_rows(session, Activity, rows, ["account_id", "provider_activity_id"], ignore=())
+
+
+def line_values(line: ParsedLine, account_id: str, account_currency: str) -> dict[str, object]:
+    """A checked line as an activity row's values (the import and the activity form write these)."""
+    return {
+        "account_id": account_id, "type": line.type,
+        "raw_type": SPLIT_RATIO_RAW_TYPE if line.type is ActivityType.SPLIT else (line.type.name if line.type else None),
+        "trade_date": line.day, "settlement_date": None, "symbol": line.symbol, "quantity": line.quantity,
+        "price": line.price, "amount": line.amount, "fee": line.fee, "tax": line.tax, "cost_basis": line.cost_basis,
+        "acquired_on": line.acquired_on, "currency": line.currency or account_currency, "description": line.description,
+    }
+
+
+def form_cells(activity: Activity) -> dict[str, str]:
+    """A stored activity written back as the cells a person typed (the inverse of :func:`parse_line`):
+    amounts positive, a dividend's gross, transferred shares' cost in ``amount``."""
+    kind = activity.type
+    stored = activity.amount
+    fee, tax = activity.fee or Decimal(0), activity.tax or Decimal(0)
+    amount: Decimal | None
+    if kind in (ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT) and activity.symbol:
+        amount = activity.cost_basis
+    elif stored is None:
+        amount = None
+    elif kind in _INCOME:
+        amount = stored + fee + tax
+    elif kind is ActivityType.TAX:
+        amount = -stored  # a refund of tax was typed negative
+    else:
+        amount = abs(stored)
+
+    def text(value: object) -> str:
+        if value is None:
+            return ""
+        return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+    return {"date": text(activity.trade_date), "type": kind.name, "symbol": activity.symbol or "",
+            "quantity": text(activity.quantity), "price": text(activity.price), "amount": text(amount),
+            "fee": text(activity.fee), "tax": text(activity.tax), "currency": activity.currency,
+            "acquired": text(activity.acquired_on), "description": activity.description or ""}

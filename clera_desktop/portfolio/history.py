@@ -44,6 +44,9 @@ class ActivityRecord:
     split_is_ratio: bool = False  # a CSV SPLIT carries the ratio; a provider's, the shares added
     tax: Decimal | None = None  # withheld on this line (a dividend's, a sale's)
     internal: bool = False  # a transfer to or from another of the person's accounts (history_store matches them)
+    id: int | None = None  # the stored activity's
+    cost_basis: Decimal | None = None  # what transferred-in shares carry
+    acquired_on: date | None = None  # when transferred-in shares were first bought
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,7 +425,7 @@ def _exact_day_value(exact_holdings: ExactHoldings, records: Sequence[ActivityRe
                 held += adjustment / undo
             if not held:
                 continue
-            close = _price_on(prices, records, ratios, symbol, day)
+            close = price_on(prices, records, ratios, symbol, day)
             if close is None:
                 continue
             rate = Decimal(1)
@@ -435,7 +438,7 @@ def _exact_day_value(exact_holdings: ExactHoldings, records: Sequence[ActivityRe
     return value_on
 
 
-def _price_on(prices: PriceTable, records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal], symbol: str,
+def price_on(prices: PriceTable, records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal], symbol: str,
               day: date) -> Decimal | None:
     """As :func:`_price_matrix` decides, in Decimal: the later of the last close and the last
     trade price up to ``day`` (on the same day the close wins), divided by the ratio of every

@@ -24,7 +24,8 @@ from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import SecurityType
 from clera_desktop.models.tables import Account, Activity, DailyPrice, FxRate, PortfolioSnapshot, Position
 from clera_desktop.models.upserts import upsert_rows
-from clera_desktop.portfolio.history_store import FxTable, HistoryState, read_state, rebuild_all
+from clera_desktop.portfolio.derived import bring_up_to_date
+from clera_desktop.portfolio.history_store import FxTable, HistoryState, read_state
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
 from clera_desktop.portfolio.worth import in_base
 from clera_desktop.providers.alpaca import AlpacaClient
@@ -87,7 +88,7 @@ class HistoryService:
         today = clock.today()
         await self._fetch_closes(today)
         await self._fetch_rates(today)
-        return await self._database.write(lambda s: rebuild_all(s, clock))
+        return await self._database.write(lambda s: bring_up_to_date(s, clock))
 
     async def _fetch_closes(self, today: date) -> None:
         alpaca = self._registry().alpaca

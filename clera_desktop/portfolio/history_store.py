@@ -49,11 +49,12 @@ def load_records(session: Session, account_id: str, internal: Collection[int] = 
     accounts (:func:`internal_transfers`)."""
     rows = session.execute(
         select(Activity.id, Activity.trade_date, Activity.type, Activity.symbol, Activity.quantity, Activity.price,
-               Activity.amount, Activity.fee, Activity.raw_type, Activity.tax)
+               Activity.amount, Activity.fee, Activity.raw_type, Activity.tax, Activity.cost_basis, Activity.acquired_on)
         .where(Activity.account_id == account_id).order_by(Activity.trade_date, Activity.id)
     ).all()
     return [ActivityRecord(r.trade_date, r.type, r.symbol, r.quantity, r.price, r.amount, r.fee,
-                           r.raw_type == SPLIT_RATIO_RAW_TYPE, r.tax, r.id in internal) for r in rows]
+                           r.raw_type == SPLIT_RATIO_RAW_TYPE, r.tax, r.id in internal, r.id, r.cost_basis, r.acquired_on)
+            for r in rows]
 
 
 #: A transfer out of one account and into another of the person's counts as one move between them

@@ -151,10 +151,13 @@ class LiveService:
             self._record()
 
     def _restart_series_of_changed_accounts(self, before: LiveValuation | None, after: LiveValuation) -> None:
-        """The total's line shows one set of accounts: an account linked or removed would draw a
-        jump no market made, so the total starts afresh (and a removed account's line ends)."""
+        """The total's line shows one set of accounts in one currency: an account linked or removed,
+        or another base currency, would draw a jump no market made, so the total starts afresh (and a
+        removed account's line ends; each account's own line is in its own currency and goes on)."""
         old = {a.account_id for a in before.book.accounts} if before is not None else set()
         new = {a.account_id for a in after.book.accounts}
+        if before is not None and before.book.base_currency != after.book.base_currency:
+            self._series.pop(None, None)
         if old == new:
             return
         self._series.pop(None, None)

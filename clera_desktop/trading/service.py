@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal
 
+from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import MARKET_ZONE
 from clera_desktop.core.errors import CleraError, NotFound, ProviderError, RejectedInput
 from clera_desktop.core.settings import Settings
@@ -117,8 +118,10 @@ def nyse_regular_session_open(now: datetime) -> bool:
 
 class TradingService:
     def __init__(self, settings: Callable[[], Settings], database: Database, registry: Callable[[], ProviderRegistry],
-                 *, sync_account: Callable[[str], Awaitable[object]] | None = None) -> None:
+                 *, sync_account: Callable[[str], Awaitable[object]] | None = None,
+                 changes: ChangeBus | None = None) -> None:
         self._settings = settings
+        self._changes = changes or ChangeBus()
         self._database = database
         self._registry = registry
         self._sync_account = sync_account
@@ -174,6 +177,7 @@ class TradingService:
 
         now = self._settings().clock.now()
         await self._database.write(lambda s: put_app_setting(s, DEFAULT_TRADING_ACCOUNT, account_id, now=now))
+        self._changes.announce(Changes(Change.SETTINGS, frozenset({account_id})))
 
     # ---- reference data -------------------------------------------------------------------
 
@@ -296,6 +300,7 @@ class TradingService:
 
     def _placed(self, result: PlacementResult, account_id: str) -> PlacementResult:
         """A fill changes positions and cash: sync that account in the background."""
+        self._changes.announce(Changes(Change.ORDERS, frozenset({account_id})))
         if result.order.filled_quantity > 0:
             self._sync_in_background(account_id)
         return result
@@ -383,6 +388,7 @@ class TradingService:
         """Close a ticket the brokerage never confirmed (it stays in the list, and in the audit log)."""
         now = self._now()
         await self._database.write(lambda s: order_store.close_ticket(s, order_id, now=now))
+        self._changes.announce(Changes(Change.ORDERS, message="Ticket closed."))
 
     async def track(self, account_ids: list[str] | None = None) -> list[order_store.OrderChange]:
         """Fetch order status from the brokerages; sync each account where an order filled."""
@@ -398,6 +404,8 @@ class TradingService:
                 continue
             filled += await self._database.write(functools.partial(
                 order_store.store_tracked_orders, account_id=account.id, orders=remote, now=self._now()))
+        if filled:
+            self._changes.announce(Changes(Change.ORDERS, frozenset(change.account_id for change in filled)))
         for account_id in dict.fromkeys(change.account_id for change in filled):
             self._sync_in_background(account_id)
         await self.settled()
@@ -411,6 +419,7 @@ class TradingService:
     async def _audit(self, action: str, account_id: str | None, details: dict[str, object]) -> None:
         at = self._now()
         await self._database.write(lambda s: audit.record(s, action, account_id, details, at=at))
+        self._changes.announce(Changes(Change.ORDERS, frozenset({account_id}) if account_id else frozenset()))
 
 
 async def _none() -> None:

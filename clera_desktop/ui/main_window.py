@@ -35,11 +35,13 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMessageBox
 
+    from clera_desktop.core.changes import Changes
     from clera_desktop.core.settings import Settings
     from clera_desktop.models.domain import AccountValue
     from clera_desktop.services import AppServices
     from clera_desktop.sync.service import SyncProgress, SyncReport
     from clera_desktop.ui.first_paint import LastScreen
+    from clera_desktop.ui.refresh import Refresher
     from clera_desktop.ui.views.connect_view import ConnectView
     from clera_desktop.ui.views.dashboard_view import DashboardView
     from clera_desktop.ui.views.holdings_view import HoldingsView
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
     performance_view: PerformanceView
     trade_view: TradeView
     orders_view: OrdersView
+    refreshers: dict[str, Refresher]
 
     def __init__(self, services: AppServices | None = None, *, settings: Settings | None = None,
                  first_paint: LastScreen | None = None) -> None:
@@ -198,6 +201,8 @@ class MainWindow(QMainWindow):
         if shown is not None:
             self.show_view(shown)
         self.unlock_button.setVisible(services.secrets_locked)
+        self._build_refreshers()
+        self._stop_listening = services.changes.subscribe(self._on_changes)
         self.connect_view.connections_changed.connect(self._on_connections_changed)
         self.trade_view.order_placed.connect(self._on_order_placed)
         self.orders_view.orders_filled.connect(self._on_order_placed)
@@ -266,22 +271,15 @@ class MainWindow(QMainWindow):
         from clera_desktop.ui.dialogs.import_dialog import ImportDialog
 
         self.import_dialog = ImportDialog(self._services, self)
-        self.import_dialog.accepted.connect(self._on_import_dialog_accepted)
         self.import_dialog.open()
 
-    @async_slot()
-    async def _on_import_dialog_accepted(self) -> None:
-        self.statusBar().showMessage(f"Imported {self.import_dialog.imported}; history rebuilt.", 8000)
-        await self.reload()
-        await self.performance_view.reload()
+    def _on_import_dialog_accepted(self) -> None:
+        """The import announced what it changed; the views that show it are redrawing."""
 
     def open_manual_account(self) -> None:
-        import asyncio  # loaded after the first paint, with the event loop
-
         from clera_desktop.ui.dialogs.manual_account_dialog import ManualAccountDialog
 
-        self.manual_dialog = ManualAccountDialog(self._services, self)
-        self.manual_dialog.accepted.connect(lambda: asyncio.ensure_future(self.reload()))
+        self.manual_dialog = ManualAccountDialog(self._services, self)  # announces the account it adds
         self.manual_dialog.open()
 
     def open_settings(self) -> None:
@@ -302,31 +300,99 @@ class MainWindow(QMainWindow):
 
     # ---- data ---------------------------------------------------------------------------------
 
-    async def reload(self) -> None:
-        """Re-read what the views show from the store (off the GUI thread) and render it."""
-        import asyncio  # loaded after the first paint, with the event loop
+    def _build_refreshers(self) -> None:
+        """Which view shows which kinds of change (core/changes.py), and how it re-reads them."""
+        from clera_desktop.core.changes import Change
+        from clera_desktop.ui.refresh import Refresher
 
-        from clera_desktop.models.enums import PortfolioMode
+        values = Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY
+        self.refreshers = {
+            "accounts": Refresher(self.accounts_view, values | Change.CONNECTIONS | Change.ACTIVITIES | Change.ORDERS
+                                  | Change.HISTORY, self._load_accounts),
+            "holdings": Refresher(self.holdings_view, values, self._load_holdings),
+            "connect": Refresher(self.connect_view, Change.CONNECTIONS | Change.CREDENTIALS | Change.ACCOUNTS,
+                                 self._load_connections),
+            "trade": Refresher(self.trade_view, values | Change.CONNECTIONS | Change.CREDENTIALS | Change.SETTINGS,
+                               lambda _changes: self.trade_view.reload()),
+            "orders": Refresher(self.orders_view, Change.ORDERS | Change.ACCOUNTS, lambda _changes: self.orders_view.reload()),
+            "performance": Refresher(self.performance_view, Change.HISTORY | Change.BASE_CURRENCY | Change.ACCOUNTS,
+                                     self._load_performance),
+            # the live value is recorded off screen too (the intraday line), and the welcome page decided
+            "live": Refresher(self.dashboard_view, values | Change.CREDENTIALS, self._load_live, always=True),
+            "window": Refresher(self, Change.ACCOUNTS | Change.CONNECTIONS, self._load_window, always=True),
+        }
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Every announcement (core/changes.py): each view that shows it redraws, now or when next shown."""
+        if not isValid(self):
+            return
+        for refresher in self.refreshers.values():
+            refresher.take(changes)
+        if changes.message:
+            self.statusBar().showMessage(changes.message, 8000)
+
+    async def reload(self) -> None:
+        """Re-read everything every view shows, now (the first frame with data; tests)."""
+        import asyncio  # loaded after the first paint, with the event loop
 
         if self._services is None:
             return
+        await asyncio.gather(*(refresher.load_now() for refresher in self.refreshers.values()))
+
+    async def settled(self) -> None:
+        """Wait until every redraw under way has finished (the end of a sync; tests)."""
+        import asyncio  # loaded after the first paint, with the event loop
+
+        await asyncio.gather(*(refresher.settled() for refresher in self.refreshers.values()))
+
+    async def _load_accounts(self, changes: Changes) -> None:
+        from clera_desktop.core.changes import Change
+
         services = self._services
-        accounts, holdings, connections, mode = await asyncio.gather(
-            services.accounts(), services.holdings(), services.connections(), services.portfolio_mode())
+        accounts = await services.accounts()
         if not isValid(self):  # the window closed while the store was being read
             return
         self.accounts_view.set_accounts(accounts, services.settings.base_currency)
         if self.sync_label.text() in (LAST_SESSION_NOTE, OPENING_NOTE):  # the store's figures are shown now
             self.sync_label.setText("")
+        shown = self.accounts_view.shown_account
+        if shown and (not changes.accounts or shown in changes.accounts or changes.touches(Change.BASE_CURRENCY)):
+            await self.accounts_view.open_account(shown)
         await self._save_first_paint(accounts)
-        self.holdings_view.set_snapshot(holdings)
-        self.connect_view.set_connections(connections)
-        await asyncio.gather(self.trade_view.reload(), self.orders_view.reload())
+
+    async def _load_holdings(self, _changes: Changes) -> None:
+        holdings = await self._services.holdings()
+        if isValid(self):
+            self.holdings_view.set_snapshot(holdings)
+
+    async def _load_connections(self, _changes: Changes) -> None:
+        connections = await self._services.connections()
+        if isValid(self):
+            self.connect_view.set_connections(connections)
+
+    async def _load_performance(self, changes: Changes) -> None:
+        from clera_desktop.core.changes import Change
+
+        if changes.touches(Change.ACCOUNTS):
+            accounts = await self._services.accounts()
+            if not isValid(self):
+                return
+            self.performance_view.set_accounts([(a.account_id, a.name) for a in accounts])
+        await self.performance_view.reload()
+
+    async def _load_live(self, _changes: Changes) -> None:
+        if self._services.live.running:  # positions, accounts or the base currency changed: re-value, resubscribe
+            await self._services.live.refresh_book()
+
+    async def _load_window(self, _changes: Changes) -> None:
+        """Nothing connected: the welcome page (unless the person went elsewhere); else away from it."""
+        import asyncio  # loaded after the first paint, with the event loop
+
+        from clera_desktop.models.enums import PortfolioMode
+
+        mode, connections = await asyncio.gather(self._services.portfolio_mode(), self._services.connections())
         if not isValid(self):
             return
-        if services.live.running:  # positions may have changed: new symbols join the stream
-            await services.live.refresh_book()
-        self.performance_view.set_accounts([(a.account_id, a.name) for a in accounts])
         if mode is PortfolioMode.NONE and not connections:
             if self.stack.currentWidget() in (self.accounts_view, self.welcome):  # not where the person went
                 self.show_welcome()
@@ -425,9 +491,9 @@ class MainWindow(QMainWindow):
                 self.refresh_action.setEnabled(True)
         if not isValid(self):
             return
-        self._last_report = report
-        await self.reload()
+        self._last_report = report  # the sync announced what changed: the views that show it are redrawing
         self._history_task = asyncio.ensure_future(self.update_history())
+        await self.settled()
         problems = [m for o in report.outcomes for m in o.user_messages]
         self.sync_label.setText("Up to date" if not problems else "Synced with problems")
         if problems:
@@ -438,12 +504,12 @@ class MainWindow(QMainWindow):
     async def update_history(self) -> None:
         """After a sync: fetch the closes and rates history needs, rebuild what changed, redraw."""
         try:
-            rebuilt = await self._services.history.update()
+            await self._services.update_history()  # announces the histories it rebuilt
         except CleraError as error:
             log.warning("history not updated: %s", error)
             return
-        if rebuilt and isValid(self):
-            await self.performance_view.reload()
+        if isValid(self):
+            await self.settled()
 
     def _on_sync_progress(self, progress: SyncProgress) -> None:
         counter = f" ({progress.done}/{progress.total})" if progress.total else ""
@@ -478,17 +544,11 @@ class MainWindow(QMainWindow):
         details = report.summary() if report else self.error_button.text()
         _message_box().information(self, "Sync details", details)
 
-    @async_slot(str)
-    async def _on_order_placed(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
-        await self._services.trading.settled()  # a fill's sync, before the views re-read
-        if isValid(self):
-            await self.reload()
+    def _on_order_placed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)  # the fill's sync announces what it changed
 
-    @async_slot(str)
-    async def _on_connections_changed(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
-        await self.reload()
+    def _on_connections_changed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)  # the connection's sync announced what it changed
 
     # ---- welcome actions ------------------------------------------------------------------
 
@@ -525,5 +585,6 @@ class MainWindow(QMainWindow):
                 task.cancel()
         self.frame_timer.stop()
         if self._services is not None:
+            self._stop_listening()
             self._services.live.close()
         super().closeEvent(event)

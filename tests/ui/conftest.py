@@ -99,3 +99,10 @@ async def evaluate(page: Any, script: str, timeout: float = 10.0) -> Any:
     page.runJavaScript(f"JSON.stringify({script})", 0, box.append)
     await wait_for(lambda: bool(box), timeout)
     return json.loads(box[0]) if box[0] else None
+
+
+def showing(window: MainWindow, view: Any, run: Callable[[Awaitable[Any]], Any]) -> Any:
+    """Go to ``view`` as a person would, and let it redraw what changed while it was hidden."""
+    window.show_view(view)
+    run(window.settled())
+    return view

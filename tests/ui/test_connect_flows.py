@@ -10,7 +10,7 @@ from typing import Any
 from clera_desktop.app import AppContext
 from clera_desktop.ui.main_window import MainWindow
 from tests.sandbox.conftest import demo_user, snaptrade_client
-from tests.ui.conftest import evaluate, wait_for
+from tests.ui.conftest import evaluate, showing, wait_for
 
 
 async def _portal_ready(window: MainWindow) -> Any:
@@ -134,6 +134,7 @@ def test_a_broken_connection_shows_needs_reconnect_and_is_repaired(window: MainW
                      if c["brokerage"]["slug"] == "ETRADE")
     client.connections.disable_brokerage_authorization(authorization_id=etrade_id, **user)
     run(window.sync_now())
+    showing(window, window.connect_view, run)
     etrade = next(c for c in window.connect_view.model.rows if c.name == "E*TRADE")
     assert etrade.status == "needs_reconnect"
     account = next(a for a in window.accounts_view.model.accounts() if a.name == "E*TRADE Brokerage")

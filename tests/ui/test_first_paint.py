@@ -25,6 +25,7 @@ def test_a_window_without_data_shows_the_last_screen_then_attaches(
         qtbot: Any, demo_context: AppContext, run: Callable[[Awaitable[Any]], Any], tmp_path: Path) -> None:
     first = MainWindow(demo_context.services)
     qtbot.addWidget(first)
+    first.show()
     run(first.sync_now())
     saved = first_paint.load(demo_context.settings.data_dir)
     assert saved and saved.accounts

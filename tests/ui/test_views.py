@@ -21,6 +21,7 @@ from clera_desktop.ui.item_models.holdings_tree_model import HoldingsTreeModel
 from clera_desktop.ui.item_models.table_model import SORT_ROLE
 from clera_desktop.ui.main_window import MainWindow
 from tests.clock import TEST_CLOCK
+from tests.ui.conftest import showing
 from tests.ui.loop_gaps import LoopGaps
 
 
@@ -36,6 +37,7 @@ def _top_symbols(window: MainWindow) -> list[str]:
 
 def test_holdings_match_the_database_and_expand_per_account(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     _synced(window, run)
+    showing(window, window.holdings_view, run)
     expected = {(h.symbol, h.quantity) for h in window.services.database.read_sync(aggregated_holdings)}
     rows = window.holdings_view.model.snapshot.rows
     assert {(r.symbol, r.quantity) for r in rows} == expected
@@ -50,7 +52,7 @@ def test_holdings_match_the_database_and_expand_per_account(window: MainWindow, 
 
 def test_sorting_by_any_column(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     _synced(window, run)
-    view = window.holdings_view
+    view = showing(window, window.holdings_view, run)
     view.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     symbols = _top_symbols(window)
     assert symbols == sorted(symbols)
@@ -66,7 +68,7 @@ def test_sorting_by_any_column(window: MainWindow, run: Callable[[Awaitable[Any]
 def test_filters_and_totals_follow_each_other(window: MainWindow, run: Callable[[Awaitable[Any]], Any],
                                               tmp_path: Path) -> None:
     _synced(window, run)
-    view = window.holdings_view
+    view = showing(window, window.holdings_view, run)
     view.search.setText("vanguard")
     shown = _top_symbols(window)
     names = {r.symbol: (r.name or "").lower() for r in view.model.snapshot.rows}

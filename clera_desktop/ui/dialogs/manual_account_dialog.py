@@ -23,7 +23,8 @@ class ManualAccountDialog(QDialog):
         self.name.setPlaceholderText("e.g. Company pension")
         self.currency = QLineEdit("USD")
         self.currency.setMaxLength(3)
-        self.message = QLabel("Fill it by importing activities from CSV (File \u203a Import CSV).")
+        self.message = QLabel("Then add its activities one by one (right-click it in Accounts \u203a Add activity\u2026) "
+                              "or import them from CSV (File \u203a Import CSV).")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -40,7 +41,8 @@ class ManualAccountDialog(QDialog):
 
     async def _on_create_clicked(self) -> None:
         try:
-            self.account_id = await self._services.create_manual_account(self.name.text(), self.currency.text())
+            changes = await self._services.manual.create_account(self.name.text(), self.currency.text())
+            self.account_id = next(iter(changes.accounts))
         except CleraError as error:
             if isValid(self):
                 self.message.setText(error.user_message)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.credentials import AlpacaCredentials, Credentials
 from clera_desktop.core.errors import CleraError, ConfigurationError
 from clera_desktop.core.secrets import SecretKey, SecretStore
@@ -45,6 +46,7 @@ from clera_desktop.providers.registry import (
     remember_plaid_item,
 )
 from clera_desktop.realtime.service import LiveService
+from clera_desktop.services.manual import ManualAccounts
 from clera_desktop.sync import connections as connection_ops
 from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
 from clera_desktop.trading.service import TradingService
@@ -120,10 +122,14 @@ class AppServices:
         self.secrets = secrets
         self.credentials = credentials
         self.registry = registry
+        #: Every change any part makes is announced here (core/changes.py); the window listens.
+        self.changes = ChangeBus()
+        # Settings and the registry are replaced, never mutated: the parts ask for the current ones.
         self.history = HistoryService(database, lambda: self.settings, lambda: self.registry)
         self.live = LiveService(database, lambda: self.settings, lambda: self.registry)
         self.trading = TradingService(lambda: self.settings, database, lambda: self.registry,
-                                      sync_account=self.sync_account)
+                                      sync_account=self.sync_account, changes=self.changes)
+        self.manual = ManualAccounts(database, lambda: self.settings.clock, self.changes)
 
     @property
     def secrets_locked(self) -> bool:
@@ -141,20 +147,27 @@ class AppServices:
             return build_registry(self.settings, self.credentials, self.secrets, self.database)
 
         self.registry = await in_thread(unlock)
+        self.changes.announce(Changes(Change.CREDENTIALS, message="Saved keys unlocked."))
 
-    async def save_keys(self, values: dict[str, str]) -> None:
-        """Keep API keys typed into Settings in the keyring, then use them right away."""
-        from clera_desktop.core.credentials import resolve_credentials
+    async def save_keys(self, values: dict[str, str]) -> Changes:
+        """Keep API keys typed into Settings in the keyring and use them right away; a field left
+        empty keeps the key in use, and keys that did not change change nothing."""
+        from clera_desktop.core.credentials import with_typed_keys
         from clera_desktop.providers.registry import build_registry
+
+        credentials = with_typed_keys(self.credentials, values)
+        if credentials == self.credentials:
+            return Changes(Change.NONE)
 
         def save() -> ProviderRegistry:
             for name, value in values.items():
-                if value:
-                    self.secrets.set(name, value)
-            self.credentials = resolve_credentials(self.secrets)
-            return build_registry(self.settings, self.credentials, self.secrets, self.database)
+                if value.strip():
+                    self.secrets.set(name, value.strip())
+            return build_registry(self.settings, credentials, self.secrets, self.database)
 
         self.registry = await in_thread(save)
+        self.credentials = credentials
+        return self.changes.announce(Changes(Change.CREDENTIALS, message="Keys saved."))
 
     async def set_base_currency(self, code: str) -> None:
         """Totals are shown in ``code`` from now on (kept in the database's app settings)."""
@@ -164,9 +177,13 @@ class AppServices:
         if len(code) != 3 or not code.isalpha():
             raise CleraError(f"{code!r} is not a currency code such as USD or CAD.")
 
+        if code == self.settings.base_currency:
+            return
         now = self.settings.clock.now()
         await self.database.write(lambda s: put_app_setting(s, "base_currency", code, now=now))
         self.settings = replace(self.settings, base_currency=code)
+        self.changes.announce(Changes(Change.BASE_CURRENCY | Change.ACCOUNTS | Change.POSITIONS | Change.HISTORY,
+                                      message=f"Totals are now shown in {code}."))
 
     # ---- reading --------------------------------------------------------------------------
 
@@ -190,24 +207,6 @@ class AppServices:
 
     # ---- manual accounts and CSV import ------------------------------------------------------
 
-    async def create_manual_account(self, name: str, currency: str) -> str:
-        from clera_desktop.imports.activities_csv import create_manual_account
-
-        name, currency = name.strip(), currency.strip().upper()
-        if not name:
-            raise CleraError("Give the account a name.")
-        if len(currency) != 3 or not currency.isalpha():
-            raise CleraError(f"{currency!r} is not a currency code such as USD or CAD.")
-
-        now = self.settings.clock.now()
-
-        def write(session: Session) -> str:
-            if session.scalar(select(Account.id).where(Account.name == name)) is not None:
-                raise CleraError(f"An account named {name!r} exists already.")
-            return create_manual_account(session, name, currency, now=now).id
-
-        return await self.database.write(write)
-
     async def preview_import(self, kind: ImportKind, data: bytes) -> Preview:
         """Check a CSV file against the store; nothing is written."""
         today = self.settings.clock.today()
@@ -215,16 +214,20 @@ class AppServices:
 
     async def apply_import(self, preview: Preview, *, source: str, good_lines_only: bool = False) -> int:
         """Import a checked preview (or its good lines) and rebuild the history it changes, in one transaction."""
-        from clera_desktop.portfolio.history_store import rebuild_all
+        from clera_desktop.portfolio.derived import bring_up_to_date
 
         clock = self.settings.clock
 
         def write(session: Session) -> int:
             added = import_preview(session, preview, source=source, now=clock.now(), good_lines_only=good_lines_only)
-            rebuild_all(session, clock)
+            bring_up_to_date(session, clock)
             return added
 
-        return await self.database.write(write)
+        added = await self.database.write(write)
+        self.changes.announce(Changes(Change.ACTIVITIES | Change.POSITIONS | Change.ACCOUNTS | Change.HISTORY,
+                                      message=f"Imported {added} line{'' if added == 1 else 's'} from {source}.",
+                                      item=added))
+        return added
 
     # ---- sync -----------------------------------------------------------------------------
 
@@ -235,9 +238,20 @@ class AppServices:
     async def sync(self, *, connection_id: str | None = None,
                    progress: Callable[[SyncProgress], None] | None = None) -> SyncReport:
         service = self.sync_service(progress)
-        if connection_id is not None:
-            return await service.sync_connection(connection_id)
-        return await service.sync_all()
+        report = await (service.sync_connection(connection_id) if connection_id is not None else service.sync_all())
+        self.changes.announce(Changes(Change.SYNCED, frozenset(report.changed_accounts)))
+        return report
+
+    async def update_history(self) -> list[str]:
+        """Fetch the closes and rates history needs, then bring every derived figure up to date
+        (manual accounts re-priced, histories rebuilt where their inputs changed)."""
+        rebuilt = await self.history.update()
+        if rebuilt:
+            self.changes.announce(Changes(Change.HISTORY, frozenset(rebuilt)))
+        repriced = frozenset(a for a in rebuilt if a.startswith("manual_"))  # new closes move manual accounts' values
+        if repriced:
+            self.changes.announce(Changes(Change.POSITIONS | Change.ACCOUNTS, repriced))
+        return rebuilt
 
     # ---- connecting -----------------------------------------------------------------------
 
@@ -265,7 +279,9 @@ class AppServices:
         known = {c.provider_connection_id for c in await client.list_connections()}
         if connection_id not in known:
             raise CleraError("SnapTrade does not list the new connection yet. Try Refresh in a minute.")
-        return await self.sync_service().sync_provider(Provider.SNAPTRADE)
+        report = await self.sync_service().sync_provider(Provider.SNAPTRADE)
+        self.changes.announce(Changes(Change.SYNCED, frozenset(report.changed_accounts)))
+        return report
 
     async def plaid_hosted_link(self, *, redirect: str, item_id: str | None = None) -> HostedLink:
         client = self.registry.plaid
@@ -282,7 +298,8 @@ class AppServices:
             await in_thread(functools.partial(remember_plaid_item, self.database, self.secrets, item_id, access_token,
                                               institution, now=self.settings.clock.now()))
         if outcome.finished and not outcome.exit_reason:
-            await self.sync_service().sync_provider(Provider.PLAID)
+            report = await self.sync_service().sync_provider(Provider.PLAID)
+            self.changes.announce(Changes(Change.SYNCED, frozenset(report.changed_accounts)))
         return outcome
 
     async def connect_alpaca(self, *, api_key: str, secret_key: str, paper: bool) -> str:
@@ -294,14 +311,17 @@ class AppServices:
         account = await client.verify()
         await in_thread(self.secrets.set, SecretKey.ALPACA_API_KEY, credentials.api_key)
         await in_thread(self.secrets.set, SecretKey.ALPACA_SECRET_KEY, credentials.secret_key)
-        self.registry.alpaca = client
-        self.registry.missing.pop(Provider.ALPACA, None)
-        await self.sync_service().sync_provider(Provider.ALPACA)
+        self.registry = replace(self.registry, alpaca=client,
+                                missing={p: m for p, m in self.registry.missing.items() if p is not Provider.ALPACA})
+        self.credentials = replace(self.credentials, alpaca=credentials)
+        report = await self.sync_service().sync_provider(Provider.ALPACA)
+        self.changes.announce(Changes(Change.SYNCED | Change.CREDENTIALS, frozenset(report.changed_accounts)))
         return account.name
 
     async def remove_connection(self, connection_id: str) -> None:
         await connection_ops.remove_connection(connection_id=connection_id, database=self.database,
                                                registry=self.registry, clock=self.settings.clock)
+        self.changes.announce(Changes(Change.SYNCED | Change.HISTORY))
 
     async def refresh_connection(self, connection_id: str) -> SyncReport:
         await connection_ops.refresh_connection(connection_id=connection_id, database=self.database,

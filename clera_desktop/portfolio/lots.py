@@ -1,0 +1,207 @@
+"""Tax lots from activities: what each holding cost, and what each sale realised.
+
+Every buy and every transfer in of shares opens a lot (a transfer keeps the cost and the day of
+purchase it carries); a split multiplies the shares of every open lot and keeps its cost; a sale
+or a transfer out closes lots in the account's order: FIFO (oldest first), LIFO (newest first),
+HIFO (dearest per share first) or AVERAGE (every share at the pool's average cost, the lots'
+days still taken oldest first for the holding period). A sale of shares the activities never
+bought (history that starts after the holding did) closes an *unknown cost* lot: its gain is
+unknown, never a gain on a cost of zero.
+
+Amounts are in the account's currency, exactly (Decimal). A lot's cost includes the buy's fee; a
+sale's proceeds are net of its fee (tax withheld on a sale is a tax, reported with the others);
+realised gain = proceeds - cost.
+Conversion to the base currency (cost at the buy day's rate, proceeds at the sale day's) is the
+report's job (:mod:`clera_desktop.portfolio.gains`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+from clera_desktop.models.enums import ActivityType
+from clera_desktop.portfolio.history import ActivityRecord, cash_effect
+
+ZERO = Decimal(0)
+#: Held longer than this is long-term (US: more than one year; the person can change it).
+LONG_TERM_AFTER = timedelta(days=365)
+
+
+class LotMethod(StrEnum):
+    FIFO = "fifo"
+    LIFO = "lifo"
+    HIFO = "hifo"
+    AVERAGE = "average"
+
+    @property
+    def label(self) -> str:
+        return {"fifo": "First in, first out (FIFO)", "lifo": "Last in, first out (LIFO)",
+                "hifo": "Highest cost first (HIFO)", "average": "Average cost"}[self.value]
+
+
+@dataclass
+class Lot:
+    symbol: str
+    acquired: date  # the holding period starts here (a transfer carries the original day)
+    quantity: Decimal  # shares still open (after splits)
+    cost: Decimal | None  # of the open shares, account currency; None: unknown
+    opened_by: int | None = None  # the activity's id
+    unknown_history: bool = False  # shares sold that no activity bought
+
+    @property
+    def cost_per_share(self) -> Decimal | None:
+        return None if self.cost is None or not self.quantity else self.cost / self.quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Realised:
+    """The part of one sale that closed one lot."""
+
+    symbol: str
+    sold_on: date
+    acquired: date | None  # None: unknown history
+    quantity: Decimal
+    proceeds: Decimal  # net of the sale's fee and tax, this part's share
+    cost: Decimal | None
+    fees: Decimal  # this part's share of the sale's fee
+    closed_by: int | None = None  # the sale's activity id
+
+    @property
+    def gain(self) -> Decimal | None:
+        return None if self.cost is None else self.proceeds - self.cost
+
+    def long_term(self, after: timedelta = LONG_TERM_AFTER) -> bool | None:
+        return None if self.acquired is None else (self.sold_on - self.acquired) > after
+
+
+@dataclass
+class LotBook:
+    method: LotMethod
+    open: dict[str, list[Lot]] = field(default_factory=lambda: defaultdict(list))
+    realised: list[Realised] = field(default_factory=list)
+
+    def held(self, symbol: str) -> Decimal:
+        return sum((lot.quantity for lot in self.open.get(symbol, ())), ZERO)
+
+    def cost(self, symbol: str) -> Decimal | None:
+        """The open shares' cost; unknown if any lot's is."""
+        total = ZERO
+        for lot in self.open.get(symbol, ()):
+            if lot.cost is None:
+                return None
+            total += lot.cost
+        return total
+
+
+def build_lots(records: Sequence[ActivityRecord], method: LotMethod = LotMethod.FIFO) -> LotBook:
+    """Replay an account's activities (in the order they took effect) into lots and realised gains."""
+    book = LotBook(method)
+    for r in _in_effect_order(records):
+        if r.symbol is None:
+            continue
+        kind = r.type
+        if kind is ActivityType.SPLIT:
+            _split(book, r)
+        elif kind is ActivityType.BUY and r.quantity:
+            _open(book, r.symbol, r.day, r.quantity, -cash_effect(r), r.id)
+        elif kind is ActivityType.TRANSFER_IN and r.quantity:
+            cost = r.cost_basis if r.cost_basis is not None else (r.quantity * r.price if r.price is not None else None)
+            _open(book, r.symbol, r.acquired_on or r.day, r.quantity, cost, r.id)
+        elif kind is ActivityType.SELL and r.quantity:
+            proceeds = cash_effect(r) + (r.tax or ZERO)  # tax withheld is a tax (reported as such), not less proceeds
+            fee = r.fee or ZERO
+            _close(book, r, r.quantity, proceeds, fee, realise=True)
+        elif kind is ActivityType.TRANSFER_OUT and r.quantity:
+            _close(book, r, r.quantity, ZERO, ZERO, realise=False)
+    return book
+
+
+def _in_effect_order(records: Sequence[ActivityRecord]) -> list[ActivityRecord]:
+    """By day; a split first (it applies to the morning's shares), then as recorded."""
+    return sorted(records, key=lambda r: (r.day, r.type is not ActivityType.SPLIT))
+
+
+def _open(book: LotBook, symbol: str, acquired: date, quantity: Decimal, cost: Decimal | None,
+          activity_id: int | None) -> None:
+    lots = book.open[symbol]
+    lots.append(Lot(symbol, acquired, quantity, cost, activity_id))
+    if book.method is LotMethod.AVERAGE:
+        _average(lots)
+
+
+def _average(lots: list[Lot]) -> None:
+    """Every open share at the pool's cost per share (unknown if any share's cost is)."""
+    quantity = sum((lot.quantity for lot in lots), ZERO)
+    costs = [lot.cost for lot in lots]
+    if not quantity:
+        return
+    if any(cost is None for cost in costs):
+        for lot in lots:
+            lot.cost = None
+        return
+    per_share = sum((c for c in costs if c is not None), ZERO) / quantity
+    for lot in lots:
+        lot.cost = per_share * lot.quantity
+
+
+def _split(book: LotBook, r: ActivityRecord) -> None:
+    assert r.symbol is not None
+    lots = book.open.get(r.symbol, [])
+    held = sum((lot.quantity for lot in lots), ZERO)
+    if r.quantity is None or not held:
+        return
+    ratio = r.quantity if r.split_is_ratio else (held + r.quantity) / held
+    for lot in lots:
+        lot.quantity *= ratio  # the cost stays: the same money bought more, smaller shares
+
+
+def _order(book: LotBook, lots: list[Lot]) -> list[Lot]:
+    if book.method is LotMethod.LIFO:
+        return sorted(lots, key=lambda lot: lot.acquired, reverse=True)
+    if book.method is LotMethod.HIFO:  # unknown cost last: it says nothing about which is dearest
+        return sorted(lots, key=lambda lot: (lot.cost_per_share is None, -(lot.cost_per_share or ZERO)))
+    return sorted(lots, key=lambda lot: lot.acquired)  # FIFO, and AVERAGE's holding periods
+
+
+def _close(book: LotBook, r: ActivityRecord, quantity: Decimal, proceeds: Decimal, fee: Decimal, *,
+           realise: bool) -> None:
+    """Close ``quantity`` shares in the method's order; the sale's proceeds and fee are shared out
+    by shares (multiplied before divided, the last part taking the remainder: the parts add up to
+    the sale to the last digit)."""
+    assert r.symbol is not None
+    lots = book.open[r.symbol]
+    parts: list[tuple[Lot | None, Decimal, Decimal | None]] = []  # (lot, shares, their cost)
+    left = quantity
+    for lot in _order(book, lots):
+        if not left:
+            break
+        taken = min(lot.quantity, left)
+        cost = None if lot.cost is None else lot.cost * taken / lot.quantity
+        parts.append((lot, taken, cost))
+        lot.cost = None if lot.cost is None or cost is None else lot.cost - cost
+        lot.quantity -= taken
+        left -= taken
+    book.open[r.symbol] = [lot for lot in lots if lot.quantity]
+    if left > 0:  # more than the activities ever bought: history from before the first one
+        parts.append((None, left, None))
+    if not realise:
+        return
+    shared_proceeds = shared_fees = ZERO
+    for n, (closed, taken, cost) in enumerate(parts):
+        last = n == len(parts) - 1
+        part_proceeds = proceeds - shared_proceeds if last else proceeds * taken / quantity
+        part_fee = fee - shared_fees if last else fee * taken / quantity
+        shared_proceeds += part_proceeds
+        shared_fees += part_fee
+        book.realised.append(Realised(r.symbol, r.day, None if closed is None else closed.acquired, taken, part_proceeds,
+                                      cost, part_fee, r.id))
+
+
+def open_lots(book: LotBook, symbol: str) -> list[Lot]:
+    """The symbol's open lots, oldest first, as copies (the book stays the replay's)."""
+    return [replace(lot) for lot in sorted(book.open.get(symbol, ()), key=lambda lot: lot.acquired)]

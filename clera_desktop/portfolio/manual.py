@@ -1,0 +1,78 @@
+"""Manual accounts hold what their activities say.
+
+A manual account has no provider to report its positions and cash, so they are worked out here
+from its activities (shares through every trade, transfer and split; cash as the sum of every
+activity's cash; cost from its lots) and priced the way the history prices a day: the last daily
+close (fetched or imported), else the last trade's price, split-adjusted. They are written as the
+account's positions and balance, exactly as a sync writes a provider's, so the Accounts view,
+Holdings, the Dashboard and the live value show a manual account like any other, and the
+history's today agrees with them (the same price, the same shares).
+
+Run after anything that changes a manual account's inputs: its activities (an import, a form),
+or the closes (the history update fetches them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from clera_desktop.models.enums import Provider, SecurityType
+from clera_desktop.models.tables import Account, AppSetting, Balance, Position
+from clera_desktop.models.upserts import upsert_rows
+from clera_desktop.portfolio.history import ExactHoldings, cash_effect, price_on, split_ratios
+from clera_desktop.portfolio.history_store import load_records, price_table
+from clera_desktop.portfolio.lots import LotMethod, build_lots
+
+LOT_METHOD_KEY = "lot_method"  # the default; an account's own is "lot_method:<account id>"
+
+
+def lot_method(session: Session, account_id: str | None = None) -> LotMethod:
+    """The account's method for closing lots, else the person's default, else FIFO."""
+    for key in ([f"{LOT_METHOD_KEY}:{account_id}"] if account_id else []) + [LOT_METHOD_KEY]:
+        row = session.get(AppSetting, key)
+        if row is not None and row.value in LotMethod._value2member_map_:
+            return LotMethod(row.value)
+    return LotMethod.FIFO
+
+
+def refresh_manual_accounts(session: Session, *, today: date, now: datetime,
+                            account_ids: Collection[str] | None = None) -> list[str]:
+    """Write each manual account's positions and cash from its activities; returns their ids."""
+    query = select(Account).where(Account.provider == Provider.MANUAL, Account.is_active.is_(True))
+    if account_ids is not None:
+        query = query.where(Account.id.in_(list(account_ids)))
+    accounts = list(session.scalars(query))
+    for account in accounts:
+        _refresh(session, account, today=today, now=now)
+    return [a.id for a in accounts]
+
+
+def _refresh(session: Session, account: Account, *, today: date, now: datetime) -> None:
+    records = [r for r in load_records(session, account.id) if r.day <= today]
+    ratios = split_ratios(records)
+    held = {symbol: quantity for symbol, quantity in ExactHoldings(records, ratios).on(today).items() if quantity}
+    currencies = dict.fromkeys(held, account.currency)
+    prices = price_table(session, set(held), currencies)
+    lots = build_lots(records, lot_method(session, account.id))
+    rows = []
+    for symbol, quantity in sorted(held.items()):
+        price = price_on(prices, records, ratios, symbol, today)
+        cost = lots.cost(symbol)
+        rows.append({
+            "account_id": account.id, "symbol": symbol, "universal_symbol_id": None, "description": None,
+            "security_type": SecurityType.EQUITY, "quantity": quantity, "price": price,
+            "market_value": None if price is None else quantity * price,
+            "average_cost": None if cost is None else cost / quantity, "cost_basis": cost,
+            "currency": prices.currency.get(symbol, account.currency), "as_of": now,
+        })
+    session.execute(delete(Position).where(Position.account_id == account.id, Position.symbol.not_in(list(held))))
+    upsert_rows(session, Position, rows, ["account_id", "symbol"], ignore=("as_of",))
+    cash = sum((cash_effect(r) for r in records), Decimal(0))
+    session.execute(delete(Balance).where(Balance.account_id == account.id, Balance.currency != account.currency))
+    upsert_rows(session, Balance, [{"account_id": account.id, "currency": account.currency, "cash": cash,
+                                    "buying_power": None, "as_of": now}], ["account_id", "currency"], ignore=("as_of",))

@@ -1,0 +1,203 @@
+"""Manual accounts and their activities, typed in by the person: create, rename, delete; add, edit
+and delete one activity at a time.
+
+A form's cells go through the CSV importer's own checks (:func:`parse_line`), so a form accepts
+exactly what a file would. Only manual accounts are edited here: a provider's account holds what
+its provider reports, and the next sync would undo an edit. Every change rebuilds what derives
+from it (the account's positions, cash and history) in the same transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from clera_desktop.core.changes import Change, ChangeBus, Changes
+from clera_desktop.core.clock import Clock
+from clera_desktop.core.errors import CleraError
+from clera_desktop.core.text import NAME_LENGTH, clean_text
+from clera_desktop.imports.activities_csv import create_manual_account, form_cells, line_values, parse_line
+from clera_desktop.models.engine import Database
+from clera_desktop.models.enums import Provider
+from clera_desktop.models.tables import Account, Activity, AppSetting
+from clera_desktop.models.upserts import put_app_setting
+from clera_desktop.portfolio.derived import bring_up_to_date
+from clera_desktop.portfolio.lots import LotMethod
+from clera_desktop.portfolio.manual import LOT_METHOD_KEY
+
+#: The cells of the activity form, in the order the form shows them (the CSV's columns but the account).
+FORM_CELLS = ("date", "type", "symbol", "quantity", "price", "amount", "fee", "tax", "currency", "acquired", "description")
+_ACTIVITY_CHANGES = Change.ACTIVITIES | Change.POSITIONS | Change.ACCOUNTS | Change.HISTORY
+
+
+@dataclass(frozen=True, slots=True)
+class ManualActivity:
+    """One activity of a manual account as the form edits it."""
+
+    id: int
+    account_id: str
+    cells: dict[str, str]
+
+
+class ManualAccounts:
+    def __init__(self, database: Database, clock: Callable[[], Clock], bus: ChangeBus) -> None:
+        self._database = database
+        self._clock = clock
+        self._bus = bus
+
+    # ---- accounts ---------------------------------------------------------------------------
+
+    async def create_account(self, name: str, currency: str) -> Changes:
+        name, currency = clean_text(name, NAME_LENGTH), currency.strip().upper()
+        if not name:
+            raise CleraError("Give the account a name.")
+        if len(currency) != 3 or not currency.isascii() or not currency.isalpha():
+            raise CleraError(f"{currency!r} is not a currency code such as USD or CAD.")
+        now = self._clock().now()
+
+        def write(session: Session) -> str:
+            _name_is_free(session, name)
+            return create_manual_account(session, name, currency, now=now).id
+
+        account_id = await self._database.write(write)
+        said = f"Added the manual account {name} ({currency})."
+        return self._bus.announce(Changes(Change.ACCOUNTS, frozenset({account_id}), said))
+
+    async def rename_account(self, account_id: str, name: str) -> Changes:
+        name = clean_text(name, NAME_LENGTH)
+        if not name:
+            raise CleraError("Give the account a name.")
+        now = self._clock().now()
+
+        def write(session: Session) -> None:
+            account = _manual(session, account_id)
+            if account.name != name:
+                _name_is_free(session, name)
+                account.name, account.updated_at = name, now
+
+        await self._database.write(write)
+        return self._bus.announce(Changes(Change.ACCOUNTS, frozenset({account_id}), f"Renamed the account {name}."))
+
+    async def delete_account(self, account_id: str) -> Changes:
+        """The account and everything in it (its activities, positions, history): only a manual one."""
+        def write(session: Session) -> str:
+            account = _manual(session, account_id)
+            name = account.name
+            session.delete(account)  # the store cascades to its rows
+            session.execute(delete(AppSetting).where(AppSetting.key.in_(
+                [f"history:{account_id}", f"{LOT_METHOD_KEY}:{account_id}"])))
+            return name
+
+        name = await self._database.write(write)
+        said = f"Deleted the manual account {name}."
+        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), said))
+
+    async def set_lot_method(self, account_id: str | None, method: LotMethod) -> Changes:
+        """The account's method for closing lots (``None``: the default for every account)."""
+        clock = self._clock()
+
+        def write(session: Session) -> None:
+            key = LOT_METHOD_KEY if account_id is None else f"{LOT_METHOD_KEY}:{account_id}"
+            put_app_setting(session, key, method.value, now=clock.now())
+            bring_up_to_date(session, clock)
+
+        await self._database.write(write)
+        accounts = frozenset({account_id}) if account_id else frozenset()
+        return self._bus.announce(Changes(Change.POSITIONS | Change.GAINS, accounts, f"Lots are closed {method.label}."))
+
+    # ---- activities -------------------------------------------------------------------------
+
+    async def activity(self, activity_id: int) -> ManualActivity:
+        def read(session: Session) -> ManualActivity:
+            activity = session.get(Activity, activity_id)
+            if activity is None:
+                raise CleraError("That activity no longer exists.")
+            return ManualActivity(activity.id, activity.account_id, form_cells(activity))
+
+        return await self._database.read(read)
+
+    async def check(self, account_id: str, cells: dict[str, str]) -> list[str]:
+        """What is wrong with the form's cells, as the import would say it (empty: nothing)."""
+        today = self._clock().today()
+
+        def read(session: Session) -> list[str]:
+            account = _manual(session, account_id)
+            line = parse_line(0, {**cells, "account": account.name}, comma=False, today=today)
+            if line.currency and line.currency != account.currency:
+                line.errors.append(f"{account.name} keeps {account.currency}; this activity is in {line.currency}")
+            return line.errors
+
+        return await self._database.read(read)
+
+    async def save_activity(self, account_id: str, cells: dict[str, str], activity_id: int | None = None) -> Changes:
+        """Add an activity (``activity_id`` None) or replace one, after the import's checks."""
+        clock = self._clock()
+
+        def write(session: Session) -> int:
+            account = _manual(session, account_id)
+            line = parse_line(0, {**cells, "account": account.name}, comma=False, today=clock.today())
+            if line.currency and line.currency != account.currency:
+                line.errors.append(f"{account.name} keeps {account.currency}; this activity is in {line.currency}")
+            if line.errors:
+                raise CleraError("; ".join(line.errors).capitalize() + ".")
+            values = line_values(line, account.id, account.currency)
+            if activity_id is None:
+                activity = Activity(provider_activity_id=f"manual:{uuid.uuid4().hex}", **values)
+                session.add(activity)
+            else:
+                activity = _manual_activity(session, activity_id, account_id)
+                for key, value in values.items():
+                    setattr(activity, key, value)
+            session.flush()
+            bring_up_to_date(session, clock)
+            return activity.id
+
+        saved = await self._database.write(write)
+        verb = "Added" if activity_id is None else "Saved"
+        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), f"{verb} the activity.",
+                                          item=saved))
+
+    async def delete_activity(self, activity_id: int) -> Changes:
+        clock = self._clock()
+
+        def write(session: Session) -> str:
+            activity = session.get(Activity, activity_id)
+            if activity is None:
+                raise CleraError("That activity no longer exists.")
+            account_id = activity.account_id
+            _manual_activity(session, activity_id, account_id)
+            session.delete(activity)
+            session.flush()
+            bring_up_to_date(session, clock)
+            return account_id
+
+        account_id = await self._database.write(write)
+        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), "Deleted the activity."))
+
+
+def _manual(session: Session, account_id: str) -> Account:
+    account = session.get(Account, account_id)
+    if account is None:
+        raise CleraError("That account no longer exists.")
+    if account.provider is not Provider.MANUAL:
+        raise CleraError(f"{account.name} is kept by its provider: its activities change when the provider's do. "
+                         "Add a manual account for records of your own.")
+    return account
+
+
+def _manual_activity(session: Session, activity_id: int, account_id: str) -> Activity:
+    activity = session.get(Activity, activity_id)
+    if activity is None or activity.account_id != account_id:
+        raise CleraError("That activity no longer exists.")
+    _manual(session, account_id)
+    return activity
+
+
+def _name_is_free(session: Session, name: str) -> None:
+    taken = session.scalar(select(func.count()).select_from(Account).where(Account.name == name))
+    if taken:
+        raise CleraError(f"An account named {name!r} exists already.")
