@@ -27,7 +27,7 @@ from clera_desktop.models.upserts import upsert_rows
 from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.history_store import FxTable, HistoryState, read_state
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
-from clera_desktop.portfolio.worth import in_base
+from clera_desktop.portfolio.totals import in_base
 from clera_desktop.providers.alpaca import AlpacaClient
 from clera_desktop.providers.registry import ProviderRegistry
 

@@ -147,13 +147,15 @@ class FxTable:
 
 
 def price_table(session: Session, symbols: set[str], currencies: dict[str, str]) -> PriceTable:
+    """Stored closes of ``symbols``; ``currencies`` holds each symbol's assumed currency (the
+    account's, a position's) and is corrected by the closes' own."""
     closes: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
     if symbols:
         for symbol, day, close, currency in session.execute(
                 select(DailyPrice.symbol, DailyPrice.date, DailyPrice.close, DailyPrice.currency)
                 .where(DailyPrice.symbol.in_(sorted(symbols))).order_by(DailyPrice.date)):
             closes[symbol].append((day, close))
-            currencies.setdefault(symbol, currency)
+            currencies[symbol] = currency  # a close is in its own recorded currency, whatever was assumed
     return PriceTable(closes, currencies)
 
 

@@ -4,7 +4,7 @@ Each symbol's value, cost and gain are shown in the base currency (converted at 
 same rate for all three, so the gain is the value less the cost in one currency); its price stays
 in the currency it trades in. A symbol whose currency has no rate to the base currency keeps its
 own-currency figures and says which pair is missing. The total below the table is the portfolio's
-(:func:`clera_desktop.portfolio.valuation.total_of`): the same figure the Accounts view and the
+(:func:`clera_desktop.portfolio.totals.total_of`): the same figure the Accounts view and the
 Dashboard show.
 """
 
@@ -20,9 +20,9 @@ from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.models.queries import aggregated_holdings
 from clera_desktop.models.tables import Account
-from clera_desktop.portfolio.rates import LatestRates, pair_name
-from clera_desktop.portfolio.valuation import account_values, total_of
-from clera_desktop.portfolio.worth import PortfolioTotal
+from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.totals import PortfolioTotal, pair_name, total_of
+from clera_desktop.portfolio.valuation import account_values
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,8 +63,3 @@ class LatestRates:
             if first is not None and second is not None:
                 return FxUse(first.rate * second.rate, min(first.as_of, second.as_of))
         return None
-
-
-def pair_name(source: str, target: str) -> str:
-    """How a missing pair is named to the person: ``CHF/USD``."""
-    return f"{source}/{target}"

@@ -18,7 +18,8 @@ from clera_desktop.models.domain import AccountValue, FxUse
 from clera_desktop.models.enums import ConnectionStatus
 from clera_desktop.models.tables import Account, Balance, Connection, Position
 from clera_desktop.portfolio.rates import LatestRates
-from clera_desktop.portfolio.worth import Part, PortfolioTotal, account_worth, in_base, portfolio_total
+from clera_desktop.portfolio.totals import in_base
+from clera_desktop.portfolio.worth import account_worth
 
 
 def latest_rate(session: Session, base: str, quote: str) -> FxUse | None:
@@ -56,9 +57,3 @@ def account_values(session: Session, base_currency: str, *, include_inactive: bo
             is_paper=account.is_paper, missing_prices=worth.missing_prices, missing_rates=worth.missing_rates,
         ))
     return values
-
-
-def total_of(values: list[AccountValue], base: str) -> PortfolioTotal:
-    """The portfolio's total over these accounts (the one every view shows)."""
-    return portfolio_total(base, (Part(v.name, v.total or Decimal(0), v.currency, v.total_base, v.missing_prices,
-                                       v.missing_rates) for v in values))

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
-from clera_desktop.core.money import format_money, quantize_cents
 from clera_desktop.models.enums import SecurityType
-from clera_desktop.portfolio.rates import LatestRates, pair_name
+from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.totals import in_base, pair_name
 
 ZERO = Decimal(0)
 
@@ -117,65 +117,9 @@ def account_worth(currency: str, positions: Iterable[HeldPosition], balances: It
                  unpriced)
 
 
-def in_base(value: Decimal, rate: Decimal) -> Decimal:
-    """An account's value in the base currency: its own cents, converted, to the cent."""
-    return quantize_cents(quantize_cents(value) * rate)
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One account's share of a total."""
-
-    name: str
-    value: Decimal  # own currency
-    currency: str
-    value_base: Decimal | None  # None: no rate to the base currency
-    missing_prices: tuple[str, ...] = ()
-    missing_rates: tuple[str, ...] = ()
-
-
 def base_value(value: Decimal, currency: str, base: str, rates: LatestRates) -> Decimal | None:
     """``in_base`` with the rate looked up; a zero needs none."""
     if not value:
         return ZERO
     fx = rates.rate(currency, base)
     return None if fx is None else in_base(value, fx.rate)
-
-
-@dataclass(frozen=True, slots=True)
-class PortfolioTotal:
-    """The sum of the accounts that could be converted, and what was not counted, by name."""
-
-    currency: str
-    amount: Decimal
-    left_out: tuple[str, ...] = ()  # accounts without a rate: "House fund (1,000.00 CHF): no CHF/USD rate"
-    partial: tuple[str, ...] = ()  # counted accounts with something missing: "Questrade TFSA: no price for XYZ"
-
-    @property
-    def complete(self) -> bool:
-        return not (self.left_out or self.partial)
-
-    def note(self) -> str:
-        """One sentence for the person, empty when the total is whole."""
-        said = []
-        if self.left_out:
-            said.append("Not included: " + "; ".join(self.left_out) + ". Import a rate with File \u203a Import CSV.")
-        if self.partial:
-            said.append("Incomplete: " + "; ".join(self.partial) + ".")
-        return " ".join(said)
-
-
-def portfolio_total(base: str, parts: Iterable[Part]) -> PortfolioTotal:
-    amount = ZERO
-    left_out, partial = [], []
-    for part in parts:
-        if part.value_base is None:
-            left_out.append(f"{part.name} ({format_money(quantize_cents(part.value), part.currency)}): no "
-                            f"{pair_name(part.currency, base)} rate")
-            continue
-        amount += part.value_base
-        missing = [f"no price for {', '.join(part.missing_prices)}"] if part.missing_prices else []
-        missing += [f"no {pair} rate" for pair in part.missing_rates]
-        if missing:
-            partial.append(f"{part.name}: {', '.join(missing)}")
-    return PortfolioTotal(base, amount, tuple(left_out), tuple(partial))

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from clera_desktop.portfolio.worth import Part, PortfolioTotal, in_base, portfolio_total
+from clera_desktop.portfolio.totals import Part, PortfolioTotal, in_base, portfolio_total
 from clera_desktop.realtime.book import LiveBook
 
 

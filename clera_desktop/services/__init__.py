@@ -81,6 +81,7 @@ class PositionRow:
 
 @dataclass(frozen=True, slots=True)
 class ActivityRow:
+    id: int
     day: date
     type: str
     symbol: str | None
@@ -356,7 +357,7 @@ def account_detail(session: Session, account_id: str, base: str) -> AccountDetai
     balances = tuple((b.currency, b.cash, b.buying_power)
                      for b in session.scalars(select(Balance).where(Balance.account_id == account_id)))
     activities = tuple(
-        ActivityRow(a.trade_date, a.type.value, a.symbol, a.quantity, a.price, a.amount, a.currency, a.description)
+        ActivityRow(a.id, a.trade_date, a.type.value, a.symbol, a.quantity, a.price, a.amount, a.currency, a.description)
         for a in session.scalars(select(Activity).where(Activity.account_id == account_id)
                                  .order_by(Activity.trade_date.desc(), Activity.id.desc()).limit(500))
     )

@@ -120,26 +120,28 @@ class ManualAccounts:
 
         return await self._database.read(read)
 
-    async def check(self, account_id: str, cells: dict[str, str]) -> list[str]:
+    async def check(self, account_id: str, cells: dict[str, str], *, decimal_comma: bool = False) -> list[str]:
         """What is wrong with the form's cells, as the import would say it (empty: nothing)."""
         today = self._clock().today()
 
         def read(session: Session) -> list[str]:
             account = _manual(session, account_id)
-            line = parse_line(0, {**cells, "account": account.name}, comma=False, today=today)
+            line = parse_line(0, {**cells, "account": account.name}, comma=decimal_comma, today=today)
             if line.currency and line.currency != account.currency:
                 line.errors.append(f"{account.name} keeps {account.currency}; this activity is in {line.currency}")
             return line.errors
 
         return await self._database.read(read)
 
-    async def save_activity(self, account_id: str, cells: dict[str, str], activity_id: int | None = None) -> Changes:
-        """Add an activity (``activity_id`` None) or replace one, after the import's checks."""
+    async def save_activity(self, account_id: str, cells: dict[str, str], activity_id: int | None = None, *,
+                            decimal_comma: bool = False) -> Changes:
+        """Add an activity (``activity_id`` None) or replace one, after the import's checks
+        (``decimal_comma``: the person's locale writes 1,5 for one and a half)."""
         clock = self._clock()
 
         def write(session: Session) -> int:
             account = _manual(session, account_id)
-            line = parse_line(0, {**cells, "account": account.name}, comma=False, today=clock.today())
+            line = parse_line(0, {**cells, "account": account.name}, comma=decimal_comma, today=clock.today())
             if line.currency and line.currency != account.currency:
                 line.errors.append(f"{account.name} keeps {account.currency}; this activity is in {line.currency}")
             if line.errors:

@@ -56,5 +56,23 @@ def sort_number(value: Decimal | None) -> float:
     return float("-inf") if value is None else float(value)
 
 
+#: Brokerages' own words for account types, as a person would write them.
+ACCOUNT_TYPES = {"401k": "401(k)", "403b": "403(b)", "roth": "Roth IRA", "ira": "IRA", "tfsa": "TFSA", "rrsp": "RRSP",
+                 "hsa": "HSA", "isa": "ISA", "sipp": "SIPP", "paper": "Paper", "live": "Live"}
+
+
+def account_type(raw: str | None) -> str:
+    """``INDIVIDUAL`` -> ``Individual``, ``401k`` -> ``401(k)``, ``roth`` -> ``Roth IRA``."""
+    if not raw or not raw.strip():
+        return DASH
+    text = raw.strip()
+    known = ACCOUNT_TYPES.get(text.lower())
+    if known:
+        return known
+    if text.isupper() and len(text) <= 4:  # an acronym: RESP, LIRA
+        return text
+    return text.replace("_", " ").capitalize()
+
+
 STATUS_TEXT = {"active": "Connected", "needs_reconnect": "Needs reconnect", "disabled": "Removed"}
 PROVIDER_TEXT = {"snaptrade": "SnapTrade", "plaid": "Plaid", "alpaca": "Clera (Alpaca)", "manual": "Manual"}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from clera_desktop.models.tables import Account
-from clera_desktop.portfolio.worth import in_base
+from clera_desktop.portfolio.totals import in_base
 from clera_desktop.realtime.service import LiveService
 from clera_desktop.sandbox.instruments import LISTED_NOT_HELD
 from clera_desktop.sandbox.server import SandboxServer

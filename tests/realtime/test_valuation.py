@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from clera_desktop.core.money import CENT
-from clera_desktop.portfolio.worth import in_base
+from clera_desktop.portfolio.totals import in_base
 from clera_desktop.realtime.book import AccountBook, LiveBook
 from clera_desktop.realtime.prices import LivePrices
 from clera_desktop.realtime.valuation import LiveValuation

@@ -146,7 +146,12 @@ class AccountsTreeModel(TwoLevelTreeModel):
             if index.column() == 8 and account.fx and account.currency != account.base_currency:
                 return f"Converted at {account.fx.rate} {account.base_currency}/{account.currency} (ECB, {account.fx.as_of})"
             if index.column() == 8 and account.total_base is None:
-                return "Unknown: no exchange rate or price is available yet."
+                return (f"No {account.currency}/{account.base_currency} rate: this account is not in the total. "
+                        "Import one with File \u203a Import CSV (exchange rates).")
+            if index.column() == 7 and (account.missing_prices or account.missing_rates):
+                missing = [f"no price for {', '.join(account.missing_prices)}"] if account.missing_prices else []
+                return "Without what could not be valued: " + "; ".join(
+                    missing + [f"no {pair} rate" for pair in account.missing_rates])
             if index.column() == 10 and account.status_reason:
                 return account.status_reason
         return None
@@ -166,18 +171,19 @@ class AccountsTreeModel(TwoLevelTreeModel):
 
     @staticmethod
     def _format(account: AccountValue) -> tuple[str, ...]:
-        status = fmt.STATUS_TEXT.get(account.status, account.status)
+        manual = account.provider == "manual"
+        status = "Kept by hand" if manual else fmt.STATUS_TEXT.get(account.status, account.status)
         if account.stale_since is not None:
             status = f"Stale since {account.stale_since.astimezone().strftime('%Y-%m-%d')}"
         if account.status_reason:
             status += f": {account.status_reason}"
         return (
             account.name + (" (paper)" if account.is_paper and "paper" not in account.name.lower() else ""),
-            account.masked_number or fmt.DASH, account.account_type or fmt.DASH,
+            account.masked_number or fmt.DASH, fmt.account_type(account.account_type),
             fmt.PROVIDER_TEXT.get(account.provider, account.provider),
             "Trading" if account.connection_type == "trade" else "Read-only", account.currency,
             fmt.money(account.cash), fmt.money(account.total), fmt.money(account.total_base),
-            fmt.when(account.last_sync_at), status,
+            fmt.DASH if manual else fmt.when(account.last_sync_at), status,
         )
 
 

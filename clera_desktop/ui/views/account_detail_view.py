@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
+from clera_desktop.models.domain import AccountValue
 from clera_desktop.portfolio.history_service import HistoryService
 from clera_desktop.realtime.valuation import AccountLiveValue
 from clera_desktop.services import AccountDetail, ActivityRow, OrderRow, PositionRow
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
+from clera_desktop.ui.item_models.table_model import ROW_ROLE, Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
+from clera_desktop.ui.tasks import run_task
 from clera_desktop.ui.views.performance_view import PerformanceView
+
+if TYPE_CHECKING:
+    from clera_desktop.services.manual import ManualAccounts
 
 POSITION_COLUMNS: list[Column[PositionRow]] = [
     Column("Symbol", lambda p: p.symbol),
@@ -49,8 +60,11 @@ BALANCE_COLUMNS: list[Column[tuple[str, object, object]]] = [
 
 
 class AccountDetailView(QWidget):
-    def __init__(self, parent: QWidget | None = None, *, history: HistoryService | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, history: HistoryService | None = None,
+                 manual: ManualAccounts | None = None, today: Callable[[], date] | None = None) -> None:
+        """``manual``: activities of a manual account can be added, edited and deleted here."""
         super().__init__(parent)
+        self._manual, self._today = manual, today
         self.title = QLabel("Select an account to see its portfolio.")
         self.live_label = QLabel("")
         self.live_label.setToolTip("From live prices; the figures below are from the last sync.")
@@ -61,13 +75,15 @@ class AccountDetailView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(sorted_table(self.positions, self)[0], "Holdings")
         self.tabs.addTab(sorted_table(self.balances, self)[0], "Balances")
-        self.tabs.addTab(sorted_table(self.activities, self)[0], "Activities")
+        self.activities_table, self._activities_proxy = sorted_table(self.activities, self, select_rows=True)
+        self.tabs.addTab(self._activities_tab(), "Activities")
         self.tabs.addTab(sorted_table(self.orders, self)[0], "Orders")
         self.performance: PerformanceView | None = None
         if history is not None:
             self.performance = PerformanceView(history, self, show_choice=False)
             self.tabs.addTab(self.performance, "Performance")
         self.account_id: str | None = None
+        self._value: AccountValue | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
@@ -76,9 +92,84 @@ class AccountDetailView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
+    def _activities_tab(self) -> QWidget:
+        """The table, and for a manual account the buttons (and a context menu) that change it."""
+        tab = QWidget(self)
+        self.add_activity_button = QPushButton("Add activity\u2026")
+        self.edit_activity_button = QPushButton("Edit\u2026")
+        self.delete_activity_button = QPushButton("Delete")
+        self.add_activity_button.clicked.connect(lambda: self.open_activity_form(None))
+        self.edit_activity_button.clicked.connect(lambda: self.open_activity_form(self.selected_activity_id()))
+        self.delete_activity_button.clicked.connect(self.ask_and_delete_activity)
+        self.activities_table.doubleClicked.connect(lambda _: self.open_activity_form(self.selected_activity_id()))
+        self.activities_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in (("Edit\u2026", lambda: self.open_activity_form(self.selected_activity_id())),
+                           ("Delete", self.ask_and_delete_activity)):
+            action = QAction(text, self.activities_table)
+            action.triggered.connect(slot)
+            self.activities_table.addAction(action)
+        self.activity_buttons = QWidget(tab)
+        bar = QHBoxLayout(self.activity_buttons)
+        bar.setContentsMargins(0, 0, 0, 0)
+        for button in (self.add_activity_button, self.edit_activity_button, self.delete_activity_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.activity_buttons)
+        layout.addWidget(self.activities_table, 1)
+        self.activity_buttons.hide()
+        return tab
+
+    @property
+    def editable(self) -> bool:
+        """The shown account is manual: its activities are the person's to change."""
+        return self._manual is not None and self._value is not None and self._value.provider == "manual"
+
+    def selected_activity_id(self) -> int | None:
+        index = self.activities_table.currentIndex()
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        return row.id if isinstance(row, ActivityRow) else None
+
+    def open_activity_form(self, activity_id: int | None) -> None:
+        """Add an activity (None) or edit one, in a form with the CSV import's checks."""
+        if not self.editable or self._value is None or self._manual is None:
+            return
+        run_task(self, self._open_activity_form(activity_id), on_error=self.title.setText)
+
+    async def _open_activity_form(self, activity_id: int | None) -> None:
+        from clera_desktop.ui.dialogs.activity_dialog import ActivityDialog
+
+        assert self._manual is not None and self._value is not None and self._today is not None
+        cells = None if activity_id is None else (await self._manual.activity(activity_id)).cells
+        if not isValid(self):
+            return
+        value = self._value
+        self.activity_dialog = ActivityDialog(self._manual, value.account_id, value.name, value.currency,
+                                              today=self._today(), activity_id=activity_id, cells=cells, parent=self)
+        self.activity_dialog.open()
+
+    def ask_and_delete_activity(self) -> None:
+        activity_id = self.selected_activity_id()
+        if not self.editable or activity_id is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete activity",
+                          "Delete this activity? The account's holdings, cash and history are worked out again without it.",
+                          QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.buttonClicked.connect(lambda button: run_task(self, self.delete_activity(activity_id),
+                                                          on_error=self.title.setText) if button is delete else None)
+        box.open()
+
+    async def delete_activity(self, activity_id: int) -> None:
+        assert self._manual is not None
+        await self._manual.delete_activity(activity_id)  # announced: this view redraws with the others
+
     def show_detail(self, detail: AccountDetail) -> None:
         value = detail.value
+        self._value = value
         self.account_id = value.account_id
+        self.activity_buttons.setVisible(self.editable)
         if self.performance is not None:
             self.performance.set_fixed_account(value.account_id, value.name)
             self._performance_task = asyncio.ensure_future(self.performance.reload())

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.models.domain import AccountValue
+from clera_desktop.portfolio.totals import total_of
+from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.accounts_tree_model import AccountsTreeModel
 from clera_desktop.ui.slots import async_slot
@@ -19,6 +31,8 @@ if TYPE_CHECKING:
 
 
 class AccountsView(QWidget):
+    manual_account_requested = Signal()  # "Add manual account…" from the context menu: the window's dialog
+
     def __init__(self, services: AppServices | None = None, parent: QWidget | None = None) -> None:
         """Without ``services`` (the first paint, before the store is open) the accounts list can
         show the last session's figures; :meth:`attach` adds the account portfolio below it."""
@@ -32,8 +46,22 @@ class AccountsView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self.total = QLabel()  # the portfolio's total: the figure the Dashboard, Holdings and Performance show
+        self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.total_note = QLabel()  # what the total leaves out, by name
+        self.total_note.setWordWrap(True)
+        self.total_note.setStyleSheet("color: #b9770e")
+        self.total_note.hide()
+        listing = QWidget(self)
+        column = QVBoxLayout(listing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tree, 1)
+        column.addWidget(self.total)
+        column.addWidget(self.total_note)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(listing)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.shown_account: str | None = None
@@ -48,7 +76,8 @@ class AccountsView(QWidget):
         self._services = services
         # selecting an account opens its portfolio, which needs the services
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
-        self.detail = AccountDetailView(self, history=services.history)
+        self.detail = AccountDetailView(self, history=services.history, manual=services.manual,
+                                        today=lambda: services.settings.clock.today())
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([320, 360])
 
@@ -57,6 +86,7 @@ class AccountsView(QWidget):
         """``column_widths``: the last session's, so the first frame measures no text."""
         first = not self.model.accounts()
         self.model.set_accounts(accounts, base_currency)
+        self._show_total(accounts, base_currency)
         self.tree.expandAll()
         if not (first and accounts):  # sized once; later refreshes keep the person's widths
             return
@@ -66,6 +96,14 @@ class AccountsView(QWidget):
             self._widths_settled = True
         else:
             resize_columns_soon(self.tree, range(self.model.columnCount()), done=self._on_widths_measured)
+
+    def _show_total(self, accounts: list[AccountValue], base_currency: str) -> None:
+        total = total_of(accounts, base_currency)
+        count = len(accounts)
+        self.total.setText(f"Total <b>{fmt.money(total.amount, base_currency)}</b> \u00b7 "
+                           f"{count} account{'' if count == 1 else 's'}" if accounts else "")
+        self.total_note.setText(total.note())
+        self.total_note.setVisible(not total.complete)
 
     def _on_widths_measured(self) -> None:
         self._widths_settled = True
@@ -91,3 +129,63 @@ class AccountsView(QWidget):
             return
         self.shown_account = account_id
         self.detail.show_detail(detail)
+
+    # ---- the context menu ---------------------------------------------------------------------
+
+    def context_menu(self, account: AccountValue | None) -> QMenu:
+        """What can be done with ``account`` (None: the empty space below the list)."""
+        menu = QMenu(self)
+        manual = account is not None and account.provider == "manual"
+        if account is not None:
+            add = menu.addAction("Add activity\u2026", lambda: self._add_activity_to(account.account_id))
+            rename = menu.addAction("Rename\u2026", lambda: self.ask_and_rename(account))
+            delete = menu.addAction("Delete account\u2026", lambda: self.ask_and_delete(account))
+            for action in (add, rename, delete):
+                action.setEnabled(manual)
+                if not manual:
+                    action.setToolTip(f"{account.name} is kept by {account.institution}: the sync changes it.")
+            menu.setToolTipsVisible(True)
+            menu.addSeparator()
+        menu.addAction("Add manual account\u2026", self.manual_account_requested.emit)
+        return menu
+
+    def _on_context_menu_requested(self, point: QPoint) -> None:
+        account = self.model.account(self.tree.indexAt(point))
+        self.menu = self.context_menu(account)
+        self.menu.popup(self.tree.viewport().mapToGlobal(point))
+
+    def _add_activity_to(self, account_id: str) -> None:
+        from clera_desktop.ui.tasks import run_task  # asyncio: not a cost of the first paint
+
+        run_task(self, self._open_then_add(account_id), on_error=self._say)
+
+    async def _open_then_add(self, account_id: str) -> None:
+        await self.open_account(account_id)
+        if self.detail is not None and self.detail.account_id == account_id:
+            self.detail.open_activity_form(None)
+
+    def ask_and_rename(self, account: AccountValue) -> None:
+        assert self._services is not None
+        from clera_desktop.ui.tasks import run_task  # asyncio: not a cost of the first paint
+
+        name, ok = QInputDialog.getText(self, "Rename account", "Name", text=account.name)
+        if ok and name.strip() and name.strip() != account.name:
+            run_task(self, self._services.manual.rename_account(account.account_id, name), on_error=self._say)
+
+    def ask_and_delete(self, account: AccountValue) -> None:
+        assert self._services is not None
+        from clera_desktop.ui.tasks import run_task  # asyncio: not a cost of the first paint
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete account",
+                          f"Delete {account.name} and every activity in it? This cannot be undone "
+                          "(a backup of the data is taken daily).", QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        services = self._services
+        box.buttonClicked.connect(lambda button: run_task(self, services.manual.delete_account(account.account_id),
+                                                          on_error=self._say) if button is delete else None)
+        box.open()
+        self.delete_box = box
+
+    def _say(self, text: str) -> None:
+        if self.detail is not None:
+            self.detail.title.setText(text)

@@ -1,0 +1,157 @@
+"""Add or edit one activity of a manual account: the CSV import's columns as a form, with its checks.
+
+Only the cells the chosen type uses are shown (a deposit has no symbol; a transfer of shares has
+an acquisition day). What the form accepts is exactly what a CSV line would: the service runs the
+importer's own checks and the dialog says each problem in the importer's words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from clera_desktop.core.errors import CleraError
+from clera_desktop.imports.activities_csv import TYPES
+from clera_desktop.models.enums import ActivityType
+
+if TYPE_CHECKING:
+    from clera_desktop.services.manual import ManualAccounts
+
+#: The cells each type uses (the rest are hidden and sent empty).
+USES: dict[ActivityType, tuple[str, ...]] = {
+    ActivityType.BUY: ("symbol", "quantity", "price", "amount", "fee"),
+    ActivityType.SELL: ("symbol", "quantity", "price", "amount", "fee", "tax"),
+    ActivityType.DIVIDEND: ("symbol", "amount", "fee", "tax"),
+    ActivityType.INTEREST: ("amount", "fee", "tax"),
+    ActivityType.DEPOSIT: ("amount",),
+    ActivityType.WITHDRAWAL: ("amount",),
+    ActivityType.FEE: ("symbol", "amount"),
+    ActivityType.TAX: ("symbol", "amount"),
+    ActivityType.REFUND: ("amount",),
+    ActivityType.SPLIT: ("symbol", "quantity"),
+    ActivityType.TRANSFER_IN: ("symbol", "quantity", "price", "amount", "acquired"),
+    ActivityType.TRANSFER_OUT: ("symbol", "quantity", "amount"),
+}
+LABELS = {"symbol": "Symbol", "quantity": "Quantity", "price": "Price", "amount": "Amount", "fee": "Fee",
+          "tax": "Tax withheld", "acquired": "First bought on"}
+HINTS = {
+    ActivityType.BUY: "Amount: the cash paid, fee included (left empty: quantity \u00d7 price + fee).",
+    ActivityType.SELL: "Amount: the cash received after the fee (left empty: quantity \u00d7 price \u2212 fee).",
+    ActivityType.DIVIDEND: "Amount: the gross dividend; the fee and tax withheld are taken from it.",
+    ActivityType.INTEREST: "Amount: the gross interest; the fee and tax withheld are taken from it.",
+    ActivityType.TAX: "A negative amount is a tax refund.",
+    ActivityType.SPLIT: "Quantity: the ratio (2 for a 2-for-1 split).",
+    ActivityType.TRANSFER_IN: "Shares move, no cash: amount (or quantity \u00d7 price) is the cost they carry.",
+    ActivityType.TRANSFER_OUT: "Shares move, no cash. Without a symbol, the amount is cash moved out.",
+}
+
+
+class ActivityDialog(QDialog):
+    def __init__(self, manual: ManualAccounts, account_id: str, account_name: str, currency: str, *, today: date,
+                 activity_id: int | None = None, cells: dict[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._manual, self._account_id, self._activity_id = manual, account_id, activity_id
+        self._currency = currency
+        self.setWindowTitle(f"{'Edit' if activity_id else 'Add'} activity \u2014 {account_name}")
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.day.setAccessibleName("Date")
+        self.type = QComboBox()
+        for name in TYPES:  # Qt keeps a str subclass as a plain str: the name, looked up in TYPES
+            self.type.addItem(name.replace("_", " ").title(), name)
+        self.type.setAccessibleName("Type")
+        self.cells: dict[str, QLineEdit] = {}
+        self.form = QFormLayout()
+        self.form.addRow("Date", self.day)
+        self.form.addRow("Type", self.type)
+        for key, label in LABELS.items():
+            field = QLineEdit()
+            field.setAccessibleName(label)
+            if key == "acquired":
+                field.setPlaceholderText("YYYY-MM-DD (for the holding period)")
+            elif key != "symbol":
+                field.setPlaceholderText(currency if key in ("price", "amount", "fee", "tax") else "")
+            self.cells[key] = field
+            self.form.addRow(label, field)
+        self.description = QLineEdit()
+        self.description.setAccessibleName("Description")
+        self.form.addRow("Description", self.description)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: gray")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c0392b")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(lambda: asyncio.ensure_future(self.save()))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.type.currentIndexChanged.connect(self._show_cells_of_type)
+        if cells:
+            self._fill(cells)
+        self._show_cells_of_type()
+        self.saved_id: int | None = None
+
+    def _fill(self, cells: dict[str, str]) -> None:
+        day = date.fromisoformat(cells["date"])
+        self.day.setDate(QDate(day.year, day.month, day.day))
+        self.type.setCurrentIndex(max(0, self.type.findData(cells["type"])))
+        for key, field in self.cells.items():
+            field.setText(cells.get(key, ""))
+        self.description.setText(cells.get("description", ""))
+
+    def kind(self) -> ActivityType:
+        return TYPES[self.type.currentData()]
+
+    def _show_cells_of_type(self) -> None:
+        used = USES[self.kind()]
+        for key, field in self.cells.items():
+            self.form.setRowVisible(field, key in used)
+        self.hint.setText(HINTS.get(self.kind(), ""))
+        self.message.clear()
+
+    def values(self) -> dict[str, str]:
+        """The form as the CSV line it stands for (cells the type does not use are empty)."""
+        used = USES[self.kind()]
+        cells = {key: field.text().strip() if key in used else "" for key, field in self.cells.items()}
+        return {**cells, "date": self.day.date().toString("yyyy-MM-dd"), "type": self.kind().name,
+                "currency": self._currency, "description": self.description.text().strip()}
+
+    async def save(self) -> bool:
+        decimal_comma = QLocale().decimalPoint() == ","
+        self.save_button.setEnabled(False)
+        try:
+            changes = await self._manual.save_activity(self._account_id, self.values(), self._activity_id,
+                                                       decimal_comma=decimal_comma)
+        except CleraError as error:
+            if isValid(self):
+                self.message.setText(error.user_message)
+                self.save_button.setEnabled(True)
+            return False
+        if isValid(self):
+            self.saved_id = changes.item if isinstance(changes.item, int) else None
+            self.accept()
+        return True

@@ -1,0 +1,43 @@
+"""``run_task``: the one way a widget starts an async operation.
+
+The task is kept (an unreferenced task can be collected mid-flight), its failure is said where
+the widget says things (``on_error``) and logged, and nothing is said to a widget that closed
+meanwhile (its C++ side is gone).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject
+from shiboken6 import isValid
+
+from clera_desktop.core.errors import CleraError
+from clera_desktop.ui.app_shell import user_message_for
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+_RUNNING: set[asyncio.Task[Any]] = set()
+
+
+def run_task(owner: QObject, work: Coroutine[Any, Any, T], *,
+             on_error: Callable[[str], None] | None = None) -> asyncio.Task[T | None]:
+    async def guarded() -> T | None:
+        try:
+            return await work
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # the boundary of a person's action: said, logged, not lost
+            if not isinstance(error, CleraError):
+                log.error("%s: unexpected failure", type(owner).__name__, exc_info=error)
+            if on_error is not None and isValid(owner):
+                on_error(user_message_for(error))
+            return None
+
+    task = asyncio.ensure_future(guarded())
+    _RUNNING.add(task)
+    task.add_done_callback(_RUNNING.discard)
+    return task
