@@ -25,8 +25,10 @@ import numpy as np
 from clera_desktop.models.enums import ActivityType
 
 CENT = Decimal("0.01")
-#: A float within this many cents of a half cent is recomputed exactly.
+#: A float within this many cents of a half cent is recomputed exactly...
 TIE_WINDOW = 1e-4
+#: ...plus this share of the figure: a day's value sums hundreds of products, each off by ~1e-16.
+RELATIVE_ERROR = 1e-12
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,17 @@ class PriceTable:
 
 
 FxLookup = Callable[[str, str, list[date]], np.ndarray]  # (from, to, days) -> rate per day (NaN: unknown)
+
+
+def exact_rate(fx: FxLookup, source: str, target: str, day: date) -> Decimal | None:
+    """The day's rate as the store holds it (``rate_on``, :class:`~history_store.FxTable`), else the
+    lookup's float read back by its shortest repr (a test's constant rate)."""
+    rate_on = getattr(fx, "rate_on", None)
+    if rate_on is not None:
+        exact: Decimal | None = rate_on(source, target, day)
+        return exact
+    rate = float(fx(source, target, [day])[0])
+    return None if rate != rate else Decimal(repr(rate))  # NaN: unknown
 
 
 def day_range(start: date, end: date) -> list[date]:
@@ -308,31 +321,43 @@ def rebuild_account(
 
     flow_in, flow_out = list(acts.flow_in_by_day[:n_days]), list(acts.flow_out_by_day[:n_days])
     internal = list(acts.internal_by_day[:n_days])
+    def worth_on(symbol: str, quantity: Decimal, day: date) -> Decimal | None:
+        """Shares' value on a day, exactly (flows are money: never decided by a float)."""
+        price_then = price_on(prices, records, ratios, symbol, day)
+        if price_then is None:
+            return None
+        symbol_currency = prices.currency.get(symbol, currency)
+        rate = Decimal(1) if symbol_currency == currency else exact_rate(fx, symbol_currency, currency, day)
+        return None if rate is None else (quantity * price_then * rate).quantize(CENT, rounding=ROUND_HALF_EVEN)
+
     transfers = np.nonzero(inside & acts.transfer)[0]
     for t in transfers:  # a security moved in or out: its value that day is the flow
-        on, moved = acts.day[t], acts.col[t]
-        value = acts.shares[t] * price[on, moved] * rate[on, moved]
-        if np.isnan(value):
+        r = records[int(t)]
+        assert r.symbol is not None and r.quantity is not None
+        worth = worth_on(r.symbol, r.quantity, r.day)
+        if worth is None:
             continue
-        worth = _cents_of(value)
-        if worth > 0:
+        on = int(acts.day[t])
+        if r.type is ActivityType.TRANSFER_IN:
             flow_in[on] += worth
         else:
-            flow_out[on] -= worth
-        if acts.internal[t]:
-            internal[on] += worth
+            flow_out[on] += worth
+        if r.internal:
+            internal[on] += worth if r.type is ActivityType.TRANSFER_IN else -worth
 
     if adjustments:  # what history cannot explain arrives, as far as returns go, on its first day
-        opening = sum(float(a.quantity) for a in adjustments if a.symbol is None)
+        opening = sum((a.quantity for a in adjustments if a.symbol is None), Decimal(0))
         for a in adjustments:
-            if a.symbol is not None:
-                n = column[a.symbol]
-                worth = float(a.quantity) * factor[0, n] / factor[-1, n] * price[0, n] * rate[0, n]
-                opening += 0.0 if np.isnan(worth) else worth
+            if a.symbol is not None:  # the shares then: today's difference undone by the splits since
+                undo = Decimal(1)
+                for i, ratio in ratios.items():
+                    if records[i].symbol == a.symbol and start < records[i].day <= end:
+                        undo *= ratio
+                opening += worth_on(a.symbol, a.quantity / undo, start) or Decimal(0)
         if opening > 0:
-            flow_in[0] += _cents_of(opening)
+            flow_in[0] += opening
         else:
-            flow_out[0] -= _cents_of(opening)
+            flow_out[0] -= opening
 
     exact_day = _exact_day_value(exact_holdings, records, ratios, prices, symbols, days, fx, currency, adjustments,
                                  cash_exact.__getitem__)
@@ -380,10 +405,6 @@ def forward_fill(matrix: np.ndarray) -> np.ndarray:
     return filled
 
 
-def _cents_of(value: float) -> Decimal:
-    return Decimal(repr(round(float(value), 2))).quantize(CENT)
-
-
 #: Beyond this a float no longer holds every cent (2**53 cents), and int64 cents end at 9.2e16:
 #: such days are computed in Decimal (no real account gets there; a bad file once did).
 FLOAT_CENTS_LIMIT = 1e13
@@ -395,7 +416,9 @@ def to_cents(values: np.ndarray, exact: Callable[[int], Decimal] | None) -> list
     scaled = values * 100
     fraction = scaled - np.floor(scaled)
     large = ~np.isfinite(values) | (np.abs(values) >= FLOAT_CENTS_LIMIT)
-    ties = np.nonzero((np.abs(fraction - 0.5) < TIE_WINDOW) | large)[0] if exact is not None else ()
+    # a float's error grows with the figure (and with the terms summed into it): the window with it
+    window = TIE_WINDOW + np.abs(scaled) * RELATIVE_ERROR
+    ties = np.nonzero((np.abs(fraction - 0.5) < window) | large)[0] if exact is not None else ()
     cents = np.round(np.where(large, 0.0, scaled)).astype(np.int64)
     result = [Decimal(int(c)).scaleb(-2) for c in cents]
     with localcontext() as context:
@@ -428,10 +451,10 @@ def _exact_day_value(exact_holdings: ExactHoldings, records: Sequence[ActivityRe
             close = price_on(prices, records, ratios, symbol, day)
             if close is None:
                 continue
-            rate = Decimal(1)
             symbol_currency = prices.currency.get(symbol, currency)
-            if symbol_currency != currency:
-                rate = Decimal(repr(float(fx(symbol_currency, currency, [day])[0])))
+            rate = Decimal(1) if symbol_currency == currency else exact_rate(fx, symbol_currency, currency, day)
+            if rate is None:
+                continue
             total += held * close * rate
         return total
 
