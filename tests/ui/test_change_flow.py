@@ -79,3 +79,23 @@ def test_saving_settings_unchanged_changes_nothing(window: MainWindow, run: Call
     assert services.registry.alpaca is not None and services.registry.snaptrade is not None
     report = run(services.sync())
     assert report.ok, report.summary()
+
+
+def test_the_totals_line_starts_afresh_in_a_new_base_currency_and_an_empty_account_leaves_it_whole(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    services = window.services
+    run(window.sync_now())
+    run(services.live.refresh_book())
+    usd_line = services.live.series(None)
+    assert usd_line is not None and services.live.snapshot().total is not None  # type: ignore[union-attr]
+
+    run(services.manual.create_account("Yen jar", "JPY"))  # no JPY rate anywhere, and nothing in it
+    run(window.settled())
+    snapshot = services.live.snapshot()
+    assert snapshot is not None and snapshot.total is not None and snapshot.total_note == ""
+    assert window.accounts_view.total_note.isHidden()
+
+    run(services.set_base_currency("CAD"))
+    run(window.settled())
+    assert services.live.series(None) is not usd_line, "USD points never continue as CAD"
+    assert services.live.snapshot().base_currency == "CAD"  # type: ignore[union-attr]

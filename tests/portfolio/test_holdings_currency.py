@@ -1,0 +1,27 @@
+"""Holdings show value, cost and gain in one currency, the base, at one rate; price in its own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from clera_desktop.portfolio.holdings import holdings_snapshot
+from clera_desktop.portfolio.rates import LatestRates
+from tests.sync.conftest import Harness
+
+
+def test_a_canadian_listing_shows_value_cost_and_gain_in_the_base_currency(harness: Harness) -> None:
+    harness.sync()
+    snapshot = harness.database.read_sync(lambda s: holdings_snapshot(s, "USD"))
+    row = next(r for r in snapshot.rows if r.currency == "CAD" and r.cost_basis)
+    cad_usd = harness.database.read_sync(lambda s: LatestRates.from_store(s).rate("CAD", "USD"))
+    assert cad_usd is not None and cad_usd.rate != 1
+    assert row.market_value_base == row.market_value * cad_usd.rate  # type: ignore[operator]
+    assert row.cost_basis_base == row.cost_basis * cad_usd.rate  # type: ignore[operator]
+    assert row.gain == row.market_value_base - row.cost_basis_base  # type: ignore[operator]
+    assert row.price is not None and row.missing_rate is None
+
+    in_chf = harness.database.read_sync(lambda s: holdings_snapshot(s, "CHF"))  # the sandbox fetched no CHF rate
+    cad = next(r for r in in_chf.rows if r.symbol == row.symbol)
+    assert cad.missing_rate == "CAD/CHF" and cad.market_value_base is None and cad.gain is None
+    assert in_chf.portfolio is not None and not in_chf.portfolio.complete
+    assert "no USD/CHF rate" in in_chf.portfolio.note() and in_chf.portfolio.amount == Decimal(0)
