@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from clera_desktop.core.errors import StoreDamaged
-from clera_desktop.core.settings import Settings
+from clera_desktop.core.settings import APP_ID, Settings
 
 if TYPE_CHECKING:  # the data stack is imported when it is built (on a worker thread in the GUI)
     from clera_desktop.demo import DemoEnvironment
@@ -142,11 +142,21 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setApplicationName("Clera Desktop")
     app.setOrganizationName("Clera")
+    app.setDesktopFileName(APP_ID)  # the .desktop file and the taskbar entry belong together
+    from clera_desktop.ui.single_instance import SingleInstance
+
+    only = SingleInstance(settings.data_dir)
+    if not only.acquire():  # this folder's window is open: bring it forward instead of a second one
+        shown = only.ask_to_show()
+        print(f"Clera Desktop is already open for {settings.data_dir} ({only.holder()})"  # noqa: T201
+              + ("; its window was brought to the front." if shown else "."), file=sys.stderr)
+        return 0
     apply_system_palette(app)
     install_excepthook()
     window = MainWindow(settings=settings, first_paint=load_first_paint(settings.data_dir))
     window.show()
     app.processEvents()  # the first paint: the expose event is handled and every widget painted
+    only.listen(window.come_forward)
     if report_startup:
         print("painted", flush=True)  # noqa: T201 - bench/startup_bench.py reads this line
 

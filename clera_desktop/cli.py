@@ -151,13 +151,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def throwaway_folder() -> Path:
+    """A demo's data folder, removed when the process ends (its log closed first: Windows
+    cannot delete an open file)."""
+    import atexit
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="clera-demo-"))
+
+    def remove() -> None:
+        import shutil
+
+        from clera_desktop.core.logging_setup import release_log_files
+
+        release_log_files()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    atexit.register(remove)
+    return folder
+
+
 def settings_from_args(args: argparse.Namespace) -> Settings:
     demo = getattr(args, "demo", False)
     data_dir = args.data_dir
     if demo and data_dir is None:
-        import tempfile
-
-        data_dir = Path(tempfile.mkdtemp(prefix="clera-demo-"))
+        data_dir = throwaway_folder()
     return load_settings(data_dir=data_dir, database_url=args.db, demo=demo, as_of=args.as_of)
 
 

@@ -118,3 +118,18 @@ def record_crashes(log_dir: Path, *, started: str) -> Path:
     _crash_file.flush()
     faulthandler.enable(file=_crash_file, all_threads=True)
     return path
+
+
+def release_log_files() -> None:
+    """Close the log and crash files (a throwaway folder is about to be deleted: Windows cannot
+    delete an open file)."""
+    global _crash_file
+    if _crash_file is not None:
+        faulthandler.disable()
+        _crash_file.close()
+        _crash_file = None
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.FileHandler):
+            root.removeHandler(handler)
+            handler.close()

@@ -11,12 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import platformdirs
 
 from clera_desktop.core.clock import Clock, SystemClock, clock_from
 
 APP_NAME = "CleraDesktop"
+#: The reverse-DNS id: the .desktop file, the macOS bundle, the Windows AppUserModelID.
+APP_ID = "com.clera.CleraDesktop"
 APP_AUTHOR = "Clera"
 DATABASE_FILENAME = "clera.sqlite"
 
@@ -87,7 +90,7 @@ class Settings:
         """The SQLite file behind ``database_url``, or ``None`` for a non-file URL."""
         prefix = "sqlite:///"
         if self.database_url.startswith(prefix) and self.database_url != "sqlite:///:memory:":
-            return Path(self.database_url[len(prefix):])
+            return Path(unquote(self.database_url[len(prefix):].split("?", 1)[0]))
         return None
 
     def with_endpoints(self, endpoints: ProviderEndpoints) -> Settings:
@@ -103,7 +106,10 @@ def default_log_dir() -> Path:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+    """The URL of the SQLite file at ``path``, whatever the path holds: SQLAlchemy reads the
+    database part of a URL percent-decoded, so a folder named ``100%25`` or ``Jösé`` (or a Windows
+    ``C:\\``) is written percent-encoded, and :attr:`Settings.database_path` reads it back."""
+    return "sqlite:///" + quote(str(path), safe="/")
 
 
 def load_settings(

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 from filelock import FileLock
 from sqlalchemy import Engine, create_engine, event, text
@@ -64,7 +65,7 @@ def make_engine(url: str) -> Engine:
         if url in ("sqlite://", "sqlite:///:memory:"):
             kwargs["poolclass"] = StaticPool
         else:
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            Path(unquote(url.removeprefix("sqlite:///").split("?", 1)[0])).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
@@ -72,12 +73,16 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Any:
+    """Alembic's configuration; the app hands migrations its connection (``upgrade``), and the
+    URL is there only for Alembic's own command line. Alembic's config is a ConfigParser, for which
+    ``%`` starts an interpolation: a URL's percent-encoding (``C%3A%5C`` on Windows, ``%C3%A9`` for
+    an ``é``) is written ``%%``."""
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     if engine is not None:
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return config
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import atexit
 import json
 import subprocess
-import sys
 from collections.abc import Sequence
 from typing import Any
+
+from clera_desktop.core.launch import own_command
 
 
 class SandboxProcess:
@@ -21,7 +22,7 @@ class SandboxProcess:
     def __init__(self, args: Sequence[str] = (), *, as_of: str | None = None) -> None:
         clock = ["--as-of", as_of] if as_of else []
         self._process = subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
-            [sys.executable, "-m", "clera_desktop", "sandbox", "--exit-with-parent", *clock, *args],
+            own_command("sandbox", "--exit-with-parent", *clock, *args),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )
         assert self._process.stdout is not None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -158,6 +157,14 @@ class MainWindow(QMainWindow):
             self.sync_label.setText(OPENING_NOTE)
         if services is not None:
             self.attach(services)
+
+    def come_forward(self) -> None:
+        """Another launch on this data folder asked for this window (ui/single_instance.py)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def ask(self, title: str, text: str) -> bool:
         """A yes-or-no question, modal, on the GUI thread (restore a backup, say)."""
@@ -566,7 +573,9 @@ class MainWindow(QMainWindow):
     def _on_welcome_demo_requested(self) -> None:
         import subprocess
 
-        subprocess.Popen([sys.executable, "-m", "clera_desktop", "--demo"])
+        from clera_desktop.core.launch import own_command
+
+        subprocess.Popen(own_command("--demo"))  # noqa: S603 - this app, fixed arguments
         self.statusBar().showMessage("Starting the demo in a new window\u2026", 8000)
 
     # ---- geometry -----------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""One window per data folder.
+
+Two windows on one folder would run two syncs, two live streams and two sets of rate limits
+against one store and overwrite each other's files. The first window holds a lock file in the
+data folder and listens on a local socket named after the folder; a second launch finds the lock
+taken, asks the first (through the socket) to come to the front, and ends, saying so. A launch on
+another data folder (a demo's throwaway one, say) is not affected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+LOCK_NAME = "window.lock"
+SHOW = b"show\n"
+
+
+def socket_name(data_dir: Path) -> str:
+    """A name every process derives alike for a folder (short: some systems cap socket paths)."""
+    return "clera-desktop-" + hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+
+
+class SingleInstance:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._lock = FileLock(data_dir / LOCK_NAME, thread_local=False, is_singleton=False)
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True: this is the folder's only window (the lock is held until the process ends)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        (self.data_dir / (LOCK_NAME + ".json")).write_text(json.dumps({"pid": os.getpid()}), encoding="utf-8")
+        return True
+
+    def holder(self) -> str:
+        """Who holds the folder, for the message: "process 4242"."""
+        try:
+            pid = json.loads((self.data_dir / (LOCK_NAME + ".json")).read_text(encoding="utf-8"))["pid"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return "another process"
+        return f"process {pid}"
+
+    def listen(self, on_show: Callable[[], None]) -> None:
+        """Bring this window forward when a second launch asks."""
+        name = socket_name(self.data_dir)
+        QLocalServer.removeServer(name)  # a crashed window's socket file would refuse the name
+        server = QLocalServer()
+        if not server.listen(name):
+            log.warning("single-window socket %s: %s", name, server.errorString())
+            return
+
+        def on_connection() -> None:
+            socket = server.nextPendingConnection()
+            if socket is None:
+                return
+
+            def on_ready() -> None:
+                if bytes(socket.readAll().data()).startswith(SHOW.strip()):
+                    log.info("a second launch asked this window to come to the front")
+                    on_show()
+                socket.disconnectFromServer()
+
+            socket.readyRead.connect(on_ready)
+
+        server.newConnection.connect(on_connection)
+        self._server = server
+
+    def ask_to_show(self, timeout_ms: int = 2000) -> bool:
+        """From a second launch: ask the running window to come to the front."""
+        socket = QLocalSocket()
+        socket.connectToServer(socket_name(self.data_dir))
+        if not socket.waitForConnected(timeout_ms):
+            return False
+        socket.write(SHOW)
+        socket.flush()  # may write it all at once, and then there is nothing left to wait for
+        sent = socket.bytesToWrite() == 0 or socket.waitForBytesWritten(timeout_ms)
+        socket.disconnectFromServer()
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.waitForDisconnected(timeout_ms)
+        return sent
