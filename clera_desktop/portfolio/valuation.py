@@ -14,17 +14,12 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clera_desktop.models.domain import AccountValue, FxUse
+from clera_desktop.models.domain import AccountValue
 from clera_desktop.models.enums import ConnectionStatus
 from clera_desktop.models.tables import Account, Balance, Connection, Position
 from clera_desktop.portfolio.rates import LatestRates
 from clera_desktop.portfolio.totals import in_base
 from clera_desktop.portfolio.worth import account_worth
-
-
-def latest_rate(session: Session, base: str, quote: str) -> FxUse | None:
-    """One ``base`` unit in ``quote``, from the newest stored rates (direct, inverse or across one currency)."""
-    return LatestRates.from_store(session).rate(base, quote)
 
 
 def account_values(session: Session, base_currency: str, *, include_inactive: bool = False,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -20,7 +21,13 @@ from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.text import NAME_LENGTH, clean_text
-from clera_desktop.imports.activities_csv import create_manual_account, form_cells, line_values, parse_line
+from clera_desktop.imports.activities_csv import (
+    ParsedLine,
+    create_manual_account,
+    form_cells,
+    line_values,
+    parse_line,
+)
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import Provider
 from clera_desktop.models.tables import Account, Activity, AppSetting
@@ -125,11 +132,7 @@ class ManualAccounts:
         today = self._clock().today()
 
         def read(session: Session) -> list[str]:
-            account = _manual(session, account_id)
-            line = parse_line(0, {**cells, "account": account.name}, comma=decimal_comma, today=today)
-            if line.currency and line.currency != account.currency:
-                line.errors.append(f"{account.name} keeps {account.currency}; this activity is in {line.currency}")
-            return line.errors
+            return _checked_line(_manual(session, account_id), cells, decimal_comma=decimal_comma, today=today).errors
 
         return await self._database.read(read)
 
@@ -141,9 +144,7 @@ class ManualAccounts:
 
         def write(session: Session) -> int:
             account = _manual(session, account_id)
-            line = parse_line(0, {**cells, "account": account.name}, comma=decimal_comma, today=clock.today())
-            if line.currency and line.currency != account.currency:
-                line.errors.append(f"{account.name} keeps {account.currency}; this activity is in {line.currency}")
+            line = _checked_line(account, cells, decimal_comma=decimal_comma, today=clock.today())
             if line.errors:
                 raise CleraError("; ".join(line.errors).capitalize() + ".")
             values = line_values(line, account.id, account.currency)
@@ -179,6 +180,14 @@ class ManualAccounts:
 
         account_id = await self._database.write(write)
         return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), "Deleted the activity."))
+
+
+def _checked_line(account: Account, cells: dict[str, str], *, decimal_comma: bool, today: date) -> ParsedLine:
+    """The form's cells read as the account's CSV line would be, in the account's currency."""
+    line = parse_line(0, {**cells, "account": account.name}, comma=decimal_comma, today=today)
+    if line.currency and line.currency != account.currency:
+        line.errors.append(f"{account.name} keeps {account.currency}; this activity is in {line.currency}")
+    return line
 
 
 def _manual(session: Session, account_id: str) -> Account:
