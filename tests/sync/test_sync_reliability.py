@@ -133,7 +133,10 @@ def test_two_first_syncs_at_once_both_finish_and_store_each_row_once(tmp_path: P
     results = [child.communicate(timeout=300) for child in children]
     for child, (_out, err) in zip(children, results, strict=True):
         assert child.returncode == 0 and "Traceback" not in err, err[-3000:]
-    assert any("Another Clera Desktop" in err for _, err in results), "one of them waited for the other"
+    # Whether the second found the first mid-sync depends on the machine's load (a quick first sync
+    # may be over before the second starts): the waiting itself is checked where it is made certain,
+    # test_a_second_sync_of_the_same_folder_is_told_who_is_syncing and
+    # tests/ui/test_sync_contention.py. Here: the audit's IntegrityError, gone, and every row once.
     with sqlite3.connect(data / "clera.sqlite") as raw:
         assert raw.execute("SELECT count(*) FROM accounts").fetchone()[0] == 7
         duplicates = raw.execute("SELECT count(*) FROM (SELECT account_id, provider_activity_id FROM activities "

@@ -63,6 +63,7 @@ async def _review(window: MainWindow) -> Any:
 def test_a_ticket_is_routed_placed_once_and_shows_up_everywhere(window: MainWindow, demo_context: AppContext,
                                                                run: Callable[[Awaitable[Any]], Any]) -> None:
     run(window.sync_now())
+    run(window.reload())  # Holdings is hidden: it redraws when shown; read what it would show
     held_before, cash_before = _holding(window, "MSFT"), _account_cash(window, CLERA)
     orders_before = len(_alpaca_orders(demo_context))
 
