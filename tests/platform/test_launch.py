@@ -40,11 +40,14 @@ def _temporary(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_no_demo_leaves_a_temporary_folder_behind(tmp_path: Path) -> None:
+@pytest.mark.parametrize("args", [
+    pytest.param(["sync", "--demo"], id="sync"),
+    pytest.param(["--demo", "--quit-after", "3"], id="window", marks=pytest.mark.window),
+])
+def test_no_demo_leaves_a_temporary_folder_behind(tmp_path: Path, args: list[str]) -> None:
     env = _temporary(tmp_path)
-    for args in (["sync", "--demo"], ["--demo", "--quit-after", "3"]):
-        result = subprocess.run([sys.executable, "-m", "clera_desktop", *args], cwd=REPO, env=env, capture_output=True,
-                                text=True, timeout=180, check=False)
-        assert result.returncode == 0, result.stderr[-2000:]
-        left = list((tmp_path / "tmp").glob("clera-demo-*"))
-        assert left == [], f"{args} left {left}"
+    result = subprocess.run([sys.executable, "-m", "clera_desktop", *args], cwd=REPO, env=env, capture_output=True,
+                            text=True, timeout=180, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    left = list((tmp_path / "tmp").glob("clera-demo-*"))
+    assert left == [], f"{args} left {left}"
