@@ -115,6 +115,17 @@ def build_context_and_views(settings: Settings) -> AppContext:
     return build_context(settings)
 
 
+def run_selfcheck(settings: Settings) -> int:
+    """The bundle's smoke test of the web engine (ui/selfcheck.py), on the demo's own sandbox."""
+    from clera_desktop.ui.selfcheck import check_portal
+
+    context = build_context(settings)
+    try:
+        return check_portal(context.services)
+    finally:
+        context.close()
+
+
 def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | None = None,
             report_startup: bool = False) -> int:
     """Open the main window and run until it closes.

@@ -125,6 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, nargs="?", metavar="FILE", help="a backup file (see --list)")
     restore.add_argument("--list", action="store_true", help="list the backups, newest first")
 
+    selfcheck = commands.add_parser(
+        "selfcheck", help="check that this install can show a provider's web page (the bundle's smoke test)")
+    _common_options(selfcheck, suppress_defaults=True)
+    selfcheck.add_argument("part", choices=["portal"], help="portal: load the SnapTrade portal page in the web engine")
+    selfcheck.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                           help="against the demo sandbox, in a throwaway data folder")
     sandbox = commands.add_parser(
         "sandbox", help="serve the offline SnapTrade/Plaid/Alpaca/FX sandbox until stopped",
         description="Serve the offline sandbox on 127.0.0.1. The first line printed is one JSON "
@@ -498,6 +504,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "info":
         return run_info(settings, as_json=args.json)
+    if args.command == "selfcheck":
+        from clera_desktop.app import run_selfcheck
+
+        return run_selfcheck(settings)
     if args.command == "sandbox":
         return run_sandbox(args, settings)
     if args.command == "sync":
