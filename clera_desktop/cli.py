@@ -99,9 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
 
     report = commands.add_parser(
-        "report", help="print value, flows, gain, income and returns (time- and money-weighted) per account and in total")
+        "report", help="print value, flows, gain, income and returns (time- and money-weighted) per account and in "
+        "total; 'report gains' prints realised gains by sale and term")
     _common_options(report, suppress_defaults=True)
-    report.add_argument("--json", action="store_true", help="print JSON (the only format for now)")
+    report.add_argument("what", nargs="?", choices=["performance", "gains"], default="performance",
+                        help="performance (default) or gains: each sale's lots, proceeds, cost and gain, and totals "
+                        "by term, in the base currency")
+    report.add_argument("--json", action="store_true", help="print JSON (the default)")
+    report.add_argument("--csv", action="store_true", help="gains only: print CSV")
+    report.add_argument("--year", type=int, metavar="YYYY", help="gains only: the tax year (default: this year)")
     report.add_argument("--account", action="append", metavar="ID", help="only this account (repeatable)")
     report.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD",
                         help="first day of the range (default: the start of history)")
@@ -331,6 +337,33 @@ def run_report(settings: Settings, *, accounts: list[str] | None, start: date | 
     return 0
 
 
+def run_gains_report(settings: Settings, *, accounts: list[str] | None, year: int | None, start: date | None,
+                     end: date | None, as_csv: bool) -> int:
+    """Realised gains of a tax year (or a range), from what is stored."""
+    from clera_desktop.models.engine import Database
+    from clera_desktop.portfolio.derived import bring_up_to_date
+    from clera_desktop.portfolio.gains_store import gains_report
+
+    year = year or settings.clock.today().year
+    start = start or date(year, 1, 1)
+    end = end or date(year, 12, 31)
+    if end < start:
+        print(f"--to {end} is before --from {start}.", file=sys.stderr)
+        return 2
+    database = Database(settings.database_url, clock=settings.clock)
+    try:
+        settings = _stored_base_currency(settings, database)
+        database.write_sync(lambda s: bring_up_to_date(s, settings.clock))
+        report = database.read_sync(lambda s: gains_report(s, settings.base_currency, start, end, accounts))
+    finally:
+        database.close()
+    if as_csv:
+        sys.stdout.write(report.csv_text())
+    else:
+        print(json.dumps(report.as_json(), indent=2))
+    return 0
+
+
 def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool, skip_bad: bool) -> int:
     """Check the file (saying what was detected and every line's problem), then import it and
     rebuild the history it changes, in one transaction. With bad lines nothing goes in, unless
@@ -514,6 +547,9 @@ def _run_command(args: argparse.Namespace, settings: Settings) -> int:
         return run_sync(settings, provider=args.provider)
     if args.command == "export":
         return run_export(settings, args.kind, args.format, args.output)
+    if args.command == "report" and args.what == "gains":
+        return run_gains_report(settings, accounts=args.account, year=args.year, start=args.start, end=args.end,
+                                as_csv=args.csv)
     if args.command == "report":
         return run_report(settings, accounts=args.account, start=args.start, end=args.end)
     if args.command == "import":

@@ -7,6 +7,7 @@ figures changed are written.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from collections import defaultdict
@@ -137,12 +138,8 @@ class FxTable:
             return None
         rate = Decimal(1)
         for rows in legs:
-            best = rows[0][1]
-            for d, value in rows:
-                if d > day:
-                    break
-                best = value
-            rate *= best
+            index = bisect.bisect_right(rows, day, key=lambda row: row[0]) - 1
+            rate *= rows[max(index, 0)][1]  # before the first recorded rate: the earliest one
         return rate
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -28,8 +28,26 @@ from clera_desktop.models.enums import ActivityType
 from clera_desktop.portfolio.history import ActivityRecord, cash_effect
 
 ZERO = Decimal(0)
-#: Held longer than this is long-term (US: more than one year; the person can change it).
-LONG_TERM_AFTER = timedelta(days=365)
+#: Held longer than this many months is long-term (US: more than one year, so a sale on the
+#: anniversary is still short-term; the person can change it in Settings).
+LONG_TERM_MONTHS = 12
+
+
+def months_later(day: date, months: int) -> date:
+    """The same day ``months`` later; the month's last day where it is shorter (29 Feb -> 28 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def is_long_term(acquired: date, sold: date, months: int = LONG_TERM_MONTHS) -> bool:
+    """Held for more than ``months``: sold after the anniversary, not on it."""
+    return sold > months_later(acquired, months)
 
 
 class LotMethod(StrEnum):
@@ -75,8 +93,8 @@ class Realised:
     def gain(self) -> Decimal | None:
         return None if self.cost is None else self.proceeds - self.cost
 
-    def long_term(self, after: timedelta = LONG_TERM_AFTER) -> bool | None:
-        return None if self.acquired is None else (self.sold_on - self.acquired) > after
+    def long_term(self, months: int = LONG_TERM_MONTHS) -> bool | None:
+        return None if self.acquired is None else is_long_term(self.acquired, self.sold_on, months)
 
 
 @dataclass
@@ -205,3 +223,14 @@ def _close(book: LotBook, r: ActivityRecord, quantity: Decimal, proceeds: Decima
 def open_lots(book: LotBook, symbol: str) -> list[Lot]:
     """The symbol's open lots, oldest first, as copies (the book stays the replay's)."""
     return [replace(lot) for lot in sorted(book.open.get(symbol, ()), key=lambda lot: lot.acquired)]
+
+
+def preview_sale(book: LotBook, symbol: str, quantity: Decimal, proceeds: Decimal, fee: Decimal,
+                 day: date) -> list[Realised]:
+    """What selling ``quantity`` on ``day`` for ``proceeds`` (net of ``fee``) would realise under
+    the book's method: the lots it would close, each part's cost and gain. The book is untouched."""
+    trial = LotBook(book.method)
+    trial.open[symbol] = open_lots(book, symbol)
+    sale = ActivityRecord(day, ActivityType.SELL, symbol, quantity, None, proceeds, fee)
+    _close(trial, sale, quantity, proceeds, fee, realise=True)
+    return trial.realised

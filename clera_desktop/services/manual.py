@@ -31,9 +31,7 @@ from clera_desktop.imports.activities_csv import (
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import Provider
 from clera_desktop.models.tables import Account, Activity, AppSetting
-from clera_desktop.models.upserts import put_app_setting
 from clera_desktop.portfolio.derived import bring_up_to_date
-from clera_desktop.portfolio.lots import LotMethod
 from clera_desktop.portfolio.manual import LOT_METHOD_KEY
 
 #: The cells of the activity form, in the order the form shows them (the CSV's columns but the account).
@@ -102,19 +100,6 @@ class ManualAccounts:
         name = await self._database.write(write)
         said = f"Deleted the manual account {name}."
         return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), said))
-
-    async def set_lot_method(self, account_id: str | None, method: LotMethod) -> Changes:
-        """The account's method for closing lots (``None``: the default for every account)."""
-        clock = self._clock()
-
-        def write(session: Session) -> None:
-            key = LOT_METHOD_KEY if account_id is None else f"{LOT_METHOD_KEY}:{account_id}"
-            put_app_setting(session, key, method.value, now=clock.now())
-            bring_up_to_date(session, clock)
-
-        await self._database.write(write)
-        accounts = frozenset({account_id}) if account_id else frozenset()
-        return self._bus.announce(Changes(Change.POSITIONS | Change.GAINS, accounts, f"Lots are closed {method.label}."))
 
     # ---- activities -------------------------------------------------------------------------
 
