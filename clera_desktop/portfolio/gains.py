@@ -13,7 +13,6 @@ table, its totals, the CSV and ``clera-desktop report gains`` agree to the cent.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
 
+from clera_desktop.core.csv_safe import write_rows
 from clera_desktop.portfolio.lots import LONG_TERM_MONTHS, Lot, LotBook, LotMethod, Realised, is_long_term
 
 CENT = Decimal("0.01")
@@ -50,6 +50,17 @@ def term_of(acquired: date | None, sold: date, months: int = LONG_TERM_MONTHS) -
     return Term.LONG if is_long_term(acquired, sold, months) else Term.SHORT
 
 
+#: Account types whose gains are not taxed when realised (brokerages' words, lower case): a sale in
+#: a TFSA, an IRA or a 401(k) is shown, and left out of the taxable totals.
+SHELTERED_TYPES = frozenset({"tfsa", "fhsa", "rrsp", "rrif", "resp", "lira", "ira", "roth", "roth ira", "401k", "403b",
+                             "457b", "hsa", "isa", "sipp", "529"})
+
+
+def is_sheltered(account_type: str | None) -> bool:
+    kind = (account_type or "").strip().lower().replace("(", "").replace(")", "")
+    return kind in SHELTERED_TYPES or kind.replace(" ", "") in SHELTERED_TYPES
+
+
 @dataclass(frozen=True, slots=True)
 class AccountLots:
     """One account's replayed lots, with what the report needs to name and convert them."""
@@ -59,6 +70,7 @@ class AccountLots:
     currency: str
     method: LotMethod
     book: LotBook
+    sheltered: bool = False  # a tax-advantaged account (is_sheltered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +92,7 @@ class RealisedLine:
     cost_base: Decimal | None  # at the acquisition day's rate; None: unknown cost or no rate
     missing_rate: str | None = None  # "CHF->USD" when a rate is not stored
     sale_id: int | None = None
+    sheltered: bool = False  # in a tax-advantaged account: shown, not in the taxable totals
 
     @property
     def gain(self) -> Decimal | None:
@@ -115,10 +128,10 @@ class GainsReport:
     long_term_months: int = LONG_TERM_MONTHS
 
     def totals(self) -> list[TermTotal]:
-        """Short, long, then unknown-term totals of the lines with base figures."""
+        """Short, long, then unknown-term totals of the taxable lines with base figures."""
         result = []
         for term in Term:
-            counted = [line for line in self.lines if line.term is term and line.in_total]
+            counted = [line for line in self.lines if line.term is term and line.in_total and not line.sheltered]
             if term is Term.UNKNOWN and not counted:
                 continue
             result.append(TermTotal(term, sum((line.proceeds_base or ZERO for line in counted), ZERO),
@@ -128,7 +141,17 @@ class GainsReport:
 
     @property
     def gain(self) -> Decimal:
+        """The taxable gain: the term totals' sum."""
         return sum((t.gain for t in self.totals()), ZERO)
+
+    @property
+    def sheltered_gain(self) -> Decimal:
+        """Realised inside tax-advantaged accounts (not taxed when realised)."""
+        return sum((line.gain_base or ZERO for line in self.lines if line.sheltered and line.in_total), ZERO)
+
+    @property
+    def has_sheltered(self) -> bool:
+        return any(line.sheltered for line in self.lines)
 
     @property
     def left_out(self) -> tuple[RealisedLine, ...]:
@@ -160,7 +183,7 @@ class GainsReport:
             "methods": {account: method.value for account, method in sorted(self.methods.items())},
             "totals": [{"term": t.term.value, "proceeds": text(t.proceeds), "cost": text(t.cost), "gain": text(t.gain),
                         "lines": t.lines} for t in self.totals()],
-            "gain": text(self.gain), "note": self.note(),
+            "gain": text(self.gain), "sheltered_gain": text(self.sheltered_gain), "note": self.note(),
             "lines": [{"account_id": line.account_id, "account": line.account, "symbol": line.symbol,
                        "sold_on": line.sold_on.isoformat(),
                        "acquired": line.acquired.isoformat() if line.acquired else None,
@@ -168,32 +191,34 @@ class GainsReport:
                        "proceeds": text(cents(line.proceeds)), "cost": text(None if line.cost is None else cents(line.cost)),
                        "fees": text(cents(line.fees)), "gain": text(None if line.gain is None else cents(line.gain)),
                        "proceeds_base": text(line.proceeds_base), "cost_base": text(line.cost_base),
-                       "gain_base": text(line.gain_base), "missing_rate": line.missing_rate}
+                       "gain_base": text(line.gain_base), "missing_rate": line.missing_rate,
+                       "sheltered": line.sheltered}
                       for line in self.lines],
         }
 
     def csv_text(self) -> str:
-        """One row per sale part, then one per term total; amounts in plain decimal text."""
+        """One row per sale part, then one per term total; amounts in plain decimal text, and no
+        cell a spreadsheet would run as a formula (core/csv_safe.py)."""
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
         base = self.base_currency
-        writer.writerow(["account", "symbol", "acquired", "sold", "quantity", "term", "currency", "proceeds", "cost",
-                         "fees", "gain", f"proceeds ({base})", f"cost ({base})", f"gain ({base})", "note"])
+        header = ["account", "symbol", "acquired", "sold", "quantity", "term", "currency", "proceeds", "cost", "fees",
+                  "gain", f"proceeds ({base})", f"cost ({base})", f"gain ({base})", "tax", "note"]
 
-        def text(value: Decimal | None) -> str:
-            return "" if value is None else format(value, "f")
+        def rounded(value: Decimal | None) -> Decimal | None:
+            return None if value is None else cents(value)
 
-        for line in self.lines:
-            note = (f"no {line.missing_rate} rate" if line.missing_rate else
-                    "cost unknown" if line.cost is None else "")
-            writer.writerow([line.account, line.symbol, line.acquired.isoformat() if line.acquired else "",
-                             line.sold_on.isoformat(), text(line.quantity), line.term.value, line.currency,
-                             text(cents(line.proceeds)), text(None if line.cost is None else cents(line.cost)),
-                             text(cents(line.fees)), text(None if line.gain is None else cents(line.gain)),
-                             text(line.proceeds_base), text(line.cost_base), text(line.gain_base), note])
-        for total in self.totals():
-            writer.writerow([f"Total {total.term.value}-term", "", "", "", "", total.term.value, base, "", "", "", "",
-                             text(total.proceeds), text(total.cost), text(total.gain), f"{total.lines} parts"])
+        rows: list[list[object]] = [
+            [line.account, line.symbol, line.acquired, line.sold_on, line.quantity, line.term.value, line.currency,
+             rounded(line.proceeds), rounded(line.cost), rounded(line.fees), rounded(line.gain), line.proceeds_base,
+             line.cost_base, line.gain_base, "sheltered" if line.sheltered else "taxable",
+             f"no {line.missing_rate} rate" if line.missing_rate else "cost unknown" if line.cost is None else ""]
+            for line in self.lines]
+        rows += [[f"Total {t.term.value}-term", "", "", "", "", t.term.value, base, "", "", "", "", t.proceeds, t.cost,
+                  t.gain, "taxable", f"{t.lines} parts"] for t in self.totals()]
+        if self.has_sheltered:
+            rows.append(["Total in tax-sheltered accounts", "", "", "", "", "", base, "", "", "", "", "", "",
+                         self.sheltered_gain, "sheltered", ""])
+        write_rows(out, header, rows)
         return out.getvalue()
 
 
@@ -213,7 +238,7 @@ def realised_line(account: AccountLots, part: Realised, base: str, rate_on: Rate
         missing = missing or missing_cost
     return RealisedLine(account.account_id, account.name, part.symbol, part.sold_on, part.acquired, part.quantity,
                         account.currency, part.proceeds, part.cost, part.fees, term_of(part.acquired, part.sold_on, months),
-                        proceeds_base, cost_base, missing, part.closed_by)
+                        proceeds_base, cost_base, missing, part.closed_by, account.sheltered)
 
 
 def realised_gains(accounts: Iterable[AccountLots], base: str, start: date, end: date, rate_on: RateOn,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clera_desktop.models.tables import Account, AppSetting
-from clera_desktop.portfolio.gains import AccountLots, GainsReport, realised_gains
+from clera_desktop.portfolio.gains import AccountLots, GainsReport, is_sheltered, realised_gains
 from clera_desktop.portfolio.history_store import FxTable, internal_transfers, load_records
 from clera_desktop.portfolio.lots import LONG_TERM_MONTHS, build_lots
 from clera_desktop.portfolio.manual import lot_method
@@ -33,15 +33,16 @@ def long_term_months(session: Session) -> int:
 
 def account_lots(session: Session, account_ids: Collection[str] | None = None) -> list[AccountLots]:
     """Every active account's lots (or those of ``account_ids``), in the accounts' name order."""
-    query = select(Account.id, Account.name, Account.currency).where(Account.is_active.is_(True)).order_by(Account.name)
+    query = (select(Account.id, Account.name, Account.currency, Account.account_type)
+             .where(Account.is_active.is_(True)).order_by(Account.name))
     if account_ids is not None:
         query = query.where(Account.id.in_(sorted(account_ids)))
     internal = internal_transfers(session)
     result = []
-    for account_id, name, currency in session.execute(query).all():
+    for account_id, name, currency, account_type in session.execute(query).all():
         method = lot_method(session, account_id)
         book = build_lots(load_records(session, account_id, internal), method)
-        result.append(AccountLots(account_id, name, currency, method, book))
+        result.append(AccountLots(account_id, name, currency, method, book, is_sheltered(account_type)))
     return result
 
 

@@ -46,6 +46,7 @@ from clera_desktop.providers.registry import (
     remember_plaid_item,
 )
 from clera_desktop.realtime.service import LiveService
+from clera_desktop.services.gains import GainsService
 from clera_desktop.services.manual import ManualAccounts
 from clera_desktop.sync import connections as connection_ops
 from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
@@ -131,6 +132,7 @@ class AppServices:
         self.trading = TradingService(lambda: self.settings, database, lambda: self.registry,
                                       sync_account=self.sync_account, changes=self.changes)
         self.manual = ManualAccounts(database, lambda: self.settings.clock, self.changes)
+        self.gains = GainsService(database, lambda: self.settings.clock, lambda: self.settings.base_currency, self.changes)
 
     @property
     def secrets_locked(self) -> bool:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from clera_desktop.ui.refresh import Refresher
     from clera_desktop.ui.views.connect_view import ConnectView
     from clera_desktop.ui.views.dashboard_view import DashboardView
+    from clera_desktop.ui.views.gains_view import GainsView
     from clera_desktop.ui.views.holdings_view import HoldingsView
     from clera_desktop.ui.views.orders_view import OrdersView
     from clera_desktop.ui.views.performance_view import PerformanceView
@@ -63,7 +64,7 @@ def _message_box() -> type[QMessageBox]:
 
 
 TITLES = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "performance": "Performance",
-          "trade": "Trade", "orders": "Orders", "connect": "Connect"}
+          "gains": "Gains", "trade": "Trade", "orders": "Orders", "connect": "Connect"}
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
     holdings_view: HoldingsView
     dashboard_view: DashboardView
     performance_view: PerformanceView
+    gains_view: GainsView
     trade_view: TradeView
     orders_view: OrdersView
     refreshers: dict[str, Refresher]
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         """The store, keyring and providers are open: build every view on them."""
         from clera_desktop.ui.views.connect_view import ConnectView
         from clera_desktop.ui.views.dashboard_view import DashboardView
+        from clera_desktop.ui.views.gains_view import GainsView
         from clera_desktop.ui.views.holdings_view import HoldingsView
         from clera_desktop.ui.views.orders_view import OrdersView
         from clera_desktop.ui.views.performance_view import PerformanceView
@@ -193,11 +196,12 @@ class MainWindow(QMainWindow):
         self.holdings_view = HoldingsView()
         self.dashboard_view = DashboardView(services.live)
         self.performance_view = PerformanceView(services.history)
+        self.gains_view = GainsView(services.gains)
         self.trade_view = TradeView(services.trading)
         self.orders_view = OrdersView(services.trading)
         for key, view in (("connect", self.connect_view), ("holdings", self.holdings_view),
                           ("dashboard", self.dashboard_view), ("performance", self.performance_view),
-                          ("trade", self.trade_view), ("orders", self.orders_view)):
+                          ("gains", self.gains_view), ("trade", self.trade_view), ("orders", self.orders_view)):
             placeholder = self.views[key]
             self.stack.insertWidget(self.stack.indexOf(placeholder), view)
             self.stack.removeWidget(placeholder)
@@ -325,6 +329,8 @@ class MainWindow(QMainWindow):
             "orders": Refresher(self.orders_view, Change.ORDERS | Change.ACCOUNTS, lambda _changes: self.orders_view.reload()),
             "performance": Refresher(self.performance_view, Change.HISTORY | Change.BASE_CURRENCY | Change.ACCOUNTS,
                                      self._load_performance),
+            "gains": Refresher(self.gains_view, Change.ACTIVITIES | Change.GAINS | Change.BASE_CURRENCY | Change.ACCOUNTS
+                               | Change.SYNCED | Change.HISTORY, self._load_gains),
             # the live value is recorded off screen too (the intraday line), and the welcome page decided
             "live": Refresher(self.dashboard_view, values | Change.CREDENTIALS, self._load_live, always=True),
             "window": Refresher(self, Change.ACCOUNTS | Change.CONNECTIONS, self._load_window, always=True),
@@ -387,6 +393,16 @@ class MainWindow(QMainWindow):
                 return
             self.performance_view.set_accounts([(a.account_id, a.name) for a in accounts])
         await self.performance_view.reload()
+
+    async def _load_gains(self, changes: Changes) -> None:
+        from clera_desktop.core.changes import Change
+
+        if changes.touches(Change.ACCOUNTS) or self.gains_view.account.count() <= 1:
+            accounts = await self._services.accounts()
+            if not isValid(self):
+                return
+            self.gains_view.set_accounts([(a.account_id, a.name) for a in accounts])
+        await self.gains_view.reload()
 
     async def _load_live(self, _changes: Changes) -> None:
         if self._services.live.running:  # positions, accounts or the base currency changed: re-value, resubscribe

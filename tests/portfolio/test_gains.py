@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from clera_desktop.models.enums import ActivityType
-from clera_desktop.portfolio.gains import AccountLots, Term, realised_gains, term_of, value_lots
+from clera_desktop.portfolio.gains import AccountLots, Term, is_sheltered, realised_gains, term_of, value_lots
 from clera_desktop.portfolio.history import ActivityRecord
 from clera_desktop.portfolio.lots import LotMethod, build_lots, preview_sale
 
@@ -92,3 +92,13 @@ def test_an_open_lot_is_valued_at_the_price_with_its_gain_and_term_today() -> No
     assert (lot.value, lot.gain, lot.term) == (D(520), D(118), Term.LONG)
     (unpriced,) = value_lots(book.open["NESN"], None, date(2026, 6, 1))
     assert unpriced.value is None and unpriced.gain is None
+
+
+def test_a_sale_in_a_tax_sheltered_account_is_shown_but_not_in_the_taxable_totals() -> None:
+    records = (trade(date(2025, 3, 3), BUY, "1", "100", n=1), trade(date(2026, 5, 4), SELL, "1", "150", n=2))
+    taxable = chf_account(*records)
+    tfsa = AccountLots("tfsa", "TFSA", "CHF", LotMethod.FIFO, build_lots(records), sheltered=True)
+    report = realised_gains([taxable, tfsa], "CHF", date(2026, 1, 1), date(2026, 12, 31), chf_to_usd)
+    assert len(report.lines) == 2
+    assert report.gain == D(50) and report.sheltered_gain == D(50)
+    assert is_sheltered("TFSA") and is_sheltered("401k") and is_sheltered("Roth IRA") and not is_sheltered("MARGIN")

@@ -41,6 +41,12 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         self._rows = tuple(rows)
         self.endResetModel()
 
+    def set_columns(self, columns: Sequence[Column[R]]) -> None:
+        """New columns (a title that names the base currency, say), the rows kept."""
+        self.beginResetModel()
+        self._columns = tuple(columns)
+        self.endResetModel()
+
     def row(self, index: int) -> R:
         return self._rows[index]
 

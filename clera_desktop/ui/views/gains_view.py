@@ -1,0 +1,192 @@
+"""Realised gains: every sale part of a tax year, by account and term, in the base currency.
+
+One row per lot a sale closed (the same lines as ``clera-desktop report gains`` and the CSV
+export, from the same report object), the totals by term above them, and what the totals leave
+out (a cost or a rate the app does not have) said in words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from clera_desktop.portfolio.gains import GainsReport, RealisedLine, Term
+from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.columns import resize_columns_soon
+from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
+from clera_desktop.ui.tables import sorted_table
+
+if TYPE_CHECKING:
+    from clera_desktop.services.gains import GainsService
+
+ALL_ACCOUNTS = ""
+
+
+def _acquired(line: RealisedLine) -> str:
+    return line.acquired.isoformat() if line.acquired else "before records"
+
+
+def _note(line: RealisedLine) -> str:
+    if line.missing_rate:
+        return f"no {line.missing_rate} rate"
+    if line.cost is None:
+        return "cost unknown"
+    return ""
+
+
+def _own_currency(line: RealisedLine) -> str:
+    """The same part in the account's currency (a tooltip: what the base figures were converted from)."""
+    return (f"In {line.currency}: proceeds {fmt.money(line.proceeds)}, cost {fmt.money(line.cost)}, "
+            f"fees {fmt.money(line.fees)}, gain {fmt.money(line.gain)}")
+
+
+def gain_columns(base: str) -> list[Column[RealisedLine]]:
+    return [
+        Column("Sold", lambda r: r.sold_on.isoformat(), lambda r: r.sold_on.toordinal()),
+        Column("Acquired", _acquired, lambda r: r.acquired.toordinal() if r.acquired else 0),
+        Column("Account", lambda r: r.account),
+        Column("Symbol", lambda r: r.symbol),
+        Column("Quantity", lambda r: fmt.quantity(r.quantity), lambda r: fmt.sort_number(r.quantity), numeric=True),
+        Column("Term", lambda r: r.term.value.title()),
+        Column("Tax", lambda r: "Sheltered" if r.sheltered else "Taxable",
+               tooltip=lambda r: "In a tax-advantaged account: not in the taxable totals" if r.sheltered else None),
+        Column(f"Proceeds ({base})", lambda r: fmt.money(r.proceeds_base), lambda r: fmt.sort_number(r.proceeds_base),
+               numeric=True, tooltip=_own_currency),
+        Column(f"Cost ({base})", lambda r: fmt.money(r.cost_base), lambda r: fmt.sort_number(r.cost_base), numeric=True,
+               tooltip=_own_currency),
+        Column(f"Gain ({base})", lambda r: fmt.money(r.gain_base), lambda r: fmt.sort_number(r.gain_base), numeric=True,
+               tooltip=_own_currency),
+        Column("Note", _note),
+    ]
+
+
+def totals_text(report: GainsReport) -> str:
+    base = report.base_currency
+    parts = [f"{t.term.label}: {fmt.money(t.gain, base)} ({t.lines} part{'s' if t.lines != 1 else ''})"
+             for t in report.totals()]
+    sheltered = [f"in tax-sheltered accounts (not taxed): {fmt.money(report.sheltered_gain, base)}"] \
+        if report.has_sheltered else []
+    return " \u00b7 ".join([*parts, f"Taxable total: {fmt.money(report.gain, base)}", *sheltered])
+
+
+class GainsView(QWidget):
+    def __init__(self, gains: GainsService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._gains = gains
+        self.report: GainsReport | None = None
+        self._base = ""
+        self.year = QComboBox()
+        self.year.setAccessibleName("Tax year")
+        self.account = QComboBox()
+        self.account.setAccessibleName("Account")
+        self.account.addItem("All accounts", ALL_ACCOUNTS)
+        self.export_button = QPushButton("Export CSV\u2026")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.totals = QLabel("")
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        self.status = QLabel("")
+        self.model: RowsTableModel[RealisedLine] = RowsTableModel(gain_columns("USD"), self)
+        self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True)
+        self.table.setAccessibleName("Realised gains")
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Tax year"))
+        bar.addWidget(self.year)
+        bar.addWidget(QLabel("Account"))
+        bar.addWidget(self.account)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.year.activated.connect(lambda _: self._reload_soon())
+        self.account.activated.connect(lambda _: self._reload_soon())
+
+    def set_accounts(self, accounts: list[tuple[str, str]]) -> None:
+        chosen = self.account.currentData()
+        self.account.clear()
+        self.account.addItem("All accounts", ALL_ACCOUNTS)
+        for account_id, name in accounts:
+            self.account.addItem(name, account_id)
+        index = self.account.findData(chosen)
+        self.account.setCurrentIndex(max(index, 0))
+
+    async def reload(self) -> None:
+        years = await self._gains.years_with_sales()
+        if not isValid(self):
+            return
+        chosen = self.year.currentData()
+        self.year.clear()
+        for year in years:
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
+        await self._load()
+
+    async def _load(self) -> None:
+        year = self.year.currentData() or 0
+        if not year:
+            return
+        account = self.account.currentData()
+        report = await self._gains.report(date(year, 1, 1), date(year, 12, 31), [account] if account else None)
+        if not isValid(self):
+            return
+        self.report = report
+        if report.base_currency != self._base:
+            self._base = report.base_currency
+            self.model.set_columns(gain_columns(self._base))  # the currency is in the titles
+        first = not self.model.rows
+        self.model.set_rows(report.lines)
+        if first and report.lines:
+            resize_columns_soon(self.table, range(len(gain_columns(self._base)) - 1))
+        self.totals.setText(totals_text(report) if report.lines else f"No sales in {year}.")
+        self.note.setText(report.note())
+        self.note.setVisible(bool(report.note()))
+        methods = sorted({m.label for m in report.methods.values()})
+        self.status.setText(f"Lots closed by {', '.join(methods)}; held more than {report.long_term_months} months "
+                            "is long-term (Settings). Each part's cost is converted at the rate of the day it was "
+                            "bought, its proceeds at the rate of the day it was sold.")
+        self.export_button.setEnabled(bool(report.lines))
+
+    def _reload_soon(self) -> None:
+        from clera_desktop.ui.tasks import run_task
+
+        run_task(self, self._load(), on_error=lambda message: self.status.setText(message))
+
+    def _on_export_clicked(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        name = f"clera-gains-{report.start.year}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, "Export realised gains", name, "CSV files (*.csv)")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        assert self.report is not None
+        try:
+            path.write_text(self.report.csv_text(), encoding="utf-8", newline="")
+        except OSError as error:
+            self.status.setText(f"Could not write {path}: {error.strerror or error}. Choose another folder.")
+            return
+        self.status.setText(f"Saved {len(self.report.lines)} sale parts and the totals to {path}.")
+
+
+__all__ = ["GainsView", "Term"]
