@@ -87,6 +87,25 @@ async def _prepare(window) -> None:  # type: ignore[no-untyped-def]
     await window.update_history()
     await services.live.refresh_book()
     await window.reload()
+    await _choose_a_lotted_holding(window)
+
+
+async def _choose_a_lotted_holding(window) -> None:  # type: ignore[no-untyped-def]
+    """Holdings with an account row chosen, so its lots show under the tree."""
+    view = window.holdings_view
+    window.show_view(view)
+    await window.settled()
+    model = view.model
+    for row in range(model.rowCount()):
+        if len(model.visible_rows[row].accounts) > 1:
+            parent = model.index(row, 0)
+            view.tree.expand(parent)
+            view.tree.setCurrentIndex(model.index(0, 0, parent))
+            break
+    for _ in range(40):
+        if view.lots.holding is not None:
+            break
+        await asyncio.sleep(0.05)
 
 
 async def _settle(window) -> None:  # type: ignore[no-untyped-def]

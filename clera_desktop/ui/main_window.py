@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self.trade_view.order_placed.connect(self._on_order_placed)
         self.orders_view.orders_filled.connect(self._on_order_placed)
         self.holdings_view.trade_requested.connect(self.open_ticket)
+        self.holdings_view.lots_wanted.connect(self._show_lots)
         self.accounts_view.manual_account_requested.connect(self.open_manual_account)
         self.holdings_view.said.connect(lambda text: self.statusBar().showMessage(text, 10000))
         for action in self.needs_data:
@@ -305,6 +306,17 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(view)
         for key, candidate in self.views.items():
             self.nav_buttons[key].setChecked(candidate is view)
+
+    def _show_lots(self, account_id: str, symbol: str) -> None:
+        from clera_desktop.ui.tasks import run_task
+
+        async def load() -> None:
+            holding = await self._services.gains.holding_lots(account_id, symbol)
+            chosen = self.holdings_view.chosen_account()
+            if isValid(self) and chosen is not None and (chosen[0], chosen[2]) == (account_id, symbol):
+                self.holdings_view.lots.show_holding(holding, chosen[1])
+
+        run_task(self, load(), on_error=lambda message: self.holdings_view.lots.title.setText(message))
 
     def open_ticket(self, symbol: str) -> None:
         self.show_view(self.trade_view)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -25,11 +26,14 @@ from clera_desktop.portfolio.holdings import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.holdings_tree_model import HoldingsFilter, HoldingsTreeModel
+from clera_desktop.ui.item_models.two_level_model import TOP
+from clera_desktop.ui.views.lots_panel import LotsPanel
 
 
 class HoldingsView(QWidget):
     trade_requested = Signal(str)
     said = Signal(str)  # a sentence for the status bar (an export written, or not)
+    lots_wanted = Signal(str, str)  # account id, symbol: the window loads them into ``lots``
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,14 +73,44 @@ class HoldingsView(QWidget):
         self.portfolio_note.setWordWrap(True)
         self.portfolio_note.setStyleSheet("color: #b9770e")
         self.portfolio_note.hide()
+        self.lots = LotsPanel()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.lots)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(split, 1)
         layout.addWidget(self.totals)
         layout.addWidget(self.portfolio_note)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.search.textChanged.connect(self._apply_filters)
         self.provider.currentIndexChanged.connect(self._apply_filters)
         self.account.currentIndexChanged.connect(self._apply_filters)
+
+    def chosen_account(self) -> tuple[str, str, str] | None:
+        """(account id, account name, symbol) of the account row chosen, or of a holding in one account."""
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        holding = self.model.holding(index)
+        if index.internalId() == TOP:
+            if len(holding.accounts) != 1:
+                return None
+            share = holding.accounts[0]
+        else:
+            share = holding.accounts[index.row()]
+        return share.account_id, share.account_name, holding.symbol
+
+    def _on_current_changed(self, *_: object) -> None:
+        chosen = self.chosen_account()
+        if chosen is None:
+            self.lots.clear()
+            return
+        account_id, _name, symbol = chosen
+        self.lots_wanted.emit(account_id, symbol)
 
     def _on_trade_clicked(self) -> None:
         index = self.tree.currentIndex()

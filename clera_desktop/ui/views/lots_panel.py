@@ -1,0 +1,82 @@
+"""One holding's open lots in one account, under the Holdings tree, beside the broker's cost.
+
+Shown for the account row chosen in the tree (or a holding held in one account only): each lot's
+day, shares, cost, value, gain and holding period in the account's currency, then our cost
+beside the one the brokerage reports and, where they differ, the reason when it is known.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from clera_desktop.portfolio.gains import LotValue, Term
+from clera_desktop.services.gains import BEFORE_RECORDS, HoldingLots
+from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
+from clera_desktop.ui.tables import sorted_table
+
+CENT = Decimal("0.01")
+
+
+def _acquired(lot: LotValue) -> str:
+    return "before records" if lot.lot.unknown_history or lot.lot.acquired == BEFORE_RECORDS else lot.lot.acquired.isoformat()
+
+
+LOT_COLUMNS: list[Column[LotValue]] = [
+    Column("Acquired", _acquired, lambda v: v.lot.acquired.toordinal()),
+    Column("Quantity", lambda v: fmt.quantity(v.lot.quantity), lambda v: fmt.sort_number(v.lot.quantity), numeric=True),
+    Column("Cost / share", lambda v: fmt.money(v.lot.cost_per_share), lambda v: fmt.sort_number(v.lot.cost_per_share),
+           numeric=True),
+    Column("Cost", lambda v: fmt.money(v.lot.cost), lambda v: fmt.sort_number(v.lot.cost), numeric=True),
+    Column("Value", lambda v: fmt.money(v.value), lambda v: fmt.sort_number(v.value), numeric=True),
+    Column("Gain", lambda v: fmt.money(v.gain), lambda v: fmt.sort_number(v.gain), numeric=True),
+    Column("Gain %", lambda v: fmt.percent(v.gain_ratio), lambda v: fmt.sort_number(v.gain_ratio), numeric=True),
+    Column("Held", lambda v: {Term.LONG: "Long-term", Term.SHORT: "Short-term"}.get(v.term, "Unknown"),
+           tooltip=lambda v: "If sold today" if v.term is not Term.UNKNOWN else "No purchase on record"),
+]
+
+
+class LotsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.holding: HoldingLots | None = None
+        self.title = QLabel("Choose an account under a holding to see its lots.")
+        self.model: RowsTableModel[LotValue] = RowsTableModel(LOT_COLUMNS, self)
+        self.table, _ = sorted_table(self.model, self, fit_columns=True)
+        self.table.setAccessibleName("Open lots")
+        self.reconciliation = QLabel("")
+        self.reconciliation.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.reconciliation)
+
+    def show_holding(self, holding: HoldingLots, account_name: str) -> None:
+        self.holding = holding
+        self.model.set_rows(holding.lots)
+        count = len(holding.lots)
+        self.title.setText(f"{holding.symbol} in {account_name}: {count} open lot{'s' if count != 1 else ''}, "
+                           f"closed {holding.method.label}; amounts in {holding.currency}")
+        self.reconciliation.setText(reconciliation_text(holding))
+
+    def clear(self) -> None:
+        self.holding = None
+        self.model.set_rows([])
+        self.title.setText("Choose an account under a holding to see its lots.")
+        self.reconciliation.setText("")
+
+
+def reconciliation_text(holding: HoldingLots) -> str:
+    currency = holding.currency
+    ours = f"Cost from your activities: {fmt.money(holding.our_cost, currency)}"
+    if holding.broker_cost is None:
+        said = f"{ours}. The brokerage reports no cost basis in {currency} to compare."
+    elif holding.difference is not None and abs(holding.difference) < CENT:
+        said = f"{ours}, the same as the brokerage reports."
+    else:
+        said = (f"{ours} \u00b7 the brokerage's: {fmt.money(holding.broker_cost, currency)} \u00b7 difference "
+                f"{fmt.money(holding.difference, currency)}.")
+    return f"{said} {holding.reason[:1].upper()}{holding.reason[1:]}." if holding.reason else said
