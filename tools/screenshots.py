@@ -65,6 +65,10 @@ def main() -> int:
                         path = args.out / f"{theme}-{width}x{height}-{name}.png"
                         window.grab().save(str(path))
                         written.append(path)
+                if "trade" in (args.view or VIEWS):
+                    path = args.out / f"{theme}-sell-review.png"
+                    loop.run_until_complete(_grab_sell_review(window, path))
+                    written.append(path)
             print("\n".join(str(p) for p in written))
             window.close()
         finally:
@@ -106,6 +110,33 @@ async def _choose_a_lotted_holding(window) -> None:  # type: ignore[no-untyped-d
         if view.lots.holding is not None:
             break
         await asyncio.sleep(0.05)
+
+
+async def _grab_sell_review(window, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The confirmation of a sale in the Clera account: its lots and estimated gain."""
+    view = window.trade_view
+    snapshot = await window.services.holdings()
+    symbol = next(r.symbol for r in snapshot.rows for a in r.accounts if a.account_name.startswith("Clera") and a.quantity >= 5)
+    window.open_ticket(symbol)
+    for _ in range(100):
+        if view.facts_ready() and view.ticket() is not None:
+            break
+        await asyncio.sleep(0.05)
+    index = next(i for i in range(view.account.count()) if view.account.itemText(i).startswith("Clera"))
+    view.account.setCurrentIndex(index)
+    view.account.activated.emit(index)
+    await asyncio.sleep(0.5)
+    view.side.setCurrentIndex(view.side.findText("Sell"))
+    view.amount.setText("5")
+    view.confirm_dialog = None
+    view.review_button.click()
+    for _ in range(100):
+        if view.confirm_dialog is not None and view.confirm_dialog.isVisible():
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.2)
+    view.confirm_dialog.grab().save(str(path))
+    view.confirm_dialog.reject()
 
 
 async def _settle(window) -> None:  # type: ignore[no-untyped-def]

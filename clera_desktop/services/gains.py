@@ -77,6 +77,7 @@ class SalePreview:
     method: LotMethod
     parts: tuple[SalePart, ...]
     price: Decimal  # per share, the estimate's (the latest quote)
+    sheltered: bool = False  # a tax-advantaged account: nothing taxed when realised
     lot_choice: str = BROKER_PICKS_LOTS
 
     @property
@@ -179,7 +180,8 @@ class GainsService:
             parts = preview_sale(book, symbol, quantity, proceeds, fee, today)
             return SalePreview(symbol, holding.currency, holding.method, tuple(
                 SalePart(known, p.quantity, p.cost, p.proceeds, p.gain, term_of(known, today, months))
-                for p in parts for known in [None if p.acquired in (None, BEFORE_RECORDS) else p.acquired]), price)
+                for p in parts for known in [None if p.acquired in (None, BEFORE_RECORDS) else p.acquired]), price,
+                lots_of_account.sheltered)
 
         return await self._database.read(read)
 

@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         self.dashboard_view = DashboardView(services.live)
         self.performance_view = PerformanceView(services.history)
         self.gains_view = GainsView(services.gains)
-        self.trade_view = TradeView(services.trading)
+        self.trade_view = TradeView(services.trading, services.gains)
         self.orders_view = OrdersView(services.trading)
         for key, view in (("connect", self.connect_view), ("holdings", self.holdings_view),
                           ("dashboard", self.dashboard_view), ("performance", self.performance_view),

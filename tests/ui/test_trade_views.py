@@ -212,3 +212,25 @@ def test_the_previous_symbols_facts_never_stand_in_for_the_new_one(window: MainW
         assert view.current_facts().quote.symbol == "MSFT"  # type: ignore[union-attr]
 
     run(scenario())
+
+
+def test_a_sell_tickets_review_shows_the_lots_it_would_close_and_the_estimated_gain(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    run(window.sync_now())
+    snapshot = run(window.services.holdings())
+    symbol = next(r.symbol for r in snapshot.rows if any(a.account_name == CLERA and a.quantity >= 2 for a in r.accounts))
+    account = next(a for r in snapshot.rows if r.symbol == symbol for a in r.accounts if a.account_name == CLERA)
+
+    async def scenario() -> Any:
+        await _fill_ticket(window, symbol, CLERA, "2", side="Sell")
+        return await _review(window)
+
+    dialog = run(scenario())
+    assert dialog.sale_effect is not None, "a sale's review says what it would realise"
+    text = dialog.sale_effect.text()
+    holding = run(window.services.gains.holding_lots(account.account_id, symbol))
+    assert "Tax effect" in text and holding.method.label in text and "app estimate" in text
+    assert "Estimated realised gain" in text and "its API takes no lot choice" in text
+    preview = run(window.services.gains.preview_sale(account.account_id, symbol, Decimal(2), Decimal(100)))
+    assert sum((p.quantity for p in preview.parts), Decimal(0)) == 2
+    dialog.reject()

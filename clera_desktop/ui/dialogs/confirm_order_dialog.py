@@ -25,6 +25,7 @@ from shiboken6 import isValid
 from clera_desktop.core.errors import CleraError
 from clera_desktop.models.enums import OrderSide, OrderType
 from clera_desktop.models.trading import Source, Sourced
+from clera_desktop.services.gains import SalePreview
 from clera_desktop.trading.service import PlacementResult, TradePreview
 from clera_desktop.ui import formatting as fmt
 
@@ -40,8 +41,29 @@ def sourced(figure: Sourced, currency: str) -> str:
     return f"<b>{fmt.money(figure.value, currency)}</b> <span style='color:gray'>({_SOURCE_NOTE[figure.source]})</span>"
 
 
+def sale_effect_html(sale: SalePreview, price_source: Source) -> str:
+    """The lots a sale would close and what it would realise, said as the estimate it is."""
+    currency = sale.currency
+    at = "the brokerage's price" if price_source is Source.BROKERAGE else "the latest quote"
+    rows = "".join(
+        f"<tr><td>{part.acquired.isoformat() if part.acquired else 'before records'}</td>"
+        f"<td align='right'>{fmt.quantity(part.quantity)}</td><td align='right'>{fmt.money(part.cost)}</td>"
+        f"<td align='right'>{fmt.money(part.proceeds)}</td><td align='right'>{fmt.money(part.gain)}</td>"
+        f"<td>{part.term.value}</td></tr>" for part in sale.parts)
+    by_term = ", ".join(f"{term.value}-term {fmt.money(gain, currency)}" for term, gain in sale.gain_by_term().items())
+    total = ("unknown: some shares' cost is not on record" if sale.gain is None
+             else f"<b>{fmt.money(sale.gain, currency)}</b>" + (f" ({by_term})" if by_term else ""))
+    shelter = ("<br>In a tax-sheltered account: nothing is taxed when it is realised." if sale.sheltered else "")
+    return (f"<p><b>Tax effect</b> <span style='color:gray'>(app estimate at {at}; lots closed "
+            f"{sale.method.label})</span></p>"
+            f"<table cellspacing='6'><tr><th align='left'>Bought</th><th>Shares</th><th>Cost</th><th>Proceeds</th>"
+            f"<th>Gain</th><th align='left'>Term</th></tr>{rows}</table>"
+            f"<p>Estimated realised gain: {total}.{shelter}<br><span style='color:gray'>{sale.lot_choice}</span></p>")
+
+
 class ConfirmOrderDialog(QDialog):
-    def __init__(self, preview: TradePreview, place: Place, parent: QWidget | None = None) -> None:
+    def __init__(self, preview: TradePreview, place: Place, parent: QWidget | None = None, *,
+                 sale: SalePreview | None = None) -> None:
         super().__init__(parent)
         self._preview = preview
         self._place = place
@@ -75,6 +97,9 @@ class ConfirmOrderDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(headline)
         layout.addLayout(form)
+        self.sale_effect = self._rich(sale_effect_html(sale, preview.price.source)) if sale is not None else None
+        if self.sale_effect is not None:
+            layout.addWidget(self.sale_effect)
         for warning in preview.warnings:
             layout.addWidget(self._rich(f"<span style='color:#b26b00'>\u26a0 {warning.message}</span>"))
         self.live_check = QCheckBox("I understand this is a live account: this order uses real money.")

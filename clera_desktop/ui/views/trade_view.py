@@ -33,12 +33,13 @@ from clera_desktop.core.errors import CleraError
 from clera_desktop.models.enums import OrderSide, OrderType, TimeInForce
 from clera_desktop.models.trading import OrderTicket, TradingAccount
 from clera_desktop.trading.accounts import Eligibility
-from clera_desktop.trading.service import PlacementResult, TicketRejected
+from clera_desktop.trading.service import PlacementResult, TicketRejected, TradePreview
 from clera_desktop.trading.validation import TicketFacts, TicketProblem, estimated_amount, validate_ticket
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.dialogs.confirm_order_dialog import ConfirmOrderDialog
 
 if TYPE_CHECKING:
+    from clera_desktop.services.gains import GainsService, SalePreview
     from clera_desktop.trading.service import TradingService
 
 log = logging.getLogger(__name__)
@@ -64,9 +65,10 @@ def problem_html(problem: TicketProblem) -> str:
 class TradeView(QWidget):
     order_placed = Signal(str)  # the message for the status bar
 
-    def __init__(self, trading: TradingService, parent: QWidget | None = None) -> None:
+    def __init__(self, trading: TradingService, gains: GainsService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._trading = trading
+        self._gains = gains
         self._accounts: dict[str, Eligibility] = {}
         # the facts held and the (account, symbol) they describe; and what was last asked for
         self._facts: TicketFacts | None = None
@@ -367,11 +369,32 @@ class TradeView(QWidget):
                 self.review_button.setEnabled(True)
         if not isValid(self):
             return
+        sale = await self._sale_effect(preview)
+        if not isValid(self):
+            return
         self._judge()
         self.confirm_dialog = ConfirmOrderDialog(
-            preview, lambda p, live: self._trading.place(p, live_confirmed=live), self)
+            preview, lambda p, live: self._trading.place(p, live_confirmed=live), self, sale=sale)
         self.confirm_dialog.accepted.connect(self._on_confirm_dialog_accepted)
         self.confirm_dialog.open()
+
+    async def _sale_effect(self, preview: TradePreview) -> SalePreview | None:
+        """For a sale: the lots it would close and the gain, by the account's method (None: a buy,
+        or no price to estimate with; a failure here never stops the order)."""
+        ticket = preview.ticket
+        price = preview.price.value
+        if self._gains is None or ticket.side is not OrderSide.SELL or not price:
+            return None
+        quantity = ticket.quantity if ticket.quantity is not None else (
+            ticket.notional / price if ticket.notional is not None else None)
+        if not quantity:
+            return None
+        commission = preview.commission.value or Decimal(0)
+        try:
+            return await self._gains.preview_sale(ticket.account_id, ticket.symbol, quantity, price, commission)
+        except CleraError:
+            log.info("no sale estimate for %s", ticket.symbol, exc_info=True)
+            return None
 
     def _on_confirm_dialog_accepted(self) -> None:
         dialog = self.confirm_dialog
