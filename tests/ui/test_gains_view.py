@@ -65,3 +65,24 @@ def test_changing_an_accounts_lot_method_redraws_the_gains_view(window: MainWind
     run(window.settled())
     assert window.refreshers["gains"].loads == loads + 1
     assert view.report is not None and view.report.methods[account] is LotMethod.HIFO
+
+
+def test_an_accounts_lot_method_is_chosen_in_its_pane(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    from tests.ui.conftest import wait_for
+
+    run(window.sync_now())
+    account = window.accounts_view.model.accounts()[0]
+    run(window.accounts_view.open_account(account.account_id))
+    detail = window.accounts_view.detail
+    assert detail is not None
+    run(wait_for(lambda: detail.lot_method.currentData() == LotMethod.FIFO))
+    detail.lot_method.setCurrentIndex(detail.lot_method.findData(LotMethod.LIFO.value))
+    detail.lot_method.activated.emit(detail.lot_method.currentIndex())
+    run(wait_for(lambda: run_coroutine_result(window, account.account_id) is LotMethod.LIFO))
+
+
+def run_coroutine_result(window: MainWindow, account_id: str) -> Any:
+    """The stored method, read on the writer's side of the store (no event loop needed)."""
+    from clera_desktop.portfolio.manual import lot_method
+
+    return window.services.database.read_sync(lambda s: lot_method(s, account_id))

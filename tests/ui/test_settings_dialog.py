@@ -45,3 +45,34 @@ def test_keys_and_base_currency_from_settings(qtbot: Any, tmp_path: Path, run: C
         assert window.holdings_view.model.headerData(4, Qt.Orientation.Horizontal) == "Market value (CAD)"
     finally:
         reopened.close()
+
+
+def test_the_default_lot_method_and_the_long_term_period_are_saved_only_when_changed(
+        qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> None:
+    from clera_desktop.core.changes import Change
+    from clera_desktop.portfolio.lots import LotMethod
+    from tests.ui.conftest import wait_for
+
+    context = build_context(load_settings(data_dir=tmp_path / "data", environ={}, clock=TEST_CLOCK))
+    services = context.services
+    heard: list[Any] = []
+    services.changes.subscribe(heard.append)
+    try:
+        dialog = SettingsDialog(services)
+        qtbot.addWidget(dialog)
+        run(wait_for(lambda: dialog._tax_settings is not None))
+        assert dialog.lot_method.currentData() == LotMethod.FIFO and dialog.long_term_months.value() == 12
+        assert run(dialog.save())
+        assert not any(c.touches(Change.GAINS) for c in heard), "nothing changed: nothing announced"
+
+        dialog = SettingsDialog(services)
+        qtbot.addWidget(dialog)
+        run(wait_for(lambda: dialog._tax_settings is not None))
+        dialog.lot_method.setCurrentIndex(dialog.lot_method.findData(LotMethod.HIFO.value))
+        dialog.long_term_months.setValue(6)
+        assert run(dialog.save())
+        assert run(services.gains.method(None)) is LotMethod.HIFO
+        assert run(services.gains.long_term_months()) == 6
+        assert sum(1 for c in heard if c.touches(Change.GAINS)) == 2
+    finally:
+        context.close()

@@ -14,12 +14,16 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.secrets import SecretKey
+from clera_desktop.portfolio.lots import LotMethod
+from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from clera_desktop.services import AppServices
@@ -57,8 +61,19 @@ class SettingsDialog(QDialog):
         if credentials.plaid:
             self.plaid_client.setText(credentials.plaid.client_id)
             self.plaid_production.setChecked(credentials.plaid.environment == "production")
+        self.lot_method = QComboBox()
+        for method in LotMethod:
+            self.lot_method.addItem(method.label, method.value)
+        self.lot_method.setToolTip("For every account whose own method is not chosen (in its pane under Accounts)")
+        self.long_term_months = QSpinBox()
+        self.long_term_months.setRange(0, 600)
+        self.long_term_months.setSuffix(" months")
+        self.long_term_months.setToolTip("A sale of shares held longer than this is long-term (US: 12 months)")
+        self._tax_settings: tuple[LotMethod, int] | None = None  # as loaded: only a change is saved
         general = QFormLayout()
         general.addRow("Show totals in", self.base_currency)
+        general.addRow("Close lots by", self.lot_method)
+        general.addRow("Long-term after", self.long_term_months)
         snaptrade = QGroupBox("SnapTrade")
         form = QFormLayout(snaptrade)
         form.addRow("Client ID", self.snaptrade_client)
@@ -80,6 +95,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(plaid)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        run_task(self, self._load_tax_settings(), on_error=self.message.setText)
+
+    async def _load_tax_settings(self) -> None:
+        method = await self._services.gains.method(None)
+        months = await self._services.gains.long_term_months()
+        if isValid(self):
+            self._tax_settings = (method, months)
+            self.lot_method.setCurrentIndex(self.lot_method.findData(method.value))
+            self.long_term_months.setValue(months)
 
     def _keys(self) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -100,6 +124,12 @@ class SettingsDialog(QDialog):
             keys = self._keys()
             if keys:
                 await self._services.save_keys(keys)
+            if self._tax_settings is not None:
+                method, months = LotMethod(self.lot_method.currentData()), self.long_term_months.value()
+                if method is not self._tax_settings[0]:
+                    await self._services.gains.set_lot_method(None, method)
+                if months != self._tax_settings[1]:
+                    await self._services.gains.set_long_term_months(months)
         except CleraError as error:
             self.message.setText(error.user_message)
             return False

@@ -9,11 +9,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.portfolio.history_service import HistoryService
+from clera_desktop.portfolio.lots import LotMethod
 from clera_desktop.realtime.valuation import AccountLiveValue
 from clera_desktop.services import AccountDetail, ActivityRow, OrderRow, PositionRow
 from clera_desktop.ui import formatting as fmt
@@ -23,6 +33,7 @@ from clera_desktop.ui.tasks import run_task
 from clera_desktop.ui.views.performance_view import PerformanceView
 
 if TYPE_CHECKING:
+    from clera_desktop.services.gains import GainsService
     from clera_desktop.services.manual import ManualAccounts
 
 POSITION_COLUMNS: list[Column[PositionRow]] = [
@@ -61,10 +72,19 @@ BALANCE_COLUMNS: list[Column[tuple[str, object, object]]] = [
 
 class AccountDetailView(QWidget):
     def __init__(self, parent: QWidget | None = None, *, history: HistoryService | None = None,
-                 manual: ManualAccounts | None = None, today: Callable[[], date] | None = None) -> None:
-        """``manual``: activities of a manual account can be added, edited and deleted here."""
+                 manual: ManualAccounts | None = None, today: Callable[[], date] | None = None,
+                 gains: GainsService | None = None) -> None:
+        """``manual``: activities of a manual account can be added, edited and deleted here;
+        ``gains``: the account's lot method can be chosen here."""
         super().__init__(parent)
-        self._manual, self._today = manual, today
+        self._manual, self._today, self._gains = manual, today, gains
+        self.lot_method = QComboBox()
+        self.lot_method.setAccessibleName("Close lots by")
+        self.lot_method.setToolTip("Which lots a sale in this account closes, for its cost and realised gain")
+        for method in LotMethod:
+            self.lot_method.addItem(method.label, method.value)
+        self.lot_method.setVisible(gains is not None)
+        self.lot_method.activated.connect(self._on_lot_method_activated)
         self.title = QLabel("Select an account to see its portfolio.")
         self.live_label = QLabel("")
         self.live_label.setToolTip("From live prices; the figures below are from the last sync.")
@@ -89,6 +109,7 @@ class AccountDetailView(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.live_label)
+        header.addWidget(self.lot_method)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
@@ -170,6 +191,8 @@ class AccountDetailView(QWidget):
         self._value = value
         self.account_id = value.account_id
         self.activity_buttons.setVisible(self.editable)
+        if self._gains is not None:
+            run_task(self, self._show_lot_method(value.account_id), on_error=self.title.setText)
         if self.performance is not None:
             self.performance.set_fixed_account(value.account_id, value.name)
             self._performance_task = asyncio.ensure_future(self.performance.reload())
@@ -181,6 +204,18 @@ class AccountDetailView(QWidget):
         self.balances.set_rows(detail.balances)
         self.activities.set_rows(detail.activities)
         self.orders.set_rows(detail.orders)
+
+    async def _show_lot_method(self, account_id: str) -> None:
+        assert self._gains is not None
+        method = await self._gains.method(account_id)
+        if isValid(self) and self.account_id == account_id:
+            self.lot_method.setCurrentIndex(self.lot_method.findData(method.value))
+
+    def _on_lot_method_activated(self, _index: int) -> None:
+        if self._gains is None or self.account_id is None:
+            return
+        method = LotMethod(self.lot_method.currentData())
+        run_task(self, self._gains.set_lot_method(self.account_id, method), on_error=self.title.setText)
 
     def set_live(self, value: AccountLiveValue | None) -> None:
         if value is None:

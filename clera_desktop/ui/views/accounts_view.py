@@ -77,7 +77,7 @@ class AccountsView(QWidget):
         # selecting an account opens its portfolio, which needs the services
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.detail = AccountDetailView(self, history=services.history, manual=services.manual,
-                                        today=lambda: services.settings.clock.today())
+                                        today=lambda: services.settings.clock.today(), gains=services.gains)
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([320, 360])
 
