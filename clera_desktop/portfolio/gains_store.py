@@ -8,14 +8,17 @@ Read-only; runs on a worker thread (the database's reader). Settings that shape 
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clera_desktop.models.tables import Account, AppSetting
-from clera_desktop.portfolio.gains import AccountLots, GainsReport, is_sheltered, realised_gains
-from clera_desktop.portfolio.history_store import FxTable, internal_transfers, load_records
+from clera_desktop.portfolio.gains import AccountLots, GainsReport, cents, is_sheltered, realised_gains
+from clera_desktop.portfolio.history import ActivityRecord, price_on, split_ratios
+from clera_desktop.portfolio.history_store import FxTable, internal_transfers, load_records, price_table
 from clera_desktop.portfolio.lots import LONG_TERM_MONTHS, build_lots
 from clera_desktop.portfolio.manual import lot_method
 
@@ -51,3 +54,72 @@ def gains_report(session: Session, base: str, start: date, end: date,
     rates = FxTable(session)
     return realised_gains(account_lots(session, account_ids), base, start, end, rates.rate_on,
                           long_term_months(session))
+
+
+@dataclass(frozen=True, slots=True)
+class GainBreakdown:
+    """A range's gain split the way a tax office and a person think of it, in the base currency:
+    what sales realised, and how the open lots' unrealised gain moved. With the range's income,
+    fees and taxes they add up to its gain (value at the end, less at the start, less net
+    deposits) where every cost, price and rate is known and no shares moved in or out by transfer
+    (a transfer's carried-in gain arrives as unrealised, not as the range's gain)."""
+
+    realised: Decimal
+    unrealised_start: Decimal | None  # at the end of the day before the range
+    unrealised_end: Decimal | None
+    left_out: tuple[str, ...] = ()  # accounts whose lots have an unknown cost, price or rate
+
+    @property
+    def unrealised_change(self) -> Decimal | None:
+        if self.unrealised_start is None or self.unrealised_end is None:
+            return None
+        return self.unrealised_end - self.unrealised_start
+
+
+def gain_breakdown(session: Session, base: str, start: date, end: date,
+                   account_ids: Collection[str] | None = None) -> GainBreakdown:
+    rates = FxTable(session)
+    accounts = account_lots(session, account_ids)
+    report = realised_gains(accounts, base, start, end, rates.rate_on, long_term_months(session))
+    realised = sum((line.gain_base for line in report.lines if line.gain_base is not None), Decimal(0))
+    internal = internal_transfers(session)
+    totals: dict[date, Decimal | None] = {start - timedelta(days=1): Decimal(0), end: Decimal(0)}
+    left_out: set[str] = {line.account for line in report.lines if line.gain_base is None}
+    for account in accounts:
+        records = load_records(session, account.account_id, internal)
+        for day in totals:
+            value = _unrealised_on(session, account, records, day, base, rates)
+            if value is None:
+                left_out.add(account.name)
+            else:
+                totals[day] = (totals[day] or Decimal(0)) + value
+    before, after = (totals[day] for day in sorted(totals))
+    if left_out:
+        return GainBreakdown(cents(realised), None, None, tuple(sorted(left_out)))
+    return GainBreakdown(cents(realised), None if before is None else cents(before),
+                         None if after is None else cents(after))
+
+
+def _unrealised_on(session: Session, account: AccountLots, records: list[ActivityRecord], day: date, base: str,
+                   rates: FxTable) -> Decimal | None:
+    """The account's open lots at the end of ``day``, valued at that day's price (as the history
+    values the day), less their cost, in ``base`` at that day's rate; None when anything is unknown."""
+    upto = [r for r in records if r.day <= day]
+    book = build_lots(upto, account.method)
+    held = [symbol for symbol, lots in book.open.items() if lots]
+    if not held:
+        return Decimal(0)
+    currencies = dict.fromkeys(held, account.currency)
+    prices = price_table(session, set(held), currencies)
+    ratios = split_ratios(upto)
+    total = Decimal(0)
+    for symbol in held:
+        price = price_on(prices, upto, ratios, symbol, day)
+        cost = book.cost(symbol)
+        symbol_currency = prices.currency.get(symbol, account.currency)
+        rate = Decimal(1) if symbol_currency == account.currency else rates.rate_on(symbol_currency, account.currency, day)
+        if price is None or cost is None or rate is None:
+            return None
+        total += book.held(symbol) * price * rate - cost
+    to_base = Decimal(1) if account.currency == base else rates.rate_on(account.currency, base, day)
+    return None if to_base is None else total * to_base

@@ -25,6 +25,7 @@ from clera_desktop.models.enums import SecurityType
 from clera_desktop.models.tables import Account, Activity, DailyPrice, FxRate, PortfolioSnapshot, Position
 from clera_desktop.models.upserts import upsert_rows
 from clera_desktop.portfolio.derived import bring_up_to_date
+from clera_desktop.portfolio.gains_store import GainBreakdown, gain_breakdown
 from clera_desktop.portfolio.history_store import FxTable, HistoryState, read_state
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
 from clera_desktop.portfolio.totals import in_base
@@ -62,6 +63,7 @@ class Report:
     total: Metrics
     missing_rates: tuple[str, ...] = ()
     left_out: tuple[str, ...] = ()
+    gains: GainBreakdown | None = None  # the total's realised and unrealised gain over the range
 
     @property
     def complete(self) -> bool:
@@ -72,7 +74,15 @@ class Report:
                 "accounts": [{"id": a.id, "name": a.name, "currency": a.currency, **a.metrics.as_json()}
                              for a in self.accounts],
                 "total": {**self.total.as_json(), "complete": self.complete, "missing_rates": list(self.missing_rates),
-                          "left_out": list(self.left_out)}}
+                          "left_out": list(self.left_out), **self._gains_json()}}
+
+    def _gains_json(self) -> dict[str, object]:
+        if self.gains is None:
+            return {}
+        change = self.gains.unrealised_change
+        return {"realised_gain": format(self.gains.realised, "f"),
+                "unrealised_gain_change": None if change is None else format(change, "f"),
+                "gains_left_out": list(self.gains.left_out)}
 
 
 class HistoryService:
@@ -308,4 +318,5 @@ def build_report(session: Session, base: str, account_ids: list[str] | None, sta
     for account_id in ids:
         account_metrics, _, _ = _range_metrics(account_points(session, account_id, end), first, last, today)
         accounts.append(AccountReport(account_id, names[account_id], currencies[account_id], account_metrics))
-    return Report(base, first, last, tuple(accounts), total, combined.missing_rates, combined.left_out)
+    gains = gain_breakdown(session, base, first, last, ids)
+    return Report(base, first, last, tuple(accounts), total, combined.missing_rates, combined.left_out, gains)

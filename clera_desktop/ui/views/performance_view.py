@@ -35,14 +35,22 @@ if TYPE_CHECKING:
     from clera_desktop.ui.charts.value_chart import ValueChart
 
 RANGES = ("1W", "1M", "3M", "YTD", "1Y", "ALL", "Custom")
-FIGURES = (("end_value", "Value"), ("net_flows", "Net deposits"), ("gain", "Gain"), ("income", "Income"),
-           ("costs", "Fees \u00b7 taxes"), ("twr", "Time-weighted"), ("mwr", "Money-weighted"))
+FIGURES = (("end_value", "Value"), ("net_flows", "Net deposits"), ("gain", "Gain"), ("realised", "Realised"),
+           ("unrealised", "Unrealised"), ("income", "Income"), ("costs", "Fees \u00b7 taxes"), ("twr", "Time-weighted"),
+           ("mwr", "Money-weighted"))
+FIGURES_PER_ROW = 5
 _TIMING = ("Money brought in counts from the start of its day (it can be invested at that day's prices); money "
            "taken out counts at the end of its day (a sale withdrawn the same day is part of that day's result). "
            "Portfolio Performance counts the same way.")
 FIGURE_TIPS = {
     "gain": "Value at the end, less value at the start, less net deposits: what the market, income, fees and taxes made.",
     "income": "Dividends and interest, gross (before the fees and taxes withheld from them).",
+    "realised": "What the range's sales realised: proceeds less the cost of the lots they closed (each account's "
+                "method; costs at the buy day's rate, proceeds at the sale day's).",
+    "unrealised": "How much the open lots' gain (value less cost) grew or shrank over the range. Realised + "
+                  "unrealised + income - fees - taxes is the gain, where every cost, price and rate is known and no "
+                  "shares were transferred; the rest (currency moves on cash, shares from before the first "
+                  "activity, transfers) is said beside it.",
     "costs": "Fees (less refunds) and taxes (paid or withheld, less refunds) in the range.",
     "twr": "The return of the money invested, whatever was added or taken out when: each day's return, linked. "
            + _TIMING + " The yearly rate is shown for ranges of a year or more.",
@@ -100,8 +108,9 @@ class PerformanceView(QWidget):
             value = QLabel("\u2014")
             value.setStyleSheet("font-size: 16px; font-weight: 600")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(caption, 0, n)
-            grid.addWidget(value, 1, n)
+            row, column = divmod(n, FIGURES_PER_ROW)  # two rows: the window stays usable at 1024 px
+            grid.addWidget(caption, row * 2, column)
+            grid.addWidget(value, row * 2 + 1, column)
             self.figures[key] = value
         self.note = QLabel("")
         self.note.setWordWrap(True)
@@ -181,8 +190,29 @@ class PerformanceView(QWidget):
             return  # the person chose another range or account meanwhile: that answer wins
         self.points, self.report = points, report
         self._show_figures(report.total, report.base_currency)
+        self._show_gains(report)
         self._draw()  # with the figures, before the note's own read: never a chart of the range before
         await self._show_note(ids)
+
+    def _show_gains(self, report: Report) -> None:
+        gains, currency = report.gains, report.base_currency
+        if gains is None:
+            self.figures["realised"].setText("\u2014")
+            self.figures["unrealised"].setText("\u2014")
+            return
+        self.figures["realised"].setText(fmt.money(gains.realised, currency))
+        change = gains.unrealised_change
+        self.figures["unrealised"].setText(fmt.money(change, currency) if change is not None else "unknown")
+        m = report.total
+        tip = FIGURE_TIPS["unrealised"]
+        if change is None:
+            tip += f"\n\nUnknown: {', '.join(gains.left_out)} hold lots of unknown cost, price or rate."
+        else:
+            other = m.gain - (gains.realised + change + m.income - m.fees - m.taxes)
+            if other:
+                tip += f"\n\nThis range: {fmt.money(other, currency)} of the gain is from currency moves, transfers " \
+                       "or shares held before the first activity."
+        self.figures["unrealised"].setToolTip(tip)
 
     def _show_figures(self, m: Metrics, currency: str) -> None:
         self.figures["end_value"].setText(fmt.money(m.end_value, currency))
