@@ -7,15 +7,16 @@ Read-only; runs on a worker thread (the database's reader). Settings that shape 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from clera_desktop.models.tables import Account, AppSetting
+from clera_desktop.models.tables import Account, Activity, AppSetting, FxRate
 from clera_desktop.portfolio.gains import AccountLots, GainsReport, cents, is_sheltered, realised_gains
 from clera_desktop.portfolio.history import ActivityRecord, price_on, split_ratios
 from clera_desktop.portfolio.history_store import FxTable, internal_transfers, load_records, price_table
@@ -54,6 +55,66 @@ def gains_report(session: Session, base: str, start: date, end: date,
     rates = FxTable(session)
     return realised_gains(account_lots(session, account_ids), base, start, end, rates.rate_on,
                           long_term_months(session))
+
+
+class GainsCache:
+    """Replayed lots and finished reports, kept while what they come from is unchanged.
+
+    Opening the Gains view on 200,000 activities would otherwise read and replay them all each
+    time (6 s in bench/gains_bench.py). An account's lots are kept while its activities (count
+    and newest id), its method, name, currency and type are the same; a report while those and
+    the stored rates and the long-term period are. The window's service also empties the cache
+    on every announced change to activities, accounts or gains settings (an activity edited in
+    place keeps its count and id). Safe from several reader threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._books: dict[str, tuple[tuple[object, ...], AccountLots]] = {}
+        self._reports: dict[tuple[object, ...], GainsReport] = {}
+
+    def clear(self) -> None:
+        with self._lock:
+            self._books.clear()
+            self._reports.clear()
+
+    def account_lots(self, session: Session, account_ids: Collection[str] | None = None) -> list[AccountLots]:
+        return [lots for _key, lots in self._keyed_lots(session, account_ids)]
+
+    def _keyed_lots(self, session: Session,
+                    account_ids: Collection[str] | None) -> list[tuple[tuple[object, ...], AccountLots]]:
+        activity = {account: (count, newest) for account, count, newest in session.execute(
+            select(Activity.account_id, func.count(Activity.id), func.max(Activity.id)).group_by(Activity.account_id))}
+        query = (select(Account.id, Account.name, Account.currency, Account.account_type)
+                 .where(Account.is_active.is_(True)).order_by(Account.name))
+        if account_ids is not None:
+            query = query.where(Account.id.in_(sorted(account_ids)))
+        result = []
+        for account_id, name, currency, account_type in session.execute(query).all():
+            method = lot_method(session, account_id)
+            key = (activity.get(account_id), method, name, currency, account_type)
+            with self._lock:
+                known = self._books.get(account_id)
+            if known is None or known[0] != key:
+                book = build_lots(load_records(session, account_id), method)
+                known = (key, AccountLots(account_id, name, currency, method, book, is_sheltered(account_type)))
+                with self._lock:
+                    self._books[account_id] = known
+            result.append(known)
+        return result
+
+    def report(self, session: Session, base: str, start: date, end: date,
+               account_ids: Collection[str] | None = None) -> GainsReport:
+        keyed = self._keyed_lots(session, account_ids)
+        rates = session.execute(select(func.count(FxRate.id), func.max(FxRate.id))).one()
+        months = long_term_months(session)
+        key = (base, start, end, tuple(k for k, _ in keyed), tuple(a.account_id for _, a in keyed), tuple(rates), months)
+        with self._lock:
+            known = self._reports.get(key)
+        if known is None:
+            known = realised_gains([a for _, a in keyed], base, start, end, FxTable(session).rate_on, months)
+            with self._lock:
+                self._reports[key] = known
+        return known
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from clera_desktop.models.tables import Account, Position
 from clera_desktop.models.upserts import put_app_setting
 from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.gains import GainsReport, LotValue, Term, term_of, value_lots
-from clera_desktop.portfolio.gains_store import LONG_TERM_KEY, account_lots, gains_report, long_term_months
+from clera_desktop.portfolio.gains_store import LONG_TERM_KEY, GainsCache, account_lots, long_term_months
 from clera_desktop.portfolio.lots import Lot, LotMethod, preview_sale
 from clera_desktop.portfolio.manual import LOT_METHOD_KEY, lot_method
 from clera_desktop.portfolio.rates import LatestRates
@@ -144,17 +144,23 @@ class GainsService:
         self._clock = clock
         self._base = base_currency
         self._bus = bus
+        self.cache = GainsCache()
+        bus.subscribe(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Change.ACTIVITIES | Change.ACCOUNTS | Change.GAINS | Change.SYNCED | Change.POSITIONS):
+            self.cache.clear()
 
     async def report(self, start: date, end: date, account_ids: Collection[str] | None = None) -> GainsReport:
         base = self._base()
-        return await self._database.read(lambda s: gains_report(s, base, start, end, account_ids))
+        return await self._database.read(lambda s: self.cache.report(s, base, start, end, account_ids))
 
     async def years_with_sales(self) -> list[int]:
         """Tax years that have a sale, newest first, and always this one."""
         today = self._clock().today()
 
         def read(session: Session) -> list[int]:
-            years = {part.sold_on.year for a in account_lots(session) for part in a.book.realised}
+            years = {part.sold_on.year for a in self.cache.account_lots(session) for part in a.book.realised}
             return sorted(years | {today.year}, reverse=True)
 
         return await self._database.read(read)
