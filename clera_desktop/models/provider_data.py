@@ -66,6 +66,17 @@ class RemotePosition:
     cost_basis: Decimal | None = None
     description: str | None = None
     universal_symbol_id: str | None = None
+    tax_lots: tuple[BrokerTaxLot, ...] | None = None  # None: the brokerage reports none (not "no lots")
+
+
+@dataclass(frozen=True, slots=True)
+class BrokerTaxLot:
+    """One tax lot as the brokerage reports it; amounts in the position's currency."""
+
+    acquired: date | None
+    quantity: Decimal
+    cost: Decimal | None
+    lot_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

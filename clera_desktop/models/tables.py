@@ -173,6 +173,9 @@ class Position(Base):
     cost_basis: Mapped[Decimal | None]
     currency: Mapped[str] = mapped_column(String(3))
     as_of: Mapped[datetime]
+    # revision 0005: the brokerage's own tax lots for the position (JSON: acquired, quantity, cost,
+    # lot_id), where it reports them (SnapTrade, when enabled for the account); shown beside ours
+    tax_lots: Mapped[str | None] = mapped_column(Text)
 
 
 class Activity(Base):

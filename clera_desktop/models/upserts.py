@@ -8,6 +8,7 @@ writes nothing the second time and adds no row.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -17,10 +18,18 @@ from sqlalchemy import CursorResult, Dialect, Result, Table, delete, literal, or
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.money import canonical
 from clera_desktop.core.text import DESCRIPTION_LENGTH, SYMBOL_LENGTH, clean_text, optional_text
 from clera_desktop.models.domain import account_id_for
 from clera_desktop.models.enums import ConnectionStatus, OrderStatus
-from clera_desktop.models.provider_data import AccountData, RemoteAccount, RemoteConnection, RemoteOrder, RemotePosition
+from clera_desktop.models.provider_data import (
+    AccountData,
+    BrokerTaxLot,
+    RemoteAccount,
+    RemoteConnection,
+    RemoteOrder,
+    RemotePosition,
+)
 from clera_desktop.models.tables import (
     Account,
     Activity,
@@ -185,7 +194,7 @@ def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime, 
         {"account_id": account_id, "symbol": p.symbol, "universal_symbol_id": p.universal_symbol_id,
          "description": p.description, "security_type": p.security_type, "quantity": p.quantity, "price": p.price,
          "market_value": p.market_value, "average_cost": p.average_cost, "cost_basis": p.cost_basis,
-         "currency": p.currency, "as_of": now}
+         "currency": p.currency, "as_of": now, "tax_lots": tax_lots_json(p.tax_lots)}
         for p in data.positions
     ]
     activities = [
@@ -366,6 +375,14 @@ def deactivate_missing_accounts(session: Session, connection_id: str, present: s
         Account.connection_id == connection_id, Account.is_active.is_(True), Account.id.not_in(present),
     ).values(is_active=False, updated_at=now))
     return rows_affected(result)
+
+
+def tax_lots_json(lots: tuple[BrokerTaxLot, ...] | None) -> str | None:
+    """The brokerage's lots as stored (exact decimal text); None when it reports none."""
+    if lots is None:
+        return None
+    return json.dumps([{"acquired": lot.acquired.isoformat() if lot.acquired else None, "quantity": canonical(lot.quantity),
+                        "cost": None if lot.cost is None else canonical(lot.cost), "lot_id": lot.lot_id} for lot in lots])
 
 
 def put_app_setting(session: Session, key: str, value: str, *, now: datetime) -> None:

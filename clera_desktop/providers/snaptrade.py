@@ -42,6 +42,7 @@ from clera_desktop.models.enums import (
 )
 from clera_desktop.models.provider_data import (
     AccountData,
+    BrokerTaxLot,
     RemoteAccount,
     RemoteActivity,
     RemoteBalance,
@@ -142,6 +143,27 @@ def _body(response: Any, kind: type) -> Any:
 
 def _day(text: str | None) -> date | None:
     return None if not text else datetime.fromisoformat(text).date()
+
+
+def _tax_lots(value: object) -> tuple[BrokerTaxLot, ...] | None:
+    """A position's ``tax_lots`` (enabled per account on SnapTrade's paid plans); None when absent
+    or empty, as SnapTrade sends an empty list when they are not enabled."""
+    if not isinstance(value, list) or not value:
+        return None
+    lots = []
+    for item in value:
+        if not isinstance(item, dict) or (item.get("position_type") or "LONG") != "LONG":
+            continue
+        quantity = optional_decimal(item.get("quantity"))
+        if quantity is None:
+            continue
+        try:
+            acquired = _day(item.get("original_purchase_date"))
+        except (TypeError, ValueError):  # a lot with a malformed day is still a lot: its day unknown
+            acquired = None
+        lots.append(BrokerTaxLot(acquired, quantity,
+                                 optional_decimal(item.get("cost_basis")), payload.optional_text(item.get("lot_id"), "lot id")))
+    return tuple(lots) or None
 
 
 def _time(text: str | None) -> datetime | None:
@@ -315,6 +337,7 @@ class SnapTradeClient:
                 price=price, market_value=None if price is None else quantity * price,
                 average_cost=None if cost is None or not quantity else cost / quantity, cost_basis=cost,
                 description=instrument.get("description"), universal_symbol_id=instrument.get("id"),
+                tax_lots=_tax_lots(item.get("tax_lots")),
             ))
         return positions
 

@@ -81,3 +81,46 @@ class Book:
         for event in events:
             book.apply(event)
         return book
+
+
+@dataclass(slots=True)
+class BrokerLot:
+    """One tax lot as a brokerage keeps it (first in, first out)."""
+
+    lot_id: str
+    day: date
+    quantity: Decimal
+    cost: Decimal
+
+
+#: Brokerages whose positions carry tax lots (SnapTrade: "when tax lot data is enabled for the
+#: account", on paid plans); the demo enables it for one, so the app shows both cases.
+TAX_LOT_INSTITUTIONS = frozenset({"E*TRADE"})
+
+
+def fifo_lots(events: list[LedgerEvent], symbol: str) -> list[BrokerLot]:
+    """The open lots of ``symbol`` after ``events``, closed first in, first out; a split multiplies
+    every lot's shares and keeps its cost."""
+    lots: list[BrokerLot] = []
+    for event in events:
+        if event.symbol != symbol or event.quantity is None:
+            continue
+        if event.kind is EventKind.BUY:
+            lots.append(BrokerLot(event.id, event.day, event.quantity, -event.amount))
+        elif event.kind is EventKind.TRANSFER_IN:
+            lots.append(BrokerLot(event.id, event.day, event.quantity, event.quantity * (event.price or Decimal(0))))
+        elif event.kind is EventKind.SPLIT:
+            held = sum((lot.quantity for lot in lots), Decimal(0))
+            for lot in lots if held else ():
+                lot.quantity += lot.quantity * event.quantity / held
+        elif event.kind in (EventKind.SELL, EventKind.TRANSFER_OUT):
+            left = event.quantity
+            while left and lots:
+                lot = lots[0]
+                taken = min(lot.quantity, left)
+                lot.cost -= (lot.cost * taken / lot.quantity).quantize(Decimal("0.01")) if taken < lot.quantity else lot.cost
+                lot.quantity -= taken
+                left -= taken
+                if not lot.quantity:
+                    lots.pop(0)
+    return lots

@@ -9,7 +9,7 @@ from typing import Any
 
 from clera_desktop.sandbox.http import decimal_string, iso, number
 from clera_desktop.sandbox.instruments import Instrument
-from clera_desktop.sandbox.ledger import EventKind, LedgerEvent
+from clera_desktop.sandbox.ledger import BrokerLot, EventKind, LedgerEvent
 from clera_desktop.sandbox.world import BrokerageSpec, DemoAccount, DemoOrder, SnapConnection, stable_uuid
 
 CURRENCY_NAMES = {"USD": "US Dollar", "CAD": "Canadian Dollar", "EUR": "Euro", "GBP": "British Pound"}
@@ -152,7 +152,18 @@ def balance(account: DemoAccount) -> dict[str, Any]:
     return {"currency": currency(account.currency), "cash": number(cash), "buying_power": number(cash)}
 
 
-def position(instrument: Instrument, quantity: Decimal, price: Decimal, cost: Decimal) -> dict[str, Any]:
+def tax_lot(lot: BrokerLot, price: Decimal) -> dict[str, Any]:
+    return {
+        "original_purchase_date": datetime.combine(lot.day, time(15, 0), UTC).isoformat().replace("+00:00", "Z"),
+        "quantity": decimal_string(lot.quantity), "purchased_price": decimal_string((lot.cost / lot.quantity).quantize(
+            Decimal("0.0001"))), "cost_basis": decimal_string(lot.cost.quantize(Decimal("0.01"))),
+        "current_value": decimal_string((lot.quantity * price).quantize(Decimal("0.01"))), "position_type": "LONG",
+        "lot_id": stable_uuid("lot", lot.lot_id),
+    }
+
+
+def position(instrument: Instrument, quantity: Decimal, price: Decimal, cost: Decimal,
+             lots: list[BrokerLot] | None = None) -> dict[str, Any]:
     return {
         "instrument": {
             "kind": "etf" if instrument.kind == "etf" else "stock",
@@ -161,7 +172,8 @@ def position(instrument: Instrument, quantity: Decimal, price: Decimal, cost: De
             "exchange": instrument.exchange, "figi_instrument": figi(instrument),
         },
         "units": decimal_string(quantity), "price": decimal_string(price), "cost_basis": decimal_string(cost),
-        "currency": instrument.currency, "cash_equivalent": False, "tax_lots": [],
+        "currency": instrument.currency, "cash_equivalent": False,
+        "tax_lots": [tax_lot(lot, price) for lot in lots or ()],
     }
 
 

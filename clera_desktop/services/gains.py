@@ -7,6 +7,8 @@ default, the long-term holding period) are written on its writer and announced a
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +21,7 @@ from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError
 from clera_desktop.models.engine import Database
+from clera_desktop.models.provider_data import BrokerTaxLot
 from clera_desktop.models.tables import Account, Position
 from clera_desktop.models.upserts import put_app_setting
 from clera_desktop.portfolio.derived import bring_up_to_date
@@ -28,6 +31,7 @@ from clera_desktop.portfolio.lots import Lot, LotMethod, preview_sale
 from clera_desktop.portfolio.manual import LOT_METHOD_KEY, lot_method
 from clera_desktop.portfolio.rates import LatestRates
 
+log = logging.getLogger(__name__)
 ZERO = Decimal(0)
 #: The acquisition day of shares held before the first recorded activity (unknown; sorts first).
 BEFORE_RECORDS = date.min
@@ -52,10 +56,37 @@ class HoldingLots:
     our_cost: Decimal | None  # the lots' cost; None when any lot's is unknown
     broker_cost: Decimal | None  # the position's reported cost basis
     reason: str  # why ours and the broker's differ, or "" when they agree or cannot be compared
+    broker_lots: tuple[BrokerTaxLot, ...] | None = None  # the brokerage's own lots, where it reports them
 
     @property
     def difference(self) -> Decimal | None:
         return None if self.our_cost is None or self.broker_cost is None else self.our_cost - self.broker_cost
+
+    @property
+    def broker_lots_agree(self) -> bool | None:
+        """Ours and the brokerage's are the same lots (day, shares, cost to the cent); None: nothing to compare."""
+        if self.broker_lots is None:
+            return None
+
+        def key(acquired: date | None, quantity: Decimal, cost: Decimal | None) -> tuple[object, ...]:
+            return (acquired, quantity.normalize(), None if cost is None else cost.quantize(Decimal("0.01")))
+
+        ours = sorted((key(v.lot.acquired, v.lot.quantity, v.lot.cost) for v in self.lots), key=repr)
+        theirs = sorted((key(lot.acquired, lot.quantity, lot.cost) for lot in self.broker_lots), key=repr)
+        return ours == theirs
+
+
+def broker_lots(text: str | None) -> tuple[BrokerTaxLot, ...] | None:
+    if not text:
+        return None
+    try:
+        rows = json.loads(text)
+        return tuple(BrokerTaxLot(date.fromisoformat(r["acquired"]) if r.get("acquired") else None, Decimal(r["quantity"]),
+                                  Decimal(r["cost"]) if r.get("cost") is not None else None, r.get("lot_id"))
+                     for r in rows)
+    except (ValueError, KeyError, TypeError, ArithmeticError):
+        log.warning("stored tax lots could not be read", exc_info=True)
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +154,10 @@ def _holding(session: Session, account_id: str, symbol: str, today: date) -> Hol
     if not reasons and our_cost is not None and broker_cost is not None and abs(our_cost - broker_cost) >= Decimal("0.01"):
         reasons.append(f"the brokerage may close lots by another method than {lots_of_account.method.label.lower()}, "
                        "or count fees differently")
+    theirs = broker_lots(position.tax_lots) if position is not None and position.currency == account.currency else None
     return HoldingLots(account_id, symbol, account.currency, lots_of_account.method, tuple(valued),
-                       position.quantity if position is not None else None, our_cost, broker_cost, "; ".join(reasons))
+                       position.quantity if position is not None else None, our_cost, broker_cost, "; ".join(reasons),
+                       theirs)
 
 
 def _price_in(session: Session, position: Position | None, currency: str) -> Decimal | None:

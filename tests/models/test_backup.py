@@ -12,7 +12,7 @@ import pytest
 
 from clera_desktop.core.errors import StoreDamaged
 from clera_desktop.models.backup import KEEP, backups, daily_backup, is_sound, restore, take_backup
-from clera_desktop.models.engine import Database, make_engine, upgrade
+from clera_desktop.models.engine import SCHEMA_HEAD, Database, make_engine, upgrade
 from tests.clock import TEST_CLOCK
 
 
@@ -30,7 +30,7 @@ def test_an_older_store_is_backed_up_before_it_is_upgraded(tmp_path: Path) -> No
     engine.dispose()
     Database(f"sqlite:///{path}", clock=TEST_CLOCK).close()
     [before] = backups(path)
-    assert before.reason == "before-0004"
+    assert before.reason == f"before-{SCHEMA_HEAD}"
     with sqlite3.connect(before.path) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",), "as it was"
 

@@ -115,3 +115,23 @@ def test_0004_downgrades_to_0003_keeping_rows(tmp_path: Path) -> None:
         assert current_revision(engine) == "0003"
     finally:
         engine.dispose()
+
+
+def test_0005_adds_the_brokers_tax_lots_keeping_every_position(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "db.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        upgrade(engine, "0004")
+    finally:
+        engine.dispose()
+    with sqlite3.connect(path) as raw:
+        raw.execute("INSERT INTO accounts (id, provider, provider_account_id, institution, name, currency, is_active, "
+                    "connection_type, is_paper, created_at, updated_at) VALUES ('a', 'manual', 'a', 'x', 'A', 'USD', 1, "
+                    "'read', 0, '2026-01-01', '2026-01-01')")
+        raw.execute("INSERT INTO positions (account_id, symbol, security_type, quantity, currency, as_of) "
+                    "VALUES ('a', 'ACME', 'equity', '3', 'USD', '2026-01-01')")
+    Database(f"sqlite:///{path}").close()  # to the head: 0005
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT symbol, quantity, tax_lots FROM positions").fetchall() == [("ACME", "3", None)]

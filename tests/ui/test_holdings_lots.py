@@ -31,3 +31,22 @@ def test_choosing_an_account_under_a_holding_shows_its_lots_adding_up_to_its_sha
 
     view.tree.setCurrentIndex(parent)  # a holding in several accounts: no one account's lots
     assert view.lots.holding is None
+
+
+def test_the_brokerages_own_lots_are_shown_beside_ours_and_agree_when_history_is_complete(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    """E*TRADE reports tax lots in the demo (SnapTrade's tax_lots, enabled for that brokerage only)."""
+    run(window.sync_now())
+    snapshot = run(window.services.holdings())
+    etrade = [(a.account_id, r.symbol) for r in snapshot.rows for a in r.accounts if a.account_name == "E*TRADE Brokerage"]
+    others = [(a.account_id, r.symbol) for r in snapshot.rows for a in r.accounts if a.account_name == "Robinhood Individual"]
+    assert etrade and others
+    agreed = 0
+    for account_id, symbol in etrade:
+        holding = run(window.services.gains.holding_lots(account_id, symbol))
+        assert holding.broker_lots, f"{symbol}: E*TRADE reports its lots"
+        assert sum((lot.quantity for lot in holding.broker_lots), Decimal(0)) == holding.quantity_held
+        agreed += bool(holding.broker_lots_agree)
+    assert agreed == len(etrade), "our FIFO lots are the brokerage's FIFO lots"
+    robinhood = run(window.services.gains.holding_lots(*others[0]))
+    assert robinhood.broker_lots is None, "a brokerage without tax lots: nothing claimed"

@@ -79,4 +79,18 @@ def reconciliation_text(holding: HoldingLots) -> str:
     else:
         said = (f"{ours} \u00b7 the brokerage's: {fmt.money(holding.broker_cost, currency)} \u00b7 difference "
                 f"{fmt.money(holding.difference, currency)}.")
-    return f"{said} {holding.reason[:1].upper()}{holding.reason[1:]}." if holding.reason else said
+    said = f"{said} {holding.reason[:1].upper()}{holding.reason[1:]}." if holding.reason else said
+    return f"{said} {broker_lots_text(holding)}".strip()
+
+
+def broker_lots_text(holding: HoldingLots) -> str:
+    """The brokerage's own lots, where it reports them, and whether they are ours."""
+    lots = holding.broker_lots
+    if lots is None:
+        return ""
+    shown = "; ".join(f"{lot.acquired.isoformat() if lot.acquired else 'day unknown'}: {fmt.quantity(lot.quantity)} "
+                      f"shares, cost {fmt.money(lot.cost)}" for lot in lots[:6])
+    more = f"; and {len(lots) - 6} more" if len(lots) > 6 else ""
+    verdict = ("They are the same as the lots above." if holding.broker_lots_agree
+               else "They differ from the lots above (another method, or history the activities do not show).")
+    return f"The brokerage's own lots ({len(lots)}): {shown}{more}. {verdict}"
