@@ -1,7 +1,8 @@
 """Tax lots from activities: what each holding cost, and what each sale realised.
 
 Every buy and every transfer in of shares opens a lot (a transfer keeps the cost and the day of
-purchase it carries); a split multiplies the shares of every open lot and keeps its cost; a sale
+purchase it carries), and so does a reinvested dividend (shares at a price); a split, or shares
+paid as a dividend without a price, multiplies the shares of every open lot and keeps its cost; a sale
 or a transfer out closes lots in the account's order: FIFO (oldest first), LIFO (newest first),
 HIFO (dearest per share first) or AVERAGE (every share at the pool's average cost, the lots'
 days still taken oldest first for the holding period). A sale of shares the activities never
@@ -126,8 +127,9 @@ def build_lots(records: Sequence[ActivityRecord], method: LotMethod = LotMethod.
     The loop runs once per activity (200,000 in bench/gains_bench.py): the types are bound to
     locals and a buy's lot is appended here rather than through :func:`_open`."""
     book = LotBook(method)
-    split, buy, sell, transfer_in, transfer_out = (ActivityType.SPLIT, ActivityType.BUY, ActivityType.SELL,
-                                                   ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT)
+    split, buy, sell, transfer_in, transfer_out, dividend = (
+        ActivityType.SPLIT, ActivityType.BUY, ActivityType.SELL, ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT,
+        ActivityType.DIVIDEND)
     opened = book.open
     plain = method is not LotMethod.AVERAGE
     for r in _in_effect_order(records):
@@ -150,6 +152,11 @@ def build_lots(records: Sequence[ActivityRecord], method: LotMethod = LotMethod.
             _open(book, symbol, r.acquired_on or r.day, quantity, cost, r.id)
         elif kind is transfer_out and quantity:
             _close(book, r, quantity, ZERO, ZERO, realise=False)
+        elif kind is dividend and quantity:
+            if r.price:  # reinvested (SnapTrade's REI, Plaid's "dividend reinvestment"): a lot bought with it
+                _open(book, symbol, r.day, quantity, quantity * r.price, r.id)
+            else:  # shares paid as a dividend: the holding's cost spread over more shares, as a split
+                _split(book, replace(r, split_is_ratio=False))
     return book
 
 

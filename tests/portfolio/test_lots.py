@@ -110,3 +110,15 @@ def test_hifo_takes_unknown_cost_last() -> None:
                       LotMethod.HIFO)
     (sale,) = book.realised
     assert sale.cost == D(50) and book.cost("ACME") is None, "the open shares' cost is unknown, and says so"
+
+
+def test_a_reinvested_dividend_opens_a_lot_and_a_stock_dividend_spreads_the_cost() -> None:
+    day = date(2025, 3, 3)
+    reinvested = ActivityRecord(date(2025, 6, 2), ActivityType.DIVIDEND, "ACME", D("0.5"), D("110"), D("55"), None, id=2)
+    book = build_lots([trade(day, BUY, "10", "100", n=1), reinvested])
+    assert [(lot.acquired, lot.quantity, lot.cost) for lot in book.open["ACME"]] == [
+        (day, D(10), D(1000)), (date(2025, 6, 2), D("0.5"), D("55.0"))]
+
+    paid_in_shares = ActivityRecord(date(2025, 6, 2), ActivityType.DIVIDEND, "ACME", D(1), None, D(0), None, id=3)
+    book = build_lots([trade(day, BUY, "10", "100", n=1), paid_in_shares])
+    assert [(lot.acquired, lot.quantity, lot.cost) for lot in book.open["ACME"]] == [(day, D(11), D(1000))]
