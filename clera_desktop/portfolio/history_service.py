@@ -41,6 +41,7 @@ class SeriesPoint:
     day: date
     value: Decimal
     net_deposits: Decimal  # cumulative external flows since the start of history
+    growth: Decimal | None = None  # time-weighted return since the range began (the report's TWR on its last day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +157,18 @@ class HistoryService:
         def read(session: Session) -> list[SeriesPoint]:
             points = combined_points(session, base, _account_ids(session, account_ids), None, end).points
             running, result = Decimal(0), []
+            growth, previous, linked = Decimal(1), Decimal(0), False
             for p in points:
                 running += p.flow
-                if start is None or p.day >= start:
-                    result.append(SeriesPoint(p.day, p.value, running))
+                if start is not None and p.day < start:
+                    previous = p.value
+                    continue
+                basis = previous + p.flow_in  # linked as returns.time_weighted links them
+                if basis > 0:
+                    growth *= (p.value + p.flow_out) / basis
+                    linked = True
+                previous = p.value
+                result.append(SeriesPoint(p.day, p.value, running, growth - 1 if linked else None))
             return result
 
         return await self._database.read(read)

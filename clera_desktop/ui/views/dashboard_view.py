@@ -38,6 +38,7 @@ def _account_note(value: AccountLiveValue) -> str:
         said.append(f"no rate from {value.currency} to the base currency: not in the total")
     said += [f"no {pair} rate" for pair in value.missing_rates]
     return "; ".join(said)
+INTRADAY_GAP_SECONDS = 15 * 60.0  # no live value for this long (the app closed, no prices): a gap in the line
 WAITING_TEXT = "Your live value appears here once your accounts are synced and the first prices arrive."
 _SOURCE_TEXT = {"stream": "Live prices streaming", "polling": "Stream unavailable: polling latest trades",
                 "none": "No live prices (add the Clera brokerage account for market data)"}
@@ -60,7 +61,7 @@ class DashboardView(QWidget):
         self.status.setStyleSheet("color: gray")
         self.series_choice = QComboBox()
         self.series_choice.addItem("All accounts", None)
-        self.series_choice.currentIndexChanged.connect(lambda _: self._draw_chart())
+        self.series_choice.currentIndexChanged.connect(lambda _: self._on_series_chosen())
         self.model: RowsTableModel[AccountLiveValue] = RowsTableModel(LIVE_COLUMNS, self)
         self.table, _ = sorted_table(self.model, self)
         top = QHBoxLayout()
@@ -114,6 +115,11 @@ class DashboardView(QWidget):
 
     def show_snapshot(self, snapshot: LiveSnapshot) -> None:
         base = snapshot.base_currency
+        chosen_id = self.series_choice.currentData()
+        chosen = next((v for v in snapshot.accounts if v.account_id == chosen_id), None) if chosen_id else None
+        if chosen is not None:  # the headline follows the line chosen below it
+            self._show_account_headline(snapshot, chosen)
+            return
         self.total.setText(fmt.money(snapshot.total, base))
         if snapshot.total_note != self.total_note.text():
             self.total_note.setText(snapshot.total_note)
@@ -136,6 +142,19 @@ class DashboardView(QWidget):
         self._draw_chart(snapshot)
         self.redraws += 1
 
+    def _show_account_headline(self, snapshot: LiveSnapshot, chosen: AccountLiveValue) -> None:
+        partial = " (partial: no price for " + ", ".join(chosen.missing_prices) + ")" if chosen.missing_prices else ""
+        self.total.setText(fmt.money(chosen.value, chosen.currency))
+        self.change.setText(f"{chosen.name}, live{partial}; the day change is for the whole portfolio only")
+        if self._change_color != "gray":
+            self._change_color = "gray"
+            self.change.setStyleSheet("font-size: 16px; color: gray")
+        self.total_note.setVisible(False)
+        self.model.set_rows(snapshot.accounts)
+        self._list_accounts(snapshot)
+        self._draw_chart(snapshot)
+        self.redraws += 1
+
     def _list_accounts(self, snapshot: LiveSnapshot) -> None:
         ids = tuple(v.account_id for v in snapshot.accounts)
         if ids == self._accounts_listed:
@@ -149,6 +168,13 @@ class DashboardView(QWidget):
             self.series_choice.addItem(value.name, value.account_id)
         self.series_choice.setCurrentIndex(max(0, self.series_choice.findData(current)))
         self.series_choice.blockSignals(False)
+
+    def _on_series_chosen(self) -> None:
+        snapshot = self._live.snapshot()
+        if snapshot is not None:
+            self.show_snapshot(snapshot)  # the headline and the line together
+        else:
+            self._draw_chart()
 
     def _draw_chart(self, snapshot: LiveSnapshot | None = None) -> None:
         """``snapshot``: the frame's own (the live service builds one per call: not twice a frame)."""
@@ -169,4 +195,4 @@ class DashboardView(QWidget):
             chosen = next((v for v in snapshot.accounts if v.account_id == account_id), None)
             self.chart.currency = chosen.currency if chosen else snapshot.base_currency
         xs, ys = series.arrays()
-        self.chart.set_series(xs, ys, series.exact, follow=True)
+        self.chart.set_series(xs, ys, series.exact, follow=True, gap=INTRADAY_GAP_SECONDS)

@@ -7,12 +7,14 @@ view (fixed to that account). The chart is built the first time the view is show
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
@@ -58,6 +60,7 @@ FIGURE_TIPS = {
            "under a year it is the range's own return, not a yearly rate. " + _TIMING,
 }
 DEPOSITS_COLOR = "#8e8e93"
+GAP_SECONDS = 4 * 86400.0  # daily values further apart than this: no data in between, drawn as a gap
 
 
 def range_start(name: str, today: date) -> date | None:
@@ -115,7 +118,19 @@ class PerformanceView(QWidget):
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: gray")
+        self.show_return = QCheckBox("Return %")
+        self.show_return.setToolTip("The time-weighted return since the range began, instead of the value")
+        self.show_deposits = QCheckBox("Net deposits")
+        self.show_deposits.setToolTip("The money brought in less the money taken out, as a dashed line")
+        self.show_deposits.setChecked(True)
+        for box in (self.show_return, self.show_deposits):
+            box.toggled.connect(lambda _checked: self._draw())
+        chart_bar = QHBoxLayout()
+        chart_bar.addStretch(1)
+        chart_bar.addWidget(self.show_deposits)
+        chart_bar.addWidget(self.show_return)
         self.chart_area = QVBoxLayout()
+        self.chart_area.addLayout(chart_bar)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(grid)
@@ -255,12 +270,21 @@ class PerformanceView(QWidget):
             return
         from datetime import datetime, time
 
-        xs = np.fromiter((datetime.combine(p.day, time(16)).timestamp() for p in self.points), dtype=np.float64)
-        values = np.fromiter((float(p.value) for p in self.points), dtype=np.float64)
-        deposits = np.fromiter((float(p.net_deposits) for p in self.points), dtype=np.float64)
-        currency = self.report.base_currency if self.report else ""
-        self.chart.currency = currency
         points = self.points
-        self.chart.set_series(xs, values, lambda i: points[i].value)
-        self.chart.set_extra("Net deposits", xs, deposits, DEPOSITS_COLOR)
-        self.chart.plot.enableAutoRange()
+        xs = np.fromiter((datetime.combine(p.day, time(16)).timestamp() for p in points), dtype=np.float64)
+        chart = self.chart
+        as_return = self.show_return.isChecked()
+        chart.percent = as_return
+        if as_return:  # the time-weighted return since the range began, in percent (the report's TWR at its end)
+            growth = np.fromiter((float(p.growth) * 100 if p.growth is not None else np.nan for p in points),
+                                 dtype=np.float64)
+            chart.currency = "%"
+            chart.set_series(xs, growth, lambda i: points[i].growth or Decimal(0), gap=GAP_SECONDS)
+        else:
+            values = np.fromiter((float(p.value) for p in points), dtype=np.float64)
+            chart.currency = self.report.base_currency if self.report else ""
+            chart.set_series(xs, values, lambda i: points[i].value, gap=GAP_SECONDS)
+        deposits = np.fromiter((float(p.net_deposits) for p in points), dtype=np.float64)
+        chart.set_extra("Net deposits", xs, deposits, DEPOSITS_COLOR,
+                        visible=self.show_deposits.isChecked() and not as_return)
+        chart.fit()
