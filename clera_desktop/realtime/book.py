@@ -48,6 +48,11 @@ class LiveBook:
                 if q and (currency is None or self.symbol_currency.get(s) == currency)}
 
 
+#: The live feed (Alpaca's market data) quotes US listings only: a holding quoted in another
+#: currency (a .TO listing in CAD, say) is valued at its last synced price and says so.
+LIVE_FEED_CURRENCY = "USD"
+
+
 def load_book(session: Session, base: str) -> LiveBook:
     accounts = session.scalars(select(Account).where(Account.is_active.is_(True)).order_by(Account.name)).all()
     positions: dict[str, list[Position]] = defaultdict(list)

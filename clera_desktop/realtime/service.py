@@ -20,14 +20,14 @@ from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
 from clera_desktop.models.engine import Database
 from clera_desktop.providers.registry import ProviderRegistry
-from clera_desktop.realtime.book import LiveBook, load_book
+from clera_desktop.realtime.book import LIVE_FEED_CURRENCY, LiveBook, load_book
 from clera_desktop.realtime.prices import STALE_AFTER, LivePrices
 from clera_desktop.realtime.series import SeriesBuffer
 from clera_desktop.realtime.stream import Batch, MarketDataStream
 from clera_desktop.realtime.valuation import AccountLiveValue, LiveValuation
 
 log = logging.getLogger(__name__)
-STREAM_CURRENCY = "USD"  # Alpaca's feed quotes US listings
+STREAM_CURRENCY = LIVE_FEED_CURRENCY  # Alpaca's feed quotes US listings
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from clera_desktop.portfolio.totals import Part, PortfolioTotal, in_base, portfolio_total
-from clera_desktop.realtime.book import LiveBook
+from clera_desktop.realtime.book import LIVE_FEED_CURRENCY, LiveBook
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class AccountLiveValue:
     value_base: Decimal | None  # None: no rate to the base currency
     missing_prices: tuple[str, ...]  # held symbols with no price at all: value is partial
     missing_rates: tuple[str, ...] = ()
+    not_live: tuple[str, ...] = ()  # held symbols the live feed does not quote: at the last synced price
 
 
 class LiveValuation:
@@ -75,8 +76,10 @@ class LiveValuation:
                                if s not in self._prices[account_id] and s not in self._unpriced[account_id]))
         rate = account.rate_to_base
         value_base = Decimal(0) if not value else None if rate is None else in_base(value, rate)
+        not_live = tuple(sorted(s for s, q in account.positions.items()
+                                if q and self.book.symbol_currency.get(s) != LIVE_FEED_CURRENCY))
         return AccountLiveValue(account_id, account.name, account.currency, value, value_base, missing,
-                                account.missing_rates)
+                                account.missing_rates, not_live)
 
     def values(self) -> list[AccountLiveValue]:
         return [self.value(a.account_id) for a in self.book.accounts]

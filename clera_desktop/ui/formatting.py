@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.money import format_amount, format_quantity
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLocale
 
 DASH = "\u2014"
 _clock: Clock = SystemClock()
@@ -18,25 +22,52 @@ def use_clock(clock: Clock) -> None:
     _clock = clock
 
 
+_group, _point = ",", "."  # the locale's, set by use_locale (the window does at start)
+
+
+def use_locale(locale: QLocale) -> None:
+    """Numbers read as ``locale`` writes them (the system's, given by the window; English where the
+    system names none: a C or POSIX locale). Set once, not asked per figure (QLocale costs 4 us)."""
+    global _group, _point
+    if locale.language() == locale.Language.C:
+        _group, _point = ",", "."
+    else:
+        _group, _point = locale.groupSeparator(), locale.decimalPoint()
+
+
+def localised(text: str) -> str:
+    """``1,234.56`` (Python's exact Decimal formatting: never through a float) in the locale's
+    separators: ``1.234,56`` in German, ``1 234,56`` in French."""
+    if _group == "," and _point == ".":
+        return text
+    return text.replace(",", "\0").replace(".", _point).replace("\0", _group)
+
+
 def money(value: Decimal | None, currency: str | None = None) -> str:
     if value is None:
         return DASH
-    text = format_amount(value)
+    text = localised(format_amount(value))
     return f"{text} {currency}" if currency else text
 
 
 def quantity(value: Decimal | None) -> str:
-    return format_quantity(value)
+    return localised(format_quantity(value))
+
+
+def _hundredths(value: Decimal) -> Decimal:
+    """A ratio as percent to two places; a value that rounds to zero is zero, never "-0.00"."""
+    shown = (value * 100).quantize(Decimal("0.01"))
+    return shown if shown else Decimal("0.00")
 
 
 def percent(value: Decimal | None) -> str:
     if value is None:
         return DASH
-    return f"{value * 100:+.2f}%"
+    return localised(f"{_hundredths(value):+.2f}") + "%"
 
 
 def plain_percent(value: Decimal | None) -> str:
-    return DASH if value is None else f"{value * 100:.2f}%"
+    return DASH if value is None else localised(f"{_hundredths(value):.2f}") + "%"
 
 
 def when(value: datetime | None) -> str:

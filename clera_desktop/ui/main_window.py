@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         assert settings is not None, "the services or the settings"
         self._settings = settings
         fmt.use_clock(settings.clock)
+        fmt.use_locale(QLocale())
         self.setWindowTitle("Clera Desktop" + (" \u2014 Demo" if settings.demo else ""))
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)

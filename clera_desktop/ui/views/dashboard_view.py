@@ -37,6 +37,9 @@ def _account_note(value: AccountLiveValue) -> str:
     if value.value_base is None:
         said.append(f"no rate from {value.currency} to the base currency: not in the total")
     said += [f"no {pair} rate" for pair in value.missing_rates]
+    if value.not_live:
+        shown = ", ".join(value.not_live[:4]) + (f" and {len(value.not_live) - 4} more" if len(value.not_live) > 4 else "")
+        said.append(f"not live: {shown} (the live feed quotes US listings only; last synced price)")
     return "; ".join(said)
 INTRADAY_GAP_SECONDS = 15 * 60.0  # no live value for this long (the app closed, no prices): a gap in the line
 WAITING_TEXT = "Your live value appears here once your accounts are synced and the first prices arrive."
