@@ -107,9 +107,10 @@ class MainWindow(QMainWindow):
         nav = QVBoxLayout()
         nav.setContentsMargins(8, 12, 8, 12)
         self.nav_buttons: dict[str, QToolButton] = {}
-        for key, title in TITLES.items():
+        for n, (key, title) in enumerate(TITLES.items(), start=1):
             button = QToolButton()
             button.setText(title)
+            button.setToolTip(f"{title} ({QKeySequence(f'Ctrl+{n}').toString(QKeySequence.SequenceFormat.NativeText)})")
             button.setIcon(icon(key))
             button.setCheckable(True)
             button.setAutoRaise(True)

@@ -9,11 +9,13 @@ from clera_desktop.ui.item_models.table_model import SORT_ROLE
 
 
 def sorted_table(model: QAbstractItemModel, parent: QWidget, *, fit_columns: bool = True,
-                 select_rows: bool = False) -> tuple[QTableView, QSortFilterProxyModel]:
+                 select_rows: bool = False, name: str = "") -> tuple[QTableView, QSortFilterProxyModel]:
+    """A sortable table on ``model``; ``name`` is what a screen reader calls it."""
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     view = QTableView(parent)
+    view.setAccessibleName(name)
     view.setModel(proxy)
     view.setSortingEnabled(True)
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

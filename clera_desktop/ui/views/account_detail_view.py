@@ -93,11 +93,12 @@ class AccountDetailView(QWidget):
         self.activities = RowsTableModel(ACTIVITY_COLUMNS, self)
         self.orders = RowsTableModel(ORDER_COLUMNS, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(sorted_table(self.positions, self)[0], "Holdings")
-        self.tabs.addTab(sorted_table(self.balances, self)[0], "Balances")
-        self.activities_table, self._activities_proxy = sorted_table(self.activities, self, select_rows=True)
+        self.tabs.addTab(sorted_table(self.positions, self, name="The account's holdings")[0], "Holdings")
+        self.tabs.addTab(sorted_table(self.balances, self, name="The account's balances")[0], "Balances")
+        self.activities_table, self._activities_proxy = sorted_table(self.activities, self, select_rows=True,
+                                                                     name="The account's activities")
         self.tabs.addTab(self._activities_tab(), "Activities")
-        self.tabs.addTab(sorted_table(self.orders, self)[0], "Orders")
+        self.tabs.addTab(sorted_table(self.orders, self, name="The account's orders")[0], "Orders")
         self.performance: PerformanceView | None = None
         if history is not None:
             self.performance = PerformanceView(history, self, show_choice=False)

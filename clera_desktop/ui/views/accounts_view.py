@@ -40,6 +40,7 @@ class AccountsView(QWidget):
         self._services = services
         self.model = AccountsTreeModel(self)  # sorts itself (see its docstring)
         self.tree = QTreeView(self)
+        self.tree.setAccessibleName("Accounts")
         self.tree.setModel(self.model)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

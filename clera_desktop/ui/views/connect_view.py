@@ -75,6 +75,7 @@ class ConnectView(QWidget):
         access.addButton(self.read_only)
         access.addButton(self.trading)
         self.brokerage = QComboBox()
+        self.brokerage.setAccessibleName("Brokerage")
         for slug in BROKERAGES:
             self.brokerage.addItem(slug.title() if slug else "Choose in the portal", slug or None)
         self.connect_snaptrade = QPushButton("Connect a brokerage\u2026")
@@ -100,6 +101,7 @@ class ConnectView(QWidget):
         proxy.setSourceModel(self.model)
         proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setAccessibleName("Connections")
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

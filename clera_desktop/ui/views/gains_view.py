@@ -103,8 +103,8 @@ class GainsView(QWidget):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.model: RowsTableModel[RealisedLine] = RowsTableModel(gain_columns("USD"), self)
-        self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True)
-        self.table.setAccessibleName("Realised gains")
+        self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True,
+                                              name="Realised gains")
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Tax year"))

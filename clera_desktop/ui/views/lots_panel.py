@@ -44,8 +44,7 @@ class LotsPanel(QWidget):
         self.holding: HoldingLots | None = None
         self.title = QLabel("Choose an account under a holding to see its lots.")
         self.model: RowsTableModel[LotValue] = RowsTableModel(LOT_COLUMNS, self)
-        self.table, _ = sorted_table(self.model, self, fit_columns=True)
-        self.table.setAccessibleName("Open lots")
+        self.table, _ = sorted_table(self.model, self, fit_columns=True, name="Open lots")
         self.reconciliation = QLabel("")
         self.reconciliation.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -70,7 +70,7 @@ class OrdersView(QWidget):
         super().__init__(parent)
         self._trading = trading
         self.model: RowsTableModel[OrderListRow] = RowsTableModel(ORDER_COLUMNS, self)
-        self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True)
+        self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True, name="Orders")
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.cancel_button = QPushButton("Cancel order\u2026")
         self.cancel_button.setEnabled(False)
@@ -88,7 +88,8 @@ class OrdersView(QWidget):
         orders_layout.addWidget(self.table, 1)
 
         self.audit_model: RowsTableModel[AuditRow] = RowsTableModel(AUDIT_COLUMNS, self)
-        self.audit_table, _ = sorted_table(self.audit_model, self, fit_columns=False, select_rows=True)
+        self.audit_table, _ = sorted_table(self.audit_model, self, fit_columns=False, select_rows=True,
+                                           name="Audit log")
         self.audit_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         for table in (self.table, self.audit_table):  # no rows yet: as wide as their titles, no scrollbar
             table.resizeColumnsToContents()

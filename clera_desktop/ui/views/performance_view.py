@@ -75,6 +75,7 @@ class PerformanceView(QWidget):
         self._history = history
         self._fixed_account = account_id
         self.account = QComboBox()
+        self.account.setAccessibleName("Account")
         self.account.addItem("All accounts", None)
         self.account.setVisible(show_choice)
         self.account.currentIndexChanged.connect(self._on_choice_changed)
