@@ -23,6 +23,7 @@ from decimal import Decimal
 from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import MARKET_ZONE
 from clera_desktop.core.errors import CleraError, NotFound, ProviderError, RejectedInput
+from clera_desktop.core.money import format_money, format_quantity
 from clera_desktop.core.settings import Settings
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import OrderSide, Provider
@@ -104,10 +105,14 @@ class PlacementResult:
 
     @property
     def message(self) -> str:
-        status = self.order.status.value.replace("_", " ")
+        """What a person reads: the order in words (its id is in the Orders view and the audit log)."""
+        order = self.order
+        status = order.status.value.replace("_", " ")
         note = " (the confirmation was lost; the app found the order at the brokerage and did not send it again)" \
             if self.reconciled else ""
-        return f"Order {self.order.provider_order_id} is {status}{note}."
+        amount = (f"{format_quantity(order.quantity)} {order.symbol}" if order.quantity is not None
+                  else f"{format_money(order.notional, order.currency)} of {order.symbol}")
+        return f"{order.side.value.title()} {amount}: {status}{note}."
 
 
 def nyse_regular_session_open(now: datetime) -> bool:

@@ -85,6 +85,7 @@ def test_a_ticket_is_routed_placed_once_and_shows_up_everywhere(window: MainWind
     run(scenario())
     result = window.trade_view.last_result
     assert result is not None and result.order.status is OrderStatus.FILLED
+    assert result.message == "Buy 3 MSFT: filled.", "the order in words, not its id"
     assert len(_alpaca_orders(demo_context)) == orders_before + 1
     assert _holding(window, "MSFT") == held_before + 3
     assert _account_cash(window, CLERA) < cash_before  # type: ignore[operator]
@@ -122,7 +123,7 @@ def test_validation_messages_appear_as_the_person_types(window: MainWindow, run:
         await _fill_ticket(window, "AMD", CLERA, "100000", side="Sell")
         assert "cannot sell 100,000" in window.trade_view.problems.text()
         window.trade_view.order_type.setCurrentIndex(window.trade_view.order_type.findText("Limit"))
-        assert "needs a limit price" in window.trade_view.problems.text()
+        assert "needs a limit price" not in window.trade_view.problems.text(), "not before the person got there"
         window.trade_view.review_button.click()
         for _ in range(200):  # the service judges again and logs the refusal
             if any(r.action == "ticket_invalid" for r in await window.services.trading.audit_log()):
@@ -132,6 +133,7 @@ def test_validation_messages_appear_as_the_person_types(window: MainWindow, run:
             raise AssertionError("the refused ticket was not logged")
         await wait_for(lambda: window.trade_view.review_button.isEnabled())
         assert "cannot sell" in window.trade_view.problems.text()
+        assert "needs a limit price" in window.trade_view.problems.text(), "asked to review: every gap is said"
         assert window.trade_view.confirm_dialog is None
 
     run(scenario())
@@ -234,3 +236,23 @@ def test_a_sell_tickets_review_shows_the_lots_it_would_close_and_the_estimated_g
     preview = run(window.services.gains.preview_sale(account.account_id, symbol, Decimal(2), Decimal(100)))
     assert sum((p.quantity for p in preview.parts), Decimal(0)) == 2
     dialog.reject()
+
+
+def test_a_new_ticket_starts_clean_and_says_nothing_before_the_person_types(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    run(window.sync_now())
+    view = window.trade_view
+
+    async def scenario() -> None:
+        await _fill_ticket(window, "MSFT", CLERA, "2", order_type="Limit", limit="123.45")
+        window.open_ticket("AAPL")
+        await wait_for(lambda: view.facts_ready() and view.ticket().symbol == "AAPL")  # type: ignore[union-attr]
+
+    run(scenario())
+    assert view.limit_price.text() == "" and view.amount.text() == "", "nothing of the last ticket carried over"
+    assert "Enter" not in view.problems.text() and "needs" not in view.problems.text()
+    height = view.route_note.height()
+    view.route_note.setText("A much longer routing note than before, long enough to wrap onto a second line in the "
+                            "form, which used to push every field below it down")
+    assert view.route_note.minimumHeight() >= 2 * view.route_note.fontMetrics().lineSpacing()
+    assert view.route_note.height() >= height

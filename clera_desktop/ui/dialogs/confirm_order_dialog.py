@@ -84,7 +84,12 @@ class ConfirmOrderDialog(QDialog):
             form.addRow("Limit price", QLabel(fmt.money(ticket.limit_price, currency)))
         if ticket.order_type in (OrderType.STOP, OrderType.STOP_LIMIT):
             form.addRow("Stop price", QLabel(fmt.money(ticket.stop_price, currency)))
-        form.addRow("Price", self._rich(sourced(preview.price, currency)))
+        if ticket.order_type in (OrderType.LIMIT, OrderType.STOP_LIMIT) and ticket.limit_price is not None:
+            better = "or lower" if ticket.side is OrderSide.BUY else "or higher"
+            form.addRow("Price", self._rich(f"<b>{fmt.money(ticket.limit_price, currency)}</b> <span style='color:gray'>"
+                                            f"(your limit: it fills at this price {better}, or not at all)</span>"))
+        else:
+            form.addRow("Price", self._rich(sourced(preview.price, currency)))
         form.addRow("Amount", self._rich(sourced(preview.amount, currency)))
         form.addRow("Commission", self._rich(sourced(preview.commission, currency)))
         form.addRow("Estimated cost" if ticket.side is OrderSide.BUY else "Estimated proceeds",

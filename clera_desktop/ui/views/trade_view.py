@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from clera_desktop.trading.service import TradingService
 
 log = logging.getLogger(__name__)
+#: Fields whose "enter this" problem waits until the person typed in them (or asked for a review).
+_EMPTY_UNTIL_TYPED = frozenset({"quantity", "limit_price", "stop_price", "symbol"})
 _DECIMAL = QRegularExpression(r"^\d{0,12}(\.\d{0,9})?$")
 _TYPES = [("Market", OrderType.MARKET), ("Limit", OrderType.LIMIT), ("Stop", OrderType.STOP),
           ("Stop-limit", OrderType.STOP_LIMIT)]
@@ -89,6 +91,9 @@ class TradeView(QWidget):
         self.account = QComboBox()
         self.route_note = QLabel("")
         self.route_note.setWordWrap(True)
+        # two lines kept for it: the fields below do not move as the note grows and shrinks
+        self.route_note.setMinimumHeight(self.route_note.fontMetrics().lineSpacing() * 2 + 4)
+        self.route_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.route_note.setStyleSheet("color: gray")
         self.side = QComboBox()
         self.side.addItem("Buy", OrderSide.BUY)
@@ -159,6 +164,11 @@ class TradeView(QWidget):
             signal.connect(self._judge)
         self.order_type.currentIndexChanged.connect(self._on_order_type_changed)
         self._on_order_type_changed()
+        # a field says what it lacks once the person has typed in it, or asked for a review
+        self._typed: set[str] = set()
+        for name, field in (("quantity", self.amount), ("limit_price", self.limit_price),
+                            ("stop_price", self.stop_price), ("symbol", self.symbol)):
+            field.textEdited.connect(lambda _text, n=name: self._typed.add(n))
 
     # ---- reading the form ----------------------------------------------------------------------
 
@@ -217,7 +227,9 @@ class TradeView(QWidget):
         await self._refresh_facts()
 
     def start_ticket(self, symbol: str, side: OrderSide = OrderSide.BUY) -> None:
-        """Open the ticket for ``symbol`` (from the holdings view, say)."""
+        """Open the ticket for ``symbol`` (from the holdings view, say): a fresh ticket, nothing of
+        the last one's amount or prices carried over."""
+        self._clear_amounts()
         self.symbol.setText(symbol)
         self.side.setCurrentIndex(self.side.findData(side))
         self._account_chosen_by_person = False
@@ -343,12 +355,25 @@ class TradeView(QWidget):
                                   if amount.value is not None else f"Estimated {word}: not available")
         else:
             self.estimate.setText("")
-        self.problems.setText("<br>".join(problem_html(p) for p in self.current_problems()))
+        shown = [p for p in self.current_problems() if p.field not in _EMPTY_UNTIL_TYPED or p.field in self._typed
+                 or self._field_text(p.field)]
+        self.problems.setText("<br>".join(problem_html(p) for p in shown))
 
     # ---- review and place ------------------------------------------------------------------------
 
+    def _field_text(self, field: str) -> str:
+        box = {"quantity": self.amount, "limit_price": self.limit_price, "stop_price": self.stop_price,
+               "symbol": self.symbol}.get(field)
+        return box.text().strip() if box is not None else ""
+
+    def _clear_amounts(self) -> None:
+        for box in (self.amount, self.limit_price, self.stop_price):
+            box.clear()
+        self._typed = set()
+
     @asyncSlot()
     async def _on_review_clicked(self) -> None:
+        self._typed |= _EMPTY_UNTIL_TYPED  # asked to review: every missing field says so now
         ticket = self.ticket()
         if ticket is None:
             self.problems.setText("<span style='color:#c0392b'>Choose an account that can trade.</span>")
@@ -405,6 +430,6 @@ class TradeView(QWidget):
         self.last_result = dialog.result_
         message = dialog.result_.message
         self.problems.setText(f"<span style='color:#1e8449'>\u2714 {message}</span>")
-        self.amount.clear()
+        self._clear_amounts()
         self._facts_for = None  # cash and holdings change: fetch again
         self.order_placed.emit(message)
