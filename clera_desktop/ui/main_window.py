@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from clera_desktop.sync.service import SyncProgress, SyncReport
     from clera_desktop.ui.first_paint import LastScreen
     from clera_desktop.ui.refresh import Refresher
+    from clera_desktop.ui.view_state import ViewState
     from clera_desktop.ui.views.connect_view import ConnectView
     from clera_desktop.ui.views.dashboard_view import DashboardView
     from clera_desktop.ui.views.gains_view import GainsView
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.welcome: WelcomeView | None = None  # built when there is nothing to show
+        self._view_state: ViewState | None = None  # where the person left the window, until restored
         self.accounts_view = AccountsView()
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
@@ -211,6 +213,7 @@ class MainWindow(QMainWindow):
             self.views[key] = view
             if placeholder is shown:  # chosen while the data was opening: show what replaced it
                 shown = view
+        shown = self._restore_view_state(shown)
         if shown is not None:
             self.show_view(shown)
         self.unlock_button.setVisible(services.secrets_locked)
@@ -384,6 +387,11 @@ class MainWindow(QMainWindow):
         if self.sync_label.text() in (LAST_SESSION_NOTE, OPENING_NOTE):  # the store's figures are shown now
             self.sync_label.setText("")
         shown = self.accounts_view.shown_account
+        remembered = self._view_state.account if self._view_state is not None else ""
+        if not shown and remembered and any(a.account_id == remembered for a in accounts):
+            self._view_state = None  # once: the account the person left open
+            await self.accounts_view.open_account(remembered)
+            shown = None
         if shown and (not changes.accounts or shown in changes.accounts or changes.touches(Change.BASE_CURRENCY)):
             await self.accounts_view.open_account(shown)
         await self._save_first_paint(accounts)
@@ -615,8 +623,40 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
+    def _restore_view_state(self, chosen_while_opening: QWidget | None) -> QWidget | None:
+        """The view, sort and range the person left (view-state.json in the data folder); returns
+        the view to show (one clicked while the data was opening wins over the remembered one)."""
+        from clera_desktop.ui import view_state
+
+        state = view_state.load(self._settings.data_dir)
+        self._view_state = state
+        column, order = state.holdings_sort
+        self.holdings_view.tree.sortByColumn(column, Qt.SortOrder(order))
+        if state.performance_range:
+            self.performance_view.choose_range(state.performance_range)
+        self.performance_view.show_deposits.setChecked(state.show_deposits)
+        if state.view in self.views and chosen_while_opening in (None, self.accounts_view):
+            return self.views[state.view]
+        return chosen_while_opening
+
+    def _keep_view_state(self) -> None:
+        from clera_desktop.ui import view_state
+
+        if self._services is None:
+            return
+        current = next((key for key, view in self.views.items() if view is self.stack.currentWidget()), "")
+        header = self.holdings_view.tree.header()
+        detail = self.accounts_view.detail
+        state = view_state.ViewState(
+            view=current, account=detail.account_id or "" if detail is not None else "",
+            holdings_sort=(header.sortIndicatorSection(), header.sortIndicatorOrder().value),
+            performance_range=self.performance_view.chosen_range()[0],
+            show_deposits=self.performance_view.show_deposits.isChecked())
+        view_state.save(self._settings.data_dir, state)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self._keep_view_state()
         accounts = self.accounts_view.model.accounts()
         if accounts:  # with the column widths the person left
             self._keep_last_screen(accounts, self.accounts_view.column_widths())

@@ -161,6 +161,12 @@ class PerformanceView(QWidget):
         self._fixed_account = account_id
         self._names[account_id] = name
 
+    def choose_range(self, name: str) -> None:
+        """Check the range button ``name`` (restoring where the person left it); unknown names are ignored."""
+        for button in self.range_group.buttons():
+            if button.property("range") == name:
+                button.setChecked(True)
+
     def chosen_range(self) -> tuple[str, date | None, date | None]:
         checked = self.range_group.checkedButton()
         name = checked.property("range") if checked else "1Y"
