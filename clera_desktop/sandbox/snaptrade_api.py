@@ -88,6 +88,7 @@ class LoginSession:
     immediate_redirect: bool
     expires: datetime
     finished: bool = False
+    failed_logins: int = 0  # wrong passwords so far: the page asks again, up to MAX_LOGIN_ATTEMPTS
 
 
 @dataclass

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from clera_desktop.sandbox.snaptrade_api import LoginSession, SnapTradeService
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - the demo portal's documented sign-in (README)
+#: Wrong passwords the portal takes before it gives up (a brokerage locks out after a few): the
+#: person retries in the page, as in SnapTrade's own portal; only the last failure ends the session.
+MAX_LOGIN_ATTEMPTS = 3
 DEFAULT_REDIRECT = "https://dashboard.snaptrade.com/connection-complete"
 
 
@@ -61,6 +64,9 @@ def add_routes(app: web.Application, service: SnapTradeService) -> None:
         session = live_session(request.query.get("token", ""))
         if session is None:
             return _error(None, 400, "1006", "This connection link has expired. Start again from the app.")
+        return sign_in_page(session)
+
+    def sign_in_page(session: LoginSession, error: str = "", username: str = "") -> web.Response:
         user = service.world.snaptrade_users.get(session.user_id)
         reconnecting = user.connections.get(session.reconnect) if user and session.reconnect else None
         chosen = reconnecting.brokerage.slug if reconnecting else session.broker
@@ -75,7 +81,7 @@ def add_routes(app: web.Application, service: SnapTradeService) -> None:
         access = "trading" if session.connection_type.startswith("trade") else "read-only"
         body = _page("portal.html").substitute(
             token=html.escape(session.token), broker=chosen or "", brokers=buttons, access=access,
-            username=html.escape(reconnecting.login if reconnecting else ""),
+            username=html.escape(reconnecting.login if reconnecting else username), error=html.escape(error),
         )
         return web.Response(text=body, content_type="text/html")
 
@@ -93,6 +99,14 @@ def add_routes(app: web.Application, service: SnapTradeService) -> None:
             session.finished = False
             return _error(session, 400, "1012", "Choose a brokerage first.")
         if form.get("password") != DEMO_PASSWORD:
+            session.failed_logins += 1
+            if session.failed_logins < MAX_LOGIN_ATTEMPTS:
+                session.finished = False
+                left = MAX_LOGIN_ATTEMPTS - session.failed_logins
+                session.broker = session.broker or slug
+                return sign_in_page(session, f"The brokerage rejected the username or password. Try again "
+                                             f"({left} attempt{'s' if left != 1 else ''} left).",
+                                    str(form.get("username") or ""))
             return _error(session, 403, "1066", "The brokerage rejected the username or password.")
         login = str(form.get("username") or "demo")
         user = service.world.snaptrade_users.get(session.user_id)

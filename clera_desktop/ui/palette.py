@@ -20,6 +20,15 @@ def dark_palette() -> QPalette:
     }
     for role, color in colors.items():
         palette.setColor(role, QColor(color))
+    # Disabled controls dimmed: without these, a disabled button or field looked enabled in dark
+    disabled = {
+        QPalette.ColorRole.WindowText: "#6b7380", QPalette.ColorRole.Text: "#6b7380",
+        QPalette.ColorRole.ButtonText: "#6b7380", QPalette.ColorRole.Button: "#23272e",
+        QPalette.ColorRole.Base: "#1b1e23", QPalette.ColorRole.Highlight: "#3a3f47",
+        QPalette.ColorRole.HighlightedText: "#9aa1ab", QPalette.ColorRole.PlaceholderText: "#555c66",
+    }
+    for role, color in disabled.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(color))
     return palette
 
 

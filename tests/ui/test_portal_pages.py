@@ -94,16 +94,48 @@ def test_portal_connects_a_brokerage_and_redirects_with_the_connection_id(
     assert (new.brokerage.slug, new.type, len(new.accounts)) == ("WEALTHSIMPLE", "trade", 1)
 
 
-def test_portal_reports_bad_credentials_as_error_1066(
+def _error_shown(qtbot: Any, page: QWebEnginePage) -> str:
+    found: list[str] = []
+
+    def read() -> bool:
+        page.runJavaScript("(document.getElementById('error') || {}).textContent || ''", 0, found.append)
+        return bool(found and found[-1])
+
+    qtbot.waitUntil(read, timeout=20_000)
+    return found[-1]
+
+
+def test_a_wrong_password_is_asked_again_in_the_page_then_ends_as_error_1066(
     qtbot: Any, sandbox: SandboxServer, browser: tuple[QWebEngineView, RecordingPage]
 ) -> None:
+    """As SnapTrade's own portal: a person who mistyped tries again without leaving it; only after
+    the third wrong password does the portal give up and report error 1066 to the app."""
     view, page = browser
     before = len(sandbox.world.snaptrade_users["demo-user"].connections)
     _open(qtbot, view, _portal_url(sandbox, broker="FIDELITY"))
+    for left in (2, 1):
+        with qtbot.waitSignal(view.loadFinished, timeout=20_000):
+            _run(qtbot, page, _sign_in("FIDELITY", "wrong"))
+        said = _error_shown(qtbot, page)
+        assert "rejected the username or password" in said and f"{left} attempt" in said
+        assert not page.callbacks, "the portal stays open for another try"
     _run(qtbot, page, _sign_in("FIDELITY", "wrong"))
     qtbot.waitUntil(lambda: bool(page.callbacks), timeout=20_000)
     assert _query(page.callbacks[0]) == {"status": "ERROR", "status_code": "403", "error_code": "1066"}
     assert len(sandbox.world.snaptrade_users["demo-user"].connections) == before
+
+
+def test_a_mistyped_password_then_the_right_one_connects(
+    qtbot: Any, sandbox: SandboxServer, browser: tuple[QWebEngineView, RecordingPage]
+) -> None:
+    view, page = browser
+    _open(qtbot, view, _portal_url(sandbox, broker="FIDELITY"))
+    with qtbot.waitSignal(view.loadFinished, timeout=20_000):
+        _run(qtbot, page, _sign_in("FIDELITY", "wrong"))
+    assert "Try again" in _error_shown(qtbot, page)
+    _run(qtbot, page, _sign_in("FIDELITY", "demo"))
+    qtbot.waitUntil(lambda: bool(page.callbacks), timeout=20_000)
+    assert _query(page.callbacks[0])["status"] == "SUCCESS"
 
 
 def test_portal_cancel_is_abandoned(
