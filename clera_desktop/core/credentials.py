@@ -7,7 +7,7 @@ keyring. ``repr`` never shows a secret.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from clera_desktop.core.secrets import SecretKey, SecretStore
@@ -54,6 +54,13 @@ def _pair(
     return (first, second) if first and second else None
 
 
+def _alpaca_paper(env: Mapping[str, str], stored: Callable[[str], str | None]) -> bool:
+    """Paper unless ALPACA_PAPER says otherwise, or the keys were saved as live keys."""
+    if env.get("ALPACA_PAPER") is not None:
+        return parse_flag("ALPACA_PAPER", env.get("ALPACA_PAPER"), True)
+    return stored(SecretKey.ALPACA_ENVIRONMENT) != "live"
+
+
 def resolve_credentials(
     store: SecretStore | None, environ: Mapping[str, str] | None = None
 ) -> Credentials:
@@ -80,9 +87,7 @@ def resolve_credentials(
     return Credentials(
         snaptrade=SnapTradeCredentials(*snaptrade, personal=personal) if snaptrade else None,
         plaid=PlaidCredentials(*plaid, environment=PlaidEnvironment(plaid_env.strip().lower())) if plaid else None,
-        alpaca=AlpacaCredentials(
-            *alpaca, paper=parse_flag("ALPACA_PAPER", env.get("ALPACA_PAPER"), True)
-        ) if alpaca else None,
+        alpaca=AlpacaCredentials(*alpaca, paper=_alpaca_paper(env, stored)) if alpaca else None,
     )
 
 
@@ -107,6 +112,7 @@ def with_typed_keys(current: Credentials, typed: Mapping[str, str]) -> Credentia
     plaid = PlaidCredentials(plaid_client, secret, environment=environment) if plaid_client and secret else None
     api_key = value(SecretKey.ALPACA_API_KEY, alpaca_now.api_key if alpaca_now else None)
     secret_key = value(SecretKey.ALPACA_SECRET_KEY, alpaca_now.secret_key if alpaca_now else None)
-    alpaca = AlpacaCredentials(api_key, secret_key, paper=alpaca_now.paper if alpaca_now else True) \
-        if api_key and secret_key else None
+    alpaca_environment = typed.get(SecretKey.ALPACA_ENVIRONMENT)
+    paper = alpaca_environment != "live" if alpaca_environment else (alpaca_now.paper if alpaca_now else True)
+    alpaca = AlpacaCredentials(api_key, secret_key, paper=paper) if api_key and secret_key else None
     return Credentials(snaptrade, plaid, alpaca)

@@ -57,6 +57,7 @@ class SecretKey:
     PLAID_ENVIRONMENT = "plaid.environment"
     ALPACA_API_KEY = "alpaca.api_key"
     ALPACA_SECRET_KEY = "alpaca.secret_key"  # noqa: S105 - the name of a keyring entry
+    ALPACA_ENVIRONMENT = "alpaca.environment"  # "paper" or "live": the keys belong to one of them
 
     @staticmethod
     def snaptrade_user_secret(user_id: str) -> str:

@@ -314,6 +314,7 @@ class AppServices:
         account = await client.verify()
         await in_thread(self.secrets.set, SecretKey.ALPACA_API_KEY, credentials.api_key)
         await in_thread(self.secrets.set, SecretKey.ALPACA_SECRET_KEY, credentials.secret_key)
+        await in_thread(self.secrets.set, SecretKey.ALPACA_ENVIRONMENT, "paper" if paper else "live")
         self.registry = replace(self.registry, alpaca=client,
                                 missing={p: m for p, m in self.registry.missing.items() if p is not Provider.ALPACA})
         self.credentials = replace(self.credentials, alpaca=credentials)

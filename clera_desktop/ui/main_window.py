@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self._build_refreshers()
         self._stop_listening = services.changes.subscribe(self._on_changes)
         self.connect_view.connections_changed.connect(self._on_connections_changed)
+        self.connect_view.keys_requested.connect(self.open_settings)
         self.trade_view.order_placed.connect(self._on_order_placed)
         self.orders_view.orders_filled.connect(self._on_order_placed)
         self.holdings_view.trade_requested.connect(self.open_ticket)

@@ -66,8 +66,26 @@ def test_portal_failure_and_cancel_say_what_happened(window: MainWindow, run: Ca
         await evaluate(page, script)
         return await flow
 
+    async def three_wrong_passwords() -> str:
+        """The portal asks again after a wrong password; the third ends the attempt."""
+        ready = asyncio.ensure_future(_portal_ready(window))
+        flow = asyncio.ensure_future(window.connect_view.connect_snaptrade_flow(trading=False, broker="FIDELITY"))
+        page = await ready
+        for left in ("2 attempts", "1 attempt"):
+            await evaluate(page, _sign_in("FIDELITY", "wrong"))
+            for _ in range(200):
+                said = await evaluate(page, "(document.getElementById('error') || {}).textContent || ''")
+                if left in (said or ""):
+                    break
+                await asyncio.sleep(0.05)
+            else:
+                raise AssertionError(f"the portal did not ask again ({left} left)")
+            assert not flow.done(), "the portal stays open for another try"
+        await evaluate(page, _sign_in("FIDELITY", "wrong"))
+        return await flow
+
     before = _account_names(window)
-    failed = run(attempt(_sign_in("FIDELITY", "wrong")))
+    failed = run(three_wrong_passwords())
     assert failed == "The brokerage did not accept the username or password."
     cancelled = run(attempt("(function () { document.getElementById('cancel').click(); return true; })()"))
     assert cancelled == "No brokerage was connected."

@@ -76,3 +76,33 @@ def test_the_default_lot_method_and_the_long_term_period_are_saved_only_when_cha
         assert sum(1 for c in heard if c.touches(Change.GAINS)) == 2
     finally:
         context.close()
+
+
+def test_a_first_run_is_guided_to_each_providers_keys_and_alpaca_keys_are_kept_live_or_paper(
+        qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> None:
+    from clera_desktop.core.credentials import resolve_credentials
+    from clera_desktop.ui.views.connect_view import ConnectView
+
+    data = tmp_path / "data"
+    context = build_context(load_settings(data_dir=data, environ={}, clock=TEST_CLOCK))
+    services = context.services
+    try:
+        connect = ConnectView(services)
+        qtbot.addWidget(connect)
+        assert connect.guide.isVisibleTo(connect)
+        assert connect.guide.missing == (Provider.SNAPTRADE, Provider.PLAID, Provider.ALPACA)
+        said = connect.guide.steps.text()
+        assert "dashboard.snaptrade.com" in said and "dashboard.plaid.com" in said and "app.alpaca.markets" in said
+
+        dialog = SettingsDialog(services)
+        qtbot.addWidget(dialog)
+        dialog.alpaca_key.setText("AKLIVE")
+        dialog.alpaca_secret.setText("live-secret")
+        dialog.alpaca_live.setChecked(True)
+        assert run(dialog.save())
+        assert services.credentials.alpaca is not None and services.credentials.alpaca.paper is False
+        assert resolve_credentials(services.secrets, {}).alpaca.paper is False, "live after a restart too"  # type: ignore[union-attr]
+        connect.set_connections([])
+        assert Provider.ALPACA not in connect.guide.missing, "the guide drops what has keys now"
+    finally:
+        context.close()

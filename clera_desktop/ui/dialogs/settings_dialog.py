@@ -54,10 +54,17 @@ class SettingsDialog(QDialog):
         self.plaid_client.setPlaceholderText("Client ID")
         self.plaid_secret = _secret_field("Secret (left empty: keep the saved one)")
         self.plaid_production = QCheckBox("Production (unchecked: Plaid sandbox)")
+        self.alpaca_key = QLineEdit()
+        self.alpaca_key.setPlaceholderText("API key ID")
+        self.alpaca_secret = _secret_field("Secret key (left empty: keep the saved one)")
+        self.alpaca_live = QCheckBox("Live keys: real money (unchecked: paper trading)")
         credentials = services.credentials
         if credentials.snaptrade:
             self.snaptrade_client.setText(credentials.snaptrade.client_id)
             self.snaptrade_personal.setChecked(credentials.snaptrade.personal)
+        if credentials.alpaca:
+            self.alpaca_key.setText(credentials.alpaca.api_key)
+            self.alpaca_live.setChecked(not credentials.alpaca.paper)
         if credentials.plaid:
             self.plaid_client.setText(credentials.plaid.client_id)
             self.plaid_production.setChecked(credentials.plaid.environment == "production")
@@ -84,6 +91,11 @@ class SettingsDialog(QDialog):
         form.addRow("Client ID", self.plaid_client)
         form.addRow("Secret", self.plaid_secret)
         form.addRow("", self.plaid_production)
+        alpaca = QGroupBox("Clera brokerage (Alpaca)")
+        form = QFormLayout(alpaca)
+        form.addRow("Key ID", self.alpaca_key)
+        form.addRow("Secret", self.alpaca_secret)
+        form.addRow("", self.alpaca_live)
         self.message = QLabel("Keys are kept in the system keyring, never in the database or the log.")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -93,6 +105,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(general)
         layout.addWidget(snaptrade)
         layout.addWidget(plaid)
+        layout.addWidget(alpaca)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         run_task(self, self._load_tax_settings(), on_error=self.message.setText)
@@ -115,6 +128,10 @@ class SettingsDialog(QDialog):
             values[SecretKey.PLAID_CLIENT_ID] = self.plaid_client.text().strip()
             values[SecretKey.PLAID_SECRET] = self.plaid_secret.text().strip()
             values[SecretKey.PLAID_ENVIRONMENT] = "production" if self.plaid_production.isChecked() else "sandbox"
+        if self.alpaca_key.text().strip() and (self.alpaca_secret.text() or self._services.credentials.alpaca):
+            values[SecretKey.ALPACA_API_KEY] = self.alpaca_key.text().strip()
+            values[SecretKey.ALPACA_SECRET_KEY] = self.alpaca_secret.text().strip()
+            values[SecretKey.ALPACA_ENVIRONMENT] = "live" if self.alpaca_live.isChecked() else "paper"
         return values
 
     async def save(self) -> bool:

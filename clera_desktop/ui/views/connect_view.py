@@ -31,6 +31,7 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.dialogs.alpaca_dialog import AlpacaDialog
 from clera_desktop.ui.dialogs.portal_dialog import PLAID_CALLBACK, SNAPTRADE_CALLBACK, PortalDialog
 from clera_desktop.ui.item_models.table_model import SORT_ROLE, Column, RowsTableModel
+from clera_desktop.ui.views.key_setup import KeySetupGuide
 
 if TYPE_CHECKING:
     from clera_desktop.services import AppServices
@@ -61,11 +62,16 @@ CONNECTION_COLUMNS: list[Column[ConnectionRow]] = [
 
 class ConnectView(QWidget):
     connections_changed = Signal(str)  # a sentence for the status bar
+    keys_requested = Signal()  # the guide's "Enter API keys…": the window opens Settings
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         layout = QVBoxLayout(self)
+        self.guide = KeySetupGuide(self)
+        self.guide.keys_requested.connect(self.keys_requested.emit)
+        layout.addWidget(self.guide)
+        self.guide.show_missing(services.registry.missing)
 
         snaptrade = QGroupBox("Brokerage (SnapTrade)")
         self.read_only = QRadioButton("Read-only")
@@ -138,6 +144,7 @@ class ConnectView(QWidget):
     # ---- state --------------------------------------------------------------------------
 
     def set_connections(self, rows: list[ConnectionRow]) -> None:
+        self.guide.show_missing(self._services.registry.missing)  # keys may have arrived since
         self.model.set_rows(rows)
         self._update_actions()
 
