@@ -20,6 +20,7 @@ from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
 from clera_desktop.models.engine import Database
 from clera_desktop.providers.registry import ProviderRegistry
+from clera_desktop.realtime import intraday_store
 from clera_desktop.realtime.book import LIVE_FEED_CURRENCY, LiveBook, load_book
 from clera_desktop.realtime.prices import STALE_AFTER, LivePrices
 from clera_desktop.realtime.series import SeriesBuffer
@@ -83,7 +84,11 @@ class LiveService:
         return self.valuation is not None
 
     async def start(self) -> None:
-        """Value from the store now, then follow the market."""
+        """Value from the store now (today's lines from the last run first, if the app was closed
+        today), then follow the market."""
+        if not self._series:
+            settings = self._settings()
+            self._series = intraday_store.load(settings.data_dir, settings.clock.today(), settings.base_currency)
         await self.refresh_book()
         if self._watchdog is None:
             self._watchdog = asyncio.ensure_future(self._watch())
@@ -102,8 +107,17 @@ class LiveService:
         await self._subscribe(book)
         self._record()
 
+    def keep_today(self) -> None:
+        """Today's lines to disk (the window closing): the next start today goes on from them."""
+        if self.valuation is None or not self._series:
+            return
+        settings = self._settings()
+        intraday_store.save(settings.data_dir, settings.clock.today(), self.valuation.book.base_currency,
+                            self._series)
+
     def close(self) -> None:
         """Synchronous stop for shutdown paths (the window closing, the app exiting)."""
+        self.keep_today()
         if self._watchdog is not None:
             self._watchdog.cancel()
             self._watchdog = None
