@@ -163,6 +163,9 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
               + ("; its window was brought to the front." if shown else "."), file=sys.stderr)
         return 0
     apply_system_palette(app)
+    from clera_desktop.ui.i18n import install_translations
+
+    install_translations(app)
     install_excepthook()
     window = MainWindow(settings=settings, first_paint=load_first_paint(settings.data_dir))
     window.show()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -64,6 +64,8 @@ def _message_box() -> type[QMessageBox]:
     return QMessageBox
 
 
+#: The views' titles, in English; shown through QCoreApplication.translate("MainWindow", ...), so a
+#: translation (resources/translations/clera_<language>.qm, loaded by ui/i18n.py) replaces them.
 TITLES = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "performance": "Performance",
           "gains": "Gains", "trade": "Trade", "orders": "Orders", "connect": "Connect"}
 
@@ -109,7 +111,8 @@ class MainWindow(QMainWindow):
         nav = QVBoxLayout()
         nav.setContentsMargins(8, 12, 8, 12)
         self.nav_buttons: dict[str, QToolButton] = {}
-        for n, (key, title) in enumerate(TITLES.items(), start=1):
+        for n, (key, english) in enumerate(TITLES.items(), start=1):
+            title = QCoreApplication.translate("MainWindow", english)  # TITLES are marked with QT_TRANSLATE_NOOP
             button = QToolButton()
             button.setText(title)
             button.setToolTip(f"{title} ({QKeySequence(f'Ctrl+{n}').toString(QKeySequence.SequenceFormat.NativeText)})")
@@ -234,24 +237,24 @@ class MainWindow(QMainWindow):
     # ---- menus and actions --------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        self.refresh_action = QAction(icon("refresh"), "&Refresh", self)
+        self.refresh_action = QAction(icon("refresh"), self.tr("&Refresh"), self)
         self.refresh_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("Ctrl+R")])
         self.refresh_action.triggered.connect(self._on_refresh_triggered)
-        export = QAction("&Export holdings\u2026", self)
+        export = QAction(self.tr("&Export holdings\u2026"), self)
         export.setShortcut(QKeySequence("Ctrl+E"))
         export.triggered.connect(lambda: self.holdings_view.ask_and_export())
-        settings = QAction("&Settings\u2026", self)
+        settings = QAction(self.tr("&Settings\u2026"), self)
         settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         settings.triggered.connect(self.open_settings)
-        import_csv = QAction("&Import CSV\u2026", self)
+        import_csv = QAction(self.tr("&Import CSV\u2026"), self)
         import_csv.setShortcut(QKeySequence("Ctrl+I"))
         import_csv.triggered.connect(self.open_import)
-        manual = QAction("Add &manual account\u2026", self)
+        manual = QAction(self.tr("Add &manual account\u2026"), self)
         manual.triggered.connect(self.open_manual_account)
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.needs_data = [self.refresh_action, export, import_csv, manual, settings]
         for action in self.needs_data:
             action.setEnabled(self._services is not None)
@@ -259,19 +262,19 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for number, button in enumerate(self.nav_buttons.values(), start=1):
             action = QAction(button.text(), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(button.click)
             view_menu.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Clera Desktop", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Clera Desktop"), self)
         about.triggered.connect(lambda: _message_box().about(
             self, "About Clera Desktop",
             f"Clera Desktop {__version__}\nEvery brokerage account in one window.\n"
             f"Data folder: {self._settings.data_dir}"))
-        logs = QAction("Open &log folder", self)
+        logs = QAction(self.tr("Open &log folder"), self)
         logs.triggered.connect(self._open_log_folder)
         help_menu.addAction(about)
         help_menu.addAction(logs)
