@@ -83,7 +83,7 @@ class AccountDetailView(QWidget):
         self.lot_method.setToolTip("Which lots a sale in this account closes, for its cost and realised gain")
         for method in LotMethod:
             self.lot_method.addItem(method.label, method.value)
-        self.lot_method.setVisible(gains is not None)
+        self.lot_method.hide()  # shown with an account (show_detail)
         self.lot_method.activated.connect(self._on_lot_method_activated)
         self.title = QLabel("Select an account to see its portfolio.")
         self.live_label = QLabel("")
@@ -193,6 +193,7 @@ class AccountDetailView(QWidget):
         self.account_id = value.account_id
         self.activity_buttons.setVisible(self.editable)
         if self._gains is not None:
+            self.lot_method.show()
             run_task(self, self._show_lot_method(value.account_id), on_error=self.title.setText)
         if self.performance is not None:
             self.performance.set_fixed_account(value.account_id, value.name)
