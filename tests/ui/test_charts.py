@@ -83,3 +83,14 @@ def test_a_live_line_that_just_started_reads_in_minutes(qtbot: Any) -> None:
     chart.set_series(np.array([start, start + 5]), np.array([100.0, 101.0]), follow=True)
     (x0, x1), _ = chart.plot.plotItem.vb.viewRange()
     assert x1 - x0 >= 30 * 60, "half an hour of room, so the ticks are times of day"
+
+
+def test_an_accounts_own_chart_is_tall_enough_to_read(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    run(window.sync_now())
+    account = window.accounts_view.model.accounts()[0]
+    run(window.accounts_view.open_account(account.account_id))
+    detail = window.accounts_view.detail
+    assert detail is not None and detail.performance is not None
+    detail.tabs.setCurrentWidget(detail.performance)
+    run(window.settled())
+    assert detail.performance.chart is not None and detail.performance.chart.height() >= 280

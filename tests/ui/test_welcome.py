@@ -61,3 +61,24 @@ def test_an_offer_without_keys_explains_what_is_missing(empty_window: MainWindow
     qtbot.wait(300)  # nothing changed, so nothing reloads and takes the person back to the welcome page
     assert empty_window.stack.currentWidget() is empty_window.connect_view
     assert "SNAPTRADE_CLIENT_ID" in empty_window.connect_view.notice.text()
+
+
+def test_a_view_clicked_while_the_data_opens_is_the_one_shown_once_it_is_open(
+        qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> None:
+    settings = load_settings(data_dir=tmp_path / "data", environ={}, clock=TEST_CLOCK)
+    shell = MainWindow(settings=settings)
+    qtbot.addWidget(shell)
+    shell.nav_buttons["gains"].click()  # before the store is open: a placeholder is shown
+    assert shell.nav_buttons["gains"].isChecked() and shell.stack.currentWidget() is shell.views["gains"]
+    context = build_context(settings)
+    try:
+        with qtbot.captureExceptions() as raised:
+            shell.attach(context.services)
+        assert not raised
+        assert shell.stack.currentWidget() is shell.gains_view, "the view chosen, not another"
+        assert shell.nav_buttons["gains"].isChecked() and sum(b.isChecked() for b in shell.nav_buttons.values()) == 1
+        run(shell.reload())
+        run(shell.settled())
+    finally:
+        shell.close()
+        context.close()

@@ -80,7 +80,7 @@ class AccountsView(QWidget):
         self.detail = AccountDetailView(self, history=services.history, manual=services.manual,
                                         today=lambda: services.settings.clock.today(), gains=services.gains)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([320, 360])
+        self.splitter.setSizes([280, 520])  # the account's pane (with its chart) gets the room
 
     def set_accounts(self, accounts: list[AccountValue], base_currency: str,
                      column_widths: list[int] | None = None) -> None:

@@ -41,6 +41,7 @@ FIGURES = (("end_value", "Value"), ("net_flows", "Net deposits"), ("gain", "Gain
            ("unrealised", "Unrealised"), ("income", "Income"), ("costs", "Fees \u00b7 taxes"), ("twr", "Time-weighted"),
            ("mwr", "Money-weighted"))
 FIGURES_PER_ROW = 5
+CHART_MIN_HEIGHT = 280
 _TIMING = ("Money brought in counts from the start of its day (it can be invested at that day's prices); money "
            "taken out counts at the end of its day (a sale withdrawn the same day is part of that day's result). "
            "Portfolio Performance counts the same way.")
@@ -192,6 +193,7 @@ class PerformanceView(QWidget):
             from clera_desktop.ui.charts.value_chart import ValueChart
 
             self.chart = ValueChart(self, time_format="%Y-%m-%d")
+            self.chart.setMinimumHeight(CHART_MIN_HEIGHT)  # in an account's pane too: a line worth reading
             self.chart_area.addWidget(self.chart)
             self._draw()
         super().showEvent(event)  # type: ignore[arg-type]
