@@ -125,6 +125,9 @@ class AlpacaClient:
     async def _get_account(self) -> dict[str, Any]:
         return json_object(await self.runner.call(self.trading.get_account), "its account")
 
+    async def verify_keys(self) -> None:
+        await self.verify()
+
     async def verify(self) -> RemoteAccount:
         """Check the keys by reading the account (the connect dialog does this before saving)."""
         return self._account(await self._get_account())

@@ -128,6 +128,12 @@ class PlaidClient:
 
     # ---- Link -----------------------------------------------------------------------------
 
+    async def verify_keys(self) -> None:
+        """Raises InvalidCredentials (or another CleraError) unless Plaid takes the client ID and
+        secret: a link token is the cheapest call that needs them, and costs nothing."""
+        await self.create_hosted_link(user_id="clera-desktop-key-check",
+                                      completion_redirect="https://clera-desktop.invalid/key-check")
+
     async def create_hosted_link(self, *, user_id: str, completion_redirect: str, item_id: str | None = None) -> HostedLink:
         """Hosted Link for a new item, or update mode for ``item_id`` (repairs ITEM_LOGIN_REQUIRED)."""
         from plaid.model.country_code import CountryCode

@@ -228,6 +228,11 @@ class SnapTradeClient:
 
     # ---- users and the portal -----------------------------------------------------------
 
+    async def verify_keys(self) -> None:
+        """Raises InvalidCredentials (or another CleraError) unless SnapTrade takes the client ID
+        and consumer key: listing the partner's users is a signed call that changes nothing."""
+        await self._call(self._api.authentication.list_snap_trade_users, list)
+
     async def register_user(self, user_id: str) -> SnapTradeUserSecret:
         body = await self._call(self._api.authentication.register_snap_trade_user, idempotent=False, user_id=user_id)
         return SnapTradeUserSecret(body["userId"], body["userSecret"])

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.credentials import AlpacaCredentials, Credentials
-from clera_desktop.core.errors import CleraError, ConfigurationError
+from clera_desktop.core.errors import CleraError, ConfigurationError, InvalidCredentials
 from clera_desktop.core.secrets import SecretKey, SecretStore
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
@@ -53,6 +53,7 @@ from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
 from clera_desktop.trading.service import TradingService
 
 log = logging.getLogger(__name__)
+PROVIDER_NAMES = {"snaptrade": "SnapTrade", "plaid": "Plaid", "alpaca": "Alpaca"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ class AppServices:
         self.registry = await in_thread(unlock)
         self.changes.announce(Changes(Change.CREDENTIALS, message="Saved keys unlocked."))
 
-    async def save_keys(self, values: dict[str, str]) -> Changes:
+    async def save_keys(self, values: dict[str, str], *, note: str = "") -> Changes:
         """Keep API keys typed into Settings in the keyring and use them right away; a field left
         empty keeps the key in use, and keys that did not change change nothing."""
         from clera_desktop.core.credentials import with_typed_keys
@@ -170,7 +171,30 @@ class AppServices:
 
         self.registry = await in_thread(save)
         self.credentials = credentials
-        return self.changes.announce(Changes(Change.CREDENTIALS, message="Keys saved."))
+        return self.changes.announce(Changes(Change.CREDENTIALS, message="Keys saved." + (f" {note}" if note else "")))
+
+    async def check_keys(self, values: dict[str, str]) -> tuple[list[str], list[str]]:
+        """Ask each provider whose keys were typed whether it takes them, before they are kept.
+        Returns (refused, unchecked): what each provider that refused the keys said, and which could
+        not be asked (offline, down): those keys are kept, and the next sync will tell."""
+        from clera_desktop.core.credentials import with_typed_keys
+        from clera_desktop.providers.registry import build_registry
+
+        credentials = with_typed_keys(self.credentials, values)
+        registry = await in_thread(build_registry, self.settings, credentials, self.secrets, self.database)
+        typed = {name.split(".", 1)[0] for name, value in values.items() if value.strip()}
+        checks = [(name, client) for name, client in (("snaptrade", registry.snaptrade), ("plaid", registry.plaid),
+                                                       ("alpaca", registry.alpaca)) if name in typed and client]
+        refused, unchecked = [], []
+        for name, client in checks:
+            try:
+                await client.verify_keys()
+            except InvalidCredentials as error:
+                refused.append(f"{PROVIDER_NAMES[name]}: {error.user_message}")
+            except CleraError as error:
+                log.info("could not check the %s keys: %s", name, error.user_message)
+                unchecked.append(PROVIDER_NAMES[name])
+        return refused, unchecked
 
     async def set_base_currency(self, code: str) -> None:
         """Totals are shown in ``code`` from now on (kept in the database's app settings)."""

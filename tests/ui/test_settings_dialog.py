@@ -106,3 +106,19 @@ def test_a_first_run_is_guided_to_each_providers_keys_and_alpaca_keys_are_kept_l
         assert Provider.ALPACA not in connect.guide.missing, "the guide drops what has keys now"
     finally:
         context.close()
+
+
+def test_keys_a_provider_refuses_are_not_saved_and_the_dialog_says_which(
+        qtbot: Any, window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    services = window.services
+    before = services.credentials
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.snaptrade_key.setText("not-the-consumer-key")
+    assert run(dialog.save()) is False
+    assert dialog.message.text().startswith("Not saved. SnapTrade:")
+    assert services.credentials == before, "the keys in use are still the working ones"
+
+    dialog.snaptrade_key.clear()
+    dialog.plaid_secret.setText(services.credentials.plaid.secret)  # type: ignore[union-attr]  # the right one, typed again
+    assert run(dialog.save()) is True, "keys the provider takes are saved"

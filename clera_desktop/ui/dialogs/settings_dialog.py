@@ -140,7 +140,14 @@ class SettingsDialog(QDialog):
                 await self._services.set_base_currency(self.base_currency.currentText())
             keys = self._keys()
             if keys:
-                await self._services.save_keys(keys)
+                self.message.setText("Checking the keys with each provider\u2026")
+                refused, unchecked = await self._services.check_keys(keys)
+                if refused:
+                    self.message.setText("Not saved. " + " ".join(refused))
+                    return False
+                note = (f" {' and '.join(unchecked)} could not be reached to check them now: the next sync will tell."
+                        if unchecked else "")  # kept all the same
+                await self._services.save_keys(keys, note=note)
             if self._tax_settings is not None:
                 method, months = LotMethod(self.lot_method.currentData()), self.long_term_months.value()
                 if method is not self._tax_settings[0]:
