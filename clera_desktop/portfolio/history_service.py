@@ -28,6 +28,7 @@ from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.gains_store import GainBreakdown, gain_breakdown
 from clera_desktop.portfolio.history_store import FxTable, HistoryState, read_state
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
+from clera_desktop.portfolio.risk import RiskFigures, risk_figures
 from clera_desktop.portfolio.totals import in_base
 from clera_desktop.providers.alpaca import AlpacaClient
 from clera_desktop.providers.registry import ProviderRegistry
@@ -65,6 +66,7 @@ class Report:
     missing_rates: tuple[str, ...] = ()
     left_out: tuple[str, ...] = ()
     gains: GainBreakdown | None = None  # the total's realised and unrealised gain over the range
+    risk: RiskFigures | None = None  # the total's volatility, deepest fall, best and worst day
 
     @property
     def complete(self) -> bool:
@@ -75,7 +77,8 @@ class Report:
                 "accounts": [{"id": a.id, "name": a.name, "currency": a.currency, **a.metrics.as_json()}
                              for a in self.accounts],
                 "total": {**self.total.as_json(), "complete": self.complete, "missing_rates": list(self.missing_rates),
-                          "left_out": list(self.left_out), **self._gains_json()}}
+                          "left_out": list(self.left_out), **self._gains_json(),
+                          "risk": None if self.risk is None else self.risk.as_json()}}
 
     def _gains_json(self) -> dict[str, object]:
         if self.gains is None:
@@ -328,4 +331,7 @@ def build_report(session: Session, base: str, account_ids: list[str] | None, sta
         account_metrics, _, _ = _range_metrics(account_points(session, account_id, end), first, last, today)
         accounts.append(AccountReport(account_id, names[account_id], currencies[account_id], account_metrics))
     gains = gain_breakdown(session, base, first, last, ids)
-    return Report(base, first, last, tuple(accounts), total, combined.missing_rates, combined.left_out, gains)
+    before = [p for p in combined.points if p.day < first]
+    inside = [p for p in combined.points if first <= p.day <= last]
+    risk = risk_figures(inside, before[-1].value if before else Decimal(0))
+    return Report(base, first, last, tuple(accounts), total, combined.missing_rates, combined.left_out, gains, risk)

@@ -94,3 +94,14 @@ def test_an_accounts_own_chart_is_tall_enough_to_read(window: MainWindow, run: C
     detail.tabs.setCurrentWidget(detail.performance)
     run(window.settled())
     assert detail.performance.chart is not None and detail.performance.chart.height() >= 280
+
+
+def test_the_performance_view_says_the_ranges_risk(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    run(window.sync_now())
+    run(window.update_history())
+    view = showing(window, window.performance_view, run)
+    run(view.reload())
+    assert view.report is not None and view.report.risk is not None and view.report.risk.days > 100
+    text = view.risk.text()
+    assert text.startswith("Volatility ") and "a year" in text and "best day" in text and "worst" in text
+    assert view.report.as_json()["total"]["risk"]["volatility"] is not None  # type: ignore[index]

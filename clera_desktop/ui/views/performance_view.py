@@ -64,6 +64,26 @@ DEPOSITS_COLOR = "#8e8e93"
 GAP_SECONDS = 4 * 86400.0  # daily values further apart than this: no data in between, drawn as a gap
 
 
+def risk_text(report: Report) -> str:
+    """Volatility, the deepest fall (with its days) and the best and worst day, in one line."""
+    risk = report.risk
+    if risk is None or not risk.days:
+        return ""
+
+    def pct(value: float) -> str:
+        return fmt.percent(Decimal(repr(value)))
+
+    parts = [f"Volatility {fmt.plain_percent(Decimal(repr(risk.volatility)))} a year"] if risk.volatility is not None else []
+    drawdown = risk.drawdown
+    if drawdown is not None:
+        back = f", made good {drawdown.recovered:%Y-%m-%d}" if drawdown.recovered else ", not yet made good"
+        parts.append(f"deepest fall {pct(drawdown.depth)} ({drawdown.peak:%Y-%m-%d} to {drawdown.trough:%Y-%m-%d}{back})")
+    if risk.best_day is not None and risk.worst_day is not None:
+        parts.append(f"best day {pct(risk.best_day[1])} ({risk.best_day[0]:%Y-%m-%d}), worst "
+                     f"{pct(risk.worst_day[1])} ({risk.worst_day[0]:%Y-%m-%d})")
+    return " \u00b7 ".join(parts)
+
+
 def range_start(name: str, today: date) -> date | None:
     return {"1W": today - timedelta(days=7), "1M": today - timedelta(days=30), "3M": today - timedelta(days=91),
             "YTD": date(today.year, 1, 1), "1Y": today - timedelta(days=365)}.get(name)
@@ -120,6 +140,10 @@ class PerformanceView(QWidget):
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: gray")
+        self.risk = QLabel("")
+        self.risk.setWordWrap(True)
+        self.risk.setToolTip("Daily returns linked as the time-weighted return links them: deposits and withdrawals "
+                             "are not gains or losses. Volatility is over trading days, annualised (x sqrt 252).")
         self.show_return = QCheckBox("Return %")
         self.show_return.setToolTip("The time-weighted return since the range began, instead of the value")
         self.show_deposits = QCheckBox("Net deposits")
@@ -128,7 +152,7 @@ class PerformanceView(QWidget):
         for box in (self.show_return, self.show_deposits):
             box.toggled.connect(lambda _checked: self._draw())
         chart_bar = QHBoxLayout()
-        chart_bar.addStretch(1)
+        chart_bar.addWidget(self.risk, 1)
         chart_bar.addWidget(self.show_deposits)
         chart_bar.addWidget(self.show_return)
         self.chart_area = QVBoxLayout()
@@ -215,6 +239,7 @@ class PerformanceView(QWidget):
         self.points, self.report = points, report
         self._show_figures(report.total, report.base_currency)
         self._show_gains(report)
+        self.risk.setText(risk_text(report))
         self._draw()  # with the figures, before the note's own read: never a chart of the range before
         await self._show_note(ids)
 
