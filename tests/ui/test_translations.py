@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from clera_desktop.app import AppContext
@@ -21,6 +22,7 @@ class Dictionary(QTranslator):
         return GERMAN.get(source) if context == "MainWindow" else None  # None: not translated here
 
 
+@pytest.mark.usefixtures("loop")  # the window's async slots need the event loop
 def test_a_translation_reaches_the_navigation_and_the_menus(qtbot: Any, demo_context: AppContext) -> None:
     translator = Dictionary()
     app = QCoreApplication.instance()
