@@ -22,7 +22,6 @@ from clera_desktop.core.errors import CleraError, ConfigurationError, InvalidCre
 from clera_desktop.core.secrets import SecretKey, SecretStore
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
-from clera_desktop.imports.dispatch import ImportKind, Preview, import_preview, preview_file
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, PortfolioMode, Provider
@@ -47,6 +46,7 @@ from clera_desktop.providers.registry import (
 )
 from clera_desktop.realtime.service import LiveService
 from clera_desktop.services.gains import GainsService
+from clera_desktop.services.imports import CsvImports
 from clera_desktop.services.manual import ManualAccounts
 from clera_desktop.sync import connections as connection_ops
 from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
@@ -116,7 +116,10 @@ class AccountDetail:
 
 
 class AppServices:
-    """Composition of store, keyring, providers and sync, for the window and the CLI."""
+    """The owner of the app's state (settings, credentials, the provider registry), and what changes
+    it: keys, connections and sync, each replacement announced on ``changes``. Jobs that need none
+    of that state are their own services, reached from here: ``manual`` (manual accounts),
+    ``imports`` (CSV files), ``gains`` (lots and realised gains), ``history``, ``trading``, ``live``."""
 
     def __init__(self, settings: Settings, database: Database, secrets: SecretStore, credentials: Credentials,
                  registry: ProviderRegistry) -> None:
@@ -133,6 +136,7 @@ class AppServices:
         self.trading = TradingService(lambda: self.settings, database, lambda: self.registry,
                                       sync_account=self.sync_account, changes=self.changes)
         self.manual = ManualAccounts(database, lambda: self.settings.clock, self.changes)
+        self.imports = CsvImports(database, lambda: self.settings.clock, self.changes)
         self.gains = GainsService(database, lambda: self.settings.clock, lambda: self.settings.base_currency, self.changes)
 
     @property
@@ -231,30 +235,6 @@ class AppServices:
     async def account_detail(self, account_id: str) -> AccountDetail:
         base = self.settings.base_currency
         return await self.database.read(lambda s: account_detail(s, account_id, base))
-
-    # ---- manual accounts and CSV import ------------------------------------------------------
-
-    async def preview_import(self, kind: ImportKind, data: bytes) -> Preview:
-        """Check a CSV file against the store; nothing is written."""
-        today = self.settings.clock.today()
-        return await self.database.read(lambda s: preview_file(s, kind, data, today=today))
-
-    async def apply_import(self, preview: Preview, *, source: str, good_lines_only: bool = False) -> int:
-        """Import a checked preview (or its good lines) and rebuild the history it changes, in one transaction."""
-        from clera_desktop.portfolio.derived import bring_up_to_date
-
-        clock = self.settings.clock
-
-        def write(session: Session) -> int:
-            added = import_preview(session, preview, source=source, now=clock.now(), good_lines_only=good_lines_only)
-            bring_up_to_date(session, clock)
-            return added
-
-        added = await self.database.write(write)
-        self.changes.announce(Changes(Change.ACTIVITIES | Change.POSITIONS | Change.ACCOUNTS | Change.HISTORY,
-                                      message=f"Imported {added} line{'' if added == 1 else 's'} from {source}.",
-                                      item=added))
-        return added
 
     # ---- sync -----------------------------------------------------------------------------
 

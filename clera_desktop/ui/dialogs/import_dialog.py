@@ -104,7 +104,7 @@ class ImportDialog(QDialog):
             self.preview_text.setPlainText(f"Cannot read the file: {error.strerror or error}")
             return
         try:
-            preview = await self._services.preview_import(ImportKind(self.kind.currentData()), data)
+            preview = await self._services.imports.preview(ImportKind(self.kind.currentData()), data)
         except CleraError as error:
             self.preview_text.setPlainText(error.user_message)
             return
@@ -128,7 +128,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.partial_button.setEnabled(False)
         try:
-            self.imported = await self._services.apply_import(preview, source=Path(self.path.text()).name,
+            self.imported = await self._services.imports.apply(preview, source=Path(self.path.text()).name,
                                                               good_lines_only=good_lines_only)
         except CleraError as error:
             if isValid(self):
