@@ -128,12 +128,12 @@ def archive(bundle: Bundle, out: Path) -> Path:
     platform = "windows" if WINDOWS else "macos" if MACOS else "linux"
     base = out / f"clera-desktop-{__version__}-{platform}-{os.uname().machine if hasattr(os, 'uname') else 'x64'}"
     if WINDOWS or MACOS:  # zip keeps the .app's executable bits on macOS (ditto would too)
-        path = base.with_suffix(".zip")
+        path = base.parent / f"{base.name}.zip"  # not with_suffix: the version's dots are not a suffix
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as packed:
             for file in sorted(bundle.folder.rglob("*")):
                 packed.write(file, Path(bundle.folder.name) / file.relative_to(bundle.folder))
         return path
-    path = base.with_suffix(".tar.gz")
+    path = base.parent / f"{base.name}.tar.gz"
     with tarfile.open(path, "w:gz") as packed:
         packed.add(bundle.folder, arcname=bundle.folder.name)
     return path
