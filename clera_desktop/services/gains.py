@@ -184,6 +184,11 @@ class GainsService:
         if changes.touches(Change.ACTIVITIES | Change.ACCOUNTS | Change.GAINS | Change.SYNCED | Change.POSITIONS):
             self.cache.clear()
 
+    async def warm(self) -> None:
+        """Replay every account's lots now, on the reader thread, so the Gains view, Holdings' lots
+        and a sale's review open at once later (200,000 activities take seconds the first time)."""
+        await self._database.read(self.cache.account_lots)
+
     async def report(self, start: date, end: date, account_ids: Collection[str] | None = None) -> GainsReport:
         base = self._base()
         return await self._database.read(lambda s: self.cache.report(s, base, start, end, account_ids))

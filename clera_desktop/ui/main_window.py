@@ -487,7 +487,17 @@ class MainWindow(QMainWindow):
         await self.reload()
         settle_heap()
         self._live_task = asyncio.ensure_future(self._start_live())
-        self.refresh()
+        first_sync = self.refresh()
+        from clera_desktop.ui.tasks import run_task
+
+        async def warm_gains() -> None:  # once the first sync settled: the Gains view then opens at once
+            await asyncio.wait({first_sync})
+            if self._history_task is not None:
+                await asyncio.wait({self._history_task})
+            if isValid(self):
+                await self._services.gains.warm()
+
+        run_task(self, warm_gains())
 
     async def _start_live(self) -> None:
         try:
