@@ -4,8 +4,10 @@ months against the twelve before, and the next twelve projected from what is sti
 Each payment as the history counts income: gross is what was paid before the fee and the tax
 withheld from it; net is what reached the account. Converted to the base currency at the rate of
 the day it was paid; a payment without a stored rate keeps its own currency, is left out of the
-base totals and is named (never converted at 1.0). Every base amount is rounded to the cent once,
-per payment; every total is a sum of those.
+base totals and is named (never converted at 1.0). An account's payments of one day are converted
+together, to the cent, as the history converts that day's income (so a year here and the
+Performance report's income for it agree to the cent); the cents are then shared out among the
+day's payments, so every total here, by month, year or source, is a sum of the same shares.
 
 The projection is said to be one: for each holding still held, what it paid in the last twelve
 months; for each account, its interest in the last twelve months. No dividend announcement is
@@ -15,7 +17,7 @@ known to the app, so nothing else is assumed.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -26,9 +28,10 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.models.enums import ActivityType
 from clera_desktop.models.tables import Account, Activity, Position
-from clera_desktop.portfolio.gains import cents
+from clera_desktop.portfolio.gains import CENT, cents
 from clera_desktop.portfolio.history_store import FxTable
 from clera_desktop.portfolio.lots import months_later
+from clera_desktop.portfolio.totals import in_base
 
 ZERO = Decimal(0)
 RateOn = Callable[[str, str, date], Decimal | None]
@@ -45,13 +48,20 @@ class Payment:
     gross: Decimal
     tax: Decimal
     fee: Decimal
-    net_base: Decimal | None  # None: no stored rate to the base currency
+    gross_base: Decimal | None  # None: no stored rate to the base currency
     tax_base: Decimal | None
+    fee_base: Decimal | None
     missing_rate: str | None = None
 
     @property
     def net(self) -> Decimal:
         return self.gross - self.tax - self.fee
+
+    @property
+    def net_base(self) -> Decimal | None:
+        if self.gross_base is None or self.tax_base is None or self.fee_base is None:
+            return None
+        return self.gross_base - self.tax_base - self.fee_base
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +125,13 @@ class IncomeReport:
         return [(key, sums[key][0], sums[key][1]) for key in keys]
 
     def by_year(self) -> list[tuple[int, Decimal, Decimal, Decimal]]:
-        """(year, gross, tax, net) in the base currency, newest first."""
-        years: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
+        """(year, gross, tax, net) in the base currency, newest first (gross less tax and fees is net)."""
+        years: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO])
         for p in self.counted:
-            years[p.day.year][0] += p.net_base or ZERO
+            years[p.day.year][0] += p.gross_base or ZERO
             years[p.day.year][1] += p.tax_base or ZERO
-        return [(year, net + tax, tax, net) for year, (net, tax) in sorted(years.items(), reverse=True)]
+            years[p.day.year][2] += p.net_base or ZERO
+        return [(year, gross, tax, net) for year, (gross, tax, net) in sorted(years.items(), reverse=True)]
 
     def by_source(self) -> list[SourceIncome]:
         """Each paying holding (and each account's interest) over the trailing twelve months,
@@ -145,35 +156,59 @@ class IncomeReport:
         return sum((s.projected for s in self.by_source()), ZERO)
 
 
-def income_report(session: Session, base: str, today: date, rate_on: RateOn | None = None) -> IncomeReport:
+def income_report(session: Session, base: str, today: date, rate_on: RateOn | None = None,
+                  account_ids: Collection[str] | None = None) -> IncomeReport:
+    """Every payment up to ``today`` in the active accounts (or ``account_ids`` of them)."""
     rate = rate_on or FxTable(session).rate_on
+    accounts = [Account.is_active.is_(True)]
+    if account_ids is not None:
+        accounts.append(Account.id.in_(list(account_ids)))
     rows = session.execute(
         select(Activity.trade_date, Activity.account_id, Account.name, Activity.symbol, Activity.type, Activity.amount,
                Activity.fee, Activity.tax, Activity.currency)
         .join(Account, Account.id == Activity.account_id)
-        .where(Account.is_active.is_(True), Activity.type.in_([ActivityType.DIVIDEND, ActivityType.INTEREST]),
+        .where(*accounts, Activity.type.in_([ActivityType.DIVIDEND, ActivityType.INTEREST]),
                Activity.trade_date <= today)
         .order_by(Activity.trade_date)).all()
-    payments = list(_payments((cast(PaymentRow, tuple(row)) for row in rows), base, rate))
-    held = frozenset(session.execute(select(Position.account_id, Position.symbol).join(
-        Account, Account.id == Position.account_id).where(Account.is_active.is_(True), Position.quantity > 0)).tuples())
-    active = frozenset(session.scalars(select(Account.id).where(Account.is_active.is_(True))))
+    payments = payments_in_base((cast(PaymentRow, tuple(row)) for row in rows), base, rate)
+    held = frozenset((account_id, symbol) for account_id, symbol in session.execute(
+        select(Position.account_id, Position.symbol).join(Account, Account.id == Position.account_id)
+        .where(*accounts, Position.quantity > 0)))
+    active = frozenset(session.scalars(select(Account.id).where(*accounts)))
     return IncomeReport(base, today, tuple(payments), held, active)
 
 
 PaymentRow = tuple[date, str, str, str | None, ActivityType, Decimal | None, Decimal | None, Decimal | None, str]
 
 
-def _payments(rows: Iterable[PaymentRow], base: str, rate_on: RateOn) -> Iterable[Payment]:
-    for day, account_id, name, symbol, kind, amount, paid_fee, withheld, currency in rows:
-        fee, tax = paid_fee or ZERO, withheld or ZERO
-        net = amount or ZERO
-        gross = net + fee + tax
-        if currency == base:
-            rate: Decimal | None = Decimal(1)
-        else:
-            rate = rate_on(currency, base, day)
-        missing = None if rate is not None else f"{currency}->{base}"
-        yield Payment(day, account_id, name, symbol, "interest" if kind is ActivityType.INTEREST else "dividend",
-                      currency, gross, tax, fee, None if rate is None else cents(net * rate),
-                      None if rate is None else cents(tax * rate), missing)
+def payments_in_base(rows: Iterable[PaymentRow], base: str, rate_on: RateOn) -> list[Payment]:
+    """Each payment with its share of its account's day, converted (see the module's docstring)."""
+    days: dict[tuple[str, date, str], list[PaymentRow]] = defaultdict(list)
+    for row in rows:
+        days[(row[1], row[0], row[8])].append(row)
+    payments = []
+    for (_account, day, currency), paid in days.items():
+        rate = Decimal(1) if currency == base else rate_on(currency, base, day)
+        grosses = [(amount or ZERO) + (fee or ZERO) + (tax or ZERO) for *_, amount, fee, tax, _c in paid]
+        taxes = [tax or ZERO for *_, tax, _c in paid]
+        fees = [fee or ZERO for *_, fee, _t, _c in paid]
+        shares: list[list[Decimal | None]] = [[None] * len(paid) for _ in range(3)]
+        if rate is not None:
+            shares = [share_out(in_base(sum(parts, ZERO), rate), parts, rate) for parts in (grosses, taxes, fees)]
+        for n, (_day, account_id, name, symbol, kind, _amount, _fee, _tax, _currency) in enumerate(paid):
+            payments.append(Payment(day, account_id, name, symbol,
+                                    "interest" if kind is ActivityType.INTEREST else "dividend", currency,
+                                    grosses[n], taxes[n], fees[n], shares[0][n], shares[1][n], shares[2][n],
+                                    None if rate is not None else f"{currency}->{base}"))
+    return sorted(payments, key=lambda p: p.day)
+
+
+def share_out(total: Decimal, parts: list[Decimal], rate: Decimal) -> list[Decimal | None]:
+    """``total`` (whole cents) as one share per part: each part converted to the cent, the cents
+    left over (a cent or two from rounding) given to the largest parts first."""
+    shares = [cents(part * rate) for part in parts]
+    step = CENT if total > sum(shares, ZERO) else -CENT
+    order = sorted(range(len(parts)), key=lambda n: abs(parts[n]), reverse=True)
+    for n in (order * 100)[:int(abs(total - sum(shares, ZERO)) / CENT)]:
+        shares[n] += step
+    return list(shares)

@@ -47,6 +47,7 @@ from clera_desktop.providers.registry import (
 from clera_desktop.realtime.service import LiveService
 from clera_desktop.services.gains import GainsService
 from clera_desktop.services.imports import CsvImports
+from clera_desktop.services.income import IncomeService
 from clera_desktop.services.manual import ManualAccounts
 from clera_desktop.sync import connections as connection_ops
 from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
@@ -119,7 +120,8 @@ class AppServices:
     """The owner of the app's state (settings, credentials, the provider registry), and what changes
     it: keys, connections and sync, each replacement announced on ``changes``. Jobs that need none
     of that state are their own services, reached from here: ``manual`` (manual accounts),
-    ``imports`` (CSV files), ``gains`` (lots and realised gains), ``history``, ``trading``, ``live``."""
+    ``imports`` (CSV files), ``gains`` (lots and realised gains), ``income`` (dividends and interest),
+    ``history``, ``trading``, ``live``."""
 
     def __init__(self, settings: Settings, database: Database, secrets: SecretStore, credentials: Credentials,
                  registry: ProviderRegistry) -> None:
@@ -138,6 +140,7 @@ class AppServices:
         self.manual = ManualAccounts(database, lambda: self.settings.clock, self.changes)
         self.imports = CsvImports(database, lambda: self.settings.clock, self.changes)
         self.gains = GainsService(database, lambda: self.settings.clock, lambda: self.settings.base_currency, self.changes)
+        self.income = IncomeService(database, lambda: self.settings.clock, lambda: self.settings.base_currency)
 
     @property
     def secrets_locked(self) -> bool:

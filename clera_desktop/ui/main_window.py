@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from clera_desktop.ui.views.dashboard_view import DashboardView
     from clera_desktop.ui.views.gains_view import GainsView
     from clera_desktop.ui.views.holdings_view import HoldingsView
+    from clera_desktop.ui.views.income_view import IncomeView
     from clera_desktop.ui.views.orders_view import OrdersView
     from clera_desktop.ui.views.performance_view import PerformanceView
     from clera_desktop.ui.views.trade_view import TradeView
@@ -67,7 +68,7 @@ def _message_box() -> type[QMessageBox]:
 #: The views' titles, in English; shown through QCoreApplication.translate("MainWindow", ...), so a
 #: translation (resources/translations/clera_<language>.qm, loaded by ui/i18n.py) replaces them.
 TITLES = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "performance": "Performance",
-          "gains": "Gains", "trade": "Trade", "orders": "Orders", "connect": "Connect"}
+          "gains": "Gains", "income": "Income", "trade": "Trade", "orders": "Orders", "connect": "Connect"}
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
     dashboard_view: DashboardView
     performance_view: PerformanceView
     gains_view: GainsView
+    income_view: IncomeView
     trade_view: TradeView
     orders_view: OrdersView
     refreshers: dict[str, Refresher]
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         from clera_desktop.ui.views.dashboard_view import DashboardView
         from clera_desktop.ui.views.gains_view import GainsView
         from clera_desktop.ui.views.holdings_view import HoldingsView
+        from clera_desktop.ui.views.income_view import IncomeView
         from clera_desktop.ui.views.orders_view import OrdersView
         from clera_desktop.ui.views.performance_view import PerformanceView
         from clera_desktop.ui.views.trade_view import TradeView
@@ -204,11 +207,13 @@ class MainWindow(QMainWindow):
         self.dashboard_view = DashboardView(services.live)
         self.performance_view = PerformanceView(services.history)
         self.gains_view = GainsView(services.gains)
+        self.income_view = IncomeView(services.income)
         self.trade_view = TradeView(services.trading, services.gains)
         self.orders_view = OrdersView(services.trading)
         for key, view in (("connect", self.connect_view), ("holdings", self.holdings_view),
                           ("dashboard", self.dashboard_view), ("performance", self.performance_view),
-                          ("gains", self.gains_view), ("trade", self.trade_view), ("orders", self.orders_view)):
+                          ("gains", self.gains_view), ("income", self.income_view), ("trade", self.trade_view),
+                          ("orders", self.orders_view)):
             placeholder = self.views[key]
             self.stack.insertWidget(self.stack.indexOf(placeholder), view)
             self.stack.removeWidget(placeholder)
@@ -352,6 +357,8 @@ class MainWindow(QMainWindow):
                                      self._load_performance),
             "gains": Refresher(self.gains_view, Change.ACTIVITIES | Change.GAINS | Change.BASE_CURRENCY | Change.ACCOUNTS
                                | Change.SYNCED | Change.HISTORY, self._load_gains),
+            "income": Refresher(self.income_view, Change.ACTIVITIES | Change.POSITIONS | Change.BASE_CURRENCY
+                                | Change.ACCOUNTS | Change.HISTORY, self._load_income),
             # the live value is recorded off screen too (the intraday line), and the welcome page decided
             "live": Refresher(self.dashboard_view, values | Change.CREDENTIALS, self._load_live, always=True),
             "window": Refresher(self, Change.ACCOUNTS | Change.CONNECTIONS, self._load_window, always=True),
@@ -429,6 +436,16 @@ class MainWindow(QMainWindow):
                 return
             self.gains_view.set_accounts([(a.account_id, a.name) for a in accounts])
         await self.gains_view.reload()
+
+    async def _load_income(self, changes: Changes) -> None:
+        from clera_desktop.core.changes import Change
+
+        if changes.touches(Change.ACCOUNTS) or self.income_view.account.count() <= 1:
+            accounts = await self._services.accounts()
+            if not isValid(self):
+                return
+            self.income_view.set_accounts([(a.account_id, a.name) for a in accounts])
+        await self.income_view.reload()
 
     async def _load_live(self, _changes: Changes) -> None:
         if self._services.live.running:  # positions, accounts or the base currency changed: re-value, resubscribe

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def dark_palette() -> QPalette:
@@ -43,3 +43,12 @@ def apply_system_palette(app: QApplication) -> None:
     if hints.colorScheme() == Qt.ColorScheme.Dark:
         follow(Qt.ColorScheme.Dark)
     hints.colorSchemeChanged.connect(follow)
+
+
+def emphasise(label: QWidget, pixels: int, *, bold: bool = True) -> None:
+    """A larger (bold) font for a headline figure. A font, not a style sheet: a widget with a
+    style sheet keeps the colours it was polished with when the system turns dark or light."""
+    font = label.font()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    label.setFont(font)

@@ -105,3 +105,28 @@ def test_the_performance_view_says_the_ranges_risk(window: MainWindow, run: Call
     text = view.risk.text()
     assert text.startswith("Volatility ") and "a year" in text and "best day" in text and "worst" in text
     assert view.report.as_json()["total"]["risk"]["volatility"] is not None  # type: ignore[index]
+
+
+def test_the_charts_and_headline_figures_follow_the_system_turning_dark(qapp: Any, window: MainWindow,
+                                                                        run: Callable[[Awaitable[Any]], Any]) -> None:
+    """The system switches to dark while the window is open (apply_system_palette follows it):
+    the plots' backgrounds and the Performance figures take the dark colours, none stays as polished."""
+    from PySide6.QtGui import QPalette
+
+    from clera_desktop.ui.palette import dark_palette
+
+    showing(window, window.performance_view, run)
+    assert window.performance_view.chart is not None
+    light = qapp.palette()
+    dark = dark_palette()
+    try:
+        qapp.setPalette(dark)
+        qapp.processEvents()
+        base, text = dark.color(QPalette.ColorRole.Base), dark.color(QPalette.ColorRole.Text)
+        for plot in (window.performance_view.chart.plot, window.income_view.chart.plot):
+            assert plot.backgroundBrush().color() == base
+            assert plot.getAxis("left").textPen().color() == text
+        figure = next(iter(window.performance_view.figures.values()))
+        assert figure.palette().color(QPalette.ColorRole.WindowText) == dark.color(QPalette.ColorRole.WindowText)
+    finally:
+        qapp.setPalette(light)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -51,7 +51,7 @@ def number_locale() -> QLocale:
     return locale
 
 
-def _value_axis(pg: Any) -> Any:
+def value_axis(pg: Any) -> Any:
     class ValueAxis(pg.AxisItem):
         """Ticks as the locale writes numbers: 310,000 (or 310.000), decimals only when the step needs them."""
 
@@ -61,6 +61,16 @@ def _value_axis(pg: Any) -> Any:
             return [locale.toString(float(v) * scale, "f", decimals) for v in values]
 
     return ValueAxis(orientation="left")
+
+
+def style_plot(plot: Any, palette: QPalette) -> None:
+    """A pyqtgraph plot in the palette's colours: its background, axes and their text."""
+    foreground = palette.color(QPalette.ColorRole.Text)
+    plot.setBackground(palette.color(QPalette.ColorRole.Base))
+    for axis_name in ("left", "bottom"):
+        axis = plot.getAxis(axis_name)
+        axis.setPen(foreground)
+        axis.setTextPen(foreground)
 
 
 class ValueChart(QWidget):
@@ -77,15 +87,12 @@ class ValueChart(QWidget):
         foreground = palette.color(QPalette.ColorRole.Text)
         accent = palette.color(QPalette.ColorRole.Highlight)
         self.plot = pg.PlotWidget(background=background, axisItems={"bottom": pg.DateAxisItem(orientation="bottom"),
-                                                                    "left": _value_axis(pg)})
+                                                                    "left": value_axis(pg)})
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()  # pyqtgraph's "A" (auto-range) button: the chart fits itself
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setAccessibleName("Value over time")
-        for axis_name in ("left", "bottom"):
-            axis = self.plot.getAxis(axis_name)
-            axis.setPen(foreground)
-            axis.setTextPen(foreground)
+        style_plot(self.plot, palette)
         self.legend = self.plot.addLegend(offset=(10, 6), labelTextColor=foreground)
         self.curve = self.plot.plot(pen=pg.mkPen(accent, width=2), name=name, connect="finite")
         self.extra_curves: dict[str, Any] = {}
@@ -107,6 +114,27 @@ class ValueChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
         self.currency = currency
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """The system turned dark or light: the plot's colours follow (pyqtgraph keeps its own)."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+        super().changeEvent(event)
+
+    def _follow_palette(self) -> None:
+        pg, palette = self._pg, self.palette()
+        background = palette.color(QPalette.ColorRole.Base)
+        foreground = palette.color(QPalette.ColorRole.Text)
+        style_plot(self.plot, palette)
+        self.curve.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Highlight), width=2))
+        self.legend.setLabelTextColor(foreground)
+        for _sample, label in self.legend.items:  # the colour applies when a label's text is set
+            label.setText(label.text)
+        crosshair_pen = pg.mkPen(foreground, width=1, style=pg.QtCore.Qt.PenStyle.DashLine)
+        self.vline.setPen(crosshair_pen)
+        self.hline.setPen(crosshair_pen)
+        self.label.setColor(foreground)
+        self.label.fill = pg.mkBrush(background)
 
     @property
     def currency(self) -> str:

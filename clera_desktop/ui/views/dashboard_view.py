@@ -17,6 +17,7 @@ from clera_desktop.realtime.valuation import AccountLiveValue
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.app_shell import settle_heap
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
+from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.tables import sorted_table
 
 if TYPE_CHECKING:
@@ -52,10 +53,10 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self._live = live
         self.total = QLabel("\u2014")
-        self.total.setStyleSheet("font-size: 28px; font-weight: 600")
+        emphasise(self.total, 28)
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.change = QLabel("")
-        self.change.setStyleSheet("font-size: 16px")
+        emphasise(self.change, 16, bold=False)
         self.total_note = QLabel("")  # what the total leaves out, by name
         self.total_note.setWordWrap(True)
         self.total_note.setStyleSheet("color: #b9770e")
@@ -138,7 +139,7 @@ class DashboardView(QWidget):
             self.change.setText(f"{sign}{fmt.money(change, base)} ({fmt.percent(pct)}) today")
         if color != self._change_color:  # restyling is costly: only when the sign turns
             self._change_color = color
-            self.change.setStyleSheet(f"font-size: 16px; color: {color}")
+            self.change.setStyleSheet(f"color: {color}")
         stale = f" \u00b7 stale: {', '.join(sorted(snapshot.stale))}" if snapshot.stale else ""
         self.status.setText(f"{_SOURCE_TEXT[snapshot.source]} \u00b7 {len(snapshot.subscribed)} symbols{stale}")
         self.model.set_rows(snapshot.accounts)  # a reset: cheaper here than dataChanged through the sort proxy
@@ -152,7 +153,7 @@ class DashboardView(QWidget):
         self.change.setText(f"{chosen.name}, live{partial}; the day change is for the whole portfolio only")
         if self._change_color != "gray":
             self._change_color = "gray"
-            self.change.setStyleSheet("font-size: 16px; color: gray")
+            self.change.setStyleSheet("color: gray")
         self.total_note.setVisible(False)
         self.model.set_rows(snapshot.accounts)
         self._list_accounts(snapshot)

@@ -31,6 +31,7 @@ from clera_desktop.core.errors import CleraError
 from clera_desktop.portfolio.history_service import Report, SeriesPoint
 from clera_desktop.portfolio.returns import Metrics
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.palette import emphasise
 
 if TYPE_CHECKING:
     from clera_desktop.portfolio.history_service import HistoryService
@@ -131,7 +132,7 @@ class PerformanceView(QWidget):
             caption.setToolTip(FIGURE_TIPS.get(key, ""))
             self.captions[key] = caption
             value = QLabel("\u2014")
-            value.setStyleSheet("font-size: 16px; font-weight: 600")
+            emphasise(value, 16)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             row, column = divmod(n, FIGURES_PER_ROW)  # two rows: the window stays usable at 1024 px
             grid.addWidget(caption, row * 2, column)

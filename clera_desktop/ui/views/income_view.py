@@ -1,0 +1,155 @@
+"""Income: dividends and interest across accounts, in the base currency.
+
+The last twelve months against the twelve before, what the next twelve would pay if what is held
+keeps paying as it did, the months as bars, and the same payments by source and by year: all
+sums of one report's payments (portfolio/income.py), so every figure here agrees with the others.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+from clera_desktop.portfolio.income import IncomeReport, SourceIncome
+from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.charts.month_bars import MonthBars
+from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
+from clera_desktop.ui.tables import sorted_table
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from clera_desktop.services.income import IncomeService
+
+ALL_ACCOUNTS = ""
+YearRow = tuple[int, "Decimal", "Decimal", "Decimal"]
+MONTHS_SHOWN = 24
+
+
+def source_columns(base: str) -> list[Column[SourceIncome]]:
+    """The figures first, the accounts last (a holding in four accounts names all four)."""
+    return [
+        Column("Paid by", lambda s: s.symbol or f"Interest ({', '.join(s.accounts)})",
+               tooltip=lambda s: None if s.symbol else "Interest on the account's cash"),
+        Column(f"Last 12 months ({base})", lambda s: fmt.money(s.net), lambda s: fmt.sort_number(s.net), numeric=True,
+               tooltip=lambda s: "Net: after the tax withheld and any fee"),
+        Column(f"Tax withheld ({base})", lambda s: fmt.money(s.tax), lambda s: fmt.sort_number(s.tax), numeric=True),
+        Column(f"Next 12 months ({base})", lambda s: fmt.money(s.projected) if s.projected else "no longer held",
+               lambda s: fmt.sort_number(s.projected), numeric=True,
+               tooltip=lambda s: "What it paid in the last twelve months, if still held"),
+        Column("Payments", lambda s: str(s.payments), lambda s: s.payments, numeric=True),
+        Column("Last paid", lambda s: s.last_paid.isoformat(), lambda s: s.last_paid.toordinal()),
+        Column("Accounts", lambda s: ", ".join(s.accounts), tooltip=lambda s: "\n".join(s.accounts)),
+    ]
+
+
+def year_columns(base: str) -> list[Column[YearRow]]:
+    return [
+        Column("Year", lambda r: str(r[0]), lambda r: r[0]),
+        Column(f"Gross ({base})", lambda r: fmt.money(r[1]), lambda r: fmt.sort_number(r[1]), numeric=True),
+        Column(f"Tax withheld ({base})", lambda r: fmt.money(r[2]), lambda r: fmt.sort_number(r[2]), numeric=True),
+        Column(f"Net ({base})", lambda r: fmt.money(r[3]), lambda r: fmt.sort_number(r[3]), numeric=True),
+    ]
+
+
+def headline_text(report: IncomeReport) -> str:
+    base = report.base_currency
+    net, tax = report.trailing_twelve_months()
+    before, _ = report.twelve_months_before()
+    change = report.year_over_year()
+    versus = f"{fmt.money(before, base)} the twelve months before" + (f" ({fmt.percent(change)})" if change is not None
+                                                                       else "")
+    return (f"Last 12 months: {fmt.money(net, base)} net, {fmt.money(tax, base)} tax withheld \u00b7 {versus} \u00b7 "
+            f"next 12 months, projected: {fmt.money(report.projected_next_twelve_months(), base)}")
+
+
+def note_text(report: IncomeReport) -> str:
+    missing = [p for p in report.payments if p.net_base is None]
+    parts = ["Each payment is converted at the rate of the day it was paid. The projection repeats what each "
+             "holding still held (and each account's cash) paid in the last twelve months; no dividend "
+             "announcements are known to the app."]
+    if missing:
+        rates = ", ".join(report.missing_rates)
+        parts.insert(0, f"{len(missing)} payment{'s' if len(missing) != 1 else ''} left out of these totals: "
+                        f"no {rates} rate for the day paid (sync to fetch rates).")
+    return " ".join(parts)
+
+
+class IncomeView(QWidget):
+    def __init__(self, income: IncomeService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._income = income
+        self.report: IncomeReport | None = None
+        self._base = ""
+        self.account = QComboBox()
+        self.account.setAccessibleName("Account")
+        self.account.addItem("All accounts", ALL_ACCOUNTS)
+        self.headline = QLabel("")
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.chart = MonthBars(self, name="Income by month")
+        self.chart.setMinimumHeight(200)
+        self.sources: RowsTableModel[SourceIncome] = RowsTableModel(source_columns("USD"), self)
+        self.sources_table, _ = sorted_table(self.sources, self, select_rows=True, name="Income by source")
+        self.sources_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.years: RowsTableModel[YearRow] = RowsTableModel(year_columns("USD"), self)
+        self.years_table, _ = sorted_table(self.years, self, select_rows=True, name="Income by year")
+        self.years_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Account"))
+        bar.addWidget(self.account)
+        bar.addStretch(1)
+        tables = QSplitter(Qt.Orientation.Horizontal)
+        tables.addWidget(self.sources_table)
+        tables.addWidget(self.years_table)
+        tables.setStretchFactor(0, 3)
+        tables.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.chart, 2)
+        layout.addWidget(tables, 3)
+        layout.addWidget(self.note)
+        self.account.activated.connect(lambda _: self._reload_soon())
+
+    def set_accounts(self, accounts: list[tuple[str, str]]) -> None:
+        chosen = self.account.currentData()
+        self.account.clear()
+        self.account.addItem("All accounts", ALL_ACCOUNTS)
+        for account_id, name in accounts:
+            self.account.addItem(name, account_id)
+        self.account.setCurrentIndex(max(self.account.findData(chosen), 0))
+
+    async def reload(self) -> None:
+        account = self.account.currentData()
+        report = await self._income.report([account] if account else None)
+        if not isValid(self):
+            return
+        self.show_report(report)
+
+    def show_report(self, report: IncomeReport) -> None:
+        self.report = report
+        if report.base_currency != self._base:
+            self._base = report.base_currency
+            self.sources.set_columns(source_columns(self._base))  # the currency is in the titles
+            self.years.set_columns(year_columns(self._base))
+        self.sources.set_rows(report.by_source())
+        self.years.set_rows(report.by_year())
+        self.chart.set_months([(month, net) for month, net, _tax in report.by_month(MONTHS_SHOWN)], self._base)
+        self.headline.setText(headline_text(report) if report.payments else
+                              "No dividends or interest recorded yet. They appear here after a sync or a CSV import.")
+        self.note.setText(note_text(report))
+
+    def _reload_soon(self) -> None:
+        from clera_desktop.ui.tasks import run_task
+
+        run_task(self, self.reload(), on_error=self.note.setText)
