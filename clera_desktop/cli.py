@@ -249,11 +249,25 @@ def run_sync(settings: Settings, *, provider: str | None) -> int:
     from clera_desktop.models.engine import Database
     from clera_desktop.models.enums import Provider
     from clera_desktop.providers.registry import build_registry
-    from clera_desktop.sync.service import SyncReport, SyncService
+    from clera_desktop.sync.lock import SyncLock
+    from clera_desktop.sync.service import SyncService
 
     database = Database(settings.database_url, clock=settings.clock)
+    lock = SyncLock(database.path.parent if database.path else None, settings.clock)
     demo = None
     try:
+        # One sync of a folder at a time, from before the demo's and the registry's first writes:
+        # a second `sync` waits here for the first to end, then finds its rows (no write of its
+        # set-up meets the first one's sync).
+        try:
+            lock.hold_around(wait=0.0)
+        except SyncBusy as busy:
+            print(f"{busy.user_message}\nWaiting for it (up to {SYNC_LOCK_WAIT // 60} minutes)...", file=sys.stderr)
+            try:
+                lock.hold_around(wait=SYNC_LOCK_WAIT)
+            except SyncBusy as still:
+                print(f"Sync failed: {still.user_message}", file=sys.stderr)
+                return 1
         if settings.demo:
             from clera_desktop.demo import start_demo
 
@@ -269,26 +283,18 @@ def run_sync(settings: Settings, *, provider: str | None) -> int:
             for message in dict.fromkeys(registry.missing.values()):  # locked keys: said once, not per provider
                 print(f"  - {message}", file=sys.stderr)
             return 1
-        def service(lock_wait: float) -> SyncService:
-            return SyncService(database, clients, settings, fx=registry.fx, lock_wait=lock_wait,
-                               progress=lambda p: print(f"[{p.provider.value}] {p.message} ({p.done}/{p.total})",
-                                                        file=sys.stderr))
-
-        def run(syncer: SyncService) -> SyncReport:
-            return asyncio.run(syncer.sync_provider(Provider(provider)) if provider else syncer.sync_all())
-
+        syncer = SyncService(database, clients, settings, fx=registry.fx, lock=lock,
+                             progress=lambda p: print(f"[{p.provider.value}] {p.message} ({p.done}/{p.total})",
+                                                      file=sys.stderr))
         try:
-            try:
-                report = run(service(0.0))
-            except SyncBusy as busy:
-                print(f"{busy.user_message}\nWaiting for it (up to {SYNC_LOCK_WAIT // 60} minutes)...", file=sys.stderr)
-                report = run(service(SYNC_LOCK_WAIT))
+            report = asyncio.run(syncer.sync_provider(Provider(provider)) if provider else syncer.sync_all())
         except CleraError as error:
             print(f"Sync failed: {error.user_message}", file=sys.stderr)
             return 1
         print(report.summary())
         return 0 if report.ok else 1
     finally:
+        lock.release()
         if demo is not None:
             demo.close()
         database.close()

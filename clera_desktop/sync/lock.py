@@ -34,6 +34,7 @@ class SyncLock:
         # one lock object per file in this process (is_singleton), counted: the window's own syncs
         # (a full sync, an account after a fill) share it; another process waits or is told
         self._lock = FileLock(folder / LOCK_NAME, thread_local=False, is_singleton=True) if folder is not None else None
+        self._held_around = 0  # holds by a caller around its syncs (the command line's whole sync command)
 
     def acquire(self, *, wait: float = 0.0) -> None:
         if self._lock is None:
@@ -48,13 +49,21 @@ class SyncLock:
         except OSError as error:
             log.info("could not write the sync lock's note: %s", error)
 
+    def hold_around(self, *, wait: float) -> None:
+        """Hold the lock around a whole command, its set-up writes included (``clera-desktop sync``:
+        a second one waits here, before it touches the store, not mid-way); ``release`` ends it."""
+        self.acquire(wait=wait)
+        self._held_around += 1
+
     @property
     def sole_holder(self) -> bool:
-        """Held once, by this process: no other sync runs anywhere (so 'running' rows are dead)."""
-        return self._lock is None or self._lock.lock_counter == 1
+        """Held once, by this process, for a sync: no other sync runs anywhere (so 'running' rows are dead)."""
+        return self._lock is None or self._lock.lock_counter - self._held_around == 1
 
     def release(self) -> None:
         if self._lock is not None and self._lock.is_locked:
+            if self._lock.lock_counter == self._held_around:
+                self._held_around -= 1
             self._lock.release()
 
     def busy_message(self) -> str:

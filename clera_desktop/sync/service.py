@@ -108,6 +108,7 @@ class SyncService:
         concurrency: int = 4,
         progress: ProgressCallback | None = None,
         lock_wait: float = 0.0,
+        lock: SyncLock | None = None,
     ) -> None:
         self.database = database
         self.providers = dict(providers)
@@ -117,7 +118,8 @@ class SyncService:
         self._provider_slots = asyncio.Semaphore(3)
         self._account_slots = concurrency
         self._progress = progress
-        self._lock = SyncLock(database.path.parent if database.path else None, self.clock)
+        # ``lock``: the folder's lock, when the caller holds it around its syncs (the command line)
+        self._lock = lock or SyncLock(database.path.parent if database.path else None, self.clock)
         self._lock_wait = lock_wait
 
     # ---- entry points -----------------------------------------------------------------

@@ -92,6 +92,28 @@ def test_a_run_a_killed_process_left_running_is_marked_interrupted(harness: Harn
     assert all(status is SyncStatus.SUCCEEDED for _, status, _ in runs[1:])
 
 
+def test_a_caller_holding_the_lock_around_its_sync_still_marks_left_runs_and_lets_go(harness: Harness) -> None:
+    """``clera-desktop sync`` holds the folder's lock from before its set-up writes; the sync inside
+    it is still the sole holder (the dead run is marked), and the lock is free after."""
+    path = harness.settings.database_path
+    assert path is not None
+    harness.database.write_sync(lambda s: s.add(SyncRun(provider="snaptrade", started_at=TEST_CLOCK.now(),
+                                                        status=SyncStatus.RUNNING, counts={})))
+    lock = SyncLock(path.parent, TEST_CLOCK)
+    lock.hold_around(wait=0)
+    try:
+        service = SyncService(harness.database, harness.registry.for_sync(), harness.settings, fx=harness.registry.fx,
+                              lock=lock)
+        assert asyncio.run(service.sync_all()).ok
+    finally:
+        lock.release()
+    assert _runs(harness)[0][1] is SyncStatus.INTERRUPTED
+    import filelock
+
+    with filelock.FileLock(path.parent / "sync.lock", thread_local=False, is_singleton=False).acquire(timeout=1):
+        pass  # another process could take it now
+
+
 def test_a_second_sync_of_the_same_folder_is_told_who_is_syncing(harness: Harness) -> None:
     path = harness.settings.database_path
     assert path is not None
