@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -183,6 +184,9 @@ class Activity(Base):
     __table_args__ = (
         UniqueConstraint("account_id", "provider_activity_id"),
         Index("ix_activities_account_trade_date", "account_id", "trade_date"),
+        # revision 0006: the dividends and interest alone, with every column the Income view sums
+        Index("ix_activities_payments", "trade_date", "account_id", "currency", "type", "symbol", "amount", "fee",
+              "tax", sqlite_where=text("type IN ('dividend', 'interest')")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

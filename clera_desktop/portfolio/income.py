@@ -1,76 +1,114 @@
-"""Dividends and interest across accounts: by month, year, symbol and account, the trailing twelve
-months against the twelve before, and the next twelve projected from what is still held.
+"""Dividends and interest across accounts: by day, month and year, by source over the trailing
+twelve months against the twelve before, and the next twelve projected from what is still held.
 
-Each payment as the history counts income: gross is what was paid before the fee and the tax
-withheld from it; net is what reached the account. Converted to the base currency at the rate of
-the day it was paid; a payment without a stored rate keeps its own currency, is left out of the
-base totals and is named (never converted at 1.0). An account's payments of one day are converted
-together, to the cent, as the history converts that day's income (so a year here and the
-Performance report's income for it agree to the cent); the cents are then shared out among the
-day's payments, so every total here, by month, year or source, is a sum of the same shares.
+Gross is what was paid before the fee and the tax withheld from it (as the history counts
+income); net is what reached the account. Every figure is in the base currency, converted as the
+history converts a day's income: an account's payments of one day together, to the cent, at that
+day's rate (so a year here and the Performance report's income for it agree to the cent). The
+converted cents are shared out among the day's sources, so the sources add up to the headline.
+A payment without any stored rate to the base currency is left out of every total and named
+(never converted at 1.0).
+
+The store does the summing (SQL ``GROUP BY`` over the dividends and interest only, in integer
+millionths, so no float reaches a figure); Python converts what is left: one row per day for the
+base currency, one per account and day for another currency. A million activities open in a
+fraction of a second this way (bench/income_bench.py), where a Python loop over every payment took
+seconds. Amounts are exact to six decimal places below a thousand million, more than any payment.
 
 The projection is said to be one: for each holding still held, what it paid in the last twelve
 months; for each account, its interest in the last twelve months. No dividend announcement is
 known to the app, so nothing else is assumed.
 """
 
+# ruff: noqa: S608 - the SQL here is composed of this module's own constants; every value is bound
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import cast
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-from clera_desktop.models.enums import ActivityType
-from clera_desktop.models.tables import Account, Activity, Position
-from clera_desktop.portfolio.gains import CENT, cents
 from clera_desktop.portfolio.history_store import FxTable
 from clera_desktop.portfolio.lots import months_later
-from clera_desktop.portfolio.totals import in_base
 
 ZERO = Decimal(0)
+MICRO = 1_000_000  # the store sums amounts in millionths
+MICRO_PER_CENT = MICRO // 100
 RateOn = Callable[[str, str, date], Decimal | None]
 
 
+def half_even(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` rounded half to even (``Decimal.quantize``'s rounding here)."""
+    quotient, remainder = divmod(numerator, denominator)
+    twice = 2 * remainder
+    if twice > denominator or (twice == denominator and quotient % 2):
+        quotient += 1
+    return quotient
+
+
+def to_decimal(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
 @dataclass(frozen=True, slots=True)
-class Payment:
-    day: date
-    account_id: str
-    account: str
-    symbol: str | None  # None: interest on cash
-    kind: str  # "dividend" or "interest"
-    currency: str
-    gross: Decimal
-    tax: Decimal
-    fee: Decimal
-    gross_base: Decimal | None  # None: no stored rate to the base currency
-    tax_base: Decimal | None
-    fee_base: Decimal | None
-    missing_rate: str | None = None
+class Converter:
+    """One rate as an exact fraction: millionths in its currency to cents in the base."""
+
+    numerator: int
+    denominator: int
+
+    @classmethod
+    def of(cls, rate: Decimal) -> Converter:
+        numerator, denominator = rate.as_integer_ratio()
+        return cls(numerator, denominator)
+
+    def total(self, micro: int) -> int:
+        """As the history converts an account's day: its own cents first, then the rate, to the cent."""
+        return half_even(half_even(micro, MICRO_PER_CENT) * self.numerator, self.denominator)
+
+    def share_out(self, parts: list[int]) -> list[int]:
+        """``parts`` (millionths) converted, each to the cent, summing to :meth:`total` of their sum:
+        the cent or two rounding leaves over goes to the largest parts first."""
+        shares = [half_even(part * self.numerator, MICRO_PER_CENT * self.denominator) for part in parts]
+        left = self.total(sum(parts)) - sum(shares)
+        order = sorted(range(len(parts)), key=lambda n: abs(parts[n]), reverse=True)
+        step = 1 if left > 0 else -1
+        for n in (order * (abs(left) // max(len(order), 1) + 1))[:abs(left)]:
+            shares[n] += step
+        return shares
+
+
+@dataclass(frozen=True, slots=True)
+class Amounts:
+    """Gross, tax withheld and fees, in base-currency cents."""
+
+    gross: int = 0
+    tax: int = 0
+    fee: int = 0
+    payments: int = 0
+
+    def __add__(self, other: Amounts) -> Amounts:
+        return Amounts(self.gross + other.gross, self.tax + other.tax, self.fee + other.fee,
+                       self.payments + other.payments)
 
     @property
-    def net(self) -> Decimal:
+    def net(self) -> int:
         return self.gross - self.tax - self.fee
-
-    @property
-    def net_base(self) -> Decimal | None:
-        if self.gross_base is None or self.tax_base is None or self.fee_base is None:
-            return None
-        return self.gross_base - self.tax_base - self.fee_base
 
 
 @dataclass(frozen=True, slots=True)
 class SourceIncome:
-    """One holding's (or one account's interest) income over the trailing twelve months."""
+    """One holding's (or one account's interest) income over the trailing twelve months, in the base currency."""
 
-    symbol: str | None
+    kind: str  # "dividend" or "interest"
+    symbol: str | None  # None: interest on cash
     accounts: tuple[str, ...]
-    net: Decimal  # base currency
+    net: Decimal
     tax: Decimal
     payments: int
     last_paid: date
@@ -81,33 +119,33 @@ class SourceIncome:
 class IncomeReport:
     base_currency: str
     today: date
-    payments: tuple[Payment, ...]
-    held: frozenset[tuple[str, str]]  # (account id, symbol) still held
-    active_accounts: frozenset[str]
+    days: Mapping[date, Amounts]  # the counted payments of each day
+    sources: tuple[SourceIncome, ...]  # over the trailing twelve months, the biggest first
+    left_out: Mapping[str, int] = field(default_factory=dict)  # "CHF->USD": payments with no rate
 
     @property
-    def counted(self) -> list[Payment]:
-        return [p for p in self.payments if p.net_base is not None]
+    def payments(self) -> int:
+        """How many payments the figures count."""
+        return sum(a.payments for a in self.days.values())
 
     @property
     def missing_rates(self) -> tuple[str, ...]:
-        return tuple(sorted({p.missing_rate for p in self.payments if p.missing_rate}))
+        return tuple(sorted(self.left_out))
 
-    def _window(self, months_back: int, months_span: int = 12) -> tuple[date, date]:
-        """(first day, last day) of the ``months_span`` months ending ``months_back`` months before today."""
-        end = months_later(self.today, -months_back)
-        return months_later(end, -months_span), end
+    def _window(self, months_back: int) -> tuple[date, date]:
+        return twelve_months(self.today, months_back)
 
-    def _sum(self, start: date, end: date) -> tuple[Decimal, Decimal]:
-        inside = [p for p in self.counted if start < p.day <= end]
-        return sum((p.net_base or ZERO for p in inside), ZERO), sum((p.tax_base or ZERO for p in inside), ZERO)
+    def _sum(self, after: date, through: date) -> Amounts:
+        return sum((a for day, a in self.days.items() if after < day <= through), Amounts())
 
     def trailing_twelve_months(self) -> tuple[Decimal, Decimal]:
         """(net, tax) of the last twelve months, today included."""
-        return self._sum(*self._window(0))
+        total = self._sum(*self._window(0))
+        return to_decimal(total.net), to_decimal(total.tax)
 
     def twelve_months_before(self) -> tuple[Decimal, Decimal]:
-        return self._sum(*self._window(12))
+        total = self._sum(*self._window(12))
+        return to_decimal(total.net), to_decimal(total.tax)
 
     def year_over_year(self) -> Decimal | None:
         now, _ = self.trailing_twelve_months()
@@ -116,99 +154,180 @@ class IncomeReport:
 
     def by_month(self, months: int = 24) -> list[tuple[str, Decimal, Decimal]]:
         """("2026-11", net, tax) for each of the last ``months`` months, oldest first (empty months as 0)."""
-        sums: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
-        for p in self.counted:
-            key = f"{p.day:%Y-%m}"
-            sums[key][0] += p.net_base or ZERO
-            sums[key][1] += p.tax_base or ZERO
+        sums: dict[str, Amounts] = defaultdict(Amounts)
+        for day, amounts in self.days.items():
+            key = f"{day:%Y-%m}"
+            sums[key] = sums[key] + amounts
         keys = [f"{months_later(self.today, -n):%Y-%m}" for n in range(months - 1, -1, -1)]
-        return [(key, sums[key][0], sums[key][1]) for key in keys]
+        return [(key, to_decimal(sums[key].net), to_decimal(sums[key].tax)) for key in keys]
 
     def by_year(self) -> list[tuple[int, Decimal, Decimal, Decimal]]:
-        """(year, gross, tax, net) in the base currency, newest first (gross less tax and fees is net)."""
-        years: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO])
-        for p in self.counted:
-            years[p.day.year][0] += p.gross_base or ZERO
-            years[p.day.year][1] += p.tax_base or ZERO
-            years[p.day.year][2] += p.net_base or ZERO
-        return [(year, gross, tax, net) for year, (gross, tax, net) in sorted(years.items(), reverse=True)]
+        """(year, gross, tax, net), newest first (gross less tax and fees is net)."""
+        years: dict[int, Amounts] = defaultdict(Amounts)
+        for day, amounts in self.days.items():
+            years[day.year] = years[day.year] + amounts
+        return [(year, to_decimal(a.gross), to_decimal(a.tax), to_decimal(a.net))
+                for year, a in sorted(years.items(), reverse=True)]
 
     def by_source(self) -> list[SourceIncome]:
-        """Each paying holding (and each account's interest) over the trailing twelve months,
-        with the projection for the next twelve; the biggest first."""
-        start, end = self._window(0)
-        groups: dict[tuple[str | None, str], list[Payment]] = defaultdict(list)
-        for p in self.counted:
-            if start < p.day <= end:
-                groups[(p.symbol, p.account_id if p.symbol is None else "")].append(p)
-        result = []
-        for (symbol, _account), paid in groups.items():
-            net = sum((p.net_base or ZERO for p in paid), ZERO)
-            tax = sum((p.tax_base or ZERO for p in paid), ZERO)
-            still = [p for p in paid if (p.account_id, p.symbol or "") in self.held or
-                     (p.symbol is None and p.account_id in self.active_accounts)]
-            projected = sum((p.net_base or ZERO for p in still), ZERO)
-            result.append(SourceIncome(symbol, tuple(sorted({p.account for p in paid})), net, tax, len(paid),
-                                       max(p.day for p in paid), projected))
-        return sorted(result, key=lambda s: s.net, reverse=True)
+        return list(self.sources)
 
     def projected_next_twelve_months(self) -> Decimal:
-        return sum((s.projected for s in self.by_source()), ZERO)
+        return sum((s.projected for s in self.sources), ZERO)
+
+
+def twelve_months(today: date, months_back: int = 0) -> tuple[date, date]:
+    """(after, through): the twelve months ending ``months_back`` months before ``today``."""
+    end = months_later(today, -months_back)
+    return months_later(end, -12), end
+
+
+# ---- reading the store ---------------------------------------------------------------------------
+
+def _micro(column: str) -> str:
+    return f"coalesce(CAST(round(CAST(a.{column} AS REAL) * {MICRO}) AS INTEGER), 0)"
+
+
+_PAYMENTS = f"""
+    SELECT a.account_id, a.trade_date, a.currency, a.type, a.symbol,
+           {_micro('amount')} + {_micro('fee')} + {_micro('tax')} AS gross, {_micro('tax')} AS tax,
+           {_micro('fee')} AS fee
+    FROM activities a
+    WHERE a.type IN ('dividend', 'interest') AND a.trade_date <= :today
+      AND +a.account_id IN (SELECT id FROM accounts WHERE is_active = 1)
+"""
+#: ``+``: not the (account, day) index but the payments' own, which covers every column summed.
+_ONLY_ACCOUNTS = " AND +a.account_id IN :accounts"
+_SUB_CENT = " OR ".join(f"{column} % {MICRO_PER_CENT} != 0" for column in ("gross", "tax", "fee"))
 
 
 def income_report(session: Session, base: str, today: date, rate_on: RateOn | None = None,
                   account_ids: Collection[str] | None = None) -> IncomeReport:
     """Every payment up to ``today`` in the active accounts (or ``account_ids`` of them)."""
-    rate = rate_on or FxTable(session).rate_on
-    accounts = [Account.is_active.is_(True)]
+    rates = _Rates(base, rate_on or FxTable(session).rate_on)
+    params: dict[str, object] = {"today": today.isoformat(), "base": base,
+                                 "after": twelve_months(today)[0].isoformat()}
     if account_ids is not None:
-        accounts.append(Account.id.in_(list(account_ids)))
-    rows = session.execute(
-        select(Activity.trade_date, Activity.account_id, Account.name, Activity.symbol, Activity.type, Activity.amount,
-               Activity.fee, Activity.tax, Activity.currency)
-        .join(Account, Account.id == Activity.account_id)
-        .where(*accounts, Activity.type.in_([ActivityType.DIVIDEND, ActivityType.INTEREST]),
-               Activity.trade_date <= today)
-        .order_by(Activity.trade_date)).all()
-    payments = payments_in_base((cast(PaymentRow, tuple(row)) for row in rows), base, rate)
-    held = frozenset((account_id, symbol) for account_id, symbol in session.execute(
-        select(Position.account_id, Position.symbol).join(Account, Account.id == Position.account_id)
-        .where(*accounts, Position.quantity > 0)))
-    active = frozenset(session.scalars(select(Account.id).where(*accounts)))
-    return IncomeReport(base, today, tuple(payments), held, active)
+        params["accounts"] = list(account_ids)
+
+    def run(sql: str) -> Iterable[Any]:
+        statement = text(sql)
+        if account_ids is not None:
+            statement = statement.bindparams(bindparam("accounts", expanding=True))
+        return session.execute(statement, params)
+
+    payments = _PAYMENTS + (_ONLY_ACCOUNTS if account_ids is not None else "")
+    # The base currency by day: the same as by account and day while every amount is in whole
+    # cents (rounding an account's day changes nothing then); else by account and day, as the rest.
+    days: dict[date, Amounts] = defaultdict(Amounts)
+    whole_cents = True
+    for day, gross, tax, fee, count, sub_cent in run(
+            f"SELECT trade_date, sum(gross), sum(tax), sum(fee), count(*), max({_SUB_CENT}) FROM ({payments}) "
+            "WHERE currency = :base GROUP BY trade_date"):
+        whole_cents = whole_cents and not sub_cent
+        days[date.fromisoformat(day)] += Amounts(gross // MICRO_PER_CENT, tax // MICRO_PER_CENT, fee // MICRO_PER_CENT,
+                                                 count)
+    if not whole_cents:
+        days.clear()
+    each_day = "currency != :base" if whole_cents else "1 = 1"
+    left_out: dict[str, int] = defaultdict(int)
+    for _account, day, currency, gross, tax, fee, count in run(
+            f"SELECT account_id, trade_date, currency, sum(gross), sum(tax), sum(fee), count(*) FROM ({payments}) "
+            f"WHERE {each_day} GROUP BY trade_date, account_id, currency"):
+        paid = date.fromisoformat(day)
+        converter = rates.on(currency, paid)
+        if converter is None:
+            left_out[f"{currency}->{base}"] += count
+            continue
+        days[paid] += Amounts(converter.total(gross), converter.total(tax), converter.total(fee), count)
+    names: dict[str, str] = dict(session.execute(text("SELECT id, name FROM accounts")).all())
+    sources = _sources(run, payments, each_day, rates, names)
+    return IncomeReport(base, today, dict(days), sources, dict(left_out))
 
 
-PaymentRow = tuple[date, str, str, str | None, ActivityType, Decimal | None, Decimal | None, Decimal | None, str]
+@dataclass
+class _Source:
+    kind: str
+    symbol: str | None
+    accounts: set[str] = field(default_factory=set)
+    amounts: Amounts = field(default_factory=Amounts)
+    last_paid: date = date.min
+    projected: int = 0  # net cents of the accounts that still hold it
 
 
-def payments_in_base(rows: Iterable[PaymentRow], base: str, rate_on: RateOn) -> list[Payment]:
-    """Each payment with its share of its account's day, converted (see the module's docstring)."""
-    days: dict[tuple[str, date, str], list[PaymentRow]] = defaultdict(list)
-    for row in rows:
-        days[(row[1], row[0], row[8])].append(row)
-    payments = []
-    for (_account, day, currency), paid in days.items():
-        rate = Decimal(1) if currency == base else rate_on(currency, base, day)
-        grosses = [(amount or ZERO) + (fee or ZERO) + (tax or ZERO) for *_, amount, fee, tax, _c in paid]
-        taxes = [tax or ZERO for *_, tax, _c in paid]
-        fees = [fee or ZERO for *_, fee, _t, _c in paid]
-        shares: list[list[Decimal | None]] = [[None] * len(paid) for _ in range(3)]
-        if rate is not None:
-            shares = [share_out(in_base(sum(parts, ZERO), rate), parts, rate) for parts in (grosses, taxes, fees)]
-        for n, (_day, account_id, name, symbol, kind, _amount, _fee, _tax, _currency) in enumerate(paid):
-            payments.append(Payment(day, account_id, name, symbol,
-                                    "interest" if kind is ActivityType.INTEREST else "dividend", currency,
-                                    grosses[n], taxes[n], fees[n], shares[0][n], shares[1][n], shares[2][n],
-                                    None if rate is not None else f"{currency}->{base}"))
-    return sorted(payments, key=lambda p: p.day)
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One source's payments in one account, of one day (another currency) or of the whole window."""
+
+    kind: str
+    symbol: str | None
+    account_id: str
+    account: str
+    last: date
+    still_paying: bool
+    gross: int
+    tax: int
+    fee: int
+    count: int
 
 
-def share_out(total: Decimal, parts: list[Decimal], rate: Decimal) -> list[Decimal | None]:
-    """``total`` (whole cents) as one share per part: each part converted to the cent, the cents
-    left over (a cent or two from rounding) given to the largest parts first."""
-    shares = [cents(part * rate) for part in parts]
-    step = CENT if total > sum(shares, ZERO) else -CENT
-    order = sorted(range(len(parts)), key=lambda n: abs(parts[n]), reverse=True)
-    for n in (order * 100)[:int(abs(total - sum(shares, ZERO)) / CENT)]:
-        shares[n] += step
-    return list(shares)
+def _sources(run: Callable[[str], Iterable[Any]], payments: str, each_day: str, rates: _Rates,
+             names: Mapping[str, str]) -> tuple[SourceIncome, ...]:
+    """Each holding across accounts, and each account's interest, over the trailing twelve months.
+    A day converted as a whole (another currency) is shared out among its sources."""
+    held = ("EXISTS (SELECT 1 FROM positions p WHERE p.account_id = t.account_id AND p.symbol = t.symbol "
+            "AND CAST(p.quantity AS REAL) > 0)")
+    rows = run(f"""
+        SELECT type, CASE WHEN type = 'dividend' THEN symbol END AS source, account_id, currency,
+               CASE WHEN {each_day} THEN trade_date END AS day, sum(gross), sum(tax), sum(fee), count(*),
+               max(trade_date), max(CASE WHEN type = 'interest' THEN 1 ELSE {held} END)
+        FROM ({payments}) t WHERE trade_date > :after
+        GROUP BY type, source, account_id, currency, day""")
+    found: dict[tuple[str, str | None, str], _Source] = {}
+
+    def add(part: _Part, gross: int, tax: int, fee: int) -> None:
+        key = (part.kind, part.symbol, part.account_id if part.symbol is None else "")
+        source = found.setdefault(key, _Source(part.kind, part.symbol))
+        source.accounts.add(part.account)
+        source.amounts += Amounts(gross, tax, fee, part.count)
+        source.last_paid = max(source.last_paid, part.last)
+        if part.still_paying:
+            source.projected += gross - tax - fee
+
+    by_day: dict[tuple[str, str, str], list[_Part]] = defaultdict(list)
+    for kind, symbol, account_id, currency, day, gross, tax, fee, count, last, still in rows:
+        part = _Part(kind, symbol, account_id, names.get(account_id, account_id), date.fromisoformat(last), bool(still),
+                     gross, tax, fee, count)
+        if day is None:  # the base currency in whole cents: nothing to convert or share out
+            add(part, gross // MICRO_PER_CENT, tax // MICRO_PER_CENT, fee // MICRO_PER_CENT)
+        else:
+            by_day[(account_id, day, currency)].append(part)
+    for (_account, day, currency), parts in by_day.items():
+        converter = rates.on(currency, date.fromisoformat(day))
+        if converter is None:
+            continue  # named in the report's left_out
+        grosses = converter.share_out([p.gross for p in parts])
+        taxes = converter.share_out([p.tax for p in parts])
+        fees = converter.share_out([p.fee for p in parts])
+        for n, part in enumerate(parts):
+            add(part, grosses[n], taxes[n], fees[n])
+    result = [SourceIncome(s.kind, s.symbol, tuple(sorted(s.accounts)), to_decimal(s.amounts.net),
+                           to_decimal(s.amounts.tax), s.amounts.payments, s.last_paid, to_decimal(s.projected))
+              for s in found.values()]
+    return tuple(sorted(result, key=lambda s: (-s.net, s.symbol or "", s.accounts)))
+
+
+class _Rates:
+    """Each currency's rate of each day, asked of the store once."""
+
+    def __init__(self, base: str, rate_on: RateOn) -> None:
+        self._base = base
+        self._rate_on = rate_on
+        self._known: dict[tuple[str, date], Converter | None] = {}
+
+    def on(self, currency: str, day: date) -> Converter | None:
+        key = (currency, day)
+        if key not in self._known:
+            rate = Decimal(1) if currency == self._base else self._rate_on(currency, self._base, day)
+            self._known[key] = None if rate is None else Converter.of(rate)
+        return self._known[key]

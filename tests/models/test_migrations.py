@@ -132,6 +132,6 @@ def test_0005_adds_the_brokers_tax_lots_keeping_every_position(tmp_path: Path) -
                     "'read', 0, '2026-01-01', '2026-01-01')")
         raw.execute("INSERT INTO positions (account_id, symbol, security_type, quantity, currency, as_of) "
                     "VALUES ('a', 'ACME', 'equity', '3', 'USD', '2026-01-01')")
-    Database(f"sqlite:///{path}").close()  # to the head: 0005
+    Database(f"sqlite:///{path}").close()  # to the head
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT symbol, quantity, tax_lots FROM positions").fetchall() == [("ACME", "3", None)]

@@ -67,14 +67,14 @@ def headline_text(report: IncomeReport) -> str:
 
 
 def note_text(report: IncomeReport) -> str:
-    missing = [p for p in report.payments if p.net_base is None]
-    parts = ["Each payment is converted at the rate of the day it was paid. The projection repeats what each "
-             "holding still held (and each account's cash) paid in the last twelve months; no dividend "
-             "announcements are known to the app."]
+    parts = ["Each account's payments of a day are converted together at that day's rate, as Performance "
+             "counts them. The projection repeats what each holding still held (and each account's cash) paid "
+             "in the last twelve months; no dividend announcements are known to the app."]
+    missing = sum(report.left_out.values())
     if missing:
         rates = ", ".join(report.missing_rates)
-        parts.insert(0, f"{len(missing)} payment{'s' if len(missing) != 1 else ''} left out of these totals: "
-                        f"no {rates} rate for the day paid (sync to fetch rates).")
+        parts.insert(0, f"{missing} payment{'s' if missing != 1 else ''} left out of these totals: no {rates} rate "
+                        "(sync to fetch rates).")
     return " ".join(parts)
 
 
@@ -145,7 +145,7 @@ class IncomeView(QWidget):
         self.sources.set_rows(report.by_source())
         self.years.set_rows(report.by_year())
         self.chart.set_months([(month, net) for month, net, _tax in report.by_month(MONTHS_SHOWN)], self._base)
-        self.headline.setText(headline_text(report) if report.payments else
+        self.headline.setText(headline_text(report) if report.days or report.left_out else
                               "No dividends or interest recorded yet. They appear here after a sync or a CSV import.")
         self.note.setText(note_text(report))
 
