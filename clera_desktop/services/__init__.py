@@ -46,6 +46,7 @@ from clera_desktop.providers.registry import (
 )
 from clera_desktop.realtime.service import LiveService
 from clera_desktop.services.gains import GainsService
+from clera_desktop.services.health import HealthService
 from clera_desktop.services.imports import CsvImports
 from clera_desktop.services.income import IncomeService
 from clera_desktop.services.manual import ManualAccounts
@@ -121,7 +122,7 @@ class AppServices:
     it: keys, connections and sync, each replacement announced on ``changes``. Jobs that need none
     of that state are their own services, reached from here: ``manual`` (manual accounts),
     ``imports`` (CSV files), ``gains`` (lots and realised gains), ``income`` (dividends and interest),
-    ``history``, ``trading``, ``live``."""
+    ``health`` (concentration rules), ``history``, ``trading``, ``live``."""
 
     def __init__(self, settings: Settings, database: Database, secrets: SecretStore, credentials: Credentials,
                  registry: ProviderRegistry) -> None:
@@ -141,6 +142,8 @@ class AppServices:
         self.imports = CsvImports(database, lambda: self.settings.clock, self.changes)
         self.gains = GainsService(database, lambda: self.settings.clock, lambda: self.settings.base_currency, self.changes)
         self.income = IncomeService(database, lambda: self.settings.clock, lambda: self.settings.base_currency)
+        self.health = HealthService(database, lambda: self.settings.clock, lambda: self.settings.base_currency,
+                                    self.changes)
 
     @property
     def secrets_locked(self) -> bool:
