@@ -25,6 +25,7 @@ from shiboken6 import isValid
 
 from clera_desktop.portfolio.gains import GainsReport, RealisedLine, Term
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.account_choice import ALL_ACCOUNTS, fill_account_choice
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
@@ -32,7 +33,6 @@ from clera_desktop.ui.tables import sorted_table
 if TYPE_CHECKING:
     from clera_desktop.services.gains import GainsService
 
-ALL_ACCOUNTS = ""
 
 
 def _acquired(line: RealisedLine) -> str:
@@ -123,13 +123,7 @@ class GainsView(QWidget):
         self.account.activated.connect(lambda _: self._reload_soon())
 
     def set_accounts(self, accounts: list[tuple[str, str]]) -> None:
-        chosen = self.account.currentData()
-        self.account.clear()
-        self.account.addItem("All accounts", ALL_ACCOUNTS)
-        for account_id, name in accounts:
-            self.account.addItem(name, account_id)
-        index = self.account.findData(chosen)
-        self.account.setCurrentIndex(max(index, 0))
+        fill_account_choice(self.account, accounts)
 
     async def reload(self) -> None:
         years = await self._gains.years_with_sales()

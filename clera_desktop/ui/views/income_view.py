@@ -15,6 +15,7 @@ from shiboken6 import isValid
 
 from clera_desktop.portfolio.income import IncomeReport, SourceIncome
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.account_choice import ALL_ACCOUNTS, fill_account_choice
 from clera_desktop.ui.charts.month_bars import MonthBars
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
     from clera_desktop.services.income import IncomeService
 
-ALL_ACCOUNTS = ""
 YearRow = tuple[int, "Decimal", "Decimal", "Decimal"]
 MONTHS_SHOWN = 24
 
@@ -122,12 +122,7 @@ class IncomeView(QWidget):
         self.account.activated.connect(lambda _: self._reload_soon())
 
     def set_accounts(self, accounts: list[tuple[str, str]]) -> None:
-        chosen = self.account.currentData()
-        self.account.clear()
-        self.account.addItem("All accounts", ALL_ACCOUNTS)
-        for account_id, name in accounts:
-            self.account.addItem(name, account_id)
-        self.account.setCurrentIndex(max(self.account.findData(chosen), 0))
+        fill_account_choice(self.account, accounts)
 
     async def reload(self) -> None:
         account = self.account.currentData()
