@@ -428,24 +428,22 @@ class MainWindow(QMainWindow):
         await self.performance_view.reload()
 
     async def _load_gains(self, changes: Changes) -> None:
-        from clera_desktop.core.changes import Change
-
-        if changes.touches(Change.ACCOUNTS) or self.gains_view.account.count() <= 1:
-            accounts = await self._services.accounts()
-            if not isValid(self):
-                return
-            self.gains_view.set_accounts([(a.account_id, a.name) for a in accounts])
-        await self.gains_view.reload()
+        await self._load_with_account_choice(self.gains_view, changes)
 
     async def _load_income(self, changes: Changes) -> None:
+        await self._load_with_account_choice(self.income_view, changes)
+
+    async def _load_with_account_choice(self, view: GainsView | IncomeView, changes: Changes) -> None:
+        """A view with an "All accounts" chooser: its accounts when they changed (or were never
+        listed), then its figures."""
         from clera_desktop.core.changes import Change
 
-        if changes.touches(Change.ACCOUNTS) or self.income_view.account.count() <= 1:
+        if changes.touches(Change.ACCOUNTS) or view.account.count() <= 1:
             accounts = await self._services.accounts()
             if not isValid(self):
                 return
-            self.income_view.set_accounts([(a.account_id, a.name) for a in accounts])
-        await self.income_view.reload()
+            view.set_accounts([(a.account_id, a.name) for a in accounts])
+        await view.reload()
 
     async def _load_live(self, _changes: Changes) -> None:
         if self._services.live.running:  # positions, accounts or the base currency changed: re-value, resubscribe
