@@ -78,8 +78,8 @@ class Converter:
         left = self.total(sum(parts)) - sum(shares)
         order = sorted(range(len(parts)), key=lambda n: abs(parts[n]), reverse=True)
         step = 1 if left > 0 else -1
-        for n in (order * (abs(left) // max(len(order), 1) + 1))[:abs(left)]:
-            shares[n] += step
+        for k in range(abs(left)):
+            shares[order[k % len(order)]] += step
         return shares
 
 
@@ -132,19 +132,16 @@ class IncomeReport:
     def missing_rates(self) -> tuple[str, ...]:
         return tuple(sorted(self.left_out))
 
-    def _window(self, months_back: int) -> tuple[date, date]:
-        return twelve_months(self.today, months_back)
-
     def _sum(self, after: date, through: date) -> Amounts:
         return sum((a for day, a in self.days.items() if after < day <= through), Amounts())
 
     def trailing_twelve_months(self) -> tuple[Decimal, Decimal]:
         """(net, tax) of the last twelve months, today included."""
-        total = self._sum(*self._window(0))
+        total = self._sum(*twelve_months(self.today))
         return to_decimal(total.net), to_decimal(total.tax)
 
     def twelve_months_before(self) -> tuple[Decimal, Decimal]:
-        total = self._sum(*self._window(12))
+        total = self._sum(*twelve_months(self.today, 12))
         return to_decimal(total.net), to_decimal(total.tax)
 
     def year_over_year(self) -> Decimal | None:
