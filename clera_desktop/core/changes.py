@@ -29,6 +29,7 @@ class Change(Flag):
     BASE_CURRENCY = auto()  # every figure shown in the base currency
     CREDENTIALS = auto()  # keys, and so the providers the app can reach
     SETTINGS = auto()  # the person's preferences
+    CLASSIFICATION = auto()  # what a security is (asset class, sector, country), reported or the person's
     #: A sync, a fill: anything a provider reports may have moved.
     SYNCED = ACCOUNTS | POSITIONS | ACTIVITIES | ORDERS | CONNECTIONS
 

@@ -67,6 +67,9 @@ class RemotePosition:
     description: str | None = None
     universal_symbol_id: str | None = None
     tax_lots: tuple[BrokerTaxLot, ...] | None = None  # None: the brokerage reports none (not "no lots")
+    exchange: str | None = None  # where it is listed, as reported (a MIC such as XNAS, or a code such as NASDAQ)
+    sector: str | None = None  # as reported (Plaid's securities); None: not reported
+    industry: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

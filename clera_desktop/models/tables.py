@@ -323,3 +323,50 @@ class AppSetting(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime]
+
+
+class Security(Base):
+    """What the providers say a security is, by symbol (revision 0007). The sync writes it; a
+    field a provider does not report (None) never wipes what another one did."""
+
+    __tablename__ = "securities"
+
+    symbol: Mapped[str] = mapped_column(String(64), primary_key=True)
+    security_type: Mapped[SecurityType | None] = mapped_column(vocabulary(SecurityType))
+    exchange: Mapped[str | None] = mapped_column(String(32))
+    sector: Mapped[str | None] = mapped_column(String(100))
+    industry: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[datetime]
+
+
+class SecurityChoice(Base):
+    """The person's classification of a security (revision 0007): it wins over what providers
+    report, and no sync touches it."""
+
+    __tablename__ = "security_choices"
+
+    symbol: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(32), primary_key=True)  # "asset_class" | "sector" | "country"
+    value: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime]
+
+
+class TaxonomyTerm(Base):
+    """A class the person added to a dimension (revision 0007), offered beside the built-in ones."""
+
+    __tablename__ = "taxonomy_terms"
+
+    dimension: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    created_at: Mapped[datetime]
+
+
+class AllocationTarget(Base):
+    """The share of the portfolio the person aims for in one class of a dimension (revision 0007)."""
+
+    __tablename__ = "allocation_targets"
+
+    dimension: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    percent: Mapped[Decimal]
+    updated_at: Mapped[datetime]

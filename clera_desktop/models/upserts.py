@@ -14,14 +14,14 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Dialect, Result, Table, delete, literal, or_, select, update
+from sqlalchemy import CursorResult, Dialect, Result, Table, delete, func, literal, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.money import canonical
 from clera_desktop.core.text import DESCRIPTION_LENGTH, SYMBOL_LENGTH, clean_text, optional_text
 from clera_desktop.models.domain import account_id_for
-from clera_desktop.models.enums import ConnectionStatus, OrderStatus
+from clera_desktop.models.enums import ConnectionStatus, OrderStatus, SecurityType
 from clera_desktop.models.provider_data import (
     AccountData,
     BrokerTaxLot,
@@ -40,6 +40,7 @@ from clera_desktop.models.tables import (
     Connection,
     Order,
     Position,
+    Security,
     table_of,
 )
 
@@ -248,10 +249,30 @@ def store_prepared_account(session: Session, prepared: PreparedAccount, *, conne
     removed = session.execute(delete(Position).where(
         Position.account_id == account_id, Position.symbol.not_in([p.symbol for p in data.positions])))
     changes.positions_removed = rows_affected(removed)
+    record_securities(session, data.positions, now=now)
     changes.activities_changed = run_prepared(session, prepared.activities)
     changes.orders_changed = store_orders(session, prepared.orders)
     changes.orders_changed += reconcile_tickets(session, account_id, now=now)
     return changes
+
+
+def record_securities(session: Session, positions: Iterable[RemotePosition], *, now: datetime) -> int:
+    """What the provider said each held security is. A field it left out (None) keeps what another
+    provider said; a row changes only when a reported field does (a second sync writes nothing)."""
+    rows = {p.symbol: {"symbol": p.symbol, "security_type": None if p.security_type is SecurityType.OTHER else p.security_type,
+                       "exchange": optional_text(p.exchange, 32), "sector": optional_text(p.sector, 100),
+                       "industry": optional_text(p.industry, 100), "updated_at": now}
+            for p in positions if p.security_type is not SecurityType.CASH}
+    if not rows:
+        return 0
+    table = table_of(Security)
+    statement = sqlite_insert(table)
+    fields = ("security_type", "exchange", "sector", "industry")
+    kept = {name: func.coalesce(statement.excluded[name], table.c[name]) for name in fields}
+    statement = statement.on_conflict_do_update(
+        index_elements=["symbol"], set_={**kept, "updated_at": statement.excluded.updated_at},
+        where=or_(*(kept[name].is_distinct_from(table.c[name]) for name in fields)))
+    return rows_affected(session.execute(statement, list(rows.values())))
 
 
 def store_account_data(session: Session, data: AccountData, *, connection_id: str | None, now: datetime) -> AccountChanges:

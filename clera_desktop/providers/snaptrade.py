@@ -342,7 +342,7 @@ class SnapTradeClient:
                 price=price, market_value=None if price is None else quantity * price,
                 average_cost=None if cost is None or not quantity else cost / quantity, cost_basis=cost,
                 description=instrument.get("description"), universal_symbol_id=instrument.get("id"),
-                tax_lots=_tax_lots(item.get("tax_lots")),
+                tax_lots=_tax_lots(item.get("tax_lots")), exchange=_exchange(instrument.get("exchange")),
             ))
         return positions
 
@@ -423,3 +423,10 @@ def order_from_record(item: dict[str, Any], currency: str) -> RemoteOrder:
         submitted_at=_time(item.get("time_placed")), updated_at=_time(item.get("time_updated")),
         filled_at=_time(item.get("time_executed")),
     )
+
+
+def _exchange(reported: object) -> str | None:
+    """The instrument's exchange: a MIC or code as text (the spec), or an Exchange object's MIC or code."""
+    if isinstance(reported, dict):
+        reported = reported.get("mic_code") or reported.get("code")
+    return reported.strip() or None if isinstance(reported, str) else None

@@ -91,3 +91,51 @@ def synthetic_instruments(count: int) -> tuple[Instrument, ...]:
         )
         for n in range(1, count + 1)
     )
+
+#: Sector and industry as Plaid's securities report them (its FactSet-style names; an ETF is
+#: "Miscellaneous / Investment Trusts or Mutual Funds", as in Plaid's own examples). SnapTrade and
+#: Alpaca report neither, so a security seen only there stays unclassified by sector.
+SECTORS: dict[str, tuple[str, str]] = {
+    "AAPL": ("Electronic Technology", "Telecommunications Equipment"),
+    "MSFT": ("Technology Services", "Packaged Software"),
+    "GOOGL": ("Technology Services", "Internet Software or Services"),
+    "AMZN": ("Retail Trade", "Internet Retail"),
+    "NVDA": ("Electronic Technology", "Semiconductors"),
+    "META": ("Technology Services", "Internet Software or Services"),
+    "TSLA": ("Consumer Durables", "Motor Vehicles"),
+    "JPM": ("Finance", "Major Banks"),
+    "V": ("Commercial Services", "Miscellaneous Commercial Services"),
+    "JNJ": ("Health Technology", "Pharmaceuticals: Major"),
+    "PG": ("Consumer Non-Durables", "Household or Personal Care"),
+    "KO": ("Consumer Non-Durables", "Beverages: Non-Alcoholic"),
+    "PEP": ("Consumer Non-Durables", "Beverages: Non-Alcoholic"),
+    "XOM": ("Energy Minerals", "Integrated Oil"),
+    "CVX": ("Energy Minerals", "Integrated Oil"),
+    "WMT": ("Retail Trade", "Specialty Stores"),
+    "HD": ("Retail Trade", "Home Improvement Chains"),
+    "DIS": ("Consumer Services", "Media Conglomerates"),
+    "NFLX": ("Technology Services", "Internet Software or Services"),
+    "ADBE": ("Technology Services", "Packaged Software"),
+    "CRM": ("Technology Services", "Packaged Software"),
+    "INTC": ("Electronic Technology", "Semiconductors"),
+    "AMD": ("Electronic Technology", "Semiconductors"),
+    "CSCO": ("Electronic Technology", "Computer Communications"),
+    "ORCL": ("Technology Services", "Information Technology Services"),
+    "BAC": ("Finance", "Major Banks"),
+    "VZ": ("Communications", "Major Telecommunications"),
+    "MRK": ("Health Technology", "Pharmaceuticals: Major"),
+    "PFE": ("Health Technology", "Pharmaceuticals: Major"),
+    "COST": ("Retail Trade", "Specialty Stores"),
+    "SHOP": ("Technology Services", "Packaged Software"),
+    "RY": ("Finance", "Major Banks"),
+    "TD": ("Finance", "Major Banks"),
+    "ENB": ("Industrial Services", "Oil and Gas Pipelines"),
+}
+FUND_SECTOR = ("Miscellaneous", "Investment Trusts or Mutual Funds")
+
+
+def sector_of(instrument: Instrument) -> tuple[str | None, str | None]:
+    """Plaid's sector and industry for it; (None, None) where Plaid would send nulls."""
+    if instrument.kind == "etf":
+        return FUND_SECTOR
+    return SECTORS.get(instrument.symbol, (None, None))

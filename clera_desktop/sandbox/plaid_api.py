@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from clera_desktop.sandbox.http import iso, json_response, number
+from clera_desktop.sandbox.instruments import sector_of
 from clera_desktop.sandbox.ledger import EventKind, LedgerEvent
 from clera_desktop.sandbox.world import AccountPlan, DemoAccount, PlaidItem, stable_uuid
 
@@ -154,6 +155,7 @@ def _security(service: PlaidService, symbol: str | None, currency: str) -> dict[
         }
     instrument = service.world.instruments[symbol]
     close = service.world.prices.close_on(symbol, service.world.as_of)
+    sector, industry = sector_of(instrument)
     return {
         "security_id": _security_id(symbol), "isin": None, "cusip": None, "sedol": None,
         "institution_security_id": None, "institution_id": None, "proxy_security_id": None,
@@ -161,7 +163,7 @@ def _security(service: PlaidService, symbol: str | None, currency: str) -> dict[
         "type": "etf" if instrument.kind == "etf" else "equity", "close_price": number(close),
         "close_price_as_of": service.world.as_of.isoformat(), "update_datetime": None,
         "iso_currency_code": instrument.currency, "unofficial_currency_code": None,
-        "market_identifier_code": instrument.exchange, "sector": None, "industry": None, "cfi_code": None,
+        "market_identifier_code": instrument.exchange, "sector": sector, "industry": industry, "cfi_code": None,
         "figi": None, "option_contract": None, "fixed_income": None,
     }
 

@@ -45,6 +45,7 @@ from clera_desktop.providers.registry import (
     remember_plaid_item,
 )
 from clera_desktop.realtime.service import LiveService
+from clera_desktop.services.allocation import AllocationService
 from clera_desktop.services.gains import GainsService
 from clera_desktop.services.health import HealthService
 from clera_desktop.services.imports import CsvImports
@@ -122,7 +123,7 @@ class AppServices:
     it: keys, connections and sync, each replacement announced on ``changes``. Jobs that need none
     of that state are their own services, reached from here: ``manual`` (manual accounts),
     ``imports`` (CSV files), ``gains`` (lots and realised gains), ``income`` (dividends and interest),
-    ``health`` (concentration rules), ``history``, ``trading``, ``live``."""
+    ``health`` (concentration rules), ``allocation`` (classes and targets), ``history``, ``trading``, ``live``."""
 
     def __init__(self, settings: Settings, database: Database, secrets: SecretStore, credentials: Credentials,
                  registry: ProviderRegistry) -> None:
@@ -144,6 +145,8 @@ class AppServices:
         self.income = IncomeService(database, lambda: self.settings.clock, lambda: self.settings.base_currency)
         self.health = HealthService(database, lambda: self.settings.clock, lambda: self.settings.base_currency,
                                     self.changes)
+        self.allocation = AllocationService(database, lambda: self.settings.clock,
+                                            lambda: self.settings.base_currency, self.changes)
 
     @property
     def secrets_locked(self) -> bool:

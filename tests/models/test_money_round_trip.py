@@ -19,6 +19,7 @@ from clera_desktop.models.enums import (
 )
 from clera_desktop.models.tables import (
     Activity,
+    AllocationTarget,
     Balance,
     Base,
     DailyPrice,
@@ -71,6 +72,7 @@ def _rows(account_id: str, value: Decimal, n: int) -> list[object]:
         FxRate(base="USD", quote=f"X{n:02d}"[:3], rate=value, as_of=TODAY, source="test"),
         PortfolioSnapshot(account_id=account_id, date=date(2026, 1, 1 + n), value=value, cash=value, currency="USD",
                           net_flow=value, flow_out=value, internal_flow=value, income=value, fees=value, taxes=value),
+        AllocationTarget(dimension="asset_class", name=f"class {n}", percent=value, updated_at=NOW),
     ]
 
 
@@ -84,7 +86,7 @@ def test_every_money_column_round_trips_exactly(database: Database) -> None:
     database.write_sync(write)
     covered = set()
     with database.session() as session:
-        for model in (Balance, Position, Activity, Order, DailyPrice, FxRate, PortfolioSnapshot):
+        for model in (Balance, Position, Activity, Order, DailyPrice, FxRate, PortfolioSnapshot, AllocationTarget):
             money = [c for c in model.__table__.columns if isinstance(c.type, DecimalText)]
             covered.update((model.__tablename__, column.name) for column in money)
             read_back = []

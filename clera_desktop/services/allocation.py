@@ -1,0 +1,112 @@
+"""The Allocation view's reads and the person's edits: the book of every holding valued once,
+targets per class, and a security's classification (kept apart from what the sync writes, so a
+re-sync never undoes it). Each edit is announced as ``Change.CLASSIFICATION``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from clera_desktop.core.changes import Change, ChangeBus, Changes
+from clera_desktop.core.clock import Clock
+from clera_desktop.core.errors import CleraError
+from clera_desktop.core.text import clean_text
+from clera_desktop.models.engine import Database
+from clera_desktop.models.tables import AllocationTarget, SecurityChoice, TaxonomyTerm
+from clera_desktop.portfolio.allocation import AllocationBook, allocation_book
+from clera_desktop.portfolio.classification import (
+    BUILT_IN_TERMS,
+    EDITABLE,
+    Classification,
+    Dimension,
+    classifications,
+    reported_for,
+    terms,
+)
+
+NAME_LENGTH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityClasses:
+    """What the classify dialog shows for one security: the classes in force, what the providers
+    reported, and the classes to offer along each editable dimension."""
+
+    symbol: str
+    current: Classification
+    reported: Classification
+    offered: Mapping[Dimension, tuple[str, ...]]
+
+
+class AllocationService:
+    def __init__(self, database: Database, clock: Callable[[], Clock], base_currency: Callable[[], str],
+                 changes: ChangeBus) -> None:
+        self._database = database
+        self._clock = clock
+        self._base = base_currency
+        self._bus = changes
+
+    async def book(self) -> AllocationBook:
+        base, today = self._base(), self._clock().today()
+        return await self._database.read(lambda s: allocation_book(s, base, today))
+
+    async def targets(self, dimension: Dimension) -> dict[str, Decimal]:
+        def read(session: Session) -> dict[str, Decimal]:
+            rows = session.execute(select(AllocationTarget.name, AllocationTarget.percent)
+                                   .where(AllocationTarget.dimension == dimension.value))
+            return {name: percent for name, percent in rows}  # noqa: C416 - a Result is not a mapping
+
+        return await self._database.read(read)
+
+    async def set_target(self, dimension: Dimension, name: str, percent: Decimal | None) -> Changes:
+        """Aim for ``percent`` of the portfolio in one class (None: no target for it)."""
+        if percent is not None and not 0 <= percent <= 100:
+            raise CleraError("A target is a percentage from 0 to 100.")
+        now = self._clock().now()
+
+        def write(session: Session) -> None:
+            session.execute(delete(AllocationTarget).where(AllocationTarget.dimension == dimension.value,
+                                                           AllocationTarget.name == name))
+            if percent is not None:
+                session.add(AllocationTarget(dimension=dimension.value, name=name, percent=percent, updated_at=now))
+
+        await self._database.write(write)
+        said = f"No target for {name}." if percent is None else f"{name}: aiming for {percent}% of the portfolio."
+        return self._bus.announce(Changes(Change.CLASSIFICATION, frozenset(), said))
+
+    async def classes_of(self, symbol: str) -> SecurityClasses:
+        def read(session: Session) -> SecurityClasses:
+            return SecurityClasses(symbol, classifications(session).get(symbol, Classification()),
+                                   reported_for(session, symbol),
+                                   {dimension: tuple(terms(session, dimension)) for dimension in EDITABLE})
+
+        return await self._database.read(read)
+
+    async def classify(self, symbol: str, chosen: Mapping[Dimension, str | None]) -> Changes:
+        """The person's classes for ``symbol``: a name sets one (a new name joins the taxonomy),
+        None gives the dimension back to what the providers report."""
+        cleaned: dict[Dimension, str | None] = {}
+        for dimension, value in chosen.items():
+            if dimension not in EDITABLE:
+                raise CleraError(f"{dimension.label} follows from the holding and cannot be chosen.")
+            cleaned[dimension] = clean_text(value, NAME_LENGTH) or None if value is not None else None
+        now = self._clock().now()
+
+        def write(session: Session) -> None:
+            for dimension, value in cleaned.items():
+                session.execute(delete(SecurityChoice).where(SecurityChoice.symbol == symbol,
+                                                             SecurityChoice.dimension == dimension.value))
+                if value is None:
+                    continue
+                session.add(SecurityChoice(symbol=symbol, dimension=dimension.value, value=value, updated_at=now))
+                if value not in BUILT_IN_TERMS.get(dimension, ()) and session.get(
+                        TaxonomyTerm, (dimension.value, value)) is None:
+                    session.add(TaxonomyTerm(dimension=dimension.value, name=value, created_at=now))
+
+        await self._database.write(write)
+        named = ", ".join(f"{d.label.lower()} {v}" for d, v in cleaned.items() if v) or "as the providers report it"
+        return self._bus.announce(Changes(Change.CLASSIFICATION, frozenset(), f"{symbol} classified: {named}."))
