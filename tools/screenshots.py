@@ -20,7 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
-VIEWS = ("dashboard", "accounts", "holdings", "performance", "gains", "income", "trade", "orders", "connect")
+VIEWS = ("dashboard", "accounts", "holdings", "allocation", "performance", "gains", "income", "trade", "orders", "connect")
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.core.money import canonical
 from clera_desktop.core.text import DESCRIPTION_LENGTH, SYMBOL_LENGTH, clean_text, optional_text
 from clera_desktop.models.domain import account_id_for
-from clera_desktop.models.enums import ConnectionStatus, OrderStatus, SecurityType
+from clera_desktop.models.enums import ConnectionStatus, OrderStatus, Provider, SecurityType
 from clera_desktop.models.provider_data import (
     AccountData,
     BrokerTaxLot,
@@ -249,19 +249,26 @@ def store_prepared_account(session: Session, prepared: PreparedAccount, *, conne
     removed = session.execute(delete(Position).where(
         Position.account_id == account_id, Position.symbol.not_in([p.symbol for p in data.positions])))
     changes.positions_removed = rows_affected(removed)
-    record_securities(session, data.positions, now=now)
+    record_securities(session, data.positions, now=now, provider=data.account.provider)
     changes.activities_changed = run_prepared(session, prepared.activities)
     changes.orders_changed = store_orders(session, prepared.orders)
     changes.orders_changed += reconcile_tickets(session, account_id, now=now)
     return changes
 
 
-def record_securities(session: Session, positions: Iterable[RemotePosition], *, now: datetime) -> int:
+def record_securities(session: Session, positions: Iterable[RemotePosition], *, now: datetime,
+                      provider: Provider | None = None) -> int:
     """What the provider said each held security is. A field it left out (None) keeps what another
-    provider said; a row changes only when a reported field does (a second sync writes nothing)."""
-    rows = {p.symbol: {"symbol": p.symbol, "security_type": None if p.security_type is SecurityType.OTHER else p.security_type,
-                       "exchange": optional_text(p.exchange, 32), "sector": optional_text(p.sector, 100),
-                       "industry": optional_text(p.industry, 100), "updated_at": now}
+    provider said; a row changes only when a reported field does (a second sync writes nothing).
+    Alpaca's asset class ``us_equity`` covers stocks and ETFs alike, so it says nothing about which."""
+    def kind(p: RemotePosition) -> SecurityType | None:
+        if p.security_type is SecurityType.OTHER or (provider is Provider.ALPACA and p.security_type is SecurityType.EQUITY):
+            return None
+        return p.security_type
+
+    rows = {p.symbol: {"symbol": p.symbol, "security_type": kind(p), "exchange": optional_text(p.exchange, 32),
+                       "sector": optional_text(p.sector, 100), "industry": optional_text(p.industry, 100),
+                       "updated_at": now}
             for p in positions if p.security_type is not SecurityType.CASH}
     if not rows:
         return 0

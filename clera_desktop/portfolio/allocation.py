@@ -72,9 +72,10 @@ class Slice:
     name: str
     value: Decimal
     weight: Decimal  # percent of the scope's total
-    day_change: Decimal | None  # None: some holding in it has no previous close
+    day_change: Decimal | None  # of the holdings with a previous close (None: none has one)
     holdings: tuple[SliceHolding, ...]  # largest first
     target: Decimal | None = None  # percent the person aims for
+    day_change_missing: tuple[str, ...] = ()  # the holdings its day change leaves out (no previous close)
 
     @property
     def drift(self) -> Decimal | None:
@@ -151,8 +152,10 @@ class AllocationBook:
         ]
         holdings.sort(key=lambda h: (-h.value, h.symbol or ""))
         value = sum((h.value for h in holdings), ZERO)
-        return Slice(name, value, weight(value, total), _sum_known(h.day_change for h in holdings), tuple(holdings),
-                     target)
+        known = [h.day_change for h in holdings if h.day_change is not None]
+        missing = tuple(h.symbol or "cash" for h in holdings if h.day_change is None)
+        return Slice(name, value, weight(value, total), sum(known, ZERO) if known else None, tuple(holdings),
+                     target, missing)
 
 
 def weight(value: Decimal, total: Decimal) -> Decimal:

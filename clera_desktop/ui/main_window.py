@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from clera_desktop.ui.first_paint import LastScreen
     from clera_desktop.ui.refresh import Refresher
     from clera_desktop.ui.view_state import ViewState
+    from clera_desktop.ui.views.allocation_view import AllocationView
     from clera_desktop.ui.views.connect_view import ConnectView
     from clera_desktop.ui.views.dashboard_view import DashboardView
     from clera_desktop.ui.views.gains_view import GainsView
@@ -67,8 +68,9 @@ def _message_box() -> type[QMessageBox]:
 
 #: The views' titles, in English; shown through QCoreApplication.translate("MainWindow", ...), so a
 #: translation (resources/translations/clera_<language>.qm, loaded by ui/i18n.py) replaces them.
-TITLES = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "performance": "Performance",
-          "gains": "Gains", "income": "Income", "trade": "Trade", "orders": "Orders", "connect": "Connect"}
+TITLES = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "allocation": "Allocation",
+          "performance": "Performance", "gains": "Gains", "income": "Income", "trade": "Trade", "orders": "Orders",
+          "connect": "Connect"}
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
     performance_view: PerformanceView
     gains_view: GainsView
     income_view: IncomeView
+    allocation_view: AllocationView
     trade_view: TradeView
     orders_view: OrdersView
     refreshers: dict[str, Refresher]
@@ -117,7 +120,7 @@ class MainWindow(QMainWindow):
             title = QCoreApplication.translate("MainWindow", english)  # TITLES are marked with QT_TRANSLATE_NOOP
             button = QToolButton()
             button.setText(title)
-            button.setToolTip(f"{title} ({QKeySequence(f'Ctrl+{n}').toString(QKeySequence.SequenceFormat.NativeText)})")
+            button.setToolTip(f"{title} ({QKeySequence(f'Ctrl+{n % 10}').toString(QKeySequence.SequenceFormat.NativeText)})")
             button.setIcon(icon(key))
             button.setCheckable(True)
             button.setAutoRaise(True)
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: AppServices) -> None:
         """The store, keyring and providers are open: build every view on them."""
+        from clera_desktop.ui.views.allocation_view import AllocationView
         from clera_desktop.ui.views.connect_view import ConnectView
         from clera_desktop.ui.views.dashboard_view import DashboardView
         from clera_desktop.ui.views.gains_view import GainsView
@@ -208,9 +212,11 @@ class MainWindow(QMainWindow):
         self.performance_view = PerformanceView(services.history)
         self.gains_view = GainsView(services.gains)
         self.income_view = IncomeView(services.income)
+        self.allocation_view = AllocationView(services.allocation, services.health)
         self.trade_view = TradeView(services.trading, services.gains)
         self.orders_view = OrdersView(services.trading)
         for key, view in (("connect", self.connect_view), ("holdings", self.holdings_view),
+                          ("allocation", self.allocation_view),
                           ("dashboard", self.dashboard_view), ("performance", self.performance_view),
                           ("gains", self.gains_view), ("income", self.income_view), ("trade", self.trade_view),
                           ("orders", self.orders_view)):
@@ -232,6 +238,7 @@ class MainWindow(QMainWindow):
         self.trade_view.order_placed.connect(self._on_order_placed)
         self.orders_view.orders_filled.connect(self._on_order_placed)
         self.holdings_view.trade_requested.connect(self.open_ticket)
+        self.allocation_view.trade_requested.connect(self.open_ticket)
         self.holdings_view.lots_wanted.connect(self._show_lots)
         self.accounts_view.manual_account_requested.connect(self.open_manual_account)
         self.holdings_view.said.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -270,7 +277,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for number, button in enumerate(self.nav_buttons.values(), start=1):
             action = QAction(button.text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))  # the tenth: Ctrl+0
             action.triggered.connect(button.click)
             view_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -357,6 +364,8 @@ class MainWindow(QMainWindow):
                                      self._load_performance),
             "gains": Refresher(self.gains_view, Change.ACTIVITIES | Change.GAINS | Change.BASE_CURRENCY | Change.ACCOUNTS
                                | Change.SYNCED | Change.HISTORY, self._load_gains),
+            "allocation": Refresher(self.allocation_view, values | Change.CLASSIFICATION | Change.SETTINGS
+                                    | Change.HISTORY, self._load_allocation),
             "income": Refresher(self.income_view, Change.ACTIVITIES | Change.POSITIONS | Change.BASE_CURRENCY
                                 | Change.ACCOUNTS | Change.HISTORY, self._load_income),
             # the live value is recorded off screen too (the intraday line), and the welcome page decided
@@ -433,7 +442,10 @@ class MainWindow(QMainWindow):
     async def _load_income(self, changes: Changes) -> None:
         await self._load_with_account_choice(self.income_view, changes)
 
-    async def _load_with_account_choice(self, view: GainsView | IncomeView, changes: Changes) -> None:
+    async def _load_allocation(self, changes: Changes) -> None:
+        await self._load_with_account_choice(self.allocation_view, changes)
+
+    async def _load_with_account_choice(self, view: GainsView | IncomeView | AllocationView, changes: Changes) -> None:
         """A view with an "All accounts" chooser: its accounts when they changed (or were never
         listed), then its figures."""
         from clera_desktop.core.changes import Change

@@ -86,6 +86,7 @@ def test_asset_classes_add_up_to_the_total_every_view_shows_with_the_unclassifie
         "Cash": (D("857.75"), D(0)),  # 500 + 500 CAD at 0.7155
         "Unclassified": (D("33.33"), None),  # MYST: type "other", no close
     }
+    assert allocation.slices[-1].day_change_missing == ("MYST",)
     assert allocation.total == D("5179.83")
     accounts = store.read_sync(lambda s: account_values(s, "USD"))
     assert allocation.total == sum(a.total_base for a in accounts if a.total_base is not None)
@@ -97,7 +98,10 @@ def test_asset_classes_add_up_to_the_total_every_view_shows_with_the_unclassifie
 
 
 def test_currency_region_and_sector_come_from_what_the_providers_reported(store: Database) -> None:
-    assert _slices(_split(store, Dimension.CURRENCY)) == {"USD": (D("3033.33"), None), "CAD": (D("2146.50"), D("14.31"))}
+    currencies = _split(store, Dimension.CURRENCY)
+    # USD's day change: +50 (AAPL) - 10 (VTI), and says it leaves MYST out
+    assert _slices(currencies) == {"USD": (D("3033.33"), D("40.00")), "CAD": (D("2146.50"), D("14.31"))}
+    assert currencies.slices[0].day_change_missing == ("MYST",)
     regions = _split(store, Dimension.REGION)
     assert {s.name: s.value for s in regions.slices} == {
         "North America": D("4288.75"), "Cash": D("857.75"), "Unclassified": D("33.33")}
@@ -144,3 +148,13 @@ def test_the_persons_class_wins_and_survives_a_resync_while_no_provider_wipes_an
     assert {s.name for s in _split(store, Dimension.ASSET_CLASS).slices} >= {"Dividend stocks"}
     asyncio.run(service.classify("RY", {Dimension.SECTOR: None}))  # back to what the provider says
     assert store.read_sync(classifications)["RY"].sector == "Banks"
+
+
+def test_alpacas_us_equity_class_says_nothing_about_stock_or_etf(store: Database) -> None:
+    account = RemoteAccount(Provider.ALPACA, "p", None, "Alpaca", "Alpaca paper", None, None, "USD", ConnectionType.TRADE)
+    data = AccountData(account, (), (replace(VTI, security_type=SecurityType.EQUITY, exchange="ARCA"),
+                                     RemotePosition("ALPO", D(1), "USD", SecurityType.EQUITY, D(5), exchange="NASDAQ")), ())
+    store.write_sync(lambda s: store_account_data(s, data, connection_id=None, now=NOW))
+    classes = store.read_sync(classifications)
+    assert (classes["VTI"].asset_class, classes["VTI"].country) == ("ETFs", "United States")
+    assert (classes["ALPO"].asset_class, classes["ALPO"].country) == (None, "United States")

@@ -1,0 +1,369 @@
+"""Allocation: where the money is, split by asset class, sector, region, country, currency,
+account, institution or provider, for every account or one; the holdings in a slice; targets with
+their drift and what would rebalance (shown, never placed: a ticket opens only when asked); and
+the health rules with the thresholds the person sets.
+
+One book of every holding is read from the store (portfolio/allocation.py); choosing another
+dimension or account splits it again in memory, so the view answers at once.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from clera_desktop.portfolio.allocation import Allocation, AllocationBook, Slice, SliceHolding
+from clera_desktop.portfolio.classification import Dimension
+from clera_desktop.portfolio.health import HealthReport, Rule
+from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.account_choice import ALL_ACCOUNTS, fill_account_choice
+from clera_desktop.ui.charts.donut import Donut
+from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
+from clera_desktop.ui.palette import emphasise
+from clera_desktop.ui.tables import sorted_table
+
+if TYPE_CHECKING:
+    from clera_desktop.services.allocation import AllocationService
+    from clera_desktop.services.health import HealthService
+
+HUNDRED = Decimal(100)
+
+
+def share(percent: Decimal | None) -> str:
+    return fmt.plain_percent(None if percent is None else percent / HUNDRED)
+
+
+def slice_columns(base: str, total: Decimal) -> list[Column[Slice]]:
+    return [
+        Column("Class", lambda s: s.name),
+        Column(f"Value ({base})", lambda s: fmt.money(s.value), lambda s: fmt.sort_number(s.value), numeric=True),
+        Column("Weight", lambda s: share(s.weight), lambda s: fmt.sort_number(s.weight), numeric=True),
+        Column(f"Day change ({base})", day_change_text, lambda s: fmt.sort_number(s.day_change), numeric=True,
+               tooltip=day_change_tip),
+        Column("Target", lambda s: share(s.target), lambda s: fmt.sort_number(s.target), numeric=True),
+        Column("Drift", lambda s: fmt.DASH if s.drift is None else fmt.percent(s.drift / HUNDRED),
+               lambda s: fmt.sort_number(s.drift), numeric=True, tooltip=lambda s: "Percentage points from the target"),
+        Column(f"To rebalance ({base})", lambda s: rebalance_text(s, total),
+               lambda s: fmt.sort_number(s.to_rebalance(total)), numeric=True,
+               tooltip=lambda s: "What buying or selling would bring it to its target (nothing is placed)"),
+    ]
+
+
+def day_change_text(piece: Slice) -> str:
+    """The change since the previous close; a star when it leaves some holding out."""
+    return fmt.money(piece.day_change) + ("*" if piece.day_change is not None and piece.day_change_missing else "")
+
+
+def day_change_tip(piece: Slice) -> str:
+    if not piece.day_change_missing:
+        return "Since the previous close"
+    named = ", ".join(piece.day_change_missing[:6]) + (" …" if len(piece.day_change_missing) > 6 else "")
+    return f"Since the previous close; leaves out {named}: no previous close known (US listings have daily closes)"
+
+
+def rebalance_text(piece: Slice, total: Decimal) -> str:
+    amount = piece.to_rebalance(total)
+    if amount is None:
+        return fmt.DASH
+    if not amount:
+        return "on target"
+    return f"{'buy' if amount > 0 else 'sell'} {fmt.money(abs(amount))}"
+
+
+def holding_columns(base: str) -> list[Column[SliceHolding]]:
+    return [
+        Column("Symbol", lambda h: h.symbol or "Cash"),
+        Column("Name", lambda h: h.name or ""),
+        Column(f"Value ({base})", lambda h: fmt.money(h.value), lambda h: fmt.sort_number(h.value), numeric=True),
+        Column("Weight", lambda h: share(h.weight), lambda h: fmt.sort_number(h.weight), numeric=True,
+               tooltip=lambda h: "Of the total shown above"),
+        Column(f"Day change ({base})", lambda h: fmt.money(h.day_change), lambda h: fmt.sort_number(h.day_change),
+               numeric=True),
+        Column("Accounts", lambda h: ", ".join(h.accounts), tooltip=lambda h: "\n".join(h.accounts)),
+    ]
+
+
+class HealthPanel(QGroupBox):
+    """Each health rule: its threshold (the person's) and what fails it, by name."""
+
+    threshold_changed = Signal(str, int)  # rule, percent
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Health of the whole portfolio", parent)
+        grid = QGridLayout(self)
+        self.spins: dict[Rule, QSpinBox] = {}
+        self.verdicts: dict[Rule, QLabel] = {}
+        for row, rule in enumerate(Rule):
+            spin = QSpinBox()
+            spin.setRange(1, 100)
+            spin.setSuffix("%")
+            spin.setAccessibleName(f"{rule.label}: threshold")
+            spin.setToolTip("Flag it above this share of the portfolio")
+            spin.editingFinished.connect(lambda r=rule, s=spin: self.threshold_changed.emit(r.value, s.value()))
+            verdict = QLabel("")
+            verdict.setWordWrap(True)
+            verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(QLabel(f"{rule.label} over"), row, 0)
+            grid.addWidget(spin, row, 1)
+            grid.addWidget(verdict, row, 2)
+            self.spins[rule], self.verdicts[rule] = spin, verdict
+        grid.setColumnStretch(2, 1)
+
+    def show_report(self, report: HealthReport) -> None:
+        for result in report.results:
+            spin = self.spins[result.rule]
+            if not spin.hasFocus():
+                spin.blockSignals(True)
+                spin.setValue(int(result.threshold))
+                spin.blockSignals(False)
+            label = self.verdicts[result.rule]
+            label.setText(("\u2714 " if result.passed else "\u26a0 ") + result.sentence(report.base_currency))
+            label.setForegroundRole(QPalette.ColorRole.WindowText if result.passed else QPalette.ColorRole.Link)
+
+
+class AllocationView(QWidget):
+    trade_requested = Signal(str)  # a symbol: the window opens a ticket (never placed from here)
+    said = Signal(str)
+
+    def __init__(self, allocation: AllocationService, health: HealthService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._allocation = allocation
+        self._health = health
+        self.book: AllocationBook | None = None
+        self.shown: Allocation | None = None
+        self.targets: dict[str, Decimal] = {}
+        self.account = QComboBox()
+        self.account.setAccessibleName("Account")
+        self.account.addItem("All accounts", ALL_ACCOUNTS)
+        self.dimension = QComboBox()
+        self.dimension.setAccessibleName("Split by")
+        for dimension in Dimension:
+            self.dimension.addItem(dimension.label, dimension.value)
+        self.headline = QLabel("")
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        emphasise(self.headline, 17)
+        self.donut = Donut(self, name="Allocation chart")
+        self.slices: RowsTableModel[Slice] = RowsTableModel(slice_columns("USD", Decimal(0)), self)
+        self.slices_table, self._slices_proxy = sorted_table(self.slices, self, select_rows=True, name="Allocation")
+        self.slices_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.holdings: RowsTableModel[SliceHolding] = RowsTableModel(holding_columns("USD"), self)
+        self.holdings_table, self._holdings_proxy = sorted_table(self.holdings, self, select_rows=True,
+                                                                 name="Holdings in the chosen class")
+        self.holdings_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.holdings_title = QLabel("Choose a class (a slice or a row) to see its holdings.")
+        self.target_button = QPushButton("Set target\u2026")
+        self.target_button.setToolTip("The share of the total you aim for in the chosen class")
+        self.clear_target_button = QPushButton("Clear target")
+        self.classify_button = QPushButton("Classify\u2026")
+        self.classify_button.setToolTip("Set the chosen holding's asset class, sector or country yourself")
+        self.trade_button = QPushButton("Trade\u2026")
+        self.trade_button.setToolTip("Open a trade ticket for the chosen holding (you review it before anything is placed)")
+        self.health = HealthPanel(self)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        self._build_layout()
+        self.account.activated.connect(lambda _: self.show_split())
+        self.dimension.activated.connect(lambda _: self._run(self._load_targets()))
+        self.donut.slice_clicked.connect(self._choose_row)
+        self.slices_table.selectionModel().currentRowChanged.connect(self._on_slice_changed)
+        self.holdings_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.target_button.clicked.connect(self._ask_target)
+        self.clear_target_button.clicked.connect(lambda: self._set_target(None))
+        self.classify_button.clicked.connect(self._ask_classes)
+        self.trade_button.clicked.connect(self._on_trade_clicked)
+        self.health.threshold_changed.connect(
+            lambda rule, percent: self._run(self._health.set_threshold(Rule(rule), Decimal(percent))))
+        self._update_buttons()
+
+    def _build_layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Account"))
+        bar.addWidget(self.account)
+        bar.addWidget(QLabel("Split by"))
+        bar.addWidget(self.dimension)
+        bar.addStretch(1)
+        bar.addWidget(self.target_button)
+        bar.addWidget(self.clear_target_button)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.donut)
+        top.addWidget(self.slices_table)
+        top.setStretchFactor(0, 2)
+        top.setStretchFactor(1, 3)
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        actions = QHBoxLayout()
+        actions.addWidget(self.holdings_title, 1)
+        actions.addWidget(self.classify_button)
+        actions.addWidget(self.trade_button)
+        below_layout.addLayout(actions)
+        below_layout.addWidget(self.holdings_table)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(below)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.headline)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.health)
+        layout.addWidget(self.note)
+
+    # ---- reading ------------------------------------------------------------------------------
+
+    def set_accounts(self, accounts: list[tuple[str, str]]) -> None:
+        fill_account_choice(self.account, accounts)
+
+    @property
+    def chosen_dimension(self) -> Dimension:
+        return Dimension(self.dimension.currentData())
+
+    async def reload(self) -> None:
+        book = await self._allocation.book()
+        targets = await self._allocation.targets(self.chosen_dimension)
+        health = await self._health.report()
+        if not isValid(self):
+            return
+        self.book, self.targets = book, targets
+        self.health.show_report(health)
+        self.show_split()
+
+    async def _load_targets(self) -> None:
+        targets = await self._allocation.targets(self.chosen_dimension)
+        if isValid(self):
+            self.targets = targets
+            self.show_split()
+
+    def show_split(self) -> None:
+        if self.book is None:
+            return
+        account = self.account.currentData()
+        chosen = self.chosen_slice()
+        allocation = self.book.split(self.chosen_dimension, [account] if account else None, self.targets)
+        self.shown = allocation
+        base = allocation.base
+        self.slices.set_columns(slice_columns(base, allocation.total))
+        self.slices.set_rows(allocation.slices)
+        self.holdings.set_columns(holding_columns(base))
+        self.donut.set_wedges([(s.name, s.weight, f"{s.name}: {fmt.money(s.value, base)}, {share(s.weight)}")
+                               for s in allocation.slices], fmt.money(allocation.total, base))
+        self.headline.setText(self._headline(allocation) if allocation.slices else
+                              "Nothing held yet. Holdings appear here after a sync, a CSV import or a manual account.")
+        self.note.setText(self._note(allocation))
+        names = [s.name for s in allocation.slices]
+        self._choose_row(names.index(chosen.name) if chosen is not None and chosen.name in names else None)
+
+    def _headline(self, allocation: Allocation) -> str:
+        largest = allocation.slices[0]
+        return (f"{fmt.money(allocation.total, allocation.base)} by {allocation.dimension.label.lower()} \u00b7 "
+                f"largest: {largest.name}, {share(largest.weight)}")
+
+    @staticmethod
+    def _note(allocation: Allocation) -> str:
+        parts = ["Each account is valued as the Accounts view values it and its cents shared among its holdings, "
+                 "so the classes add up to the total. A security nobody reported a class for is \u201cUnclassified\u201d "
+                 "until you classify it."]
+        if allocation.left_out:
+            parts.insert(0, "Left out (no price or no exchange rate): " + ", ".join(allocation.left_out) + ".")
+        if allocation.untargeted is not None and allocation.untargeted:
+            parts.append(f"Targets add up to {share(HUNDRED - allocation.untargeted)}, not 100%.")
+        return " ".join(parts)
+
+    # ---- choosing -----------------------------------------------------------------------------
+
+    def chosen_slice(self) -> Slice | None:
+        index = self._slices_proxy.mapToSource(self.slices_table.currentIndex())
+        return self.slices.row(index.row()) if index.isValid() else None
+
+    def chosen_holding(self) -> SliceHolding | None:
+        index = self._holdings_proxy.mapToSource(self.holdings_table.currentIndex())
+        return self.holdings.row(index.row()) if index.isValid() else None
+
+    def _choose_row(self, row: int | None) -> None:
+        if row is None:
+            self.slices_table.setCurrentIndex(QModelIndex())
+            self._on_slice_changed()
+            return
+        self.slices_table.setCurrentIndex(self._slices_proxy.mapFromSource(self.slices.index(row, 0)))
+
+    def _on_slice_changed(self, *_: object) -> None:
+        chosen = self.chosen_slice()
+        self.donut.choose(None if chosen is None or self.shown is None else self.shown.slices.index(chosen))
+        self.holdings.set_rows(chosen.holdings if chosen else ())
+        base = self.shown.base if self.shown else ""
+        self.holdings_title.setText(
+            "Choose a class (a slice or a row) to see its holdings." if chosen is None else
+            f"{chosen.name}: {len(chosen.holdings)} holding{'s' if len(chosen.holdings) != 1 else ''}, "
+            f"{fmt.money(chosen.value, base)}")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen, holding = self.chosen_slice(), self.chosen_holding()
+        self.target_button.setEnabled(chosen is not None)
+        self.clear_target_button.setEnabled(chosen is not None and chosen.target is not None)
+        has_symbol = holding is not None and holding.symbol is not None
+        self.classify_button.setEnabled(has_symbol)
+        self.trade_button.setEnabled(has_symbol)
+
+    # ---- the person's edits -------------------------------------------------------------------
+
+    def _ask_target(self) -> None:
+        chosen = self.chosen_slice()
+        if chosen is None:
+            return
+        start = float(chosen.target if chosen.target is not None else chosen.weight.quantize(Decimal("0.1")))
+        value, ok = QInputDialog.getDouble(self, "Target", f"Share of the total to aim for in {chosen.name} (%)",
+                                           start, 0.0, 100.0, 1)
+        if ok:
+            self._set_target(Decimal(str(value)))
+
+    def _set_target(self, percent: Decimal | None) -> None:
+        chosen = self.chosen_slice()
+        if chosen is not None:
+            self._run(self._allocation.set_target(self.chosen_dimension, chosen.name, percent))
+
+    def _ask_classes(self) -> None:
+        holding = self.chosen_holding()
+        if holding is None or holding.symbol is None:
+            return
+        from clera_desktop.ui.dialogs.classify_dialog import ClassifyDialog
+
+        async def open_dialog(symbol: str) -> None:
+            classes = await self._allocation.classes_of(symbol)
+            if not isValid(self):
+                return
+            dialog = ClassifyDialog(classes, self)
+            dialog.chosen.connect(lambda chosen: self._run(self._allocation.classify(symbol, chosen)))
+            dialog.open()
+
+        self._run(open_dialog(holding.symbol))
+
+    def _on_trade_clicked(self) -> None:
+        holding = self.chosen_holding()
+        if holding is not None and holding.symbol:
+            self.trade_requested.emit(holding.symbol)
+
+    def _run(self, work: object) -> None:
+        from clera_desktop.ui.tasks import run_task
+
+        run_task(self, work, on_error=self.note.setText)  # type: ignore[arg-type]

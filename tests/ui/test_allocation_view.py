@@ -1,0 +1,81 @@
+"""The Allocation view on the demo world: the total is the portfolio's, a slice's holdings show on
+a click, a reclassification moves a holding and survives the next sync, targets show their drift,
+and the health rules follow the threshold the person sets."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from clera_desktop.portfolio.classification import Dimension
+from clera_desktop.portfolio.health import Rule
+from clera_desktop.ui.main_window import MainWindow
+from clera_desktop.ui.views.allocation_view import AllocationView
+from tests.ui.conftest import showing
+
+
+def _split_by(view: AllocationView, dimension: Dimension, run: Callable[[Awaitable[Any]], Any]) -> None:
+    view.dimension.setCurrentIndex(view.dimension.findData(dimension.value))
+    run(view._load_targets())
+
+
+def test_the_classes_add_up_to_the_portfolio_total_and_a_click_shows_a_slices_holdings(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    run(window.sync_now())
+    view = showing(window, window.allocation_view, run)
+    assert view.shown is not None
+    holdings = run(window.services.holdings())
+    assert holdings.portfolio is not None
+    assert view.shown.total == holdings.portfolio.amount, "the same total the Holdings view shows, to the cent"
+    for dimension in Dimension:
+        _split_by(view, dimension, run)
+        assert sum((s.value for s in view.shown.slices), Decimal(0)) == view.shown.total, dimension
+    _split_by(view, Dimension.SECTOR, run)
+    assert {"Cash"} < {s.name for s in view.shown.slices}, "Plaid's sectors reach the view"
+    wedge, ring = view.donut.wedges[0], view.donut._ring()
+    twelve_oclock = ring.center() - QPointF(0, ring.height() * 0.4)  # in the ring, just clockwise of its start
+    QTest.mouseClick(view.donut, Qt.MouseButton.LeftButton, pos=(twelve_oclock + QPointF(1, 0)).toPoint())
+    assert view.chosen_slice() is not None and view.chosen_slice().name == wedge.name  # twelve o'clock: the largest
+    assert view.holdings.rows == view.chosen_slice().holdings
+    assert wedge.name in view.holdings_title.text()
+
+
+def test_a_reclassified_holding_moves_class_and_stays_there_after_a_sync(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    run(window.sync_now())
+    view = showing(window, window.allocation_view, run)
+    _split_by(view, Dimension.ASSET_CLASS, run)
+    etfs = next(s for s in view.shown.slices if s.name == "ETFs")
+    moved = etfs.holdings[0]
+    assert moved.symbol is not None
+    run(window.services.allocation.classify(moved.symbol, {Dimension.ASSET_CLASS: "Index funds"}))
+    run(window.settled())
+    assert any(s.name == "Index funds" and moved.symbol in {h.symbol for h in s.holdings} for s in view.shown.slices)
+    run(window.sync_now())
+    run(window.settled())
+    index_funds = next(s for s in view.shown.slices if s.name == "Index funds")
+    assert moved.symbol in {h.symbol for h in index_funds.holdings}
+
+
+def test_a_target_shows_the_drift_and_the_trade_that_rebalances_and_health_follows_the_threshold(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    run(window.sync_now())
+    view = showing(window, window.allocation_view, run)
+    _split_by(view, Dimension.ASSET_CLASS, run)
+    stocks = next(s for s in view.shown.slices if s.name == "Stocks")
+    run(window.services.allocation.set_target(Dimension.ASSET_CLASS, "Stocks", Decimal(50)))
+    run(window.settled())
+    stocks = next(s for s in view.shown.slices if s.name == "Stocks")
+    assert stocks.target == Decimal(50) and stocks.drift == stocks.weight - 50
+    row = view.shown.slices.index(stocks)
+    rebalance = view.slices.index(row, 6).data()
+    expected = stocks.to_rebalance(view.shown.total)
+    assert expected is not None and rebalance.startswith("buy" if expected > 0 else "sell")
+    run(window.services.health.set_threshold(Rule.POSITION, Decimal(1)))
+    run(window.settled())
+    assert view.health.spins[Rule.POSITION].value() == 1
+    assert view.health.verdicts[Rule.POSITION].text().startswith("\u26a0 One position over 1.0%:")
