@@ -193,7 +193,9 @@ def previous_closes(session: Session, today: date) -> dict[str, Decimal]:
     return {symbol: close for symbol, close in rows}  # noqa: C416 - a Result is not a mapping
 
 
-def allocation_book(session: Session, base: str, today: date) -> AllocationBook:
+def allocation_book(session: Session, base: str, market_day: date) -> AllocationBook:
+    """Every active account's holdings and cash in ``base``; each day change since the last close
+    before ``market_day`` (the trading calendar's today)."""
     accounts = session.execute(select(Account.id, Account.name, Account.institution, Account.provider,
                                       Account.currency).where(Account.is_active.is_(True))).all()
     positions = defaultdict(list)
@@ -205,7 +207,7 @@ def allocation_book(session: Session, base: str, today: date) -> AllocationBook:
     for balance in session.execute(select(Balance.account_id, Balance.currency, Balance.cash)):
         balances[balance.account_id].append(balance)
     rates = LatestRates.from_store(session)
-    closes = previous_closes(session, today)
+    closes = previous_closes(session, market_day)
     pieces: list[Piece] = []
     facts: dict[str, AccountFacts] = {}
     left_out: dict[str, tuple[str, ...]] = {}
@@ -227,7 +229,7 @@ def allocation_book(session: Session, base: str, today: date) -> AllocationBook:
         pieces.extend(Piece(account_id, piece.symbol, piece.name, piece.currency, value,
                             None if change is None else quantize_cents(change * rate))
                       for (piece, _, change), value in zip(own, values, strict=True))
-    return AllocationBook(base, today, tuple(pieces), facts, classifications(session), left_out)
+    return AllocationBook(base, market_day, tuple(pieces), facts, classifications(session), left_out)
 
 
 def _pieces_in_own_currency(account_id: str, currency: str, positions: list[Any], balances: list[Any], rates: LatestRates,

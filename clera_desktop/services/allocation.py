@@ -51,8 +51,10 @@ class AllocationService:
         self._bus = changes
 
     async def book(self) -> AllocationBook:
-        base, today = self._base(), self._clock().today()
-        return await self._database.read(lambda s: allocation_book(s, base, today))
+        # the trading day (New York), not the person's: in the evening in Asia, or after 7 pm in New
+        # York by UTC, the day change is still the last session's
+        base, market_day = self._base(), self._clock().market_today()
+        return await self._database.read(lambda s: allocation_book(s, base, market_day))
 
     async def targets(self, dimension: Dimension) -> dict[str, Decimal]:
         def read(session: Session) -> dict[str, Decimal]:

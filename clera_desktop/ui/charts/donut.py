@@ -63,6 +63,15 @@ class Donut(QWidget):
         self.setAccessibleDescription("; ".join(f"{w.name} {w.weight:.1f}%" for w in self.wedges))
         self.update()
 
+    def colour_of(self, row: int) -> QColor | None:
+        """The colour the caller's row is drawn in (its legend), None if it is not drawn (a zero)."""
+        for n, wedge in enumerate(self.wedges):
+            if wedge.index == row:
+                return colour(n)
+        if self.wedges and self.wedges[-1].index is None:
+            return self.palette().color(QPalette.ColorRole.Mid)
+        return None
+
     def choose(self, row: int | None) -> None:
         self.chosen = row
         self.update()

@@ -28,6 +28,7 @@ class Column(Generic[R]):
     sort: Callable[[R], Any] | None = None
     numeric: bool = False
     tooltip: Callable[[R], str | None] | None = None
+    decoration: Callable[[R], Any] | None = None  # a QColor or QIcon before the text (a chart's legend)
 
 
 class RowsTableModel(QAbstractTableModel, Generic[R]):
@@ -72,6 +73,8 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
             return int(RIGHT if column.numeric else LEFT)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
             return column.tooltip(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.decoration:
+            return column.decoration(row)
         if role == ROW_ROLE:
             return row
         return None

@@ -9,11 +9,12 @@ dimension or account splits it again in memory, so the view answers at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -50,9 +51,11 @@ def share(percent: Decimal | None) -> str:
     return fmt.plain_percent(None if percent is None else percent / HUNDRED)
 
 
-def slice_columns(base: str, total: Decimal) -> list[Column[Slice]]:
+def slice_columns(base: str, total: Decimal, swatch: Callable[[Slice], QColor | None] = lambda _s: None,
+                  ) -> list[Column[Slice]]:
+    """The slices' table; ``swatch`` is each class's colour in the chart (the legend)."""
     return [
-        Column("Class", lambda s: s.name),
+        Column("Class", lambda s: s.name, decoration=swatch),
         Column(f"Value ({base})", lambda s: fmt.money(s.value), lambda s: fmt.sort_number(s.value), numeric=True),
         Column("Weight", lambda s: share(s.weight), lambda s: fmt.sort_number(s.weight), numeric=True),
         Column(f"Day change ({base})", day_change_text, lambda s: fmt.sort_number(s.day_change), numeric=True,
@@ -262,16 +265,20 @@ class AllocationView(QWidget):
         allocation = self.book.split(self.chosen_dimension, [account] if account else None, self.targets)
         self.shown = allocation
         base = allocation.base
-        self.slices.set_columns(slice_columns(base, allocation.total))
-        self.slices.set_rows(allocation.slices)
-        self.holdings.set_columns(holding_columns(base))
         self.donut.set_wedges([(s.name, s.weight, f"{s.name}: {fmt.money(s.value, base)}, {share(s.weight)}")
                                for s in allocation.slices], fmt.money(allocation.total, base))
+        rows = {s.name: n for n, s in enumerate(allocation.slices)}
+        self.slices.set_columns(slice_columns(base, allocation.total, lambda s: self.donut.colour_of(rows[s.name])))
+        self.slices.set_rows(allocation.slices)
+        self.holdings.set_columns(holding_columns(base))
         self.headline.setText(self._headline(allocation) if allocation.slices else
                               "Nothing held yet. Holdings appear here after a sync, a CSV import or a manual account.")
         self.note.setText(self._note(allocation))
         names = [s.name for s in allocation.slices]
-        self._choose_row(names.index(chosen.name) if chosen is not None and chosen.name in names else None)
+        if chosen is not None and chosen.name in names:
+            self._choose_row(names.index(chosen.name))
+        else:  # the largest, so its holdings show from the start
+            self._choose_row(0 if names else None)
 
     def _headline(self, allocation: Allocation) -> str:
         largest = allocation.slices[0]
