@@ -15,21 +15,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.money import CENT, quantize_cents
 from clera_desktop.models.enums import SecurityType
-from clera_desktop.models.tables import Account, Balance, DailyPrice, Position
+from clera_desktop.models.tables import Account, Balance, DailyPrice
 from clera_desktop.portfolio.classification import CASH, Classification, Dimension, classifications
 from clera_desktop.portfolio.rates import LatestRates
 from clera_desktop.portfolio.totals import in_base, pair_name
-from clera_desktop.portfolio.worth import account_worth
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -97,9 +96,33 @@ class Allocation:
     untargeted: Decimal | None = None  # percent of targets not set (None: no targets at all)
 
 
+@dataclass(slots=True)
+class _Held:
+    """A symbol's pieces added up (a slice's holding, before its weight is known)."""
+
+    symbol: str | None
+    name: str | None
+    value: Decimal = ZERO
+    day_change: Decimal | None = ZERO
+    account_ids: set[str] = field(default_factory=set)
+
+    def add(self, piece: Piece) -> None:
+        self.value += piece.value
+        if self.day_change is not None:
+            self.day_change = None if piece.day_change is None else self.day_change + piece.day_change
+        self.account_ids.add(piece.account_id)
+
+
+Groups = dict[str, list[_Held]]  # class name -> its holdings
+
+
 @dataclass(frozen=True)
 class AllocationBook:
-    """Every holding of every active account, valued once; split along any dimension in memory."""
+    """Every holding of every active account, valued once; split along any dimension in memory.
+
+    The pieces are added up by symbol once per set of accounts (and by account for the account,
+    institution and provider splits), and kept: choosing another dimension or going back to one
+    costs a pass over a few hundred symbols, not over every position."""
 
     base: str
     as_of: date
@@ -107,50 +130,92 @@ class AllocationBook:
     accounts: Mapping[str, AccountFacts]
     classes: Mapping[str, Classification]
     left_out: Mapping[str, tuple[str, ...]]  # account id -> what of it could not be valued
+    _kept: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def split(self, dimension: Dimension, account_ids: Collection[str] | None = None,
               targets: Mapping[str, Decimal] | None = None) -> Allocation:
-        chosen = [p for p in self.pieces if account_ids is None or p.account_id in account_ids]
-        total = sum((p.value for p in chosen), ZERO)
-        key = self._key(dimension)
-        groups: dict[str, list[Piece]] = defaultdict(list)
-        for piece in chosen:
-            groups[key(piece)].append(piece)
+        scope = None if account_ids is None else frozenset(account_ids)
+        total, untargeted_slices = self._slices(dimension, scope)
         targets = targets or {}
-        slices = [self._slice(name, pieces, total, targets.get(name)) for name, pieces in groups.items()]
-        for name, target in targets.items():  # a class aimed for but not held: 0 now, all to buy
-            if name not in groups:
-                slices.append(Slice(name, ZERO, ZERO, ZERO, (), target))
+        slices = [replace(s, target=targets[s.name]) if s.name in targets else s for s in untargeted_slices]
+        held = {s.name for s in slices}
+        slices.extend(Slice(name, ZERO, ZERO, ZERO, (), target)  # aimed for but not held: all to buy
+                      for name, target in targets.items() if name not in held)
         slices.sort(key=lambda s: (-s.value, s.name))
         left = sorted({what for account_id, whats in self.left_out.items()
-                       if account_ids is None or account_id in account_ids for what in whats})
+                       if scope is None or account_id in scope for what in whats})
         untargeted = None if not targets else HUNDRED - sum(targets.values(), ZERO)
         return Allocation(self.base, dimension, total, tuple(slices), tuple(left), untargeted)
 
-    def _key(self, dimension: Dimension) -> Callable[[Piece], str]:
-        accounts = self.accounts
-        if dimension is Dimension.CURRENCY:
-            return lambda p: p.currency
-        if dimension is Dimension.ACCOUNT:
-            return lambda p: accounts[p.account_id].name
-        if dimension is Dimension.INSTITUTION:
-            return lambda p: accounts[p.account_id].institution
-        if dimension is Dimension.PROVIDER:
-            return lambda p: accounts[p.account_id].provider
-        classes = self.classes
-        return lambda p: CASH if p.symbol is None else classes.get(p.symbol, NO_CLASSIFICATION).along(dimension)
+    def _slices(self, dimension: Dimension, scope: frozenset[str] | None) -> tuple[Decimal, list[Slice]]:
+        kept = self._kept.get(("slices", dimension, scope))
+        if kept is None:
+            groups = self._groups(dimension, scope)
+            total = sum((h.value for held in groups.values() for h in held), ZERO)
+            kept = (total, [self._slice(name, held, total, None) for name, held in groups.items()])
+            self._kept[("slices", dimension, scope)] = kept
+        return cast(tuple[Decimal, list[Slice]], kept)
 
-    def _slice(self, name: str, pieces: list[Piece], total: Decimal, target: Decimal | None) -> Slice:
-        by_symbol: dict[str | None, list[Piece]] = defaultdict(list)
-        for piece in pieces:
-            by_symbol[piece.symbol].append(piece)
-        holdings = [
-            SliceHolding(symbol, parts[0].name, value := sum((p.value for p in parts), ZERO), weight(value, total),
-                         _sum_known(p.day_change for p in parts),
-                         tuple(sorted({self.accounts[p.account_id].name for p in parts})))
-            for symbol, parts in by_symbol.items()
-        ]
-        holdings.sort(key=lambda h: (-h.value, h.symbol or ""))
+    def holdings(self, account_ids: Collection[str] | None = None) -> tuple[SliceHolding, ...]:
+        """Each symbol (and each currency's cash) across the accounts, largest first; weights of their total."""
+        one = self._slice("", list(self._by_symbol(None if account_ids is None else frozenset(account_ids)).values()),
+                          ZERO, None)
+        total = one.value
+        return tuple(replace(h, weight=weight(h.value, total)) for h in one.holdings)
+
+    def _groups(self, dimension: Dimension, scope: frozenset[str] | None) -> Groups:
+        kept = self._kept.get((dimension, scope))
+        if kept is not None:
+            return cast(Groups, kept)
+        if dimension in (Dimension.ACCOUNT, Dimension.INSTITUTION, Dimension.PROVIDER):
+            facts = self.accounts
+            field_of = {Dimension.ACCOUNT: "name", Dimension.INSTITUTION: "institution", Dimension.PROVIDER: "provider"}
+            names = {account_id: getattr(f, field_of[dimension]) for account_id, f in facts.items()}
+            by_class: dict[str, dict[tuple[str | None, str], _Held]] = defaultdict(dict)
+            for piece in self._in(scope):
+                held = by_class[names[piece.account_id]]
+                which = (piece.symbol, piece.currency)
+                if which not in held:
+                    held[which] = _Held(piece.symbol, piece.name)
+                held[which].add(piece)
+            groups: Groups = {name: list(held.values()) for name, held in by_class.items()}
+        else:
+            class_of = self._key(dimension)
+            grouped: dict[str, list[_Held]] = defaultdict(list)
+            for (symbol, currency), one in self._by_symbol(scope).items():
+                grouped[class_of(symbol, currency)].append(one)
+            groups = dict(grouped)
+        self._kept[(dimension, scope)] = groups
+        return groups
+
+    def _in(self, scope: frozenset[str] | None) -> Iterable[Piece]:
+        return self.pieces if scope is None else (p for p in self.pieces if p.account_id in scope)
+
+    def _by_symbol(self, scope: frozenset[str] | None) -> dict[tuple[str | None, str], _Held]:
+        kept = self._kept.get(("symbols", scope))
+        if kept is not None:
+            return cast(dict[tuple[str | None, str], _Held], kept)
+        held: dict[tuple[str | None, str], _Held] = {}
+        for piece in self._in(scope):
+            key = (piece.symbol, piece.currency)
+            if key not in held:
+                held[key] = _Held(piece.symbol, piece.name)
+            held[key].add(piece)
+        self._kept[("symbols", scope)] = held
+        return held
+
+    def _key(self, dimension: Dimension) -> Callable[[str | None, str], str]:
+        if dimension is Dimension.CURRENCY:
+            return lambda _symbol, currency: currency
+        classes = self.classes
+        return lambda symbol, _currency: CASH if symbol is None else classes.get(symbol, NO_CLASSIFICATION).along(
+            dimension)
+
+    def _slice(self, name: str, held: list[_Held], total: Decimal, target: Decimal | None) -> Slice:
+        facts = self.accounts
+        holdings = sorted((SliceHolding(h.symbol, h.name, h.value, weight(h.value, total), h.day_change,
+                                        tuple(sorted(facts[a].name for a in h.account_ids))) for h in held),
+                          key=lambda h: (-h.value, h.symbol or ""))
         value = sum((h.value for h in holdings), ZERO)
         known = [h.day_change for h in holdings if h.day_change is not None]
         missing = tuple(h.symbol or "cash" for h in holdings if h.day_change is None)
@@ -160,15 +225,6 @@ class AllocationBook:
 
 def weight(value: Decimal, total: Decimal) -> Decimal:
     return ZERO if not total else value * HUNDRED / total
-
-
-def _sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
-    total = ZERO
-    for value in values:
-        if value is None:
-            return None
-        total += value
-    return total
 
 
 def share_out(total: Decimal, parts: list[Decimal]) -> list[Decimal]:
@@ -193,19 +249,36 @@ def previous_closes(session: Session, today: date) -> dict[str, Decimal]:
     return {symbol: close for symbol, close in rows}  # noqa: C416 - a Result is not a mapping
 
 
+#: The positions as stored (Decimals as their exact text), without the column types' processing:
+#: with it, and the worth computed apart, 60,000 took 1.4 s to book; this way 0.5 s (bench/allocation_bench.py).
+POSITION_ROWS = text("SELECT account_id, symbol, description, security_type, quantity, price, market_value, currency "
+                     "FROM positions")
+CASH_TYPE = SecurityType.CASH.value
+
+
+@dataclass(frozen=True, slots=True)
+class _Own:
+    """One piece in its account's currency, exact, before the account's cents are shared out."""
+
+    symbol: str | None
+    name: str | None
+    currency: str
+    value: Decimal
+    day_change: Decimal | None
+
+
 def allocation_book(session: Session, base: str, market_day: date) -> AllocationBook:
     """Every active account's holdings and cash in ``base``; each day change since the last close
     before ``market_day`` (the trading calendar's today)."""
     accounts = session.execute(select(Account.id, Account.name, Account.institution, Account.provider,
                                       Account.currency).where(Account.is_active.is_(True))).all()
-    positions = defaultdict(list)
-    for row in session.execute(select(Position.account_id, Position.symbol, Position.description,
-                                      Position.security_type, Position.quantity, Position.price,
-                                      Position.market_value, Position.currency)):
-        positions[row.account_id].append(row)
-    balances = defaultdict(list)
-    for balance in session.execute(select(Balance.account_id, Balance.currency, Balance.cash)):
-        balances[balance.account_id].append(balance)
+    positions: dict[str, list[Any]] = defaultdict(list)
+    for row in session.execute(POSITION_ROWS):
+        positions[row[0]].append(row)
+    balances: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)
+    for account_id, currency, cash in session.execute(select(Balance.account_id, Balance.currency, Balance.cash)):
+        if cash is not None:
+            balances[account_id].append((currency, cash))
     rates = LatestRates.from_store(session)
     closes = previous_closes(session, market_day)
     pieces: list[Piece] = []
@@ -213,57 +286,60 @@ def allocation_book(session: Session, base: str, market_day: date) -> Allocation
     left_out: dict[str, tuple[str, ...]] = {}
     for account_id, name, institution, provider, currency in accounts:
         facts[account_id] = AccountFacts(name, institution, provider.value)
-        worth = account_worth(currency, positions[account_id], balances[account_id], rates)
-        missing = [*worth.missing_prices, *worth.missing_rates]
+        own, missing = _own_pieces(currency, positions[account_id], balances[account_id], rates, closes)
+        value = sum((p.value for p in own), ZERO)
         fx = rates.rate(currency, base)
-        if worth.value and fx is None:
+        if value and fx is None:
             left_out[account_id] = (f"{name} ({pair_name(currency, base)})",)
             continue
         if missing:
             left_out[account_id] = tuple(f"{what} in {name}" for what in missing)
         rate = Decimal(1) if fx is None else fx.rate
-        own = _pieces_in_own_currency(account_id, currency, positions[account_id], balances[account_id], rates,
-                                      worth.conversions, closes)
-        total = in_base(worth.value, rate) if worth.value else ZERO
-        values = share_out(total, [value * rate for _, value, _ in own])
-        pieces.extend(Piece(account_id, piece.symbol, piece.name, piece.currency, value,
-                            None if change is None else quantize_cents(change * rate))
-                      for (piece, _, change), value in zip(own, values, strict=True))
+        total = in_base(value, rate) if value else ZERO
+        shares = share_out(total, [p.value * rate for p in own])
+        pieces.extend(Piece(account_id, p.symbol, p.name, p.currency, share,
+                            None if p.day_change is None else quantize_cents(p.day_change * rate))
+                      for p, share in zip(own, shares, strict=True))
     return AllocationBook(base, market_day, tuple(pieces), facts, classifications(session), left_out)
 
 
-def _pieces_in_own_currency(account_id: str, currency: str, positions: list[Any], balances: list[Any], rates: LatestRates,
-                            conversions: Mapping[str, Decimal], closes: Mapping[str, Decimal],
-                            ) -> list[tuple[Piece, Decimal, Decimal | None]]:
-    """(piece, exact value, exact day change) in the account's currency, counted as ``account_worth``
-    counts them (its cash by currency; what it could not value left out)."""
+def _own_pieces(currency: str, positions: list[Any], balances: list[tuple[str, Decimal]], rates: LatestRates,
+                closes: Mapping[str, Decimal]) -> tuple[list[_Own], list[str]]:
+    """An account's pieces in its own currency, counted as :func:`worth.account_worth` counts them
+    (cash by currency; a position by quantity x price, else its reported value), and what could not
+    be counted (no price, no rate), by name. The tests hold the two to the same cent."""
+    factors: dict[str, Decimal | None] = {currency: Decimal(1)}
+
+    def factor(source: str) -> Decimal | None:
+        if source not in factors:
+            fx = rates.rate(source, currency)
+            factors[source] = None if fx is None else fx.rate
+        return factors[source]
+
     cash: dict[str, Decimal] = defaultdict(Decimal)
-
-    def add_cash(amount: Decimal, source: str) -> None:
-        if source == currency:
-            cash[source] += amount
-        elif (fx := rates.rate(source, currency)) is not None:
-            cash[source] += amount * fx.rate
-
-    for balance in balances:
-        if balance.cash is not None:
-            add_cash(balance.cash, balance.currency)
-    held = []
-    for p in positions:
-        if p.security_type is SecurityType.CASH:
-            add_cash(p.market_value if p.market_value is not None else p.quantity, p.currency)
+    missing_prices: list[str] = []
+    missing_rates: set[str] = set()
+    for source, amount in balances:
+        if (f := factor(source)) is None:
+            missing_rates.add(pair_name(source, currency))
+        else:
+            cash[source] += amount * f
+    own: list[_Own] = []
+    for _account, symbol, description, kind, quantity, price, market_value, source in positions:
+        f = factor(source)
+        if f is None:
+            missing_rates.add(pair_name(source, currency))
             continue
-        if p.currency != currency and p.symbol not in conversions:
-            continue  # no rate: named by account_worth
-        factor = conversions.get(p.symbol, Decimal(1))
-        close = closes.get(p.symbol)
-        if p.price is not None:
-            change = None if close is None else p.quantity * (p.price - close) * factor
-            held.append((Piece(account_id, p.symbol, p.description, p.currency, ZERO, None),
-                         p.quantity * p.price * factor, change))
-        elif p.market_value is not None:
-            held.append((Piece(account_id, p.symbol, p.description, p.currency, ZERO, None),
-                         p.market_value * factor, None))
-    held.extend((Piece(account_id, None, "Cash", source, ZERO, None), amount, ZERO)
-                for source, amount in sorted(cash.items()) if amount)
-    return held
+        if kind == CASH_TYPE:
+            cash[source] += Decimal(market_value if market_value is not None else quantity) * f
+        elif price is not None:
+            held, at = Decimal(quantity), Decimal(price)
+            close = closes.get(symbol)
+            own.append(_Own(symbol, description, source, held * at * f,
+                            None if close is None else held * (at - close) * f))
+        elif market_value is not None:
+            own.append(_Own(symbol, description, source, Decimal(market_value) * f, None))
+        elif Decimal(quantity):
+            missing_prices.append(symbol)
+    own.extend(_Own(None, "Cash", source, amount, ZERO) for source, amount in sorted(cash.items()) if amount)
+    return own, [*sorted(missing_prices), *sorted(missing_rates)]

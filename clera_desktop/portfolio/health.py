@@ -9,13 +9,13 @@ cash included). What could not be valued (no price or no rate) is in no weight a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from clera_desktop.models.domain import AccountValue
-from clera_desktop.portfolio.holdings import HoldingRow, HoldingsSnapshot
+from clera_desktop.portfolio.allocation import Allocation, AllocationBook
+from clera_desktop.portfolio.classification import Dimension
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -88,20 +88,18 @@ class HealthReport:
     note: str = ""  # what is in no weight (the portfolio total's own note)
 
 
-def check_health(accounts: Iterable[AccountValue], holdings: HoldingsSnapshot,
-                 thresholds: Mapping[Rule, Decimal] = DEFAULT_THRESHOLDS) -> HealthReport:
-    accounts = list(accounts)
-    base = holdings.base_currency
-    portfolio = holdings.portfolio
-    total = portfolio.amount if portfolio is not None else None
-    note = portfolio.note() if portfolio is not None else ""
-    if not total or total <= 0:
-        return HealthReport(base, total, tuple(RuleResult(rule, thresholds[rule], None, ()) for rule in Rule), note)
+def check_health(book: AllocationBook, thresholds: Mapping[Rule, Decimal] = DEFAULT_THRESHOLDS) -> HealthReport:
+    """The rules over every account in ``book``: the same pieces, to the cent, as the Allocation view."""
+    by_class = book.split(Dimension.ASSET_CLASS)
+    total = by_class.total
+    note = ("Left out (no price or no exchange rate): " + ", ".join(by_class.left_out) + ".") if by_class.left_out else ""
+    if total <= 0:
+        return HealthReport(book.base, total, tuple(RuleResult(rule, thresholds[rule], None, ()) for rule in Rule), note)
     exposures = {
-        Rule.POSITION: _positions(holdings.rows, total),
-        Rule.INSTITUTION: _institutions(accounts, holdings.rows, total),
-        Rule.CURRENCY: _currencies(accounts, holdings.rows, total),
-        Rule.CASH: _cash(accounts, total),
+        Rule.POSITION: _positions(book, total),
+        Rule.INSTITUTION: _slices(book.split(Dimension.INSTITUTION), total, with_cash=False),
+        Rule.CURRENCY: _slices(book.split(Dimension.CURRENCY), total, with_cash=True),
+        Rule.CASH: _cash(book, total),
     }
     results = []
     for rule in Rule:
@@ -109,76 +107,48 @@ def check_health(accounts: Iterable[AccountValue], holdings: HoldingsSnapshot,
         threshold = thresholds.get(rule, DEFAULT_THRESHOLDS[rule])
         results.append(RuleResult(rule, threshold, ranked[0] if ranked else None,
                                   tuple(e for e in ranked if e.weight > threshold)))
-    return HealthReport(base, total, tuple(results), note)
+    return HealthReport(book.base, total, tuple(results), note)
 
 
 def _weight(value: Decimal, total: Decimal) -> Decimal:
     return value / total * HUNDRED
 
 
-def _rate(account: AccountValue) -> Decimal | None:
-    """The account's own currency to the base, as its value was converted."""
-    if account.total_base is None or not account.total:
-        return None
-    return account.total_base / account.total
-
-
-def _by_account(rows: Iterable[HoldingRow]) -> dict[str, list[tuple[str, Decimal]]]:
-    """Each account's holdings, (symbol, base value), from the aggregated rows' breakdown."""
-    held: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)
-    for row in rows:
-        if row.market_value_base is None or not row.market_value:
-            continue
-        rate = row.market_value_base / row.market_value
-        for part in row.accounts:
-            if part.market_value is not None:
-                held[part.account_id].append((row.symbol, part.market_value * rate))
-    return held
-
-
 def _largest(named: Mapping[str, Decimal]) -> tuple[str, ...]:
     return tuple(name for name, _ in sorted(named.items(), key=lambda item: item[1], reverse=True)[:CAUSES_NAMED])
 
 
-def _positions(rows: Iterable[HoldingRow], total: Decimal) -> list[Exposure]:
-    return [Exposure(row.symbol, row.market_value_base, _weight(row.market_value_base, total),
-                     tuple(sorted({part.account_name for part in row.accounts})))
-            for row in rows if row.market_value_base is not None]
-
-
-def _institutions(accounts: list[AccountValue], rows: Iterable[HoldingRow], total: Decimal) -> list[Exposure]:
-    held = _by_account(rows)
+def _positions(book: AllocationBook, total: Decimal) -> list[Exposure]:
+    """One exposure per symbol, across its accounts (and currencies); cash is the cash rule's."""
     values: dict[str, Decimal] = defaultdict(Decimal)
-    inside: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for account in accounts:
-        if account.total_base is None:
-            continue
-        values[account.institution] += account.total_base
-        for symbol, value in held.get(account.account_id, ()):
-            inside[account.institution][symbol] += value
-    return [Exposure(name, value, _weight(value, total), _largest(inside[name])) for name, value in values.items()]
+    accounts: dict[str, set[str]] = defaultdict(set)
+    for holding in book.holdings():
+        if holding.symbol is not None:
+            values[holding.symbol] += holding.value
+            accounts[holding.symbol].update(holding.accounts)
+    return [Exposure(symbol, value, _weight(value, total), tuple(sorted(accounts[symbol])))
+            for symbol, value in values.items()]
 
 
-def _currencies(accounts: list[AccountValue], rows: Iterable[HoldingRow], total: Decimal) -> list[Exposure]:
-    values: dict[str, Decimal] = defaultdict(Decimal)
-    inside: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for row in rows:
-        if row.market_value_base is not None:
-            values[row.currency] += row.market_value_base
-            inside[row.currency][row.symbol] += row.market_value_base
-    for account in accounts:
-        rate = _rate(account)
-        if rate is not None and account.cash:
-            values[account.currency] += account.cash * rate
-            inside[account.currency]["cash"] += account.cash * rate
-    return [Exposure(name, value, _weight(value, total), _largest(inside[name])) for name, value in values.items()]
+def _slices(allocation: Allocation, total: Decimal, *, with_cash: bool) -> list[Exposure]:
+    """Each slice, caused by its largest holdings ("cash" among them where ``with_cash``)."""
+    exposures = []
+    for piece in allocation.slices:
+        inside: dict[str, Decimal] = defaultdict(Decimal)
+        for holding in piece.holdings:
+            if holding.symbol is not None or with_cash:
+                inside[holding.symbol or "cash"] += holding.value
+        exposures.append(Exposure(piece.name, piece.value, _weight(piece.value, total), _largest(inside)))
+    return exposures
 
 
-def _cash(accounts: list[AccountValue], total: Decimal) -> list[Exposure]:
-    by_account: dict[str, Decimal] = {}
-    for account in accounts:
-        rate = _rate(account)
-        if rate is not None and account.cash:
-            by_account[account.name] = account.cash * rate
-    value = sum(by_account.values(), ZERO)
-    return [Exposure("Cash", value, _weight(value, total), _largest(by_account))] if by_account else []
+def _cash(book: AllocationBook, total: Decimal) -> list[Exposure]:
+    """All the cash together, caused by the accounts holding the most."""
+    by_account: dict[str, Decimal] = defaultdict(Decimal)
+    for piece in book.pieces:
+        if piece.symbol is None:
+            by_account[book.accounts[piece.account_id].name] += piece.value
+    if not by_account:
+        return []
+    cash = sum(by_account.values(), ZERO)
+    return [Exposure("Cash", cash, _weight(cash, total), _largest(by_account))]

@@ -143,10 +143,9 @@ class AppServices:
         self.imports = CsvImports(database, lambda: self.settings.clock, self.changes)
         self.gains = GainsService(database, lambda: self.settings.clock, lambda: self.settings.base_currency, self.changes)
         self.income = IncomeService(database, lambda: self.settings.clock, lambda: self.settings.base_currency)
-        self.health = HealthService(database, lambda: self.settings.clock, lambda: self.settings.base_currency,
-                                    self.changes)
         self.allocation = AllocationService(database, lambda: self.settings.clock,
                                             lambda: self.settings.base_currency, self.changes)
+        self.health = HealthService(database, lambda: self.settings.clock, self.allocation, self.changes)
 
     @property
     def secrets_locked(self) -> bool:

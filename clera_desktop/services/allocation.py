@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import delete, select
@@ -42,19 +43,42 @@ class SecurityClasses:
     offered: Mapping[Dimension, tuple[str, ...]]
 
 
+#: What makes a kept book stale: anything that moves a value, a class or a previous close.
+STALE = (Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY | Change.CLASSIFICATION | Change.HISTORY
+         | Change.SYNCED)
+
+
 class AllocationService:
+    """Keeps the last book read until a change makes it stale, so the Allocation view and the
+    health rules open at once after the first read (60,000 positions take most of a second)."""
+
     def __init__(self, database: Database, clock: Callable[[], Clock], base_currency: Callable[[], str],
                  changes: ChangeBus) -> None:
         self._database = database
         self._clock = clock
         self._base = base_currency
         self._bus = changes
+        self._kept: tuple[tuple[str, date], AllocationBook] | None = None
+        self._generation = 0  # a change while a book is being read: that book is not kept
+        changes.subscribe(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(STALE):
+            self._kept = None
+            self._generation += 1
 
     async def book(self) -> AllocationBook:
         # the trading day (New York), not the person's: in the evening in Asia, or after 7 pm in New
         # York by UTC, the day change is still the last session's
-        base, market_day = self._base(), self._clock().market_today()
-        return await self._database.read(lambda s: allocation_book(s, base, market_day))
+        key = (self._base(), self._clock().market_today())
+        if self._kept is not None and self._kept[0] == key:
+            return self._kept[1]
+        generation = self._generation
+        base, market_day = key
+        book = await self._database.read(lambda s: allocation_book(s, base, market_day))
+        if generation == self._generation:
+            self._kept = (key, book)
+        return book
 
     async def targets(self, dimension: Dimension) -> dict[str, Decimal]:
         def read(session: Session) -> dict[str, Decimal]:

@@ -15,8 +15,7 @@ from clera_desktop.models.engine import Database
 from clera_desktop.models.tables import AppSetting
 from clera_desktop.models.upserts import put_app_setting
 from clera_desktop.portfolio.health import DEFAULT_THRESHOLDS, HealthReport, Rule, check_health
-from clera_desktop.portfolio.holdings import holdings_snapshot
-from clera_desktop.portfolio.valuation import account_values
+from clera_desktop.services.allocation import AllocationService
 
 
 def thresholds(session: Session) -> dict[Rule, Decimal]:
@@ -34,20 +33,19 @@ def thresholds(session: Session) -> dict[Rule, Decimal]:
 
 
 class HealthService:
-    def __init__(self, database: Database, clock: Callable[[], Clock], base_currency: Callable[[], str],
+    """The rules over the Allocation view's book (the same pieces, so the two agree to the cent)."""
+
+    def __init__(self, database: Database, clock: Callable[[], Clock], allocation: AllocationService,
                  changes: ChangeBus) -> None:
         self._database = database
         self._clock = clock
-        self._base = base_currency
+        self._allocation = allocation
         self._bus = changes
 
     async def report(self) -> HealthReport:
-        base = self._base()
-
-        def read(session: Session) -> HealthReport:
-            return check_health(account_values(session, base), holdings_snapshot(session, base), thresholds(session))
-
-        return await self._database.read(read)
+        book = await self._allocation.book()
+        chosen = await self._database.read(thresholds)
+        return check_health(book, chosen)
 
     async def set_threshold(self, rule: Rule, percent: Decimal) -> Changes:
         if not 0 < percent <= 100:

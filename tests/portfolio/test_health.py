@@ -6,42 +6,29 @@ TFSA (Questrade, CAD at 0.75): RY.TO 10,000 CAD = 7,500, cash 2,000 CAD = 1,500 
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
-from clera_desktop.models.domain import AccountValue
+from clera_desktop.portfolio.allocation import AccountFacts, AllocationBook, Piece
 from clera_desktop.portfolio.health import DEFAULT_THRESHOLDS, Rule, RuleResult, check_health
-from clera_desktop.portfolio.holdings import HoldingAccountRow, HoldingRow, HoldingsSnapshot
-from clera_desktop.portfolio.totals import PortfolioTotal
 
 D = Decimal
 
 
-def _account(account_id: str, name: str, institution: str, currency: str, cash: str, total: str,
-             total_base: str) -> AccountValue:
-    return AccountValue(account_id=account_id, name=name, institution=institution, provider="snaptrade",
-                        masked_number=None, account_type=None, connection_type="read", currency=currency, cash=D(cash),
-                        positions_value=D(total) - D(cash), total=D(total), base_currency="USD",
-                        total_base=D(total_base), fx=None, last_sync_at=None, stale_since=None, status="ok",
-                        status_reason=None, is_paper=False)
+def _piece(account_id: str, symbol: str | None, currency: str, value: str) -> Piece:
+    return Piece(account_id, symbol, symbol or "Cash", currency, D(value), None)
 
 
-def _holding(symbol: str, currency: str, value: str, value_base: str, account_id: str, account: str) -> HoldingRow:
-    return HoldingRow(symbol, None, currency, D(10), None, D(value), D(value_base), None, None, None, None,
-                      (HoldingAccountRow(account_id, account, "snaptrade", D(10), D(value)),))
-
-
-ACCOUNTS = [_account("a", "Brokerage", "Schwab", "USD", "1000", "21000", "21000"),
-            _account("b", "TFSA", "Questrade", "CAD", "2000", "12000", "9000")]
-HOLDINGS = HoldingsSnapshot("USD", (
-    _holding("AAPL", "USD", "12000", "12000", "a", "Brokerage"),
-    _holding("MSFT", "USD", "8000", "8000", "a", "Brokerage"),
-    _holding("RY.TO", "CAD", "10000", "7500", "b", "TFSA"),
-), D(27500), None, PortfolioTotal("USD", D(30000)), D(2500))
+ACCOUNTS = {"a": AccountFacts("Brokerage", "Schwab", "snaptrade"), "b": AccountFacts("TFSA", "Questrade", "snaptrade")}
+BOOK = AllocationBook("USD", date(2026, 12, 1), (
+    _piece("a", "AAPL", "USD", "12000"), _piece("a", "MSFT", "USD", "8000"), _piece("a", None, "USD", "1000"),
+    _piece("b", "RY.TO", "CAD", "7500"), _piece("b", None, "CAD", "1500"),
+), ACCOUNTS, {}, {})
 
 
 def _results(**percent: int) -> dict[Rule, RuleResult]:
     thresholds = {**DEFAULT_THRESHOLDS, **{Rule(k): D(v) for k, v in percent.items()}}
-    return {r.rule: r for r in check_health(ACCOUNTS, HOLDINGS, thresholds).results}
+    return {r.rule: r for r in check_health(BOOK, thresholds).results}
 
 
 def test_each_position_over_the_threshold_is_named_largest_first() -> None:
@@ -75,7 +62,6 @@ def test_cash_over_the_threshold_names_the_accounts_holding_the_most() -> None:
 
 
 def test_nothing_to_weigh_is_said_not_divided_by_zero() -> None:
-    empty = HoldingsSnapshot("USD", (), None, None, PortfolioTotal("USD", D(0)), None)
-    report = check_health([], empty)
+    report = check_health(AllocationBook("USD", date(2026, 12, 1), (), {}, {}, {}))
     assert all(r.largest is None and r.passed for r in report.results)
     assert "nothing to weigh yet" in report.results[0].sentence("USD")

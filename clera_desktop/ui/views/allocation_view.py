@@ -36,6 +36,7 @@ from clera_desktop.portfolio.health import HealthReport, Rule
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS, fill_account_choice
 from clera_desktop.ui.charts.donut import Donut
+from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.tables import sorted_table
@@ -119,7 +120,7 @@ class HealthPanel(QGroupBox):
             spin.setSuffix("%")
             spin.setAccessibleName(f"{rule.label}: threshold")
             spin.setToolTip("Flag it above this share of the portfolio")
-            spin.editingFinished.connect(lambda r=rule, s=spin: self.threshold_changed.emit(r.value, s.value()))
+            spin.editingFinished.connect(lambda r=rule: self._on_edited(r))
             verdict = QLabel("")
             verdict.setWordWrap(True)
             verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -128,11 +129,21 @@ class HealthPanel(QGroupBox):
             grid.addWidget(verdict, row, 2)
             self.spins[rule], self.verdicts[rule] = spin, verdict
         grid.setColumnStretch(2, 1)
+        self.shown: dict[Rule, int] = {}
+
+    def _on_edited(self, rule: Rule) -> None:
+        """Focus leaving a spin box also ends an edit: only a new value is a change."""
+        value = self.spins[rule].value()
+        if self.shown.get(rule) != value:
+            self.shown[rule] = value
+            self.threshold_changed.emit(rule.value, value)
 
     def show_report(self, report: HealthReport) -> None:
         for result in report.results:
             spin = self.spins[result.rule]
-            if not spin.hasFocus():
+            before = self.shown.get(result.rule)
+            self.shown[result.rule] = int(result.threshold)
+            if before is None or not spin.hasFocus() or spin.value() == before:  # never under the person's typing
                 spin.blockSignals(True)
                 spin.setValue(int(result.threshold))
                 spin.blockSignals(False)
@@ -168,9 +179,12 @@ class AllocationView(QWidget):
         self.slices_table, self._slices_proxy = sorted_table(self.slices, self, select_rows=True, name="Allocation")
         self.slices_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.holdings: RowsTableModel[SliceHolding] = RowsTableModel(holding_columns("USD"), self)
-        self.holdings_table, self._holdings_proxy = sorted_table(self.holdings, self, select_rows=True,
-                                                                 name="Holdings in the chosen class")
+        # Interactive widths, measured once per class chosen: a class can hold thousands of holdings,
+        # and fitting every column to every row on each change would be felt
+        self.holdings_table, self._holdings_proxy = sorted_table(self.holdings, self, fit_columns=False,
+                                                                 select_rows=True, name="Holdings in the chosen class")
         self.holdings_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self._holdings_measured = False
         self.holdings_title = QLabel("Choose a class (a slice or a row) to see its holdings.")
         self.target_button = QPushButton("Set target\u2026")
         self.target_button.setToolTip("The share of the total you aim for in the chosen class")
@@ -270,7 +284,8 @@ class AllocationView(QWidget):
         rows = {s.name: n for n, s in enumerate(allocation.slices)}
         self.slices.set_columns(slice_columns(base, allocation.total, lambda s: self.donut.colour_of(rows[s.name])))
         self.slices.set_rows(allocation.slices)
-        self.holdings.set_columns(holding_columns(base))
+        if self.holdings.headerData(2, Qt.Orientation.Horizontal) != f"Value ({base})":
+            self.holdings.set_columns(holding_columns(base))
         self.headline.setText(self._headline(allocation) if allocation.slices else
                               "Nothing held yet. Holdings appear here after a sync, a CSV import or a manual account.")
         self.note.setText(self._note(allocation))
@@ -317,6 +332,11 @@ class AllocationView(QWidget):
         chosen = self.chosen_slice()
         self.donut.choose(None if chosen is None or self.shown is None else self.shown.slices.index(chosen))
         self.holdings.set_rows(chosen.holdings if chosen else ())
+        if not self._holdings_measured and chosen is not None and chosen.holdings:
+            self._holdings_measured = True  # once: later the person's widths stay, and nothing is measured again
+            self._holdings_proxy.sort(-1)  # measuring sorted rows would sort them once per column
+            resize_columns_soon(self.holdings_table, range(self.holdings.columnCount()),
+                                done=lambda: self.holdings_table.sortByColumn(2, Qt.SortOrder.DescendingOrder))
         base = self.shown.base if self.shown else ""
         self.holdings_title.setText(
             "Choose a class (a slice or a row) to see its holdings." if chosen is None else
