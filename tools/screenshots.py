@@ -89,6 +89,7 @@ async def _prepare(window) -> None:  # type: ignore[no-untyped-def]
                   {"date": day, "type": "BUY", "symbol": "AAPL", "quantity": "10", "price": "150", "fee": "9.95"}):
         await services.manual.save_activity(account, {**cells, "currency": "CHF"})
     await window.update_history()
+    await services.history.choose_benchmark("SPY 60, AGG 40")  # Performance draws it beside the return
     await services.live.refresh_book()
     await window.reload()
     await _choose_a_lotted_holding(window)

@@ -22,8 +22,20 @@ from clera_desktop.core.errors import CleraError, RejectedInput
 from clera_desktop.core.settings import Settings
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import SecurityType
-from clera_desktop.models.tables import Account, Activity, DailyPrice, FxRate, PortfolioSnapshot, Position
-from clera_desktop.models.upserts import upsert_rows
+from clera_desktop.models.tables import (
+    Account,
+    Activity,
+    AppSetting,
+    DailyPrice,
+    FxRate,
+    PortfolioSnapshot,
+    Position,
+)
+from clera_desktop.models.upserts import put_app_setting, upsert_rows
+from clera_desktop.portfolio.benchmark import SETTING_KEY as BENCHMARK_KEY
+from clera_desktop.portfolio.benchmark import Benchmark, BenchmarkRun, FlowDay, Prices
+from clera_desktop.portfolio.benchmark import parse as parse_benchmark
+from clera_desktop.portfolio.benchmark import run as run_benchmark
 from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.gains_store import GainBreakdown, gain_breakdown
 from clera_desktop.portfolio.history_store import FxTable, HistoryState, read_state
@@ -176,6 +188,47 @@ class HistoryService:
 
         return await self._database.read(read)
 
+    # ---- the benchmark ------------------------------------------------------------------------------
+
+    async def chosen_benchmark(self) -> Benchmark | None:
+        """The benchmark the person chose last (kept in the store), if any."""
+        return await self._database.read(_kept_benchmark)
+
+    async def choose_benchmark(self, text: str) -> Benchmark | None:
+        """Keep ``text`` (a symbol or a blend) as the benchmark; empty text: none. A text that is not
+        one raises :class:`CleraError` saying how to write it, and keeps the last choice."""
+        chosen = parse_benchmark(text) if text.strip() else None
+        now = self._settings().clock.now()
+
+        def write(session: Session) -> None:
+            if chosen is None:
+                row = session.get(AppSetting, BENCHMARK_KEY)
+                if row is not None:
+                    session.delete(row)
+            else:
+                put_app_setting(session, BENCHMARK_KEY, chosen.text, now=now)
+
+        await self._database.write(write)
+        if chosen is not None:  # its closes, when it was never held: fetched now, kept for next time
+            await self._fetch_closes(self.today())
+        return chosen
+
+    async def benchmark(self, benchmark: Benchmark, account_ids: list[str] | None, start: date | None,
+                        end: date | None) -> BenchmarkRun:
+        """``benchmark`` over the range, beside the same accounts' days (portfolio/benchmark.py)."""
+        base = self._settings().base_currency
+
+        def read(session: Session) -> BenchmarkRun:
+            points = combined_points(session, base, _account_ids(session, account_ids), None, end).points
+            before = [p for p in points if start is not None and p.day < start]
+            days = [FlowDay(p.day, p.value, p.flow_in, p.flow_out) for p in points[len(before):]]
+            start_value = before[-1].value if before else Decimal(0)
+            day_before = before[-1].day if before else (days[0].day - timedelta(days=1) if days else date.min)
+            return run_benchmark(benchmark, benchmark_prices(session, benchmark.symbols, base), days, start_value,
+                                 day_before)
+
+        return await self._database.read(read)
+
     async def states(self) -> dict[str, HistoryState | None]:
         def read(session: Session) -> dict[str, HistoryState | None]:
             return {a: read_state(session, a) for a in session.scalars(select(Account.id).where(Account.is_active.is_(True)))}
@@ -214,8 +267,42 @@ def _price_needs(session: Session, today: date) -> dict[str, tuple[date, str]]:
             currency[symbol] = position_currency
             first_trade.setdefault(symbol, today - timedelta(days=7))
     stored = dict(session.execute(select(DailyPrice.symbol, func.max(DailyPrice.date)).group_by(DailyPrice.symbol)).all())
-    return {s: ((stored[s] + timedelta(days=1)) if s in stored else first, currency.get(s, "USD"))
-            for s, first in first_trade.items()}
+    needs = {s: ((stored[s] + timedelta(days=1)) if s in stored else first, currency.get(s, "USD"))
+             for s, first in first_trade.items()}
+    benchmark = _kept_benchmark(session)
+    if benchmark is not None:  # the benchmark's closes from the first day anything was held
+        earliest = min(first_trade.values(), default=today - timedelta(days=365))
+        since = dict(session.execute(select(DailyPrice.symbol, func.min(DailyPrice.date))
+                                     .where(DailyPrice.symbol.in_(benchmark.symbols)).group_by(DailyPrice.symbol)).all())
+        for symbol in benchmark.symbols:
+            if symbol not in since or since[symbol] > earliest + timedelta(days=7):  # held later than that: fill in
+                needs[symbol] = (earliest, currency.get(symbol, "USD"))
+    return needs
+
+
+def _kept_benchmark(session: Session) -> Benchmark | None:
+    row = session.get(AppSetting, BENCHMARK_KEY)
+    if row is None:
+        return None
+    try:
+        return parse_benchmark(row.value)
+    except CleraError:
+        log.warning("the kept benchmark %r is not one; none is shown", row.value)
+        return None
+
+
+def benchmark_prices(session: Session, symbols: tuple[str, ...], base: str) -> dict[str, Prices]:
+    """Each symbol's stored closes in ``base``, each at its day's rate (a close without a rate is
+    left out: the benchmark is then missing, never converted 1:1)."""
+    fx = FxTable(session)
+    closes: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+    for symbol, day, close, currency in session.execute(
+            select(DailyPrice.symbol, DailyPrice.date, DailyPrice.close, DailyPrice.currency)
+            .where(DailyPrice.symbol.in_(symbols))):
+        rate = fx.rate_on(currency, base, day)
+        if rate is not None:
+            closes[symbol].append((day, close * rate))
+    return {symbol: Prices(closes.get(symbol, [])) for symbol in symbols}
 
 
 def _rate_needs(session: Session, base: str, today: date) -> dict[str, date]:

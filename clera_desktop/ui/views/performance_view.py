@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from qasync import asyncSlot
 from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.portfolio.benchmark import BenchmarkRun
 from clera_desktop.portfolio.history_service import Report, SeriesPoint
 from clera_desktop.portfolio.returns import Metrics
 from clera_desktop.ui import formatting as fmt
@@ -62,7 +64,33 @@ FIGURE_TIPS = {
            "under a year it is the range's own return, not a yearly rate. " + _TIMING,
 }
 DEPOSITS_COLOR = "#8e8e93"
+BENCHMARK_COLOR = "#f28e2b"
+BENCHMARK_PREFIX = "Benchmark: "
+BENCHMARK_TIP = ("A symbol's daily closes, or a blend rebalanced daily to its mix (SPY 60, AGG 40), in the base "
+                 "currency. Its time-weighted return is drawn beside yours with \u201cReturn %\u201d; the value line "
+                 "shows what the portfolio's value at the start and every deposit and withdrawal would have made "
+                 "in it instead (in at the start of its day, out at the end, as your return counts them).")
 GAP_SECONDS = 4 * 86400.0  # daily values further apart than this: no data in between, drawn as a gap
+
+
+def benchmark_text(run: BenchmarkRun | None, report: Report) -> str:
+    """The benchmark's return beside the portfolio's, and what the same money would have made in it."""
+    if run is None:
+        return ""
+    label, base, mine = run.benchmark.label, report.base_currency, report.total
+    if run.missing:
+        return (f"{label}: no daily closes for {', '.join(run.missing)} in this range (US listings come with the "
+                "history update when Alpaca is connected; import a prices CSV for others).")
+    twr, end, gain = run.twr, run.end_value, run.gain
+    if twr is None or end is None or gain is None:
+        return f"{label}: nothing to compare in this range."
+    yours = fmt.percent(mine.twr) if mine.twr is not None else "not defined"
+    parts = [f"{label}: {fmt.percent(twr)} time-weighted (yours {yours})",
+             f"had every deposit bought it: {fmt.money(end, base)}, a gain of {fmt.money(gain, base)} "
+             f"(yours {fmt.money(mine.gain, base)})"]
+    if run.runs_from is not None:
+        parts.append(f"from {run.runs_from:%Y-%m-%d}, its first close in the range")
+    return " \u00b7 ".join(parts)
 
 
 def risk_text(report: Report) -> str:
@@ -152,12 +180,25 @@ class PerformanceView(QWidget):
         self.show_deposits.setChecked(True)
         for box in (self.show_return, self.show_deposits):
             box.toggled.connect(lambda _checked: self._draw())
+        self.benchmark_edit = QLineEdit()
+        self.benchmark_edit.setPlaceholderText("Compare with: SPY, or SPY 60, AGG 40")
+        self.benchmark_edit.setAccessibleName("Benchmark")
+        self.benchmark_edit.setToolTip(BENCHMARK_TIP)
+        self.benchmark_edit.setClearButtonEnabled(True)
+        self.benchmark_edit.setMaximumWidth(260)
+        self.benchmark_edit.editingFinished.connect(self._on_benchmark_edited)
+        self.benchmark_line = QLabel("")
+        self.benchmark_line.setWordWrap(True)
+        self.benchmark_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.benchmark_line.setToolTip(BENCHMARK_TIP)
         chart_bar = QHBoxLayout()
         chart_bar.addWidget(self.risk, 1)
+        chart_bar.addWidget(self.benchmark_edit)
         chart_bar.addWidget(self.show_deposits)
         chart_bar.addWidget(self.show_return)
         self.chart_area = QVBoxLayout()
         self.chart_area.addLayout(chart_bar)
+        self.chart_area.addWidget(self.benchmark_line)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(grid)
@@ -166,6 +207,8 @@ class PerformanceView(QWidget):
         self.chart: ValueChart | None = None
         self.points: list[SeriesPoint] = []
         self.report: Report | None = None
+        self.benchmark: BenchmarkRun | None = None
+        self._chosen_benchmark = ""  # the text kept, to tell an edit from focus leaving
         self._names: dict[str, str] = {}
         self._generation = 0
 
@@ -211,6 +254,22 @@ class PerformanceView(QWidget):
     async def _on_choice_changed(self, *_: object) -> None:
         await self.reload()
 
+    @asyncSlot()
+    async def _on_benchmark_edited(self) -> None:
+        text = self.benchmark_edit.text().strip()
+        if text == self._chosen_benchmark:
+            return  # focus left without a change
+        try:
+            chosen = await self._history.choose_benchmark(text)
+        except CleraError as error:
+            if isValid(self):
+                self.benchmark_line.setText(error.user_message)
+                self.benchmark_line.setVisible(True)
+            return
+        if isValid(self):
+            self._chosen_benchmark = "" if chosen is None else chosen.text
+            await self.reload()
+
     # ---- data --------------------------------------------------------------------------------------
 
     def showEvent(self, event: object) -> None:  # noqa: N802
@@ -231,13 +290,20 @@ class PerformanceView(QWidget):
         try:
             points = await self._history.series(ids, start, end)
             report = await self._history.report(account_ids=ids, start=start, end=end)
+            chosen = await self._history.chosen_benchmark()
+            benchmark = None if chosen is None else await self._history.benchmark(chosen, ids, start, end)
         except CleraError as error:
             if isValid(self):
                 self.note.setText(error.user_message)
             return
         if not isValid(self) or generation != self._generation:
             return  # the person chose another range or account meanwhile: that answer wins
-        self.points, self.report = points, report
+        self.points, self.report, self.benchmark = points, report, benchmark
+        if chosen is not None and not self.benchmark_edit.hasFocus():
+            self._chosen_benchmark = chosen.text
+            self.benchmark_edit.setText(chosen.text)
+        self.benchmark_line.setText(benchmark_text(benchmark, report))
+        self.benchmark_line.setVisible(benchmark is not None)
         self._show_figures(report.total, report.base_currency)
         self._show_gains(report)
         self.risk.setText(risk_text(report))
@@ -322,4 +388,23 @@ class PerformanceView(QWidget):
         deposits = np.fromiter((float(p.net_deposits) for p in points), dtype=np.float64)
         chart.set_extra("Net deposits", xs, deposits, DEPOSITS_COLOR,
                         visible=self.show_deposits.isChecked() and not as_return)
+        self._draw_benchmark(xs, as_return)
         chart.fit()
+
+    def _draw_benchmark(self, xs: np.ndarray, as_return: bool) -> None:
+        """The benchmark's return (as %), or its money-matched value, on the same days."""
+        chart = self.chart
+        assert chart is not None
+        run = self.benchmark
+        for name in [n for n in chart.extra_curves if n.startswith(BENCHMARK_PREFIX)]:
+            chart.set_extra_visible(name, False)
+        if run is None or not run.known:
+            return
+        by_day = {d.day: d for d in run.days}
+        if as_return:
+            name = f"{BENCHMARK_PREFIX}{run.benchmark.label}"
+            ys = [float(by_day[p.day].growth) * 100 if p.day in by_day else np.nan for p in self.points]
+        else:
+            name = f"{BENCHMARK_PREFIX}had every deposit bought {run.benchmark.label}"
+            ys = [float(by_day[p.day].value) if p.day in by_day else np.nan for p in self.points]
+        chart.set_extra(name, xs, np.array(ys, dtype=np.float64), BENCHMARK_COLOR)
