@@ -442,10 +442,10 @@ class MainWindow(QMainWindow):
     async def _load_income(self, changes: Changes) -> None:
         await self._load_with_account_choice(self.income_view, changes)
 
-    async def _load_allocation(self, changes: Changes) -> None:
-        await self._load_with_account_choice(self.allocation_view, changes)
+    async def _load_allocation(self, _changes: Changes) -> None:
+        await self.allocation_view.reload()  # its chooser comes from its book (accounts, institutions, providers)
 
-    async def _load_with_account_choice(self, view: GainsView | IncomeView | AllocationView, changes: Changes) -> None:
+    async def _load_with_account_choice(self, view: GainsView | IncomeView, changes: Changes) -> None:
         """A view with an "All accounts" chooser: its accounts when they changed (or were never
         listed), then its figures."""
         from clera_desktop.core.changes import Change

@@ -79,3 +79,19 @@ def test_a_target_shows_the_drift_and_the_trade_that_rebalances_and_health_follo
     run(window.settled())
     assert view.health.spins[Rule.POSITION].value() == 1
     assert view.health.verdicts[Rule.POSITION].text().startswith("\u26a0 One position over 1.0%:")
+
+
+def test_a_group_of_accounts_is_those_accounts_values_and_one_account_its_own(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    run(window.sync_now())
+    view = showing(window, window.allocation_view, run)
+    accounts = run(window.services.accounts())
+    by_id = {a.account_id: a for a in accounts}
+    groups = [n for n in range(view.account.count()) if view.account.itemText(n).endswith(" accounts)")]
+    assert groups, "the demo has institutions and providers with several accounts"
+    for n in [*groups, view.account.count() - 1]:
+        view.account.setCurrentIndex(n)
+        view.account.activated.emit(n)
+        ids = view.chosen_accounts()
+        assert ids is not None and view.shown is not None
+        assert view.shown.total == sum(by_id[i].total_base for i in ids), view.account.itemText(n)

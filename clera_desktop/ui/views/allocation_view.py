@@ -9,7 +9,8 @@ dimension or account splits it again in memory, so the view answers at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -30,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from clera_desktop.portfolio.allocation import Allocation, AllocationBook, Slice, SliceHolding
+from clera_desktop.portfolio.allocation import AccountFacts, Allocation, AllocationBook, Slice, SliceHolding
 from clera_desktop.portfolio.classification import Dimension
 from clera_desktop.portfolio.health import HealthReport, Rule
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.account_choice import ALL_ACCOUNTS, fill_account_choice
+from clera_desktop.ui.account_choice import ALL_ACCOUNTS
 from clera_desktop.ui.charts.donut import Donut
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from clera_desktop.services.health import HealthService
 
 HUNDRED = Decimal(100)
+SCOPE_JOIN = "\n"  # account ids of a group, in the chooser's data (an id never holds a line break)
 
 
 def share(percent: Decimal | None) -> str:
@@ -248,8 +250,34 @@ class AllocationView(QWidget):
 
     # ---- reading ------------------------------------------------------------------------------
 
-    def set_accounts(self, accounts: list[tuple[str, str]]) -> None:
-        fill_account_choice(self.account, accounts)
+    def fill_scopes(self, accounts: Mapping[str, AccountFacts]) -> None:
+        """All accounts; each institution and each provider holding more than one; then each account.
+        The choice made stays where it still exists."""
+        chosen = self.account.currentText()
+        names = sorted(accounts.items(), key=lambda item: item[1].name.casefold())
+        institutions: dict[str, list[str]] = defaultdict(list)
+        providers: dict[str, list[str]] = defaultdict(list)
+        for account_id, facts in names:
+            institutions[facts.institution].append(account_id)
+            providers[facts.provider].append(account_id)
+        self.account.blockSignals(True)
+        self.account.clear()
+        self.account.addItem("All accounts", ALL_ACCOUNTS)
+        for institution, ids in sorted(institutions.items()):
+            if 1 < len(ids) < len(accounts):
+                self.account.addItem(f"{institution} ({len(ids)} accounts)", SCOPE_JOIN.join(ids))
+        for provider, ids in sorted(providers.items()):
+            if 1 < len(ids) < len(accounts):
+                self.account.addItem(f"Through {provider.capitalize()} ({len(ids)} accounts)", SCOPE_JOIN.join(ids))
+        for account_id, facts in names:
+            self.account.addItem(facts.name, account_id)
+        self.account.setCurrentIndex(max(self.account.findText(chosen), 0))
+        self.account.blockSignals(False)
+
+    def chosen_accounts(self) -> list[str] | None:
+        """The accounts in the chosen scope (None: all)."""
+        data = self.account.currentData()
+        return data.split(SCOPE_JOIN) if data else None
 
     @property
     def chosen_dimension(self) -> Dimension:
@@ -262,6 +290,7 @@ class AllocationView(QWidget):
         if not isValid(self):
             return
         self.book, self.targets = book, targets
+        self.fill_scopes(book.accounts)
         self.health.show_report(health)
         self.show_split()
 
@@ -274,9 +303,8 @@ class AllocationView(QWidget):
     def show_split(self) -> None:
         if self.book is None:
             return
-        account = self.account.currentData()
         chosen = self.chosen_slice()
-        allocation = self.book.split(self.chosen_dimension, [account] if account else None, self.targets)
+        allocation = self.book.split(self.chosen_dimension, self.chosen_accounts(), self.targets)
         self.shown = allocation
         base = allocation.base
         self.donut.set_wedges([(s.name, s.weight, f"{s.name}: {fmt.money(s.value, base)}, {share(s.weight)}")
