@@ -92,9 +92,8 @@ def main() -> None:
     from clera_desktop.portfolio.classification import Dimension
     from clera_desktop.services.allocation import AllocationService
     from clera_desktop.services.health import HealthService
-    from clera_desktop.ui.views.allocation_view import AllocationView
-
     from clera_desktop.ui.garbage import collect_garbage_on_gui_thread
+    from clera_desktop.ui.views.allocation_view import AllocationView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     collect_garbage_on_gui_thread(app)  # as the app collects: on the GUI thread's timer, not mid-read

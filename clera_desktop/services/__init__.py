@@ -142,7 +142,8 @@ class AppServices:
         self.manual = ManualAccounts(database, lambda: self.settings.clock, self.changes)
         self.imports = CsvImports(database, lambda: self.settings.clock, self.changes)
         self.gains = GainsService(database, lambda: self.settings.clock, lambda: self.settings.base_currency, self.changes)
-        self.income = IncomeService(database, lambda: self.settings.clock, lambda: self.settings.base_currency)
+        self.income = IncomeService(database, lambda: self.settings.clock, lambda: self.settings.base_currency,
+                                    self.changes)
         self.allocation = AllocationService(database, lambda: self.settings.clock,
                                             lambda: self.settings.base_currency, self.changes)
         self.health = HealthService(database, lambda: self.settings.clock, self.allocation, self.changes)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import delete, select
@@ -28,6 +27,7 @@ from clera_desktop.portfolio.classification import (
     reported_for,
     terms,
 )
+from clera_desktop.services.kept import Kept
 
 NAME_LENGTH = 100
 
@@ -58,27 +58,14 @@ class AllocationService:
         self._clock = clock
         self._base = base_currency
         self._bus = changes
-        self._kept: tuple[tuple[str, date], AllocationBook] | None = None
-        self._generation = 0  # a change while a book is being read: that book is not kept
-        changes.subscribe(self._on_changes)
-
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.touches(STALE):
-            self._kept = None
-            self._generation += 1
+        self._books: Kept[AllocationBook] = Kept(changes, STALE)
 
     async def book(self) -> AllocationBook:
         # the trading day (New York), not the person's: in the evening in Asia, or after 7 pm in New
         # York by UTC, the day change is still the last session's
-        key = (self._base(), self._clock().market_today())
-        if self._kept is not None and self._kept[0] == key:
-            return self._kept[1]
-        generation = self._generation
-        base, market_day = key
-        book = await self._database.read(lambda s: allocation_book(s, base, market_day))
-        if generation == self._generation:
-            self._kept = (key, book)
-        return book
+        base, market_day = self._base(), self._clock().market_today()
+        return await self._books.get((base, market_day), lambda: self._database.read(
+            lambda s: allocation_book(s, base, market_day)))
 
     async def targets(self, dimension: Dimension) -> dict[str, Decimal]:
         def read(session: Session) -> dict[str, Decimal]:

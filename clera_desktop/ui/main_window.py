@@ -517,13 +517,14 @@ class MainWindow(QMainWindow):
         first_sync = self.refresh()
         from clera_desktop.ui.tasks import run_task
 
-        async def warm() -> None:  # once the first sync settled: the Gains and Allocation views then open at once
+        async def warm() -> None:  # once the first sync settled: Gains, Allocation and Income then open at once
             await asyncio.wait({first_sync})
             if self._history_task is not None:
                 await asyncio.wait({self._history_task})
             if isValid(self):
                 await self._services.gains.warm()
                 await self._services.allocation.book()
+                await self._services.income.report()
 
         run_task(self, warm())
 

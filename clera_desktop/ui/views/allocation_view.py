@@ -362,9 +362,7 @@ class AllocationView(QWidget):
         self.holdings.set_rows(chosen.holdings if chosen else ())
         if not self._holdings_measured and chosen is not None and chosen.holdings:
             self._holdings_measured = True  # once: later the person's widths stay, and nothing is measured again
-            self._holdings_proxy.sort(-1)  # measuring sorted rows would sort them once per column
-            resize_columns_soon(self.holdings_table, range(self.holdings.columnCount()),
-                                done=lambda: self.holdings_table.sortByColumn(2, Qt.SortOrder.DescendingOrder))
+            resize_columns_soon(self.holdings_table, range(self.holdings.columnCount()))
         base = self.shown.base if self.shown else ""
         self.holdings_title.setText(
             "Choose a class (a slice or a row) to see its holdings." if chosen is None else

@@ -17,6 +17,7 @@ from clera_desktop.portfolio.income import IncomeReport, SourceIncome
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS, fill_account_choice
 from clera_desktop.ui.charts.month_bars import MonthBars
+from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 
@@ -97,7 +98,10 @@ class IncomeView(QWidget):
         self.chart = MonthBars(self, name="Income by month")
         self.chart.setMinimumHeight(200)
         self.sources: RowsTableModel[SourceIncome] = RowsTableModel(source_columns("USD"), self)
-        self.sources_table, _ = sorted_table(self.sources, self, select_rows=True, name="Income by source")
+        # widths measured once (a portfolio has hundreds of sources: fitting every row on each change is felt)
+        self.sources_table, _ = sorted_table(self.sources, self, fit_columns=False, select_rows=True,
+                                             name="Income by source")
+        self._sources_measured = False
         self.sources_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.years: RowsTableModel[YearRow] = RowsTableModel(year_columns("USD"), self)
         self.years_table, _ = sorted_table(self.years, self, select_rows=True, name="Income by year")
@@ -138,6 +142,9 @@ class IncomeView(QWidget):
             self.sources.set_columns(source_columns(self._base))  # the currency is in the titles
             self.years.set_columns(year_columns(self._base))
         self.sources.set_rows(report.by_source())
+        if not self._sources_measured and self.sources.rows:
+            self._sources_measured = True
+            resize_columns_soon(self.sources_table, range(self.sources.columnCount()))
         self.years.set_rows(report.by_year())
         self.chart.set_months([(month, net) for month, net, _tax in report.by_month(MONTHS_SHOWN)], self._base)
         self.headline.setText(headline_text(report) if report.days or report.left_out else
