@@ -95,3 +95,25 @@ def test_a_group_of_accounts_is_those_accounts_values_and_one_account_its_own(
         ids = view.chosen_accounts()
         assert ids is not None and view.shown is not None
         assert view.shown.total == sum(by_id[i].total_base for i in ids), view.account.itemText(n)
+
+
+def test_the_classify_dialog_offers_the_providers_class_and_reads_a_new_name_as_the_persons(qtbot: Any) -> None:
+    from clera_desktop.portfolio.classification import Classification
+    from clera_desktop.services.allocation import SecurityClasses
+    from clera_desktop.ui.dialogs.classify_dialog import ClassifyDialog
+
+    classes = SecurityClasses(
+        "RY", Classification("Stocks", "Finance", "Canada", chosen=frozenset({Dimension.SECTOR})),
+        Classification("Stocks", None, "Canada"),
+        {Dimension.ASSET_CLASS: ("ETFs", "Stocks"), Dimension.SECTOR: ("Finance",), Dimension.COUNTRY: ("Canada",)})
+    dialog = ClassifyDialog(classes)
+    qtbot.addWidget(dialog)
+    fields = dialog.fields
+    assert fields[Dimension.ASSET_CLASS].currentText() == "As the providers report it (Stocks)"
+    assert fields[Dimension.SECTOR].currentText() == "Finance"  # the person's, chosen before
+    assert fields[Dimension.COUNTRY].itemText(0) == "As the providers report it (Canada)"
+    fields[Dimension.ASSET_CLASS].setEditText("Dividend stocks")
+    fields[Dimension.SECTOR].setCurrentIndex(0)
+    with qtbot.waitSignal(dialog.chosen) as said:
+        dialog.accept()
+    assert said.args == [{Dimension.ASSET_CLASS: "Dividend stocks", Dimension.SECTOR: None, Dimension.COUNTRY: None}]
