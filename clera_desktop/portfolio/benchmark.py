@@ -26,6 +26,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
 
 HUNDRED = Decimal(100)
 ONE = Decimal(1)
@@ -113,6 +114,7 @@ class BenchmarkRun:
     net_flows: Decimal
     runs_from: date | None  # the first day every part has a close for (None: from the start)
     missing: tuple[str, ...] = ()  # parts without any close: nothing is shown
+    metrics: Metrics | None = None  # its figures as the portfolio's are computed (money-weighted among them)
 
     @property
     def known(self) -> bool:
@@ -125,6 +127,11 @@ class BenchmarkRun:
     @property
     def end_value(self) -> Decimal | None:
         return self.days[-1].value if self.known else None
+
+    @property
+    def mwr(self) -> Decimal | None:
+        """The money-weighted return of the same flows in it (yearly from a year on, as the portfolio's)."""
+        return self.metrics.mwr if self.known and self.metrics is not None else None
 
     @property
     def gain(self) -> Decimal | None:
@@ -151,7 +158,7 @@ class Prices:
 def run(benchmark: Benchmark, prices: Mapping[str, Prices], days: Sequence[FlowDay], start_value: Decimal,
         day_before: date) -> BenchmarkRun:
     """The benchmark over ``days`` (the range's, in order), starting from ``start_value`` (the
-    portfolio's value at the end of ``day_before``)."""
+    portfolio's value at the end of ``day_before``, the day before the range)."""
     missing = tuple(s for s in benchmark.symbols if not prices.get(s))
     net_flows = sum((d.flow_in - d.flow_out for d in days), ZERO)
     if missing or not days:
@@ -173,8 +180,10 @@ def run(benchmark: Benchmark, prices: Mapping[str, Prices], days: Sequence[FlowD
         previous_day = point.day
     if runs_from is None:  # closes only outside the range: nothing to compare
         return BenchmarkRun(benchmark, (), start_value, net_flows, None, benchmark.symbols)
+    points = [DailyPoint(b.day, b.value, d.flow_in - d.flow_out, ZERO, d.flow_out) for b, d in zip(result, days, strict=True)]
     return BenchmarkRun(benchmark, tuple(result), start_value, net_flows,
-                        None if runs_from == days[0].day else runs_from)
+                        None if runs_from == days[0].day else runs_from, (),
+                        metrics(points, start_value=start_value, start_day=day_before))
 
 
 def _factor(weights: Sequence[tuple[Prices, Decimal]], before: date, day: date) -> Decimal | None:

@@ -223,7 +223,8 @@ class HistoryService:
             before = [p for p in points if start is not None and p.day < start]
             days = [FlowDay(p.day, p.value, p.flow_in, p.flow_out) for p in points[len(before):]]
             start_value = before[-1].value if before else Decimal(0)
-            day_before = before[-1].day if before else (days[0].day - timedelta(days=1) if days else date.min)
+            first = start or (days[0].day if days else date.max)
+            day_before = first - timedelta(days=1)  # as the range's own figures count from it
             return run_benchmark(benchmark, benchmark_prices(session, benchmark.symbols, base), days, start_value,
                                  day_before)
 

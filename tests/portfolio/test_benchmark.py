@@ -30,6 +30,17 @@ def test_every_deposit_buys_the_benchmark_at_the_start_of_its_day_and_withdrawal
     assert spy.twr == D("-0.01")  # 1.1 x 0.9 - 1
     assert (spy.net_flows, spy.gain) == (D(300), D(-15))  # 1,285 - 1,000 - 300
     assert spy.runs_from is None and spy.known
+    # its money-weighted return (the range's own rate, under a year): the rate at which 1,000 on 1 Jan,
+    # 500 on 2 Jan (a third of the range in), 200 out and 1,285 left on 4 Jan are worth nothing net
+    assert spy.mwr is not None
+    growth = 1 + float(spy.mwr)
+    assert abs(-1000 - 500 / growth ** (1 / 3) + (200 + 1285) / growth) < 0.01
+
+
+def test_without_flows_the_money_weighted_return_is_the_time_weighted_one() -> None:
+    still = [FlowDay(day, D(0), D(0), D(0)) for day in JAN[1:]]
+    spy = run(parse("SPY"), {"SPY": SPY}, still, D(1000), JAN[0])
+    assert (spy.end_value, spy.twr, spy.mwr) == (D(990), D("-0.01"), D("-0.01"))
 
 
 def test_a_blend_is_rebalanced_to_its_mix_every_day() -> None:

@@ -30,6 +30,7 @@ def test_a_benchmark_nobody_holds_is_fetched_and_drawn_with_the_portfolios_own_f
     assert bench.gain == bench.end_value - mine.start_value - mine.net_flows
     assert view.benchmark_line.text().startswith("60% SPY + 40% AGG: ")
     assert "had every deposit bought it" in view.benchmark_line.text()
+    assert bench.mwr is not None and "money-weighted" in view.benchmark_line.text()
     curve = "Benchmark: had every deposit bought 60% SPY + 40% AGG"
     assert curve in view.chart.extra_curves and view.chart.extra_curves[curve].isVisible()
     view.show_return.setChecked(True)

@@ -88,6 +88,9 @@ def benchmark_text(run: BenchmarkRun | None, report: Report) -> str:
     parts = [f"{label}: {fmt.percent(twr)} time-weighted (yours {yours})",
              f"had every deposit bought it: {fmt.money(end, base)}, a gain of {fmt.money(gain, base)} "
              f"(yours {fmt.money(mine.gain, base)})"]
+    if run.mwr is not None:
+        parts.append(f"money-weighted {fmt.percent(run.mwr)} (yours "
+                     f"{fmt.percent(mine.mwr) if mine.mwr is not None else 'not defined'})")
     if run.runs_from is not None:
         parts.append(f"from {run.runs_from:%Y-%m-%d}, its first close in the range")
     return " \u00b7 ".join(parts)
