@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 from shiboken6 import isValid
 
@@ -37,6 +37,30 @@ def resize_columns_soon(view: QTreeView | QTableView, columns: Iterable[int],
             done()
 
     QTimer.singleShot(0, next_column)
+
+
+def fit_columns_when_shown(view: QTreeView | QTableView, columns: Iterable[int]) -> None:
+    """:func:`resize_columns_soon`, now if the view is on screen, else when it first is: a view
+    filled while hidden (loaded ahead of being shown) measures its text too narrow."""
+    wanted = list(columns)
+    if view.isVisible():
+        resize_columns_soon(view, wanted)
+    else:
+        _OnFirstShow(view, lambda: resize_columns_soon(view, wanted))
+
+
+class _OnFirstShow(QObject):
+    def __init__(self, view: QTreeView | QTableView, work: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._work = work
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            self._work()
+            self.deleteLater()
+        return False
 
 
 def _header(view: QTreeView | QTableView) -> QHeaderView:

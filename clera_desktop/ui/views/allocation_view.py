@@ -37,7 +37,7 @@ from clera_desktop.portfolio.health import HealthReport, Rule
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS
 from clera_desktop.ui.charts.donut import Donut
-from clera_desktop.ui.columns import resize_columns_soon
+from clera_desktop.ui.columns import fit_columns_when_shown
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.tables import sorted_table
@@ -362,7 +362,7 @@ class AllocationView(QWidget):
         self.holdings.set_rows(chosen.holdings if chosen else ())
         if not self._holdings_measured and chosen is not None and chosen.holdings:
             self._holdings_measured = True  # once: later the person's widths stay, and nothing is measured again
-            resize_columns_soon(self.holdings_table, range(self.holdings.columnCount()))
+            fit_columns_when_shown(self.holdings_table, range(self.holdings.columnCount()))
         base = self.shown.base if self.shown else ""
         self.holdings_title.setText(
             "Choose a class (a slice or a row) to see its holdings." if chosen is None else

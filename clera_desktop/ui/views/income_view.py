@@ -17,7 +17,7 @@ from clera_desktop.portfolio.income import IncomeReport, SourceIncome
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS, fill_account_choice
 from clera_desktop.ui.charts.month_bars import MonthBars
-from clera_desktop.ui.columns import resize_columns_soon
+from clera_desktop.ui.columns import fit_columns_when_shown
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 
@@ -144,7 +144,7 @@ class IncomeView(QWidget):
         self.sources.set_rows(report.by_source())
         if not self._sources_measured and self.sources.rows:
             self._sources_measured = True
-            resize_columns_soon(self.sources_table, range(self.sources.columnCount()))
+            fit_columns_when_shown(self.sources_table, range(self.sources.columnCount()))
         self.years.set_rows(report.by_year())
         self.chart.set_months([(month, net) for month, net, _tax in report.by_month(MONTHS_SHOWN)], self._base)
         self.headline.setText(headline_text(report) if report.days or report.left_out else
