@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
 
         self.welcome: WelcomeView | None = None  # built when there is nothing to show
         self._view_state: ViewState | None = None  # where the person left the window, until restored
+        self._read_ahead_task: asyncio.Task[None] | None = None  # after a sync's history (see _read_ahead)
         self.accounts_view = AccountsView()
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
@@ -517,16 +518,14 @@ class MainWindow(QMainWindow):
         first_sync = self.refresh()
         from clera_desktop.ui.tasks import run_task
 
-        async def warm() -> None:  # once the first sync settled: Gains, Allocation and Income then open at once
+        async def warm_gains() -> None:  # once the first sync settled: the Gains view then opens at once
             await asyncio.wait({first_sync})
             if self._history_task is not None:
                 await asyncio.wait({self._history_task})
             if isValid(self):
                 await self._services.gains.warm()
-                await self._services.allocation.book()
-                await self._services.income.report()
 
-        run_task(self, warm())
+        run_task(self, warm_gains())
 
     async def _start_live(self) -> None:
         try:
@@ -599,6 +598,21 @@ class MainWindow(QMainWindow):
             return
         if isValid(self):
             await self.settled()
+            self._read_ahead()
+
+    def _read_ahead(self) -> None:
+        """After a sync's history: read what the Allocation and Income views show, in the background,
+        so a click on them opens at once (each read is kept until the next change; at 60,000
+        positions and a million activities, ~0.5 s and ~1.5 s on the reader thread)."""
+        from clera_desktop.ui.tasks import run_task
+
+        async def read() -> None:
+            if isValid(self):
+                await self._services.allocation.book()
+            if isValid(self):
+                await self._services.income.report()
+
+        self._read_ahead_task = run_task(self, read())
 
     def _on_sync_progress(self, progress: SyncProgress) -> None:
         counter = f" ({progress.done}/{progress.total})" if progress.total else ""

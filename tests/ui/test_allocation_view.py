@@ -117,3 +117,23 @@ def test_the_classify_dialog_offers_the_providers_class_and_reads_a_new_name_as_
     with qtbot.waitSignal(dialog.chosen) as said:
         dialog.accept()
     assert said.args == [{Dimension.ASSET_CLASS: "Dividend stocks", Dimension.SECTOR: None, Dimension.COUNTRY: None}]
+
+
+def test_after_a_syncs_history_the_allocation_and_income_are_read_ahead(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any], monkeypatch: Any) -> None:
+    """A click on Allocation or Income after a sync shows kept figures: no read of the store."""
+    run(window.sync_now())
+    run(window._history_task)  # type: ignore[arg-type]
+    database = window.services.database
+    reads: list[object] = []
+    real_read = database.read
+
+    def counted(work: Any) -> Any:
+        reads.append(work)
+        return real_read(work)
+
+    run(window._read_ahead_task)  # type: ignore[arg-type]
+    monkeypatch.setattr(database, "read", counted)
+    run(window.services.allocation.book())
+    run(window.services.income.report())
+    assert reads == []
