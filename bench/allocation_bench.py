@@ -13,7 +13,7 @@ schema. Timed, interleaved, in one run:
   Accounts view values it, its cents shared out), split by asset class, the health rules, the table,
   the chart and the chosen class's holdings;
 - Clera, opening the view again with nothing changed (the book kept; the app also reads it in the
-  background once its first sync settles, so this is what a click on "Allocation" costs);
+  background after each sync, so this is what a click on "Allocation" costs);
 - Clera, another dimension chosen: the split again, in memory.
 """
 

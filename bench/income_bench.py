@@ -11,7 +11,7 @@ activities each (a million; a third of them dividends, some interest), the shape
 - Clera: opening the Income view, from the click to the rows in its models and the bars drawn
   (the report read and converted, by month, year and source, the headline), the first time after
   a change (a sync), and again with nothing changed (the report kept; the app also reads it in
-  the background once its first sync settles).
+  the background after each sync).
 """
 
 from __future__ import annotations
