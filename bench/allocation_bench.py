@@ -82,6 +82,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--accounts", type=int, default=200)
+    parser.add_argument("--store", type=Path, help="an existing store instead of building one: the sandbox's "
+                        "--scale 100 world as bench/sync_bench.py synced it (it prints the path)")
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -97,12 +99,18 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     collect_garbage_on_gui_thread(app)  # as the app collects: on the GUI thread's timer, not mid-read
-    folder = Path(tempfile.mkdtemp(prefix="clera-allocation-"))
-    path = folder / "bench.sqlite"
-    began = time.perf_counter()
-    positions = build_store(path, args.accounts)
-    print(f"{positions:,} positions in {args.accounts} accounts, {len(SYMBOLS)} symbols "
-          f"(store built in {time.perf_counter() - began:.1f} s)")
+    if args.store is not None:
+        path = args.store
+        with sqlite3.connect(path) as raw:
+            positions, accounts, symbols = raw.execute(
+                "SELECT count(*), count(DISTINCT account_id), count(DISTINCT symbol) FROM positions").fetchone()
+        print(f"{positions:,} positions in {accounts} accounts, {symbols} symbols (the store at {path})")
+    else:
+        path = Path(tempfile.mkdtemp(prefix="clera-allocation-")) / "bench.sqlite"
+        began = time.perf_counter()
+        positions = build_store(path, args.accounts)
+        print(f"{positions:,} positions in {args.accounts} accounts, {len(SYMBOLS)} symbols "
+              f"(store built in {time.perf_counter() - began:.1f} s)")
     database = Database(f"sqlite:///{path}")
     clock = FixedClock.on(TODAY)
     bus = ChangeBus()
@@ -133,7 +141,8 @@ def main() -> None:
         view.show_split()
         app.processEvents()
         timings["switch"].append(time.perf_counter() - t)
-    assert view.shown is not None and len(view.book.pieces) == positions + args.accounts
+    assert view.shown is not None and view.book is not None
+    assert args.store is not None or len(view.book.pieces) == positions + args.accounts
     median = {k: statistics.median(v) * 1000 for k, v in timings.items()}
     least = {k: min(v) * 1000 for k, v in timings.items()}
     labels = {"baseline": "baseline: SQL GROUP BY sector over the positions",

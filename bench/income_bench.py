@@ -83,6 +83,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--accounts", type=int, default=200)
+    parser.add_argument("--store", type=Path, help="an existing store instead of building one: the sandbox's "
+                        "--scale 100 world as bench/sync_bench.py synced it (it prints the path)")
     args = parser.parse_args()
 
     import asyncio
@@ -96,12 +98,21 @@ def main() -> None:
     from clera_desktop.ui.views.income_view import IncomeView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    folder = Path(tempfile.mkdtemp(prefix="clera-income-"))
-    path = folder / "bench.sqlite"
-    began = time.perf_counter()
-    activities, payments = build_store(path, args.accounts)
-    print(f"{activities:,} activities ({payments:,} dividends and interest), {args.accounts} accounts, "
-          f"{args.accounts * len(SYMBOLS):,} positions (store built in {time.perf_counter() - began:.0f} s)")
+    if args.store is not None:
+        path = args.store
+        with sqlite3.connect(path) as raw:
+            activities, payments, accounts = raw.execute(
+                "SELECT count(*), sum(type IN ('dividend', 'interest') AND trade_date <= ?), count(DISTINCT account_id) "
+                "FROM activities", (TODAY.isoformat(),)).fetchone()
+            positions = raw.execute("SELECT count(*) FROM positions").fetchone()[0]
+        print(f"{activities:,} activities ({payments:,} dividends and interest), {accounts} accounts, "
+              f"{positions:,} positions (the store at {path})")
+    else:
+        path = Path(tempfile.mkdtemp(prefix="clera-income-")) / "bench.sqlite"
+        began = time.perf_counter()
+        activities, payments = build_store(path, args.accounts)
+        print(f"{activities:,} activities ({payments:,} dividends and interest), {args.accounts} accounts, "
+              f"{args.accounts * len(SYMBOLS):,} positions (store built in {time.perf_counter() - began:.0f} s)")
     database = Database(f"sqlite:///{path}")
     clock = FixedClock.on(TODAY)
     bus = ChangeBus()
@@ -125,7 +136,7 @@ def main() -> None:
         asyncio.run(view.reload())
         app.processEvents()
         again.append(time.perf_counter() - t)
-    assert view.report is not None and view.report.payments == payments
+    assert view.report is not None and (args.store is not None or view.report.payments == payments)
     mine, base = statistics.median(ours), statistics.median(theirs)
     print(f"{'':52}{'median ms':>10}{'min ms':>10}")
     print(f"{'baseline: SQL GROUP BY month over the payments':52}{base * 1000:>10.0f}{min(theirs) * 1000:>10.0f}")

@@ -155,6 +155,7 @@ def main() -> None:
           f"alone; during the sync {first_store / raw_seconds:.2f}x in transactions (wall), "
           f"{first_store_cpu / raw_seconds:.2f}x of the writer's CPU (goal <= 3x)")
     print(f"repeat sync vs first sync: {repeat_wall / first_wall:.1%} of the first sync's time (goal < 10%)")
+    print(f"the synced store (for bench/allocation_bench.py and bench/income_bench.py --store): {settings.database_path}")
 
 
 if __name__ == "__main__":
