@@ -270,11 +270,15 @@ def record_securities(session: Session, positions: Iterable[RemotePosition], *, 
                        "sector": optional_text(p.sector, 100), "industry": optional_text(p.industry, 100),
                        "updated_at": now}
             for p in positions if p.security_type is not SecurityType.CASH}
+    fields = ("security_type", "exchange", "sector", "industry")
+    known = {row.symbol: row for row in session.execute(
+        select(Security.symbol, *(getattr(Security, f) for f in fields)).where(Security.symbol.in_(list(rows))))}
+    rows = {symbol: row for symbol, row in rows.items()  # a repeat sync: nothing new, no statement at all
+            if symbol not in known or any(row[f] is not None and row[f] != getattr(known[symbol], f) for f in fields)}
     if not rows:
         return 0
     table = table_of(Security)
     statement = sqlite_insert(table)
-    fields = ("security_type", "exchange", "sector", "industry")
     kept = {name: func.coalesce(statement.excluded[name], table.c[name]) for name in fields}
     statement = statement.on_conflict_do_update(
         index_elements=["symbol"], set_={**kept, "updated_at": statement.excluded.updated_at},
