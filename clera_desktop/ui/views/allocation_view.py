@@ -10,9 +10,9 @@ dimension or account splits it again in memory, so the view answers at once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -156,7 +156,6 @@ class HealthPanel(QGroupBox):
 
 class AllocationView(QWidget):
     trade_requested = Signal(str)  # a symbol: the window opens a ticket (never placed from here)
-    said = Signal(str)
 
     def __init__(self, allocation: AllocationService, health: HealthService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,8 +180,8 @@ class AllocationView(QWidget):
         self.slices_table, self._slices_proxy = sorted_table(self.slices, self, select_rows=True, name="Allocation")
         self.slices_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.holdings: RowsTableModel[SliceHolding] = RowsTableModel(holding_columns("USD"), self)
-        # Interactive widths, measured once per class chosen: a class can hold thousands of holdings,
-        # and fitting every column to every row on each change would be felt
+        # widths measured once, when first shown: a class can hold thousands of holdings, and fitting
+        # every column to every row on each change would be felt
         self.holdings_table, self._holdings_proxy = sorted_table(self.holdings, self, fit_columns=False,
                                                                  select_rows=True, name="Holdings in the chosen class")
         self.holdings_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
@@ -416,7 +415,8 @@ class AllocationView(QWidget):
         if holding is not None and holding.symbol:
             self.trade_requested.emit(holding.symbol)
 
-    def _run(self, work: object) -> None:
+    def _run(self, work: Coroutine[Any, Any, Any]) -> None:
+        """An edit or a read in the background; what fails is said under the view."""
         from clera_desktop.ui.tasks import run_task
 
-        run_task(self, work, on_error=self.note.setText)  # type: ignore[arg-type]
+        run_task(self, work, on_error=self.note.setText)
