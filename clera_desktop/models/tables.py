@@ -184,9 +184,10 @@ class Activity(Base):
     __table_args__ = (
         UniqueConstraint("account_id", "provider_activity_id"),
         Index("ix_activities_account_trade_date", "account_id", "trade_date"),
-        # revision 0006: the dividends and interest alone, with every column the Income view sums
+        # revisions 0006 and 0008: the dividends, interest and tax lines alone, with every column the
+        # Income view sums
         Index("ix_activities_payments", "trade_date", "account_id", "currency", "type", "symbol", "amount", "fee",
-              "tax", sqlite_where=text("type IN ('dividend', 'interest')")),
+              "tax", sqlite_where=text("type IN ('dividend', 'interest', 'tax')")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

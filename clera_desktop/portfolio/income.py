@@ -185,13 +185,20 @@ def _micro(column: str) -> str:
     return f"coalesce(CAST(round(CAST(a.{column} AS REAL) * {MICRO}) AS INTEGER), 0)"
 
 
+#: Each payment (gross, tax withheld, fee), and each TAX line of a holding: the tax withheld from its
+#: dividends when the brokerage reports it apart (SnapTrade's TAX, Plaid's "non-resident tax",
+#: Alpaca's DIVNRA...). Such a line adds to the tax and takes from the net, never from the gross
+#: (the dividend line itself says what was paid), and is no payment of its own (``paid`` 0).
 _PAYMENTS = f"""
-    SELECT a.account_id, a.trade_date, a.currency, a.type, a.symbol,
-           {_micro('amount')} + {_micro('fee')} + {_micro('tax')} AS gross, {_micro('tax')} AS tax,
-           {_micro('fee')} AS fee
+    SELECT a.account_id, a.trade_date, a.currency, CASE WHEN a.type = 'tax' THEN 'dividend' ELSE a.type END AS type,
+           a.symbol,
+           CASE WHEN a.type = 'tax' THEN 0 ELSE {_micro('amount')} + {_micro('fee')} + {_micro('tax')} END AS gross,
+           CASE WHEN a.type = 'tax' THEN -{_micro('amount')} ELSE {_micro('tax')} END AS tax,
+           CASE WHEN a.type = 'tax' THEN 0 ELSE {_micro('fee')} END AS fee,
+           CASE WHEN a.type = 'tax' THEN 0 ELSE 1 END AS paid
     FROM activities a
-    WHERE a.type IN ('dividend', 'interest') AND a.trade_date <= :today
-      AND +a.account_id IN (SELECT id FROM accounts WHERE is_active = 1)
+    WHERE a.type IN ('dividend', 'interest', 'tax') AND (a.type != 'tax' OR a.symbol IS NOT NULL)
+      AND a.trade_date <= :today AND +a.account_id IN (SELECT id FROM accounts WHERE is_active = 1)
 """
 #: ``+``: not the (account, day) index but the payments' own, which covers every column summed.
 _ONLY_ACCOUNTS = " AND +a.account_id IN :accounts"
@@ -219,7 +226,7 @@ def income_report(session: Session, base: str, today: date, rate_on: RateOn | No
     days: dict[date, Amounts] = defaultdict(Amounts)
     whole_cents = True
     for day, gross, tax, fee, count, sub_cent in run(
-            f"SELECT trade_date, sum(gross), sum(tax), sum(fee), count(*), max({_SUB_CENT}) FROM ({payments}) "
+            f"SELECT trade_date, sum(gross), sum(tax), sum(fee), sum(paid), max({_SUB_CENT}) FROM ({payments}) "
             "WHERE currency = :base GROUP BY trade_date"):
         whole_cents = whole_cents and not sub_cent
         days[date.fromisoformat(day)] += Amounts(gross // MICRO_PER_CENT, tax // MICRO_PER_CENT, fee // MICRO_PER_CENT,
@@ -229,7 +236,7 @@ def income_report(session: Session, base: str, today: date, rate_on: RateOn | No
     each_day = "currency != :base" if whole_cents else "1 = 1"
     left_out: dict[str, int] = defaultdict(int)
     for _account, day, currency, gross, tax, fee, count in run(
-            f"SELECT account_id, trade_date, currency, sum(gross), sum(tax), sum(fee), count(*) FROM ({payments}) "
+            f"SELECT account_id, trade_date, currency, sum(gross), sum(tax), sum(fee), sum(paid) FROM ({payments}) "
             f"WHERE {each_day} GROUP BY trade_date, account_id, currency"):
         paid = date.fromisoformat(day)
         converter = rates.on(currency, paid)
@@ -276,8 +283,9 @@ def _sources(run: Callable[[str], Iterable[Any]], payments: str, each_day: str, 
             "AND CAST(p.quantity AS REAL) > 0)")
     rows = run(f"""
         SELECT type, CASE WHEN type = 'dividend' THEN symbol END AS source, account_id, currency,
-               CASE WHEN {each_day} THEN trade_date END AS day, sum(gross), sum(tax), sum(fee), count(*),
-               max(trade_date), max(CASE WHEN type = 'interest' THEN 1 ELSE {held} END)
+               CASE WHEN {each_day} THEN trade_date END AS day, sum(gross), sum(tax), sum(fee), sum(paid),
+               coalesce(max(CASE WHEN paid = 1 THEN trade_date END), max(trade_date)),
+               max(CASE WHEN type = 'interest' THEN 1 ELSE {held} END)
         FROM ({payments}) t WHERE trade_date > :after
         GROUP BY type, source, account_id, currency, day""")
     found: dict[tuple[str, str | None, str], _Source] = {}

@@ -23,8 +23,9 @@ _NON_TRADE = {
     "CSD": ActivityType.DEPOSIT, "CSW": ActivityType.WITHDRAWAL,
     "DIV": ActivityType.DIVIDEND, "DIVCGL": ActivityType.DIVIDEND, "DIVCGS": ActivityType.DIVIDEND,
     "DIVROC": ActivityType.DIVIDEND, "DIVTXEX": ActivityType.DIVIDEND, "CGD": ActivityType.DIVIDEND,
-    "DIVFT": ActivityType.DIVIDEND, "DIVNRA": ActivityType.DIVIDEND, "DIVTW": ActivityType.DIVIDEND,
-    "INT": ActivityType.INTEREST, "INTNRA": ActivityType.INTEREST, "INTTW": ActivityType.INTEREST,
+    # "Dividend adjusted (foreign tax / NRA / TEFRA withheld)": the tax withheld from a payment, not a payment
+    "DIVFT": ActivityType.TAX, "DIVNRA": ActivityType.TAX, "DIVTW": ActivityType.TAX,
+    "INT": ActivityType.INTEREST, "INTNRA": ActivityType.TAX, "INTTW": ActivityType.TAX,
     "FEE": ActivityType.FEE, "CFEE": ActivityType.FEE, "DIVFEE": ActivityType.FEE, "PTC": ActivityType.FEE,
     "SPLIT": ActivityType.SPLIT,
 }

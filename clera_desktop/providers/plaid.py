@@ -48,7 +48,8 @@ _SUBTYPES = {
     "dividend reinvestment": ActivityType.DIVIDEND, "interest": ActivityType.INTEREST,
     "contribution": ActivityType.DEPOSIT, "deposit": ActivityType.DEPOSIT, "withdrawal": ActivityType.WITHDRAWAL,
     "distribution": ActivityType.WITHDRAWAL, "account fee": ActivityType.FEE, "management fee": ActivityType.FEE,
-    "fund fee": ActivityType.FEE, "transfer fee": ActivityType.FEE, "tax": ActivityType.FEE,
+    "fund fee": ActivityType.FEE, "transfer fee": ActivityType.FEE, "tax": ActivityType.TAX,
+    "tax withheld": ActivityType.TAX, "non-resident tax": ActivityType.TAX,
     "split": ActivityType.SPLIT,
 }
 _SECURITY_TYPES = {"equity": SecurityType.EQUITY, "etf": SecurityType.ETF, "mutual fund": SecurityType.MUTUAL_FUND,

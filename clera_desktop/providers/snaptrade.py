@@ -64,7 +64,7 @@ _ACTIVITY_TYPES = {
     "REI": ActivityType.DIVIDEND, "STOCK_DIVIDEND": ActivityType.DIVIDEND,
     "SUBSTITUTE_DIVIDEND": ActivityType.DIVIDEND, "CONTRIBUTION": ActivityType.DEPOSIT,
     "DEPOSIT": ActivityType.DEPOSIT, "WITHDRAWAL": ActivityType.WITHDRAWAL, "INTEREST": ActivityType.INTEREST,
-    "FEE": ActivityType.FEE, "TAX": ActivityType.FEE, "SPLIT": ActivityType.SPLIT,
+    "FEE": ActivityType.FEE, "TAX": ActivityType.TAX, "SPLIT": ActivityType.SPLIT,
 }
 _SECURITY_TYPES = {
     "stock": SecurityType.EQUITY, "adr": SecurityType.EQUITY, "etf": SecurityType.ETF,

@@ -133,3 +133,26 @@ def test_the_cents_left_over_go_to_the_largest_parts() -> None:
     one = Converter.of(D(1))
     assert one.total(25_000) == 2 and one.share_out([5_000] * 5) == [1, 1, 0, 0, 0]  # 0.5 c each; 2.5 -> 2 c
     assert one.total(65_000) == 6 and one.share_out([15_000, 15_000, 35_000]) == [1, 2, 3]  # 2 + 2 + 4 -> 6
+
+
+def test_a_holdings_tax_line_is_the_tax_withheld_from_its_dividend_never_a_payment(store: Database) -> None:
+    """SnapTrade's TAX, Plaid's non-resident tax and Alpaca's DIVNRA report the withholding apart:
+    PG pays 100 on 3 Aug and 15 of it is withheld on a line of its own; an account's yearly tax
+    bill (no symbol) is not income's."""
+    before = _report(store)
+
+    def fill(session: Session) -> None:
+        _paid(session, "a", date(2026, 8, 3), "PG", "100")
+        session.add(Activity(account_id="a", provider_activity_id="pg-tax", type=ActivityType.TAX, trade_date=date(2026, 8, 3),
+                             symbol="PG", amount=D("-15"), currency="USD"))
+        session.add(Activity(account_id="a", provider_activity_id="bill", type=ActivityType.TAX, trade_date=date(2026, 4, 15),
+                             amount=D("-250"), currency="USD"))
+
+    store.write_sync(fill)
+    income = _report(store)
+    months = {month: (net, tax) for month, net, tax in income.by_month()}
+    assert months["2026-08"] == (D(85), D(15))
+    assert income.by_year()[0] == (2026, D("95.14") + 100, D("6.30") + 15, D("88.84") + 85)
+    assert income.payments == before.payments + 1
+    pg = next(s for s in income.sources if s.symbol == "PG")
+    assert (pg.net, pg.tax, pg.payments, pg.last_paid) == (D(85), D(15), 1, date(2026, 8, 3))

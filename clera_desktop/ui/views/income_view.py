@@ -51,7 +51,8 @@ def year_columns(base: str) -> list[Column[YearRow]]:
     return [
         Column("Year", lambda r: str(r[0]), lambda r: r[0]),
         Column(f"Gross ({base})", lambda r: fmt.money(r[1]), lambda r: fmt.sort_number(r[1]), numeric=True),
-        Column(f"Tax withheld ({base})", lambda r: fmt.money(r[2]), lambda r: fmt.sort_number(r[2]), numeric=True),
+        Column(f"Tax ({base})", lambda r: fmt.money(r[2]), lambda r: fmt.sort_number(r[2]), numeric=True,
+               tooltip=lambda r: "Tax withheld from the year's payments"),
         Column(f"Net ({base})", lambda r: fmt.money(r[3]), lambda r: fmt.sort_number(r[3]), numeric=True),
     ]
 
@@ -115,8 +116,8 @@ class IncomeView(QWidget):
         tables = QSplitter(Qt.Orientation.Horizontal)
         tables.addWidget(self.sources_table)
         tables.addWidget(self.years_table)
-        tables.setStretchFactor(0, 3)
-        tables.setStretchFactor(1, 2)
+        tables.setStretchFactor(0, 1)  # the years' four columns need as much room as the sources' first three
+        tables.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.headline)
