@@ -22,6 +22,7 @@ MAX_PAGE = 100
 _NON_TRADE_TYPES = {
     EventKind.DIVIDEND: "DIV", EventKind.INTEREST: "INT", EventKind.DEPOSIT: "CSD",
     EventKind.WITHDRAWAL: "CSW", EventKind.FEE: "FEE", EventKind.SPLIT: "SPLIT",
+    EventKind.TAX: "DIVFT",  # "Dividend adjusted (Foreign Tax Withheld)"
 }
 
 

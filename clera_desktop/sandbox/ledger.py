@@ -25,6 +25,7 @@ class EventKind(StrEnum):
     SPLIT = "SPLIT"
     TRANSFER_IN = "TRANSFER_IN"
     TRANSFER_OUT = "TRANSFER_OUT"
+    TAX = "TAX"  # withheld from a dividend (world.NON_RESIDENT_TAX, FOREIGN_TAX): negative
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ TRANSACTION_TYPES = {
     EventKind.DEPOSIT: ("cash", "contribution"), EventKind.WITHDRAWAL: ("cash", "withdrawal"),
     EventKind.FEE: ("fee", "account fee"), EventKind.SPLIT: ("transfer", "split"),
     EventKind.TRANSFER_IN: ("transfer", "transfer"), EventKind.TRANSFER_OUT: ("transfer", "transfer"),
+    EventKind.TAX: ("fee", "tax withheld"),
 }
 
 

@@ -23,7 +23,7 @@ ACTIVITY_TYPES = {
     EventKind.BUY: "BUY", EventKind.SELL: "SELL", EventKind.DIVIDEND: "DIVIDEND",
     EventKind.INTEREST: "INTEREST", EventKind.DEPOSIT: "CONTRIBUTION", EventKind.WITHDRAWAL: "WITHDRAWAL",
     EventKind.FEE: "FEE", EventKind.SPLIT: "SPLIT", EventKind.TRANSFER_IN: "TRANSFER",
-    EventKind.TRANSFER_OUT: "TRANSFER",
+    EventKind.TRANSFER_OUT: "TRANSFER", EventKind.TAX: "TAX",
 }
 ORDER_TYPES = {"market": "Market", "limit": "Limit", "stop": "Stop", "stop_limit": "StopLimit"}
 TIME_IN_FORCE = {"day": "Day", "gtc": "GTC", "fok": "FOK", "ioc": "IOC", "gtd": "GTD"}

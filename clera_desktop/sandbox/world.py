@@ -42,6 +42,13 @@ def held_in_demo(symbol: str) -> bool:
     return symbol not in LISTED_NOT_HELD and not symbol.startswith("B")
 
 
+#: Tax withheld from a dividend, reported by each provider as a line of its own: a listing in another
+#: currency than the account's (the treaty rate between the US and Canada), and an international
+#: fund's foreign taxes (what the countries it holds withheld before paying it).
+NON_RESIDENT_TAX = Decimal("0.15")
+FOREIGN_TAX = {"VXUS": Decimal("0.07")}
+
+
 def stable_uuid(*parts: object) -> str:
     """A UUID that depends only on ``parts``: ids survive a rebuild of the world."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "clera-sandbox:" + ":".join(map(str, parts))))
@@ -406,6 +413,11 @@ def _simulate(rng: random.Random, plan: AccountPlan, world: DemoWorld, account_i
                         if amount >= CENT:
                             emit(day, EventKind.DIVIDEND, amount, symbol=symbol,
                                  description=f"{symbol} quarterly dividend")
+                            rate = NON_RESIDENT_TAX if instrument.currency != currency else FOREIGN_TAX.get(symbol)
+                            withheld = cents(amount * rate) if rate else Decimal(0)
+                            if withheld >= CENT:
+                                emit(day, EventKind.TAX, -withheld, symbol=symbol,
+                                     description=f"{symbol} dividend: tax withheld")
             if day.month == 1 and plan.commission:
                 emit(day, EventKind.FEE, -Decimal("25.00"), description="Annual account fee")
             if plan.withdrawals and day.month == 8 and book.cash > 2000:
