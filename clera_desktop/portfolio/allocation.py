@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -29,6 +29,7 @@ from clera_desktop.models.tables import Account, Balance, DailyPrice
 from clera_desktop.portfolio.classification import CASH, Classification, Dimension, classifications
 from clera_desktop.portfolio.rates import LatestRates
 from clera_desktop.portfolio.totals import in_base, pair_name
+from clera_desktop.portfolio.worth import Worth, account_worth
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -250,10 +251,28 @@ def previous_closes(session: Session, today: date) -> dict[str, Decimal]:
 
 
 #: The positions as stored (Decimals as their exact text), without the column types' processing:
-#: with it, and the worth computed apart, 60,000 took 1.4 s to book; this way 0.5 s (bench/allocation_bench.py).
+#: with it (and every account valued through ORM rows) 60,000 took 1.4 s to book; this way
+#: 0.55 s (bench/allocation_bench.py).
 POSITION_ROWS = text("SELECT account_id, symbol, description, security_type, quantity, price, market_value, currency "
                      "FROM positions")
-CASH_TYPE = SecurityType.CASH.value
+
+
+class _Stored(NamedTuple):
+    """A stored position as :func:`worth.account_worth` reads it."""
+
+    symbol: str
+    description: str | None
+    security_type: SecurityType
+    quantity: Decimal
+    price: Decimal | None
+    market_value: Decimal | None
+    currency: str
+
+
+def _stored(row: Any) -> _Stored:
+    _account, symbol, description, kind, quantity, price, market_value, currency = row
+    return _Stored(symbol, description, SecurityType(kind), Decimal(quantity), None if price is None else Decimal(price),
+                 None if market_value is None else Decimal(market_value), currency)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,13 +291,12 @@ def allocation_book(session: Session, base: str, market_day: date) -> Allocation
     before ``market_day`` (the trading calendar's today)."""
     accounts = session.execute(select(Account.id, Account.name, Account.institution, Account.provider,
                                       Account.currency).where(Account.is_active.is_(True))).all()
-    positions: dict[str, list[Any]] = defaultdict(list)
+    positions: dict[str, list[_Stored]] = defaultdict(list)
     for row in session.execute(POSITION_ROWS):
-        positions[row[0]].append(row)
-    balances: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)
-    for account_id, currency, cash in session.execute(select(Balance.account_id, Balance.currency, Balance.cash)):
-        if cash is not None:
-            balances[account_id].append((currency, cash))
+        positions[row[0]].append(_stored(row))
+    balances: dict[str, list[Any]] = defaultdict(list)
+    for balance in session.execute(select(Balance.account_id, Balance.currency, Balance.cash)):
+        balances[balance.account_id].append(balance)
     rates = LatestRates.from_store(session)
     closes = previous_closes(session, market_day)
     pieces: list[Piece] = []
@@ -286,16 +304,16 @@ def allocation_book(session: Session, base: str, market_day: date) -> Allocation
     left_out: dict[str, tuple[str, ...]] = {}
     for account_id, name, institution, provider, currency in accounts:
         facts[account_id] = AccountFacts(name, institution, provider.value)
-        own, missing = _own_pieces(currency, positions[account_id], balances[account_id], rates, closes)
-        value = sum((p.value for p in own), ZERO)
+        worth = account_worth(currency, positions[account_id], balances[account_id], rates)
         fx = rates.rate(currency, base)
-        if value and fx is None:
+        if worth.value and fx is None:
             left_out[account_id] = (f"{name} ({pair_name(currency, base)})",)
             continue
-        if missing:
-            left_out[account_id] = tuple(f"{what} in {name}" for what in missing)
+        if not worth.complete:
+            left_out[account_id] = tuple(f"{what} in {name}" for what in (*worth.missing_prices, *worth.missing_rates))
         rate = Decimal(1) if fx is None else fx.rate
-        total = in_base(value, rate) if value else ZERO
+        own = _own_pieces(worth, closes)
+        total = in_base(worth.value, rate) if worth.value else ZERO
         shares = share_out(total, [p.value * rate for p in own])
         pieces.extend(Piece(account_id, p.symbol, p.name, p.currency, share,
                             None if p.day_change is None else quantize_cents(p.day_change * rate))
@@ -303,43 +321,16 @@ def allocation_book(session: Session, base: str, market_day: date) -> Allocation
     return AllocationBook(base, market_day, tuple(pieces), facts, classifications(session), left_out)
 
 
-def _own_pieces(currency: str, positions: list[Any], balances: list[tuple[str, Decimal]], rates: LatestRates,
-                closes: Mapping[str, Decimal]) -> tuple[list[_Own], list[str]]:
-    """An account's pieces in its own currency, counted as :func:`worth.account_worth` counts them
-    (cash by currency; a position by quantity x price, else its reported value), and what could not
-    be counted (no price, no rate), by name. The tests hold the two to the same cent."""
-    factors: dict[str, Decimal | None] = {currency: Decimal(1)}
-
-    def factor(source: str) -> Decimal | None:
-        if source not in factors:
-            fx = rates.rate(source, currency)
-            factors[source] = None if fx is None else fx.rate
-        return factors[source]
-
-    cash: dict[str, Decimal] = defaultdict(Decimal)
-    missing_prices: list[str] = []
-    missing_rates: set[str] = set()
-    for source, amount in balances:
-        if (f := factor(source)) is None:
-            missing_rates.add(pair_name(source, currency))
-        else:
-            cash[source] += amount * f
-    own: list[_Own] = []
-    for _account, symbol, description, kind, quantity, price, market_value, source in positions:
-        f = factor(source)
-        if f is None:
-            missing_rates.add(pair_name(source, currency))
-            continue
-        if kind == CASH_TYPE:
-            cash[source] += Decimal(market_value if market_value is not None else quantity) * f
-        elif price is not None:
-            held, at = Decimal(quantity), Decimal(price)
-            close = closes.get(symbol)
-            own.append(_Own(symbol, description, source, held * at * f,
-                            None if close is None else held * (at - close) * f))
-        elif market_value is not None:
-            own.append(_Own(symbol, description, source, Decimal(market_value) * f, None))
-        elif Decimal(quantity):
-            missing_prices.append(symbol)
-    own.extend(_Own(None, "Cash", source, amount, ZERO) for source, amount in sorted(cash.items()) if amount)
-    return own, [*sorted(missing_prices), *sorted(missing_rates)]
+def _own_pieces(worth: Worth, closes: Mapping[str, Decimal]) -> list[_Own]:
+    """The account's pieces as ``account_worth`` counted them, each with its change since the
+    previous close (a position valued by its reported value alone has none)."""
+    own = []
+    for position, value in worth.valued:
+        close = closes.get(position.symbol)
+        change = None
+        if close is not None and position.price is not None:
+            change = position.quantity * (position.price - close) * worth.conversions.get(position.symbol, Decimal(1))
+        own.append(_Own(position.symbol, cast(_Stored, position).description, position.currency, value, change))
+    own.extend(_Own(None, "Cash", source, amount, ZERO) for source, amount in sorted(worth.cash_by_currency.items())
+               if amount)
+    return own

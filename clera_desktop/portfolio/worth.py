@@ -63,6 +63,10 @@ class Worth:
     conversions: dict[str, Decimal] = field(default_factory=dict)
     #: symbol -> value (account currency) of a position priced only by its reported value
     unpriced_values: dict[str, Decimal] = field(default_factory=dict)
+    #: each currency's cash (balances and cash-like positions), converted to the account's currency
+    cash_by_currency: dict[str, Decimal] = field(default_factory=dict)
+    #: each position counted, with its value in the account's currency (what ``positions`` adds up)
+    valued: list[tuple[HeldPosition, Decimal]] = field(default_factory=list)
 
     @property
     def value(self) -> Decimal:
@@ -82,22 +86,26 @@ def account_worth(currency: str, positions: Iterable[HeldPosition], balances: It
     conversions: dict[str, Decimal] = {}
     unpriced: dict[str, Decimal] = {}
 
-    def converted(amount: Decimal, source: str) -> Decimal | None:
-        if source == currency:
-            return amount
-        fx = rates.rate(source, currency)
-        if fx is None:
-            missing_rates.add(pair_name(source, currency))
-            return None
-        return amount * fx.rate
+    cash_by_currency: dict[str, Decimal] = {}
+    valued: list[tuple[HeldPosition, Decimal]] = []
+
+    def add_cash(amount: Decimal, source: str) -> Decimal:
+        if source != currency:
+            fx = rates.rate(source, currency)
+            if fx is None:
+                missing_rates.add(pair_name(source, currency))
+                return ZERO
+            amount *= fx.rate
+        cash_by_currency[source] = cash_by_currency.get(source, ZERO) + amount
+        return amount
 
     for balance in balances:
         if balance.cash is not None:
-            cash += converted(balance.cash, balance.currency) or ZERO
+            cash += add_cash(balance.cash, balance.currency)
     for position in positions:
         if position.security_type is SecurityType.CASH:
-            cash += converted(position.market_value if position.market_value is not None else position.quantity,
-                              position.currency) or ZERO
+            cash += add_cash(position.market_value if position.market_value is not None else position.quantity,
+                             position.currency)
             continue
         if position.currency != currency:
             fx = rates.rate(position.currency, currency)
@@ -107,14 +115,17 @@ def account_worth(currency: str, positions: Iterable[HeldPosition], balances: It
             conversions[position.symbol] = fx.rate
         factor = conversions.get(position.symbol, Decimal(1))
         if position.price is not None:
-            held += position.quantity * position.price * factor
+            value = position.quantity * position.price * factor
         elif position.market_value is not None:
-            unpriced[position.symbol] = position.market_value * factor
-            held += unpriced[position.symbol]
-        elif position.quantity:
-            missing_prices.append(position.symbol)
+            value = unpriced[position.symbol] = position.market_value * factor
+        else:
+            if position.quantity:
+                missing_prices.append(position.symbol)
+            continue
+        held += value
+        valued.append((position, value))
     return Worth(currency, cash, held, tuple(sorted(missing_prices)), tuple(sorted(missing_rates)), conversions,
-                 unpriced)
+                 unpriced, cash_by_currency, valued)
 
 
 def base_value(value: Decimal, currency: str, base: str, rates: LatestRates) -> Decimal | None:
