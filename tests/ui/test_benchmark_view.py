@@ -33,8 +33,12 @@ def test_a_benchmark_nobody_holds_is_fetched_and_drawn_with_the_portfolios_own_f
     assert bench.mwr is not None and "money-weighted" in view.benchmark_line.text()
     curve = "Benchmark: had every deposit bought 60% SPY + 40% AGG"
     assert curve in view.chart.extra_curves and view.chart.extra_curves[curve].isVisible()
+    low, high = view.chart.plot.plotItem.vb.viewRange()[1]
+    assert low <= float(min(d.value for d in bench.days)) and float(max(d.value for d in bench.days)) <= high
     view.show_return.setChecked(True)
     assert view.chart.extra_curves["Benchmark: 60% SPY + 40% AGG"].isVisible()
+    low, high = view.chart.plot.plotItem.vb.viewRange()[1]  # the comparison in view, in percent
+    assert low <= float(min(d.growth for d in bench.days)) * 100 and float(max(d.growth for d in bench.days)) * 100 <= high
     assert not view.chart.extra_curves[curve].isVisible()
     assert run(window.services.history.chosen_benchmark()) == bench.benchmark  # kept for the next start
 

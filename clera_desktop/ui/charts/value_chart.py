@@ -161,14 +161,16 @@ class ValueChart(QWidget):
             self._follow(xs, ys)
         self.redraws += 1
 
-    def fit(self) -> None:
-        """Both axes to the value line (other lines ignored), the time axis never narrower than a minute."""
+    def fit(self, *also: np.ndarray) -> None:
+        """Both axes to the value line and the lines in ``also`` (other lines ignored), the time
+        axis never narrower than a minute."""
         if not len(self._xs):
             return
         first, last = float(self._xs[0]), float(self._xs[-1])
         if last - first < MIN_SPAN:
             first, last = last - MIN_SPAN, last
-        finite = self._ys[np.isfinite(self._ys)]
+        ys = np.concatenate([self._ys, *also]) if also else self._ys
+        finite = ys[np.isfinite(ys)]
         low, high = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
         margin = max((high - low) * 0.08, abs(high) * 0.0005, 0.01)
         view = self.plot.plotItem.vb

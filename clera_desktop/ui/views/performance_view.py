@@ -391,18 +391,18 @@ class PerformanceView(QWidget):
         deposits = np.fromiter((float(p.net_deposits) for p in points), dtype=np.float64)
         chart.set_extra("Net deposits", xs, deposits, DEPOSITS_COLOR,
                         visible=self.show_deposits.isChecked() and not as_return)
-        self._draw_benchmark(xs, as_return)
-        chart.fit()
+        benchmark = self._draw_benchmark(xs, as_return)
+        chart.fit(*(() if benchmark is None else (benchmark,)))  # the comparison in view, not cut off
 
-    def _draw_benchmark(self, xs: np.ndarray, as_return: bool) -> None:
-        """The benchmark's return (as %), or its money-matched value, on the same days."""
+    def _draw_benchmark(self, xs: np.ndarray, as_return: bool) -> np.ndarray | None:
+        """The benchmark's return (as %), or its money-matched value, on the same days (None: none drawn)."""
         chart = self.chart
         assert chart is not None
         run = self.benchmark
         for name in [n for n in chart.extra_curves if n.startswith(BENCHMARK_PREFIX)]:
             chart.set_extra_visible(name, False)
         if run is None or not run.known:
-            return
+            return None
         by_day = {d.day: d for d in run.days}
         if as_return:
             name = f"{BENCHMARK_PREFIX}{run.benchmark.label}"
@@ -410,4 +410,6 @@ class PerformanceView(QWidget):
         else:
             name = f"{BENCHMARK_PREFIX}had every deposit bought {run.benchmark.label}"
             ys = [float(by_day[p.day].value) if p.day in by_day else np.nan for p in self.points]
-        chart.set_extra(name, xs, np.array(ys, dtype=np.float64), BENCHMARK_COLOR)
+        line = np.array(ys, dtype=np.float64)
+        chart.set_extra(name, xs, line, BENCHMARK_COLOR)
+        return line
