@@ -102,9 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
         "report", help="print value, flows, gain, income and returns (time- and money-weighted) per account and in "
         "total; 'report gains' prints realised gains by sale and term")
     _common_options(report, suppress_defaults=True)
-    report.add_argument("what", nargs="?", choices=["performance", "gains"], default="performance",
-                        help="performance (default) or gains: each sale's lots, proceeds, cost and gain, and totals "
-                        "by term, in the base currency")
+    report.add_argument("what", nargs="?", choices=["performance", "gains", "allocation"], default="performance",
+                        help="performance (default); gains: each sale's lots, proceeds, cost and gain, and totals "
+                        "by term, in the base currency; allocation: the holdings and cash by --by, with weights, "
+                        "day change and any targets")
+    report.add_argument("--by", default="asset_class", metavar="DIMENSION",
+                        choices=["asset_class", "sector", "region", "country", "currency", "account", "institution",
+                                 "provider"],
+                        help="allocation only: asset_class (default), sector, region, country, currency, account, "
+                        "institution or provider")
     report.add_argument("--json", action="store_true", help="print JSON (the default)")
     report.add_argument("--csv", action="store_true", help="gains only: print CSV")
     report.add_argument("--year", type=int, metavar="YYYY", help="gains only: the tax year (default: this year)")
@@ -343,6 +349,28 @@ def run_report(settings: Settings, *, accounts: list[str] | None, start: date | 
     return 0
 
 
+def run_allocation_report(settings: Settings, *, accounts: list[str] | None, by: str) -> int:
+    """Where the money is, from what is stored: the Allocation view's figures (the same book)."""
+    from sqlalchemy import select
+
+    from clera_desktop.models.engine import Database
+    from clera_desktop.models.tables import AllocationTarget
+    from clera_desktop.portfolio.allocation import allocation_book
+    from clera_desktop.portfolio.classification import Dimension
+
+    dimension = Dimension(by)
+    database = Database(settings.database_url, clock=settings.clock)
+    try:
+        settings = _stored_base_currency(settings, database)
+        book = database.read_sync(lambda s: allocation_book(s, settings.base_currency, settings.clock.market_today()))
+        targets = database.read_sync(lambda s: {t.name: t.percent for t in s.scalars(
+            select(AllocationTarget).where(AllocationTarget.dimension == dimension.value))})
+    finally:
+        database.close()
+    print(json.dumps(book.split(dimension, accounts, targets).as_json(), indent=2))
+    return 0
+
+
 def run_gains_report(settings: Settings, *, accounts: list[str] | None, year: int | None, start: date | None,
                      end: date | None, as_csv: bool) -> int:
     """Realised gains of a tax year (or a range), from what is stored."""
@@ -556,6 +584,8 @@ def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "report" and args.what == "gains":
         return run_gains_report(settings, accounts=args.account, year=args.year, start=args.start, end=args.end,
                                 as_csv=args.csv)
+    if args.command == "report" and args.what == "allocation":
+        return run_allocation_report(settings, accounts=args.account, by=args.by)
     if args.command == "report":
         return run_report(settings, accounts=args.account, start=args.start, end=args.end)
     if args.command == "import":

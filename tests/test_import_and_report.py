@@ -52,6 +52,25 @@ def test_import_preview_import_again_and_report(tmp_path: Path, capsys: pytest.C
     assert report["from"] == "2025-01-02" and report["base_currency"] == "USD"
 
 
+def test_the_allocation_report_adds_up_to_the_performance_reports_value(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """The same holdings and cash, to the cent: ACME 350 x 30 and 372.50 in cash (worked above)."""
+    data = str(tmp_path / "data")
+    (tmp_path / "a.csv").write_text(ACTIVITIES)
+    (tmp_path / "p.csv").write_text(PRICES)
+    assert run(capsys, "import", "prices", str(tmp_path / "p.csv"), "--data-dir", data)[0] == 0
+    assert run(capsys, "import", "activities", str(tmp_path / "a.csv"), "--data-dir", data)[0] == 0
+    value = json.loads(run(capsys, "report", "--json", "--data-dir", data)[1])["total"]["end_value"]
+    code, out = run(capsys, "report", "allocation", "--by", "currency", "--data-dir", data)
+    allocation = json.loads(out)
+    assert code == 0 and allocation["total"] == value == "10872.50"
+    (usd,) = allocation["classes"]
+    assert (usd["name"], usd["weight"]) == ("USD", "100.0000")
+    assert {(h["symbol"], h["value"]) for h in usd["holdings"]} == {("ACME", "10500.00"), (None, "372.50")}
+    by_class = json.loads(run(capsys, "report", "allocation", "--data-dir", data)[1])
+    assert {c["name"] for c in by_class["classes"]} == {"Unclassified", "Cash"}  # a CSV says no security type
+
+
 def test_a_bad_line_imports_nothing_and_says_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = str(tmp_path / "data")
     (tmp_path / "bad.csv").write_text(HEADER + "2025-01-02,X,DEPOSIT,,,,100,,USD\n02/01/2025,X,BUY,ACME,-1,,,,USD\n")

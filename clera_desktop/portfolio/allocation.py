@@ -96,6 +96,23 @@ class Allocation:
     left_out: tuple[str, ...]  # what could not be valued, by name
     untargeted: Decimal | None = None  # percent of targets not set (None: no targets at all)
 
+    def as_json(self) -> dict[str, object]:
+        """For ``clera-desktop report allocation``: amounts as exact text, weights in percent to 4 places."""
+        def text(value: Decimal | None) -> str | None:
+            return None if value is None else format(value, "f")
+
+        def pct(value: Decimal | None) -> str | None:
+            return None if value is None else format(value.quantize(Decimal("0.0001")), "f")
+
+        return {"base_currency": self.base, "by": self.dimension.value, "total": text(self.total),
+                "left_out": list(self.left_out),
+                "classes": [{"name": s.name, "value": text(s.value), "weight": pct(s.weight),
+                             "day_change": text(s.day_change), "day_change_leaves_out": list(s.day_change_missing),
+                             "target": pct(s.target), "drift": pct(s.drift), "to_rebalance": text(s.to_rebalance(self.total)),
+                             "holdings": [{"symbol": h.symbol, "name": h.name, "value": text(h.value),
+                                           "weight": pct(h.weight), "accounts": list(h.accounts)} for h in s.holdings]}
+                            for s in self.slices]}
+
 
 @dataclass(slots=True)
 class _Held:
