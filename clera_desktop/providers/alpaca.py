@@ -224,7 +224,7 @@ class AlpacaClient:
             price=optional_decimal(item.get("current_price")), market_value=optional_decimal(item.get("market_value")),
             average_cost=optional_decimal(item.get("avg_entry_price")), cost_basis=optional_decimal(item.get("cost_basis")),
             description=names.get(item["symbol"]), universal_symbol_id=item.get("asset_id"),
-            exchange=payload.optional_text(item.get("exchange"), "exchange"),
+            exchange=payload.label(item.get("exchange")),
         )
 
     async def latest_trades(self, symbols: list[str]) -> dict[str, Decimal]:

@@ -33,6 +33,13 @@ def optional_text(value: object, what: str) -> str | None:
     return text(value, what)
 
 
+def label(value: object) -> str | None:
+    """A descriptive field nothing depends on (a sector, an exchange): text, else not reported.
+    Unlike an id or an amount, a malformed one costs the account's sync nothing; the security is
+    then unclassified along it, as if the provider had left it out."""
+    return value.strip() or None if isinstance(value, str) else None
+
+
 def currency(value: object, what: str, default: str) -> str:
     """An ISO 4217 code (upper-cased); absent is ``default``; anything else is refused."""
     if value is None or value == "":

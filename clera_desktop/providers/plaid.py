@@ -258,9 +258,8 @@ class PlaidClient:
                 market_value=optional_decimal(holding.get("institution_value")),
                 average_cost=None if cost is None or not quantity else cost / quantity, cost_basis=cost,
                 description=security.get("name"), universal_symbol_id=holding["security_id"],
-                exchange=payload.optional_text(security.get("market_identifier_code"), "exchange"),
-                sector=payload.optional_text(security.get("sector"), "sector"),
-                industry=payload.optional_text(security.get("industry"), "industry"),
+                exchange=payload.label(security.get("market_identifier_code")),
+                sector=payload.label(security.get("sector")), industry=payload.label(security.get("industry")),
             ))
         plaid_account = next(a for a in holdings["accounts"] if a["account_id"] == account.provider_account_id)
         available = optional_decimal((plaid_account.get("balances") or {}).get("available"))

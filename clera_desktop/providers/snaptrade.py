@@ -429,4 +429,4 @@ def _exchange(reported: object) -> str | None:
     """The instrument's exchange: a MIC or code as text (the spec), or an Exchange object's MIC or code."""
     if isinstance(reported, dict):
         reported = reported.get("mic_code") or reported.get("code")
-    return reported.strip() or None if isinstance(reported, str) else None
+    return payload.label(reported)

@@ -166,3 +166,22 @@ def test_a_fault_leaves_each_account_as_it_was_or_fully_updated(matrix: Matrix, 
     assert all(o.status is SyncStatus.SUCCEEDED for o in harness.sync().outcomes), "recovers once the fault is gone"
     assert content(path) == clean, "the clean sync afterwards adds nothing twice and loses nothing"
     harness.database.close()
+
+
+@pytest.mark.parametrize(("place", "field_name"), [("alpaca:/v2/positions*", "exchange")])
+def test_a_garbled_classification_field_costs_the_sync_nothing(matrix: Matrix, place: str, field_name: str) -> None:
+    """An exchange nothing depends on: the security is unclassified along it, the account syncs
+    whole (never 'data the app could not read' for a descriptive field). Plaid's SDK checks the
+    types of a security's sector and exchange itself, and refuses the whole answer: not the app's to
+    soften."""
+    harness = matrix.harness("empty")
+    rule = matrix.server.faults.inject(place, kind="field", damage="garbage", field_name=field_name)  # type: ignore[arg-type]
+    try:
+        report = harness.sync()
+    finally:
+        matrix.server.faults.clear()
+    assert rule.met
+    assert all(o.status is SyncStatus.SUCCEEDED for o in report.outcomes), report.summary()
+    assert harness.settings.database_path is not None
+    assert content(harness.settings.database_path) == matrix.clean_from_empty
+    harness.database.close()
