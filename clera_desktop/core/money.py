@@ -9,14 +9,15 @@ the chart code. Provider SDKs hand us floats (SnapTrade balances, Plaid amounts)
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final
+from typing import Final, TypeVar
 
 # Enough for 1e-8 fractional shares on values up to a trillion, with room to spare.
 DECIMAL_CONTEXT: Final = decimal.Context(prec=38, rounding=decimal.ROUND_HALF_EVEN)
 CENT: Final = Decimal("0.01")
+N = TypeVar("N", int, Decimal)
 QUANTITY_STEP: Final = Decimal("0.00000001")
 
 
@@ -135,6 +136,16 @@ def sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
             return None
         total += value
     return total
+
+
+def hand_out(shares: list[N], left: int, sizes: Sequence[N], unit: N) -> list[N]:
+    """``shares`` given ``left`` more units (taken, when negative), one at a time, the largest
+    ``sizes`` first: what rounding each share leaves over, so the shares add up to their rounded whole."""
+    order = sorted(range(len(sizes)), key=lambda n: abs(sizes[n]), reverse=True)
+    step = unit if left > 0 else -unit
+    for k in range(abs(left)):
+        shares[order[k % len(order)]] += step
+    return shares
 
 
 def quantize_cents(value: Decimal) -> Decimal:

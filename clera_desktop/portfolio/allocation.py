@@ -23,7 +23,7 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from clera_desktop.core.money import CENT, quantize_cents
+from clera_desktop.core.money import CENT, hand_out, quantize_cents
 from clera_desktop.models.enums import SecurityType
 from clera_desktop.models.tables import Account, Balance, DailyPrice
 from clera_desktop.portfolio.classification import CASH, Classification, Dimension, classifications
@@ -249,13 +249,7 @@ def share_out(total: Decimal, parts: list[Decimal]) -> list[Decimal]:
     """``parts`` (exact) to whole cents that add up to ``total`` (whole cents): each rounded, and the
     cents rounding left over given one at a time to the largest parts first."""
     shares = [quantize_cents(part) for part in parts]
-    left = int((total - sum(shares, ZERO)) / CENT)
-    if left and parts:
-        order = sorted(range(len(parts)), key=lambda n: abs(parts[n]), reverse=True)
-        step = CENT if left > 0 else -CENT
-        for k in range(abs(left)):
-            shares[order[k % len(order)]] += step
-    return shares
+    return hand_out(shares, int((total - sum(shares, ZERO)) / CENT), parts, CENT)
 
 
 def previous_closes(session: Session, today: date) -> dict[str, Decimal]:

@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.money import hand_out
 from clera_desktop.portfolio.history_store import FxTable
 from clera_desktop.portfolio.lots import months_later
 
@@ -75,12 +76,7 @@ class Converter:
         """``parts`` (millionths) converted, each to the cent, summing to :meth:`total` of their sum:
         the cent or two rounding leaves over goes to the largest parts first."""
         shares = [half_even(part * self.numerator, MICRO_PER_CENT * self.denominator) for part in parts]
-        left = self.total(sum(parts)) - sum(shares)
-        order = sorted(range(len(parts)), key=lambda n: abs(parts[n]), reverse=True)
-        step = 1 if left > 0 else -1
-        for k in range(abs(left)):
-            shares[order[k % len(order)]] += step
-        return shares
+        return hand_out(shares, self.total(sum(parts)) - sum(shares), parts, 1)
 
 
 @dataclass(frozen=True, slots=True)
