@@ -134,6 +134,17 @@ class _Held:
 Groups = dict[str, list[_Held]]  # class name -> its holdings
 
 
+def _added_up(pieces: Iterable[Piece]) -> dict[tuple[str | None, str], _Held]:
+    """The pieces by symbol and currency (a holding across its accounts; each currency's cash)."""
+    held: dict[tuple[str | None, str], _Held] = {}
+    for piece in pieces:
+        key = (piece.symbol, piece.currency)
+        if key not in held:
+            held[key] = _Held(piece.symbol, piece.name)
+        held[key].add(piece)
+    return held
+
+
 @dataclass(frozen=True)
 class AllocationBook:
     """Every holding of every active account, valued once; split along any dimension in memory.
@@ -176,10 +187,8 @@ class AllocationBook:
 
     def holdings(self, account_ids: Collection[str] | None = None) -> tuple[SliceHolding, ...]:
         """Each symbol (and each currency's cash) across the accounts, largest first; weights of their total."""
-        one = self._slice("", list(self._by_symbol(None if account_ids is None else frozenset(account_ids)).values()),
-                          ZERO, None)
-        total = one.value
-        return tuple(replace(h, weight=weight(h.value, total)) for h in one.holdings)
+        held = list(self._by_symbol(None if account_ids is None else frozenset(account_ids)).values())
+        return self._slice("", held, sum((h.value for h in held), ZERO), None).holdings
 
     def _groups(self, dimension: Dimension, scope: frozenset[str] | None) -> Groups:
         kept = self._kept.get((dimension, scope))
@@ -189,14 +198,10 @@ class AllocationBook:
             facts = self.accounts
             field_of = {Dimension.ACCOUNT: "name", Dimension.INSTITUTION: "institution", Dimension.PROVIDER: "provider"}
             names = {account_id: getattr(f, field_of[dimension]) for account_id, f in facts.items()}
-            by_class: dict[str, dict[tuple[str | None, str], _Held]] = defaultdict(dict)
+            by_class: dict[str, list[Piece]] = defaultdict(list)
             for piece in self._in(scope):
-                held = by_class[names[piece.account_id]]
-                which = (piece.symbol, piece.currency)
-                if which not in held:
-                    held[which] = _Held(piece.symbol, piece.name)
-                held[which].add(piece)
-            groups: Groups = {name: list(held.values()) for name, held in by_class.items()}
+                by_class[names[piece.account_id]].append(piece)
+            groups: Groups = {name: list(_added_up(pieces).values()) for name, pieces in by_class.items()}
         else:
             class_of = self._key(dimension)
             grouped: dict[str, list[_Held]] = defaultdict(list)
@@ -211,16 +216,9 @@ class AllocationBook:
 
     def _by_symbol(self, scope: frozenset[str] | None) -> dict[tuple[str | None, str], _Held]:
         kept = self._kept.get(("symbols", scope))
-        if kept is not None:
-            return cast(dict[tuple[str | None, str], _Held], kept)
-        held: dict[tuple[str | None, str], _Held] = {}
-        for piece in self._in(scope):
-            key = (piece.symbol, piece.currency)
-            if key not in held:
-                held[key] = _Held(piece.symbol, piece.name)
-            held[key].add(piece)
-        self._kept[("symbols", scope)] = held
-        return held
+        if kept is None:
+            kept = self._kept[("symbols", scope)] = _added_up(self._in(scope))
+        return cast(dict[tuple[str | None, str], _Held], kept)
 
     def _key(self, dimension: Dimension) -> Callable[[str | None, str], str]:
         if dimension is Dimension.CURRENCY:
