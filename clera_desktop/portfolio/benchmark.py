@@ -111,7 +111,6 @@ class BenchmarkRun:
     benchmark: Benchmark
     days: tuple[BenchmarkDay, ...]
     start_value: Decimal
-    net_flows: Decimal
     runs_from: date | None  # the first day every part has a close for (None: from the start)
     missing: tuple[str, ...] = ()  # parts without any close: nothing is shown
     metrics: Metrics | None = None  # its figures as the portfolio's are computed (money-weighted among them)
@@ -134,9 +133,13 @@ class BenchmarkRun:
         return self.metrics.mwr if self.known and self.metrics is not None else None
 
     @property
+    def net_flows(self) -> Decimal | None:
+        return self.metrics.net_flows if self.known and self.metrics is not None else None
+
+    @property
     def gain(self) -> Decimal | None:
-        end = self.end_value
-        return None if end is None else end - self.start_value - self.net_flows
+        """The end value less the start value and the flows, as the portfolio's gain is counted."""
+        return self.metrics.gain if self.known and self.metrics is not None else None
 
 
 class Prices:
@@ -160,9 +163,8 @@ def run(benchmark: Benchmark, prices: Mapping[str, Prices], days: Sequence[FlowD
     """The benchmark over ``days`` (the range's, in order), starting from ``start_value`` (the
     portfolio's value at the end of ``day_before``, the day before the range)."""
     missing = tuple(s for s in benchmark.symbols if not prices.get(s))
-    net_flows = sum((d.flow_in - d.flow_out for d in days), ZERO)
     if missing or not days:
-        return BenchmarkRun(benchmark, (), start_value, net_flows, None, missing)
+        return BenchmarkRun(benchmark, (), start_value, None, missing)
     weights = [(prices[s], w / HUNDRED) for s, w in benchmark.parts]
     previous_day = day_before
     value, growth = start_value, ONE
@@ -179,10 +181,9 @@ def run(benchmark: Benchmark, prices: Mapping[str, Prices], days: Sequence[FlowD
         result.append(BenchmarkDay(point.day, growth - ONE, value))
         previous_day = point.day
     if runs_from is None:  # closes only outside the range: nothing to compare
-        return BenchmarkRun(benchmark, (), start_value, net_flows, None, benchmark.symbols)
+        return BenchmarkRun(benchmark, (), start_value, None, benchmark.symbols)
     points = [DailyPoint(b.day, b.value, d.flow_in - d.flow_out, ZERO, d.flow_out) for b, d in zip(result, days, strict=True)]
-    return BenchmarkRun(benchmark, tuple(result), start_value, net_flows,
-                        None if runs_from == days[0].day else runs_from, (),
+    return BenchmarkRun(benchmark, tuple(result), start_value, None if runs_from == days[0].day else runs_from, (),
                         metrics(points, start_value=start_value, start_day=day_before))
 
 
