@@ -516,7 +516,6 @@ class MainWindow(QMainWindow):
         settle_heap()
         self._live_task = asyncio.ensure_future(self._start_live())
         first_sync = self.refresh()
-        self._read_ahead()  # the store's figures, for a click before the first sync ends (which reads again)
         from clera_desktop.ui.tasks import run_task
 
         async def warm_gains() -> None:  # once the first sync settled: the Gains view then opens at once
