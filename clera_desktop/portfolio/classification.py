@@ -143,6 +143,13 @@ def reported_for(session: Session, symbol: str) -> Classification:
     return Classification() if security is None else reported(security)
 
 
+def classification_of(session: Session, symbol: str) -> Classification:
+    """One security's classes, as :func:`classifications` gives them, reading its rows alone."""
+    choices = session.execute(select(SecurityChoice.dimension, SecurityChoice.value)
+                              .where(SecurityChoice.symbol == symbol))
+    return with_choices(reported_for(session, symbol), ((dimension, value) for dimension, value in choices))
+
+
 def terms(session: Session, dimension: Dimension) -> list[str]:
     """The classes to offer along an editable dimension: built in, the person's, and any in use."""
     names = set(BUILT_IN_TERMS.get(dimension, ()))

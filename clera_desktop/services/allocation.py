@@ -23,7 +23,7 @@ from clera_desktop.portfolio.classification import (
     EDITABLE,
     Classification,
     Dimension,
-    classifications,
+    classification_of,
     reported_for,
     terms,
 )
@@ -93,8 +93,7 @@ class AllocationService:
 
     async def classes_of(self, symbol: str) -> SecurityClasses:
         def read(session: Session) -> SecurityClasses:
-            return SecurityClasses(symbol, classifications(session).get(symbol, Classification()),
-                                   reported_for(session, symbol),
+            return SecurityClasses(symbol, classification_of(session, symbol), reported_for(session, symbol),
                                    {dimension: tuple(terms(session, dimension)) for dimension in EDITABLE})
 
         return await self._database.read(read)
