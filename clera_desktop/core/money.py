@@ -1,9 +1,16 @@
-"""Exact money and quantity arithmetic.
+"""Exact money and quantity arithmetic, and the one rounding rule.
 
 Everything the app stores or shows is a :class:`decimal.Decimal`; floats only ever reach
 the chart code. Provider SDKs hand us floats (SnapTrade balances, Plaid amounts), so
 :func:`to_decimal` turns a float into the Decimal of its shortest repr (``0.1`` becomes
 ``Decimal("0.1")``, not ``0.1000000000000000055511151231257827``).
+
+Rounding: a figure is kept exact until it is shown, exported, compared or shared out, and then
+rounded once, here, half up (a tie away from zero: 1.005 -> 1.01, -1.005 -> -1.01), as brokerage
+statements, tax forms and Portfolio Performance round. :func:`round_money` is that rule for
+amounts, :func:`divide_rounded` the same rule for whole units kept as integers (cents, millionths),
+:func:`round_figure` for percentages and ratios shown. Nothing outside this module calls
+``quantize`` (tests/core/test_rounding_rule.py reads the source to keep it so).
 """
 
 from __future__ import annotations
@@ -14,9 +21,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, TypeVar
 
+#: The one rounding rule for every figure shown, exported or compared: half up, ties away from zero.
+ROUNDING: Final = decimal.ROUND_HALF_UP
 # Enough for 1e-8 fractional shares on values up to a trillion, with room to spare.
-DECIMAL_CONTEXT: Final = decimal.Context(prec=38, rounding=decimal.ROUND_HALF_EVEN)
+DECIMAL_CONTEXT: Final = decimal.Context(prec=38, rounding=ROUNDING)
 CENT: Final = Decimal("0.01")
+_STEPS: Final = {places: Decimal(1).scaleb(-places) for places in range(13)}
 N = TypeVar("N", int, Decimal)
 QUANTITY_STEP: Final = Decimal("0.00000001")
 
@@ -80,7 +90,7 @@ def to_decimal(value: object) -> Decimal:
         raise InvalidAmount(f"not a number: {value!r}")
     result = _within_bounds(result, value)
     if decimal_places(result) > MAX_PLACES:
-        result = result.quantize(_PLACES_STEP, rounding=decimal.ROUND_HALF_EVEN)
+        result = result.quantize(_PLACES_STEP, rounding=ROUNDING)
     return result
 
 
@@ -148,9 +158,44 @@ def hand_out(shares: list[N], left: int, sizes: Sequence[N], unit: N) -> list[N]
     return shares
 
 
-def quantize_cents(value: Decimal) -> Decimal:
-    """Round to whole cents, half-even, for display of currency amounts."""
-    return value.quantize(CENT, rounding=decimal.ROUND_HALF_EVEN)
+def round_money(value: Decimal, places: int = 2) -> Decimal:
+    """``value`` to ``places`` (cents by default), half up: the one rule every shown, exported or
+    compared amount goes through. A figure too large for the default context keeps every digit."""
+    step = _STEPS.get(places) or Decimal(1).scaleb(-places)
+    try:
+        return value.quantize(step, rounding=ROUNDING)
+    except decimal.InvalidOperation:  # more digits than the context holds: widen it for this one
+        if not value.is_finite():
+            raise
+        with decimal.localcontext() as context:
+            context.prec = value.adjusted() + places + 2
+            return value.quantize(step, rounding=ROUNDING)
+
+
+def round_cents(value: Decimal) -> Decimal:
+    """``value`` to whole cents, half up (:func:`round_money`)."""
+    return round_money(value, 2)
+
+
+def round_figure(value: Decimal, places: int) -> Decimal:
+    """A percentage or ratio shown to ``places``: the same rule as money (half up)."""
+    return round_money(value, places)
+
+
+def divide_rounded(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` to a whole unit by the same rule (half up, ties away from zero),
+    for amounts kept as integers (cents, millionths): exact, without a Decimal per row."""
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    quotient, remainder = divmod(abs(numerator), denominator)
+    if 2 * remainder >= denominator:
+        quotient += 1
+    return quotient if numerator >= 0 else -quotient
+
+
+def has_cents_only(value: Decimal) -> bool:
+    """True when ``value`` needs no more than two places (``12.5``, ``12.50``), without rounding it."""
+    return decimal_places(value.normalize(DECIMAL_CONTEXT)) <= 2 if value.is_finite() else False
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,36 +249,33 @@ def money_places(value: Decimal | None, currency: str) -> Decimal | None:
     """An amount as its currency writes it (``12.3456 USD`` -> ``12.35``), for exports."""
     if value is None:
         return None
-    return value.quantize(Decimal(1).scaleb(-currency_places(currency)), rounding=decimal.ROUND_HALF_EVEN)
+    return round_money(value, currency_places(currency))
 
 
 def quantity_places(value: Decimal | None) -> Decimal | None:
     """Shares to 1e-8 (the finest fraction any brokerage trades), without trailing zeros."""
     if value is None:
         return None
-    kept = value.quantize(QUANTITY_STEP, rounding=decimal.ROUND_HALF_EVEN)
+    kept = value.quantize(QUANTITY_STEP, rounding=ROUNDING)
     return kept.quantize(Decimal(1)) if kept == kept.to_integral_value() else kept.normalize()
 
 
 def ratio_places(value: Decimal | None) -> Decimal | None:
-    if value is None:
-        return None
-    return value.quantize(Decimal(1).scaleb(-RATIO_PLACES), rounding=decimal.ROUND_HALF_EVEN)
+    return None if value is None else round_figure(value, RATIO_PLACES)
 
 
 def format_amount(value: Decimal | None, places: int = 2) -> str:
     """Thousands separators and fixed places; ``None`` (unknown) shows as an em dash."""
     if value is None:
         return "\u2014"
-    step = Decimal(1).scaleb(-places)
-    return f"{value.quantize(step, rounding=decimal.ROUND_HALF_EVEN):,.{places}f}"
+    return f"{round_money(value, places):,.{places}f}"
 
 
 def format_quantity(value: Decimal | None) -> str:
     """Shares as the provider reported them (up to 8 places), without noise zeros."""
     if value is None:
         return "\u2014"
-    text = format(value.quantize(QUANTITY_STEP, rounding=decimal.ROUND_HALF_EVEN), ",f")
+    text = format(value.quantize(QUANTITY_STEP, rounding=ROUNDING), ",f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

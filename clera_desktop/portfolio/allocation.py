@@ -23,7 +23,7 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from clera_desktop.core.money import CENT, hand_out, quantize_cents
+from clera_desktop.core.money import CENT, hand_out, round_cents, round_figure
 from clera_desktop.models.enums import SecurityType
 from clera_desktop.models.tables import Account, Balance, DailyPrice
 from clera_desktop.portfolio.classification import CASH, Classification, Dimension, classifications
@@ -84,7 +84,7 @@ class Slice:
 
     def to_rebalance(self, total: Decimal) -> Decimal | None:
         """What buying (+) or selling (-) would bring it to its target, in the base currency."""
-        return None if self.target is None else quantize_cents(total * self.target / HUNDRED) - self.value
+        return None if self.target is None else round_cents(total * self.target / HUNDRED) - self.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ class Allocation:
             return None if value is None else format(value, "f")
 
         def pct(value: Decimal | None) -> str | None:
-            return None if value is None else format(value.quantize(Decimal("0.0001")), "f")
+            return None if value is None else format(round_figure(value, 4), "f")
 
         return {"base_currency": self.base, "by": self.dimension.value, "total": text(self.total),
                 "left_out": list(self.left_out),
@@ -246,7 +246,7 @@ def weight(value: Decimal, total: Decimal) -> Decimal:
 def share_out(total: Decimal, parts: list[Decimal]) -> list[Decimal]:
     """``parts`` (exact) to whole cents that add up to ``total`` (whole cents): each rounded, and the
     cents rounding left over given one at a time to the largest parts first."""
-    shares = [quantize_cents(part) for part in parts]
+    shares = [round_cents(part) for part in parts]
     return hand_out(shares, int((total - sum(shares, ZERO)) / CENT), parts, CENT)
 
 
@@ -325,7 +325,7 @@ def allocation_book(session: Session, base: str, market_day: date) -> Allocation
         total = in_base(worth.value, rate) if worth.value else ZERO
         shares = share_out(total, [p.value * rate for p in own])
         pieces.extend(Piece(account_id, p.symbol, p.name, p.currency, share,
-                            None if p.day_change is None else quantize_cents(p.day_change * rate))
+                            None if p.day_change is None else round_cents(p.day_change * rate))
                       for p, share in zip(own, shares, strict=True))
     return AllocationBook(base, market_day, tuple(pieces), facts, classifications(session), left_out)
 

@@ -17,10 +17,11 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from clera_desktop.core.csv_safe import write_rows
+from clera_desktop.core.money import round_cents
 from clera_desktop.portfolio.lots import LONG_TERM_MONTHS, Lot, LotBook, LotMethod, Realised, is_long_term
 
 CENT = Decimal("0.01")
@@ -30,8 +31,7 @@ ZERO = Decimal(0)
 RateOn = Callable[[str, str, date], Decimal | None]
 
 
-def cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_EVEN)
+cents = round_cents
 
 
 class Term(StrEnum):
@@ -224,7 +224,7 @@ class GainsReport:
 
 def _in_base(amount: Decimal, currency: str, base: str, day: date, rate_on: RateOn) -> tuple[Decimal | None, str | None]:
     if currency == base:
-        return amount.quantize(CENT, rounding=ROUND_HALF_EVEN), None
+        return cents(amount), None
     rate = rate_on(currency, base, day)
     return (None, f"{currency}->{base}") if rate is None else (cents(amount * rate), None)
 
@@ -236,8 +236,7 @@ def realised_line(account: AccountLots, part: Realised, base: str, rate_on: Rate
         cost = part.cost
         return RealisedLine(account.account_id, account.name, part.symbol, part.sold_on, part.acquired, part.quantity,
                             account.currency, part.proceeds, cost, part.fees, term,
-                            part.proceeds.quantize(CENT, rounding=ROUND_HALF_EVEN),
-                            None if cost is None else cost.quantize(CENT, rounding=ROUND_HALF_EVEN), None,
+                            cents(part.proceeds), None if cost is None else cents(cost), None,
                             part.closed_by, account.sheltered)
     proceeds_base, missing = _in_base(part.proceeds, account.currency, base, part.sold_on, rate_on)
     cost_base: Decimal | None = None

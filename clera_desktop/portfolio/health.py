@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from clera_desktop.core.money import round_figure
 from clera_desktop.portfolio.allocation import Allocation, AllocationBook
 from clera_desktop.portfolio.classification import Dimension
 
@@ -66,7 +67,7 @@ class RuleResult:
     def sentence(self, base: str) -> str:
         """What the person reads: the rule, the largest exposure, and what causes a failure."""
         def pct(value: Decimal) -> str:
-            return f"{value.quantize(Decimal('0.1'))}%"
+            return f"{round_figure(value, 1)}%"
 
         if self.largest is None:
             return f"{self.rule.label} over {pct(self.threshold)}: nothing to weigh yet."

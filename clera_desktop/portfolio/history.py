@@ -18,10 +18,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import Decimal, localcontext
 
 import numpy as np
 
+from clera_desktop.core.money import round_cents
 from clera_desktop.models.enums import ActivityType
 
 CENT = Decimal("0.01")
@@ -328,7 +329,7 @@ def rebuild_account(
             return None
         symbol_currency = prices.currency.get(symbol, currency)
         rate = Decimal(1) if symbol_currency == currency else exact_rate(fx, symbol_currency, currency, day)
-        return None if rate is None else (quantity * price_then * rate).quantize(CENT, rounding=ROUND_HALF_EVEN)
+        return None if rate is None else round_cents(quantity * price_then * rate)
 
     transfers = np.nonzero(inside & acts.transfer)[0]
     for t in transfers:  # a security moved in or out: its value that day is the flow
@@ -422,9 +423,9 @@ def to_cents(values: np.ndarray, exact: Callable[[int], Decimal] | None) -> list
     cents = np.round(np.where(large, 0.0, scaled)).astype(np.int64)
     result = [Decimal(int(c)).scaleb(-2) for c in cents]
     with localcontext() as context:
-        context.prec = 80  # a huge figure keeps every digit to the cent (quantize refuses what it cannot hold)
+        context.prec = 80  # a huge figure keeps every digit to the cent
         for d in ties:
-            result[d] = exact(int(d)).quantize(CENT, rounding=ROUND_HALF_EVEN)  # type: ignore[misc]
+            result[d] = round_cents(exact(int(d)))  # type: ignore[misc]
     return result
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.errors import CleraError, RejectedInput
+from clera_desktop.core.money import round_cents
 from clera_desktop.core.settings import Settings
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import SecurityType
@@ -385,9 +386,8 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
             filled[day] = totals.get(day, [zero] * 6)
             day += timedelta(days=1)
         totals = filled
-    cent = Decimal("0.01")
-    points = [DailyPoint(d, v.quantize(cent), (i - o).quantize(cent), inc.quantize(cent), o.quantize(cent),
-                         fees.quantize(cent), taxes.quantize(cent))
+    points = [DailyPoint(d, round_cents(v), round_cents(i - o), round_cents(inc), round_cents(o), round_cents(fees),
+                         round_cents(taxes))
               for d, (v, i, o, inc, fees, taxes) in sorted(totals.items()) if start is None or d >= start]
     return Combined(points, tuple(sorted(missing)), tuple(left_out))
 

@@ -33,7 +33,7 @@ from typing import Any
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-from clera_desktop.core.money import hand_out
+from clera_desktop.core.money import divide_rounded, hand_out
 from clera_desktop.portfolio.history_store import FxTable
 from clera_desktop.portfolio.lots import months_later
 
@@ -41,15 +41,6 @@ ZERO = Decimal(0)
 MICRO = 1_000_000  # the store sums amounts in millionths
 MICRO_PER_CENT = MICRO // 100
 RateOn = Callable[[str, str, date], Decimal | None]
-
-
-def half_even(numerator: int, denominator: int) -> int:
-    """``numerator / denominator`` rounded half to even (``Decimal.quantize``'s rounding here)."""
-    quotient, remainder = divmod(numerator, denominator)
-    twice = 2 * remainder
-    if twice > denominator or (twice == denominator and quotient % 2):
-        quotient += 1
-    return quotient
 
 
 def to_decimal(cents: int) -> Decimal:
@@ -69,13 +60,13 @@ class Converter:
         return cls(numerator, denominator)
 
     def total(self, micro: int) -> int:
-        """As the history converts an account's day: its own cents first, then the rate, to the cent."""
-        return half_even(half_even(micro, MICRO_PER_CENT) * self.numerator, self.denominator)
+        """As the history converts an account's day: its own cents first, then the rate, to the cent (half up)."""
+        return divide_rounded(divide_rounded(micro, MICRO_PER_CENT) * self.numerator, self.denominator)
 
     def share_out(self, parts: list[int]) -> list[int]:
         """``parts`` (millionths) converted, each to the cent, summing to :meth:`total` of their sum:
         the cent or two rounding leaves over goes to the largest parts first."""
-        shares = [half_even(part * self.numerator, MICRO_PER_CENT * self.denominator) for part in parts]
+        shares = [divide_rounded(part * self.numerator, MICRO_PER_CENT * self.denominator) for part in parts]
         return hand_out(shares, self.total(sum(parts)) - sum(shares), parts, 1)
 
 

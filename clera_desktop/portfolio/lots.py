@@ -11,7 +11,9 @@ unknown, never a gain on a cost of zero.
 
 Amounts are in the account's currency, exactly (Decimal). A lot's cost includes the buy's fee; a
 sale's proceeds are net of its fee (tax withheld on a sale is a tax, reported with the others);
-realised gain = proceeds - cost.
+realised gain = proceeds - cost. A sale of part of a lot takes its share of the cost rounded to the
+cent (half up, core/money) and the lot keeps the rest, as a brokerage keeps its lots: what the parts
+cost adds up to what the lot cost, and the lots left compare with the brokerage's to the cent.
 Conversion to the base currency (cost at the buy day's rate, proceeds at the sale day's) is the
 report's job (:mod:`clera_desktop.portfolio.gains`).
 """
@@ -28,6 +30,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from clera_desktop.core.money import round_cents
 from clera_desktop.models.enums import ActivityType
 from clera_desktop.portfolio.history import ActivityRecord, cash_effect
 
@@ -230,7 +233,7 @@ def _close(book: LotBook, r: ActivityRecord, quantity: Decimal, proceeds: Decima
         lot = lots[-1] if book.method is LotMethod.LIFO else lots[0]
         held = lot.quantity
         if held > quantity:
-            cost = None if lot.cost is None else lot.cost * quantity / held
+            cost = None if lot.cost is None else round_cents(lot.cost * quantity / held)
             lot.cost = None if lot.cost is None or cost is None else lot.cost - cost
             lot.quantity = held - quantity
             if realise:
@@ -252,7 +255,7 @@ def _close(book: LotBook, r: ActivityRecord, quantity: Decimal, proceeds: Decima
             emptied += 1
         else:
             taken = left
-            cost = None if lot.cost is None else lot.cost * left / held
+            cost = None if lot.cost is None else round_cents(lot.cost * left / held)
             lot.cost = None if lot.cost is None or cost is None else lot.cost - cost
             lot.quantity = held - left
         left -= taken

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-RETURN_PLACES = Decimal("0.000001")
+from clera_desktop.core.money import has_cents_only, round_cents, round_figure
+
+RETURN_DIGITS = 6  # a return as a ratio: a percentage to four places
 YEAR_DAYS = 365
 #: Returns beyond this many times the money are not a measurement; the figure is left unknown.
 _ABSURD = 1e9
@@ -66,8 +68,7 @@ class Metrics:
         def text(value: Decimal | None) -> str | None:
             if value is None:
                 return None
-            cents = value.quantize(Decimal("0.01"))
-            return format(cents if cents == value else value, "f")  # 2 places at least, never rounded
+            return format(round_cents(value) if has_cents_only(value) else value, "f")  # 2 places at least, never rounded
 
         return {"start_value": text(self.start_value), "end_value": text(self.end_value),
                 "net_flows": text(self.net_flows), "gain": text(self.gain), "income": text(self.income),
@@ -79,7 +80,7 @@ def _decimal(value: float | None) -> Decimal | None:
     if value is None or not math.isfinite(value) or abs(value) > _ABSURD:
         return None
     try:
-        return Decimal(repr(value)).quantize(RETURN_PLACES)
+        return round_figure(Decimal(repr(value)), RETURN_DIGITS)
     except InvalidOperation:
         return None
 
@@ -195,7 +196,7 @@ def metrics(points: Sequence[DailyPoint], *, start_value: Decimal, start_day: da
     return Metrics(
         start_value=start_value, end_value=end_value, net_flows=net_flows,
         gain=end_value - start_value - net_flows, income=sum((p.income for p in points), Decimal(0)),
-        twr=None if twr is None or abs(twr) > _ABSURD else twr.quantize(RETURN_PLACES), mwr=mwr,
+        twr=None if twr is None or abs(twr) > _ABSURD else round_figure(twr, RETURN_DIGITS), mwr=mwr,
         fees=sum((p.fees for p in points), Decimal(0)), taxes=sum((p.taxes for p in points), Decimal(0)),
         twr_annualised=twr_annualised, mwr_basis=basis if mwr is not None else None,
     )

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from clera_desktop.core.money import format_money, quantize_cents
+from clera_desktop.core.money import format_money, round_cents
 from clera_desktop.models.domain import AccountValue
 
 ZERO = Decimal(0)
@@ -23,7 +23,7 @@ def pair_name(source: str, target: str) -> str:
 
 def in_base(value: Decimal, rate: Decimal) -> Decimal:
     """An account's value in the base currency: its own cents, converted, to the cent."""
-    return quantize_cents(quantize_cents(value) * rate)
+    return round_cents(round_cents(value) * rate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def portfolio_total(base: str, parts: Iterable[Part]) -> PortfolioTotal:
     left_out, partial = [], []
     for part in parts:
         if part.value_base is None:
-            left_out.append(f"{part.name} ({format_money(quantize_cents(part.value), part.currency)}): no "
+            left_out.append(f"{part.name} ({format_money(round_cents(part.value), part.currency)}): no "
                             f"{pair_name(part.currency, base)} rate")
             continue
         amount += part.value_base

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from clera_desktop.core.errors import BadProviderData
-from clera_desktop.core.money import optional_decimal, quantize_cents, to_decimal
+from clera_desktop.core.money import optional_decimal, round_cents, to_decimal
 from clera_desktop.models.enums import ActivityType
 from clera_desktop.models.provider_data import RemoteActivity
 from clera_desktop.providers import payload
@@ -47,7 +47,7 @@ def activity_from_alpaca(item: dict[str, Any], currency: str) -> RemoteActivity 
 def _fill(item: dict[str, Any], currency: str) -> RemoteActivity:
     quantity, price = to_decimal(item["qty"]), to_decimal(item["price"])
     buy = item["side"] == "buy"
-    value = quantize_cents(quantity * price)
+    value = round_cents(quantity * price)
     when = datetime.fromisoformat(str(item["transaction_time"]))
     return RemoteActivity(
         provider_activity_id=payload.text(item["id"], "activity id"), type=ActivityType.BUY if buy else ActivityType.SELL,

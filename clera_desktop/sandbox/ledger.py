@@ -13,6 +13,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from clera_desktop.sandbox.market import cents
+
 
 class EventKind(StrEnum):
     BUY = "BUY"
@@ -69,7 +71,7 @@ class Book:
         elif event.kind in (EventKind.SELL, EventKind.TRANSFER_OUT):
             if event.quantity > holding.quantity:
                 raise ValueError(f"{event.id}: selling {event.quantity} {event.symbol}, holding {holding.quantity}")
-            holding.cost -= (holding.cost * event.quantity / holding.quantity).quantize(Decimal("0.01"))
+            holding.cost -= cents(holding.cost * event.quantity / holding.quantity)
             holding.quantity -= event.quantity
         elif event.kind is EventKind.SPLIT:
             holding.quantity += event.quantity
@@ -119,7 +121,7 @@ def fifo_lots(events: list[LedgerEvent], symbol: str) -> list[BrokerLot]:
             while left and lots:
                 lot = lots[0]
                 taken = min(lot.quantity, left)
-                lot.cost -= (lot.cost * taken / lot.quantity).quantize(Decimal("0.01")) if taken < lot.quantity else lot.cost
+                lot.cost -= cents(lot.cost * taken / lot.quantity) if taken < lot.quantity else lot.cost
                 lot.quantity -= taken
                 left -= taken
                 if not lot.quantity:

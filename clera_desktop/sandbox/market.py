@@ -13,7 +13,7 @@ import threading
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from clera_desktop.core.clock import Clock
 from clera_desktop.sandbox.instruments import SPLIT_RATIO, SPLIT_SYMBOL, Instrument
@@ -32,7 +32,8 @@ def business_days(start: date, end: date) -> list[date]:
 
 
 def cents(value: float | Decimal) -> Decimal:
-    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_EVEN)
+    """To the cent as a brokerage rounds: half up (a tie away from zero)."""
+    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, slots=True)

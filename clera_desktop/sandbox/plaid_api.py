@@ -22,6 +22,7 @@ from aiohttp import web
 from clera_desktop.sandbox.http import iso, json_response, number
 from clera_desktop.sandbox.instruments import sector_of
 from clera_desktop.sandbox.ledger import EventKind, LedgerEvent
+from clera_desktop.sandbox.market import cents
 from clera_desktop.sandbox.world import AccountPlan, DemoAccount, PlaidItem, stable_uuid
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def _account(account: DemoAccount, value: Decimal) -> dict[str, Any]:
     return {
         "account_id": account.id,
         "balances": {
-            "available": number(account.book.cash), "current": number(value.quantize(Decimal("0.01"))),
+            "available": number(account.book.cash), "current": number(cents(value)),
             "limit": None, "iso_currency_code": account.currency, "unofficial_currency_code": None,
             "margin_loan_amount": None, "last_updated_datetime": None,
         },

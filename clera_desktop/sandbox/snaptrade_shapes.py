@@ -10,6 +10,7 @@ from typing import Any
 from clera_desktop.sandbox.http import decimal_string, iso, number
 from clera_desktop.sandbox.instruments import Instrument
 from clera_desktop.sandbox.ledger import BrokerLot, EventKind, LedgerEvent
+from clera_desktop.sandbox.market import cents
 from clera_desktop.sandbox.world import BrokerageSpec, DemoAccount, DemoOrder, SnapConnection, stable_uuid
 
 CURRENCY_NAMES = {"USD": "US Dollar", "CAD": "Canadian Dollar", "EUR": "Euro", "GBP": "British Pound"}
@@ -125,7 +126,7 @@ def classic_account(connection: SnapConnection, account: DemoAccount, total: Dec
         "institution_name": connection.brokerage.name, "created_date": iso(account.created_at),
         "funding_date": iso(account.created_at), "opening_date": iso(account.created_at),
         "sync_status": _sync_status(account, as_of),
-        "balance": {"total": {"amount": number(total.quantize(Decimal("0.01"))), "currency": account.currency}},
+        "balance": {"total": {"amount": number(cents(total)), "currency": account.currency}},
         "status": "open", "raw_type": account.raw_type, "account_category": "INVESTMENT", "meta": {},
         "portfolio_group": stable_uuid("portfolio-group", account.id), "cash_restrictions": [],
         "is_paper": False,
@@ -143,7 +144,7 @@ def connection_account(connection: SnapConnection, account: DemoAccount, total: 
         "sync_status": {"transactions": status["transactions"], "orders": day, "positions": day, "balances": day},
         "raw_type": account.raw_type, "cash_or_margin": "margin" if "MARGIN" in account.raw_type else "cash",
         "is_paper": False,
-        "net_value": {"amount": number(total.quantize(Decimal("0.01"))), "currency": account.currency},
+        "net_value": {"amount": number(cents(total)), "currency": account.currency},
     }
 
 
@@ -156,8 +157,8 @@ def tax_lot(lot: BrokerLot, price: Decimal) -> dict[str, Any]:
     return {
         "original_purchase_date": datetime.combine(lot.day, time(15, 0), UTC).isoformat().replace("+00:00", "Z"),
         "quantity": decimal_string(lot.quantity), "purchased_price": decimal_string((lot.cost / lot.quantity).quantize(
-            Decimal("0.0001"))), "cost_basis": decimal_string(lot.cost.quantize(Decimal("0.01"))),
-        "current_value": decimal_string((lot.quantity * price).quantize(Decimal("0.01"))), "position_type": "LONG",
+            Decimal("0.0001"))), "cost_basis": decimal_string(cents(lot.cost)),
+        "current_value": decimal_string(cents(lot.quantity * price)), "position_type": "LONG",
         "lot_id": stable_uuid("lot", lot.lot_id),
     }
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError
+from clera_desktop.core.money import round_cents
 from clera_desktop.models.engine import Database
 from clera_desktop.models.provider_data import BrokerTaxLot
 from clera_desktop.models.tables import Account, Position
@@ -69,7 +70,7 @@ class HoldingLots:
             return None
 
         def key(acquired: date | None, quantity: Decimal, cost: Decimal | None) -> tuple[object, ...]:
-            return (acquired, quantity.normalize(), None if cost is None else cost.quantize(Decimal("0.01")))
+            return (acquired, quantity.normalize(), None if cost is None else round_cents(cost))
 
         ours = sorted((key(v.lot.acquired, v.lot.quantity, v.lot.cost) for v in self.lots), key=repr)
         theirs = sorted((key(lot.acquired, lot.quantity, lot.cost) for lot in self.broker_lots), key=repr)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from clera_desktop.core.clock import Clock, SystemClock
-from clera_desktop.core.money import format_amount, format_quantity
+from clera_desktop.core.money import format_amount, format_quantity, round_figure
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLocale
@@ -56,7 +56,7 @@ def quantity(value: Decimal | None) -> str:
 
 def _hundredths(value: Decimal) -> Decimal:
     """A ratio as percent to two places; a value that rounds to zero is zero, never "-0.00"."""
-    shown = (value * 100).quantize(Decimal("0.01"))
+    shown = round_figure(value * 100, 2)
     return shown if shown else Decimal("0.00")
 
 

@@ -86,7 +86,7 @@ def test_half_cent_ties_are_decided_exactly() -> None:
     # 0.125 + 0.01 + ... : a float near a half cent is recomputed in Decimal
     values = np.array([1.005, 2.675])  # both are below the half cent as floats
     exact = {0: Decimal("1.005"), 1: Decimal("2.675")}
-    assert to_cents(values, exact.__getitem__) == [Decimal("1.00"), Decimal("2.68")]  # half-even, exactly
+    assert to_cents(values, exact.__getitem__) == [Decimal("1.01"), Decimal("2.68")]  # half up, exactly
 
 
 def test_a_dividend_price_placeholder_never_prices_the_shares() -> None:

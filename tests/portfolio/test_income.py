@@ -112,7 +112,7 @@ def test_one_account_only(store: Database) -> None:
 
 
 def test_amounts_below_a_cent_round_per_account_and_day_as_the_history_does(database: Database) -> None:
-    """Half a cent twice in one account is a cent; half a cent in another account rounds to even (0)."""
+    """Half a cent twice in one account is a cent; half a cent in another account rounds up to a cent."""
     def fill(session: Session) -> None:
         _account(session, "a", "A", "USD")
         _account(session, "b", "B", "USD")
@@ -123,16 +123,16 @@ def test_amounts_below_a_cent_round_per_account_and_day_as_the_history_does(data
 
     database.write_sync(fill)
     income = _report(database)
-    assert income.by_year() == [(2026, D("0.01"), D("0.00"), D("0.01"))]
-    assert sum((s.net for s in income.sources), D(0)) == D("0.01")
+    assert income.by_year() == [(2026, D("0.02"), D("0.00"), D("0.02"))]
+    assert sum((s.net for s in income.sources), D(0)) == D("0.02")
 
 
 def test_the_cents_left_over_go_to_the_largest_parts() -> None:
-    """Shares in cents of parts in millionths: each rounded half to even, then made to sum to the
-    whole's rounding, the largest parts taking the difference first."""
+    """Shares in cents of parts in millionths: each rounded half up, then made to sum to the
+    whole's rounding, the largest parts giving back the difference first."""
     one = Converter.of(D(1))
-    assert one.total(25_000) == 2 and one.share_out([5_000] * 5) == [1, 1, 0, 0, 0]  # 0.5 c each; 2.5 -> 2 c
-    assert one.total(65_000) == 6 and one.share_out([15_000, 15_000, 35_000]) == [1, 2, 3]  # 2 + 2 + 4 -> 6
+    assert one.total(25_000) == 3 and one.share_out([5_000] * 5) == [0, 0, 1, 1, 1]  # 0.5 c -> 1 c each; 2.5 -> 3 c
+    assert one.total(65_000) == 7 and one.share_out([15_000, 15_000, 35_000]) == [2, 2, 3]  # 2 + 2 + 4 -> 7
 
 
 def test_a_holdings_tax_line_is_the_tax_withheld_from_its_dividend_never_a_payment(store: Database) -> None:

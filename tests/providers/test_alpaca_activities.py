@@ -36,7 +36,7 @@ def test_a_fill_is_a_trade_that_moves_its_value_to_the_cent() -> None:
         ActivityType.BUY, "AAPL", Decimal(2), Decimal("174.78"), Decimal("-349.56"), date(2022, 2, 2))
     fractional_sell = activity_from_alpaca({**FILL, "side": "sell", "qty": "0.5", "price": "10.05"}, "USD")
     assert fractional_sell is not None
-    assert fractional_sell.amount == Decimal("5.02")  # 5.025 to the cent, half-even
+    assert fractional_sell.amount == Decimal("5.03")  # 5.025 to the cent, half up
 
 
 def test_cash_activities_keep_their_signed_amount() -> None:

@@ -30,7 +30,7 @@ def german() -> Iterator[None]:
 def test_money_quantities_and_percentages_use_the_locales_separators() -> None:
     assert fmt.money(Decimal("1234567.891"), "EUR") == "1.234.567,89 EUR"
     assert fmt.quantity(Decimal("1234.5")) == "1.234,5"
-    assert fmt.percent(Decimal("0.12345")) == "+12,34%"  # half to even, as every figure
+    assert fmt.percent(Decimal("0.12345")) == "+12,35%"  # half up, as every figure
     assert fmt.plain_percent(Decimal("-0.00001")) == "0,00%", "never -0,00%"
 
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from clera_desktop.core.money import round_figure
 from clera_desktop.portfolio.allocation import AccountFacts, Allocation, AllocationBook, Slice, SliceHolding
 from clera_desktop.portfolio.classification import Dimension
 from clera_desktop.portfolio.health import HealthReport, Rule
@@ -383,7 +384,7 @@ class AllocationView(QWidget):
         chosen = self.chosen_slice()
         if chosen is None:
             return
-        start = float(chosen.target if chosen.target is not None else chosen.weight.quantize(Decimal("0.1")))
+        start = float(chosen.target if chosen.target is not None else round_figure(chosen.weight, 1))
         value, ok = QInputDialog.getDouble(self, "Target", f"Share of the total to aim for in {chosen.name} (%)",
                                            start, 0.0, 100.0, 1)
         if ok:
