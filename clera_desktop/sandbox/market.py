@@ -11,7 +11,7 @@ import math
 import random
 import threading
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -48,6 +48,25 @@ class DailyBar:
     vwap: Decimal
 
 
+@dataclass(slots=True)
+class _Walk:
+    """One symbol's random walk as floats; bars become Decimal cents when first asked for (a world
+    is built from a few hundred closes, and a sweep over many days builds many worlds)."""
+
+    closes: list[float]  # price x split factor
+    opens: list[float]
+    high_adds: list[float]  # above max(open, close)
+    low_takes: list[float]  # below min(open, close)
+    volumes: list[int]
+    close_cents: dict[int, Decimal] = field(default_factory=dict)
+
+    def close(self, index: int) -> Decimal:
+        kept = self.close_cents.get(index)
+        if kept is None:
+            kept = self.close_cents[index] = cents(self.closes[index])
+        return kept
+
+
 class PriceHistory:
     """Daily bars per symbol over the world's business days, built lazily per symbol."""
 
@@ -56,6 +75,7 @@ class PriceHistory:
         self._instruments = instruments
         self.days = days
         self.split_day = split_day
+        self._walks: dict[str, _Walk] = {}
         self._bars: dict[str, list[DailyBar]] = {}
         self._lock = threading.Lock()
 
@@ -63,37 +83,56 @@ class PriceHistory:
         with self._lock:
             series = self._bars.get(symbol)
             if series is None:
-                series = self._bars[symbol] = self._generate(self._instruments[symbol])
+                series = self._bars[symbol] = self._to_bars(self._walk(symbol))
             return series
 
     def close_on(self, symbol: str, day: date) -> Decimal:
         """The last close on or before ``day`` (the first close before the history starts)."""
-        index = bisect_right(self.days, day) - 1
-        return self.bars(symbol)[max(index, 0)].close
+        index = max(bisect_right(self.days, day) - 1, 0)
+        with self._lock:
+            return self._walk(symbol).close(index)
 
     def split_factor(self, symbol: str, day: date) -> Decimal:
         if symbol == SPLIT_SYMBOL and self.split_day is not None and day < self.split_day:
             return SPLIT_RATIO
         return Decimal(1)
 
-    def _generate(self, instrument: Instrument) -> list[DailyBar]:
+    def _walk(self, symbol: str) -> _Walk:
+        walk = self._walks.get(symbol)
+        if walk is None:
+            walk = self._walks[symbol] = self._generate(self._instruments[symbol])
+        return walk
+
+    def _generate(self, instrument: Instrument) -> _Walk:
         rng = random.Random(f"{self._seed}:prices:{instrument.symbol}")
+        gauss, uniform, randrange, exp = rng.gauss, rng.uniform, rng.randrange, math.exp
         step_sigma = instrument.volatility / math.sqrt(252)
         step_mu = instrument.drift / 252 - step_sigma**2 / 2
         price = float(instrument.base_price)
-        bars = []
+        walk = _Walk([], [], [], [], [])
         previous = price
+        split_before = self.split_day if instrument.symbol == SPLIT_SYMBOL else None
+        ratio = float(SPLIT_RATIO)
         for day in self.days:
-            price *= math.exp(rng.gauss(step_mu, step_sigma))
+            price *= exp(gauss(step_mu, step_sigma))
             price = max(price, 1.0)
-            factor = float(self.split_factor(instrument.symbol, day))
-            close = cents(price * factor)
-            open_ = cents(previous * factor * (1 + rng.uniform(-0.004, 0.004)))
-            high = max(open_, close) + cents(price * factor * rng.uniform(0, 0.01))
-            low = max(min(open_, close) - cents(price * factor * rng.uniform(0, 0.01)), CENT)
-            volume = rng.randrange(200_000, 5_000_000)
-            bars.append(DailyBar(day, open_, high, low, close, volume, volume // 90, cents((high + low + close) / 3)))
+            factor = ratio if split_before is not None and day < split_before else 1.0
+            walk.closes.append(price * factor)
+            walk.opens.append(previous * factor * (1 + uniform(-0.004, 0.004)))
+            walk.high_adds.append(price * factor * uniform(0, 0.01))
+            walk.low_takes.append(price * factor * uniform(0, 0.01))
+            walk.volumes.append(randrange(200_000, 5_000_000))
             previous = price
+        return walk
+
+    def _to_bars(self, walk: _Walk) -> list[DailyBar]:
+        bars = []
+        for index, day in enumerate(self.days):
+            close, open_ = walk.close(index), cents(walk.opens[index])
+            high = max(open_, close) + cents(walk.high_adds[index])
+            low = max(min(open_, close) - cents(walk.low_takes[index]), CENT)
+            volume = walk.volumes[index]
+            bars.append(DailyBar(day, open_, high, low, close, volume, volume // 90, cents((high + low + close) / 3)))
         return bars
 
 
