@@ -34,9 +34,22 @@ class SandboxProcess:
         atexit.register(self.stop)
 
     def stop(self) -> None:
-        if self._process.poll() is None:
-            self._process.terminate()
+        """Close the child's stdin, the end it watches for on every platform, and let it finish
+        (50 ms); a terminate only if it does not. (SIGTERM cost a second: the interpreter's exit
+        waits that long for the stdin lock its watching thread holds; on Windows it is a hard kill.)"""
+        if self._process.poll() is not None:
+            return
+        if self._process.stdin is not None:
             try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
+                self._process.stdin.close()
+            except OSError:  # the child is gone already
+                pass
+        try:
+            self._process.wait(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            self._process.terminate()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()

@@ -215,7 +215,7 @@ class SandboxServer:
         app.add_subapp("/alpaca-stream", alpaca_stream.make_app(self.stream))
         app.add_subapp("/alpaca", alpaca_api.make_trading_app(self.alpaca))
         app.add_subapp("/fx", fx_api.make_app(self))
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=0.1)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", self.requested_port)
         await site.start()
