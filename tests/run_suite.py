@@ -1,12 +1,16 @@
 """Run the whole test suite under conditions a single run does not see: other days, a busy machine.
 
-    python -m tests.run_suite --calendar              # five days that break date code (.ci/run does this)
+    python -m tests.run_suite --calendar              # the tests marked `day` on five days that break date code (.ci/run)
     python -m tests.run_suite --dates 2027-01-02,...  # days of your choosing
     python -m tests.run_suite --busy 2 --runs 3       # three runs beside two CPU-bound processes
 
 Each run is a fresh ``pytest`` process with ``CLERA_TODAY`` set (tests/clock.py), so the sandbox's
 world, the app's clock and every child process play that day. One line per run; the exit status
 is 1 if any run failed. Arguments after ``--`` go to pytest.
+
+The calendar run takes the tests marked ``day`` (their outcome depends on the calendar position of the
+day: ranges, tax years, weekends, market hours); what the demo world itself holds on each day is
+walked over 400+ days by tests/sandbox/test_world_every_day.py in every run. ``--all`` takes every test.
 """
 
 from __future__ import annotations
@@ -69,7 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="comma-separated days (YYYY-MM-DD)")
     parser.add_argument("--busy", type=int, default=0, help="CPU-bound processes running beside the suite")
     parser.add_argument("--runs", type=int, default=1, help="runs per day (default 1)")
+    parser.add_argument("--all", action="store_true", help="with --calendar: every test, not only those marked day")
     args = parser.parse_args(own)
+    if args.calendar and not args.all:
+        pytest_args = ["-m", "day", *pytest_args]
     days: list[date | None] = [*args.dates, *(calendar(SystemClock().today()) if args.calendar else [])] or [None]
     failed = 0
     with busy_processes(args.busy):

@@ -13,6 +13,8 @@ import pytest
 from clera_desktop.cli import build_parser, main
 from clera_desktop.models.engine import head_revision
 
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+
 
 def _run(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -11,6 +11,8 @@ from clera_desktop.cli import main
 from clera_desktop.imports.activities_csv import parse_activities
 from tests.clock import TODAY
 
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+
 HEADER = "date,account,type,symbol,quantity,price,amount,fee,currency\n"
 ACTIVITIES = HEADER + """\
 2025-01-02,My IRA,DEPOSIT,,,,10000,,USD

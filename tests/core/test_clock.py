@@ -15,6 +15,8 @@ from clera_desktop.core.clock import MARKET_ZONE, FixedClock, SystemClock, clock
 from clera_desktop.core.settings import load_settings
 from clera_desktop.trading.service import nyse_regular_session_open
 
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+
 PACKAGE = Path(clera_desktop.__file__).parent
 #: Calls that read the operating system's calendar clock. Durations (time.monotonic,
 #: perf_counter) are not calendar time and stay allowed.

@@ -6,6 +6,7 @@ import asyncio
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 
 from clera_desktop.models.tables import PortfolioSnapshot
@@ -13,6 +14,8 @@ from clera_desktop.portfolio.history_service import HistoryService
 from clera_desktop.portfolio.valuation import account_values
 from tests.clock import TODAY
 from tests.sync.conftest import Harness
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def test_reconstructed_value_on_the_last_day_equals_the_synced_value(harness: Harness) -> None:

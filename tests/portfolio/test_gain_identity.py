@@ -20,6 +20,8 @@ import pytest
 
 from tests.clock import TODAY
 
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+
 REPO = Path(__file__).resolve().parents[2]
 START = TODAY - timedelta(days=60)
 

@@ -19,6 +19,8 @@ from tests.clock import TEST_CLOCK
 from tests.sync.conftest import make_harness
 from tests.trading.conftest import TradingHarness, make_trading
 
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+
 
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[tuple[TradingHarness, LiveService]]:

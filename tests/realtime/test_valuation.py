@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from clera_desktop.core.money import CENT
 from clera_desktop.portfolio.totals import in_base
 from clera_desktop.realtime.book import AccountBook, LiveBook
 from clera_desktop.realtime.prices import LivePrices
 from clera_desktop.realtime.valuation import LiveValuation
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 USD_ACCOUNT = AccountBook("a", "Brokerage", "USD", Decimal("100.01"), {"AAPL": Decimal("2.5"), "MSFT": Decimal(1)},
                           {"AAPL": Decimal("180.10"), "MSFT": Decimal("400")}, {}, Decimal(1))

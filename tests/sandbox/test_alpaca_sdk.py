@@ -25,6 +25,8 @@ from clera_desktop.sandbox.server import SandboxServer
 from tests.clock import TEST_CLOCK, TODAY
 from tests.sandbox.openapi_contract import check
 
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+
 
 def trading(server: SandboxServer, raw: bool = False) -> TradingClient:
     info = server.info["alpaca"]

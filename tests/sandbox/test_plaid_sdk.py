@@ -28,6 +28,8 @@ from clera_desktop.sandbox.server import SandboxServer
 from tests.clock import TODAY
 from tests.sandbox.openapi_contract import check
 
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+
 
 def plaid_client(server: SandboxServer, secret: str | None = None) -> plaid_api.PlaidApi:
     info = server.info["plaid"]

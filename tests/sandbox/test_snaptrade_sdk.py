@@ -16,6 +16,8 @@ from tests.clock import TODAY
 from tests.sandbox.conftest import demo_user, snaptrade_client
 from tests.sandbox.openapi_contract import check
 
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+
 
 def _account_ids(server: SandboxServer) -> dict[str, str]:
     """Demo account name -> SnapTrade account id."""

@@ -18,6 +18,8 @@ from clera_desktop.sandbox.world import DemoWorld
 from tests.clock import TEST_CLOCK, TODAY
 from tests.sandbox.conftest import demo_user, snaptrade_client
 
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+
 
 def test_the_same_seed_builds_the_same_world_byte_for_byte() -> None:
     first, second = DemoWorld.build(11, TEST_CLOCK), DemoWorld.build(11, TEST_CLOCK)

@@ -7,6 +7,7 @@ import sqlite3
 from collections import defaultdict
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import func, select
 
 from clera_desktop.models.enums import ConnectionStatus, SyncStatus
@@ -15,6 +16,8 @@ from clera_desktop.models.tables import Account, Activity, Balance, Connection, 
 from clera_desktop.sandbox.exchange import OrderRequest, submit
 from clera_desktop.sandbox.ledger import EventKind, LedgerEvent
 from tests.sync.conftest import Harness, make_harness
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def _table_counts(harness: Harness) -> dict[str, int]:

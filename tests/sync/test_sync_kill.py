@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from tests.sync.conftest import Harness
 
 
 def _state(database: Path) -> dict[str, tuple[tuple[tuple[str, Decimal], ...], Decimal | None]]:
-    with sqlite3.connect(database) as raw:
+    with closing(sqlite3.connect(database)) as raw:  # closed, not only committed: Windows keeps an open file
         accounts = [row[0] for row in raw.execute("SELECT id FROM accounts")]
         state = {}
         for account in accounts:
@@ -56,11 +57,14 @@ def test_killing_a_sync_leaves_each_account_old_or_new(harness: Harness, tmp_pat
     while not any("positions/all" in path for _, path in harness.server.requests_since(seen)):
         assert time.monotonic() < deadline and child.poll() is None, child.stderr.read().decode() if child.stderr else ""
         time.sleep(0.02)
-    time.sleep(0.6)  # some accounts are written by now, others are still waiting on the slow sandbox
+    # kill once an account is written while the others still wait on the slow sandbox
+    while not any(state == new[a] for a, state in _state(database).items()):
+        assert time.monotonic() < deadline and child.poll() is None, child.stderr.read().decode() if child.stderr else ""
+        time.sleep(0.02)
     os.kill(child.pid, signal.SIGKILL)
     child.wait(timeout=10)
 
-    with sqlite3.connect(database) as raw:
+    with closing(sqlite3.connect(database)) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     after = _state(database)
     outcomes = {a: ("new" if after[a] == new[a] else "old" if after[a] == old[a] else "HALF") for a in old}

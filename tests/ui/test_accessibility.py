@@ -62,7 +62,8 @@ def test_every_control_in_every_view_has_an_accessible_name(window: MainWindow,
     assert missing == {}, "\n".join(f"{view}: {', '.join(found)}" for view, found in missing.items())
 
 
-def test_every_view_is_reached_from_the_keyboard(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+def test_every_view_is_reached_from_the_keyboard(window: MainWindow, qtbot: Any,
+                                                run: Callable[[Awaitable[Any]], Any]) -> None:
     """Ctrl+1..Ctrl+9, then Ctrl+0 (the View menu) go to the views in the sidebar's order; each button's
     tooltip says its keys."""
     window.activateWindow()
@@ -73,7 +74,8 @@ def test_every_view_is_reached_from_the_keyboard(window: MainWindow, run: Callab
         assert f"Ctrl+{number}" in button.toolTip(), key
         QTest.keyClick(QApplication.focusWidget() or window, getattr(Qt.Key, f"Key_{number}"),
                        Qt.KeyboardModifier.ControlModifier)
-        QTest.qWait(250)  # a tool button's shortcut clicks it as the mouse would: 100 ms later
+        # a tool button's shortcut clicks it as the mouse would: 100 ms later
+        qtbot.waitUntil(lambda key=key: window.stack.currentWidget() is window.views[key])
         run(window.settled())
         assert window.stack.currentWidget() is window.views[key], key
         assert button.isChecked()

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
@@ -16,6 +17,8 @@ from clera_desktop.portfolio.health import Rule
 from clera_desktop.ui.main_window import MainWindow
 from clera_desktop.ui.views.allocation_view import AllocationView
 from tests.ui.conftest import showing
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def _split_by(view: AllocationView, dimension: Dimension, run: Callable[[Awaitable[Any]], Any]) -> None:

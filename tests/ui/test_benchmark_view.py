@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
 from PySide6.QtTest import QTest
 
 from clera_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import wait_for
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def test_a_benchmark_nobody_holds_is_fetched_and_drawn_with_the_portfolios_own_flows(

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from clera_desktop.ui.main_window import MainWindow
 from tests.clock import TODAY
 from tests.ui.conftest import showing, wait_for
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def _loads(window: MainWindow) -> dict[str, int]:

@@ -6,11 +6,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QLocale
 
 from clera_desktop.ui.charts.value_chart import ValueChart, with_gaps
 from clera_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import showing
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 DAY = 86400.0
 

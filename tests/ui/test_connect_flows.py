@@ -4,6 +4,7 @@ the Alpaca dialog, and repairing a broken connection."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -201,7 +202,7 @@ def test_links_to_other_sites_open_in_the_system_browser_once_the_person_agrees(
     assert opened == ["https://snaptrade.com/privacy-policy"]
 
 
-def test_the_portal_page_is_kept_on_a_leash(window: MainWindow, monkeypatch: Any,
+def test_the_portal_page_is_kept_on_a_leash(window: MainWindow, monkeypatch: Any, caplog: Any,
                                             run: Callable[[Awaitable[Any]], Any]) -> None:
     """The audit: a sub-frame from any host loaded and delivered a forged status=SUCCESS, a pop-up to
     smb://... went to the system unasked, and cookies carried over to the next portal dialog."""
@@ -212,11 +213,23 @@ def test_the_portal_page_is_kept_on_a_leash(window: MainWindow, monkeypatch: Any
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
 
+    caplog.set_level(logging.INFO, logger="clera_desktop.ui.dialogs.portal_dialog")
+    probes = iter(range(1, 100))
+
+    def refusals() -> int:
+        return sum(r.getMessage().startswith("refused a") for r in caplog.records)
+
     async def frame_loaded(page: Any, source: str) -> bool:
-        await evaluate(page, f"(function () {{ var f = document.createElement('iframe'); f.id = 'probe';"
+        """Whether a sub-frame of ``source`` got in: waits until the page refused it (its log line) or it loaded."""
+        probe, before = f"probe{next(probes)}", refusals()
+        await evaluate(page, f"(function () {{ var f = document.createElement('iframe'); f.id = '{probe}';"
+                             f"f.onload = function () {{ window['{probe}'] = true; }};"
                              f"f.src = {source!r}; document.body.appendChild(f); return true; }})()")
-        await asyncio.sleep(1.0)
-        return bool(await evaluate(page, "(function () { try { return document.getElementById('probe')"
+        deadline = asyncio.get_running_loop().time() + 20
+        while refusals() == before and not await evaluate(page, f"window['{probe}'] === true"):
+            assert asyncio.get_running_loop().time() < deadline, f"{source}: neither refused nor loaded"
+            await asyncio.sleep(0.05)
+        return bool(await evaluate(page, f"(function () {{ try {{ return document.getElementById('{probe}')"
                                          ".contentWindow.location.href !== 'about:blank'; } catch (e) { return true; } })()"))
 
     async def scenario() -> tuple[str, list[str]]:

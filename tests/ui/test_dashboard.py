@@ -6,8 +6,12 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from clera_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import wait_for
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def test_the_dashboard_shows_live_value_and_a_crosshair(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:

@@ -8,10 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
 
+import pytest
+
 from clera_desktop.app import AppContext
 from clera_desktop.models.domain import AccountValue, FxUse
 from clera_desktop.ui import first_paint
 from clera_desktop.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def test_the_last_screen_round_trips_exactly(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:

@@ -10,12 +10,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from clera_desktop.portfolio.lots import LotMethod
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import showing
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def _a_year_with_sales(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> int:

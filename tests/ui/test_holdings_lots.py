@@ -6,8 +6,12 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from clera_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import showing, wait_for
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def test_choosing_an_account_under_a_holding_shows_its_lots_adding_up_to_its_shares(

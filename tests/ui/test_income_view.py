@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from clera_desktop.portfolio.history_service import build_report
@@ -14,6 +15,8 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.main_window import MainWindow
 from clera_desktop.ui.views.income_view import MONTHS_SHOWN, headline_text
 from tests.ui.conftest import showing
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def test_the_income_view_shows_one_reports_figures_after_a_sync(window: MainWindow,

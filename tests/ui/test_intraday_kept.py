@@ -7,10 +7,14 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from clera_desktop.realtime import intraday_store
 from clera_desktop.realtime.series import SeriesBuffer
 from clera_desktop.realtime.service import LiveService
 from clera_desktop.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def test_a_reopened_app_goes_on_from_todays_points(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:

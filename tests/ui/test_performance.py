@@ -6,8 +6,12 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from clera_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import wait_for
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 HEADER = "date,account,type,symbol,quantity,price,amount,fee,currency\n"
 

@@ -24,6 +24,8 @@ from clera_desktop.ui.main_window import MainWindow
 from tests.clock import TEST_CLOCK, TODAY
 from tests.ui.conftest import showing, wait_for
 
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+
 
 @pytest.fixture
 def quiet_window(qtbot: Any, tmp_path: Path, loop: Any, run: Callable[[Awaitable[Any]], Any]) -> Iterator[MainWindow]:

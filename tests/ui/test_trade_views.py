@@ -7,10 +7,14 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from clera_desktop.app import AppContext
 from clera_desktop.models.enums import OrderStatus
 from clera_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import wait_for
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 CLERA = "Clera Brokerage (paper)"
 ETRADE = "E*TRADE Brokerage"

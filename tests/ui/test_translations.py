@@ -39,12 +39,12 @@ def test_a_translation_reaches_the_navigation_and_the_menus(qtbot: Any, demo_con
         app.removeTranslator(translator)
 
 
-def test_no_translation_file_is_installed_for_english() -> None:
+def test_no_translation_file_is_installed_for_english(qapp: Any) -> None:
     from PySide6.QtCore import QLocale
 
     from clera_desktop.ui.i18n import install_translations
 
-    app = QCoreApplication.instance()
+    app = qapp
     assert app is not None
     loaded = install_translations(app, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     assert not any("clera_" in path for path in loaded)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from clera_desktop.app import build_context
@@ -23,6 +24,8 @@ from clera_desktop.ui.main_window import MainWindow
 from tests.clock import TEST_CLOCK
 from tests.ui.conftest import showing
 from tests.ui.loop_gaps import LoopGaps
+
+pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 
 def _synced(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> MainWindow:

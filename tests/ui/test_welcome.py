@@ -54,11 +54,12 @@ def test_nothing_connected_shows_the_four_ways_in(empty_window: MainWindow) -> N
                       "Add the Clera brokerage account (Alpaca)"]
 
 
-def test_an_offer_without_keys_explains_what_is_missing(empty_window: MainWindow, qtbot: Any) -> None:
+def test_an_offer_without_keys_explains_what_is_missing(empty_window: MainWindow, qtbot: Any,
+                                                        run: Callable[[Awaitable[Any]], Any]) -> None:
     snaptrade = next(b for b in empty_window.welcome.findChildren(QPushButton) if "SnapTrade" in b.text())
     qtbot.mouseClick(snaptrade, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(empty_window.connect_view.notice.text()))
-    qtbot.wait(300)  # nothing changed, so nothing reloads and takes the person back to the welcome page
+    run(empty_window.settled())  # nothing changed, so nothing reloads and takes the person back to the welcome page
     assert empty_window.stack.currentWidget() is empty_window.connect_view
     assert "SNAPTRADE_CLIENT_ID" in empty_window.connect_view.notice.text()
 
