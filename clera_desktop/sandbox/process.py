@@ -8,6 +8,7 @@ a kill) the pipe on the child's stdin closes and the child stops itself.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import subprocess
 from collections.abc import Sequence
@@ -40,10 +41,8 @@ class SandboxProcess:
         if self._process.poll() is not None:
             return
         if self._process.stdin is not None:
-            try:
+            with contextlib.suppress(OSError):  # the child is gone already
                 self._process.stdin.close()
-            except OSError:  # the child is gone already
-                pass
         try:
             self._process.wait(timeout=5)
             return
