@@ -18,10 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clera_desktop import __version__
+from clera_desktop.core.errors import CleraError
 from clera_desktop.core.settings import FEATURE_FLAG_DEFAULTS, Settings, load_settings
 
 if TYPE_CHECKING:
     import threading
+
+    from sqlalchemy.orm import Session
 
 SYNC_LOCK_WAIT = 120  # seconds `sync` waits for another process's sync to end
 EPILOG = """\
@@ -115,9 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--csv", action="store_true", help="gains only: print CSV")
     report.add_argument("--year", type=int, metavar="YYYY", help="gains only: the tax year (default: this year)")
     report.add_argument("--account", action="append", metavar="ID", help="only this account (repeatable)")
-    report.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    report.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD",
                         help="first day of the range (default: the start of history)")
-    report.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    report.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD",
                         help="last day of the range (default: the last day of history)")
 
     importer = commands.add_parser("import", help="import activities, daily prices or exchange rates from a CSV file")
@@ -167,6 +170,49 @@ def build_parser() -> argparse.ArgumentParser:
                          "Plaid item): it needs a reconnect (repeatable)")
     sandbox.add_argument("--exit-with-parent", action="store_true", help=argparse.SUPPRESS)
     return parser
+
+
+def _day(text: str) -> date:
+    """A day on the command line: YYYY-MM-DD, said in one sentence when it is not one."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day: write it as YYYY-MM-DD (2026-03-31)") from None
+
+
+class UnknownAccount(CleraError):
+    """An ``--account`` the store does not hold: a report of nothing would look like a real one."""
+
+
+def _known_accounts(session: Session, wanted: list[str] | None) -> list[str] | None:
+    """``wanted`` when the store holds every one of them (raises :class:`UnknownAccount` otherwise)."""
+    if not wanted:
+        return wanted
+    from sqlalchemy import select
+
+    from clera_desktop.models.tables import Account
+
+    held = set(session.scalars(select(Account.id).where(Account.id.in_(wanted))))
+    unknown = [account for account in wanted if account not in held]
+    if unknown:
+        raise UnknownAccount(f"There is no account {', '.join(unknown)} in this data folder: "
+                             "`clera-desktop export accounts` lists their ids.")
+    return wanted
+
+
+def _range_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with a report's options, in a sentence (None: nothing)."""
+    if args.start and args.end and args.end < args.start:
+        return f"--to {args.end} is before --from {args.start}."
+    if args.csv and args.what != "gains":
+        return f"--csv is for 'report gains'; 'report {args.what}' prints JSON."
+    if args.csv and args.json:
+        return "Choose one of --csv and --json."
+    if args.year is not None and args.what != "gains":
+        return f"--year is for 'report gains'; 'report {args.what}' takes --from and --to."
+    if args.what == "allocation" and (args.start or args.end):
+        return "'report allocation' is where the money is now: it takes no --from or --to."
+    return None
 
 
 def throwaway_folder() -> Path:
@@ -341,6 +387,7 @@ def run_report(settings: Settings, *, accounts: list[str] | None, start: date | 
     try:
         settings = _stored_base_currency(settings, database)
         database.write_sync(lambda s: bring_up_to_date(s, settings.clock))  # from what is stored: no network here
+        accounts = database.read_sync(lambda s: _known_accounts(s, accounts))
         report = database.read_sync(lambda s: build_report(s, settings.base_currency, accounts, start, end,
                                                             today=settings.clock.today()))
     finally:
@@ -362,6 +409,7 @@ def run_allocation_report(settings: Settings, *, accounts: list[str] | None, by:
     database = Database(settings.database_url, clock=settings.clock)
     try:
         settings = _stored_base_currency(settings, database)
+        accounts = database.read_sync(lambda s: _known_accounts(s, accounts))
         book = database.read_sync(lambda s: allocation_book(s, settings.base_currency, settings.clock.market_today()))
         targets = database.read_sync(lambda s: {t.name: t.percent for t in s.scalars(
             select(AllocationTarget).where(AllocationTarget.dimension == dimension.value))})
@@ -382,11 +430,12 @@ def run_gains_report(settings: Settings, *, accounts: list[str] | None, year: in
     start = start or date(year, 1, 1)
     end = end or date(year, 12, 31)
     if end < start:
-        print(f"--to {end} is before --from {start}.", file=sys.stderr)
+        print(f"clera-desktop report: --to {end} is before --from {start}.", file=sys.stderr)
         return 2
     database = Database(settings.database_url, clock=settings.clock)
     try:
         settings = _stored_base_currency(settings, database)
+        accounts = database.read_sync(lambda s: _known_accounts(s, accounts))
         database.write_sync(lambda s: bring_up_to_date(s, settings.clock))
         report = database.read_sync(lambda s: gains_report(s, settings.base_currency, start, end, accounts))
     finally:
@@ -402,7 +451,6 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool, skip
     """Check the file (saying what was detected and every line's problem), then import it and
     rebuild the history it changes, in one transaction. With bad lines nothing goes in, unless
     ``--skip-bad`` asks for the good ones alone."""
-    from sqlalchemy.orm import Session
 
     from clera_desktop.imports.dispatch import ImportKind, import_preview, preview_file
     from clera_desktop.models.engine import Database
@@ -535,7 +583,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                        report_startup=args.report_startup)
     import gc
 
-    from clera_desktop.core.errors import CleraError
     from clera_desktop.core.files import keep_private
     from clera_desktop.core.logging_setup import FILE_ONLY, configure_logging, record_crashes
 
@@ -581,6 +628,9 @@ def _run_command(args: argparse.Namespace, settings: Settings) -> int:
         return run_sync(settings, provider=args.provider)
     if args.command == "export":
         return run_export(settings, args.kind, args.format, args.output)
+    if args.command == "report" and (problem := _range_problem(args)):
+        print(f"clera-desktop report: {problem}", file=sys.stderr)
+        return 2
     if args.command == "report" and args.what == "gains":
         return run_gains_report(settings, accounts=args.account, year=args.year, start=args.start, end=args.end,
                                 as_csv=args.csv)

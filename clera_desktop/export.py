@@ -72,14 +72,28 @@ def activities_rows(session: Session) -> list[dict[str, Any]]:
     ]
 
 
+def holdings_by_account(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The holdings for a spreadsheet: a row per holding and account that holds it (a cell holds one
+    figure, not a list), with the holding's own totals beside each."""
+    flat = []
+    for row in rows:
+        for share in row["accounts"] or [{"account_id": None, "quantity": None, "market_value": None}]:
+            flat.append({"symbol": row["symbol"], "name": row["name"], "account_id": share["account_id"],
+                         "quantity": share["quantity"], "market_value": share["market_value"], "currency": row["currency"],
+                         "price": row["price"], "holding_quantity": row["quantity"],
+                         "holding_market_value": row["market_value"], "holding_cost_basis": row["cost_basis"]})
+    return flat
+
+
 def render(rows: Sequence[dict[str, Any]], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(list(rows), indent=2, ensure_ascii=False)
     buffer = io.StringIO()
-    flat = [{k: (json.dumps(v) if isinstance(v, list) else v) for k, v in row.items()} for row in rows]
-    if flat:
-        columns = list(flat[0])
-        write_rows(buffer, columns, ([row[c] for c in columns] for row in flat))
+    if rows:
+        columns = list(rows[0])
+        if any(isinstance(value, list | dict) for row in rows for value in row.values()):
+            raise ValueError("a CSV cell holds one figure: flatten the rows first")
+        write_rows(buffer, columns, ([row[c] for c in columns] for row in rows))
     return buffer.getvalue()
 
 
@@ -88,6 +102,8 @@ def export(session: Session, kind: str, fmt: str, base_currency: str) -> str:
         rows = accounts_rows(session, base_currency)
     elif kind == "holdings":
         rows = holdings_rows(session)
+        if fmt == "csv":
+            rows = holdings_by_account(rows)
     elif kind == "activities":
         rows = activities_rows(session)
     else:

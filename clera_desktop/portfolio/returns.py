@@ -22,7 +22,7 @@ tooltips say them too):
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -63,6 +63,7 @@ class Metrics:
     taxes: Decimal = Decimal(0)
     twr_annualised: Decimal | None = None
     mwr_basis: str | None = None  # "annual" (ranges of a year or more) or "period" (the range itself)
+    mwr_missing: str | None = None  # why there is no money-weighted return, when there is none
 
     def as_json(self) -> dict[str, str | None]:
         def text(value: Decimal | None) -> str | None:
@@ -73,7 +74,8 @@ class Metrics:
         return {"start_value": text(self.start_value), "end_value": text(self.end_value),
                 "net_flows": text(self.net_flows), "gain": text(self.gain), "income": text(self.income),
                 "fees": text(self.fees), "taxes": text(self.taxes), "twr": text(self.twr),
-                "twr_annualised": text(self.twr_annualised), "mwr": text(self.mwr), "mwr_basis": self.mwr_basis}
+                "twr_annualised": text(self.twr_annualised), "mwr": text(self.mwr), "mwr_basis": self.mwr_basis,
+                "mwr_missing": self.mwr_missing}
 
 
 def _decimal(value: float | None) -> Decimal | None:
@@ -107,14 +109,31 @@ def period_rate(cash_flows: Sequence[tuple[float, float]], *, near: float | None
         return None
 
     def npv(growth: float) -> float:
-        return float(sum(f / growth ** t for t, f in flows))
+        try:
+            return float(sum(f / growth ** t for t, f in flows))
+        except (OverflowError, ZeroDivisionError):
+            return math.nan
 
-    # growth = 1 + r from 0.0001 (-99.99 %) to 10,000 (+999,900 %), log-spaced; a root is where npv changes sign
-    grid = [10 ** (k / 50) for k in range(-200, 201)]
+    # growth = 1 + r from 0.0001 (-99.99 %) to 10,000 (+999,900 %), log-spaced; a root is where npv changes
+    # sign. None there: the grid goes on a decade at a time, out to the ends of a float (1 deposited,
+    # 1,000,000 earned three days later is a growth of a million, a rate that exists).
+    roots = _roots(npv, [10 ** (k / 50) for k in range(-200, 201)])
+    if not roots:
+        roots = _roots(npv, [10.0 ** k for k in range(-300, -3)]) + _roots(npv, [10.0 ** k for k in range(4, 301)])
+    if not roots:
+        return None
+    target = 1.0 + (near if near is not None else 0.0)
+    return min(roots, key=lambda g: abs(g - target)) - 1.0
+
+
+def _roots(npv: Callable[[float], float], grid: list[float]) -> list[float]:
+    """Where ``npv`` changes sign between neighbours of ``grid``, each found by bisection."""
     values = [npv(g) for g in grid]
     roots = []
     for (low, f_low), (high, f_high) in zip(zip(grid, values, strict=True), zip(grid[1:], values[1:], strict=True),
                                             strict=False):
+        if math.isnan(f_low) or math.isnan(f_high):
+            continue
         if f_low == 0:
             roots.append(low)
         elif f_low * f_high < 0:
@@ -128,10 +147,7 @@ def period_rate(cash_flows: Sequence[tuple[float, float]], *, near: float | None
                 if high - low < 1e-14 * high:
                     break
             roots.append((low + high) / 2)
-    if not roots:
-        return None
-    target = 1.0 + (near if near is not None else 0.0)
-    return min(roots, key=lambda g: abs(g - target)) - 1.0
+    return roots
 
 
 def xirr(cash_flows: Sequence[tuple[date, float]], *, guess: float = 0.1) -> float | None:
@@ -150,12 +166,20 @@ def xirr(cash_flows: Sequence[tuple[date, float]], *, guess: float = 0.1) -> flo
         return None
 
 
+#: Why a range has no money-weighted return (``Metrics.mwr_missing``).
+NO_SPAN = "the range is a single day"
+NO_MONEY_BOTH_WAYS = "no money was invested in the range, or none came back"
+NO_RATE = "no rate of return makes the money in and out add up to the end value"
+TOO_LARGE = "the rate is beyond a billion percent a year, too large to state"
+
+
 def money_weighted(points: Sequence[DailyPoint], *, start_value: Decimal, start_day: date,
-                   end_day: date) -> tuple[float | None, str | None]:
-    """(rate, basis): the range's own rate under a year, the yearly rate from a year on."""
+                   end_day: date) -> tuple[float | None, str]:
+    """(rate, basis): the range's own rate under a year ("period"), the yearly rate from a year on
+    ("annual"); without a rate, (None, why)."""
     span = (end_day - start_day).days
     if span <= 0:
-        return None, None
+        return None, NO_SPAN
     flows = [(0.0, -float(start_value))]
     for p in points:  # in at the start of the day, out at its end: on day counts, the same point
         t = (p.day - start_day).days / span
@@ -166,15 +190,19 @@ def money_weighted(points: Sequence[DailyPoint], *, start_value: Decimal, start_
     invested = float(start_value) + sum(float(p.flow_in) for p in points)
     gain = float(end_value) - float(start_value) - sum(float(p.flow) for p in points)
     simple = gain / invested if invested > 0 else None
+    moving = [f for _, f in flows if f]
+    if len(moving) < 2 or all(f > 0 for f in moving) or all(f < 0 for f in moving):
+        return None, NO_MONEY_BOTH_WAYS
     rate = period_rate(flows, near=simple)
     if rate is None:
-        return None, None
+        return None, NO_RATE
     if span < YEAR_DAYS:
-        return rate, "period"
+        return (rate, "period") if abs(rate) <= _ABSURD else (None, TOO_LARGE)
     try:
-        return (1.0 + rate) ** (YEAR_DAYS / span) - 1.0, "annual"
+        annual = (1.0 + rate) ** (YEAR_DAYS / span) - 1.0
     except OverflowError:
-        return None, None
+        return None, TOO_LARGE
+    return (annual, "annual") if abs(annual) <= _ABSURD else (None, TOO_LARGE)
 
 
 def metrics(points: Sequence[DailyPoint], *, start_value: Decimal, start_day: date) -> Metrics:
@@ -193,10 +221,11 @@ def metrics(points: Sequence[DailyPoint], *, start_value: Decimal, start_day: da
             twr_annualised = None
     rate, basis = money_weighted(points, start_value=start_value, start_day=start_day, end_day=end_day)
     mwr = _decimal(rate)
+    missing = basis if rate is None else (TOO_LARGE if mwr is None else None)
     return Metrics(
         start_value=start_value, end_value=end_value, net_flows=net_flows,
         gain=end_value - start_value - net_flows, income=sum((p.income for p in points), Decimal(0)),
         twr=None if twr is None or abs(twr) > _ABSURD else round_figure(twr, RETURN_DIGITS), mwr=mwr,
         fees=sum((p.fees for p in points), Decimal(0)), taxes=sum((p.taxes for p in points), Decimal(0)),
-        twr_annualised=twr_annualised, mwr_basis=basis if mwr is not None else None,
+        twr_annualised=twr_annualised, mwr_basis=basis if mwr is not None else None, mwr_missing=missing,
     )

@@ -102,7 +102,11 @@ class AllocationService:
         """The person's classes for ``symbol``: a name sets one (a new name joins the taxonomy),
         None gives the dimension back to what the providers report."""
         cleaned: dict[Dimension, str | None] = {}
-        for dimension, value in chosen.items():
+        for key, value in chosen.items():
+            try:
+                dimension = Dimension(key)  # a plain "sector" is read as the Dimension it names
+            except ValueError:
+                raise CleraError(f"{key!r} is not a way to classify a holding.") from None
             if dimension not in EDITABLE:
                 raise CleraError(f"{dimension.label} follows from the holding and cannot be chosen.")
             cleaned[dimension] = clean_text(value, NAME_LENGTH) or None if value is not None else None

@@ -47,3 +47,26 @@ def test_income_is_counted_but_is_not_a_flow() -> None:
     points = [DailyPoint(date(2026, 1, 2), Decimal(1010), Decimal(0), Decimal(10))]
     result = metrics(points, start_value=Decimal(1000), start_day=date(2026, 1, 1))
     assert result.income == Decimal(10) and result.net_flows == 0 and result.twr == Decimal("0.01")
+
+
+def test_a_huge_gain_still_has_its_money_weighted_return() -> None:
+    """1 deposited, 1,000,000 of interest three days later: a growth of a million times in the range,
+    which the search once gave up on (it stopped at 10,000x) and reported as null."""
+    points = [DailyPoint(date(2026, 3, 2), Decimal(1), Decimal(1), Decimal(0)),
+              DailyPoint(date(2026, 3, 5), Decimal(1_000_001), Decimal(0), Decimal(1_000_000))]
+    result = metrics(points, start_value=Decimal(0), start_day=date(2026, 3, 1))
+    assert result.mwr_basis == "period" and result.mwr_missing is None
+    # the deposit was in for 3 of the range's 4 days: g ** 0.75 = 1,000,001, so r = 1,000,001 ** (4/3) - 1
+    expected = Decimal(repr(1_000_001 ** (4 / 3) - 1))
+    assert result.mwr is not None and abs(result.mwr / expected - 1) < Decimal("1e-9")
+    assert result.as_json()["mwr"] is not None
+
+
+def test_without_a_rate_the_report_says_why() -> None:
+    quiet = [DailyPoint(date(2026, 3, 2), Decimal(100), Decimal(0), Decimal(0))]
+    result = metrics(quiet, start_value=Decimal(0), start_day=date(2026, 3, 1))
+    assert result.mwr is None and result.as_json()["mwr_missing"] == "no money was invested in the range, or none came back"
+    years = [DailyPoint(date(2026, 3, 2), Decimal(1), Decimal(1), Decimal(0)),
+             DailyPoint(date(2027, 3, 3), Decimal("1e12"), Decimal(0), Decimal(0))]  # a year and two days
+    huge = metrics(years, start_value=Decimal(0), start_day=date(2026, 3, 1))
+    assert huge.mwr is None and huge.mwr_missing == "the rate is beyond a billion percent a year, too large to state"

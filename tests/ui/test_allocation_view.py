@@ -16,7 +16,7 @@ from clera_desktop.portfolio.classification import Dimension
 from clera_desktop.portfolio.health import Rule
 from clera_desktop.ui.main_window import MainWindow
 from clera_desktop.ui.views.allocation_view import AllocationView
-from tests.ui.conftest import showing
+from tests.ui.conftest import showing, wait_for
 
 pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
@@ -120,6 +120,37 @@ def test_the_classify_dialog_offers_the_providers_class_and_reads_a_new_name_as_
     with qtbot.waitSignal(dialog.chosen) as said:
         dialog.accept()
     assert said.args == [{Dimension.ASSET_CLASS: "Dividend stocks", Dimension.SECTOR: None, Dimension.COUNTRY: None}]
+    assert all(type(key) is Dimension for key in said.args[0]), "the keys arrive as Dimensions, not as strings"
+
+
+def test_classify_from_the_button_to_the_store_and_back_to_the_redrawn_view(
+        window: MainWindow, qtbot: Any, run: Callable[[Awaitable[Any]], Any]) -> None:
+    """Allocation > Classify... AGG as "Bonds" once failed ("'str' object has no attribute 'value'")
+    while the dialog's own test passed: the whole path, as a person takes it."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from clera_desktop.ui.dialogs.classify_dialog import ClassifyDialog
+
+    run(window.sync_now())
+    view = showing(window, window.allocation_view, run)
+    _split_by(view, Dimension.ASSET_CLASS, run)
+    etfs = next(row for row in range(view.slices.rowCount()) if view.slices.row(row).name == "ETFs")
+    view._choose_row(etfs)
+    symbol = next(h.symbol for h in view.slices.row(etfs).holdings if h.symbol)
+    row = next(r for r in range(view.holdings.rowCount()) if view.holdings.row(r).symbol == symbol)
+    view.holdings_table.setCurrentIndex(view._holdings_proxy.mapFromSource(view.holdings.index(row, 0)))
+    assert view.classify_button.isEnabled()
+    qtbot.mouseClick(view.classify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(view.findChildren(ClassifyDialog)))
+    dialog = view.findChildren(ClassifyDialog)[-1]
+    dialog.fields[Dimension.ASSET_CLASS].setEditText("Bonds")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    run(wait_for(lambda: view.shown is not None and any(
+        s.name == "Bonds" and symbol in {h.symbol for h in s.holdings} for s in view.shown.slices)))
+    stored = run(window.services.allocation.classes_of(symbol))
+    assert stored.current.asset_class == "Bonds" and Dimension.ASSET_CLASS in stored.current.chosen
+    assert symbol not in {h.symbol for s in view.shown.slices if s.name == "ETFs" for h in s.holdings}
 
 
 def test_after_a_syncs_history_the_allocation_and_income_are_read_ahead(

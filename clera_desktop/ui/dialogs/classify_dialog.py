@@ -19,7 +19,9 @@ def value_of(classes: Classification, dimension: Dimension) -> str | None:
 
 
 class ClassifyDialog(QDialog):
-    chosen = Signal(dict)  # Dimension -> name, or None: back to what the providers report
+    # Dimension -> name, or None: back to what the providers report. An object, not a dict: Qt would
+    # carry a dict as a QVariantMap, its Dimension keys turned into plain strings on the way.
+    chosen = Signal(object)
 
     def __init__(self, classes: SecurityClasses, parent: QWidget | None = None) -> None:
         super().__init__(parent)

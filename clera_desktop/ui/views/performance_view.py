@@ -342,6 +342,7 @@ class PerformanceView(QWidget):
         yearly = f" ({fmt.percent(m.twr_annualised)} a year)" if m.twr_annualised is not None else ""
         self.figures["twr"].setText(fmt.percent(m.twr) + yearly if m.twr is not None else "not defined")
         self.figures["mwr"].setText(fmt.percent(m.mwr) if m.mwr is not None else "not defined")
+        self.figures["mwr"].setToolTip(FIGURE_TIPS["mwr"] + (f"\n\nNot defined here: {m.mwr_missing}." if m.mwr_missing else ""))
         self.captions["mwr"].setText("Money-weighted (yearly)" if m.mwr_basis == "annual" else
                                      "Money-weighted (this range)" if m.mwr_basis == "period" else "Money-weighted")
 
