@@ -364,7 +364,9 @@ def run_export(settings: Settings, kind: str, fmt: str, output: Path | None) -> 
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        from clera_desktop.core.files import write_private
+
+        write_private(output, text)
         print(f"wrote {kind} to {output}", file=sys.stderr)
     return 0
 

@@ -27,6 +27,7 @@ from clera_desktop.core.clock import ENVIRONMENT_VARIABLE
 from clera_desktop.core.settings import FEATURE_FLAG_DEFAULTS, Settings, load_settings
 from clera_desktop.models.engine import Database
 from tests.clock import AS_OF_ARGUMENT, TEST_CLOCK
+from tests.windows_rules import windows_file_rules
 
 # Child processes (the CLI, the demo's sandbox) play the same day as the tests.
 os.environ[ENVIRONMENT_VARIABLE] = AS_OF_ARGUMENT
@@ -73,6 +74,17 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test sees the developer's own keys, data folder or flags."""
     for name in _PROVIDER_ENV:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def windows_rules(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Windows' file rules on Linux too: no renaming or deleting a file this process holds open
+    (tests/windows_rules.py); ``@pytest.mark.posix_file_rules`` keeps Linux's for one test."""
+    if request.node.get_closest_marker("posix_file_rules"):
+        yield
+        return
+    with windows_file_rules():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
@@ -33,10 +34,30 @@ def private_file(path: Path) -> Path:
     return path
 
 
+def open_private(path: Path, *, newline: str | None = None) -> TextIO:
+    """``path`` opened for writing text (UTF-8), the person's alone whatever the umask, and made so
+    when it existed readable by others (an export over an older file keeps no 0644)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+    try:
+        if _POSIX:
+            os.fchmod(descriptor, PRIVATE_FILE)
+        return open(descriptor, "w", encoding="utf-8", newline=newline)
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def write_private(path: Path, text: str, *, newline: str | None = None) -> None:
+    """``text`` into ``path``, private (:func:`open_private`)."""
+    with open_private(path, newline=newline) as handle:
+        handle.write(text)
+
+
 #: What the app keeps in its data folder (a folder the person chose may hold their own files too:
 #: those are never touched).
 APP_ENTRIES = ("clera.sqlite", "clera.sqlite-wal", "clera.sqlite-shm", "clera.sqlite.*", "last-screen.json",
-               "secrets.cfg", "sync.lock", "sync.lock.json", "logs", "backups", "crash.log", "clera-desktop.log*")
+               "secrets.cfg", "sync.lock", "sync.lock.json", "window.lock", "window.lock.json", "logs", "backups", "crash.log",
+               "clera-desktop.log*")
 
 
 def keep_private(folders: Iterable[Path]) -> None:

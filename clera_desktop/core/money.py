@@ -48,6 +48,8 @@ class InvalidAmount(ValueError):
 def _parse(text: str, shown: object) -> Decimal:
     if len(text) > MAX_NUMBER_TEXT:
         raise InvalidAmount(f"not a number: {text[:20]!r}... is {len(text)} characters long")
+    if "_" in text:  # Python reads 1_000 as 1000; no statement or API writes a number so
+        raise InvalidAmount(f"not a number: {shown!r} (an underscore is no digit separator in a statement)")
     try:
         return Decimal(text)
     except decimal.InvalidOperation as exc:

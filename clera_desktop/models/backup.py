@@ -5,13 +5,20 @@ Copies go through SQLite's online backup API, so a backup taken while the app ru
 consistent snapshot (WAL included), and each is checked with ``PRAGMA quick_check`` before it
 counts. They live in ``backups/`` beside the database, private to the user, the newest
 ``KEEP`` kept.
+
+Every connection is closed before its file is renamed (Windows refuses to rename a file that is
+still open), a copy is written under a name of its own process's (two processes backing up in the
+same second do not meet) and in SQLite's plain journal mode, so no ``-wal``/``-shm`` stays beside it.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
+import uuid
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -52,25 +59,49 @@ def take_backup(database: Path, *, now: datetime, reason: str) -> Backup:
     folder = private_folder(database.parent / FOLDER)
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{database.stem}-{stamp}-{reason}.sqlite"
-    partial = target.with_suffix(".partial")
+    partial = _partial_name(target)
     try:
-        with sqlite3.connect(database) as source, sqlite3.connect(partial) as copy:
-            source.backup(copy)
-            if copy.execute("PRAGMA quick_check").fetchone() != ("ok",):
-                raise StoreDamaged(detail=f"the copy of {database} failed its check")
-        partial.replace(target)
+        copy_database(database, partial)
+        with closing(sqlite3.connect(partial)) as copy:
+            sound = copy.execute("PRAGMA quick_check").fetchone() == ("ok",)
+        if not sound:
+            raise StoreDamaged(detail=f"the copy of {database} failed its check")
+        partial.replace(target)  # closed by now: Windows renames only a file nobody holds
     except sqlite3.DatabaseError as error:
-        partial.unlink(missing_ok=True)
+        _remove_copy(partial)
         raise StoreDamaged(detail=f"backing up {database}: {error}") from error
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        _remove_copy(partial)
         raise StoreError("A backup of your Clera data could not be written. Nothing was changed.",
                          detail=f"{target}: {error}") from error
+    except BaseException:
+        _remove_copy(partial)
+        raise
     private_file(target)
     for old in backups(database)[KEEP:]:
         old.path.unlink(missing_ok=True)
     log.info("backed up %s to %s (%s)", database, target, reason)
     return Backup(target, datetime.strptime(stamp, "%Y%m%d-%H%M%S"), reason)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of ``source`` at ``target`` (a new file) in plain journal mode, both files
+    closed when it returns."""
+    with closing(sqlite3.connect(source)) as reading, closing(sqlite3.connect(target)) as writing:
+        reading.backup(writing)
+        writing.execute("PRAGMA journal_mode=DELETE")  # a backup is one file: no -wal or -shm beside it
+        writing.commit()
+
+
+def _partial_name(target: Path) -> Path:
+    """A name no other process or thread writes: two starts in the same second each copy to their own."""
+    return target.with_name(f"{target.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+
+
+def _remove_copy(partial: Path) -> None:
+    for path in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm"),
+                 partial.with_name(partial.name + "-journal")):
+        path.unlink(missing_ok=True)
 
 
 def daily_backup(database: Path, *, now: datetime) -> Backup | None:
@@ -84,7 +115,7 @@ def daily_backup(database: Path, *, now: datetime) -> Backup | None:
 def is_sound(database: Path) -> bool:
     """``PRAGMA quick_check`` says ok (a truncated or bit-flipped file does not)."""
     try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        with closing(sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)) as connection:
             return bool(connection.execute("PRAGMA quick_check").fetchone() == ("ok",))
     except sqlite3.DatabaseError:
         return False
@@ -104,10 +135,13 @@ def restore(database: Path, backup: Path, *, now: datetime) -> Path | None:
             companion = database.with_name(database.name + suffix)
             if companion.exists():
                 companion.replace(aside.with_name(aside.name + suffix))
-    partial = database.with_name(database.name + ".restoring")
-    with sqlite3.connect(backup) as source, sqlite3.connect(partial) as copy:
-        source.backup(copy)
-    partial.replace(database)
+    partial = _partial_name(database.with_name(database.name + ".restoring"))
+    try:
+        copy_database(backup, partial)
+        partial.replace(database)  # closed by now: Windows renames only a file nobody holds
+    except BaseException:
+        _remove_copy(partial)
+        raise
     private_file(database)
     log.info("restored %s from %s; the previous file is %s", database, backup, aside)
     return aside

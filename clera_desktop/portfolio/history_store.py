@@ -163,7 +163,10 @@ def _fingerprint(session: Session, account: Account, symbols: set[str], position
     prices = session.execute(select(func.count(DailyPrice.id), func.max(DailyPrice.id))
                              .where(DailyPrice.symbol.in_(sorted(symbols)))).one() if symbols else (0, 0)
     rates = session.execute(select(func.count(FxRate.id), func.max(FxRate.id))).one()
-    positions = sorted((p.symbol, canonical(p.quantity)) for p in positions_now)
+    # today's point is priced as the brokerage prices the position now: a second sync the same day
+    # that moves only prices changes the history's today too
+    positions = sorted((p.symbol, canonical(p.quantity), canonical(p.price) if p.price is not None else "",
+                        canonical(p.market_value) if p.market_value is not None else "") for p in positions_now)
     cash = sorted((b.currency, canonical(b.cash) if b.cash is not None else "") for b in balances)
     text = json.dumps([tuple(activity), tuple(prices), tuple(rates), positions, cash, today.isoformat(), internal],
                       default=str)

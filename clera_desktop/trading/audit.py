@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.csv_safe import write_rows
+from clera_desktop.core.files import open_private
 from clera_desktop.core.money import canonical
 from clera_desktop.models.tables import Account, AuditEntry
 
@@ -100,7 +101,7 @@ def audit_rows(session: Session, *, limit: int = 5000) -> list[AuditRow]:
 
 def export_audit_csv(rows: Iterable[AuditRow], path: Path) -> int:
     """Write the log as CSV (details as JSON); returns the number of entries written."""
-    with path.open("w", newline="", encoding="utf-8") as handle:
+    with open_private(path, newline="") as handle:  # what was traded where: the person's alone
         return write_rows(handle, ["at", "action", "account_id", "account", "summary", "details"], (
             [row.at, row.action, row.account_id, row.account_name, row.summary, json.dumps(row.details, sort_keys=True)]
             for row in rows))

@@ -19,6 +19,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from clera_desktop.core.files import private_file, write_private
+
 log = logging.getLogger(__name__)
 LOCK_NAME = "window.lock"
 SHOW = b"show\n"
@@ -42,7 +44,8 @@ class SingleInstance:
             self._lock.acquire(timeout=0)
         except Timeout:
             return False
-        (self.data_dir / (LOCK_NAME + ".json")).write_text(json.dumps({"pid": os.getpid()}), encoding="utf-8")
+        private_file(self.data_dir / LOCK_NAME)  # made before the umask is the app's: tightened here
+        write_private(self.data_dir / (LOCK_NAME + ".json"), json.dumps({"pid": os.getpid()}))
         return True
 
     def holder(self) -> str:

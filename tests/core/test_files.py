@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from clera_desktop.core.files import keep_private
+from clera_desktop.core.files import keep_private, write_private
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes: Windows profile folders are private")
 
@@ -45,3 +46,23 @@ def test_info_on_an_empty_folder_creates_nothing(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0 and '"schema_revision": null' in result.stdout
     assert not data.exists()
+
+
+def test_an_export_is_private_whatever_the_umask_and_over_a_readable_file(tmp_path: Path) -> None:
+    """The audit log's CSV export was 0644: an export over a file others could read stayed so."""
+    from datetime import UTC, datetime
+
+    from clera_desktop.trading.audit import AuditRow, export_audit_csv
+
+    older = tmp_path / "audit.csv"
+    older.write_text("old", encoding="utf-8")
+    older.chmod(0o644)
+    previous = os.umask(0o022)
+    try:
+        export_audit_csv([AuditRow(datetime(2026, 12, 7, tzinfo=UTC), "place", "a", "A", "Bought 1 AAPL", {})], older)
+        write_private(tmp_path / "new.csv", "x")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(older.stat().st_mode) == 0o600 and "Bought 1 AAPL" in older.read_text(encoding="utf-8")
+    assert stat.S_IMODE((tmp_path / "new.csv").stat().st_mode) == 0o600
+

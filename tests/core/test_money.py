@@ -8,6 +8,7 @@ from clera_desktop.core.money import (
     canonical,
     format_amount,
     format_quantity,
+    parse_number,
     to_decimal,
 )
 
@@ -51,3 +52,12 @@ def test_unknown_values_display_as_a_dash_never_zero() -> None:
     assert format_amount(Decimal("1234567.125")) == "1,234,567.13"  # half up, as a statement rounds
     assert format_quantity(Decimal("1234.50000000")) == "1,234.5"
     assert format_quantity(Decimal("0.00000001")) == "0.00000001"
+
+
+@pytest.mark.parametrize("text", ["1_000", "1_0.5", "_1", "1__0"])
+def test_an_underscore_is_no_digit_separator_in_a_file_or_an_answer(text: str) -> None:
+    """Python's Decimal reads "1_000" as 1000; an imported quantity of 1_000 was taken as a thousand."""
+    with pytest.raises(InvalidAmount, match="underscore"):
+        parse_number(text)
+    with pytest.raises(InvalidAmount, match="underscore"):
+        to_decimal(text)

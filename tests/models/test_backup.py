@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from tests.clock import TEST_CLOCK
 
 def _store(path: Path) -> Path:
     Database(f"sqlite:///{path}", clock=TEST_CLOCK).close()
-    with sqlite3.connect(path) as raw:
+    with closing(sqlite3.connect(path)) as raw, raw:  # closed, not only committed (Windows' rules)
         raw.execute("INSERT INTO app_settings (key, value, updated_at) VALUES ('base_currency', 'CHF', '2026-01-01')")
     return path
 
@@ -31,7 +32,7 @@ def test_an_older_store_is_backed_up_before_it_is_upgraded(tmp_path: Path) -> No
     Database(f"sqlite:///{path}", clock=TEST_CLOCK).close()
     [before] = backups(path)
     assert before.reason == f"before-{SCHEMA_HEAD}"
-    with sqlite3.connect(before.path) as raw:
+    with closing(sqlite3.connect(before.path)) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",), "as it was"
 
 
@@ -82,3 +83,54 @@ def test_backup_and_restore_from_the_command_line(tmp_path: Path) -> None:
     restored = cli("restore")
     assert restored.returncode == 0 and "set-aside" in restored.stdout, restored.stderr
     assert cli("report", "--json").returncode == 0
+
+
+def test_a_backup_leaves_nothing_beside_it_and_is_one_plain_file(tmp_path: Path) -> None:
+    """Every backup once left a -wal and -shm of its copy behind (one was 5.9 MB)."""
+    path = _store(tmp_path / "clera.sqlite")
+    database = Database(f"sqlite:///{path}", clock=TEST_CLOCK)  # the app holds the store open meanwhile
+    try:
+        taken = take_backup(path, now=TEST_CLOCK.now(), reason="manual")
+    finally:
+        database.close()
+    left = sorted(p.name for p in taken.path.parent.iterdir())
+    assert taken.path.name in left and all(name.endswith(".sqlite") for name in left), left  # the daily one too
+    with closing(sqlite3.connect(taken.path)) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        assert raw.execute("SELECT value FROM app_settings WHERE key = 'base_currency'").fetchone() == ("CHF",)
+
+
+def test_two_processes_backing_up_in_the_same_second_both_succeed(tmp_path: Path) -> None:
+    """Two starts in one second raced on one partial file's name: 'A backup ... could not be written'."""
+    path = _store(tmp_path / "clera.sqlite")
+    script = ("import sys; from datetime import datetime; from pathlib import Path; "
+              "from clera_desktop.models.backup import take_backup; "
+              "[take_backup(Path(sys.argv[1]), now=datetime.fromisoformat(sys.argv[2]), reason='daily') for _ in range(5)]")
+    moment = TEST_CLOCK.now().isoformat()
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(path), moment], stderr=subprocess.PIPE, text=True)
+            for _ in range(4)]
+    errors = [run.communicate(timeout=120)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0, 0], errors
+    [backup] = backups(path)
+    assert sorted(p.name for p in backup.path.parent.iterdir()) == [backup.path.name], "no partial copy left"
+    assert is_sound(backup.path)
+
+
+def test_windows_rules_refuse_to_rename_an_open_store(tmp_path: Path) -> None:
+    """The rule the backup once broke on Windows, seen here: what this process holds open stays put."""
+    path = _store(tmp_path / "clera.sqlite")
+    held = sqlite3.connect(path)
+    try:
+        with pytest.raises(PermissionError, match="still open"):
+            path.replace(tmp_path / "elsewhere.sqlite")
+    finally:
+        held.close()
+    path.replace(tmp_path / "elsewhere.sqlite")  # closed: allowed
+
+
+def test_a_restore_works_under_windows_rules_and_leaves_no_copy_behind(tmp_path: Path) -> None:
+    path = _store(tmp_path / "clera.sqlite")
+    taken = take_backup(path, now=TEST_CLOCK.now(), reason="manual")
+    aside = restore(path, taken.path, now=TEST_CLOCK.now() + timedelta(seconds=1))
+    assert aside is not None and aside.exists() and is_sound(path)
+    assert not [p for p in tmp_path.iterdir() if ".partial" in p.name or ".restoring" in p.name]

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from clera_desktop.core.money import round_cents
 from clera_desktop.models.tables import PortfolioSnapshot
 from clera_desktop.portfolio.history_service import HistoryService
 from clera_desktop.portfolio.valuation import account_values
@@ -29,7 +30,7 @@ def test_reconstructed_value_on_the_last_day_equals_the_synced_value(harness: Ha
             select(PortfolioSnapshot.date, PortfolioSnapshot.value).where(PortfolioSnapshot.account_id == a)
             .order_by(PortfolioSnapshot.date.desc()).limit(1)).one())
         assert last.date == TODAY
-        assert last.value == account.total.quantize(Decimal("0.01")), account.name  # type: ignore[union-attr]
+        assert last.value == round_cents(account.total), account.name  # type: ignore[arg-type]
         state = states[account.account_id]
         assert state is not None
         # every provider's activities (Alpaca's fills and cash activities too) explain every
@@ -42,3 +43,26 @@ def test_reconstructed_value_on_the_last_day_equals_the_synced_value(harness: Ha
     usd = sum((a.metrics.end_value for a in report.accounts if a.currency == "USD"), Decimal(0))
     assert report.total.end_value > usd  # plus the CAD account, converted
     assert report.total.twr is not None and report.total.mwr is not None
+
+
+def test_a_second_sync_the_same_day_moves_todays_point_with_the_prices(harness: Harness) -> None:
+    """Accounts said 349,015.54 while Performance and the report stayed at 348,493.05 after a second
+    sync on one day: today's point must follow the prices every sync brings, not only new shares."""
+    harness.sync()
+    history = HistoryService(harness.database, lambda: harness.settings, lambda: harness.registry)
+    asyncio.run(history.update())
+    market = harness.server.world.market
+    for account in harness.server.world.all_accounts():
+        for symbol in account.book.holdings:
+            market.set_price(symbol, round_cents(market.price(symbol) * Decimal("1.03")))
+    harness.sync()
+    rebuilt = asyncio.run(history.update())
+    synced = harness.database.read_sync(lambda s: account_values(s, "USD"))
+    assert {a.account_id for a in synced if a.total} <= set(rebuilt), "every account holding shares was repriced"
+    for account in synced:
+        last = harness.database.read_sync(lambda s, a=account.account_id: s.execute(
+            select(PortfolioSnapshot.value).where(PortfolioSnapshot.account_id == a, PortfolioSnapshot.date == TODAY)
+        ).scalar_one())
+        assert last == round_cents(account.total), account.name  # type: ignore[arg-type]
+    report = asyncio.run(history.report(start=TODAY - timedelta(days=30), end=TODAY))
+    assert report.total.end_value == sum((round_cents(a.total_base) for a in synced), Decimal(0))  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from clera_desktop.core.files import write_private
 from clera_desktop.portfolio.gains import GainsReport, RealisedLine, Term
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS, fill_account_choice
@@ -178,7 +179,7 @@ class GainsView(QWidget):
     def export_to(self, path: Path) -> None:
         assert self.report is not None
         try:
-            path.write_text(self.report.csv_text(), encoding="utf-8", newline="")
+            write_private(path, self.report.csv_text(), newline="")
         except OSError as error:
             self.status.setText(f"Could not write {path}: {error.strerror or error}. Choose another folder.")
             return

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clera_desktop.core.csv_safe import write_rows
+from clera_desktop.core.files import open_private
 from clera_desktop.core.money import money_places, quantity_places, ratio_places, sum_known
 from clera_desktop.portfolio.holdings import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
@@ -193,7 +194,7 @@ class HoldingsView(QWidget):
 
     @staticmethod
     def _write_csv(path: Path, base: str, rows: tuple[HoldingRow, ...]) -> None:
-        with path.open("w", newline="", encoding="utf-8") as handle:
+        with open_private(path, newline="") as handle:
             write_rows(handle, ["Symbol", "Name", "Quantity", "Price", "Currency", f"Market value ({base})",
                                 f"Cost basis ({base})", f"Gain/loss ({base})", "Gain %", "Weight", "Accounts"],
                        ([r.symbol, r.name, quantity_places(r.quantity), r.price, r.currency,
