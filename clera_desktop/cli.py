@@ -594,6 +594,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             keep_private([settings.data_dir, settings.log_dir])
             configure_logging(settings.log_dir, args.log_level)
             record_crashes(settings.log_dir, started=settings.clock.now().isoformat())
+        else:  # no log file: its records go nowhere, never as a traceback on the terminal
+            logging.getLogger().addHandler(logging.NullHandler())
         return _run_command(args, settings)
     except CleraError as error:  # the data folder, the database, the keys: said, not a traceback
         logging.getLogger(__name__).warning("%s failed: %s", args.command, error, exc_info=error.__cause__ is not None,

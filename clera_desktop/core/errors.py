@@ -120,6 +120,16 @@ class StoreDamaged(StoreError):
                        "(clera-desktop restore) or move the file aside to start afresh.")
 
 
+class StoreForeign(StoreError):
+    default_message = ("This database is not a Clera Desktop store (it holds another program's tables). Nothing was "
+                       "changed: move it away, or choose another data folder (--data-dir).")
+
+
+class StoreAddressWrong(StoreError):
+    default_message = ("Clera Desktop cannot open this database address. Use a file (sqlite:///path/clera.sqlite) or "
+                       "a server (postgresql+psycopg://user@host/database).")
+
+
 class StoreTooNew(StoreError):
     default_message = ("Your Clera data was written by a newer version of Clera Desktop. Update the app to open it; "
                        "nothing was changed.")

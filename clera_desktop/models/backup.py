@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from clera_desktop.core.errors import StoreDamaged, StoreError
+from clera_desktop.core.errors import StoreDamaged, StoreError, StoreForeign
 from clera_desktop.core.files import private_file, private_folder
 
 log = logging.getLogger(__name__)
@@ -121,11 +121,43 @@ def is_sound(database: Path) -> bool:
         return False
 
 
+def is_clera_store(database: Path) -> bool:
+    """The file is a Clera store: marked with its application id, or (made before the mark) with
+    the schema's revision table."""
+    return _kind(database) == "clera"
+
+
+def is_foreign_store(database: Path) -> bool:
+    """The file is another program's SQLite database (tables, none of them Clera's): read only,
+    without a byte written (an engine's connection would switch it to WAL before any check)."""
+    return _kind(database) == "foreign"
+
+
+def _kind(database: Path) -> str:
+    """"clera", "empty", "foreign", or "unreadable" (damaged, missing, or not a file)."""
+    from clera_desktop.models.engine import APPLICATION_ID  # the engine imports this module
+
+    if not database.is_file():
+        return "unreadable"
+    try:
+        with closing(sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+            if connection.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,):
+                return "clera"
+            tables = {name for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+    except sqlite3.DatabaseError:
+        return "unreadable"
+    return "clera" if "alembic_version" in tables else "foreign" if tables else "empty"
+
+
 def restore(database: Path, backup: Path, *, now: datetime) -> Path | None:
     """Put ``backup`` in the database's place. The current file (and its WAL) is set aside beside
     it as ``<name>.set-aside-<time>``, never deleted; returns where it went (None if there was none)."""
     if not is_sound(backup):
         raise StoreDamaged(f"The backup {backup.name} is damaged too; choose another one.", detail=str(backup))
+    if not is_clera_store(backup):
+        raise StoreForeign(f"{backup.name} is not a Clera Desktop backup (it holds another program's tables). "
+                           "Nothing was changed.", detail=str(backup))
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
     aside = None
     if database.exists():

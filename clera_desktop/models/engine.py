@@ -21,20 +21,22 @@ from urllib.parse import unquote
 
 from filelock import FileLock
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.errors import (
+    StoreAddressWrong,
     StoreBusy,
     StoreDamaged,
     StoreError,
+    StoreForeign,
     StoreFull,
     StoreReadOnly,
     StoreTooNew,
 )
-from clera_desktop.models.backup import daily_backup, take_backup
+from clera_desktop.models.backup import daily_backup, is_foreign_store, take_backup
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,9 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: start on an up-to-date database needs no Alembic import at all.
 SCHEMA_HEAD = "0008"
 BUSY_TIMEOUT_MS = 10_000
+#: SQLite's application id for a Clera store ("CLRA"), written at its creation: a file with
+#: another program's tables is refused rather than migrated into (``PRAGMA application_id``).
+APPLICATION_ID = 0x434C5241
 T = TypeVar("T")
 
 
@@ -57,16 +62,40 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file a ``sqlite:///`` address names (None: another database, or one in memory)."""
+    if not url.startswith("sqlite:///") or url in ("sqlite:///:memory:",):
+        return None
+    return Path(unquote(url.removeprefix("sqlite:///").split("?", 1)[0]))
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the app's PRAGMAs; creates the SQLite file's folder."""
     kwargs: dict[str, Any] = {}
+    try:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+    except (ArgumentError, ValueError) as error:
+        raise StoreAddressWrong(detail=f"{url!r}: {error}") from error
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreAddressWrong(detail=f"{parsed.get_backend_name()} is not a database Clera keeps its data in")
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         if url in ("sqlite://", "sqlite:///:memory:"):
             kwargs["poolclass"] = StaticPool
         else:
-            Path(unquote(url.removeprefix("sqlite:///").split("?", 1)[0])).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, **kwargs)
+            file = sqlite_file(url)
+            if file is not None:
+                file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(url, **kwargs)
+    except (ImportError, NoSuchModuleError) as error:
+        raise StoreAddressWrong(f"The database driver for {parsed.get_backend_name()} is not installed "
+                                f"({getattr(error, 'name', None) or error}): install it, or keep your data in a "
+                                "file (sqlite:///...).", detail=str(error)) from error
+    except ArgumentError as error:
+        raise StoreAddressWrong(detail=str(error)) from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
@@ -101,14 +130,44 @@ def head_revision() -> str:
     return head
 
 
+def _checked(work: Callable[[], T]) -> T:
+    """Run ``work``, turning SQLite's failures into :class:`StoreError` (an IntegrityError is the
+    caller's own business: it means a rule of the schema held, and callers catch it on purpose)."""
+    try:
+        return work()
+    except IntegrityError:
+        raise
+    except (OperationalError, DatabaseError) as error:
+        raise store_error(error) from error
+
+
 def current_revision(engine: Engine) -> str | None:
+    """The store's schema revision; None for a new, empty store. A SQLite file that holds another
+    program's tables is refused (:class:`StoreForeign`), never migrated into; a damaged one is said
+    to be (:class:`StoreDamaged`)."""
+    return _checked(lambda: _revision(engine))
+
+
+def _revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        has_table = connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).first() if engine.dialect.name == "sqlite" else True
-        if not has_table:
+        if engine.dialect.name != "sqlite":
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        tables = {name for (name,) in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        ours = connection.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID
+        if "alembic_version" not in tables:
+            if tables and not ours:
+                raise StoreForeign(detail=f"tables {sorted(tables)[:5]}, no alembic_version")
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def stamp_application_id(engine: Engine) -> None:
+    """Mark a SQLite store as Clera's (stores made before the id was written get it on their next open)."""
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as connection:
+            if connection.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
+                connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -139,17 +198,6 @@ def store_error(error: DatabaseError | OSError) -> StoreError:
     return StoreError(detail=detail)
 
 
-def _checked(work: Callable[[], T]) -> T:
-    """Run ``work``, turning SQLite's failures into :class:`StoreError` (an IntegrityError is the
-    caller's own business: it means a rule of the schema held, and callers catch it on purpose)."""
-    try:
-        return work()
-    except IntegrityError:
-        raise
-    except (OperationalError, DatabaseError) as error:
-        raise store_error(error) from error
-
-
 class Database:
     """The store: an engine at the newest schema, sessions, and off-GUI-thread execution.
 
@@ -163,12 +211,19 @@ class Database:
         once a day too (models/backup.py)."""
         self.url = url
         self._clock = clock or SystemClock()
+        file = sqlite_file(url)
+        if file is not None and is_foreign_store(file):  # before an engine's connection writes to it
+            raise StoreForeign(detail=str(file))
         try:
             self.engine = make_engine(url)
         except OSError as error:  # the data folder cannot be made
             raise store_error(error) from error
         if migrate:
-            _checked(self._migrate)
+            try:
+                _checked(self._migrate)
+            except BaseException:
+                self.engine.dispose()  # nothing of a store it could not open stays open
+                raise
             path = self.path
             if path is not None and self._existed:
                 _checked(lambda: daily_backup(path, now=self._clock.now()))
@@ -190,6 +245,7 @@ class Database:
         revision = current_revision(self.engine)
         self._existed = revision is not None
         if revision == SCHEMA_HEAD:
+            self._stamp()
             return  # every start but the first after an update: no lock, no Alembic import
         path = self.path
         if path is None:
@@ -210,9 +266,16 @@ class Database:
         if before is not None and self.path is not None:  # what was there, as it was, before it changes
             take_backup(self.path, now=self._clock.now(), reason=f"before-{SCHEMA_HEAD}")
         upgrade(self.engine)
+        self._stamp()
         after = current_revision(self.engine)
         if before != after:
             log.info("database schema upgraded from %s to %s", before, after)
+
+    def _stamp(self) -> None:
+        try:
+            stamp_application_id(self.engine)
+        except OperationalError:  # a read-only folder: the store is still ours to read
+            log.info("could not mark %s as Clera's (read-only?)", self.url, exc_info=True)
 
     def session(self) -> Session:
         return self._sessions()
