@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -512,9 +512,45 @@ def run_restore(settings: Settings, chosen: Path | None, *, list_only: bool) -> 
             print(f"{backup.taken:%Y-%m-%d %H:%M}  {backup.reason:<14} {backup.size:>12,} bytes  {backup.path}")
         return 0 if list_only else 1
     source = chosen or found[0].path
-    aside = restore(path, source, now=settings.clock.now())
+    with _folder_to_myself(settings):
+        aside = restore(path, source, now=settings.clock.now())
     print(f"Restored {path} from {source}." + (f" The previous file is kept as {aside}." if aside else ""))
     return 0
+
+
+@contextlib.contextmanager
+def _folder_to_myself(settings: Settings) -> Iterator[None]:
+    """Hold the folder's window and sync locks around a restore, or refuse in a sentence: a window
+    or a sync still writing would write into the file set aside, and be lost."""
+    from filelock import FileLock, Timeout
+
+    from clera_desktop.core.errors import SyncBusy
+    from clera_desktop.core.folder_locks import WINDOW_LOCK, holder
+    from clera_desktop.sync.lock import SyncLock
+
+    window = FileLock(settings.data_dir / WINDOW_LOCK, thread_local=False, is_singleton=False)
+    try:
+        window.acquire(timeout=0)
+    except Timeout:
+        raise FolderBusy(f"Clera Desktop ({holder(settings.data_dir, WINDOW_LOCK)}) has this data folder open. Close "
+                         "its window, then restore. Nothing was changed.") from None
+    sync = SyncLock(settings.data_dir, settings.clock)
+    try:
+        try:
+            sync.acquire(wait=0)
+        except SyncBusy:
+            raise FolderBusy("A sync is writing to this data folder. Let it finish, then restore. Nothing was "
+                             "changed.") from None
+        try:
+            yield
+        finally:
+            sync.release()
+    finally:
+        window.release()
+
+
+class FolderBusy(CleraError):
+    """Another process has the data folder open or is syncing it."""
 
 
 def _database_file(settings: Settings, *, must_exist: bool = True) -> Path:

@@ -18,10 +18,11 @@ from filelock import FileLock, Timeout
 
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import SyncBusy
+from clera_desktop.core.folder_locks import SYNC_LOCK
 
 log = logging.getLogger(__name__)
-LOCK_NAME = "sync.lock"
-NOTE_NAME = "sync.lock.json"
+LOCK_NAME = SYNC_LOCK
+NOTE_NAME = SYNC_LOCK + ".json"
 
 
 class SyncLock:

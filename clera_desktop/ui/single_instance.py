@@ -20,9 +20,10 @@ from filelock import FileLock, Timeout
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from clera_desktop.core.files import private_file, write_private
+from clera_desktop.core.folder_locks import WINDOW_LOCK, holder
 
 log = logging.getLogger(__name__)
-LOCK_NAME = "window.lock"
+LOCK_NAME = WINDOW_LOCK
 SHOW = b"show\n"
 
 
@@ -50,11 +51,7 @@ class SingleInstance:
 
     def holder(self) -> str:
         """Who holds the folder, for the message: "process 4242"."""
-        try:
-            pid = json.loads((self.data_dir / (LOCK_NAME + ".json")).read_text(encoding="utf-8"))["pid"]
-        except (OSError, ValueError, KeyError, TypeError):
-            return "another process"
-        return f"process {pid}"
+        return holder(self.data_dir, LOCK_NAME)
 
     def listen(self, on_show: Callable[[], None]) -> None:
         """Bring this window forward when a second launch asks."""

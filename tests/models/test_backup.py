@@ -134,3 +134,35 @@ def test_a_restore_works_under_windows_rules_and_leaves_no_copy_behind(tmp_path:
     aside = restore(path, taken.path, now=TEST_CLOCK.now() + timedelta(seconds=1))
     assert aside is not None and aside.exists() and is_sound(path)
     assert not [p for p in tmp_path.iterdir() if ".partial" in p.name or ".restoring" in p.name]
+
+
+@pytest.mark.parametrize("busy", ["a window", "a sync"])
+def test_restore_waits_its_turn_while_a_window_or_a_sync_holds_the_folder(tmp_path: Path, busy: str) -> None:
+    """With the window open, `restore` succeeded and the window's later writes (a filled order's
+    ticket, its audit rows) went to the file set aside; during a sync, a store of neither."""
+    import json
+    import os
+
+    from filelock import FileLock
+
+    from clera_desktop.core.folder_locks import SYNC_LOCK, WINDOW_LOCK
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "clera.sqlite").write_bytes(_store(tmp_path / "seed.sqlite").read_bytes())
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "clera_desktop", *args, "--data-dir", str(data)],
+                              capture_output=True, text=True, timeout=120, check=False)
+
+    assert cli("backup").returncode == 0
+    name = WINDOW_LOCK if busy == "a window" else SYNC_LOCK
+    (data / (name + ".json")).write_text(json.dumps({"pid": os.getpid(), "since": TEST_CLOCK.now().isoformat()}))
+    before = (data / "clera.sqlite").read_bytes()
+    with FileLock(data / name, thread_local=False, is_singleton=False):
+        refused = cli("restore")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert ("has this data folder open" if busy == "a window" else "A sync is writing") in refused.stderr
+    assert (f"process {os.getpid()}" in refused.stderr) == (busy == "a window"), refused.stderr
+    assert (data / "clera.sqlite").read_bytes() == before and not list(data.glob("*.set-aside-*")), "nothing moved"
+    assert cli("restore").returncode == 0, "once the folder is free, it restores"
