@@ -2,7 +2,10 @@
 for pairs no provider gives (a manual CHF account in a USD total, say).
 
 Checked like prices: a rate within bounds and above zero, two different codes, a day not after
-today, one rate per pair and day in the file. A stored (pair, day) is replaced by the file's rate.
+today, one rate per pair and day in the file, and a pair quoted both ways on one day only when the
+two agree (one the other's inverse within ``INVERSE_TOLERANCE``): ``EUR,USD,1.1`` beside
+``USD,EUR,5`` is refused, never stored for the rate book to choose between. A stored (pair, day) is
+replaced by the file's rate.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from clera_desktop.models.tables import FxRate
 from clera_desktop.models.upserts import upsert_rows
 
 COLUMNS = ("base", "quote", "date", "rate")
+#: Two quotes of one pair in opposite directions agree when their product is this close to 1 (a
+#: bid/ask spread, or rates from two sources a minute apart).
+INVERSE_TOLERANCE = Decimal("0.01")
 
 
 @dataclass
@@ -77,6 +83,7 @@ def parse_rates(data: bytes | str, *, today: date) -> RatesPreview:
                                  f"(expected {','.join(COLUMNS)})"], detected=table.detected)
     lines: list[RateLine] = []
     first_line: dict[tuple[str, str, date], int] = {}
+    quoted: dict[tuple[str, str, date], RateLine] = {}
     for number, row in table.rows:
         line = RateLine(number)
         line.base, line.quote = fields.currency(row["base"], line), fields.currency(row["quote"], line)
@@ -92,6 +99,14 @@ def parse_rates(data: bytes | str, *, today: date) -> RatesPreview:
             earlier = first_line.setdefault((line.base, line.quote, line.day), number)
             if earlier != number:
                 line.errors.append(f"a second {line.base}/{line.quote} rate on {line.day} (line {earlier} has one)")
+            inverse = quoted.get((line.quote, line.base, line.day))
+            if inverse is not None and line.rate is not None and inverse.rate is not None and \
+                    abs(line.rate * inverse.rate - 1) > INVERSE_TOLERANCE:
+                line.errors.append(f"{line.base}/{line.quote} {line.rate} on {line.day} contradicts line {inverse.number}'s "
+                                   f"{inverse.base}/{inverse.quote} {inverse.rate} (whose inverse is "
+                                   f"{(1 / inverse.rate):.6f}): keep the one that is right")
+            if line.ok:
+                quoted.setdefault((line.base, line.quote, line.day), line)
         lines.append(line)
     if not lines:
         return RatesPreview([], ["the file has no rate lines"], detected=table.detected)

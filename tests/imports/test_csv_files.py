@@ -99,6 +99,15 @@ def test_exchange_rates_are_checked() -> None:
     assert "rate must be greater than zero" in preview.lines[2].errors
 
 
+def test_a_pair_quoted_both_ways_on_one_day_must_agree() -> None:
+    """EUR,USD,1.1 and USD,EUR,5 on one day were both accepted, for the rate book to pick from."""
+    contradicting = parse_rates(f"base,quote,date,rate\nEUR,USD,{DAY},1.1\nUSD,EUR,{DAY},5\n", today=TODAY)
+    assert contradicting.lines[0].ok and contradicting.fatal
+    assert any("contradicts line 2's EUR/USD 1.1" in e for e in contradicting.lines[1].errors)
+    agreeing = parse_rates(f"base,quote,date,rate\nEUR,USD,{DAY},1.1\nUSD,EUR,{DAY},0.9095\n", today=TODAY)
+    assert not agreeing.fatal, "one the other's inverse, within a spread"
+
+
 def test_a_partial_import_brings_the_good_lines_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = str(tmp_path / "data")
     path = tmp_path / "mixed.csv"
