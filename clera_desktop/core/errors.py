@@ -139,3 +139,8 @@ class SyncBusy(CleraError):
     """Another process is syncing this data folder (one writer per folder)."""
 
     default_message = "Another Clera Desktop is syncing this data right now. Try again when it is done."
+
+
+class SellsMoreThanHeld(CleraError):
+    """A sale or transfer out of more shares than a manual account holds that day (a short position):
+    said before it is saved, since in a record of one's own it is nearly always a missing purchase."""

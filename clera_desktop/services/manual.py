@@ -13,13 +13,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import Clock
-from clera_desktop.core.errors import CleraError
+from clera_desktop.core.errors import CleraError, SellsMoreThanHeld
+from clera_desktop.core.money import format_quantity
 from clera_desktop.core.text import NAME_LENGTH, clean_text
 from clera_desktop.imports.activities_csv import (
     ParsedLine,
@@ -29,9 +31,11 @@ from clera_desktop.imports.activities_csv import (
     parse_line,
 )
 from clera_desktop.models.engine import Database
-from clera_desktop.models.enums import Provider
+from clera_desktop.models.enums import ActivityType, Provider
 from clera_desktop.models.tables import Account, Activity, AppSetting
 from clera_desktop.portfolio.derived import bring_up_to_date
+from clera_desktop.portfolio.history import ExactHoldings, split_ratios
+from clera_desktop.portfolio.history_store import load_records
 from clera_desktop.portfolio.manual import LOT_METHOD_KEY
 
 #: The cells of the activity form, in the order the form shows them (the CSV's columns but the account).
@@ -122,9 +126,11 @@ class ManualAccounts:
         return await self._database.read(read)
 
     async def save_activity(self, account_id: str, cells: dict[str, str], activity_id: int | None = None, *,
-                            decimal_comma: bool = False) -> Changes:
+                            decimal_comma: bool = False, sell_beyond_holdings: bool = False) -> Changes:
         """Add an activity (``activity_id`` None) or replace one, after the import's checks
-        (``decimal_comma``: the person's locale writes 1,5 for one and a half)."""
+        (``decimal_comma``: the person's locale writes 1,5 for one and a half). A sale of more shares
+        than the account holds that day raises :class:`SellsMoreThanHeld` unless the person has seen
+        that and said so (``sell_beyond_holdings``)."""
         clock = self._clock()
 
         def write(session: Session) -> int:
@@ -132,6 +138,8 @@ class ManualAccounts:
             line = _checked_line(account, cells, decimal_comma=decimal_comma, today=clock.today())
             if line.errors:
                 raise CleraError("; ".join(line.errors).capitalize() + ".")
+            if not sell_beyond_holdings:
+                _refuse_selling_more_than_held(session, account, line, activity_id)
             values = line_values(line, account.id, account.currency)
             if activity_id is None:
                 activity = Activity(provider_activity_id=f"manual:{uuid.uuid4().hex}", **values)
@@ -165,6 +173,19 @@ class ManualAccounts:
 
         account_id = await self._database.write(write)
         return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), "Deleted the activity."))
+
+
+def _refuse_selling_more_than_held(session: Session, account: Account, line: ParsedLine, editing: int | None) -> None:
+    if line.type not in (ActivityType.SELL, ActivityType.TRANSFER_OUT) or not line.symbol or not line.quantity \
+            or line.day is None:
+        return
+    records = [r for r in load_records(session, account.id) if r.id != editing]
+    held = ExactHoldings(records, split_ratios(records)).on(line.day).get(line.symbol, Decimal(0))
+    if line.quantity > held:
+        raise SellsMoreThanHeld(
+            f"{account.name} holds {format_quantity(held)} {line.symbol} on {line.day}: this takes out "
+            f"{format_quantity(line.quantity)}, leaving {format_quantity(held - line.quantity)}. Add the purchases "
+            "first, or save again to keep it as written.")
 
 
 def _checked_line(account: Account, cells: dict[str, str], *, decimal_comma: bool, today: date) -> ParsedLine:

@@ -74,3 +74,33 @@ def test_a_manual_account_is_kept_by_hand_through_its_menu_and_form(window: Main
     run(wait_for(lambda: not detail.activities.rows))
     run(window.settled())
     assert _account(window, "Cash box").cash == 0
+
+
+def test_a_sale_of_more_than_is_held_is_said_before_it_is_saved(window: MainWindow,
+                                                                 run: Callable[[Awaitable[Any]], Any]) -> None:
+    """A manual SELL of 1,000,000 AAPL never held was accepted (a position of -1,000,000, worth
+    -150,000,000): the form says so first, and keeps it as written only when Save is pressed again."""
+    manual = window.services.manual
+    account = next(iter(run(manual.create_account("Notebook", "USD")).accounts))
+    run(window.settled())
+    run(window.accounts_view.open_account(account))
+    detail = window.accounts_view.detail
+    assert detail is not None
+    detail.add_activity_button.click()
+    run(wait_for(lambda: hasattr(detail, "activity_dialog") and detail.activity_dialog.isVisible()))
+    form = detail.activity_dialog
+    form.type.setCurrentIndex(form.type.findData(ActivityType.SELL.name))
+    form.cells["symbol"].setText("AAPL")
+    form.cells["quantity"].setText("1000000")
+    form.cells["price"].setText("150")
+    form.save_button.click()
+    run(wait_for(lambda: "holds 0 AAPL" in form.message.text()))
+    assert form.isVisible() and form.save_button.text() == "Save anyway" and not detail.activities.rows
+    assert "leaving -1,000,000" in form.message.text()
+    form.cells["quantity"].setText("10")  # another form: said again, not saved
+    form.save_button.click()
+    run(wait_for(lambda: "takes out 10" in form.message.text()))
+    form.save_button.click()  # the same form once more: the person has read it
+    run(wait_for(lambda: form.result() == form.DialogCode.Accepted))
+    run(window.settled())
+    assert len(detail.activities.rows) == 1

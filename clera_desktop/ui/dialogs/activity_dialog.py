@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from clera_desktop.core.errors import CleraError
+from clera_desktop.core.errors import CleraError, SellsMoreThanHeld
 from clera_desktop.imports.activities_csv import TYPES
 from clera_desktop.models.enums import ActivityType
 
@@ -114,6 +114,7 @@ class ActivityDialog(QDialog):
             self._fill(cells)
         self._show_cells_of_type()
         self.saved_id: int | None = None
+        self._warned_for: dict[str, str] | None = None  # the form a warning was shown for
 
     def _fill(self, cells: dict[str, str]) -> None:
         day = date.fromisoformat(cells["date"])
@@ -141,11 +142,22 @@ class ActivityDialog(QDialog):
                 "currency": self._currency, "description": self.description.text().strip()}
 
     async def save(self) -> bool:
+        """Save through the import's checks; a sale beyond the holding is said first, and saved as
+        written only when Save is pressed again on the same form."""
         decimal_comma = QLocale().decimalPoint() == ","
         self.save_button.setEnabled(False)
+        values = self.values()
         try:
-            changes = await self._manual.save_activity(self._account_id, self.values(), self._activity_id,
-                                                       decimal_comma=decimal_comma)
+            changes = await self._manual.save_activity(self._account_id, values, self._activity_id,
+                                                       decimal_comma=decimal_comma,
+                                                       sell_beyond_holdings=values == self._warned_for)
+        except SellsMoreThanHeld as warning:
+            if isValid(self):
+                self._warned_for = values
+                self.message.setText(warning.user_message)
+                self.save_button.setText("Save anyway")
+                self.save_button.setEnabled(True)
+            return False
         except CleraError as error:
             if isValid(self):
                 self.message.setText(error.user_message)
