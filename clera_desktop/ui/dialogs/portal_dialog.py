@@ -83,6 +83,9 @@ class PortalDialog(QDialog):
 
     def __init__(self, url: str, callback: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from clera_desktop.ui.web_engine import prepare_web_engine
+
+        prepare_web_engine()  # before the engine's first import: as root, Chromium would end the process
         from PySide6.QtWebEngineCore import QWebEngineProfile
         from PySide6.QtWebEngineWidgets import QWebEngineView
 
