@@ -11,7 +11,7 @@ import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Dialect, Result, Table, delete, func, literal, or_, select, update
@@ -318,14 +318,23 @@ def store_orders(session: Session, orders: list[dict[str, Any]]) -> int:
 #: A brokerage's clock and ours differ a little: an order placed this long before the ticket's
 #: record is still the ticket's.
 CLOCK_SKEW = timedelta(seconds=30)
+#: A placement whose answer was lost reached the brokerage within moments of being sent: only an
+#: order placed within this long after the ticket is its order. One placed later is the person's
+#: own (outside the app), never the ticket's.
+MATCH_WINDOW = timedelta(minutes=2)
+NEVER_REACHED = ("No order at the brokerage matches this ticket within 2 minutes of sending: it never reached "
+                 "the brokerage. Close it, and place it again if you still want it.")
 
 
 def reconcile_tickets(session: Session, account_id: str, *, now: datetime) -> int:
     """Tickets the app sent whose answer never came (no order id, still pending), matched with an
     order the brokerage reports for this account that no ticket claims: same symbol, side, type
-    and size, placed after the ticket (SnapTrade orders carry no client id; Alpaca's are matched
-    by theirs in :func:`store_orders`). The order's row is merged into the ticket's, so each order
-    appears once, under the ticket. Returns how many tickets were matched."""
+    and size, placed within :data:`MATCH_WINDOW` after the ticket was sent; of several, the pairs
+    nearest in time first (SnapTrade orders carry no client id; Alpaca's are matched by theirs in
+    :func:`store_orders`). The order's row is merged into the ticket's, so each order appears once,
+    under the ticket, which keeps when it was sent; the audit says how it was matched. A ticket
+    still unmatched once the window has passed is said never to have reached the brokerage.
+    Returns how many tickets changed."""
     tickets = list(session.scalars(select(Order).where(
         Order.account_id == account_id, Order.provider_order_id.is_(None), Order.status == OrderStatus.PENDING,
     ).order_by(Order.submitted_at, Order.id)))
@@ -335,14 +344,19 @@ def reconcile_tickets(session: Session, account_id: str, *, now: datetime) -> in
         Order.account_id == account_id, Order.provider_order_id.is_not(None),
         Order.client_order_id == literal(f"{account_id}:").concat(Order.provider_order_id),
     ).order_by(Order.submitted_at, Order.id)))
-    matched = 0
-    for ticket in tickets:
-        order = next((o for o in unclaimed if _same_order(ticket, o)), None)
-        if order is None:
+    pairs = sorted(((_gap(ticket, order), n, m) for n, ticket in enumerate(tickets) for m, order in enumerate(unclaimed)
+                    if _same_order(ticket, order)), key=lambda pair: (abs(pair[0]), pair[1], pair[2]))
+    matched_tickets: set[int] = set()
+    matched_orders: set[int] = set()
+    changed = 0
+    for gap, n, m in pairs:
+        if n in matched_tickets or m in matched_orders:
             continue
-        unclaimed.remove(order)
+        matched_tickets.add(n)
+        matched_orders.add(m)
+        ticket, order = tickets[n], unclaimed[m]
         values = {c.key: getattr(order, c.key) for c in table_of(Order).columns
-                  if c.key not in ("id", "client_order_id", "account_id")}
+                  if c.key not in ("id", "client_order_id", "account_id", "submitted_at")}
         session.delete(order)
         session.flush()  # the order's provider id is free for the ticket
         for key, value in values.items():
@@ -351,18 +365,43 @@ def reconcile_tickets(session: Session, account_id: str, *, now: datetime) -> in
         session.add(AuditEntry(at=now, action="reconciled", account_id=account_id, details={
             "client_order_id": ticket.client_order_id, "provider_order_id": ticket.provider_order_id,
             "symbol": ticket.symbol, "status": ticket.status.value,
-            "how": "found at the next sync: the answer to the placement was lost"}))
-        matched += 1
-    return matched
+            "how": (f"found at the next sync (the answer to the placement was lost): the only order of the same "
+                    f"symbol, side, type and size placed within {int(MATCH_WINDOW.total_seconds() // 60)} minutes "
+                    f"of sending, {gap:+.0f} s after it" if gap == gap else
+                    "found at the next sync (the answer to the placement was lost): same symbol, side, type and size")}))
+        changed += 1
+    for n, ticket in enumerate(tickets):
+        sent = _aware(ticket.submitted_at)
+        if n in matched_tickets or sent is None or now < sent + MATCH_WINDOW or ticket.reject_reason == NEVER_REACHED:
+            continue
+        ticket.reject_reason = NEVER_REACHED
+        ticket.updated_at = now
+        session.add(AuditEntry(at=now, action="never_reached", account_id=account_id, details={
+            "client_order_id": ticket.client_order_id, "symbol": ticket.symbol, "reason": NEVER_REACHED}))
+        changed += 1
+    return changed
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """A stored moment as an aware one (the store's are UTC; a naive one is read as UTC)."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+def _gap(ticket: Order, order: Order) -> float:
+    """Seconds from sending the ticket to the brokerage's order (NaN: a time is missing)."""
+    sent, placed = _aware(ticket.submitted_at), _aware(order.submitted_at)
+    return float("nan") if sent is None or placed is None else (placed - sent).total_seconds()
 
 
 def _same_order(ticket: Order, order: Order) -> bool:
-    placed = order.submitted_at
+    gap = _gap(ticket, order)
     return (order.symbol.removesuffix(".TO") == ticket.symbol.removesuffix(".TO") and order.side is ticket.side
             and order.order_type is ticket.order_type
             and (ticket.quantity is None or order.quantity == ticket.quantity)
             and (ticket.notional is None or order.notional in (None, ticket.notional))
-            and (placed is None or ticket.submitted_at is None or placed >= ticket.submitted_at - CLOCK_SKEW))
+            and (gap != gap or -CLOCK_SKEW.total_seconds() <= gap <= MATCH_WINDOW.total_seconds()))
 
 
 def _upsert_account(session: Session, data: AccountData, account_id: str, connection_id: str | None, now: datetime) -> None:

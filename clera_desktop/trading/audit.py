@@ -37,6 +37,7 @@ class AuditAction:
     UNCONFIRMED = "placement_unconfirmed"
     RECONCILED = "reconciled"
     TICKET_CLOSED = "ticket_closed"  # never confirmed by the brokerage; closed by the person
+    NEVER_REACHED = "never_reached"  # no order at the brokerage matched it within the window after sending
     CANCEL_REQUESTED = "cancel_requested"
     CANCELED = "canceled"
     CANCEL_FAILED = "cancel_failed"
@@ -85,7 +86,7 @@ def summarize(action: str, details: Mapping[str, Any]) -> str:
         parts.append(f"estimated total {details['estimated_total']} ({details.get('total_source')})")
     if details.get("problems"):
         parts.append("; ".join(map(str, details["problems"])))
-    for key in ("provider_order_id", "status", "reason"):
+    for key in ("provider_order_id", "status", "reason", "how"):
         if details.get(key):
             parts.append(f"{key.replace('_', ' ')}: {details[key]}")
     return "; ".join(parts) or action
