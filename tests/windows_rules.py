@@ -57,7 +57,10 @@ class _Held:
 
     def add(self, key: str, handle: Any) -> None:
         with self._lock:
-            self._open.setdefault(key, []).append(weakref.ref(handle))
+            refs = self._open.setdefault(key, [])
+            if len(refs) >= 16:  # a file opened again and again: forget the handles already gone
+                refs[:] = [ref for ref in refs if ref() is not None]
+            refs.append(weakref.ref(handle))
 
     def holder(self, key: str, still_open: Callable[[Any], bool]) -> Any:
         with self._lock:

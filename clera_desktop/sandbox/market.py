@@ -104,24 +104,41 @@ class PriceHistory:
         return walk
 
     def _generate(self, instrument: Instrument) -> _Walk:
+        """The walk's floats. Random's gauss, uniform and randrange are written out over its random()
+        and getrandbits() (as CPython writes them), so that one walk costs a third less: a date sweep
+        builds a world a day, 400 of them."""
         rng = random.Random(f"{self._seed}:prices:{instrument.symbol}")
-        gauss, uniform, randrange, exp = rng.gauss, rng.uniform, rng.randrange, math.exp
+        uniform01, getrandbits = rng.random, rng.getrandbits
+        exp, log, sqrt, cos, sin = math.exp, math.log, math.sqrt, math.cos, math.sin
+        two_pi = 2.0 * math.pi
         step_sigma = instrument.volatility / math.sqrt(252)
         step_mu = instrument.drift / 252 - step_sigma**2 / 2
         price = float(instrument.base_price)
         walk = _Walk([], [], [], [], [])
+        closes, opens, high_adds, low_takes, volumes = walk.closes, walk.opens, walk.high_adds, walk.low_takes, walk.volumes
         previous = price
         split_before = self.split_day if instrument.symbol == SPLIT_SYMBOL else None
         ratio = float(SPLIT_RATIO)
+        spare: float | None = None  # gauss draws two normals at a time and keeps the second
+        volume_width = 5_000_000 - 200_000
+        volume_bits = volume_width.bit_length()
         for day in self.days:
-            price *= exp(gauss(step_mu, step_sigma))
+            z, spare = spare, None
+            if z is None:
+                angle = uniform01() * two_pi
+                radius = sqrt(-2.0 * log(1.0 - uniform01()))
+                z, spare = cos(angle) * radius, sin(angle) * radius
+            price *= exp(step_mu + z * step_sigma)
             price = max(price, 1.0)
             factor = ratio if split_before is not None and day < split_before else 1.0
-            walk.closes.append(price * factor)
-            walk.opens.append(previous * factor * (1 + uniform(-0.004, 0.004)))
-            walk.high_adds.append(price * factor * uniform(0, 0.01))
-            walk.low_takes.append(price * factor * uniform(0, 0.01))
-            walk.volumes.append(randrange(200_000, 5_000_000))
+            closes.append(price * factor)
+            opens.append(previous * factor * (1 + (-0.004 + 0.008 * uniform01())))  # uniform(-0.004, 0.004)
+            high_adds.append(price * factor * (0.01 * uniform01()))  # uniform(0, 0.01)
+            low_takes.append(price * factor * (0.01 * uniform01()))
+            drawn = getrandbits(volume_bits)
+            while drawn >= volume_width:
+                drawn = getrandbits(volume_bits)
+            volumes.append(200_000 + drawn)
             previous = price
         return walk
 
