@@ -126,7 +126,7 @@ class FxTable:
             rates = np.array([float(r) for _, r in rows])
             index = np.searchsorted(known, wanted, side="right") - 1
             leg = rates[np.clip(index, 0, None)]
-            leg[index < 0] = rates[0]  # before the first recorded rate: the earliest one (said in the note)
+            leg[index < 0] = np.nan  # before the first recorded rate: unknown, never a later day's rate
             result *= leg
         return result
 
@@ -139,7 +139,9 @@ class FxTable:
         rate = Decimal(1)
         for rows in legs:
             index = bisect.bisect_right(rows, day, key=lambda row: row[0]) - 1
-            rate *= rows[max(index, 0)][1]  # before the first recorded rate: the earliest one
+            if index < 0:
+                return None  # before the first recorded rate: unknown, never a later day's rate
+            rate *= rows[index][1]
         return rate
 
 

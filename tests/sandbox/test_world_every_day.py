@@ -14,8 +14,8 @@ import pytest
 from tests.clock import TODAY
 from tests.sandbox.world_sweep import check_day, days_around
 
-#: A month back (the days CI may re-run a submission on) and a year and more ahead.
-DAYS_BEFORE = 30
+#: A week back (the days CI may re-run a submission on) and more than a year ahead.
+DAYS_BEFORE = 7
 DAYS_AFTER = int(os.environ.get("CLERA_SWEEP_DAYS", "400"))
 DAYS = days_around(TODAY, DAYS_BEFORE, DAYS_AFTER)
 #: Pieces of the walk, so that pytest-xdist spreads them over the cores with the other tests.
