@@ -311,10 +311,17 @@ def _rate_needs(session: Session, base: str, today: date) -> dict[str, date]:
     firsts = dict(session.execute(select(Activity.currency, func.min(Activity.trade_date)).group_by(Activity.currency)).all())
     for currency in session.scalars(select(Account.currency)):
         firsts.setdefault(currency, today - timedelta(days=7))
-    stored = dict(session.execute(select(FxRate.base, func.max(FxRate.as_of)).where(FxRate.quote == base)
-                                  .group_by(FxRate.base)).all())
-    return {c: (stored[c] + timedelta(days=1)) if c in stored and stored[c] >= d else d
-            for c, d in firsts.items() if c != base}
+    stored = {code: (low, high) for code, low, high in session.execute(
+        select(FxRate.base, func.min(FxRate.as_of), func.max(FxRate.as_of)).where(FxRate.quote == base)
+        .group_by(FxRate.base))}
+
+    def start(code: str, first: date) -> date:
+        """From the first day needed, unless the stored rates reach back to it (a sync's rate of
+        today alone does not: the days before it were once valued at today's rate)."""
+        low, high = stored.get(code, (None, None))
+        return max(high + timedelta(days=1), first) if low is not None and high is not None and low <= first else first
+
+    return {c: start(c, d) for c, d in firsts.items() if c != base}
 
 
 def _account_ids(session: Session, wanted: list[str] | None) -> list[str]:
@@ -348,15 +355,17 @@ class Combined:
 def combined_points(session: Session, base: str, account_ids: list[str], start: date | None,
                     end: date | None) -> Combined:
     """Accounts summed per day in ``base``, each converted with that day's rate (the last one
-    recorded before it; the first one before the first). An account in a currency with no rate
-    at all is left out and named: its value added 1:1 would be a wrong number that looks right.
-    Transfers between the person's own accounts are flows for each account, not for the total."""
+    recorded on or before it). An account in a currency with no rate at all is left out and named:
+    its value added 1:1 would be a wrong number that looks right. Days before an account's first
+    rate are unknown in the total, never valued at a later rate: the total starts after them, and
+    says so. Transfers between the person's own accounts are flows for each account, not for the total."""
     fx = FxTable(session)
     accounts = {a.id: a for a in session.scalars(select(Account).where(Account.id.in_(account_ids)))}
     zero = Decimal(0)
     totals: dict[date, list[Decimal]] = {}
     missing: set[str] = set()
     left_out: list[str] = []
+    unknown_through: date | None = None  # the last day some account's value has no rate to the base
     for account_id in account_ids:
         account = accounts[account_id]
         query = select(PortfolioSnapshot.date, PortfolioSnapshot.value, PortfolioSnapshot.net_flow,
@@ -372,12 +381,18 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
             continue
         for day, value, flow, income, out, internal, fees, taxes in rows:
             rate = fx.rate_on(account.currency, base, day) if account.currency != base else Decimal(1)
-            assert rate is not None  # a currency with any rate has one for every day (see FxTable.rate_on)
+            if rate is None:  # before the pair's first rate: this day of the total is unknown
+                if any((value, flow, income, out, internal, fees, taxes)):
+                    unknown_through = day if unknown_through is None else max(unknown_through, day)
+                    missing.add(f"{account.currency}/{base} before {day + timedelta(days=1)}")
+                continue
             moved_in, moved_out = max(internal, zero), max(-internal, zero)
             external_in, external_out = flow + out - moved_in, out - moved_out
             slot = totals.setdefault(day, [zero] * 6)
             for n, amount in enumerate((value, external_in, external_out, income, fees, taxes)):
                 slot[n] += in_base(amount, rate)  # each account to the cent, as every view counts it
+    if unknown_through is not None:
+        totals = {day: sums for day, sums in totals.items() if day > unknown_through}
     days = sorted(totals)
     if days:  # an account whose history starts later contributes nothing before it: fill the calendar
         filled: dict[date, list[Decimal]] = {}

@@ -4,7 +4,7 @@ day's rate (the history used to carry the earliest rate backwards)."""
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from clera_desktop.models.engine import Database
@@ -34,3 +34,27 @@ def test_a_day_before_the_first_rate_has_no_rate_and_later_days_carry_it_forward
         assert table.rate_on("CAD", "EUR", date(2026, 3, 3)) is None
 
     database.read_sync(check)
+
+
+def test_a_syncs_rate_of_today_does_not_stand_for_the_history_before_it(database: Database) -> None:
+    """A sync stores today's rate; the history update took it for a complete series and fetched
+    nothing older, and every past day of a CAD account was valued at today's rate."""
+    from clera_desktop.models.enums import ActivityType
+    from clera_desktop.models.tables import Activity
+    from clera_desktop.portfolio.history_service import _rate_needs
+    from tests.models.factories import add_account
+
+    today = date(2026, 12, 7)
+
+    def fill(session) -> None:  # type: ignore[no-untyped-def]
+        account = add_account(session, "tfsa", currency="CAD")
+        session.flush()
+        session.add(Activity(account_id=account.id, provider_activity_id="d1", type=ActivityType.DEPOSIT,
+                             trade_date=date(2024, 1, 3), amount=Decimal(1000), currency="CAD"))
+        session.add(FxRate(base="CAD", quote="USD", rate=Decimal("0.73"), as_of=today, source="sync"))
+
+    database.write_sync(fill)
+    assert database.read_sync(lambda s: _rate_needs(s, "USD", today)) == {"CAD": date(2024, 1, 3)}
+    database.write_sync(lambda s: s.add(FxRate(base="CAD", quote="USD", rate=Decimal("0.75"), as_of=date(2024, 1, 2),
+                                               source="ecb")))
+    assert database.read_sync(lambda s: _rate_needs(s, "USD", today)) == {"CAD": today + timedelta(days=1)}
