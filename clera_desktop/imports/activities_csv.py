@@ -32,13 +32,15 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.money import format_quantity
 from clera_desktop.core.text import DESCRIPTION_LENGTH, NAME_LENGTH, SYMBOL_LENGTH, clean_text
 from clera_desktop.imports import fields
 from clera_desktop.imports.csv_file import Detected, UnreadableFile, read_table
 from clera_desktop.models.enums import ActivityType, ConnectionType, Provider
 from clera_desktop.models.tables import Account, Activity
 from clera_desktop.models.upserts import upsert_rows
-from clera_desktop.portfolio.history_store import SPLIT_RATIO_RAW_TYPE
+from clera_desktop.portfolio.history import ActivityRecord, sales_beyond_holdings
+from clera_desktop.portfolio.history_store import SPLIT_RATIO_RAW_TYPE, load_records
 
 COLUMNS = ("date", "account", "type", "symbol", "quantity", "price", "amount", "fee", "currency")
 OPTIONAL = ("tax", "acquired", "description")
@@ -85,6 +87,7 @@ class ActivitiesPreview:
     file_errors: list[str] = field(default_factory=list)
     new_accounts: list[str] = field(default_factory=list)
     already_imported: int = 0
+    warnings: list[str] = field(default_factory=list)  # what goes in as written, but deserves a look
     detected: Detected | None = None
 
     @property
@@ -111,6 +114,8 @@ class ActivitiesPreview:
         if self.new_accounts:
             parts.append("new manual accounts: " + ", ".join(self.new_accounts))
         text = (self.detected.describe() + "\n" if self.detected else "") + "; ".join(parts)
+        if self.warnings:
+            text += "\nCheck: " + "\nCheck: ".join(self.warnings[:50]) + ("\n..." if len(self.warnings) > 50 else "")
         problems = self.file_errors + [f"line {line.number}: {e}" for line in self.lines for e in line.errors]
         if problems:
             bad = sum(1 for line in self.lines if not line.ok)
@@ -231,7 +236,34 @@ def preview_against_store(session: Session, preview: ActivitiesPreview) -> Activ
         account = accounts.get(line.account)
         if account is not None and line.currency and line.currency != account.currency:
             line.errors.append(f"{line.account} keeps {account.currency}; this line is in {line.currency}")
+    preview.warnings = _sales_beyond_holdings(session, preview, accounts, existing)
     return preview
+
+
+def _sales_beyond_holdings(session: Session, preview: ActivitiesPreview, accounts: dict[str, Account],
+                           existing: set[str]) -> list[str]:
+    """Each new sale that takes more shares than its account holds then (with what is stored), said
+    before the import: it goes in as written, but a person reads why a position turns negative."""
+    warnings = []
+    new_lines = [line for line in preview.good_lines if f"csv:{line.identity}" not in existing]
+    for name in sorted({line.account for line in new_lines}):
+        account = accounts.get(name)
+        stored = load_records(session, account.id) if account is not None else []
+        lines = [line for line in new_lines if line.account == name]
+        records = stored + [_as_record(line) for line in lines]
+        for index, held in sales_beyond_holdings(records):
+            if index >= len(stored):
+                line = lines[index - len(stored)]
+                warnings.append(f"line {line.number}: takes out {format_quantity(line.quantity)} {line.symbol} on {line.day}, "
+                                f"when {name} holds {format_quantity(held)}: the position goes negative (a purchase "
+                                "missing from the file?)")
+    return warnings
+
+
+def _as_record(line: ParsedLine) -> ActivityRecord:
+    assert line.day is not None and line.type is not None
+    return ActivityRecord(line.day, line.type, line.symbol, line.quantity, line.price, line.amount, line.fee,
+                          split_is_ratio=line.type is ActivityType.SPLIT, tax=line.tax)
 
 
 def create_manual_account(session: Session, name: str, currency: str, *, now: datetime) -> Account:

@@ -139,6 +139,23 @@ class ExactHoldings:
         return held
 
 
+def sales_beyond_holdings(records: Sequence[ActivityRecord]) -> list[tuple[int, Decimal]]:
+    """(index, shares held just before) of every sale or transfer out that takes more shares than
+    the account held then, in one pass in the order the activities took effect (a short position:
+    in a record of one's own, nearly always a purchase missing from the history)."""
+    ratios = split_ratios(records)
+    held: dict[str, Decimal] = defaultdict(Decimal)
+    beyond = []
+    for i in _in_effect_order(records, range(len(records))):
+        r = records[i]
+        if r.symbol is None:
+            continue
+        if r.type in (ActivityType.SELL, ActivityType.TRANSFER_OUT) and r.quantity and r.quantity > held[r.symbol]:
+            beyond.append((i, held[r.symbol]))
+        _apply(held, r, ratios.get(i))
+    return sorted(beyond)
+
+
 def _in_effect_order(records: Sequence[ActivityRecord], indices: Iterable[int]) -> list[int]:
     """By day, a split before its day's trades (it applies to the shares held that morning)."""
     return sorted(indices, key=lambda i: (records[i].day, records[i].type is not ActivityType.SPLIT))

@@ -145,3 +145,15 @@ def test_the_report_has_fees_taxes_and_the_yearly_rates(tmp_path: Path, capsys: 
     total = json.loads(run(capsys, "report", "--json", "--data-dir", data)[1])["total"]
     assert (total["income"], total["fees"], total["taxes"]) == ("10.00", "6.00", "2.00")
     assert total["gain"] == "2.00" and total["mwr_basis"] == "annual" and total["twr_annualised"] is not None
+
+
+def test_a_sale_of_shares_never_held_is_said_before_the_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A manual SELL of 1,000,000 AAPL never held went in without a word (position -1,000,000)."""
+    data = str(tmp_path / "data")
+    path = tmp_path / "oops.csv"
+    path.write_text(f"date,account,type,symbol,quantity,price,amount,currency\n{DAY},Notes,DEPOSIT,,,,1000,USD\n"
+                    f"{DAY},Notes,BUY,MSFT,2,100,,USD\n{DAY},Notes,SELL,MSFT,2,100,,USD\n"
+                    f"{DAY},Notes,SELL,AAPL,1000000,150,,USD\n")
+    code, out = run(capsys, "import", "activities", str(path), "--dry-run", "--data-dir", data)
+    assert code == 0 and "Check: line 5: takes out 1,000,000 AAPL" in out and "Notes holds 0" in out
+    assert "MSFT" not in out.split("Check:", 1)[1], "a sale of what was bought is not flagged"
