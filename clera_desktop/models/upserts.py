@@ -345,7 +345,8 @@ def reconcile_tickets(session: Session, account_id: str, *, now: datetime) -> in
         Order.client_order_id == literal(f"{account_id}:").concat(Order.provider_order_id),
     ).order_by(Order.submitted_at, Order.id)))
     pairs = sorted(((_gap(ticket, order), n, m) for n, ticket in enumerate(tickets) for m, order in enumerate(unclaimed)
-                    if _same_order(ticket, order)), key=lambda pair: (abs(pair[0]), pair[1], pair[2]))
+                    if _same_order(ticket, order)),
+                   key=lambda pair: (abs(pair[0]) if pair[0] == pair[0] else float("inf"), pair[1], pair[2]))
     matched_tickets: set[int] = set()
     matched_orders: set[int] = set()
     changed = 0
@@ -365,7 +366,7 @@ def reconcile_tickets(session: Session, account_id: str, *, now: datetime) -> in
         session.add(AuditEntry(at=now, action="reconciled", account_id=account_id, details={
             "client_order_id": ticket.client_order_id, "provider_order_id": ticket.provider_order_id,
             "symbol": ticket.symbol, "status": ticket.status.value,
-            "how": (f"found at the next sync (the answer to the placement was lost): the only order of the same "
+            "how": (f"found at the next sync (the answer to the placement was lost): the nearest order of the same "
                     f"symbol, side, type and size placed within {int(MATCH_WINDOW.total_seconds() // 60)} minutes "
                     f"of sending, {gap:+.0f} s after it" if gap == gap else
                     "found at the next sync (the answer to the placement was lost): same symbol, side, type and size")}))
