@@ -81,6 +81,12 @@ class _TrackedConnection(sqlite3.Connection):
         super().close()
 
 
+def _relative_to_a_folder(kwargs: dict[str, Any]) -> bool:
+    """A name relative to an open folder (``dir_fd``, as ``shutil.rmtree`` removes a tree): not a
+    path this process can compare, so left to the system."""
+    return any(kwargs.get(key) is not None for key in ("dir_fd", "src_dir_fd", "dst_dir_fd"))
+
+
 def _connection_open(connection: Any) -> bool:
     return not connection.closed_by_us
 
@@ -128,15 +134,17 @@ def windows_file_rules() -> Iterator[None]:
 
     def two_paths(name: str) -> Callable[..., None]:
         def checked(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
-            refuse_if_held(source, name)
-            if name == "replace" or os.path.exists(target):
-                refuse_if_held(target, name)
+            if not _relative_to_a_folder(kwargs):
+                refuse_if_held(source, name)
+                if name == "replace" or os.path.exists(target):
+                    refuse_if_held(target, name)
             real[name](source, target, *args, **kwargs)
         return checked
 
     def one_path(name: str) -> Callable[..., None]:
         def checked(path: Any, *args: Any, **kwargs: Any) -> None:
-            refuse_if_held(path, name)
+            if not _relative_to_a_folder(kwargs):
+                refuse_if_held(path, name)
             real[name](path, *args, **kwargs)
         return checked
 
