@@ -10,8 +10,9 @@ app's SnapTrade parser. Then, per account:
 - each sale's closed lots add up to the shares sold, and their proceeds to the sale's;
 - where the brokerage reports tax lots (E*TRADE), ours are the same lots to the cent
   (``HoldingLots.broker_lots_agree``, what the Holdings view shows);
-- the account's value through ``portfolio/worth`` (Accounts, Allocation) equals the history's
-  value on the same day (Performance and the report), to the cent.
+- the account's value through ``portfolio/worth`` (Accounts) equals the history's value on the
+  same day (Performance and the report), and the Allocation view's pieces of it add up to that
+  value in whole cents.
 
 tests/sandbox/test_world_every_day.py walks 400+ consecutive days with it.
 """
@@ -30,10 +31,12 @@ import numpy as np
 from clera_desktop.core.clock import FixedClock
 from clera_desktop.core.money import round_cents
 from clera_desktop.models.enums import ActivityType, SecurityType
+from clera_desktop.portfolio.allocation import _own_pieces, share_out
 from clera_desktop.portfolio.gains import value_lots
 from clera_desktop.portfolio.history import ActivityRecord, PriceTable, rebuild_account
 from clera_desktop.portfolio.lots import LotBook, LotMethod, Realised, build_lots, open_lots
 from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.totals import in_base
 from clera_desktop.portfolio.worth import account_worth
 from clera_desktop.providers.snaptrade import SnapTradeClient, _tax_lots
 from clera_desktop.sandbox import snaptrade_shapes
@@ -53,6 +56,7 @@ class _Position:
     currency: str
     market_value: Decimal | None = None
     security_type: SecurityType = SecurityType.EQUITY
+    description: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +163,10 @@ def _values_agree(where: str, world: DemoWorld, account: DemoAccount, records: l
         return [f"{where}: the history needs adjustments {history.adjustments}"]
     if round_cents(worth.value) != history.value[-1]:
         return [f"{where}: worth {round_cents(worth.value)} but the history's value {history.value[-1]} on {valued_on}"]
+    # the Allocation view's pieces of the account, as allocation_book shares its cents out
+    pieces = share_out(in_base(worth.value, Decimal(1)), [own.value for own in _own_pieces(worth, {})])
+    if sum(pieces, ZERO) != history.value[-1] or any(piece != round_cents(piece) for piece in pieces):
+        return [f"{where}: the allocation's pieces {pieces} do not add up to {history.value[-1]} in cents"]
     return []
 
 
