@@ -37,6 +37,7 @@ def test_the_classes_add_up_to_the_portfolio_total_and_a_click_shows_a_slices_ho
     for dimension in Dimension:
         _split_by(view, dimension, run)
         assert sum((s.value for s in view.shown.slices), Decimal(0)) == view.shown.total, dimension
+        assert view.slices.headerData(0, Qt.Orientation.Horizontal) == dimension.label, "Split by Account: 'Account'"
     _split_by(view, Dimension.SECTOR, run)
     assert {"Cash"} < {s.name for s in view.shown.slices}, "Plaid's sectors reach the view"
     wedge, ring = view.donut.wedges[0], view.donut._ring()

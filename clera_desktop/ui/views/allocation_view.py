@@ -56,10 +56,11 @@ def share(percent: Decimal | None) -> str:
 
 
 def slice_columns(base: str, total: Decimal, swatch: Callable[[Slice], QColor | None] = lambda _s: None,
-                  ) -> list[Column[Slice]]:
-    """The slices' table; ``swatch`` is each class's colour in the chart (the legend)."""
+                  heading: str = "Class") -> list[Column[Slice]]:
+    """The slices' table; ``swatch`` is each class's colour in the chart (the legend), ``heading``
+    what the slices are (the split's name: Account, Sector...)."""
     return [
-        Column("Class", lambda s: s.name, decoration=swatch),
+        Column(heading, lambda s: s.name, decoration=swatch),
         Column(f"Value ({base})", lambda s: fmt.money(s.value), lambda s: fmt.sort_number(s.value), numeric=True),
         Column("Weight", lambda s: share(s.weight), lambda s: fmt.sort_number(s.weight), numeric=True),
         Column(f"Day change ({base})", day_change_text, lambda s: fmt.sort_number(s.day_change), numeric=True,
@@ -310,7 +311,8 @@ class AllocationView(QWidget):
         self.donut.set_wedges([(s.name, s.weight, f"{s.name}: {fmt.money(s.value, base)}, {share(s.weight)}")
                                for s in allocation.slices], fmt.money(allocation.total, base))
         rows = {s.name: n for n, s in enumerate(allocation.slices)}
-        self.slices.set_columns(slice_columns(base, allocation.total, lambda s: self.donut.colour_of(rows[s.name])))
+        self.slices.set_columns(slice_columns(base, allocation.total, lambda s: self.donut.colour_of(rows[s.name]),
+                                              heading=allocation.dimension.label))
         self.slices.set_rows(allocation.slices)
         if self.holdings.headerData(2, Qt.Orientation.Horizontal) != f"Value ({base})":
             self.holdings.set_columns(holding_columns(base))
