@@ -18,7 +18,8 @@ import os
 import re
 import sqlite3
 import uuid
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -61,22 +62,16 @@ def take_backup(database: Path, *, now: datetime, reason: str) -> Backup:
     target = folder / f"{database.stem}-{stamp}-{reason}.sqlite"
     partial = _partial_name(target)
     try:
-        copy_database(database, partial)
-        with closing(sqlite3.connect(partial)) as copy:
-            sound = copy.execute("PRAGMA quick_check").fetchone() == ("ok",)
-        if not sound:
-            raise StoreDamaged(detail=f"the copy of {database} failed its check")
-        partial.replace(target)  # closed by now: Windows renames only a file nobody holds
+        with _removed_on_failure(partial):
+            copy_database(database, partial)
+            if not is_sound(partial):
+                raise StoreDamaged(detail=f"the copy of {database} failed its check")
+            partial.replace(target)  # closed by now: Windows renames only a file nobody holds
     except sqlite3.DatabaseError as error:
-        _remove_copy(partial)
         raise StoreDamaged(detail=f"backing up {database}: {error}") from error
     except OSError as error:
-        _remove_copy(partial)
         raise StoreError("A backup of your Clera data could not be written. Nothing was changed.",
                          detail=f"{target}: {error}") from error
-    except BaseException:
-        _remove_copy(partial)
-        raise
     private_file(target)
     for old in backups(database)[KEEP:]:
         old.path.unlink(missing_ok=True)
@@ -98,10 +93,20 @@ def _partial_name(target: Path) -> Path:
     return target.with_name(f"{target.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}")
 
 
-def _remove_copy(partial: Path) -> None:
-    for path in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm"),
-                 partial.with_name(partial.name + "-journal")):
-        path.unlink(missing_ok=True)
+@contextmanager
+def _removed_on_failure(partial: Path) -> Iterator[None]:
+    """A copy under way (and its journal) is removed when anything stops it: nothing left behind."""
+    try:
+        yield
+    except BaseException:
+        for path in (partial, *(partial.with_name(partial.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _read_only(database: Path) -> closing[sqlite3.Connection]:
+    """A connection that cannot write a byte (a file URI, so '%' and '?' in a folder's name are a name)."""
+    return closing(sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True))
 
 
 def daily_backup(database: Path, *, now: datetime) -> Backup | None:
@@ -115,7 +120,7 @@ def daily_backup(database: Path, *, now: datetime) -> Backup | None:
 def is_sound(database: Path) -> bool:
     """``PRAGMA quick_check`` says ok (a truncated or bit-flipped file does not)."""
     try:
-        with closing(sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+        with _read_only(database) as connection:
             return bool(connection.execute("PRAGMA quick_check").fetchone() == ("ok",))
     except sqlite3.DatabaseError:
         return False
@@ -140,7 +145,7 @@ def _kind(database: Path) -> str:
     if not database.is_file():
         return "unreadable"
     try:
-        with closing(sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+        with _read_only(database) as connection:
             if connection.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,):
                 return "clera"
             tables = {name for (name,) in connection.execute(
@@ -168,12 +173,9 @@ def restore(database: Path, backup: Path, *, now: datetime) -> Path | None:
             if companion.exists():
                 companion.replace(aside.with_name(aside.name + suffix))
     partial = _partial_name(database.with_name(database.name + ".restoring"))
-    try:
+    with _removed_on_failure(partial):
         copy_database(backup, partial)
         partial.replace(database)  # closed by now: Windows renames only a file nobody holds
-    except BaseException:
-        _remove_copy(partial)
-        raise
     private_file(database)
     log.info("restored %s from %s; the previous file is %s", database, backup, aside)
     return aside

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 from filelock import FileLock
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -73,8 +74,6 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the app's PRAGMAs; creates the SQLite file's folder."""
     kwargs: dict[str, Any] = {}
     try:
-        from sqlalchemy.engine import make_url
-
         parsed = make_url(url)
     except (ArgumentError, ValueError) as error:
         raise StoreAddressWrong(detail=f"{url!r}: {error}") from error
@@ -142,22 +141,18 @@ def _checked(work: Callable[[], T]) -> T:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The store's schema revision; None for a new, empty store. A SQLite file that holds another
-    program's tables is refused (:class:`StoreForeign`), never migrated into; a damaged one is said
-    to be (:class:`StoreDamaged`)."""
+    """The store's schema revision; None for a new, empty store; a damaged one is said to be
+    (:class:`StoreDamaged`). (Another program's SQLite file never gets here: :class:`Database`
+    refuses it before any connection, models/backup.is_foreign_store.)"""
     return _checked(lambda: _revision(engine))
 
 
 def _revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        if engine.dialect.name != "sqlite":
-            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        tables = {name for (name,) in connection.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
-        ours = connection.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID
-        if "alembic_version" not in tables:
-            if tables and not ours:
-                raise StoreForeign(detail=f"tables {sorted(tables)[:5]}, no alembic_version")
+        has_table = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first() if engine.dialect.name == "sqlite" else True
+        if not has_table:
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
