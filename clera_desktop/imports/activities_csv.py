@@ -250,7 +250,7 @@ def _sales_beyond_holdings(session: Session, preview: ActivitiesPreview, account
         account = accounts.get(name)
         stored = load_records(session, account.id) if account is not None else []
         lines = [line for line in new_lines if line.account == name]
-        records = stored + [_as_record(line) for line in lines]
+        records = stored + [as_record(line) for line in lines]
         for index, held in sales_beyond_holdings(records):
             if index >= len(stored):
                 line = lines[index - len(stored)]
@@ -260,7 +260,8 @@ def _sales_beyond_holdings(session: Session, preview: ActivitiesPreview, account
     return warnings
 
 
-def _as_record(line: ParsedLine) -> ActivityRecord:
+def as_record(line: ParsedLine) -> ActivityRecord:
+    """A checked line as the history and lots read activities."""
     assert line.day is not None and line.type is not None
     return ActivityRecord(line.day, line.type, line.symbol, line.quantity, line.price, line.amount, line.fee,
                           split_is_ratio=line.type is ActivityType.SPLIT, tax=line.tax)

@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -25,6 +24,7 @@ from clera_desktop.core.money import format_quantity
 from clera_desktop.core.text import NAME_LENGTH, clean_text
 from clera_desktop.imports.activities_csv import (
     ParsedLine,
+    as_record,
     create_manual_account,
     form_cells,
     line_values,
@@ -34,7 +34,7 @@ from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ActivityType, Provider
 from clera_desktop.models.tables import Account, Activity, AppSetting
 from clera_desktop.portfolio.derived import bring_up_to_date
-from clera_desktop.portfolio.history import ExactHoldings, split_ratios
+from clera_desktop.portfolio.history import sales_beyond_holdings
 from clera_desktop.portfolio.history_store import load_records
 from clera_desktop.portfolio.manual import LOT_METHOD_KEY
 
@@ -176,12 +176,13 @@ class ManualAccounts:
 
 
 def _refuse_selling_more_than_held(session: Session, account: Account, line: ParsedLine, editing: int | None) -> None:
+    """The import's own check (:func:`sales_beyond_holdings`) on the account's activities with this one."""
     if line.type not in (ActivityType.SELL, ActivityType.TRANSFER_OUT) or not line.symbol or not line.quantity \
             or line.day is None:
         return
     records = [r for r in load_records(session, account.id) if r.id != editing]
-    held = ExactHoldings(records, split_ratios(records)).on(line.day).get(line.symbol, Decimal(0))
-    if line.quantity > held:
+    held = dict(sales_beyond_holdings([*records, as_record(line)])).get(len(records))
+    if held is not None:
         raise SellsMoreThanHeld(
             f"{account.name} holds {format_quantity(held)} {line.symbol} on {line.day}: this takes out "
             f"{format_quantity(line.quantity)}, leaving {format_quantity(held - line.quantity)}. Add the purchases "
