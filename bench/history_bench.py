@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from clera_desktop.models.enums import ActivityType as T  # noqa: E402
 from clera_desktop.portfolio.history import ActivityRecord, PriceTable, activity_columns, rebuild_account  # noqa: E402
+from clera_desktop.portfolio.rates import RateBook  # noqa: E402
 
 END = date(2026, 11, 20)
 START = END - timedelta(days=3652)
@@ -89,8 +90,7 @@ def world(seed: int = 11, activities: int = 200_000) -> tuple[list[ActivityRecor
     return records, PriceTable(closes, dict.fromkeys(SYMBOLS, "USD")), (dict(held), cash)
 
 
-def no_fx(source: str, target: str, days: list[date]) -> np.ndarray:
-    raise AssertionError("single currency")
+no_fx = RateBook([])  # one currency: nothing to convert
 
 
 def clera(records: list[ActivityRecord], prices: PriceTable, anchors: Anchors):  # type: ignore[no-untyped-def]

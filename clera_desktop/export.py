@@ -54,7 +54,8 @@ def holdings_rows(session: Session) -> list[dict[str, Any]]:
          "market_value": _text(money_places(h.market_value, h.currency)), "currency": h.currency,
          "cost_basis": _text(money_places(h.cost_basis, h.currency)),
          "accounts": [{"account_id": s.account_id, "quantity": _text(quantity_places(s.quantity)),
-                       "market_value": _text(money_places(s.market_value, h.currency))} for s in h.accounts]}
+                       "price": _text(s.price), "market_value": _text(money_places(s.market_value, h.currency))}
+                      for s in h.accounts]}
         for h in aggregated_holdings(session)
     ]
 
@@ -77,10 +78,10 @@ def holdings_by_account(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     figure, not a list), with the holding's own totals beside each."""
     flat = []
     for row in rows:
-        for share in row["accounts"] or [{"account_id": None, "quantity": None, "market_value": None}]:
+        for share in row["accounts"] or [{"account_id": None, "quantity": None, "market_value": None, "price": None}]:
             flat.append({"symbol": row["symbol"], "name": row["name"], "account_id": share["account_id"],
                          "quantity": share["quantity"], "market_value": share["market_value"], "currency": row["currency"],
-                         "price": row["price"], "holding_quantity": row["quantity"],
+                         "price": share["price"], "holding_price": row["price"], "holding_quantity": row["quantity"],
                          "holding_market_value": row["market_value"], "holding_cost_basis": row["cost_basis"]})
     return flat
 

@@ -27,6 +27,7 @@ class HoldingShare:
     account_name: str
     quantity: Decimal
     market_value: Decimal | None
+    price: Decimal | None = None  # as the account prices it, in the holding's currency
 
 
 @dataclass(frozen=True, slots=True)

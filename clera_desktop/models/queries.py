@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -48,19 +49,19 @@ def aggregated_holdings(session: Session, *, include_cash: bool = False) -> list
                 account_name=account_name,
                 quantity=position.quantity,
                 market_value=position_value(position),
+                price=position.price,
             )
             for position, account_name in members
         )
         values = [share.market_value for share in shares]
         costs = [position.cost_basis for position, _ in members]
-        prices = {position.price for position, _ in members if position.price is not None}
         holdings.append(
             AggregatedHolding(
                 symbol=symbol,
                 name=next((p.description for p, _ in members if p.description), None),
                 currency=currency,
                 quantity=sum((share.quantity for share in shares), Decimal(0)),
-                price=prices.pop() if len(prices) == 1 else _latest_price(members),
+                price=stated_price(share.price for share in shares),
                 market_value=sum_known(values),
                 cost_basis=sum_known(costs),
                 accounts=shares,
@@ -69,12 +70,11 @@ def aggregated_holdings(session: Session, *, include_cash: bool = False) -> list
     return holdings
 
 
-def _latest_price(members: list[tuple[Position, str]]) -> Decimal | None:
-    """Accounts may report slightly different prices; show the most recent one."""
-    priced = [position for position, _ in members if position.price is not None]
-    if not priced:
-        return None
-    return max(priced, key=lambda position: position.as_of).price
+def stated_price(prices: Iterable[Decimal | None]) -> Decimal | None:
+    """A holding's one price across its accounts: the price they all give it, else none (each
+    account's price is shown beside it). Never one account's price standing for the others'."""
+    known = set(prices)
+    return known.pop() if len(known) == 1 else None
 
 
 def portfolio_mode(session: Session) -> PortfolioMode:

@@ -23,13 +23,13 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from clera_desktop.core.money import CENT, hand_out, round_cents, round_figure
+from clera_desktop.core.money import round_cents, round_figure
 from clera_desktop.models.enums import SecurityType
 from clera_desktop.models.tables import Account, Balance, DailyPrice
 from clera_desktop.portfolio.classification import CASH, Classification, Dimension, classifications
-from clera_desktop.portfolio.rates import LatestRates
-from clera_desktop.portfolio.totals import in_base, pair_name
-from clera_desktop.portfolio.worth import Worth, account_worth
+from clera_desktop.portfolio.rates import RateBook
+from clera_desktop.portfolio.totals import pair_name
+from clera_desktop.portfolio.worth import Worth, account_worth, base_shares, cash_pieces
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -243,13 +243,6 @@ def weight(value: Decimal, total: Decimal) -> Decimal:
     return ZERO if not total else value * HUNDRED / total
 
 
-def share_out(total: Decimal, parts: list[Decimal]) -> list[Decimal]:
-    """``parts`` (exact) to whole cents that add up to ``total`` (whole cents): each rounded, and the
-    cents rounding left over given one at a time to the largest parts first."""
-    shares = [round_cents(part) for part in parts]
-    return hand_out(shares, int((total - sum(shares, ZERO)) / CENT), parts, CENT)
-
-
 def previous_closes(session: Session, today: date) -> dict[str, Decimal]:
     """Each symbol's last daily close before ``today``: what its day change is measured from."""
     last = (select(DailyPrice.symbol, func.max(DailyPrice.date).label("day"))
@@ -306,7 +299,7 @@ def allocation_book(session: Session, base: str, market_day: date) -> Allocation
     balances: dict[str, list[Any]] = defaultdict(list)
     for balance in session.execute(select(Balance.account_id, Balance.currency, Balance.cash)):
         balances[balance.account_id].append(balance)
-    rates = LatestRates.from_store(session)
+    rates = RateBook.from_store(session, newest_only=True)
     closes = previous_closes(session, market_day)
     pieces: list[Piece] = []
     facts: dict[str, AccountFacts] = {}
@@ -314,7 +307,7 @@ def allocation_book(session: Session, base: str, market_day: date) -> Allocation
     for account_id, name, institution, provider, currency in accounts:
         facts[account_id] = AccountFacts(name, institution, provider.value)
         worth = account_worth(currency, positions[account_id], balances[account_id], rates)
-        fx = rates.rate(currency, base)
+        fx = rates.latest(currency, base)
         if worth.value and fx is None:
             left_out[account_id] = (f"{name} ({pair_name(currency, base)})",)
             continue
@@ -322,8 +315,7 @@ def allocation_book(session: Session, base: str, market_day: date) -> Allocation
             left_out[account_id] = tuple(f"{what} in {name}" for what in (*worth.missing_prices, *worth.missing_rates))
         rate = Decimal(1) if fx is None else fx.rate
         own = _own_pieces(worth, closes)
-        total = in_base(worth.value, rate) if worth.value else ZERO
-        shares = share_out(total, [p.value * rate for p in own])
+        shares = base_shares(worth, rate)
         pieces.extend(Piece(account_id, p.symbol, p.name, p.currency, share,
                             None if p.day_change is None else round_cents(p.day_change * rate))
                       for p, share in zip(own, shares, strict=True))
@@ -340,6 +332,5 @@ def _own_pieces(worth: Worth, closes: Mapping[str, Decimal]) -> list[_Own]:
         if close is not None and position.price is not None:
             change = position.quantity * (position.price - close) * worth.conversions.get(position.symbol, Decimal(1))
         own.append(_Own(position.symbol, cast(_Stored, position).description, position.currency, value, change))
-    own.extend(_Own(None, "Cash", source, amount, ZERO) for source, amount in sorted(worth.cash_by_currency.items())
-               if amount)
+    own.extend(_Own(None, "Cash", source, amount, ZERO) for source, amount in cash_pieces(worth))
     return own

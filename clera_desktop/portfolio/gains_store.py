@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.tables import Account, Activity, AppSetting, FxRate
 from clera_desktop.portfolio.gains import AccountLots, GainsReport, cents, is_sheltered, realised_gains
 from clera_desktop.portfolio.history import ActivityRecord, price_on, split_ratios
-from clera_desktop.portfolio.history_store import FxTable, internal_transfers, load_records, price_table
+from clera_desktop.portfolio.history_store import internal_transfers, load_records, price_table
 from clera_desktop.portfolio.lots import LONG_TERM_MONTHS, build_lots
 from clera_desktop.portfolio.manual import lot_method
+from clera_desktop.portfolio.rates import RateBook
 
 LONG_TERM_KEY = "long_term_months"
 
@@ -52,7 +53,7 @@ def account_lots(session: Session, account_ids: Collection[str] | None = None) -
 
 def gains_report(session: Session, base: str, start: date, end: date,
                  account_ids: Collection[str] | None = None) -> GainsReport:
-    rates = FxTable(session)
+    rates = RateBook.from_store(session)
     return realised_gains(account_lots(session, account_ids), base, start, end, rates.rate_on,
                           long_term_months(session))
 
@@ -111,7 +112,7 @@ class GainsCache:
         with self._lock:
             known = self._reports.get(key)
         if known is None:
-            known = realised_gains([a for _, a in keyed], base, start, end, FxTable(session).rate_on, months)
+            known = realised_gains([a for _, a in keyed], base, start, end, RateBook.from_store(session).rate_on, months)
             with self._lock:
                 self._reports[key] = known
         return known
@@ -139,7 +140,7 @@ class GainBreakdown:
 
 def gain_breakdown(session: Session, base: str, start: date, end: date,
                    account_ids: Collection[str] | None = None) -> GainBreakdown:
-    rates = FxTable(session)
+    rates = RateBook.from_store(session)
     accounts = account_lots(session, account_ids)
     report = realised_gains(accounts, base, start, end, rates.rate_on, long_term_months(session))
     realised = sum((line.gain_base for line in report.lines if line.gain_base is not None), Decimal(0))
@@ -162,7 +163,7 @@ def gain_breakdown(session: Session, base: str, start: date, end: date,
 
 
 def _unrealised_on(session: Session, account: AccountLots, records: list[ActivityRecord], day: date, base: str,
-                   rates: FxTable) -> Decimal | None:
+                   rates: RateBook) -> Decimal | None:
     """The account's open lots at the end of ``day``, valued at that day's price (as the history
     values the day), less their cost, in ``base`` at that day's rate; None when anything is unknown."""
     upto = [r for r in records if r.day <= day]

@@ -24,6 +24,7 @@ import numpy as np
 
 from clera_desktop.core.money import round_cents
 from clera_desktop.models.enums import ActivityType
+from clera_desktop.portfolio.rates import RateBook
 
 CENT = Decimal("0.01")
 #: A float within this many cents of a half cent is recomputed exactly...
@@ -83,20 +84,6 @@ class PriceTable:
 
     closes: Mapping[str, Sequence[tuple[date, Decimal]]]
     currency: Mapping[str, str]
-
-
-FxLookup = Callable[[str, str, list[date]], np.ndarray]  # (from, to, days) -> rate per day (NaN: unknown)
-
-
-def exact_rate(fx: FxLookup, source: str, target: str, day: date) -> Decimal | None:
-    """The day's rate as the store holds it (``rate_on``, :class:`~history_store.FxTable`), else the
-    lookup's float read back by its shortest repr (a test's constant rate)."""
-    rate_on = getattr(fx, "rate_on", None)
-    if rate_on is not None:
-        exact: Decimal | None = rate_on(source, target, day)
-        return exact
-    rate = float(fx(source, target, [day])[0])
-    return None if rate != rate else Decimal(repr(rate))  # NaN: unknown
 
 
 def day_range(start: date, end: date) -> list[date]:
@@ -263,7 +250,7 @@ def rebuild_account(
     currency: str,
     records: Sequence[ActivityRecord],
     prices: PriceTable,
-    fx: FxLookup,
+    fx: RateBook,
     *,
     start: date,
     end: date,
@@ -345,7 +332,7 @@ def rebuild_account(
         if price_then is None:
             return None
         symbol_currency = prices.currency.get(symbol, currency)
-        rate = Decimal(1) if symbol_currency == currency else exact_rate(fx, symbol_currency, currency, day)
+        rate = Decimal(1) if symbol_currency == currency else fx.rate_on(symbol_currency, currency, day)
         return None if rate is None else round_cents(quantity * price_then * rate)
 
     transfers = np.nonzero(inside & acts.transfer)[0]
@@ -447,7 +434,7 @@ def to_cents(values: np.ndarray, exact: Callable[[int], Decimal] | None) -> list
 
 
 def _exact_day_value(exact_holdings: ExactHoldings, records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal],
-                     prices: PriceTable, symbols: list[str], days: list[date], fx: FxLookup, currency: str,
+                     prices: PriceTable, symbols: list[str], days: list[date], fx: RateBook, currency: str,
                      adjustments: list[Adjustment], cash_on: Callable[[int], Decimal]) -> Callable[[int], Decimal]:
     """The same figure for one day, in Decimal all the way (used for half-cent ties only)."""
 
@@ -470,7 +457,7 @@ def _exact_day_value(exact_holdings: ExactHoldings, records: Sequence[ActivityRe
             if close is None:
                 continue
             symbol_currency = prices.currency.get(symbol, currency)
-            rate = Decimal(1) if symbol_currency == currency else exact_rate(fx, symbol_currency, currency, day)
+            rate = Decimal(1) if symbol_currency == currency else fx.rate_on(symbol_currency, currency, day)
             if rate is None:
                 continue
             total += held * close * rate
@@ -484,6 +471,13 @@ def price_on(prices: PriceTable, records: Sequence[ActivityRecord], ratios: Mapp
     """As :func:`_price_matrix` decides, in Decimal: the later of the last close and the last
     trade price up to ``day`` (on the same day the close wins), divided by the ratio of every
     split of the symbol after it, up to ``day``."""
+    dated = dated_price_on(prices, records, ratios, symbol, day)
+    return None if dated is None else dated[1]
+
+
+def dated_price_on(prices: PriceTable, records: Sequence[ActivityRecord], ratios: Mapping[int, Decimal], symbol: str,
+                   day: date) -> tuple[date, Decimal] | None:
+    """:func:`price_on` with the day the price was known."""
     known = _last_price(prices, records, symbol, day)
     if known is None:
         return None
@@ -491,7 +485,7 @@ def price_on(prices: PriceTable, records: Sequence[ActivityRecord], ratios: Mapp
     for i, ratio in ratios.items():
         if records[i].symbol == symbol and since < records[i].day <= day:
             price /= ratio
-    return price
+    return since, price
 
 
 def _last_price(prices: PriceTable, records: Sequence[ActivityRecord], symbol: str,

@@ -39,7 +39,8 @@ from clera_desktop.portfolio.benchmark import parse as parse_benchmark
 from clera_desktop.portfolio.benchmark import run as run_benchmark
 from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.gains_store import GainBreakdown, gain_breakdown
-from clera_desktop.portfolio.history_store import FxTable, HistoryState, read_state
+from clera_desktop.portfolio.history_store import HistoryState, read_state
+from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
 from clera_desktop.portfolio.risk import RiskFigures, risk_figures
 from clera_desktop.portfolio.totals import in_base
@@ -296,7 +297,7 @@ def _kept_benchmark(session: Session) -> Benchmark | None:
 def benchmark_prices(session: Session, symbols: tuple[str, ...], base: str) -> dict[str, Prices]:
     """Each symbol's stored closes in ``base``, each at its day's rate (a close without a rate is
     left out: the benchmark is then missing, never converted 1:1)."""
-    fx = FxTable(session)
+    fx = RateBook.from_store(session)
     closes: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
     for symbol, day, close, currency in session.execute(
             select(DailyPrice.symbol, DailyPrice.date, DailyPrice.close, DailyPrice.currency)
@@ -359,7 +360,7 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
     its value added 1:1 would be a wrong number that looks right. Days before an account's first
     rate are unknown in the total, never valued at a later rate: the total starts after them, and
     says so. Transfers between the person's own accounts are flows for each account, not for the total."""
-    fx = FxTable(session)
+    fx = RateBook.from_store(session)
     accounts = {a.id: a for a in session.scalars(select(Account).where(Account.id.in_(account_ids)))}
     zero = Decimal(0)
     totals: dict[date, list[Decimal]] = {}

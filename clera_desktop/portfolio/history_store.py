@@ -7,7 +7,6 @@ figures changed are written.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 from collections import defaultdict
@@ -17,7 +16,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -27,7 +25,7 @@ from clera_desktop.models.enums import ActivityType, Provider, SecurityType
 from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, DailyPrice, FxRate, PortfolioSnapshot, Position
 from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import AccountHistory, ActivityRecord, Adjustment, PriceTable, rebuild_account
-from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.worth import account_worth
 
 SPLIT_RATIO_RAW_TYPE = "SPLIT_RATIO"  # a CSV split: quantity is the ratio
@@ -88,63 +86,6 @@ def internal_transfers(session: Session) -> set[int]:
     return matched
 
 
-class FxTable:
-    """Daily rates from the store, carried forward; inverses used when only they are known, and a
-    path through one currency when neither is (as :class:`~clera_desktop.portfolio.rates.LatestRates`)."""
-
-    def __init__(self, session: Session) -> None:
-        self._series: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
-        for base, quote, rate, as_of in session.execute(
-                select(FxRate.base, FxRate.quote, FxRate.rate, FxRate.as_of).order_by(FxRate.as_of)):
-            if rate > 0:
-                self._series[(base, quote)].append((as_of, rate))
-                self._series[(quote, base)].append((as_of, Decimal(1) / rate))
-        for rows in self._series.values():
-            rows.sort()
-
-    def _legs(self, source: str, target: str) -> list[list[tuple[date, Decimal]]]:
-        """The series whose product is the rate: the pair itself, or two through a pivot ([]: none)."""
-        direct = self._series.get((source, target))
-        if direct:
-            return [direct]
-        for pivot in sorted({c for pair in self._series for c in pair} - {source, target}):
-            first, second = self._series.get((source, pivot)), self._series.get((pivot, target))
-            if first and second:
-                return [first, second]
-        return []
-
-    def __call__(self, source: str, target: str, days: list[date]) -> np.ndarray:
-        if source == target:
-            return np.ones(len(days))
-        legs = self._legs(source, target)
-        if not legs:
-            return np.full(len(days), np.nan)
-        wanted = np.array([d.toordinal() for d in days])
-        result = np.ones(len(days))
-        for rows in legs:
-            known = np.array([d.toordinal() for d, _ in rows])
-            rates = np.array([float(r) for _, r in rows])
-            index = np.searchsorted(known, wanted, side="right") - 1
-            leg = rates[np.clip(index, 0, None)]
-            leg[index < 0] = np.nan  # before the first recorded rate: unknown, never a later day's rate
-            result *= leg
-        return result
-
-    def rate_on(self, source: str, target: str, day: date) -> Decimal | None:
-        if source == target:
-            return Decimal(1)
-        legs = self._legs(source, target)
-        if not legs:
-            return None
-        rate = Decimal(1)
-        for rows in legs:
-            index = bisect.bisect_right(rows, day, key=lambda row: row[0]) - 1
-            if index < 0:
-                return None  # before the first recorded rate: unknown, never a later day's rate
-            rate *= rows[index][1]
-        return rate
-
-
 def price_table(session: Session, symbols: set[str], currencies: dict[str, str]) -> PriceTable:
     """Stored closes of ``symbols``; ``currencies`` holds each symbol's assumed currency (the
     account's, a position's) and is corrected by the closes' own."""
@@ -175,8 +116,8 @@ def _fingerprint(session: Session, account: Account, symbols: set[str], position
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _anchors(session: Session, account: Account, positions_now: list[Position],
-             balances: list[Balance]) -> tuple[dict[str, Decimal] | None, Decimal | None]:
+def _anchors(account: Account, positions_now: list[Position], balances: list[Balance],
+             rates: RateBook) -> tuple[dict[str, Decimal] | None, Decimal | None]:
     """Today's synced positions and cash (cash as every view counts it: :func:`account_worth`); a
     manual account has none to anchor to (its activities are the truth)."""
     if account.provider is Provider.MANUAL:
@@ -185,7 +126,7 @@ def _anchors(session: Session, account: Account, positions_now: list[Position],
     for p in positions_now:
         if p.security_type is not SecurityType.CASH:
             positions[p.symbol] = positions.get(p.symbol, Decimal(0)) + p.quantity
-    return positions, account_worth(account.currency, positions_now, balances, LatestRates.from_store(session)).cash
+    return positions, account_worth(account.currency, positions_now, balances, rates).cash
 
 
 def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force: bool = False,
@@ -206,7 +147,7 @@ def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force:
     if not records and not positions_now:
         _write_state(session, account_id, HistoryState(fingerprint, (), (), None), now=now)
         return None
-    fx = FxTable(session)
+    fx = RateBook.from_store(session)
     currencies = {r.symbol: account.currency for r in records if r.symbol}
     for p in positions_now:
         currencies[p.symbol] = p.currency
@@ -217,7 +158,7 @@ def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force:
         if p.price is not None:
             series = closes[p.symbol]
             series[:] = [row for row in series if row[0] != today] + [(today, p.price)]
-    positions, cash = _anchors(session, account, positions_now, balances)
+    positions, cash = _anchors(account, positions_now, balances, fx)
     # no activities (a new account, or a manual one before its first import): history starts
     # today, and what the account holds is an explicit adjustment rather than an invented past
     start = records[0].day if records else today

@@ -1,15 +1,22 @@
 """Holdings across every account, in the base currency, with the portfolio's total beside them.
 
-Each symbol's value, cost and gain are shown in the base currency (converted at today's rate, the
-same rate for all three, so the gain is the value less the cost in one currency); its price stays
-in the currency it trades in. A symbol whose currency has no rate to the base currency keeps its
-own-currency figures and says which pair is missing. The total below the table is the portfolio's
-(:func:`clera_desktop.portfolio.totals.total_of`): the same figure the Accounts view and the
-Dashboard show.
+Each account is valued once (:func:`~clera_desktop.portfolio.worth.account_worth`) and its value in
+the base currency, the cents every total counts, is shared out among its holdings and cash
+(:func:`~clera_desktop.portfolio.worth.base_shares`, as Allocation shares it). A holding's value is
+the sum of its accounts' shares, so the rows and the cash add up to the portfolio's total (the
+figure the Accounts view and the Dashboard show) to the cent, and to one account's total when the
+view is narrowed to it (:meth:`HoldingsSnapshot.of_accounts`).
+
+Cost and gain are converted at today's rate; a price stays in the currency it trades in, and is
+one stated price only when every account gives the same one (each account's is shown beside it).
+A symbol whose currency has no rate to the base currency keeps its own-currency figures and says
+which pair is missing.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -18,11 +25,15 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountValue
-from clera_desktop.models.queries import aggregated_holdings
-from clera_desktop.models.tables import Account
-from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.models.enums import SecurityType
+from clera_desktop.models.queries import position_value, stated_price
+from clera_desktop.models.tables import Account, Balance, Position
+from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.totals import PortfolioTotal, pair_name, total_of
 from clera_desktop.portfolio.valuation import account_values
+from clera_desktop.portfolio.worth import account_worth, base_shares
+
+ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +43,9 @@ class HoldingAccountRow:
     provider: str
     quantity: Decimal
     market_value: Decimal | None  # in the holding's own currency
+    price: Decimal | None = None  # as this account prices it, in the holding's own currency
+    market_value_base: Decimal | None = None  # this account's share of its total, in whole base cents
+    cost_basis: Decimal | None = None  # in the holding's own currency
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +54,13 @@ class HoldingRow:
     name: str | None
     currency: str  # the currency it trades in: price, market_value and cost_basis
     quantity: Decimal
-    price: Decimal | None
+    price: Decimal | None  # the one price every account gives it (None: they differ, or none is known)
     market_value: Decimal | None
     market_value_base: Decimal | None
     cost_basis: Decimal | None
     gain: Decimal | None  # in the base currency, like the value and cost beside it
     gain_pct: Decimal | None
-    weight: Decimal | None
+    weight: Decimal | None  # of the holdings shown
     accounts: tuple[HoldingAccountRow, ...]
     cost_basis_base: Decimal | None = None
     missing_rate: str | None = None  # "CAD/CHF" when the figures could not be converted
@@ -63,44 +77,109 @@ class HoldingsSnapshot:
     total_base: Decimal | None  # the holdings' market value (None: some could not be valued)
     total_cost_base: Decimal | None
     portfolio: PortfolioTotal | None = None  # every account, cash included: the total every view shows
-    cash_base: Decimal | None = None  # the portfolio's cash, in the base currency
+    cash_base: Decimal | None = None  # the accounts' cash, in the base currency
+    account_values: tuple[AccountValue, ...] = ()
+    #: account id -> its cash's share of its base total (absent: no rate to the base currency)
+    cash_by_account: dict[str, Decimal] | None = None
+    #: holding currency -> today's rate to the base currency (absent: none recorded)
+    rates: dict[str, Decimal] | None = None
+
+    def of_accounts(self, account_ids: Collection[str]) -> HoldingsSnapshot:
+        """The same holdings narrowed to some accounts: their quantities, values, weights among
+        themselves, their cash, and their total (the Accounts view's figures for them)."""
+        wanted = set(account_ids)
+        parts = [part for row in self.rows for part in _narrowed(row, wanted)]
+        accounts = [value for value in self.account_values if value.account_id in wanted]
+        cash = {k: v for k, v in (self.cash_by_account or {}).items() if k in wanted}
+        return _snapshot(self.base_currency, parts, accounts, cash, self.rates or {})
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One account's position in a holding, before the holding is put together."""
+
+    symbol: str
+    currency: str
+    name: str | None
+    share: HoldingAccountRow
+
+
+def _narrowed(row: HoldingRow, wanted: set[str]) -> list[_Part]:
+    return [_Part(row.symbol, row.currency, row.name, share) for share in row.accounts if share.account_id in wanted]
 
 
 def holdings_snapshot(session: Session, base: str) -> HoldingsSnapshot:
-    providers = dict(session.execute(select(Account.id, Account.provider)).all())
-    rates = LatestRates.from_store(session)
-    rows = []
-    for holding in aggregated_holdings(session):
-        fx = rates.rate(holding.currency, base)
-
-        def to_base(amount: Decimal | None, rate: Decimal | None = None if fx is None else fx.rate) -> Decimal | None:
-            return None if amount is None or rate is None else amount * rate
-
-        value_base, cost_base = to_base(holding.market_value), to_base(holding.cost_basis)
-        gain = None if value_base is None or cost_base is None else value_base - cost_base
-        rows.append(HoldingRow(
-            symbol=holding.symbol, name=holding.name, currency=holding.currency, quantity=holding.quantity,
-            price=holding.price, market_value=holding.market_value, market_value_base=value_base,
-            cost_basis=holding.cost_basis, gain=gain, gain_pct=None if gain is None or not cost_base else gain / cost_base,
-            weight=None, accounts=tuple(
-                HoldingAccountRow(s.account_id, s.account_name, providers[s.account_id].value, s.quantity, s.market_value)
-                for s in holding.accounts),
-            cost_basis_base=cost_base, missing_rate=None if fx is not None else pair_name(holding.currency, base),
-        ))
-    values = [r.market_value_base for r in rows]
-    known_total = sum((v for v in values if v is not None), Decimal(0))
-    weighted = tuple(
-        replace(r, weight=None if r.market_value_base is None or not known_total else r.market_value_base / known_total)
-        for r in rows
-    )
+    rates = RateBook.from_store(session, newest_only=True)
     accounts = account_values(session, base, rates=rates)
+    active = {value.account_id: value for value in accounts}
+    rows = session.execute(select(Position, Account.name, Account.provider, Account.currency)
+                           .join(Account, Account.id == Position.account_id).where(Account.is_active.is_(True))
+                           .order_by(Position.symbol, Position.currency, Account.name, Account.id)).all()
+    by_account: dict[str, list[Position]] = defaultdict(list)
+    for position, *_ in rows:
+        by_account[position.account_id].append(position)
+    balances: dict[str, list[Balance]] = defaultdict(list)
+    for balance in session.scalars(select(Balance).where(Balance.account_id.in_(list(active)))):
+        balances[balance.account_id].append(balance)
+
+    share_of: dict[int, Decimal] = {}  # id(position) -> its share of the account's base total
+    cash_by_account: dict[str, Decimal] = {}
+    for account_id, value in active.items():
+        worth = account_worth(value.currency, by_account[account_id], balances[account_id], rates)
+        if worth.value and value.fx is None:
+            continue  # no rate to the base: the account is left out of the total, and named
+        shares = base_shares(worth, Decimal(1) if value.fx is None else value.fx.rate)
+        held, cash = shares[:len(worth.valued)], shares[len(worth.valued):]
+        share_of.update((id(counted), share) for (counted, _), share in zip(worth.valued, held, strict=True))
+        cash_by_account[account_id] = sum(cash, ZERO)
+
+    currency_rates: dict[str, Decimal] = {}
+    parts: list[_Part] = []
+    for position, name, provider, _currency in rows:
+        if position.security_type is SecurityType.CASH:
+            continue
+        fx = rates.latest(position.currency, base)
+        if fx is not None:
+            currency_rates[position.currency] = fx.rate
+        parts.append(_Part(position.symbol, position.currency, position.description, HoldingAccountRow(
+            position.account_id, name, provider.value, position.quantity, position_value(position), position.price,
+            share_of.get(id(position)), position.cost_basis)))
+    return _snapshot(base, parts, accounts, cash_by_account, currency_rates)
+
+
+def _snapshot(base: str, parts: Iterable[_Part], accounts: list[AccountValue],
+              cash_by_account: dict[str, Decimal], rates: dict[str, Decimal]) -> HoldingsSnapshot:
+    """Each holding from its accounts' parts, weighted among the holdings given, with the
+    accounts' total and cash beside them."""
+    grouped: dict[tuple[str, str], list[_Part]] = defaultdict(list)
+    for part in parts:
+        grouped[(part.symbol, part.currency)].append(part)
+    rows = [_combined(members, base, rates) for members in grouped.values()]
+    values = [r.market_value_base for r in rows]
+    known_total = sum((v for v in values if v is not None), ZERO)
+    weighted = tuple(_weighted(row, known_total) for row in rows)
     return HoldingsSnapshot(base, weighted, sum_known(values), sum_known(r.cost_basis_base for r in rows),
-                            total_of(accounts, base), _cash_in_base(accounts))
+                            total_of(accounts, base), sum(cash_by_account.values(), ZERO), tuple(accounts),
+                            cash_by_account, rates)
 
 
-def _cash_in_base(accounts: list[AccountValue]) -> Decimal | None:
-    parts = []
-    for account in accounts:
-        cash = account.cash or Decimal(0)
-        parts.append(Decimal(0) if not cash else None if account.fx is None else cash * account.fx.rate)
-    return sum_known(parts)
+def _combined(members: list[_Part], base: str, rates: dict[str, Decimal]) -> HoldingRow:
+    first = members[0]
+    shares = tuple(part.share for part in members)
+    rate = Decimal(1) if first.currency == base else rates.get(first.currency)
+    value_base = sum_known(share.market_value_base for share in shares) if rate is not None else None
+    cost = sum_known(share.cost_basis for share in shares)
+    cost_base = None if cost is None or rate is None else cost * rate
+    gain = None if value_base is None or cost_base is None else value_base - cost_base
+    return HoldingRow(
+        symbol=first.symbol, name=next((part.name for part in members if part.name), None), currency=first.currency,
+        quantity=sum((share.quantity for share in shares), ZERO), price=stated_price(share.price for share in shares),
+        market_value=sum_known(share.market_value for share in shares), market_value_base=value_base,
+        cost_basis=cost, gain=gain, gain_pct=None if gain is None or not cost_base else gain / cost_base,
+        weight=None, accounts=shares, cost_basis_base=cost_base,
+        missing_rate=None if rate is not None else pair_name(first.currency, base))
+
+
+def _weighted(row: HoldingRow, known_total: Decimal) -> HoldingRow:
+    weight = None if row.market_value_base is None or not known_total else row.market_value_base / known_total
+    return replace(row, weight=weight)

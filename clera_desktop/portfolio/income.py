@@ -34,13 +34,12 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.money import divide_rounded, hand_out
-from clera_desktop.portfolio.history_store import FxTable
 from clera_desktop.portfolio.lots import months_later
+from clera_desktop.portfolio.rates import RateBook
 
 ZERO = Decimal(0)
 MICRO = 1_000_000  # the store sums amounts in millionths
 MICRO_PER_CENT = MICRO // 100
-RateOn = Callable[[str, str, date], Decimal | None]
 
 
 def to_decimal(cents: int) -> Decimal:
@@ -192,10 +191,10 @@ _ONLY_ACCOUNTS = " AND +a.account_id IN :accounts"
 _SUB_CENT = " OR ".join(f"{column} % {MICRO_PER_CENT} != 0" for column in ("gross", "tax", "fee"))
 
 
-def income_report(session: Session, base: str, today: date, rate_on: RateOn | None = None,
+def income_report(session: Session, base: str, today: date, book: RateBook | None = None,
                   account_ids: Collection[str] | None = None) -> IncomeReport:
     """Every payment up to ``today`` in the active accounts (or ``account_ids`` of them)."""
-    rates = _Rates(base, rate_on or FxTable(session).rate_on)
+    rates = _Converters(base, book or RateBook.from_store(session))
     params: dict[str, object] = {"today": today.isoformat(), "base": base,
                                  "after": twelve_months(today)[0].isoformat()}
     if account_ids is not None:
@@ -262,7 +261,7 @@ class _Part:
     count: int
 
 
-def _sources(run: Callable[[str], Iterable[Any]], payments: str, each_day: str, rates: _Rates,
+def _sources(run: Callable[[str], Iterable[Any]], payments: str, each_day: str, rates: _Converters,
              names: Mapping[str, str]) -> tuple[SourceIncome, ...]:
     """Each holding across accounts, and each account's interest, over the trailing twelve months.
     A day converted as a whole (another currency) is shared out among its sources."""
@@ -309,17 +308,17 @@ def _sources(run: Callable[[str], Iterable[Any]], payments: str, each_day: str, 
     return tuple(sorted(result, key=lambda s: (-s.net, s.symbol or "", s.accounts)))
 
 
-class _Rates:
-    """Each currency's rate of each day, asked of the store once."""
+class _Converters:
+    """Each currency's converter of each day, from the rate book's rate of that day."""
 
-    def __init__(self, base: str, rate_on: RateOn) -> None:
+    def __init__(self, base: str, book: RateBook) -> None:
         self._base = base
-        self._rate_on = rate_on
+        self._book = book
         self._known: dict[tuple[str, date], Converter | None] = {}
 
     def on(self, currency: str, day: date) -> Converter | None:
         key = (currency, day)
         if key not in self._known:
-            rate = Decimal(1) if currency == self._base else self._rate_on(currency, self._base, day)
+            rate = Decimal(1) if currency == self._base else self._book.rate_on(currency, self._base, day)
             self._known[key] = None if rate is None else Converter.of(rate)
         return self._known[key]

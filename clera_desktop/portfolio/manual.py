@@ -2,8 +2,10 @@
 
 A manual account has no provider to report its positions and cash, so they are worked out here
 from its activities (shares through every trade, transfer and split; cash as the sum of every
-activity's cash; cost from its lots) and priced the way the history prices a day: the last daily
-close (fetched or imported), else the last trade's price, split-adjusted. They are written as the
+activity's cash; cost from its lots) and priced by the newest price the app holds: the last daily
+close (fetched or imported), the last trade's price (split-adjusted), or the price a brokerage
+reported for the same security at the last sync (the market's price today), whichever is newest;
+on the same day a brokerage's price beats a close, and a close beats a trade. They are written as the
 account's positions and balance, exactly as a sync writes a provider's, so the Accounts view,
 Holdings, the Dashboard and the live value show a manual account like any other, and the
 history's today agrees with them (the same price, the same shares).
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.enums import Provider, SecurityType
 from clera_desktop.models.tables import Account, AppSetting, Balance, Position
 from clera_desktop.models.upserts import upsert_rows
-from clera_desktop.portfolio.history import ExactHoldings, cash_effect, price_on, split_ratios
+from clera_desktop.portfolio.history import ExactHoldings, cash_effect, dated_price_on, split_ratios
 from clera_desktop.portfolio.history_store import load_records, price_table
 from clera_desktop.portfolio.lots import LotMethod, build_lots
 
@@ -59,9 +61,11 @@ def _refresh(session: Session, account: Account, *, today: date, now: datetime) 
     currencies = dict.fromkeys(held, account.currency)
     prices = price_table(session, set(held), currencies)
     lots = build_lots(records, lot_method(session, account.id))
+    quotes = brokerage_prices(session, set(held), today)
     rows = []
     for symbol, quantity in sorted(held.items()):
-        price = price_on(prices, records, ratios, symbol, today)
+        price = _newest(dated_price_on(prices, records, ratios, symbol, today),
+                        quotes.get((symbol, prices.currency.get(symbol, account.currency))))
         cost = lots.cost(symbol)
         rows.append({
             "account_id": account.id, "symbol": symbol, "universal_symbol_id": None, "description": None,
@@ -76,3 +80,25 @@ def _refresh(session: Session, account: Account, *, today: date, now: datetime) 
     session.execute(delete(Balance).where(Balance.account_id == account.id, Balance.currency != account.currency))
     upsert_rows(session, Balance, [{"account_id": account.id, "currency": account.currency, "cash": cash,
                                     "buying_power": None, "as_of": now}], ["account_id", "currency"], ignore=("as_of",))
+
+
+def brokerage_prices(session: Session, symbols: Collection[str], today: date) -> dict[tuple[str, str], tuple[date, Decimal]]:
+    """(symbol, currency) -> the newest price a provider's account reported for it, up to ``today``."""
+    newest: dict[tuple[str, str], tuple[datetime, Decimal]] = {}
+    if symbols:
+        for symbol, currency, price, as_of in session.execute(
+                select(Position.symbol, Position.currency, Position.price, Position.as_of)
+                .join(Account, Account.id == Position.account_id)
+                .where(Account.provider != Provider.MANUAL, Account.is_active.is_(True),
+                       Position.symbol.in_(sorted(symbols)), Position.price.is_not(None))):
+            key = (symbol, currency)
+            if price is not None and as_of.date() <= today and (key not in newest or as_of > newest[key][0]):
+                newest[key] = (as_of, price)
+    return {key: (as_of.date(), price) for key, (as_of, price) in newest.items()}
+
+
+def _newest(held: tuple[date, Decimal] | None, quoted: tuple[date, Decimal] | None) -> Decimal | None:
+    """The newer of the account's own price (close or trade) and a brokerage's; on one day, the brokerage's."""
+    if quoted is not None and (held is None or quoted[0] >= held[0]):
+        return quoted[1]
+    return None if held is None else held[1]

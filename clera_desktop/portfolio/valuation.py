@@ -17,13 +17,13 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.models.enums import ConnectionStatus
 from clera_desktop.models.tables import Account, Balance, Connection, Position
-from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.totals import in_base
 from clera_desktop.portfolio.worth import account_worth
 
 
 def account_values(session: Session, base_currency: str, *, include_inactive: bool = False,
-                   rates: LatestRates | None = None) -> list[AccountValue]:
+                   rates: RateBook | None = None) -> list[AccountValue]:
     query = select(Account, Connection).outerjoin(Connection, Connection.id == Account.connection_id)
     if not include_inactive:
         query = query.where(Account.is_active.is_(True))
@@ -34,11 +34,11 @@ def account_values(session: Session, base_currency: str, *, include_inactive: bo
     balances: dict[str, list[Balance]] = defaultdict(list)
     for balance in session.scalars(select(Balance)):
         balances[balance.account_id].append(balance)
-    rates = rates or LatestRates.from_store(session)
+    rates = rates or RateBook.from_store(session, newest_only=True)
     values = []
     for account, connection in rows:
         worth = account_worth(account.currency, positions[account.id], balances[account.id], rates)
-        fx = rates.rate(account.currency, base_currency)
+        fx = rates.latest(account.currency, base_currency)
         total = worth.value
         status = ConnectionStatus.ACTIVE.value if connection is None else connection.status.value
         values.append(AccountValue(

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from clera_desktop.core.money import CENT, hand_out, round_cents
 from clera_desktop.models.enums import SecurityType
-from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.totals import in_base, pair_name
 
 ZERO = Decimal(0)
@@ -78,7 +79,7 @@ class Worth:
 
 
 def account_worth(currency: str, positions: Iterable[HeldPosition], balances: Iterable[CashBalance],
-                  rates: LatestRates) -> Worth:
+                  rates: RateBook) -> Worth:
     cash = ZERO
     held = ZERO
     missing_prices: list[str] = []
@@ -91,7 +92,7 @@ def account_worth(currency: str, positions: Iterable[HeldPosition], balances: It
 
     def add_cash(amount: Decimal, source: str) -> Decimal:
         if source != currency:
-            fx = rates.rate(source, currency)
+            fx = rates.latest(source, currency)
             if fx is None:
                 missing_rates.add(pair_name(source, currency))
                 return ZERO
@@ -108,7 +109,7 @@ def account_worth(currency: str, positions: Iterable[HeldPosition], balances: It
                              position.currency)
             continue
         if position.currency != currency:
-            fx = rates.rate(position.currency, currency)
+            fx = rates.latest(position.currency, currency)
             if fx is None:
                 missing_rates.add(pair_name(position.currency, currency))
                 continue
@@ -128,9 +129,29 @@ def account_worth(currency: str, positions: Iterable[HeldPosition], balances: It
                  unpriced, cash_by_currency, valued)
 
 
-def base_value(value: Decimal, currency: str, base: str, rates: LatestRates) -> Decimal | None:
+def base_value(value: Decimal, currency: str, base: str, rates: RateBook) -> Decimal | None:
     """``in_base`` with the rate looked up; a zero needs none."""
     if not value:
         return ZERO
-    fx = rates.rate(currency, base)
+    fx = rates.latest(currency, base)
     return None if fx is None else in_base(value, fx.rate)
+
+
+def share_out(total: Decimal, parts: list[Decimal]) -> list[Decimal]:
+    """``parts`` (exact) to whole cents that add up to ``total`` (whole cents): each rounded, and the
+    cents rounding left over given one at a time to the largest parts first."""
+    shares = [round_cents(part) for part in parts]
+    return hand_out(shares, int((total - sum(shares, ZERO)) / CENT), parts, CENT)
+
+
+def cash_pieces(worth: Worth) -> list[tuple[str, Decimal]]:
+    """The account's non-zero cash by currency, in the order :func:`base_shares` shares them."""
+    return [(source, amount) for source, amount in sorted(worth.cash_by_currency.items()) if amount]
+
+
+def base_shares(worth: Worth, rate: Decimal) -> list[Decimal]:
+    """The account's value in the base currency (:func:`~totals.in_base`, what every total counts)
+    shared out in whole cents: one share per valued position (``worth.valued``'s order), then one
+    per :func:`cash_pieces`. Any view that adds pieces (Holdings, Allocation) meets the total."""
+    parts = [value * rate for _, value in worth.valued] + [amount * rate for _, amount in cash_pieces(worth)]
+    return share_out(in_base(worth.value, rate) if worth.value else ZERO, parts)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.models.enums import SecurityType
 from clera_desktop.models.tables import Account, Balance, Position
-from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.worth import account_worth
 
 
@@ -61,7 +61,7 @@ def load_book(session: Session, base: str) -> LiveBook:
     balances: dict[str, list[Balance]] = defaultdict(list)
     for balance in session.scalars(select(Balance)):
         balances[balance.account_id].append(balance)
-    rates = LatestRates.from_store(session)
+    rates = RateBook.from_store(session, newest_only=True)
     books = []
     currencies: dict[str, str] = {}
     for account in accounts:
@@ -77,7 +77,7 @@ def load_book(session: Session, base: str) -> LiveBook:
             if position.price is not None:
                 prices[position.symbol] = position.price
             currencies.setdefault(position.symbol, position.currency)
-        rate = rates.rate(account.currency, base)
+        rate = rates.latest(account.currency, base)
         books.append(AccountBook(account.id, account.name, account.currency, worth.cash, held, prices,
                                  dict(worth.conversions), None if rate is None else rate.rate,
                                  dict(worth.unpriced_values), worth.missing_rates))

@@ -6,6 +6,7 @@ on the store's worker threads) and returns immutable data the views render as th
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import Callable
@@ -147,6 +148,8 @@ class AppServices:
         self.allocation = AllocationService(database, lambda: self.settings.clock,
                                             lambda: self.settings.base_currency, self.changes)
         self.health = HealthService(database, lambda: self.settings.clock, self.allocation, self.changes)
+        self._history_runs: asyncio.Task[None] | None = None  # the update that follows the latest sync
+        self._history_again = False
 
     @property
     def secrets_locked(self) -> bool:
@@ -256,7 +259,37 @@ class AppServices:
         service = self.sync_service(progress)
         report = await (service.sync_connection(connection_id) if connection_id is not None else service.sync_all())
         self.changes.announce(Changes(Change.SYNCED, frozenset(report.changed_accounts)))
+        self.follow_with_history()
         return report
+
+    def follow_with_history(self) -> asyncio.Task[None]:
+        """Bring the history up to date after a sync, however it was started (File › Refresh, a new
+        connection, a fill): today's point of Performance and every report follows each one. A
+        request while an update runs asks for one more after it, never two at once."""
+        if self._history_runs is not None and not self._history_runs.done():
+            self._history_again = True
+        else:
+            self._history_runs = asyncio.ensure_future(self._history_until_current())
+        return self._history_runs
+
+    async def _history_until_current(self) -> None:
+        while True:
+            self._history_again = False
+            try:
+                await self.update_history()
+            except CleraError as error:  # offline, say: the store's figures stay, the next sync tries again
+                log.warning("history not updated: %s", error)
+            if not self._history_again:
+                return
+
+    async def history_settled(self) -> None:
+        """Wait until the history follows the latest sync."""
+        while self._history_runs is not None and not self._history_runs.done():
+            await asyncio.shield(self._history_runs)
+
+    def stop_history(self) -> None:
+        if self._history_runs is not None:
+            self._history_runs.cancel()
 
     async def update_history(self) -> list[str]:
         """Fetch the closes and rates history needs, then bring every derived figure up to date
@@ -333,6 +366,7 @@ class AppServices:
         self.credentials = replace(self.credentials, alpaca=credentials)
         report = await self.sync_service().sync_provider(Provider.ALPACA)
         self.changes.announce(Changes(Change.SYNCED | Change.CREDENTIALS, frozenset(report.changed_accounts)))
+        self.follow_with_history()
         return account.name
 
     async def remove_connection(self, connection_id: str) -> None:

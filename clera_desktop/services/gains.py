@@ -30,7 +30,7 @@ from clera_desktop.portfolio.gains import GainsReport, LotValue, Term, term_of, 
 from clera_desktop.portfolio.gains_store import LONG_TERM_KEY, GainsCache, account_lots, long_term_months
 from clera_desktop.portfolio.lots import Lot, LotMethod, preview_sale
 from clera_desktop.portfolio.manual import LOT_METHOD_KEY, lot_method
-from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.rates import RateBook
 
 log = logging.getLogger(__name__)
 ZERO = Decimal(0)
@@ -167,7 +167,7 @@ def _price_in(session: Session, position: Position | None, currency: str) -> Dec
         return None
     if position.currency == currency:
         return position.price
-    use = LatestRates.from_store(session).rate(position.currency, currency)
+    use = RateBook.from_store(session, newest_only=True).latest(position.currency, currency)
     return None if use is None else position.price * use.rate
 
 

@@ -92,6 +92,11 @@ class TradePreview:
     def live(self) -> bool:
         return not self.account.is_paper
 
+    @property
+    def estimate(self) -> Sourced:
+        """The ticket's own estimate from the quote (what the ticket showed before Review)."""
+        return estimated_amount(self.ticket, self.quote)
+
     def expired_at(self, now: datetime) -> bool:
         expires = self.broker.expires_at
         return expires is not None and now >= expires

@@ -580,7 +580,7 @@ class MainWindow(QMainWindow):
         if not isValid(self):
             return
         self._last_report = report  # the sync announced what changed: the views that show it are redrawing
-        self._history_task = asyncio.ensure_future(self.update_history())
+        self._history_task = asyncio.ensure_future(self._after_history())  # the sync started it
         await self.settled()
         problems = [m for o in report.outcomes for m in o.user_messages]
         self.sync_label.setText("Up to date" if not problems else "Synced with problems")
@@ -590,12 +590,13 @@ class MainWindow(QMainWindow):
             self.error_button.hide()
 
     async def update_history(self) -> None:
-        """After a sync: fetch the closes and rates history needs, rebuild what changed, redraw."""
-        try:
-            await self._services.update_history()  # announces the histories it rebuilt
-        except CleraError as error:
-            log.warning("history not updated: %s", error)
-            return
+        """Fetch the closes and rates history needs, rebuild what changed, redraw (each sync does)."""
+        self._services.follow_with_history()
+        await self._after_history()
+
+    async def _after_history(self) -> None:
+        """Once the history follows the latest sync (it announces what it rebuilt): read ahead."""
+        await self._services.history_settled()
         if isValid(self):
             await self.settled()
             self._read_ahead()
@@ -724,4 +725,5 @@ class MainWindow(QMainWindow):
         if self._services is not None:
             self._stop_listening()
             self._services.live.close()
+            self._services.stop_history()
         super().closeEvent(event)

@@ -27,9 +27,10 @@ from clera_desktop.models.enums import ConnectionType, Provider, SecurityType
 from clera_desktop.models.provider_data import AccountData, RemoteAccount, RemoteBalance, RemotePosition
 from clera_desktop.models.tables import DailyPrice, FxRate
 from clera_desktop.models.upserts import store_account_data
-from clera_desktop.portfolio.allocation import Allocation, allocation_book, share_out
+from clera_desktop.portfolio.allocation import Allocation, allocation_book
 from clera_desktop.portfolio.classification import Dimension, classifications
 from clera_desktop.portfolio.valuation import account_values
+from clera_desktop.portfolio.worth import share_out
 from clera_desktop.services.allocation import AllocationService
 
 D = Decimal

@@ -9,6 +9,7 @@ import numpy as np
 
 from clera_desktop.models.enums import ActivityType as T
 from clera_desktop.portfolio.history import ActivityRecord, Adjustment, PriceTable, rebuild_account, to_cents
+from clera_desktop.portfolio.rates import RateBook
 
 D = date
 
@@ -21,8 +22,7 @@ def rec(day: date, kind: T, symbol: str | None = None, quantity: str | None = No
     return ActivityRecord(day, kind, symbol, dec(quantity), dec(price), dec(amount), dec(fee), ratio)
 
 
-def no_fx(source: str, target: str, days: list[date]) -> np.ndarray:
-    raise AssertionError("no conversion expected")
+no_fx = RateBook([])  # one currency: nothing to convert
 
 
 def test_buys_splits_partial_sells_and_dividends() -> None:
@@ -64,9 +64,7 @@ def test_fx_converts_each_day_with_that_days_rate() -> None:
     records = [rec(D(2026, 1, 1), T.TRANSFER_IN, "SHOP", "2", "100")]
     closes = PriceTable({"SHOP": [(D(2026, 1, 1), Decimal("100")), (D(2026, 1, 2), Decimal("101"))]}, {"SHOP": "CAD"})
 
-    def cad_usd(source: str, target: str, days: list[date]) -> np.ndarray:
-        assert (source, target) == ("CAD", "USD")
-        return np.array([{D(2026, 1, 1): 0.73, D(2026, 1, 2): 0.74}[d] for d in days])
+    cad_usd = RateBook([("CAD", "USD", D(2026, 1, 1), Decimal("0.73")), ("CAD", "USD", D(2026, 1, 2), Decimal("0.74"))])
 
     history = rebuild_account("a", "USD", records, closes, cad_usd, start=D(2026, 1, 1), end=D(2026, 1, 2))
     assert history.value == [Decimal("146.00"), Decimal("149.48")]

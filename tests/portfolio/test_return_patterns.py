@@ -17,6 +17,7 @@ from clera_desktop.models.enums import Provider
 from clera_desktop.models.tables import FxRate, PortfolioSnapshot
 from clera_desktop.portfolio.history import ActivityRecord, PriceTable, rebuild_account, to_cents
 from clera_desktop.portfolio.history_service import build_report
+from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.returns import DailyPoint, metrics, period_rate
 from tests.models.factories import add_account
 
@@ -33,8 +34,7 @@ def rec(day: date, kind: T, symbol: str | None = None, quantity: str | None = No
     return ActivityRecord(day, kind, symbol, dec(quantity), dec(price), dec(amount), dec(fee), ratio, dec(tax), internal)
 
 
-def no_fx(source: str, target: str, days: list[date]) -> np.ndarray:
-    raise AssertionError("no conversion expected")
+no_fx = RateBook([])  # one currency: nothing to convert
 
 
 def points_of(history) -> list[DailyPoint]:  # type: ignore[no-untyped-def]

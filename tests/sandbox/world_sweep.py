@@ -31,13 +31,13 @@ import numpy as np
 from clera_desktop.core.clock import FixedClock
 from clera_desktop.core.money import round_cents
 from clera_desktop.models.enums import ActivityType, SecurityType
-from clera_desktop.portfolio.allocation import _own_pieces, share_out
+from clera_desktop.portfolio.allocation import _own_pieces
 from clera_desktop.portfolio.gains import value_lots
 from clera_desktop.portfolio.history import ActivityRecord, PriceTable, rebuild_account
 from clera_desktop.portfolio.lots import LotBook, LotMethod, Realised, build_lots, open_lots
-from clera_desktop.portfolio.rates import LatestRates
+from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.totals import in_base
-from clera_desktop.portfolio.worth import account_worth
+from clera_desktop.portfolio.worth import account_worth, share_out
 from clera_desktop.providers.snaptrade import SnapTradeClient, _tax_lots
 from clera_desktop.sandbox import snaptrade_shapes
 from clera_desktop.sandbox.ledger import TAX_LOT_INSTITUTIONS, fifo_lots
@@ -152,7 +152,7 @@ def _values_agree(where: str, world: DemoWorld, account: DemoAccount, records: l
     closes = {shown: world.prices.close_on(symbol, valued_on) for shown, symbol in raw.items()}
     held = {_shown(world, symbol): holding.quantity for symbol, holding in account.book.holdings.items()}
     positions = [_Position(shown, quantity, closes[shown], currency_of[shown]) for shown, quantity in held.items()]
-    worth = account_worth(account.currency, positions, [_Cash(account.currency, account.book.cash)], LatestRates({}))
+    worth = account_worth(account.currency, positions, [_Cash(account.currency, account.book.cash)], RateBook([]))
     first = records[0].day if records else valued_on
     history = rebuild_account(account.id, account.currency, records, PriceTable({s: [(valued_on, c)] for s, c in closes.items()},
                                                                               currency_of),

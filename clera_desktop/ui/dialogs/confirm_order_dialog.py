@@ -61,6 +61,22 @@ def sale_effect_html(sale: SalePreview, price_source: Source) -> str:
             f"<p>Estimated realised gain: {total}.{shelter}<br><span style='color:gray'>{sale.lot_choice}</span></p>")
 
 
+def estimate_differs(preview: TradePreview) -> str:
+    """Why the amount here is not the ticket's estimate, when it is not (empty when they agree)."""
+    estimate, amount = preview.estimate, preview.amount
+    if amount.source is not Source.BROKERAGE or estimate.value is None or amount.value is None:
+        return ""
+    currency = preview.account.currency
+    if fmt.money(estimate.value, currency) == fmt.money(amount.value, currency):
+        return ""
+    quote = preview.quote
+    side = "ask" if preview.ticket.side is OrderSide.BUY else "bid"
+    quoted = quote.price_for(preview.ticket.side) if quote is not None else None
+    return (f"The ticket estimated {fmt.money(estimate.value, currency)} from the quote's {side} "
+            f"{fmt.money(quoted, currency)}; the brokerage's preview prices the order at "
+            f"{fmt.money(preview.price.value, currency)}, and the brokerage's figure is the one shown.")
+
+
 class ConfirmOrderDialog(QDialog):
     def __init__(self, preview: TradePreview, place: Place, parent: QWidget | None = None, *,
                  sale: SalePreview | None = None) -> None:
@@ -91,6 +107,9 @@ class ConfirmOrderDialog(QDialog):
         else:
             form.addRow("Price", self._rich(sourced(preview.price, currency)))
         form.addRow("Amount", self._rich(sourced(preview.amount, currency)))
+        differs = estimate_differs(preview)
+        if differs:
+            form.addRow("", self._rich(f"<span style='color:gray'>{differs}</span>"))
         form.addRow("Commission", self._rich(sourced(preview.commission, currency)))
         form.addRow("Estimated cost" if ticket.side is OrderSide.BUY else "Estimated proceeds",
                     self._rich(sourced(preview.total, currency)))

@@ -16,6 +16,8 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Symbol", "Name", "Quantity", "Price", "Market value", "Cost basis", "Gain/loss", "Gain %", "Weight", "Accounts")
 NUMERIC = {2, 3, 4, 5, 6, 7, 8, 9}
 IN_BASE = {4, 5, 6}  # value, cost and gain: one currency, the base (price stays in the currency it trades in)
+_PRICES_DIFFER = ("The accounts price this holding differently (or not at all): "
+                  "each account's price is on its own row.")
 
 
 class HoldingsTreeModel(TwoLevelTreeModel):
@@ -109,15 +111,23 @@ class HoldingsTreeModel(TwoLevelTreeModel):
                 return self._top_sort(row, index.column())
             if role == Qt.ItemDataRole.ToolTipRole and index.column() in IN_BASE:
                 return _base_tip(row, self._snapshot.base_currency)
+            if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and row.price is None and row.accounts:
+                return _PRICES_DIFFER
             return None
         holding = self._visible[index.internalId()]
         share = holding.accounts[index.row()]
+        in_base = share.market_value_base is not None and not holding.missing_rate  # as the row above: adds up to it
         if role == Qt.ItemDataRole.DisplayRole:
             return {0: "", 1: f"{share.account_name} \u00b7 {fmt.PROVIDER_TEXT.get(share.provider, share.provider)}",
-                    2: fmt.quantity(share.quantity), 4: fmt.money(share.market_value, holding.currency)}.get(index.column(), "")
+                    2: fmt.quantity(share.quantity), 3: fmt.money(share.price, holding.currency),
+                    4: fmt.money(share.market_value_base) if in_base else fmt.money(share.market_value, holding.currency),
+                    }.get(index.column(), "")
         if role == SORT_ROLE:
-            return {2: fmt.sort_number(share.quantity), 4: fmt.sort_number(share.market_value)}.get(
+            return {2: fmt.sort_number(share.quantity), 3: fmt.sort_number(share.price),
+                    4: fmt.sort_number(share.market_value_base if in_base else share.market_value)}.get(
                 index.column(), share.account_name)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and holding.price is None:
+            return _PRICES_DIFFER
         return None
 
     @staticmethod
@@ -141,7 +151,7 @@ def _base_tip(row: HoldingRow, base: str) -> str:
     if row.missing_rate:
         return f"No {row.missing_rate} rate: shown in {row.currency}, and left out of the total in {base}."
     if row.market_value_base is None:
-        return "Unknown: a price is missing."
+        return "Unknown: a price is missing, or an account holding it has no rate to the base currency."
     if row.currency == base:
         return ""
     return (f"In {row.currency}: value {fmt.money(row.market_value, row.currency)}, cost "

@@ -38,6 +38,8 @@ class HoldingsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._whole = HoldingsSnapshot("USD", (), None, None)  # every account; the model holds what is shown
+        self._shown_scope: tuple[str | None, str | None] = (None, None)  # (provider, account) the model shows
         self.model = HoldingsTreeModel(self)
         self.filter = HoldingsFilter()
         self.search = QLineEdit()
@@ -126,11 +128,26 @@ class HoldingsView(QWidget):
 
     def set_snapshot(self, snapshot: HoldingsSnapshot) -> None:
         first = not self.model.snapshot.rows
-        self.model.set_snapshot(snapshot)
+        self._whole = snapshot
+        self._fill_choices(snapshot)
+        self.model.set_snapshot(self._scoped())
         if first and 0 < len(snapshot.rows) <= 2000:  # beyond that, measuring every row costs seconds
             resize_columns_soon(self.tree, range(2, self.model.columnCount()))
-        self._fill_choices(snapshot)
         self._update_totals()
+
+    def _scope(self) -> set[str] | None:
+        """The accounts chosen by the provider and account boxes (None: every account)."""
+        provider, account = self.provider.currentData(), self.account.currentData()
+        if provider is None and account is None:
+            return None
+        return {share.account_id for row in self._whole.rows for share in row.accounts
+                if (provider is None or share.provider == provider) and (account is None or share.account_id == account)}
+
+    def _scoped(self) -> HoldingsSnapshot:
+        """Narrowed to the chosen accounts: their quantities, values and cash, weights among them."""
+        self._shown_scope = (self.provider.currentData(), self.account.currentData())
+        scope = self._scope()
+        return self._whole if scope is None else self._whole.of_accounts(scope)
 
     def _fill_choices(self, snapshot: HoldingsSnapshot) -> None:
         providers = sorted({p for row in snapshot.rows for p in row.providers})
@@ -149,6 +166,8 @@ class HoldingsView(QWidget):
     def _apply_filters(self, *_: object) -> None:
         self.filter.text = self.search.text().strip().lower()
         self.filter.provider, self.filter.account = self.provider.currentData(), self.account.currentData()
+        if (self.filter.provider, self.filter.account) != self._shown_scope:  # typing in the search box keeps the scope
+            self.model.set_snapshot(self._scoped())
         self.model.set_filter(self.filter)
         self._update_totals()
 
@@ -166,13 +185,21 @@ class HoldingsView(QWidget):
         text = (f"<b>{len(rows)} holding{'' if len(rows) == 1 else 's'}</b> \u00b7 Market value "
                 f"<b>{fmt.money(total, base)}</b>{note}")
         portfolio = snapshot.portfolio
-        if portfolio is not None and len(rows) == len(snapshot.rows):  # unfiltered: the whole portfolio
-            text += (f" \u00b7 Cash {fmt.money(snapshot.cash_base, base)} \u00b7 Portfolio "
+        if portfolio is not None and len(rows) == len(snapshot.rows):  # no search: the accounts shown, whole
+            text += (f" \u00b7 Cash {fmt.money(snapshot.cash_base, base)} \u00b7 {self._scope_name()} "
                      f"<b>{fmt.money(portfolio.amount, base)}</b>")
         self.totals.setText(text)
         self.totals.setToolTip(portfolio.note() if portfolio is not None else "")
         self.portfolio_note.setText(portfolio.note() if portfolio is not None else "")
         self.portfolio_note.setVisible(bool(portfolio and not portfolio.complete))
+
+    def _scope_name(self) -> str:
+        """What the footer's total is of: the portfolio, one account, or one provider's accounts."""
+        if self.account.currentData() is not None:
+            return self.account.currentText()
+        if self.provider.currentData() is not None:
+            return f"{self.provider.currentText()} accounts"
+        return "Portfolio"
 
     def ask_and_export(self) -> None:
         """Ask where, then write the holdings shown (File › Export holdings, the Export button)."""
