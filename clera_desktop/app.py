@@ -154,8 +154,19 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
     app.setApplicationName("Clera Desktop")
     app.setOrganizationName("Clera")
     app.setDesktopFileName(APP_ID)  # the .desktop file and the taskbar entry belong together
+    from clera_desktop.core.files import writable_folder
     from clera_desktop.ui.single_instance import SingleInstance
 
+    if not writable_folder(settings.data_dir):  # its lock, log and every sync are saved there
+        from PySide6.QtWidgets import QMessageBox
+
+        said = (f"Your Clera data folder {settings.data_dir} is read-only: the window needs to save there, so it "
+                "cannot open it. Move the folder somewhere you can write to, or choose another with --data-dir; "
+                "the command line can still read it (clera report, clera export).")
+        print(said, file=sys.stderr)  # noqa: T201
+        if quit_after is None:
+            QMessageBox.critical(None, "Clera Desktop", said)
+        return 1
     only = SingleInstance(settings.data_dir)
     if not only.acquire():  # this folder's window is open: bring it forward instead of a second one
         shown = only.ask_to_show()

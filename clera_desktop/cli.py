@@ -169,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="start with this SnapTrade connection broken (e.g. ETRADE; 'plaid' for the "
                          "Plaid item): it needs a reconnect (repeatable)")
     sandbox.add_argument("--exit-with-parent", action="store_true", help=argparse.SUPPRESS)
+    sandbox.add_argument("--state", type=Path, metavar="FILE",
+                         help="keep the world in FILE and continue from it when started again the same day")
     return parser
 
 
@@ -388,7 +390,8 @@ def run_report(settings: Settings, *, accounts: list[str] | None, start: date | 
     database = Database(settings.database_url, clock=settings.clock)
     try:
         settings = _stored_base_currency(settings, database)
-        database.write_sync(lambda s: bring_up_to_date(s, settings.clock))  # from what is stored: no network here
+        if not database.read_only:  # a read-only folder shows what was last brought up to date
+            database.write_sync(lambda s: bring_up_to_date(s, settings.clock))  # from what is stored: no network
         accounts = database.read_sync(lambda s: _known_accounts(s, accounts))
         report = database.read_sync(lambda s: build_report(s, settings.base_currency, accounts, start, end,
                                                             today=settings.clock.today()))
@@ -438,7 +441,8 @@ def run_gains_report(settings: Settings, *, accounts: list[str] | None, year: in
     try:
         settings = _stored_base_currency(settings, database)
         accounts = database.read_sync(lambda s: _known_accounts(s, accounts))
-        database.write_sync(lambda s: bring_up_to_date(s, settings.clock))
+        if not database.read_only:
+            database.write_sync(lambda s: bring_up_to_date(s, settings.clock))
         report = database.read_sync(lambda s: gains_report(s, settings.base_currency, start, end, accounts))
     finally:
         database.close()
@@ -572,7 +576,7 @@ def run_sandbox(args: argparse.Namespace, settings: Settings) -> int:
 
     server = SandboxServer(
         seed=args.seed, scale=args.scale, port=args.port, clock=settings.clock,
-        snaptrade_rate_limit=args.rate_limit,
+        snaptrade_rate_limit=args.rate_limit, state_path=args.state,
     )
     for spec in args.fault:
         try:
@@ -621,11 +625,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                        report_startup=args.report_startup)
     import gc
 
-    from clera_desktop.core.files import keep_private
+    from clera_desktop.core.files import keep_private, writable_folder
     from clera_desktop.core.logging_setup import FILE_ONLY, configure_logging, record_crashes
 
     gc.enable()  # off for the window's start-up only (see __main__)
     try:
+        if args.command != "info" and not writable_folder(settings.data_dir):
+            return _read_only_folder(args, settings)
         if args.command != "info":  # info describes the folder as it is: it makes no log folder either
             keep_private([settings.data_dir, settings.log_dir])
             configure_logging(settings.log_dir, args.log_level)
@@ -653,6 +659,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"clera-desktop {args.command}: something unexpected went wrong ({type(error).__name__}). "
               f"The details are in the log in {settings.log_dir}.", file=sys.stderr)
         return 1
+
+
+#: What can be done in a data folder that cannot be written (a read-only disk or share): read.
+READS = frozenset({"report", "export", "selfcheck"})
+
+
+def _read_only_folder(args: argparse.Namespace, settings: Settings) -> int:
+    """A data folder that cannot be written: the commands that only read run on what is saved
+    there (no log file, no backup, the figures as last brought up to date), with a sentence
+    saying so; the others refuse in one sentence rather than half-start."""
+    if args.command not in READS:
+        print(f"clera-desktop {args.command}: your Clera data folder {settings.data_dir} is read-only, and "
+              f"{args.command} needs to save there. Nothing was done: move the folder somewhere you can write to, "
+              "or choose another with --data-dir.", file=sys.stderr)
+        return 1
+    logging.getLogger().addHandler(logging.NullHandler())  # nowhere to keep a log; never a traceback
+    print(f"clera-desktop {args.command}: your Clera data folder {settings.data_dir} is read-only: showing what "
+          "was last saved there; nothing can be saved.", file=sys.stderr)
+    return _run_command(args, settings)
 
 
 def _run_command(args: argparse.Namespace, settings: Settings) -> int:

@@ -4,12 +4,15 @@ The app starts the sandbox itself, in a child process it owns and stops at exit:
 app's own interpreter, the sandbox's JSON work competed with the window for the GIL (the largest
 stall during a slow full sync was 31-48 ms in-process against 27-29 ms from a child process).
 
-The demo's credentials are the sandbox's own, kept in an in-memory keyring (the data folder is
-throwaway too), so nothing of the demo ever reaches the person's real keyring.
+The demo's credentials are the sandbox's own, kept in an in-memory keyring, so nothing of the demo
+ever reaches the person's real keyring. The sandbox keeps its world in the data folder
+(``demo-sandbox.json``): with ``--data-dir``, a demo started again the same day goes on from
+where the person left it (their trades, the brokerages they connected).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -21,6 +24,12 @@ from clera_desktop.models.engine import Database
 from clera_desktop.providers.registry import remember_plaid_item, remember_snaptrade_user
 from clera_desktop.providers.snaptrade import SnapTradeUserSecret
 from clera_desktop.sandbox.process import SandboxProcess
+
+log = logging.getLogger(__name__)
+
+#: Where the demo's sandbox keeps its world in the data folder (sandbox/keeping.py), so a restarted
+#: demo continues where the person left it that day.
+DEMO_WORLD_FILE = "demo-sandbox.json"
 
 
 class Sandbox(Protocol):
@@ -45,7 +54,8 @@ def start_demo(settings: Settings, database: Database, *, sandbox: Sandbox | Non
                sandbox_args: Sequence[str] = ()) -> DemoEnvironment:
     """Start a sandbox in a child process (or adopt ``sandbox``) and make the demo user's
     connections the app's own."""
-    sandbox = sandbox or SandboxProcess(sandbox_args, as_of=settings.clock.as_of_argument())
+    kept = ["--state", str(settings.data_dir / DEMO_WORLD_FILE)]
+    sandbox = sandbox or SandboxProcess([*kept, *sandbox_args], as_of=settings.clock.as_of_argument())
     settings, credentials, secrets = connect_to_sandbox(settings, database, sandbox.info)
     return DemoEnvironment(sandbox, settings, credentials, secrets)
 
@@ -67,6 +77,10 @@ def connect_to_sandbox(settings: Settings, database: Database, info: dict[str, A
     remember_snaptrade_user(database, secrets, SnapTradeUserSecret(info["snaptrade"]["demo_user_id"],
                                                                    info["snaptrade"]["demo_user_secret"]), now=now)
     plaid = info["plaid"]
-    remember_plaid_item(database, secrets, plaid["demo_item_id"], plaid["demo_access_token"], plaid["demo_institution"],
-                        now=now)
+    items = plaid.get("items") or [{"item_id": plaid["demo_item_id"], "access_token": plaid["demo_access_token"],
+                                    "institution": plaid["demo_institution"]}]
+    for item in items:  # an item linked in an earlier run of the demo is the person's too
+        remember_plaid_item(database, secrets, item["item_id"], item["access_token"], item["institution"], now=now)
+    if info.get("demo", {}).get("note"):
+        log.info("%s", info["demo"]["note"])
     return settings.with_endpoints(endpoints), credentials, secrets

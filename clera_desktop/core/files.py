@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -57,7 +58,20 @@ def write_private(path: Path, text: str, *, newline: str | None = None) -> None:
 #: those are never touched).
 APP_ENTRIES = ("clera.sqlite", "clera.sqlite-wal", "clera.sqlite-shm", "clera.sqlite.*", "last-screen.json",
                "secrets.cfg", "sync.lock", "sync.lock.json", "window.lock", "window.lock.json", "logs", "backups", "crash.log",
-               "clera-desktop.log*")
+               "clera-desktop.log*", "demo-sandbox.json")
+
+
+def writable_folder(path: Path) -> bool:
+    """Whether files can be made in the existing folder ``path`` (False on a read-only disk or
+    share, or a folder of another user's): tried, as permission bits do not say (root, ACLs, a
+    read-only mount). A folder that does not exist yet is writable if it can be made."""
+    if not path.exists():
+        return True
+    try:
+        with tempfile.TemporaryFile(dir=path):
+            return True
+    except OSError:
+        return False
 
 
 def keep_private(folders: Iterable[Path]) -> None:

@@ -11,7 +11,9 @@ module as :class:`~clera_desktop.core.errors.StoreError` with a sentence a perso
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -24,7 +26,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.errors import (
@@ -37,6 +39,7 @@ from clera_desktop.core.errors import (
     StoreReadOnly,
     StoreTooNew,
 )
+from clera_desktop.core.files import writable_folder
 from clera_desktop.models.backup import daily_backup, is_foreign_store, take_backup
 
 log = logging.getLogger(__name__)
@@ -68,6 +71,28 @@ def sqlite_file(url: str) -> Path | None:
     if not url.startswith("sqlite:///") or url in ("sqlite:///:memory:",):
         return None
     return Path(unquote(url.removeprefix("sqlite:///").split("?", 1)[0]))
+
+
+def read_only_engine(path: Path) -> Engine:
+    """The store at ``path`` for reading only, its folder being unwritable (a read-only disk, a
+    share): SQLite's read-only mode, else (a WAL store whose index cannot be made there) read as
+    an unchanging file, provided no write-ahead log holds changes not yet folded into it."""
+    uri = path.resolve().as_uri()
+    wal = path.with_name(path.name + "-wal")
+
+    def opened(mode: str) -> sqlite3.Connection:
+        return sqlite3.connect(f"{uri}?{mode}", uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+
+    try:
+        with contextlib.closing(opened("mode=ro")) as trial:
+            trial.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        mode = "mode=ro"
+    except sqlite3.Error as error:
+        if wal.exists() and wal.stat().st_size:
+            raise StoreReadOnly("Your Clera data folder is read-only and its database holds changes not yet saved "
+                                "into it: open it once where it can be written.", detail=str(error)) from error
+        mode = "mode=ro&immutable=1"
+    return create_engine("sqlite://", creator=lambda: opened(mode), poolclass=NullPool)
 
 
 def make_engine(url: str) -> Engine:
@@ -203,17 +228,28 @@ class Database:
 
     def __init__(self, url: str, *, migrate: bool = True, clock: Clock | None = None) -> None:
         """Open (and migrate: a backup first) the store at ``url``; an existing file is backed up
-        once a day too (models/backup.py)."""
+        once a day too (models/backup.py). A store in a folder that cannot be written is opened
+        for reading only (:attr:`read_only`): what it holds can be read, nothing saved."""
         self.url = url
         self._clock = clock or SystemClock()
         file = sqlite_file(url)
         if file is not None and is_foreign_store(file):  # before an engine's connection writes to it
             raise StoreForeign(detail=str(file))
+        self.read_only = file is not None and file.is_file() and not writable_folder(file.parent)
+        self._file = file
         try:
-            self.engine = make_engine(url)
+            self.engine = read_only_engine(file) if self.read_only and file is not None else make_engine(url)
         except OSError as error:  # the data folder cannot be made
             raise store_error(error) from error
-        if migrate:
+        if self.read_only:
+            log.info("%s is in a folder that cannot be written: opened for reading only", file)
+            revision = current_revision(self.engine)
+            if revision != SCHEMA_HEAD:
+                self.engine.dispose()
+                raise StoreReadOnly(f"Your Clera data folder is read-only and its database needs an update "
+                                    f"(schema {revision}, this app uses {SCHEMA_HEAD}) that cannot be saved there: "
+                                    "open it once where it can be written.")
+        elif migrate:
             try:
                 _checked(self._migrate)
             except BaseException:
@@ -233,6 +269,8 @@ class Database:
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a database in memory."""
+        if self.read_only:
+            return self._file
         database = self.engine.url.database
         return Path(database) if self.engine.dialect.name == "sqlite" and database not in (None, "", ":memory:") else None
 
@@ -277,6 +315,9 @@ class Database:
 
     def write_sync(self, work: Callable[[Session], T]) -> T:
         """Run ``work`` in one transaction on the calling thread: committed, or rolled back."""
+        if self.read_only:
+            raise StoreReadOnly("Your Clera data folder is read-only: nothing can be saved there. Move it to a "
+                                "folder you can write to, or choose another with --data-dir.")
         started, started_cpu = time.perf_counter(), time.thread_time()
 
         def transaction() -> T:

@@ -20,12 +20,13 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any, cast
 
 from aiohttp import web
 
 from clera_desktop.core.clock import Clock, SystemClock
-from clera_desktop.sandbox import alpaca_api, alpaca_stream, fx_api, plaid_api, snaptrade_api
+from clera_desktop.sandbox import alpaca_api, alpaca_stream, fx_api, keeping, plaid_api, snaptrade_api
 from clera_desktop.sandbox.exchange import match_open_orders
 from clera_desktop.sandbox.faults import FaultInjector, FaultKind
 from clera_desktop.sandbox.world import DemoWorld
@@ -79,8 +80,13 @@ class SandboxServer:
         tick_interval: float = 0.25,
         snaptrade_rate_limit: int = 250,
         world: DemoWorld | None = None,
+        state_path: Path | None = None,
     ) -> None:
+        """``state_path``: where the demo keeps its world between runs (:mod:`keeping`); None keeps nothing."""
         self.world = world or DemoWorld.build(seed, clock or SystemClock(), scale)
+        self.state_path = state_path
+        self.state_note = keeping.restore(self.world, state_path) if state_path is not None else ""
+        self._kept = keeping.signature(self.world)
         self.faults = FaultInjector()
         self.requested_port = port
         self.tick_interval = tick_interval
@@ -158,7 +164,7 @@ class SandboxServer:
         return f"http://127.0.0.1:{self.port}"
 
     @property
-    def info(self) -> dict[str, dict[str, str]]:
+    def info(self) -> dict[str, dict[str, Any]]:
         """Everything a client needs; the first line ``clera-desktop sandbox`` prints."""
         base = self.base_url
         demo = self.snaptrade.demo_user
@@ -179,6 +185,8 @@ class SandboxServer:
                 "demo_access_token": next(iter(self.world.plaid_items.values())).access_token,
                 "demo_item_id": next(iter(self.world.plaid_items.values())).item_id,
                 "demo_institution": next(iter(self.world.plaid_items.values())).institution_name,
+                "items": [{"item_id": i.item_id, "access_token": i.access_token, "institution": i.institution_name}
+                          for i in self.world.plaid_items.values()],  # with those linked in an earlier demo
             },
             "alpaca": {
                 "trading_url": f"{base}/alpaca",
@@ -188,7 +196,23 @@ class SandboxServer:
                 "secret_key": alpaca.secret_key,
             },
             "fx": {"base_url": f"{base}/fx/v1"},
+            "demo": {"note": self.state_note},
         }
+
+    def keep_world(self) -> None:
+        """Write the world to ``state_path`` when it changed since it was last written (cheap when
+        it did not: every request that may change it asks). A failure is logged; the demo goes on."""
+        if self.state_path is None:
+            return
+        now = keeping.signature(self.world)
+        if now == self._kept:
+            return
+        try:
+            keeping.save(self.world, self.state_path)
+        except OSError as error:
+            log.warning("the demo's world could not be kept in %s: %s", self.state_path, error)
+            return
+        self._kept = now
 
     def _serve(self) -> None:
         loop = asyncio.new_event_loop()
@@ -225,6 +249,7 @@ class SandboxServer:
         self._background = [asyncio.create_task(self._match_orders_forever()), *self.stream.start_tasks()]
 
     async def _shutdown(self) -> None:
+        self.keep_world()
         for task in self._background:
             task.cancel()
         await self.stream.close()
@@ -234,7 +259,8 @@ class SandboxServer:
     async def _match_orders_forever(self) -> None:
         while True:
             await asyncio.sleep(self.tick_interval)
-            match_open_orders(self.world)
+            if match_open_orders(self.world):
+                self.keep_world()
 
     def requests_since(self, count: int) -> list[tuple[str, str]]:
         """The requests after the first ``count`` served (those still kept)."""
@@ -253,7 +279,10 @@ class SandboxServer:
             return await handler(request)
         fault = self.faults.take(f"{provider}:{path}")
         if fault is None:
-            return await handler(request)
+            response = await handler(request)
+            if request.method != "GET":
+                self.keep_world()
+            return response
         if fault.kind is FaultKind.STATUS:
             return _error_for(provider, fault.status, fault.retry_after)
         if fault.kind in (FaultKind.SLOW, FaultKind.TIMEOUT):

@@ -258,7 +258,11 @@ class AppServices:
                    progress: Callable[[SyncProgress], None] | None = None) -> SyncReport:
         service = self.sync_service(progress)
         report = await (service.sync_connection(connection_id) if connection_id is not None else service.sync_all())
-        self.changes.announce(Changes(Change.SYNCED, frozenset(report.changed_accounts)))
+        return self._synced(report)
+
+    def _synced(self, report: SyncReport, also: Change = Change.NONE) -> SyncReport:
+        """Every sync ends here: what it changed is announced, and the history follows it."""
+        self.changes.announce(Changes(Change.SYNCED | also, frozenset(report.changed_accounts)))
         self.follow_with_history()
         return report
 
@@ -328,9 +332,7 @@ class AppServices:
         known = {c.provider_connection_id for c in await client.list_connections()}
         if connection_id not in known:
             raise CleraError("SnapTrade does not list the new connection yet. Try Refresh in a minute.")
-        report = await self.sync_service().sync_provider(Provider.SNAPTRADE)
-        self.changes.announce(Changes(Change.SYNCED, frozenset(report.changed_accounts)))
-        return report
+        return self._synced(await self.sync_service().sync_provider(Provider.SNAPTRADE))
 
     async def plaid_hosted_link(self, *, redirect: str, item_id: str | None = None) -> HostedLink:
         client = self.registry.plaid
@@ -347,8 +349,7 @@ class AppServices:
             await in_thread(functools.partial(remember_plaid_item, self.database, self.secrets, item_id, access_token,
                                               institution, now=self.settings.clock.now()))
         if outcome.finished and not outcome.exit_reason:
-            report = await self.sync_service().sync_provider(Provider.PLAID)
-            self.changes.announce(Changes(Change.SYNCED, frozenset(report.changed_accounts)))
+            self._synced(await self.sync_service().sync_provider(Provider.PLAID))
         return outcome
 
     async def connect_alpaca(self, *, api_key: str, secret_key: str, paper: bool) -> str:
@@ -364,9 +365,7 @@ class AppServices:
         self.registry = replace(self.registry, alpaca=client,
                                 missing={p: m for p, m in self.registry.missing.items() if p is not Provider.ALPACA})
         self.credentials = replace(self.credentials, alpaca=credentials)
-        report = await self.sync_service().sync_provider(Provider.ALPACA)
-        self.changes.announce(Changes(Change.SYNCED | Change.CREDENTIALS, frozenset(report.changed_accounts)))
-        self.follow_with_history()
+        self._synced(await self.sync_service().sync_provider(Provider.ALPACA), also=Change.CREDENTIALS)
         return account.name
 
     async def remove_connection(self, connection_id: str) -> None:

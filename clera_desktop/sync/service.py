@@ -24,6 +24,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.errors import BadProviderData, CleraError, NeedsReconnect, StoreError
+from clera_desktop.core.logging_setup import FILE_ONLY
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
 from clera_desktop.models.domain import account_id_for
@@ -168,7 +169,7 @@ class SyncService:
         try:
             interrupted = await self.database.write(lambda s: mark_interrupted_runs(s, now=now))
         except StoreError as error:  # best effort: the providers' runs meet the same store and say so
-            log.warning("could not mark interrupted sync runs: %s", error)
+            log.warning("could not mark interrupted sync runs: %s", error, extra=FILE_ONLY)
             return
         if interrupted:
             log.warning("%d sync run(s) were interrupted (the process ended mid-sync)", interrupted)
@@ -197,7 +198,7 @@ class SyncService:
                 try:
                     await self.database.write(lambda s: _finish_run(s, run_id, outcome, single, now=finished))
                 except CleraError as error:  # the run stays 'running' and is marked interrupted next time
-                    log.warning("could not record the end of the %s sync: %s", provider.value, error)
+                    log.warning("could not record the end of the %s sync: %s", provider.value, error, extra=FILE_ONLY)
             return outcome
 
     # ---- one provider -------------------------------------------------------------------
@@ -287,13 +288,16 @@ class SyncService:
     # ---- errors and progress --------------------------------------------------------------
 
     def _note_error(self, outcome: ProviderOutcome, what: str, error: CleraError) -> None:
-        log.warning("sync %s: %s failed: %s", outcome.provider, what, error, exc_info=error.__cause__ is not None)
+        # the person reads the outcome's sentence (the CLI's summary, the window's status bar); the
+        # log file keeps the detail, and the terminal does not get it twice
+        log.warning("sync %s: %s failed: %s", outcome.provider, what, error, exc_info=error.__cause__ is not None,
+                    extra=FILE_ONLY)
         outcome.errors.append(f"{what}: {error}")
         outcome.user_messages.append(f"{what}: {error.user_message}")
         outcome.status = SyncStatus.PARTIAL
 
     async def _fail_provider(self, provider: Provider, error: CleraError, outcome: ProviderOutcome) -> None:
-        log.warning("sync %s failed: %s", provider, error)
+        log.warning("sync %s failed: %s", provider, error, extra=FILE_ONLY)  # said in the outcome, as above
         outcome.status = SyncStatus.FAILED
         outcome.errors.append(str(error))
         outcome.user_messages.append(error.user_message)
@@ -302,7 +306,7 @@ class SyncService:
         try:
             await self.database.write(lambda s: _provider_failed(s, provider, error))
         except CleraError as unrecorded:
-            log.warning("could not record the %s failure: %s", provider.value, unrecorded)
+            log.warning("could not record the %s failure: %s", provider.value, unrecorded, extra=FILE_ONLY)
 
     def _report(self, provider: Provider, message: str, done: int, total: int) -> None:
         if self._progress is not None:
