@@ -185,3 +185,59 @@ def test_a_garbled_classification_field_costs_the_sync_nothing(matrix: Matrix, p
     assert harness.settings.database_path is not None
     assert content(harness.settings.database_path) == matrix.clean_from_empty
     harness.database.close()
+
+
+def test_a_restore_during_a_sync_waits_its_turn_and_the_sync_lands_whole(matrix: Matrix) -> None:
+    """`restore` while a sync writes: refused in a sentence naming the sync, the store neither the
+    backup nor a mix of the two afterwards, but exactly what a clean sync makes."""
+    import subprocess
+    import sys
+    import threading
+
+    harness = matrix.harness("synced")
+    assert harness.settings.database_path is not None
+    path = harness.settings.database_path
+    matrix.server.faults.inject("snaptrade:/accounts/*", "slow", delay=0.6)  # the sync is under way a while
+    finished: list[object] = []
+    sync = threading.Thread(target=lambda: finished.append(harness.sync()))
+    try:
+        sync.start()
+        lock = path.parent / "sync.lock.json"
+        for _ in range(400):  # the sync holds the folder's lock (it writes who holds it beside)
+            if lock.exists() and sync.is_alive():
+                break
+            threading.Event().wait(0.01)
+        restore = subprocess.run([sys.executable, "-m", "clera_desktop", "restore", "--data-dir", str(path.parent)],
+                                 capture_output=True, text=True, timeout=120, check=False)  # another process, as in life
+        refused, said = restore.returncode, restore.stderr
+        assert sync.is_alive(), "the restore was tried while the sync ran"
+        sync.join(timeout=120)
+    finally:
+        matrix.server.faults.clear()
+    assert refused == 1 and "A sync is writing" in said, said
+    assert finished and content(path) == matrix.clean_from_synced, "the sync landed whole; the restore did nothing"
+    assert not list(path.parent.glob("*.set-aside-*"))
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    harness.database.close()
+
+
+def test_two_processes_opening_a_new_folder_at_once_make_one_sound_store(tmp_path: Path) -> None:
+    """Two commands started together on a folder that does not exist yet: both answer, one store
+    at the newest schema, no half-written backup or lock left behind."""
+    import subprocess
+    import sys
+
+    from clera_desktop.models.engine import SCHEMA_HEAD
+
+    data = tmp_path / "new folder"
+    processes = [subprocess.Popen([sys.executable, "-m", "clera_desktop", "export", "accounts", "--data-dir", str(data)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    answers = [process.communicate(timeout=120) for process in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0], answers
+    assert all("Traceback" not in err for _, err in answers)
+    with sqlite3.connect(data / "clera.sqlite") as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
+    left = [p.name for p in data.rglob("*") if ".partial" in p.name or ".restoring" in p.name]
+    assert not left, left
