@@ -3,6 +3,9 @@
     .venv/bin/python bench/sync_bench.py            # 200 accounts x 300 positions, 1,000,000 activities
     .venv/bin/python bench/sync_bench.py --scale 5  # a quick run: 10 accounts, 50,000 activities
 
+It also stores the same fetched accounts into an encrypted store (SQLCipher, as Settings › Security
+makes it) beside the plain one: the cost of encryption at rest on the same run.
+
 The sandbox runs in its own process (as a real provider would), so its JSON encoding does not
 compete with the app for the interpreter. Prints, in one run: rows stored by the first sync and
 the rate of its storage (time inside write transactions), the repeat sync's time with nothing
@@ -23,6 +26,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import text
 
 from clera_desktop.core.settings import load_settings
 from clera_desktop.demo import connect_to_sandbox
@@ -66,14 +71,7 @@ def _raw_baseline(source: Path, folder: Path) -> tuple[int, float]:
     return rows, elapsed
 
 
-def _storage_alone(registry, folder: Path) -> tuple[int, float]:  # type: ignore[no-untyped-def]
-    """Fetch every account into memory first, then time the app's storage path alone (prepare +
-    one transaction per account) into a fresh database: the same work as the first sync's
-    storage, without eight fetchers parsing JSON on the same interpreter at the same time."""
-    from datetime import UTC, datetime
-
-    from clera_desktop.models.upserts import prepare_account_data, store_prepared_account, upsert_connection
-
+def _fetch_all(registry):  # type: ignore[no-untyped-def]
     async def fetch_all():  # type: ignore[no-untyped-def]
         fetched = []
         for client in registry.for_sync().values():
@@ -82,8 +80,25 @@ def _storage_alone(registry, folder: Path) -> tuple[int, float]:  # type: ignore
                     fetched.append((connection, await client.fetch_account(account, activities_since=None)))
         return fetched
 
-    fetched = asyncio.run(fetch_all())
-    database = Database(f"sqlite:///{folder / 'alone.sqlite'}")
+    return asyncio.run(fetch_all())
+
+
+def _storage_alone(fetched, folder: Path, *, encrypted: bool = False) -> tuple[int, float]:  # type: ignore[no-untyped-def]
+    """Time the app's storage path alone (prepare + one transaction per account) for accounts
+    fetched into memory first, into a fresh database: the same work as the first sync's storage,
+    without eight fetchers parsing JSON on the same interpreter at the same time. ``encrypted``:
+    into a SQLCipher store (models/cipher.py), as Settings › Security makes it."""
+    from datetime import UTC, datetime
+
+    from clera_desktop.models import cipher
+    from clera_desktop.models.upserts import prepare_account_data, store_prepared_account, upsert_connection
+
+    place = folder / ("encrypted" if encrypted else "plain")
+    place.mkdir()
+    key = cipher.new_key() if encrypted else None
+    if encrypted:
+        cipher.write_mark(place, cipher.Mark("bench"))
+    database = Database(f"sqlite:///{place / 'alone.sqlite'}", key_lookup=lambda _name: key)
     now = datetime.now(UTC)
     started = time.perf_counter()
     for connection, data in fetched:
@@ -91,7 +106,7 @@ def _storage_alone(registry, folder: Path) -> tuple[int, float]:  # type: ignore
         database.write_sync(lambda s, c=connection, p=prepared: (
             upsert_connection(s, c, now=now), store_prepared_account(s, p, connection_id=None)))
     elapsed = time.perf_counter() - started
-    rows = sum(_count(folder / "alone.sqlite").values())
+    rows = database.read_sync(lambda s: sum(s.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in TABLES))
     database.close()
     return rows, elapsed
 
@@ -135,7 +150,10 @@ def main() -> None:
         database.close()
 
         raw_rows, raw_seconds = _raw_baseline(settings.database_path, folder)  # type: ignore[arg-type]
-        isolated_rows, isolated_seconds = _storage_alone(registry, folder)
+        fetched = _fetch_all(registry)
+        isolated_rows, isolated_seconds = _storage_alone(fetched, folder)
+        encrypted_rows, encrypted_seconds = _storage_alone(fetched, folder, encrypted=True)
+        assert encrypted_rows == isolated_rows
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -147,6 +165,7 @@ def main() -> None:
     print(f"{'first sync, storage (writer CPU)':34}{first_store_cpu:>10.2f}{rows / first_store_cpu:>14,.0f}")
     print(f"{'first sync, wall (fetch + store)':34}{first_wall:>10.2f}{rows / first_wall:>14,.0f}")
     print(f"{'storage alone (prepare + txns)':34}{isolated_seconds:>10.2f}{isolated_rows / isolated_seconds:>14,.0f}")
+    print(f"{'the same, encrypted (SQLCipher)':34}{encrypted_seconds:>10.2f}{encrypted_rows / encrypted_seconds:>14,.0f}")
     print(f"{'raw sqlite3.executemany, 1 txn':34}{raw_seconds:>10.2f}{raw_rows / raw_seconds:>14,.0f}")
     print(f"{'repeat sync, wall (nothing new)':34}{repeat_wall:>10.2f}")
     print(f"{'repeat sync, storage (in txns)':34}{repeat_store:>10.2f}")
@@ -154,6 +173,7 @@ def main() -> None:
     print(f"first-sync storage vs raw: {isolated_seconds / raw_seconds:.2f}x the raw time for the storage path "
           f"alone; during the sync {first_store / raw_seconds:.2f}x in transactions (wall), "
           f"{first_store_cpu / raw_seconds:.2f}x of the writer's CPU (goal <= 3x)")
+    print(f"encryption at rest: storage takes {encrypted_seconds / isolated_seconds:.2f}x the plain store's time")
     print(f"repeat sync vs first sync: {repeat_wall / first_wall:.1%} of the first sync's time (goal < 10%)")
     print(f"the synced store (for bench/allocation_bench.py and bench/income_bench.py --store): {settings.database_path}")
 

@@ -51,7 +51,12 @@ def build_context(settings: Settings, *, passphrase_provider: Callable[[], str |
 
     keep_private([settings.data_dir, settings.log_dir])
     private_folder(settings.data_dir)
-    database = Database(settings.database_url, clock=settings.clock)
+    kept = None if settings.demo else open_secret_store(settings.data_dir, passphrase_provider)
+
+    def store_key(name: str) -> str | None:  # an encrypted store's key (models/cipher.py)
+        return None if kept is None or kept.is_locked else kept.get(name)
+
+    database = Database(settings.database_url, clock=settings.clock, key_lookup=store_key)
     log.info("data folder %s, database %s", settings.data_dir, settings.database_url)
     demo = None
     if settings.demo:
@@ -60,7 +65,8 @@ def build_context(settings: Settings, *, passphrase_provider: Callable[[], str |
         demo = start_demo(settings, database, sandbox_args=sandbox_args)
         settings, credentials, secrets = demo.settings, demo.credentials, demo.secrets
     else:
-        secrets = open_secret_store(settings.data_dir, passphrase_provider)
+        assert kept is not None
+        secrets = kept
         credentials = resolve_credentials(secrets)
     settings = _with_stored_base_currency(settings, database)
     registry = build_registry(settings, credentials, secrets, database)

@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     import threading
 
     from sqlalchemy.orm import Session
+
+    from clera_desktop.models.engine import Database
 
 SYNC_LOCK_WAIT = 120  # seconds `sync` waits for another process's sync to end
 EPILOG = """\
@@ -140,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, nargs="?", metavar="FILE", help="a backup file (see --list)")
     restore.add_argument("--list", action="store_true", help="list the backups, newest first")
 
+    for name, said in (("encrypt", "encrypt the database and its backups (SQLCipher; the key in your keyring)"),
+                       ("decrypt", "decrypt the database and its backups (and forget the key)")):
+        _common_options(commands.add_parser(name, help=said), suppress_defaults=True)
     selfcheck = commands.add_parser(
         "selfcheck", help="check that this install can show a provider's web page (the bundle's smoke test)")
     _common_options(selfcheck, suppress_defaults=True)
@@ -248,7 +253,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 def run_info(settings: Settings, *, as_json: bool) -> int:
     """Describe the data folder and the store as they are: nothing is created or migrated."""
     from clera_desktop.models.backup import backups
-    from clera_desktop.models.engine import Database, current_revision, head_revision
+    from clera_desktop.models.engine import current_revision, head_revision
     from clera_desktop.models.queries import portfolio_mode
 
     facts: dict[str, object] = {
@@ -260,7 +265,7 @@ def run_info(settings: Settings, *, as_json: bool) -> int:
     if path is not None and not path.exists():
         facts.update(schema_revision=None, portfolio_mode="none", note="no database yet: the app makes it on first use")
     else:
-        database = Database(settings.database_url, migrate=False, clock=settings.clock)
+        database = _open_store(settings, migrate=False)
         try:
             revision = current_revision(database.engine)
             facts["schema_revision"] = revision
@@ -275,6 +280,65 @@ def run_info(settings: Settings, *, as_json: bool) -> int:
     else:
         for key, value in facts.items():
             print(f"{key:>16}: {value}")
+    return 0
+
+
+def _open_store(settings: Settings, *, migrate: bool = True) -> Database:
+    """The store, an encrypted one opened with its key from the keyring (asked only then)."""
+    from clera_desktop.models.engine import Database
+
+    return Database(settings.database_url, migrate=migrate, clock=settings.clock, key_lookup=_key_lookup(settings))
+
+
+def _key_lookup(settings: Settings) -> Callable[[str], str | None]:
+    def lookup(name: str) -> str | None:
+        secrets = _secret_store(settings)
+        return None if secrets.is_locked else secrets.get(name)
+
+    return lookup
+
+
+def _store_key(settings: Settings) -> str | None:
+    """The current store's key (None: it is plain)."""
+    from clera_desktop.models.engine import _store_key as key_of
+
+    path = settings.database_path
+    return key_of(path, _key_lookup(settings), may_write=False) if path is not None and path.exists() else None
+
+
+def run_encrypt(settings: Settings, *, on: bool) -> int:
+    """Encrypt the store (and its backups) with a new key kept in the keyring, or decrypt them:
+    a verified copy first, with the folder to this process alone (models/encryption.py)."""
+    from clera_desktop.models import cipher
+    from clera_desktop.models.encryption import change_encryption
+
+    what = "encrypt" if on else "decrypt"
+    path = _database_file(settings)
+    mark = cipher.read_mark(path.parent)
+    if on == (mark is not None and not cipher.is_plain(path)):
+        print(f"{path} is {'already' if on else 'not'} encrypted: nothing to do.")
+        return 0
+    with _folder_to_myself(settings, what):
+        _open_store(settings).close()  # ours, whole, at the newest schema (migrated, backed up) before it changes
+        secrets = _secret_store(settings)
+        if secrets.is_locked:
+            raise CleraError("The key would be kept in the encrypted key file, which is locked: run this in a terminal "
+                             "(it asks for the passphrase) or set CLERA_SECRETS_PASSPHRASE. Nothing was changed.")
+        if on:
+            mark, key = cipher.Mark.new(), cipher.new_key()
+            secrets.set(mark.key_name, key)
+            done = change_encryption(path, from_key=None, to_key=key, mark=mark)
+        else:
+            assert mark is not None
+            key = secrets.get(mark.key_name)
+            if not key:
+                raise cipher.StoreKeyMissing()
+            done = change_encryption(path, from_key=key, to_key=None, mark=None)
+            # the key stays in the keyring: a file set aside by an earlier restore is still encrypted with it
+    print(f"{'Encrypted' if on else 'Decrypted'} {path}: {done.tables} tables, {done.rows:,} rows, and "
+          f"{done.backups} backup{'s' if done.backups != 1 else ''}, each copy checked before it took the file's "
+          f"place ({done.seconds:.1f} s)."
+          + (f" The key is in {secrets.backend_name}: without it the data cannot be read." if on else ""))
     return 0
 
 
@@ -300,13 +364,12 @@ def run_sync(settings: Settings, *, provider: str | None) -> int:
 
     from clera_desktop.core.credentials import resolve_credentials
     from clera_desktop.core.errors import CleraError, SyncBusy
-    from clera_desktop.models.engine import Database
     from clera_desktop.models.enums import Provider
     from clera_desktop.providers.registry import build_registry
     from clera_desktop.sync.lock import SyncLock
     from clera_desktop.sync.service import SyncService
 
-    database = Database(settings.database_url, clock=settings.clock)
+    database = _open_store(settings)
     lock = SyncLock(database.path.parent if database.path else None, settings.clock)
     demo = None
     try:
@@ -356,9 +419,8 @@ def run_sync(settings: Settings, *, provider: str | None) -> int:
 
 def run_export(settings: Settings, kind: str, fmt: str, output: Path | None) -> int:
     from clera_desktop.export import export
-    from clera_desktop.models.engine import Database
 
-    database = Database(settings.database_url, clock=settings.clock)
+    database = _open_store(settings)
     try:
         text = database.read_sync(lambda session: export(session, kind, fmt, settings.base_currency))
     finally:
@@ -383,11 +445,10 @@ def _stored_base_currency(settings: Settings, database) -> Settings:  # type: ig
 
 
 def run_report(settings: Settings, *, accounts: list[str] | None, start: date | None, end: date | None) -> int:
-    from clera_desktop.models.engine import Database
     from clera_desktop.portfolio.derived import bring_up_to_date
     from clera_desktop.portfolio.history_service import build_report
 
-    database = Database(settings.database_url, clock=settings.clock)
+    database = _open_store(settings)
     try:
         settings = _stored_base_currency(settings, database)
         if not database.read_only:  # a read-only folder shows what was last brought up to date
@@ -405,13 +466,12 @@ def run_allocation_report(settings: Settings, *, accounts: list[str] | None, by:
     """Where the money is, from what is stored: the Allocation view's figures (the same book)."""
     from sqlalchemy import select
 
-    from clera_desktop.models.engine import Database
     from clera_desktop.models.tables import AllocationTarget
     from clera_desktop.portfolio.allocation import allocation_book
     from clera_desktop.portfolio.classification import Dimension
 
     dimension = Dimension(by)
-    database = Database(settings.database_url, clock=settings.clock)
+    database = _open_store(settings)
     try:
         settings = _stored_base_currency(settings, database)
         accounts = database.read_sync(lambda s: _known_accounts(s, accounts))
@@ -427,7 +487,6 @@ def run_allocation_report(settings: Settings, *, accounts: list[str] | None, by:
 def run_gains_report(settings: Settings, *, accounts: list[str] | None, year: int | None, start: date | None,
                      end: date | None, as_csv: bool) -> int:
     """Realised gains of a tax year (or a range), from what is stored."""
-    from clera_desktop.models.engine import Database
     from clera_desktop.portfolio.derived import bring_up_to_date
     from clera_desktop.portfolio.gains_store import gains_report
 
@@ -437,7 +496,7 @@ def run_gains_report(settings: Settings, *, accounts: list[str] | None, year: in
     if end < start:
         print(f"clera-desktop report: --to {end} is before --from {start}.", file=sys.stderr)
         return 2
-    database = Database(settings.database_url, clock=settings.clock)
+    database = _open_store(settings)
     try:
         settings = _stored_base_currency(settings, database)
         accounts = database.read_sync(lambda s: _known_accounts(s, accounts))
@@ -459,7 +518,6 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool, skip
     ``--skip-bad`` asks for the good ones alone."""
 
     from clera_desktop.imports.dispatch import ImportKind, import_preview, preview_file
-    from clera_desktop.models.engine import Database
     from clera_desktop.portfolio.derived import bring_up_to_date
 
     try:
@@ -468,7 +526,7 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool, skip
         print(f"Cannot read {path}: {error.strerror or error}", file=sys.stderr)
         return 2
     what = ImportKind(kind)
-    database = Database(settings.database_url, clock=settings.clock)
+    database = _open_store(settings)
     try:
         preview = database.read_sync(lambda s: preview_file(s, what, data, today=settings.clock.today()))
         print(preview.summary())
@@ -498,7 +556,7 @@ def run_backup(settings: Settings) -> int:
     from clera_desktop.models.backup import take_backup
 
     path = _database_file(settings)
-    backup = take_backup(path, now=settings.clock.now(), reason="manual")
+    backup = take_backup(path, now=settings.clock.now(), reason="manual", key=_store_key(settings))
     print(f"Backed up {path} to {backup.path}")
     return 0
 
@@ -516,16 +574,17 @@ def run_restore(settings: Settings, chosen: Path | None, *, list_only: bool) -> 
             print(f"{backup.taken:%Y-%m-%d %H:%M}  {backup.reason:<14} {backup.size:>12,} bytes  {backup.path}")
         return 0 if list_only else 1
     source = chosen or found[0].path
-    with _folder_to_myself(settings):
-        aside = restore(path, source, now=settings.clock.now())
+    with _folder_to_myself(settings, "restore"):
+        aside = restore(path, source, now=settings.clock.now(), key=_store_key(settings))
     print(f"Restored {path} from {source}." + (f" The previous file is kept as {aside}." if aside else ""))
     return 0
 
 
 @contextlib.contextmanager
-def _folder_to_myself(settings: Settings) -> Iterator[None]:
-    """Hold the folder's window and sync locks around a restore, or refuse in a sentence: a window
-    or a sync still writing would write into the file set aside, and be lost."""
+def _folder_to_myself(settings: Settings, what: str) -> Iterator[None]:
+    """Hold the folder's window and sync locks around a restore (or ``what`` else replaces the
+    file), or refuse in a sentence: a window or a sync still writing would write into the file set
+    aside, and be lost."""
     from filelock import FileLock, Timeout
 
     from clera_desktop.core.errors import SyncBusy
@@ -537,13 +596,13 @@ def _folder_to_myself(settings: Settings) -> Iterator[None]:
         window.acquire(timeout=0)
     except Timeout:
         raise FolderBusy(f"Clera Desktop ({holder(settings.data_dir, WINDOW_LOCK)}) has this data folder open. Close "
-                         "its window, then restore. Nothing was changed.") from None
+                         f"its window, then {what}. Nothing was changed.") from None
     sync = SyncLock(settings.data_dir, settings.clock)
     try:
         try:
             sync.acquire(wait=0)
         except SyncBusy:
-            raise FolderBusy("A sync is writing to this data folder. Let it finish, then restore. Nothing was "
+            raise FolderBusy(f"A sync is writing to this data folder. Let it finish, then {what}. Nothing was "
                              "changed.") from None
         try:
             yield
@@ -709,6 +768,8 @@ def _run_command(args: argparse.Namespace, settings: Settings) -> int:
         return run_backup(settings)
     if args.command == "restore":
         return run_restore(settings, args.file, list_only=args.list)
+    if args.command in ("encrypt", "decrypt"):
+        return run_encrypt(settings, on=args.command == "encrypt")
     raise AssertionError(f"unhandled command {args.command}")
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from clera_desktop.core.errors import StoreDamaged, StoreError, StoreForeign
 from clera_desktop.core.files import private_file, private_folder
+from clera_desktop.models import cipher
 
 log = logging.getLogger(__name__)
 FOLDER = "backups"
@@ -55,19 +56,20 @@ def backups(database: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
 
 
-def take_backup(database: Path, *, now: datetime, reason: str) -> Backup:
-    """A consistent copy of ``database`` now (``now`` in local time names it); keeps the newest KEEP."""
+def take_backup(database: Path, *, now: datetime, reason: str, key: str | None = None) -> Backup:
+    """A consistent copy of ``database`` now (``now`` in local time names it); keeps the newest KEEP.
+    An encrypted store's (``key``) is encrypted with the same key."""
     folder = private_folder(database.parent / FOLDER)
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{database.stem}-{stamp}-{reason}.sqlite"
     partial = _partial_name(target)
     try:
         with _removed_on_failure(partial):
-            copy_database(database, partial)
-            if not is_sound(partial):
+            copy_database(database, partial, key=key)
+            if not is_sound(partial, key=key):
                 raise StoreDamaged(detail=f"the copy of {database} failed its check")
             partial.replace(target)  # closed by now: Windows renames only a file nobody holds
-    except sqlite3.DatabaseError as error:
+    except cipher.database_errors(key) as error:
         raise StoreDamaged(detail=f"backing up {database}: {error}") from error
     except OSError as error:
         raise StoreError("A backup of your Clera data could not be written. Nothing was changed.",
@@ -79,9 +81,12 @@ def take_backup(database: Path, *, now: datetime, reason: str) -> Backup:
     return Backup(target, datetime.strptime(stamp, "%Y%m%d-%H%M%S"), reason)
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, *, key: str | None = None) -> None:
     """A consistent copy of ``source`` at ``target`` (a new file) in plain journal mode, both files
-    closed when it returns."""
+    closed when it returns; an encrypted one's (``key``) encrypted with the same key."""
+    if key is not None:
+        cipher.convert(source, target, source_key=key, target_key=key)
+        return
     with closing(sqlite3.connect(source)) as reading, closing(sqlite3.connect(target)) as writing:
         reading.backup(writing)
         writing.execute("PRAGMA journal_mode=DELETE")  # a backup is one file: no -wal or -shm beside it
@@ -104,63 +109,60 @@ def _removed_on_failure(partial: Path) -> Iterator[None]:
         raise
 
 
-def _read_only(database: Path) -> closing[sqlite3.Connection]:
+def _read_only(database: Path, key: str | None = None) -> closing[sqlite3.Connection]:
     """A connection that cannot write a byte (a file URI, so '%' and '?' in a folder's name are a name)."""
-    return closing(sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True))
+    return closing(cipher.connect(database, key, mode="mode=ro"))
 
 
-def daily_backup(database: Path, *, now: datetime) -> Backup | None:
+def daily_backup(database: Path, *, now: datetime, key: str | None = None) -> Backup | None:
     """Take today's backup unless there is one already (any reason counts)."""
     today = now.astimezone().date()
     if not database.is_file() or any(b.taken.date() == today for b in backups(database)):
         return None
-    return take_backup(database, now=now, reason="daily")
+    return take_backup(database, now=now, reason="daily", key=key)
 
 
-def is_sound(database: Path) -> bool:
-    """``PRAGMA quick_check`` says ok (a truncated or bit-flipped file does not)."""
-    try:
-        with _read_only(database) as connection:
-            return bool(connection.execute("PRAGMA quick_check").fetchone() == ("ok",))
-    except sqlite3.DatabaseError:
-        return False
+def is_sound(database: Path, *, key: str | None = None) -> bool:
+    """``PRAGMA quick_check`` says ok (a truncated or bit-flipped file does not; nor a wrong key)."""
+    return cipher.opens(database, key)
 
 
-def is_clera_store(database: Path) -> bool:
+def is_clera_store(database: Path, *, key: str | None = None) -> bool:
     """The file is a Clera store: marked with its application id, or (made before the mark) with
     the schema's revision table."""
-    return _kind(database) == "clera"
+    return _kind(database, key) == "clera"
 
 
-def is_foreign_store(database: Path) -> bool:
+def is_foreign_store(database: Path, *, key: str | None = None) -> bool:
     """The file is another program's SQLite database (tables, none of them Clera's): read only,
     without a byte written (an engine's connection would switch it to WAL before any check)."""
-    return _kind(database) == "foreign"
+    return _kind(database, key) == "foreign"
 
 
-def _kind(database: Path) -> str:
+def _kind(database: Path, key: str | None = None) -> str:
     """"clera", "empty", "foreign", or "unreadable" (damaged, missing, or not a file)."""
     from clera_desktop.models.engine import APPLICATION_ID  # the engine imports this module
 
     if not database.is_file():
         return "unreadable"
     try:
-        with _read_only(database) as connection:
+        with _read_only(database, key) as connection:
             if connection.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,):
                 return "clera"
             tables = {name for (name,) in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
-    except sqlite3.DatabaseError:
+    except cipher.database_errors(key):
         return "unreadable"
     return "clera" if "alembic_version" in tables else "foreign" if tables else "empty"
 
 
-def restore(database: Path, backup: Path, *, now: datetime) -> Path | None:
+def restore(database: Path, backup: Path, *, now: datetime, key: str | None = None) -> Path | None:
     """Put ``backup`` in the database's place. The current file (and its WAL) is set aside beside
     it as ``<name>.set-aside-<time>``, never deleted; returns where it went (None if there was none)."""
-    if not is_sound(backup):
+    key = key if key is not None and not cipher.is_plain(backup) else None  # one from before encryption is plain
+    if not is_sound(backup, key=key):
         raise StoreDamaged(f"The backup {backup.name} is damaged too; choose another one.", detail=str(backup))
-    if not is_clera_store(backup):
+    if not is_clera_store(backup, key=key):
         raise StoreForeign(f"{backup.name} is not a Clera Desktop backup (it holds another program's tables). "
                            "Nothing was changed.", detail=str(backup))
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
@@ -174,7 +176,7 @@ def restore(database: Path, backup: Path, *, now: datetime) -> Path | None:
                 companion.replace(aside.with_name(aside.name + suffix))
     partial = _partial_name(database.with_name(database.name + ".restoring"))
     with _removed_on_failure(partial):
-        copy_database(backup, partial)
+        copy_database(backup, partial, key=key)
         partial.replace(database)  # closed by now: Windows renames only a file nobody holds
     private_file(database)
     log.info("restored %s from %s; the previous file is %s", database, backup, aside)

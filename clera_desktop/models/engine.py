@@ -14,8 +14,9 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,6 +41,7 @@ from clera_desktop.core.errors import (
     StoreTooNew,
 )
 from clera_desktop.core.files import writable_folder
+from clera_desktop.models import cipher
 from clera_desktop.models.backup import daily_backup, is_foreign_store, take_backup
 
 log = logging.getLogger(__name__)
@@ -73,21 +75,20 @@ def sqlite_file(url: str) -> Path | None:
     return Path(unquote(url.removeprefix("sqlite:///").split("?", 1)[0]))
 
 
-def read_only_engine(path: Path) -> Engine:
+def read_only_engine(path: Path, key: str | None = None) -> Engine:
     """The store at ``path`` for reading only, its folder being unwritable (a read-only disk, a
     share): SQLite's read-only mode, else (a WAL store whose index cannot be made there) read as
     an unchanging file, provided no write-ahead log holds changes not yet folded into it."""
-    uri = path.resolve().as_uri()
     wal = path.with_name(path.name + "-wal")
 
     def opened(mode: str) -> sqlite3.Connection:
-        return sqlite3.connect(f"{uri}?{mode}", uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        return cipher.connect(path, key, mode=mode)
 
     try:
         with contextlib.closing(opened("mode=ro")) as trial:
             trial.execute("SELECT count(*) FROM sqlite_master").fetchone()
         mode = "mode=ro"
-    except sqlite3.Error as error:
+    except cipher.database_errors(key) as error:
         if wal.exists() and wal.stat().st_size:
             raise StoreReadOnly("Your Clera data folder is read-only and its database holds changes not yet saved "
                                 "into it: open it once where it can be written.", detail=str(error)) from error
@@ -95,9 +96,10 @@ def read_only_engine(path: Path) -> Engine:
     return create_engine("sqlite://", creator=lambda: opened(mode), poolclass=NullPool)
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with the app's PRAGMAs; creates the SQLite file's folder."""
-    kwargs: dict[str, Any] = {}
+def make_engine(url: str, key: str | None = None) -> Engine:
+    """An engine for ``url`` with the app's PRAGMAs; creates the SQLite file's folder. With ``key``
+    the file is SQLCipher's, each connection keyed before anything else."""
+    kwargs: dict[str, Any] = {"module": cipher.module()} if key is not None else {}
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as error:
@@ -120,7 +122,16 @@ def make_engine(url: str) -> Engine:
                                 "file (sqlite:///...).", detail=str(error)) from error
     except ArgumentError as error:
         raise StoreAddressWrong(detail=str(error)) from error
-    if engine.dialect.name == "sqlite":
+    if engine.dialect.name == "sqlite" and key is not None:
+        statements = cipher.key_statements(key)
+
+        def keyed(dbapi_connection: Any, record: Any) -> None:
+            for statement in statements:  # before the journal mode: nothing of the file is read unkeyed
+                dbapi_connection.execute(statement)
+            _set_sqlite_pragmas(dbapi_connection, record)
+
+        event.listen(engine, "connect", keyed)
+    elif engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
 
@@ -218,6 +229,58 @@ def store_error(error: DatabaseError | OSError) -> StoreError:
     return StoreError(detail=detail)
 
 
+def _store_key(file: Path | None, key_lookup: Callable[[str], str | None] | None, *, may_write: bool) -> str | None:
+    """The key of an encrypted store (None: a plain one). A plain file under an encryption mark is
+    what an encryption stopped before its swap (or undone after it) leaves: plain, and said so."""
+    mark = cipher.read_mark(file.parent) if file is not None else None
+    if mark is None or file is None:
+        return None
+    if file.is_file() and cipher.is_plain(file):
+        log.warning("%s is not encrypted although its folder's mark says so (an encryption that did not finish?): "
+                    "opened as it is", file)
+        if may_write:
+            cipher.remove_mark(file.parent)
+        return None
+    key = key_lookup(mark.key_name) if key_lookup is not None else None
+    if not key:
+        raise cipher.StoreKeyMissing(detail=f"{mark.key_name} for {file}")
+    return key
+
+
+class _ReadGate:
+    """Reads run side by side, except while the store's file is swapped (encrypted or decrypted in
+    place, :meth:`Database.swapped`): then they wait, and the swap waits for those under way."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._readers = 0
+        self._shut = False
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: not self._shut)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._readers -= 1
+                self._condition.notify_all()
+
+    @contextlib.contextmanager
+    def shut(self) -> Iterator[None]:
+        with self._condition:
+            self._shut = True
+            self._condition.wait_for(lambda: self._readers == 0)
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._shut = False
+                self._condition.notify_all()
+
+
 class Database:
     """The store: an engine at the newest schema, sessions, and off-GUI-thread execution.
 
@@ -226,19 +289,23 @@ class Database:
     thread never waits on SQLite.
     """
 
-    def __init__(self, url: str, *, migrate: bool = True, clock: Clock | None = None) -> None:
+    def __init__(self, url: str, *, migrate: bool = True, clock: Clock | None = None,
+                 key_lookup: Callable[[str], str | None] | None = None) -> None:
         """Open (and migrate: a backup first) the store at ``url``; an existing file is backed up
         once a day too (models/backup.py). A store in a folder that cannot be written is opened
-        for reading only (:attr:`read_only`): what it holds can be read, nothing saved."""
+        for reading only (:attr:`read_only`): what it holds can be read, nothing saved. An encrypted
+        store (models/cipher.py) is opened with the key ``key_lookup`` finds under its folder's mark."""
         self.url = url
         self._clock = clock or SystemClock()
         file = sqlite_file(url)
-        if file is not None and is_foreign_store(file):  # before an engine's connection writes to it
-            raise StoreForeign(detail=str(file))
         self.read_only = file is not None and file.is_file() and not writable_folder(file.parent)
         self._file = file
+        self.key = _store_key(file, key_lookup, may_write=not self.read_only)
+        if file is not None and is_foreign_store(file, key=self.key):  # before an engine's connection writes to it
+            raise StoreForeign(detail=str(file))
         try:
-            self.engine = read_only_engine(file) if self.read_only and file is not None else make_engine(url)
+            self.engine = (read_only_engine(file, self.key) if self.read_only and file is not None
+                           else make_engine(url, self.key))
         except OSError as error:  # the data folder cannot be made
             raise store_error(error) from error
         if self.read_only:
@@ -252,13 +319,19 @@ class Database:
         elif migrate:
             try:
                 _checked(self._migrate)
-            except BaseException:
+            except StoreDamaged as damaged:
                 self.engine.dispose()  # nothing of a store it could not open stays open
+                if self.key is not None:  # "not a database": with a key, most likely the wrong one
+                    raise cipher.StoreKeyWrong(detail=damaged.detail) from damaged
+                raise
+            except BaseException:
+                self.engine.dispose()
                 raise
             path = self.path
             if path is not None and self._existed:
-                _checked(lambda: daily_backup(path, now=self._clock.now()))
+                _checked(lambda: daily_backup(path, now=self._clock.now(), key=self.key))
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._gate = _ReadGate()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         # Time inside write transactions, commit included (benchmarks): wall clock, and the
         # writer thread's own CPU time (the wall figure also counts waits for other threads).
@@ -297,7 +370,7 @@ class Database:
             self.engine.dispose()
             raise StoreTooNew(detail=f"schema revision {before}; this app knows up to {SCHEMA_HEAD}")
         if before is not None and self.path is not None:  # what was there, as it was, before it changes
-            take_backup(self.path, now=self._clock.now(), reason=f"before-{SCHEMA_HEAD}")
+            take_backup(self.path, now=self._clock.now(), reason=f"before-{SCHEMA_HEAD}", key=self.key)
         upgrade(self.engine)
         self._stamp()
         after = current_revision(self.engine)
@@ -332,10 +405,25 @@ class Database:
 
     def read_sync(self, work: Callable[[Session], T]) -> T:
         def read() -> T:
-            with self._sessions() as session:
+            with self._gate.reading(), self._sessions() as session:
                 return work(session)
 
         return _checked(read)
+
+    async def swapped(self, change: Callable[[str | None], str | None]) -> None:
+        """Run ``change`` (given the current key, returning the new one; None: plain) with every
+        connection closed and reads held back, on the writer thread between two writes; then go on
+        with the file as it is now (models/encryption.py makes the new one)."""
+        def swap() -> None:
+            with self._gate.shut():
+                self.engine.dispose()
+                try:
+                    self.key = change(self.key)
+                finally:  # as it is now, changed or not
+                    self.engine = make_engine(self.url, self.key)
+                    self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+        await asyncio.wrap_future(self._writer.submit(swap))
 
     async def write(self, work: Callable[[Session], T]) -> T:
         """Run ``work(session)`` in one transaction on the serial writer thread."""

@@ -52,6 +52,7 @@ from clera_desktop.services.health import HealthService
 from clera_desktop.services.imports import CsvImports
 from clera_desktop.services.income import IncomeService
 from clera_desktop.services.manual import ManualAccounts
+from clera_desktop.services.security import StoreSecurity
 from clera_desktop.sync import connections as connection_ops
 from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
 from clera_desktop.trading.service import TradingService
@@ -124,7 +125,8 @@ class AppServices:
     it: keys, connections and sync, each replacement announced on ``changes``. Jobs that need none
     of that state are their own services, reached from here: ``manual`` (manual accounts),
     ``imports`` (CSV files), ``gains`` (lots and realised gains), ``income`` (dividends and interest),
-    ``health`` (concentration rules), ``allocation`` (classes and targets), ``history``, ``trading``, ``live``."""
+    ``health`` (concentration rules), ``allocation`` (classes and targets), ``security`` (encryption at
+    rest), ``history``, ``trading``, ``live``."""
 
     def __init__(self, settings: Settings, database: Database, secrets: SecretStore, credentials: Credentials,
                  registry: ProviderRegistry) -> None:
@@ -148,6 +150,7 @@ class AppServices:
         self.allocation = AllocationService(database, lambda: self.settings.clock,
                                             lambda: self.settings.base_currency, self.changes)
         self.health = HealthService(database, lambda: self.settings.clock, self.allocation, self.changes)
+        self.security = StoreSecurity(database, lambda: self.settings, lambda: self.secrets)
         self._history_runs: asyncio.Task[None] | None = None  # the update that follows the latest sync
         self._history_again = False
 

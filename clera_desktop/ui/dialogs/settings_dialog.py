@@ -1,4 +1,5 @@
-"""Settings: the base currency and the API keys a person brings (kept in the keyring)."""
+"""Settings: the base currency, the API keys a person brings (kept in the keyring), how lots close,
+and whether the data is encrypted at rest."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.secrets import SecretKey
 from clera_desktop.portfolio.lots import LotMethod
@@ -96,6 +98,16 @@ class SettingsDialog(QDialog):
         form.addRow("Key ID", self.alpaca_key)
         form.addRow("Secret", self.alpaca_secret)
         form.addRow("", self.alpaca_live)
+        security = QGroupBox("Security")
+        form = QFormLayout(security)
+        state = services.security.state()
+        self._encrypted = state.encrypted
+        self.encrypt = QCheckBox("Encrypt my data on this computer (SQLCipher, AES-256)")
+        self.encrypt.setChecked(state.encrypted)
+        self.encrypt.setEnabled(state.available)
+        self.encrypt.setToolTip(state.reason or "The database and its backups are encrypted; the key is kept with your "
+                                "saved keys, and without it the data cannot be read.")
+        form.addRow("", self.encrypt)
         self.message = QLabel("Keys are kept in the system keyring, never in the database or the log.")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -106,6 +118,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(snaptrade)
         layout.addWidget(plaid)
         layout.addWidget(alpaca)
+        layout.addWidget(security)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         run_task(self, self._load_tax_settings(), on_error=self.message.setText)
@@ -148,6 +161,11 @@ class SettingsDialog(QDialog):
                 note = (f" {' and '.join(unchecked)} could not be reached to check them now: the next sync will tell."
                         if unchecked else "")  # kept all the same
                 await self._services.save_keys(keys, note=note)
+            if self.encrypt.isChecked() != self._encrypted:
+                self.message.setText("Encrypting your data\u2026" if self.encrypt.isChecked() else "Decrypting your data\u2026")
+                said = await self._services.security.set_encrypted(self.encrypt.isChecked())
+                self._encrypted = self.encrypt.isChecked()
+                self._services.changes.announce(Changes(Change.SETTINGS, message=said))
             if self._tax_settings is not None:
                 method, months = LotMethod(self.lot_method.currentData()), self.long_term_months.value()
                 if method is not self._tax_settings[0]:
