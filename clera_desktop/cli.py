@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from clera_desktop.models.engine import Database
+    from clera_desktop.providers.registry import ProviderRegistry
 
 SYNC_LOCK_WAIT = 120  # seconds `sync` waits for another process's sync to end
 EPILOG = """\
@@ -409,12 +410,26 @@ def run_sync(settings: Settings, *, provider: str | None) -> int:
             print(f"Sync failed: {error.user_message}", file=sys.stderr)
             return 1
         print(report.summary())
+        _follow_with_history(database, settings, registry)
         return 0 if report.ok else 1
     finally:
         lock.release()
         if demo is not None:
             demo.close()
         database.close()
+
+
+def _follow_with_history(database: Database, settings: Settings, registry: ProviderRegistry) -> None:
+    """As the window does after a sync: the closes and rates the history needs, then every derived
+    figure brought up to date, so a report (which only reads) shows what the sync brought."""
+    import asyncio
+
+    from clera_desktop.portfolio.history_service import HistoryService
+
+    try:
+        asyncio.run(HistoryService(database, lambda: settings, lambda: registry).update())
+    except CleraError as error:
+        print(f"The history was not brought up to date: {error.user_message}", file=sys.stderr)
 
 
 def run_export(settings: Settings, kind: str, fmt: str, output: Path | None) -> int:
@@ -445,14 +460,11 @@ def _stored_base_currency(settings: Settings, database) -> Settings:  # type: ig
 
 
 def run_report(settings: Settings, *, accounts: list[str] | None, start: date | None, end: date | None) -> int:
-    from clera_desktop.portfolio.derived import bring_up_to_date
     from clera_desktop.portfolio.history_service import build_report
 
     database = _open_store(settings)
     try:
         settings = _stored_base_currency(settings, database)
-        if not database.read_only:  # a read-only folder shows what was last brought up to date
-            database.write_sync(lambda s: bring_up_to_date(s, settings.clock))  # from what is stored: no network
         accounts = database.read_sync(lambda s: _known_accounts(s, accounts))
         report = database.read_sync(lambda s: build_report(s, settings.base_currency, accounts, start, end,
                                                             today=settings.clock.today()))
@@ -487,7 +499,6 @@ def run_allocation_report(settings: Settings, *, accounts: list[str] | None, by:
 def run_gains_report(settings: Settings, *, accounts: list[str] | None, year: int | None, start: date | None,
                      end: date | None, as_csv: bool) -> int:
     """Realised gains of a tax year (or a range), from what is stored."""
-    from clera_desktop.portfolio.derived import bring_up_to_date
     from clera_desktop.portfolio.gains_store import gains_report
 
     year = year or settings.clock.today().year
@@ -500,8 +511,6 @@ def run_gains_report(settings: Settings, *, accounts: list[str] | None, year: in
     try:
         settings = _stored_base_currency(settings, database)
         accounts = database.read_sync(lambda s: _known_accounts(s, accounts))
-        if not database.read_only:
-            database.write_sync(lambda s: bring_up_to_date(s, settings.clock))
         report = database.read_sync(lambda s: gains_report(s, settings.base_currency, start, end, accounts))
     finally:
         database.close()

@@ -17,7 +17,9 @@ def clean_text(value: object, limit: int = NAME_LENGTH) -> str:
     """One line of printable text: control characters (NUL, escape sequences, bidi overrides that
     could disguise a name) dropped, runs of white space made one space, at most ``limit``
     characters (an ellipsis says it was cut)."""
-    text = "".join(" " if c.isspace() else c for c in str(value) if c.isspace() or _printable(c))
+    text = str(value)
+    if not text.isprintable():  # the common case (only printable characters and plain spaces) needs no walk
+        text = "".join(" " if c.isspace() else c for c in text if c.isspace() or _printable(c))
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.tables import Account, Activity, AppSetting, FxRate
 from clera_desktop.portfolio.gains import AccountLots, GainsReport, cents, is_sheltered, realised_gains
 from clera_desktop.portfolio.history import ActivityRecord, price_on, split_ratios
-from clera_desktop.portfolio.history_store import internal_transfers, load_records, price_table
+from clera_desktop.portfolio.history_store import closes_on, internal_transfers, load_records
 from clera_desktop.portfolio.lots import LONG_TERM_MONTHS, build_lots
 from clera_desktop.portfolio.manual import lot_method
 from clera_desktop.portfolio.rates import RateBook
@@ -172,7 +172,7 @@ def _unrealised_on(session: Session, account: AccountLots, records: list[Activit
     if not held:
         return Decimal(0)
     currencies = dict.fromkeys(held, account.currency)
-    prices = price_table(session, set(held), currencies)
+    prices = closes_on(session, set(held), day, currencies)
     ratios = split_ratios(upto)
     total = Decimal(0)
     for symbol in held:

@@ -380,8 +380,9 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
                 missing.add(f"{account.currency}/{base}")
                 left_out.append(account.name)
             continue
+        same = account.currency == base
         for day, value, flow, income, out, internal, fees, taxes in rows:
-            rate = fx.rate_on(account.currency, base, day) if account.currency != base else Decimal(1)
+            rate = Decimal(1) if same else fx.rate_on(account.currency, base, day)
             if rate is None:  # before the pair's first rate: this day of the total is unknown
                 if any((value, flow, income, out, internal, fees, taxes)):
                     unknown_through = day if unknown_through is None else max(unknown_through, day)
@@ -391,7 +392,8 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
             external_in, external_out = flow + out - moved_in, out - moved_out
             slot = totals.setdefault(day, [zero] * 6)
             for n, amount in enumerate((value, external_in, external_out, income, fees, taxes)):
-                slot[n] += in_base(amount, rate)  # each account to the cent, as every view counts it
+                # each account to the cent, as every view counts it (its own days are in cents already)
+                slot[n] += amount if same else in_base(amount, rate)
     if unknown_through is not None:
         totals = {day: sums for day, sums in totals.items() if day > unknown_through}
     days = sorted(totals)

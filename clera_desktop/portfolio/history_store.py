@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.clock import Clock
@@ -88,15 +88,39 @@ def internal_transfers(session: Session) -> set[int]:
 
 def price_table(session: Session, symbols: set[str], currencies: dict[str, str]) -> PriceTable:
     """Stored closes of ``symbols``; ``currencies`` holds each symbol's assumed currency (the
-    account's, a position's) and is corrected by the closes' own."""
+    account's, a position's) and is corrected by the closes' own. Read as the columns' plain values
+    (a million closes: one ``Decimal`` and one ``date`` each, without the ORM's processing)."""
     closes: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
     if symbols:
-        for symbol, day, close, currency in session.execute(
-                select(DailyPrice.symbol, DailyPrice.date, DailyPrice.close, DailyPrice.currency)
-                .where(DailyPrice.symbol.in_(sorted(symbols))).order_by(DailyPrice.date)):
-            closes[symbol].append((day, close))
+        rows = session.execute(
+            select(DailyPrice.symbol, type_coerce(DailyPrice.date, String), type_coerce(DailyPrice.close, String),
+                   DailyPrice.currency)
+            .where(DailyPrice.symbol.in_(sorted(symbols))).order_by(DailyPrice.symbol, DailyPrice.date))
+        for symbol, day, close, currency in rows:
+            closes[symbol].append((_day(day), Decimal(close)))
             currencies[symbol] = currency  # a close is in its own recorded currency, whatever was assumed
     return PriceTable(closes, currencies)
+
+
+def closes_on(session: Session, symbols: Collection[str], day: date, currencies: dict[str, str]) -> PriceTable:
+    """Each symbol's last close on or before ``day`` (one row each, in one query): what a figure of
+    that day needs, where :func:`price_table` reads every day of every symbol."""
+    closes: dict[str, list[tuple[date, Decimal]]] = {}
+    if symbols:
+        latest = (select(DailyPrice.symbol, func.max(DailyPrice.date).label("day"))
+                  .where(DailyPrice.symbol.in_(sorted(symbols)), DailyPrice.date <= day)
+                  .group_by(DailyPrice.symbol).subquery())
+        rows = session.execute(select(DailyPrice.symbol, DailyPrice.date, DailyPrice.close, DailyPrice.currency)
+                               .join(latest, (DailyPrice.symbol == latest.c.symbol) & (DailyPrice.date == latest.c.day)))
+        for symbol, when, close, currency in rows:
+            closes[symbol] = [(when, close)]
+            currencies[symbol] = currency
+    return PriceTable(closes, currencies)
+
+
+def _day(value: date | str) -> date:
+    """A date column's plain value: ISO text in SQLite, a date in PostgreSQL."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _fingerprint(session: Session, account: Account, symbols: set[str], positions_now: list[Position],

@@ -27,7 +27,7 @@ from clera_desktop.models.enums import Provider, SecurityType
 from clera_desktop.models.tables import Account, AppSetting, Balance, Position
 from clera_desktop.models.upserts import upsert_rows
 from clera_desktop.portfolio.history import ExactHoldings, cash_effect, dated_price_on, split_ratios
-from clera_desktop.portfolio.history_store import load_records, price_table
+from clera_desktop.portfolio.history_store import closes_on, load_records
 from clera_desktop.portfolio.lots import LotMethod, build_lots
 
 LOT_METHOD_KEY = "lot_method"  # the default; an account's own is "lot_method:<account id>"
@@ -59,7 +59,7 @@ def _refresh(session: Session, account: Account, *, today: date, now: datetime) 
     ratios = split_ratios(records)
     held = {symbol: quantity for symbol, quantity in ExactHoldings(records, ratios).on(today).items() if quantity}
     currencies = dict.fromkeys(held, account.currency)
-    prices = price_table(session, set(held), currencies)
+    prices = closes_on(session, set(held), today, currencies)  # today's figures need today's closes only
     lots = build_lots(records, lot_method(session, account.id))
     quotes = brokerage_prices(session, set(held), today)
     rows = []
