@@ -157,14 +157,14 @@ def one_book(count: int, args: argparse.Namespace, folder: Path) -> dict[str, st
     one_more.write_text(f"date,account,type,symbol,quantity,price,amount,fee,currency\n"
                         f"{days[-1]},{ACCOUNTS[0]},DEPOSIT,,,,1234.56,,USD\n", encoding="utf-8")
     seconds, _ = clera(data, "import", "activities", str(one_more))
-    after, _ = clera(data, "report", "--json")
+    after, latest = clera(data, "report", "--json")
     result["one more activity: import"] = f"{seconds:.2f} s"
     result["... then report --json"] = f"{after:.2f} s"
     start_up, _ = clera(data, "info")
     result["a bare command (info)"] = f"{start_up:.2f} s"
     baseline, value = baseline_end_value(data / "clera.sqlite")
     result["baseline: end value by SQL"] = f"{baseline:.3f} s"
-    reported = json.loads(runs[0][1])["total"]["end_value"]
+    reported = json.loads(latest)["total"]["end_value"]
     result["end value (report / SQL)"] = f"{reported} / {value}"
     return result
 
