@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.text import SYMBOL_LENGTH, clean_text
@@ -104,12 +104,18 @@ def parse_prices(data: bytes | str, *, today: date) -> PricesPreview:
 
 
 def preview_prices_against_store(session: Session, preview: PricesPreview) -> PricesPreview:
+    """How many of the file's closes the store holds already: the stored days of the file's
+    symbols, read a few hundred symbols at a time (a million closes of 500 symbols: two queries,
+    where a lookup per line took thousands)."""
     keys = [(line.symbol, line.day) for line in preview.good_lines if line.day is not None]
+    symbols = sorted({symbol for symbol, _ in keys})
+    first = min((day for _, day in keys), default=None)
     stored: set[tuple[str, date]] = set()
-    for start in range(0, len(keys), 400):
+    for start in range(0, len(symbols), 400):
+        chunk = symbols[start:start + 400]
         stored.update((symbol, day) for symbol, day in session.execute(
             select(DailyPrice.symbol, DailyPrice.date)
-            .where(tuple_(DailyPrice.symbol, DailyPrice.date).in_(keys[start:start + 400]))))
+            .where(DailyPrice.symbol.in_(chunk), DailyPrice.date >= first)))
     preview.already_stored = sum(1 for k in keys if k in stored)
     return preview
 
