@@ -721,6 +721,8 @@ class MainWindow(QMainWindow):
         for task in (self._sync_task, self._history_task, self._live_task):
             if task is not None and not task.done():
                 task.cancel()
+        for refresher in getattr(self, "refreshers", {}).values():
+            refresher.cancel()
         self.frame_timer.stop()
         if self._services is not None:
             self._stop_listening()

@@ -53,6 +53,11 @@ class Refresher(QObject):
             self._start()
         return False
 
+    def cancel(self) -> None:
+        """Stop a load under way (the window is closing): it ends now, not when its read does."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+
     def _start(self) -> None:
         if self._task is None or self._task.done():
             self._task = asyncio.ensure_future(self._run())
