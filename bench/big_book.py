@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 12, 7)
 ACCOUNTS = tuple(f"Account {n:02d}" for n in range(1, 11))
+PER_FILE = 400_000
 
 
 def business_days(start: date, end: date) -> list[date]:
@@ -61,13 +62,21 @@ def closes(securities: int, years: int, seed: int) -> tuple[list[str], list[date
     return symbols, days, series
 
 
-def write_prices(path: Path, symbols: list[str], days: list[date], series: dict[str, list[Decimal]]) -> int:
-    with path.open("w", encoding="utf-8") as out:
-        out.write("symbol,date,close,currency\n")
-        for symbol in symbols:
-            iso = [d.isoformat() for d in days]
-            out.writelines(f"{symbol},{day},{close},USD\n" for day, close in zip(iso, series[symbol], strict=True))
-    return len(symbols) * len(days)
+def write_prices(folder: Path, name: str, symbols: list[str], days: list[date],
+                 series: dict[str, list[Decimal]]) -> tuple[list[Path], int]:
+    """The closes in files of at most PER_FILE lines (an import takes half a million at most, so
+    eight years of 500 securities are three files, as a person would export them)."""
+    per_file = max(1, PER_FILE // len(days))
+    iso = [d.isoformat() for d in days]
+    paths = []
+    for n in range(0, len(symbols), per_file):
+        path = folder / f"{name}-{n // per_file + 1}.csv"
+        with path.open("w", encoding="utf-8") as out:
+            out.write("symbol,date,close,currency\n")
+            for symbol in symbols[n:n + per_file]:
+                out.writelines(f"{symbol},{day},{close},USD\n" for day, close in zip(iso, series[symbol], strict=True))
+        paths.append(path)
+    return paths, len(symbols) * len(days)
 
 
 def write_activities(path: Path, count: int, symbols: list[str], days: list[date], series: dict[str, list[Decimal]],
@@ -116,7 +125,7 @@ def clera(data: Path, *args: str) -> tuple[float, str]:
                            "--as-of", AS_OF.isoformat()], capture_output=True, text=True, cwd=ROOT, check=False)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
-        raise SystemExit(f"clera-desktop {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+        raise SystemExit(f"clera-desktop {' '.join(args)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
     return seconds, done.stdout
 
 
@@ -138,12 +147,12 @@ def baseline_end_value(store: Path) -> tuple[float, Decimal]:
 
 def one_book(count: int, args: argparse.Namespace, folder: Path) -> dict[str, str]:
     symbols, days, series = closes(args.securities, args.years, args.seed)
-    prices_csv, activities_csv = folder / f"prices-{count}.csv", folder / f"activities-{count}.csv"
-    rows = write_prices(prices_csv, symbols, days, series)
+    activities_csv = folder / f"activities-{count}.csv"
+    price_files, rows = write_prices(folder, f"prices-{count}", symbols, days, series)
     write_activities(activities_csv, count, symbols, days, series, args.seed)
     data = folder / f"book-{count}"
-    result: dict[str, str] = {"closes": f"{rows:,}"}
-    seconds, _ = clera(data, "import", "prices", str(prices_csv))
+    result: dict[str, str] = {"closes": f"{rows:,} in {len(price_files)} files"}
+    seconds = sum(clera(data, "import", "prices", str(path))[0] for path in price_files)
     result["import prices"] = f"{seconds:.1f} s"
     seconds, _ = clera(data, "import", "activities", str(activities_csv))
     result["import activities"] = f"{seconds:.1f} s"
