@@ -194,9 +194,9 @@ def main() -> None:
         results[count] = one_book(count, args, folder)
     keys = list(next(iter(results.values())))
     print()
-    print(f"{'':32}" + "".join(f"{f'{c:,} activities':>20}" for c in results))
+    print(f"{'':32}" + "".join(f"{f'{c:,} activities':>26}" for c in results))
     for key in keys:
-        print(f"{key:32}" + "".join(f"{results[c][key]:>20}" for c in results))
+        print(f"{key:32}" + "".join(f"{results[c][key]:>26}" for c in results))
 
 
 if __name__ == "__main__":
