@@ -9,6 +9,7 @@ rate with its date travels with the value so the UI can say which it used.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -19,11 +20,27 @@ from clera_desktop.models.enums import ConnectionStatus
 from clera_desktop.models.tables import Account, Balance, Connection, Position
 from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.totals import in_base
-from clera_desktop.portfolio.worth import account_worth
+from clera_desktop.portfolio.worth import Worth, account_worth
+
+
+@dataclass(frozen=True, slots=True)
+class ValuedAccount:
+    """An account's value, with the worth it was read from and the positions behind it (Holdings
+    shares the worth out among them rather than valuing every account again)."""
+
+    value: AccountValue
+    worth: Worth
+    positions: list[Position]
 
 
 def account_values(session: Session, base_currency: str, *, include_inactive: bool = False,
                    rates: RateBook | None = None) -> list[AccountValue]:
+    return [valued.value for valued in valued_accounts(session, base_currency, include_inactive=include_inactive,
+                                                       rates=rates)]
+
+
+def valued_accounts(session: Session, base_currency: str, *, include_inactive: bool = False,
+                    rates: RateBook | None = None) -> list[ValuedAccount]:
     query = select(Account, Connection).outerjoin(Connection, Connection.id == Account.connection_id)
     if not include_inactive:
         query = query.where(Account.is_active.is_(True))
@@ -41,7 +58,7 @@ def account_values(session: Session, base_currency: str, *, include_inactive: bo
         fx = rates.latest(account.currency, base_currency)
         total = worth.value
         status = ConnectionStatus.ACTIVE.value if connection is None else connection.status.value
-        values.append(AccountValue(
+        values.append(ValuedAccount(AccountValue(
             account_id=account.id, name=account.name, institution=account.institution,
             provider=account.provider.value, masked_number=account.masked_number, account_type=account.account_type,
             connection_type=account.connection_type.value, currency=account.currency, cash=worth.cash,
@@ -50,5 +67,5 @@ def account_values(session: Session, base_currency: str, *, include_inactive: bo
             last_sync_at=account.last_sync_at, stale_since=account.stale_since, status=status,
             status_reason=(connection.status_reason if connection else None) or account.last_error,
             is_paper=account.is_paper, missing_prices=worth.missing_prices, missing_rates=worth.missing_rates,
-        ))
+        ), worth, positions[account.id]))
     return values
