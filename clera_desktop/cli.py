@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--list", action="store_true", help="list the backups, newest first")
 
     for name, said in (("encrypt", "encrypt the database and its backups (SQLCipher; the key in your keyring)"),
-                       ("decrypt", "decrypt the database and its backups (and forget the key)")):
+                       ("decrypt", "decrypt the database and its backups (the key stays in your keyring)")):
         _common_options(commands.add_parser(name, help=said), suppress_defaults=True)
     selfcheck = commands.add_parser(
         "selfcheck", help="check that this install can show a provider's web page (the bundle's smoke test)")
@@ -301,17 +301,17 @@ def _key_lookup(settings: Settings) -> Callable[[str], str | None]:
 
 def _store_key(settings: Settings) -> str | None:
     """The current store's key (None: it is plain)."""
-    from clera_desktop.models.engine import _store_key as key_of
+    from clera_desktop.models.engine import store_key
 
     path = settings.database_path
-    return key_of(path, _key_lookup(settings), may_write=False) if path is not None and path.exists() else None
+    return store_key(path, _key_lookup(settings), may_write=False) if path is not None and path.exists() else None
 
 
 def run_encrypt(settings: Settings, *, on: bool) -> int:
     """Encrypt the store (and its backups) with a new key kept in the keyring, or decrypt them:
     a verified copy first, with the folder to this process alone (models/encryption.py)."""
     from clera_desktop.models import cipher
-    from clera_desktop.models.encryption import change_encryption
+    from clera_desktop.models.encryption import decrypt, encrypt
 
     what = "encrypt" if on else "decrypt"
     path = _database_file(settings)
@@ -326,16 +326,13 @@ def run_encrypt(settings: Settings, *, on: bool) -> int:
             raise CleraError("The key would be kept in the encrypted key file, which is locked: run this in a terminal "
                              "(it asks for the passphrase) or set CLERA_SECRETS_PASSPHRASE. Nothing was changed.")
         if on:
-            mark, key = cipher.Mark.new(), cipher.new_key()
-            secrets.set(mark.key_name, key)
-            done = change_encryption(path, from_key=None, to_key=key, mark=mark)
+            _key, done = encrypt(path, secrets.set)
         else:
             assert mark is not None
             key = secrets.get(mark.key_name)
             if not key:
                 raise cipher.StoreKeyMissing()
-            done = change_encryption(path, from_key=key, to_key=None, mark=None)
-            # the key stays in the keyring: a file set aside by an earlier restore is still encrypted with it
+            done = decrypt(path, key)  # the key stays: a file set aside by an earlier restore may need it
     print(f"{'Encrypted' if on else 'Decrypted'} {path}: {done.tables} tables, {done.rows:,} rows, and "
           f"{done.backups} backup{'s' if done.backups != 1 else ''}, each copy checked before it took the file's "
           f"place ({done.seconds:.1f} s)."

@@ -8,7 +8,7 @@ passphrase stretching, so an encrypted store opens as fast as a plain one.
 
 :func:`convert` writes a copy in the other form (``sqlcipher_export``); encrypting or decrypting
 in place (``clera-desktop encrypt``/``decrypt``, Settings › Security) goes through
-:func:`models.engine.change_encryption`: a verified copy first, then the swap.
+:mod:`models.encryption`: a verified copy first, then the swap.
 """
 
 from __future__ import annotations
@@ -101,11 +101,16 @@ def module() -> Any:
     return dbapi
 
 
-def key_statements(key: str) -> tuple[str, ...]:
-    """What a new SQLCipher connection runs first: quiet (its errors are ours to say), then the key."""
+def _raw_key(key: str) -> str:
+    """The key as SQLCipher takes a raw key (``x'...'``); anything but 64 hex digits is refused."""
     if not all(c in "0123456789abcdef" for c in key) or len(key) != 64:
         raise StoreKeyWrong(detail="the stored key is not 64 hex digits")
-    return ("PRAGMA cipher_log_level = NONE", f"PRAGMA key = \"x'{key}'\"")
+    return f"x'{key}'"
+
+
+def key_statements(key: str) -> tuple[str, ...]:
+    """What a new SQLCipher connection runs first: quiet (its errors are ours to say), then the key."""
+    return ("PRAGMA cipher_log_level = NONE", f'PRAGMA key = "{_raw_key(key)}"')
 
 
 def connect(path: Path, key: str | None, *, mode: str = "") -> sqlite3.Connection:
@@ -135,9 +140,7 @@ def convert(source: Path, target: Path, *, source_key: str | None, target_key: s
         statements = key_statements(source_key) if source_key is not None else ("PRAGMA cipher_log_level = NONE",)
         for statement in statements:
             reading.execute(statement)
-        attach_key = f"x'{target_key}'" if target_key is not None else ""
-        if target_key is not None:
-            key_statements(target_key)  # the same check of its form
+        attach_key = _raw_key(target_key) if target_key is not None else ""
         reading.execute("ATTACH DATABASE ? AS converted KEY ?", (str(target), attach_key))
         reading.execute("SELECT sqlcipher_export('converted')")
         reading.execute(f"PRAGMA converted.application_id = {APPLICATION_ID}")

@@ -36,6 +36,19 @@ class Converted:
     seconds: float
 
 
+def encrypt(database: Path, keep_key: Callable[[str, str], None]) -> tuple[str, Converted]:
+    """Encrypt ``database`` (and its backups) with a new key, kept first by ``keep_key(name, key)``
+    (the secret store): the key is safe before any file depends on it. Returns the key."""
+    mark, key = cipher.Mark.new(), cipher.new_key()
+    keep_key(mark.key_name, key)
+    return key, change_encryption(database, from_key=None, to_key=key, mark=mark)
+
+
+def decrypt(database: Path, key: str) -> Converted:
+    """Decrypt ``database`` (and its backups); the key is left where it is kept."""
+    return change_encryption(database, from_key=key, to_key=None, mark=None)
+
+
 def change_encryption(database: Path, *, from_key: str | None, to_key: str | None,
                       mark: cipher.Mark | None) -> Converted:
     """``database`` (closed by everyone) from ``from_key`` to ``to_key`` (None: plain); ``mark``:

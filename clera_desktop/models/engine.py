@@ -229,7 +229,7 @@ def store_error(error: DatabaseError | OSError) -> StoreError:
     return StoreError(detail=detail)
 
 
-def _store_key(file: Path | None, key_lookup: Callable[[str], str | None] | None, *, may_write: bool) -> str | None:
+def store_key(file: Path | None, key_lookup: Callable[[str], str | None] | None, *, may_write: bool) -> str | None:
     """The key of an encrypted store (None: a plain one). A plain file under an encryption mark is
     what an encryption stopped before its swap (or undone after it) leaves: plain, and said so."""
     mark = cipher.read_mark(file.parent) if file is not None else None
@@ -300,7 +300,7 @@ class Database:
         file = sqlite_file(url)
         self.read_only = file is not None and file.is_file() and not writable_folder(file.parent)
         self._file = file
-        self.key = _store_key(file, key_lookup, may_write=not self.read_only)
+        self.key = store_key(file, key_lookup, may_write=not self.read_only)
         if file is not None and is_foreign_store(file, key=self.key):  # before an engine's connection writes to it
             raise StoreForeign(detail=str(file))
         try:

@@ -16,7 +16,7 @@ from clera_desktop.core.secrets import SecretStore
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
 from clera_desktop.models import cipher
-from clera_desktop.models.encryption import Converted, change_encryption
+from clera_desktop.models.encryption import Converted, decrypt, encrypt
 from clera_desktop.models.engine import Database
 from clera_desktop.sync.lock import SyncLock
 
@@ -67,11 +67,11 @@ class StoreSecurity:
 
         def change(key: str | None) -> str | None:
             if on:
-                mark, new = cipher.Mark.new(), cipher.new_key()
-                secrets.set(mark.key_name, new)
-                done.append(change_encryption(path, from_key=None, to_key=new, mark=mark))
+                new, converted = encrypt(path, secrets.set)
+                done.append(converted)
                 return new
-            done.append(change_encryption(path, from_key=key, to_key=None, mark=None))
+            assert key is not None
+            done.append(decrypt(path, key))
             return None
 
         try:
