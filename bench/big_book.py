@@ -34,18 +34,13 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from clera_desktop.sandbox.market import business_days  # noqa: E402 - after the checkout is on the path
+
 AS_OF = date(2026, 12, 7)
 ACCOUNTS = tuple(f"Account {n:02d}" for n in range(1, 11))
 PER_FILE = 400_000
-
-
-def business_days(start: date, end: date) -> list[date]:
-    days, day = [], start
-    while day <= end:
-        if day.weekday() < 5:
-            days.append(day)
-        day += timedelta(days=1)
-    return days
 
 
 def closes(securities: int, years: int, seed: int) -> tuple[list[str], list[date], dict[str, list[Decimal]]]:

@@ -9,7 +9,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+import re
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,6 +52,39 @@ def demo_context(tmp_path: Path) -> Iterator[AppContext]:
     context = build_context(settings)
     yield context
     context.close()
+
+
+@contextmanager
+def demo_window(qtbot: Any, data_dir: Path, run: Callable[[Awaitable[Any]], Any],
+                sandbox_args: Sequence[str]) -> Iterator[MainWindow]:
+    """The demo window on a sandbox of its own started with ``sandbox_args``, closed afterwards."""
+    settings = load_settings(data_dir=data_dir, environ={}, demo=True, clock=TEST_CLOCK)
+    context = build_context(settings, sandbox_args=sandbox_args)
+    main = MainWindow(context.services)
+    qtbot.addWidget(main)
+    main.show()
+    run(main.reload())
+    try:
+        yield main
+    finally:
+        if isValid(main):
+            main.close()
+        context.close()
+
+
+@pytest.fixture
+def quiet_window(qtbot: Any, tmp_path: Path, loop: asyncio.AbstractEventLoop,
+                 run: Callable[[Awaitable[Any]], Any]) -> Iterator[MainWindow]:
+    """The demo window whose prices stand still: no tick moves a figure between two views' readings."""
+    with demo_window(qtbot, tmp_path / "data", run, ["--tick-rate", "0"]) as main:
+        yield main
+
+
+def shown_amount(text: str) -> Decimal:
+    """The first amount a label shows ("1,234.56 USD")."""
+    found = re.search(r"(-?[\d,]+\.\d\d) ([A-Z]{3})", text)
+    assert found, text
+    return Decimal(found.group(1).replace(",", ""))
 
 
 @pytest.fixture

@@ -12,13 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from shiboken6 import isValid
 
-from clera_desktop.app import build_context
-from clera_desktop.core.settings import load_settings
 from clera_desktop.ui.main_window import MainWindow
-from tests.clock import TEST_CLOCK
-from tests.ui.conftest import wait_for
+from tests.ui.conftest import demo_window, wait_for
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -26,16 +22,8 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def slow_window(qtbot: Any, tmp_path: Path, loop: Any, run: Callable[[Awaitable[Any]], Any]) -> Iterator[MainWindow]:
     """The demo window whose sandbox answers every request 0.25 s late: its sync takes seconds."""
-    settings = load_settings(data_dir=tmp_path / "data", environ={}, demo=True, clock=TEST_CLOCK)
-    context = build_context(settings, sandbox_args=["--fault", "*=slow:0.25"])
-    main = MainWindow(context.services)
-    qtbot.addWidget(main)
-    main.show()
-    run(main.reload())
-    yield main
-    if isValid(main):
-        main.close()
-    context.close()
+    with demo_window(qtbot, tmp_path / "data", run, ["--fault", "*=slow:0.25"]) as main:
+        yield main
 
 
 @pytest.mark.slow

@@ -7,44 +7,19 @@ same data, four views.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-from shiboken6 import isValid
 
-from clera_desktop.app import build_context
-from clera_desktop.core.settings import load_settings
 from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.ui.main_window import MainWindow
-from tests.clock import TEST_CLOCK, TODAY
-from tests.ui.conftest import showing, wait_for
+from tests.clock import TODAY
+from tests.ui.conftest import showing, shown_amount, wait_for
 
 pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
-
-
-@pytest.fixture
-def quiet_window(qtbot: Any, tmp_path: Path, loop: Any, run: Callable[[Awaitable[Any]], Any]) -> Iterator[MainWindow]:
-    settings = load_settings(data_dir=tmp_path / "data", environ={}, demo=True, clock=TEST_CLOCK)
-    context = build_context(settings, sandbox_args=["--tick-rate", "0"])  # prices stand still
-    main = MainWindow(context.services)
-    qtbot.addWidget(main)
-    main.show()
-    run(main.reload())
-    yield main
-    if isValid(main):
-        main.close()
-    context.close()
-
-
-def _amount(text: str) -> Decimal:
-    found = re.search(r"(-?[\d,]+\.\d\d) ([A-Z]{3})", text)
-    assert found, text
-    return Decimal(found.group(1).replace(",", ""))
 
 
 def _cells(**cells: str) -> dict[str, str]:
@@ -85,18 +60,18 @@ def test_the_four_views_show_one_total_with_manual_accounts_in_two_other_currenc
     cash = Decimal(20000) - (10 * Decimal(150) + Decimal("9.95"))
     assert by_id[pension].cash == cash and by_id[pension].total == cash + 10 * aapl.price * usd_chf.rate
 
-    accounts_total = _amount(window.accounts_view.total.text())
+    accounts_total = shown_amount(window.accounts_view.total.text())
     holdings = showing(window, window.holdings_view, run)
     holdings_total = holdings.model.snapshot.portfolio.amount  # type: ignore[union-attr]
-    assert _amount(holdings.totals.text().split("Portfolio")[1]) == holdings_total
+    assert shown_amount(holdings.totals.text().split("Portfolio")[1]) == holdings_total
     dashboard = showing(window, window.dashboard_view, run)
     dashboard.render_if_changed()
     assert services.live.snapshot().ticks == 0  # type: ignore[union-attr]
-    dashboard_total = _amount(dashboard.total.text())
+    dashboard_total = shown_amount(dashboard.total.text())
     performance = showing(window, window.performance_view, run)
     next(b for b in performance.range_group.buttons() if b.text() == "ALL").click()
     run(wait_for(lambda: performance.report is not None and performance.report.start < TODAY - timedelta(days=700)))
-    performance_total = _amount(performance.figures["end_value"].text())
+    performance_total = shown_amount(performance.figures["end_value"].text())
 
     assert accounts_total == holdings_total == dashboard_total == performance_total, \
         (accounts_total, holdings_total, dashboard_total, performance_total)

@@ -7,47 +7,22 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-from shiboken6 import isValid
 
-from clera_desktop.app import build_context
 from clera_desktop.cli import run_allocation_report, run_report
-from clera_desktop.core.settings import load_settings
 from clera_desktop.ui.main_window import MainWindow
 from tests.clock import TEST_CLOCK
-from tests.ui.conftest import evaluate, showing, wait_for
+from tests.ui.conftest import evaluate, showing, shown_amount, wait_for
 from tests.ui.test_connect_flows import _portal_ready, _sign_in
 from tests.ui.test_trade_views import _fill_ticket, _review
 
 pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
 
 CLERA = "Clera Brokerage (paper)"
-
-
-@pytest.fixture
-def quiet_window(qtbot: Any, tmp_path: Path, loop: Any, run: Callable[[Awaitable[Any]], Any]) -> Iterator[MainWindow]:
-    settings = load_settings(data_dir=tmp_path / "data", environ={}, demo=True, clock=TEST_CLOCK)
-    context = build_context(settings, sandbox_args=["--tick-rate", "0"])  # prices stand still between views
-    main = MainWindow(context.services)
-    qtbot.addWidget(main)
-    main.show()
-    run(main.reload())
-    yield main
-    if isValid(main):
-        main.close()
-    context.close()
-
-
-def _amount(text: str) -> Decimal:
-    found = re.search(r"(-?[\d,]+\.\d\d) ([A-Z]{3})", text)
-    assert found, text
-    return Decimal(found.group(1).replace(",", ""))
 
 
 def _printed(capsys: pytest.CaptureFixture[str], command: Callable[[], int]) -> Any:
@@ -62,18 +37,18 @@ def _totals(window: MainWindow, run: Callable[[Awaitable[Any]], Any], capsys: py
     run(window.settled())
     run(window.services.live.refresh_book())
     accounts = showing(window, window.accounts_view, run)
-    figures = {"accounts": _amount(accounts.total.text())}
+    figures = {"accounts": shown_amount(accounts.total.text())}
     holdings = showing(window, window.holdings_view, run)
-    figures["holdings"] = _amount(holdings.totals.text().split("Portfolio")[1])
+    figures["holdings"] = shown_amount(holdings.totals.text().split("Portfolio")[1])
     dashboard = showing(window, window.dashboard_view, run)
     dashboard.render_if_changed()
-    figures["dashboard"] = _amount(dashboard.total.text())
+    figures["dashboard"] = shown_amount(dashboard.total.text())
     allocation = showing(window, window.allocation_view, run)
     run(wait_for(lambda: allocation.shown is not None))
     figures["allocation"] = allocation.shown.total  # type: ignore[union-attr]
     performance = showing(window, window.performance_view, run)
     run(wait_for(lambda: performance.report is not None))
-    figures["performance"] = _amount(performance.figures["end_value"].text())
+    figures["performance"] = shown_amount(performance.figures["end_value"].text())
     settings = window.services.settings
     report = _printed(capsys, lambda: run_report(settings, accounts=None, start=None, end=None))
     figures["report --json"] = Decimal(report["total"]["end_value"])
@@ -90,7 +65,7 @@ def _this_years_gains_and_income(window: MainWindow, run: Callable[[Awaitable[An
     shown = performance.report
     next(b for b in performance.range_group.buttons() if b.text() == "YTD").click()
     run(wait_for(lambda: performance.report is not shown and performance.report is not None))
-    realised, income = (_amount(performance.figures[key].text()) for key in ("realised", "income"))
+    realised, income = (shown_amount(performance.figures[key].text()) for key in ("realised", "income"))
     gains = showing(window, window.gains_view, run)
     run(wait_for(lambda: getattr(gains, "report", None) is not None))
     if gains.year.currentData() != year:
@@ -111,7 +86,7 @@ def _one_account_agrees(window: MainWindow, run: Callable[[Awaitable[Any]], Any]
     holdings = showing(window, window.holdings_view, run)
     holdings.account.setCurrentIndex(holdings.account.findData(account.account_id))
     footer = holdings.totals.text()
-    assert _amount(footer.split(name)[1]) == account.total_base, footer
+    assert shown_amount(footer.split(name)[1]) == account.total_base, footer
     rows = holdings.visible_rows()
     assert all(len(r.accounts) == 1 for r in rows)
     assert abs(sum((r.weight for r in rows if r.weight is not None), Decimal(0)) - 1) < Decimal("1e-20")
