@@ -7,8 +7,9 @@ Read-only; runs on a worker thread (the database's reader). Settings that shape 
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -18,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.models.tables import Account, Activity, AppSetting, FxRate
 from clera_desktop.portfolio.gains import AccountLots, GainsReport, cents, is_sheltered, realised_gains
-from clera_desktop.portfolio.history import ActivityRecord, price_on, split_ratios
+from clera_desktop.portfolio.history import ActivityRecord, PriceTable, price_on, split_ratios
 from clera_desktop.portfolio.history_store import closes_on, internal_transfers, load_records
-from clera_desktop.portfolio.lots import LONG_TERM_MONTHS, build_lots
+from clera_desktop.portfolio.lots import LONG_TERM_MONTHS, LotBook, build_lots
 from clera_desktop.portfolio.manual import lot_method
 from clera_desktop.portfolio.rates import RateBook
 
@@ -36,17 +37,21 @@ def long_term_months(session: Session) -> int:
     return months if 0 <= months <= 600 else LONG_TERM_MONTHS
 
 
-def account_lots(session: Session, account_ids: Collection[str] | None = None) -> list[AccountLots]:
-    """Every active account's lots (or those of ``account_ids``), in the accounts' name order."""
+def account_lots(session: Session, account_ids: Collection[str] | None = None,
+                 records_of: Callable[[str], list[ActivityRecord]] | None = None) -> list[AccountLots]:
+    """Every active account's lots (or those of ``account_ids``), in the accounts' name order;
+    ``records_of`` reads an account's activities (a caller that needs them again passes a cached one)."""
     query = (select(Account.id, Account.name, Account.currency, Account.account_type)
              .where(Account.is_active.is_(True)).order_by(Account.name))
     if account_ids is not None:
         query = query.where(Account.id.in_(sorted(account_ids)))
-    internal = internal_transfers(session)
+    if records_of is None:
+        internal = internal_transfers(session)
+        records_of = functools.partial(load_records, session, internal=internal)
     result = []
     for account_id, name, currency, account_type in session.execute(query).all():
         method = lot_method(session, account_id)
-        book = build_lots(load_records(session, account_id, internal), method)
+        book = build_lots(records_of(account_id), method)
         result.append(AccountLots(account_id, name, currency, method, book, is_sheltered(account_type)))
     return result
 
@@ -141,16 +146,25 @@ class GainBreakdown:
 def gain_breakdown(session: Session, base: str, start: date, end: date,
                    account_ids: Collection[str] | None = None) -> GainBreakdown:
     rates = RateBook.from_store(session)
-    accounts = account_lots(session, account_ids)
+    records_of = functools.cache(functools.partial(load_records, session, internal=internal_transfers(session)))
+    accounts = account_lots(session, account_ids, records_of)
     report = realised_gains(accounts, base, start, end, rates.rate_on, long_term_months(session))
     realised = sum((line.gain_base for line in report.lines if line.gain_base is not None), Decimal(0))
-    internal = internal_transfers(session)
     totals: dict[date, Decimal | None] = {start - timedelta(days=1): Decimal(0), end: Decimal(0)}
     left_out: set[str] = {line.account for line in report.lines if line.gain_base is None}
+    books: dict[tuple[str, date], tuple[list[ActivityRecord], LotBook]] = {}
     for account in accounts:
-        records = load_records(session, account.account_id, internal)
+        records = records_of(account.account_id)
         for day in totals:
-            value = _unrealised_on(session, account, records, day, base, rates)
+            upto = [r for r in records if r.day <= day]
+            books[account.account_id, day] = (upto, build_lots(upto, account.method))
+    closes = {day: closes_on(session, {s for (_, on), (_, book) in books.items() if on == day
+                                      for s, lots in book.open.items() if lots}, day, {})
+              for day in totals}  # one read per day for every account's holdings
+    for account in accounts:
+        for day in totals:
+            upto, book = books[account.account_id, day]
+            value = _unrealised_on(account, upto, book, closes[day], day, base, rates)
             if value is None:
                 left_out.add(account.name)
             else:
@@ -162,17 +176,16 @@ def gain_breakdown(session: Session, base: str, start: date, end: date,
                          None if after is None else cents(after))
 
 
-def _unrealised_on(session: Session, account: AccountLots, records: list[ActivityRecord], day: date, base: str,
-                   rates: RateBook) -> Decimal | None:
-    """The account's open lots at the end of ``day``, valued at that day's price (as the history
-    values the day), less their cost, in ``base`` at that day's rate; None when anything is unknown."""
-    upto = [r for r in records if r.day <= day]
-    book = build_lots(upto, account.method)
+def _unrealised_on(account: AccountLots, upto: list[ActivityRecord], book: LotBook, closes: PriceTable, day: date,
+                   base: str, rates: RateBook) -> Decimal | None:
+    """The account's open lots at the end of ``day`` (``book``, from the activities ``upto`` it),
+    valued at that day's price (as the history values the day), less their cost, in ``base`` at
+    that day's rate; None when anything is unknown."""
     held = [symbol for symbol, lots in book.open.items() if lots]
     if not held:
         return Decimal(0)
-    currencies = dict.fromkeys(held, account.currency)
-    prices = closes_on(session, set(held), day, currencies)
+    # a symbol without a close is assumed in the account's currency (its trades' price is)
+    prices = PriceTable(closes.closes, {s: closes.currency.get(s, account.currency) for s in held})
     ratios = split_ratios(upto)
     total = Decimal(0)
     for symbol in held:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -44,8 +45,10 @@ from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
 from clera_desktop.portfolio.risk import RiskFigures, risk_figures
 from clera_desktop.portfolio.totals import in_base
-from clera_desktop.providers.alpaca import AlpacaClient
-from clera_desktop.providers.registry import ProviderRegistry
+
+if TYPE_CHECKING:  # the report needs no provider SDK: a command line's report starts without them
+    from clera_desktop.providers.alpaca import AlpacaClient
+    from clera_desktop.providers.registry import ProviderRegistry
 
 log = logging.getLogger(__name__)
 BAR_CHUNK = 50
@@ -330,14 +333,28 @@ def _account_ids(session: Session, wanted: list[str] | None) -> list[str]:
     return active if wanted is None else [a for a in active if a in wanted]
 
 
-def account_points(session: Session, account_id: str, end: date | None) -> list[DailyPoint]:
-    """One account's days, in its own currency (its transfers to the person's other accounts are flows here)."""
-    query = select(PortfolioSnapshot.date, PortfolioSnapshot.value, PortfolioSnapshot.net_flow, PortfolioSnapshot.income,
-                   PortfolioSnapshot.flow_out, PortfolioSnapshot.fees, PortfolioSnapshot.taxes) \
-        .where(PortfolioSnapshot.account_id == account_id).order_by(PortfolioSnapshot.date)
+#: One stored day of an account: date, value, net flow, income, flow out, internal flow, fees, taxes.
+SnapshotRow = tuple[date, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal]
+
+
+def snapshot_rows(session: Session, account_ids: list[str], end: date | None) -> dict[str, list[SnapshotRow]]:
+    """Every account's stored days in order, in one read (a report needs them for the total and
+    for each account: read once, used twice)."""
+    query = select(PortfolioSnapshot.account_id, PortfolioSnapshot.date, PortfolioSnapshot.value,
+                   PortfolioSnapshot.net_flow, PortfolioSnapshot.income, PortfolioSnapshot.flow_out,
+                   PortfolioSnapshot.internal_flow, PortfolioSnapshot.fees, PortfolioSnapshot.taxes) \
+        .where(PortfolioSnapshot.account_id.in_(account_ids)).order_by(PortfolioSnapshot.account_id, PortfolioSnapshot.date)
     if end is not None:
         query = query.where(PortfolioSnapshot.date <= end)
-    return [DailyPoint(d, v, f, i, out, fees, taxes) for d, v, f, i, out, fees, taxes in session.execute(query)]
+    rows: dict[str, list[SnapshotRow]] = {account_id: [] for account_id in account_ids}
+    for account_id, *row in session.execute(query):
+        rows[account_id].append(cast(SnapshotRow, tuple(row)))
+    return rows
+
+
+def account_points(rows: list[SnapshotRow]) -> list[DailyPoint]:
+    """One account's days, in its own currency (its transfers to the person's other accounts are flows here)."""
+    return [DailyPoint(d, v, f, i, out, fees, taxes) for d, v, f, i, out, _internal, fees, taxes in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,7 +371,7 @@ class Combined:
 
 
 def combined_points(session: Session, base: str, account_ids: list[str], start: date | None,
-                    end: date | None) -> Combined:
+                    end: date | None, rows_by_account: dict[str, list[SnapshotRow]] | None = None) -> Combined:
     """Accounts summed per day in ``base``, each converted with that day's rate (the last one
     recorded on or before it). An account in a currency with no rate at all is left out and named:
     its value added 1:1 would be a wrong number that looks right. Days before an account's first
@@ -367,14 +384,10 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
     missing: set[str] = set()
     left_out: list[str] = []
     unknown_through: date | None = None  # the last day some account's value has no rate to the base
+    stored = snapshot_rows(session, account_ids, end) if rows_by_account is None else rows_by_account
     for account_id in account_ids:
         account = accounts[account_id]
-        query = select(PortfolioSnapshot.date, PortfolioSnapshot.value, PortfolioSnapshot.net_flow,
-                       PortfolioSnapshot.income, PortfolioSnapshot.flow_out, PortfolioSnapshot.internal_flow,
-                       PortfolioSnapshot.fees, PortfolioSnapshot.taxes).where(PortfolioSnapshot.account_id == account_id)
-        if end is not None:
-            query = query.where(PortfolioSnapshot.date <= end)
-        rows = session.execute(query).all()
+        rows = stored[account_id]
         if account.currency != base and fx.rate_on(account.currency, base, date.max) is None:
             if any(any(row[1:]) for row in rows):  # an account that never held anything needs no rate
                 missing.add(f"{account.currency}/{base}")
@@ -430,11 +443,12 @@ def build_report(session: Session, base: str, account_ids: list[str] | None, sta
     currencies: dict[str, str] = {}
     for account_id, name, code in session.execute(select(Account.id, Account.name, Account.currency)):
         names[account_id], currencies[account_id] = name, code
-    combined = combined_points(session, base, ids, None, end)
+    rows = snapshot_rows(session, ids, end)
+    combined = combined_points(session, base, ids, None, end, rows)
     total, first, last = _range_metrics(combined.points, start, end, today)
     accounts = []
     for account_id in ids:
-        account_metrics, _, _ = _range_metrics(account_points(session, account_id, end), first, last, today)
+        account_metrics, _, _ = _range_metrics(account_points(rows[account_id]), first, last, today)
         accounts.append(AccountReport(account_id, names[account_id], currencies[account_id], account_metrics))
     gains = gain_breakdown(session, base, first, last, ids)
     before = [p for p in combined.points if p.day < first]

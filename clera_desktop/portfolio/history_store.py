@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import String, func, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.money import canonical
@@ -107,11 +107,15 @@ def closes_on(session: Session, symbols: Collection[str], day: date, currencies:
     that day needs, where :func:`price_table` reads every day of every symbol."""
     closes: dict[str, list[tuple[date, Decimal]]] = {}
     if symbols:
-        latest = (select(DailyPrice.symbol, func.max(DailyPrice.date).label("day"))
-                  .where(DailyPrice.symbol.in_(sorted(symbols)), DailyPrice.date <= day)
-                  .group_by(DailyPrice.symbol).subquery())
+        # per symbol, the newest row on or before the day: one index seek each (a GROUP BY with
+        # max(date) walks every close of every symbol up to the day instead)
+        held = (select(DailyPrice.symbol.label("symbol")).where(DailyPrice.symbol.in_(sorted(symbols)))
+                .group_by(DailyPrice.symbol).subquery())
+        earlier = aliased(DailyPrice)
+        newest = (select(earlier.id).where(earlier.symbol == held.c.symbol, earlier.date <= day)
+                  .order_by(earlier.date.desc()).limit(1).correlate(held).scalar_subquery())
         rows = session.execute(select(DailyPrice.symbol, DailyPrice.date, DailyPrice.close, DailyPrice.currency)
-                               .join(latest, (DailyPrice.symbol == latest.c.symbol) & (DailyPrice.date == latest.c.day)))
+                               .where(DailyPrice.id.in_(select(newest).select_from(held))))
         for symbol, when, close, currency in rows:
             closes[symbol] = [(when, close)]
             currencies[symbol] = currency

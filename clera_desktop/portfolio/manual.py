@@ -26,7 +26,14 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.enums import Provider, SecurityType
 from clera_desktop.models.tables import Account, AppSetting, Balance, Position
 from clera_desktop.models.upserts import upsert_rows
-from clera_desktop.portfolio.history import ExactHoldings, cash_effect, dated_price_on, split_ratios
+from clera_desktop.portfolio.history import (
+    ActivityRecord,
+    ExactHoldings,
+    PriceTable,
+    cash_effect,
+    dated_price_on,
+    split_ratios,
+)
 from clera_desktop.portfolio.history_store import closes_on, load_records
 from clera_desktop.portfolio.lots import LotMethod, build_lots
 
@@ -49,17 +56,22 @@ def refresh_manual_accounts(session: Session, *, today: date, now: datetime,
     if account_ids is not None:
         query = query.where(Account.id.in_(list(account_ids)))
     accounts = list(session.scalars(query))
+    held_by_account: dict[str, tuple[list[ActivityRecord], dict[int, Decimal], dict[str, Decimal]]] = {}
     for account in accounts:
-        _refresh(session, account, today=today, now=now)
+        records = [r for r in load_records(session, account.id) if r.day <= today]
+        ratios = split_ratios(records)
+        held = {symbol: quantity for symbol, quantity in ExactHoldings(records, ratios).on(today).items() if quantity}
+        held_by_account[account.id] = (records, ratios, held)
+    wanted = {symbol for _, _, held in held_by_account.values() for symbol in held}
+    closes = closes_on(session, wanted, today, {})  # today's figures need today's closes only: one read for all
+    for account in accounts:
+        _refresh(session, account, *held_by_account[account.id], closes, today=today, now=now)
     return [a.id for a in accounts]
 
 
-def _refresh(session: Session, account: Account, *, today: date, now: datetime) -> None:
-    records = [r for r in load_records(session, account.id) if r.day <= today]
-    ratios = split_ratios(records)
-    held = {symbol: quantity for symbol, quantity in ExactHoldings(records, ratios).on(today).items() if quantity}
-    currencies = dict.fromkeys(held, account.currency)
-    prices = closes_on(session, set(held), today, currencies)  # today's figures need today's closes only
+def _refresh(session: Session, account: Account, records: list[ActivityRecord], ratios: dict[int, Decimal],
+             held: dict[str, Decimal], closes: PriceTable, *, today: date, now: datetime) -> None:
+    prices = PriceTable(closes.closes, {s: closes.currency.get(s, account.currency) for s in held})
     lots = build_lots(records, lot_method(session, account.id))
     quotes = brokerage_prices(session, set(held), today)
     rows = []

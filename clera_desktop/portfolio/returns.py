@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+import numpy as np
+
 from clera_desktop.core.money import has_cents_only, round_cents, round_figure
 
 RETURN_DIGITS = 6  # a return as a ratio: a percentage to four places
@@ -108,11 +110,14 @@ def period_rate(cash_flows: Sequence[tuple[float, float]], *, near: float | None
     if len(flows) < 2 or all(f > 0 for _, f in flows) or all(f < 0 for _, f in flows):
         return None
 
+    times = np.fromiter((t for t, _ in flows), dtype=np.float64, count=len(flows))
+    amounts = np.fromiter((f for _, f in flows), dtype=np.float64, count=len(flows))
+
     def npv(growth: float) -> float:
-        try:
-            return float(sum(f / growth ** t for t, f in flows))
-        except (OverflowError, ZeroDivisionError):
-            return math.nan
+        """Thousands of flows in one array sum; NaN where a power leaves the floats (as no root)."""
+        with np.errstate(all="ignore"):
+            total = float(np.sum(amounts / np.power(growth, times)))
+        return total if math.isfinite(total) else math.nan
 
     # growth = 1 + r from 0.0001 (-99.99 %) to 10,000 (+999,900 %), log-spaced; a root is where npv changes
     # sign. None there: the grid goes on a decade at a time, out to the ends of a float (1 deposited,
