@@ -22,6 +22,7 @@ from clera_desktop.core.money import canonical
 from clera_desktop.core.text import DESCRIPTION_LENGTH, SYMBOL_LENGTH, clean_text, optional_text
 from clera_desktop.models.domain import account_id_for
 from clera_desktop.models.enums import ConnectionStatus, OrderStatus, Provider, SecurityType
+from clera_desktop.models.history_marks import EVERY_DAY, mark_rewritten
 from clera_desktop.models.provider_data import (
     AccountData,
     BrokerTaxLot,
@@ -250,7 +251,13 @@ def store_prepared_account(session: Session, prepared: PreparedAccount, *, conne
         Position.account_id == account_id, Position.symbol.not_in([p.symbol for p in data.positions])))
     changes.positions_removed = rows_affected(removed)
     record_securities(session, data.positions, now=now, provider=data.account.provider)
+    newest = session.scalar(select(func.max(Activity.id)).where(Activity.account_id == account_id)) or 0
     changes.activities_changed = run_prepared(session, prepared.activities)
+    if changes.activities_changed:
+        added = session.scalar(select(func.count(Activity.id)).where(Activity.account_id == account_id,
+                                                                     Activity.id > newest)) or 0
+        if changes.activities_changed > added:  # the provider rewrote activities it sent before
+            mark_rewritten(session, account_id, EVERY_DAY, now=now)
     changes.orders_changed = store_orders(session, prepared.orders)
     changes.orders_changed += reconcile_tickets(session, account_id, now=now)
     return changes

@@ -17,5 +17,5 @@ from clera_desktop.portfolio.manual import refresh_manual_accounts
 
 def bring_up_to_date(session: Session, clock: Clock) -> list[str]:
     """Returns the accounts whose history was rebuilt."""
-    refresh_manual_accounts(session, today=clock.today(), now=clock.now())
+    refresh_manual_accounts(session, today=clock.today(), now=clock.now(), changed_only=True)
     return rebuild_all(session, clock)

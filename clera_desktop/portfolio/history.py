@@ -257,9 +257,16 @@ def rebuild_account(
     anchor_positions: Mapping[str, Decimal] | None = None,
     anchor_cash: Decimal | None = None,
     columns: ActivityColumns | None = None,
+    history_start: date | None = None,
 ) -> AccountHistory:
     """Every day from ``start`` to ``end``; ``anchor_*`` are today's synced figures (None: trust
-    the activities alone, as for a manual account)."""
+    the activities alone, as for a manual account).
+
+    ``history_start``: the account's first day, when ``start`` is later (an update from the day an
+    input changed; the days before are kept as stored). The range then opens on what the records
+    before it left: the shares and cash held the evening before, each symbol's last price (a close
+    or a trade), and no opening flow (the history's first day carries that)."""
+    continuing = history_start is not None and start > history_start
     days = day_range(start, end)
     n_days = len(days)
     symbols = sorted({r.symbol for r in records if r.symbol} | set(anchor_positions or {}))
@@ -283,17 +290,23 @@ def rebuild_account(
     moved = inside & (acts.shares != 0)
     d_idx, n_idx = acts.day[moved], acts.col[moved]
     base = np.bincount(d_idx * n_cols + n_idx, weights=acts.shares[moved] / factor[d_idx, n_idx],
-                       minlength=n_days * n_cols).reshape(n_days, n_cols) if n_cols else np.zeros((n_days, 0))
+                       minlength=n_days * n_cols).reshape(n_days, n_cols).astype(np.float64) if n_cols \
+        else np.zeros((n_days, 0))  # float even when nothing moved (an empty bincount counts in integers)
+    exact_holdings = ExactHoldings(records, ratios)
+    evening_before = start - timedelta(days=1)
+    if continuing and n_cols:  # the shares held the evening before, in the range's base units (no split yet)
+        for symbol, quantity in exact_holdings.on(evening_before).items():
+            if quantity and symbol in column:
+                base[0, column[symbol]] += float(quantity)
     holdings = np.cumsum(base, axis=0) * factor
 
     # cash: the exact Decimal running sum of each day's effects
     cash_exact: list[Decimal] = []
-    running = Decimal(0)
+    running = sum((cash_effect(r) for r in records if r.day < start), Decimal(0)) if continuing else Decimal(0)
     for change in acts.cash_by_day[:n_days]:
         running += change
         cash_exact.append(running)
 
-    exact_holdings = ExactHoldings(records, ratios)
     adjustments: list[Adjustment] = []
     if anchor_positions is not None:
         explained_today = exact_holdings.on(end)
@@ -313,7 +326,10 @@ def rebuild_account(
     trade_price = np.full((n_days, n_cols), np.nan)
     priced_trades = inside & ~np.isnan(acts.price) & (acts.col >= 0)
     trade_price[acts.day[priced_trades], acts.col[priced_trades]] = acts.price[priced_trades]
-    price = _price_matrix(prices, symbols, days, trade_price, factor)
+    carried = None
+    if continuing:
+        carried = {s: p for s in symbols if (p := price_on(prices, records, ratios, s, evening_before)) is not None}
+    price = _price_matrix(prices, symbols, days, trade_price, factor, carried)
     rate = np.ones((n_days, n_cols))
     for n, symbol in enumerate(symbols):
         symbol_currency = prices.currency.get(symbol, currency)
@@ -350,7 +366,7 @@ def rebuild_account(
         if r.internal:
             internal[on] += worth if r.type is ActivityType.TRANSFER_IN else -worth
 
-    if adjustments:  # what history cannot explain arrives, as far as returns go, on its first day
+    if adjustments and not continuing:  # what history cannot explain arrives, as far as returns go, on its first day
         opening = sum((a.quantity for a in adjustments if a.symbol is None), Decimal(0))
         for a in adjustments:
             if a.symbol is not None:  # the shares then: today's difference undone by the splits since
@@ -373,25 +389,31 @@ def rebuild_account(
 
 
 def _price_matrix(prices: PriceTable, symbols: list[str], days: list[date], trade_price: np.ndarray,
-                  factor: np.ndarray) -> np.ndarray:
+                  factor: np.ndarray, carried: Mapping[str, Decimal] | None = None) -> np.ndarray:
     """The last known price each day: that day's close, else that day's own trade price, else
     whichever came last before (carried forward); NaN before anything is known.
 
     Prices are carried forward per pre-split share (price x the split factor), which a split does
     not change: a close from before a split, carried onto the split day, is divided by the ratio
-    (carried as it was, it valued the new shares at the old price: 10x for a 10-for-1)."""
+    (carried as it was, it valued the new shares at the old price: 10x for a 10-for-1).
+
+    ``carried``: each symbol's price the evening before the first day (a close or a trade, per
+    share of that evening), when the range continues stored history; else the last close before
+    the first day is carried in."""
     start = days[0]
     matrix = trade_price * factor
     n_days = len(days)
     ordinal = start.toordinal()
     for n, symbol in enumerate(symbols):
+        if carried is not None and symbol in carried and np.isnan(matrix[0, n]):
+            matrix[0, n] = float(carried[symbol])  # in the shares of the evening before: no split of the range yet
         rows = prices.closes.get(symbol, ())
         if not rows:
             continue
         index = np.fromiter((d.toordinal() - ordinal for d, _ in rows), dtype=np.int64, count=len(rows))
         closes = np.fromiter((float(c) for _, c in rows), dtype=np.float64, count=len(rows))
         before = index < 0
-        if before.any() and np.isnan(matrix[0, n]):  # the last close before the first day carries into it
+        if carried is None and before.any() and np.isnan(matrix[0, n]):  # the last close before the first day carries in
             matrix[0, n] = closes[before][np.argmax(index[before])] * factor[0, n]
         keep = (index >= 0) & (index < n_days)
         matrix[index[keep], n] = closes[keep] * factor[index[keep], n]

@@ -11,8 +11,8 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, cast
 
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.money import canonical
 from clera_desktop.models.enums import ActivityType, Provider, SecurityType
+from clera_desktop.models.history_marks import clear_rewritten, rewritten_since
 from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, DailyPrice, FxRate, PortfolioSnapshot, Position
 from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import AccountHistory, ActivityRecord, Adjustment, PriceTable, rebuild_account
@@ -32,11 +33,52 @@ SPLIT_RATIO_RAW_TYPE = "SPLIT_RATIO"  # a CSV split: quantity is the ratio
 
 
 @dataclass(frozen=True, slots=True)
+class Inputs:
+    """What an account's history was built from, each read cheaply: where one changed, the
+    history is rebuilt from the first day the change can move (:func:`_changed_from`)."""
+
+    activities: tuple[int, int]  # the account's: count, newest id
+    prices: tuple[int, int]  # every close's: count, newest id
+    rates: tuple[int, int]  # every rate's: count, newest id
+    anchors: str  # today's synced positions (shares, price, value) and cash, hashed
+    today: str
+    internal: int  # the account's transfers matched with another of the person's accounts
+
+    def as_json(self) -> dict[str, object]:
+        return {"activities": list(self.activities), "prices": list(self.prices), "rates": list(self.rates),
+                "anchors": self.anchors, "today": self.today, "internal": self.internal}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Inputs:
+        activities, prices, rates = (cast(tuple[int, int], tuple(data[k])) for k in ("activities", "prices", "rates"))
+        return cls(activities, prices, rates, data["anchors"], data["today"], data["internal"])
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(json.dumps(self.as_json(), sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class StoreMarks:
+    """The store-wide counts every account's inputs share, read once per update."""
+
+    prices: tuple[int, int]
+    rates: tuple[int, int]
+
+    @classmethod
+    def read(cls, session: Session) -> StoreMarks:
+        prices = session.execute(select(func.count(DailyPrice.id), func.max(DailyPrice.id))).one()
+        rates = session.execute(select(func.count(FxRate.id), func.max(FxRate.id))).one()
+        return cls((prices[0], prices[1] or 0), (rates[0], rates[1] or 0))
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryState:
     fingerprint: str
     adjustments: tuple[Adjustment, ...]
     missing_prices: tuple[str, ...]
     first_day: date | None
+    inputs: Inputs | None = None  # None: written before the history kept them (rebuilt in full once)
 
 
 def _state_key(account_id: str) -> str:
@@ -86,16 +128,20 @@ def internal_transfers(session: Session) -> set[int]:
     return matched
 
 
-def price_table(session: Session, symbols: set[str], currencies: dict[str, str]) -> PriceTable:
-    """Stored closes of ``symbols``; ``currencies`` holds each symbol's assumed currency (the
-    account's, a position's) and is corrected by the closes' own. Read as the columns' plain values
-    (a million closes: one ``Decimal`` and one ``date`` each, without the ORM's processing)."""
+def price_table(session: Session, symbols: set[str], currencies: dict[str, str], since: date | None = None) -> PriceTable:
+    """Stored closes of ``symbols`` in date order (from ``since``, with the last close before it);
+    ``currencies`` holds each symbol's assumed currency (the account's, a position's) and is
+    corrected by the closes' own. Read as the columns' plain values (a million closes: one
+    ``Decimal`` and one ``date`` each, without the ORM's processing)."""
     closes: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+    if since is not None:
+        for symbol, carried in closes_on(session, symbols, since - timedelta(days=1), currencies).closes.items():
+            closes[symbol].extend(carried)
     if symbols:
-        rows = session.execute(
-            select(DailyPrice.symbol, type_coerce(DailyPrice.date, String), type_coerce(DailyPrice.close, String),
-                   DailyPrice.currency)
-            .where(DailyPrice.symbol.in_(sorted(symbols))).order_by(DailyPrice.symbol, DailyPrice.date))
+        query = (select(DailyPrice.symbol, type_coerce(DailyPrice.date, String), type_coerce(DailyPrice.close, String),
+                        DailyPrice.currency)
+                 .where(DailyPrice.symbol.in_(sorted(symbols))).order_by(DailyPrice.symbol, DailyPrice.date))
+        rows = session.execute(query if since is None else query.where(DailyPrice.date >= since))
         for symbol, day, close, currency in rows:
             closes[symbol].append((_day(day), Decimal(close)))
             currencies[symbol] = currency  # a close is in its own recorded currency, whatever was assumed
@@ -127,21 +173,53 @@ def _day(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
-def _fingerprint(session: Session, account: Account, symbols: set[str], positions_now: list[Position],
-                 balances: list[Balance], today: date, internal: int) -> str:
-    activity = session.execute(select(func.count(Activity.id), func.max(Activity.id))
-                               .where(Activity.account_id == account.id)).one()
-    prices = session.execute(select(func.count(DailyPrice.id), func.max(DailyPrice.id))
-                             .where(DailyPrice.symbol.in_(sorted(symbols)))).one() if symbols else (0, 0)
-    rates = session.execute(select(func.count(FxRate.id), func.max(FxRate.id))).one()
+def _inputs(session: Session, account_id: str, positions_now: list[Position], balances: list[Balance],
+            today: date, internal: int, marks: StoreMarks) -> Inputs:
+    count, newest = session.execute(select(func.count(Activity.id), func.max(Activity.id))
+                                    .where(Activity.account_id == account_id)).one()
     # today's point is priced as the brokerage prices the position now: a second sync the same day
     # that moves only prices changes the history's today too
     positions = sorted((p.symbol, canonical(p.quantity), canonical(p.price) if p.price is not None else "",
                         canonical(p.market_value) if p.market_value is not None else "") for p in positions_now)
     cash = sorted((b.currency, canonical(b.cash) if b.cash is not None else "") for b in balances)
-    text = json.dumps([tuple(activity), tuple(prices), tuple(rates), positions, cash, today.isoformat(), internal],
-                      default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    anchors = hashlib.sha256(json.dumps([positions, cash]).encode()).hexdigest()
+    return Inputs((count, newest or 0), marks.prices, marks.rates, anchors, today.isoformat(), internal)
+
+
+def _changed_from(session: Session, account_id: str, symbols: set[str], state: HistoryState | None,
+                  inputs: Inputs) -> date | None:
+    """The first day the changed inputs can move (``date.min``: every day; ``date.max``: none,
+    though the inputs moved; None: nothing changed). Added activities, closes and rates move their
+    own day on; a new day, or today's synced figures, move the last today on; anything else (a
+    removed or replaced row, another transfer matched, closes while some are missing) every day."""
+    old = None if state is None else state.inputs
+    if old is not None and old == inputs and rewritten_since(session, account_id) is None:
+        return None
+    if old is None or state is None or state.first_day is None or old.internal != inputs.internal:
+        return date.min
+    since = rewritten_since(session, account_id) or date.max
+    if old.today != inputs.today or old.anchors != inputs.anchors:
+        since = min(since, date.fromisoformat(old.today))  # the last today was priced as the brokerage priced it then
+    if old.activities != inputs.activities:
+        added, first = session.execute(select(func.count(Activity.id), func.min(Activity.trade_date))
+                                       .where(Activity.account_id == account_id, Activity.id > old.activities[1])).one()
+        if inputs.activities[0] - old.activities[0] != added:
+            return date.min
+        since = min(since, first or date.max)
+    for column, day, was, now, wanted in ((DailyPrice.id, DailyPrice.date, old.prices, inputs.prices, symbols),
+                                          (FxRate.id, FxRate.as_of, old.rates, inputs.rates, None)):
+        if was == now:
+            continue
+        if column is DailyPrice.id and state.missing_prices:
+            return date.min  # a close may price days that had none: every day
+        added = session.scalar(select(func.count(column)).where(column > was[1])) or 0
+        if now[0] - was[0] != added:
+            return date.min
+        query = select(func.min(day)).where(column > was[1])
+        if wanted is not None:
+            query = query.where(DailyPrice.symbol.in_(sorted(wanted)))
+        since = min(since, session.scalar(query) or date.max)
+    return since
 
 
 def _anchors(account: Account, positions_now: list[Position], balances: list[Balance],
@@ -158,28 +236,50 @@ def _anchors(account: Account, positions_now: list[Position], balances: list[Bal
 
 
 def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force: bool = False,
-                      internal: Collection[int] | None = None) -> AccountHistory | None:
-    """Rebuild one account if its inputs changed; returns the history (None: nothing to do)."""
+                      internal: Collection[int] | None = None, marks: StoreMarks | None = None) -> AccountHistory | None:
+    """Rebuild one account from the first day its inputs changed; returns the history of the days
+    rebuilt (None: nothing to do)."""
     today, now = clock.today(), clock.now()
     account = session.get_one(Account, account_id)
     internal = internal_transfers(session) if internal is None else internal
+    marks = StoreMarks.read(session) if marks is None else marks
     records = load_records(session, account_id, internal)
     positions_now = list(session.scalars(select(Position).where(Position.account_id == account_id)))
     balances = list(session.scalars(select(Balance).where(Balance.account_id == account_id)))
     symbols = {r.symbol for r in records if r.symbol} | {p.symbol for p in positions_now}
-    fingerprint = _fingerprint(session, account, symbols, positions_now, balances, today,
-                               sum(1 for r in records if r.internal))
+    inputs = _inputs(session, account_id, positions_now, balances, today, sum(1 for r in records if r.internal), marks)
     state = read_state(session, account_id)
-    if not force and state is not None and state.fingerprint == fingerprint:
+    since = date.min if force else _changed_from(session, account_id, symbols, state, inputs)
+    if since is None:
         return None
     if not records and not positions_now:
-        _write_state(session, account_id, HistoryState(fingerprint, (), (), None), now=now)
+        _write_state(session, account_id, HistoryState(inputs.fingerprint, (), (), None, inputs), now=now)
         return None
+    start = records[0].day if records else today
+    if since == date.max:  # inputs moved, none of this account's days did
+        assert state is not None
+        clear_rewritten(session, account_id)
+        _write_state(session, account_id, replace(state, fingerprint=inputs.fingerprint, inputs=inputs), now=now)
+        return None
+    if state is not None and state.first_day == start and start < since <= today:
+        rebuilt = _rebuild(session, account, records, positions_now, balances, symbols, today, start, since)
+        if tuple(rebuilt[0].adjustments) == state.adjustments:  # else the days before moved too
+            return _store(session, account, rebuilt, inputs, state, start, now)
+    return _store(session, account, _rebuild(session, account, records, positions_now, balances, symbols, today,
+                                             start, start), inputs, None, start, now)
+
+
+_Rebuilt = tuple[AccountHistory, list[str]]  # the history, and the symbols never priced at all
+
+
+def _rebuild(session: Session, account: Account, records: list[ActivityRecord], positions_now: list[Position],
+             balances: list[Balance], symbols: set[str], today: date, start: date, since: date) -> _Rebuilt:
+    """The account's days from ``since`` (``start``: its first day, every day)."""
     fx = RateBook.from_store(session)
     currencies = {r.symbol: account.currency for r in records if r.symbol}
     for p in positions_now:
         currencies[p.symbol] = p.currency
-    prices = price_table(session, symbols, currencies)
+    prices = price_table(session, symbols, currencies, since if since > start else None)
     unpriced = sorted(s for s in symbols if not prices.closes.get(s))  # before today's prices join
     closes = cast(dict[str, list[tuple[date, Decimal]]], prices.closes)  # price_table builds lists
     for p in positions_now:  # today is priced as the brokerage prices it now, like every other view
@@ -187,21 +287,27 @@ def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force:
             series = closes[p.symbol]
             series[:] = [row for row in series if row[0] != today] + [(today, p.price)]
     positions, cash = _anchors(account, positions_now, balances, fx)
-    # no activities (a new account, or a manual one before its first import): history starts
-    # today, and what the account holds is an explicit adjustment rather than an invented past
-    start = records[0].day if records else today
-    history = rebuild_account(account_id, account.currency, records, prices, fx, start=start, end=today,
-                              anchor_positions=positions, anchor_cash=cash)
+    history = rebuild_account(account.id, account.currency, records, prices, fx, start=since, end=today,
+                              anchor_positions=positions, anchor_cash=cash, history_start=start)
+    return history, unpriced
+
+
+def _store(session: Session, account: Account, rebuilt: _Rebuilt, inputs: Inputs, kept: HistoryState | None,
+           start: date, now: datetime) -> AccountHistory:
+    """Write the rebuilt days and the state; ``kept``: the state of the days before them, when only
+    some days were rebuilt (what was missing there still is)."""
+    history, unpriced = rebuilt
+    clear_rewritten(session, account.id)
     upsert_rows(session, PortfolioSnapshot, [
-        {"account_id": account_id, "date": day, "value": value, "cash": cash_, "currency": account.currency,
+        {"account_id": account.id, "date": day, "value": value, "cash": cash_, "currency": account.currency,
          "net_flow": flow, "income": income, "flow_out": out, "internal_flow": moved, "fees": fees, "taxes": taxes}
         for day, value, cash_, flow, income, out, moved, fees, taxes in zip(
             history.days, history.value, history.cash, history.flows, history.income, history.flows_out,
             history.internal, history.fees, history.taxes, strict=True)
     ], ["account_id", "date"], ignore=())
-    _write_state(session, account_id, HistoryState(fingerprint, tuple(history.adjustments),
-                                                   tuple(sorted(set(unpriced) | set(history.missing_prices))), start),
-                 now=now)
+    missing = set(unpriced) | set(history.missing_prices) | set(kept.missing_prices if kept is not None else ())
+    _write_state(session, account.id, HistoryState(inputs.fingerprint, tuple(history.adjustments),
+                                                   tuple(sorted(missing)), start, inputs), now=now)
     return history
 
 
@@ -210,6 +316,7 @@ def _write_state(session: Session, account_id: str, state: HistoryState, *, now:
         "fingerprint": state.fingerprint, "first_day": state.first_day.isoformat() if state.first_day else None,
         "adjustments": [{"symbol": a.symbol, "quantity": canonical(a.quantity)} for a in state.adjustments],
         "missing_prices": list(state.missing_prices),
+        "inputs": None if state.inputs is None else state.inputs.as_json(),
     })
     put_app_setting(session, _state_key(account_id), value, now=now)
 
@@ -224,6 +331,7 @@ def read_state(session: Session, account_id: str) -> HistoryState | None:
         tuple(Adjustment(a["symbol"], Decimal(a["quantity"])) for a in data.get("adjustments", [])),
         tuple(data.get("missing_prices", [])),
         date.fromisoformat(data["first_day"]) if data.get("first_day") else None,
+        Inputs.from_json(data["inputs"]) if data.get("inputs") else None,
     )
 
 
@@ -231,7 +339,8 @@ def rebuild_all(session: Session, clock: Clock) -> list[str]:
     """Every active account whose inputs changed; returns the ids rebuilt."""
     rebuilt = []
     internal = internal_transfers(session)
+    marks = StoreMarks.read(session)
     for account_id in list(session.scalars(select(Account.id).where(Account.is_active.is_(True)))):
-        if rebuild_and_store(session, account_id, clock, internal=internal) is not None:
+        if rebuild_and_store(session, account_id, clock, internal=internal, marks=marks) is not None:
             rebuilt.append(account_id)
     return rebuilt

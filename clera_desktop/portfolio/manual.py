@@ -16,16 +16,20 @@ or the closes (the history update fetches them).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Collection
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.money import canonical
 from clera_desktop.models.enums import Provider, SecurityType
-from clera_desktop.models.tables import Account, AppSetting, Balance, Position
-from clera_desktop.models.upserts import upsert_rows
+from clera_desktop.models.history_marks import rewritten_since
+from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, DailyPrice, Position
+from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import (
     ActivityRecord,
     ExactHoldings,
@@ -50,12 +54,18 @@ def lot_method(session: Session, account_id: str | None = None) -> LotMethod:
 
 
 def refresh_manual_accounts(session: Session, *, today: date, now: datetime,
-                            account_ids: Collection[str] | None = None) -> list[str]:
-    """Write each manual account's positions and cash from its activities; returns their ids."""
+                            account_ids: Collection[str] | None = None, changed_only: bool = False) -> list[str]:
+    """Write each manual account's positions and cash from its activities; returns their ids.
+    ``changed_only``: only the accounts whose inputs (:func:`_inputs`) moved since their last refresh."""
     query = select(Account).where(Account.provider == Provider.MANUAL, Account.is_active.is_(True))
     if account_ids is not None:
         query = query.where(Account.id.in_(list(account_ids)))
     accounts = list(session.scalars(query))
+    inputs = {}
+    if changed_only and accounts:
+        shared = _shared_inputs(session, today)
+        inputs = {a.id: _inputs(session, a.id, shared) for a in accounts}
+        accounts = [a for a in accounts if _kept_inputs(session, a.id) != inputs[a.id]]
     held_by_account: dict[str, tuple[list[ActivityRecord], dict[int, Decimal], dict[str, Decimal]]] = {}
     for account in accounts:
         records = [r for r in load_records(session, account.id) if r.day <= today]
@@ -66,7 +76,39 @@ def refresh_manual_accounts(session: Session, *, today: date, now: datetime,
     closes = closes_on(session, wanted, today, {})  # today's figures need today's closes only: one read for all
     for account in accounts:
         _refresh(session, account, *held_by_account[account.id], closes, today=today, now=now)
+        if account.id in inputs:
+            put_app_setting(session, _inputs_key(account.id), inputs[account.id], now=now)
     return [a.id for a in accounts]
+
+
+def _inputs_key(account_id: str) -> str:
+    return f"manual-inputs:{account_id}"
+
+
+def _kept_inputs(session: Session, account_id: str) -> str | None:
+    row = session.get(AppSetting, _inputs_key(account_id))
+    return None if row is None else row.value
+
+
+def _shared_inputs(session: Session, today: date) -> list[object]:
+    """What every manual account's figures read beside its own activities: the closes (their count
+    and newest id), the brokerages' prices, the day, the default lot method."""
+    closes = session.execute(select(func.count(DailyPrice.id), func.max(DailyPrice.id))).one()
+    quotes = sorted((symbol, currency, canonical(price) if price is not None else "", as_of.isoformat(), active)
+                    for symbol, currency, price, as_of, active in session.execute(
+                        select(Position.symbol, Position.currency, Position.price, Position.as_of, Account.is_active)
+                        .join(Account, Account.id == Position.account_id).where(Account.provider != Provider.MANUAL)))
+    return [list(closes), hashlib.sha256(json.dumps(quotes).encode()).hexdigest(), today.isoformat(),
+            lot_method(session).value]
+
+
+def _inputs(session: Session, account_id: str, shared: list[object]) -> str:
+    """What the account's positions and cash are worked out from, as one text to compare."""
+    count, newest = session.execute(select(func.count(Activity.id), func.max(Activity.id))
+                                    .where(Activity.account_id == account_id)).one()
+    rewritten = rewritten_since(session, account_id)
+    return json.dumps([count, newest, None if rewritten is None else rewritten.isoformat(),
+                       lot_method(session, account_id).value, *shared])
 
 
 def _refresh(session: Session, account: Account, records: list[ActivityRecord], ratios: dict[int, Decimal],

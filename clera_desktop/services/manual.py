@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -32,6 +33,7 @@ from clera_desktop.imports.activities_csv import (
 )
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ActivityType, Provider
+from clera_desktop.models.history_marks import mark_rewritten
 from clera_desktop.models.tables import Account, Activity, AppSetting
 from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.history import sales_beyond_holdings
@@ -146,6 +148,8 @@ class ManualAccounts:
                 session.add(activity)
             else:
                 activity = _manual_activity(session, activity_id, account_id)
+                moved_to = cast(date, values["trade_date"])  # the history from the earlier of its old and new day
+                mark_rewritten(session, account_id, min(activity.trade_date, moved_to), now=clock.now())
                 for key, value in values.items():
                     setattr(activity, key, value)
             session.flush()
