@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -157,7 +158,9 @@ def gain_breakdown(session: Session, base: str, start: date, end: date,
         records = records_of(account.account_id)
         for day in totals:
             upto = [r for r in records if r.day <= day]
-            books[account.account_id, day] = (upto, build_lots(upto, account.method))
+            # every activity up to the day: the lots account_lots built already
+            book = account.book if len(upto) == len(records) else build_lots(upto, account.method)
+            books[account.account_id, day] = (upto, book)
     closes = {day: closes_on(session, {s for (_, on), (_, book) in books.items() if on == day
                                       for s, lots in book.open.items() if lots}, day, {})
               for day in totals}  # one read per day for every account's holdings
@@ -186,10 +189,13 @@ def _unrealised_on(account: AccountLots, upto: list[ActivityRecord], book: LotBo
         return Decimal(0)
     # a symbol without a close is assumed in the account's currency (its trades' price is)
     prices = PriceTable(closes.closes, {s: closes.currency.get(s, account.currency) for s in held})
-    ratios = split_ratios(upto)
+    by_symbol: dict[str | None, list[ActivityRecord]] = defaultdict(list)
+    for r in upto:  # each symbol's price from its own activities (a scan of all of them per symbol adds up)
+        by_symbol[r.symbol].append(r)
     total = Decimal(0)
     for symbol in held:
-        price = price_on(prices, upto, ratios, symbol, day)
+        own = by_symbol[symbol]
+        price = price_on(prices, own, split_ratios(own), symbol, day)
         cost = book.cost(symbol)
         symbol_currency = prices.currency.get(symbol, account.currency)
         rate = Decimal(1) if symbol_currency == account.currency else rates.rate_on(symbol_currency, account.currency, day)
