@@ -11,7 +11,9 @@ process (``python -m clera_desktop``), as a person would run it:
 
 - ``import prices`` and ``import activities`` (the history built once, at the end of the import);
 - ``report --json`` (three runs), ``report gains --year`` (one), ``report allocation`` (one);
-- one more activity imported, then ``report --json`` again.
+- one more activity imported, then ``report --json`` again;
+- the window (bench/big_book_window.py): each view's first and second open, one more activity
+  until every view has redrawn, closing it.
 
 Beside them, the baseline: the same end value worked out by plain SQL and numpy from the same
 store (the last close of every held symbol times its shares, plus cash), timed in this process.
@@ -124,6 +126,16 @@ def clera(data: Path, *args: str) -> tuple[float, str]:
     return seconds, done.stdout
 
 
+def window_figures(data: Path, one_more: Path) -> dict[str, float]:
+    """The window's figures on the book (bench/big_book_window.py, offscreen, a process of its own)."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "big_book_window.py"), str(data), AS_OF.isoformat(),
+                           str(one_more)], capture_output=True, text=True, cwd=ROOT, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the window bench failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
 def baseline_end_value(store: Path) -> tuple[float, Decimal]:
     """The portfolio's value today by plain SQL: shares held (activities) x last close, plus cash."""
     started = time.perf_counter()
@@ -164,6 +176,11 @@ def one_book(count: int, args: argparse.Namespace, folder: Path) -> dict[str, st
     after, latest = clera(data, "report", "--json")
     result["one more activity: import"] = f"{seconds:.2f} s"
     result["... then report --json"] = f"{after:.2f} s"
+    window = folder / f"one-more-window-{count}.csv"
+    window.write_text(f"date,account,type,symbol,quantity,price,amount,fee,currency\n"
+                      f"{days[-1]},{ACCOUNTS[1]},DEPOSIT,,,,4321.09,,USD\n", encoding="utf-8")
+    for key, seconds in window_figures(data, window).items():
+        result[f"window: {key}"] = f"{seconds:.2f} s"
     start_up, _ = clera(data, "info")
     result["a bare command (info)"] = f"{start_up:.2f} s"
     baseline, value = baseline_end_value(data / "clera.sqlite")

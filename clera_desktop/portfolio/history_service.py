@@ -175,21 +175,22 @@ class HistoryService:
         base = self._settings().base_currency
 
         def read(session: Session) -> list[SeriesPoint]:
-            points = combined_points(session, base, _account_ids(session, account_ids), None, end).points
-            running, result = Decimal(0), []
-            growth, previous, linked = Decimal(1), Decimal(0), False
-            for p in points:
-                running += p.flow
-                if start is not None and p.day < start:
-                    previous = p.value
-                    continue
-                basis = previous + p.flow_in  # linked as returns.time_weighted links them
-                if basis > 0:
-                    growth *= (p.value + p.flow_out) / basis
-                    linked = True
-                previous = p.value
-                result.append(SeriesPoint(p.day, p.value, running, growth - 1 if linked else None))
-            return result
+            return series_of(combined_points(session, base, _account_ids(session, account_ids), None, end).points, start)
+
+        return await self._database.read(read)
+
+    async def overview(self, account_ids: list[str] | None, start: date | None,
+                       end: date | None) -> tuple[list[SeriesPoint], Report]:
+        """:meth:`series` and :meth:`report` of the same range in one read (the days are summed once)."""
+        settings = self._settings()
+        base, today = settings.base_currency, settings.clock.today()
+
+        def read(session: Session) -> tuple[list[SeriesPoint], Report]:
+            ids = _account_ids(session, account_ids)
+            rows = snapshot_rows(session, ids, end)
+            combined = combined_points(session, base, ids, None, end, rows)
+            report = build_report(session, base, account_ids, start, end, today=today, stored=(rows, combined))
+            return series_of(combined.points, start), report
 
         return await self._database.read(read)
 
@@ -337,15 +338,18 @@ def _account_ids(session: Session, wanted: list[str] | None) -> list[str]:
 SnapshotRow = tuple[date, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal]
 
 
-def snapshot_rows(session: Session, account_ids: list[str], end: date | None) -> dict[str, list[SnapshotRow]]:
-    """Every account's stored days in order, in one read (a report needs them for the total and
-    for each account: read once, used twice)."""
+def snapshot_rows(session: Session, account_ids: list[str], end: date | None,
+                  since: date | None = None) -> dict[str, list[SnapshotRow]]:
+    """Every account's stored days in order (from ``since``), in one read (a report needs them for
+    the total and for each account: read once, used twice)."""
     query = select(PortfolioSnapshot.account_id, PortfolioSnapshot.date, PortfolioSnapshot.value,
                    PortfolioSnapshot.net_flow, PortfolioSnapshot.income, PortfolioSnapshot.flow_out,
                    PortfolioSnapshot.internal_flow, PortfolioSnapshot.fees, PortfolioSnapshot.taxes) \
         .where(PortfolioSnapshot.account_id.in_(account_ids)).order_by(PortfolioSnapshot.account_id, PortfolioSnapshot.date)
     if end is not None:
         query = query.where(PortfolioSnapshot.date <= end)
+    if since is not None:
+        query = query.where(PortfolioSnapshot.date >= since)
     rows: dict[str, list[SnapshotRow]] = {account_id: [] for account_id in account_ids}
     for account_id, *row in session.execute(query):
         rows[account_id].append(cast(SnapshotRow, tuple(row)))
@@ -423,6 +427,24 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
     return Combined(points, tuple(sorted(missing)), tuple(left_out))
 
 
+def series_of(points: list[DailyPoint], start: date | None) -> list[SeriesPoint]:
+    """The chart's days from ``start``: value, net deposits since history began, growth since ``start``."""
+    running, result = Decimal(0), []
+    growth, previous, linked = Decimal(1), Decimal(0), False
+    for p in points:
+        running += p.flow
+        if start is not None and p.day < start:
+            previous = p.value
+            continue
+        basis = previous + p.flow_in  # linked as returns.time_weighted links them
+        if basis > 0:
+            growth *= (p.value + p.flow_out) / basis
+            linked = True
+        previous = p.value
+        result.append(SeriesPoint(p.day, p.value, running, growth - 1 if linked else None))
+    return result
+
+
 def _range_metrics(points: list[DailyPoint], start: date | None, end: date | None,
                    today: date) -> tuple[Metrics, date, date]:
     if not points:
@@ -437,14 +459,19 @@ def _range_metrics(points: list[DailyPoint], start: date | None, end: date | Non
 
 
 def build_report(session: Session, base: str, account_ids: list[str] | None, start: date | None,
-                 end: date | None, *, today: date) -> Report:
+                 end: date | None, *, today: date,
+                 stored: tuple[dict[str, list[SnapshotRow]], Combined] | None = None) -> Report:
+    """``stored``: the accounts' days and their sum, read already (by :meth:`HistoryService.overview`)."""
     ids = _account_ids(session, account_ids)
     names: dict[str, str] = {}
     currencies: dict[str, str] = {}
     for account_id, name, code in session.execute(select(Account.id, Account.name, Account.currency)):
         names[account_id], currencies[account_id] = name, code
-    rows = snapshot_rows(session, ids, end)
-    combined = combined_points(session, base, ids, None, end, rows)
+    if stored is None:  # a range needs its days and the value of the day before (each account's days are every day)
+        rows = snapshot_rows(session, ids, end, None if start is None else start - timedelta(days=1))
+        combined = combined_points(session, base, ids, None, end, rows)
+    else:
+        rows, combined = stored
     total, first, last = _range_metrics(combined.points, start, end, today)
     accounts = []
     for account_id in ids:

@@ -512,6 +512,8 @@ class MainWindow(QMainWindow):
         """First paint from the store, then live prices and a sync in the background."""
         import asyncio  # loaded after the first paint, with the event loop
 
+        # the figures on screen first; the hidden views' reads after them, not beside them
+        await asyncio.gather(*(r.load_now() for r in self.refreshers.values() if r.view.isVisible()))
         await self.reload()
         settle_heap()
         self._live_task = asyncio.ensure_future(self._start_live())

@@ -33,6 +33,7 @@ from clera_desktop.portfolio.benchmark import BenchmarkRun
 from clera_desktop.portfolio.history_service import Report, SeriesPoint
 from clera_desktop.portfolio.returns import Metrics
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.coalesced import Coalesced, Superseded
 from clera_desktop.ui.palette import emphasise
 
 if TYPE_CHECKING:
@@ -213,7 +214,8 @@ class PerformanceView(QWidget):
         self.benchmark: BenchmarkRun | None = None
         self._chosen_benchmark = ""  # the text kept, to tell an edit from focus leaving
         self._names: dict[str, str] = {}
-        self._generation = 0
+        self._reloads = Coalesced(self._reload_once)
+        self._stale = False  # a choice changed while hidden: the next show reads it
 
     # ---- the person's choices --------------------------------------------------------------------
 
@@ -255,6 +257,9 @@ class PerformanceView(QWidget):
 
     @asyncSlot()
     async def _on_choice_changed(self, *_: object) -> None:
+        if not self.isVisible():  # set while hidden (a range restored, the accounts listed): read when shown
+            self._stale = True
+            return
         await self.reload()
 
     @asyncSlot()
@@ -283,24 +288,32 @@ class PerformanceView(QWidget):
             self.chart.setMinimumHeight(CHART_MIN_HEIGHT)  # in an account's pane too: a line worth reading
             self.chart_area.addWidget(self.chart)
             self._draw()
+        if self._stale:
+            from clera_desktop.ui.tasks import run_task
+
+            run_task(self, self.reload(), on_error=self.note.setText)
         super().showEvent(event)  # type: ignore[arg-type]
 
     async def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
+        """Read and show the chosen range and accounts; asked again meanwhile, the newest choice wins."""
+        self._stale = False
+        await self._reloads()
+
+    async def _reload_once(self, superseded: Superseded) -> None:
         _name, start, end = self.chosen_range()
         ids = self.account_ids()
         try:
-            points = await self._history.series(ids, start, end)
-            report = await self._history.report(account_ids=ids, start=start, end=end)
+            points, report = await self._history.overview(ids, start, end)
+            if superseded() or not isValid(self):
+                return  # the person chose another range or account meanwhile: that answer wins
             chosen = await self._history.chosen_benchmark()
             benchmark = None if chosen is None else await self._history.benchmark(chosen, ids, start, end)
         except CleraError as error:
             if isValid(self):
                 self.note.setText(error.user_message)
             return
-        if not isValid(self) or generation != self._generation:
-            return  # the person chose another range or account meanwhile: that answer wins
+        if not isValid(self) or superseded():
+            return
         self.points, self.report, self.benchmark = points, report, benchmark
         if chosen is not None and not self.benchmark_edit.hasFocus():
             self._chosen_benchmark = chosen.text
