@@ -2,7 +2,8 @@
 
     python bundle/build.py                 # build into build/bundle/, then smoke-test it
     python bundle/build.py --smoke-only    # smoke-test a bundle built before
-    python bundle/build.py --archive       # also pack it for download (.tar.gz, or .zip on Windows and macOS)
+    python bundle/build.py --archive       # also pack it for download (.tar.gz; .zip on Windows, ditto's on macOS)
+                                           # and smoke-test the archive unpacked
 
 The smoke test runs the bundle's own programs the way a person would, from outside the source
 tree (so nothing is imported from the checkout): ``--version``; ``info`` on an empty folder (which
@@ -123,27 +124,48 @@ def smoke_test(bundle: Bundle) -> None:
 
 
 def archive(bundle: Bundle, out: Path) -> Path:
+    """The download: a .tar.gz on Linux, a .zip on Windows, and on macOS a .zip made by ``ditto``,
+    which keeps the .app's symbolic links (Qt's frameworks are made of them: ``Versions/Current``,
+    ``Resources``); a zip walked file by file turned them into empty folders and copies, and the
+    unpacked app lost QtWebEngine's resources and its signature."""
     from clera_desktop import __version__
 
     platform = "windows" if WINDOWS else "macos" if MACOS else "linux"
-    base = out / f"clera-desktop-{__version__}-{platform}-{os.uname().machine if hasattr(os, 'uname') else 'x64'}"
-    if WINDOWS or MACOS:  # zip keeps the .app's executable bits on macOS (ditto would too)
-        path = base.parent / f"{base.name}.zip"  # not with_suffix: the version's dots are not a suffix
+    machine = os.uname().machine if hasattr(os, "uname") else "x86_64"
+    base = out / f"clera-desktop-{__version__}-{platform}-{machine}"
+    path = base.parent / f"{base.name}{'.tar.gz' if platform == 'linux' else '.zip'}"  # the version's dots are no suffix
+    if MACOS:
+        subprocess.run(["ditto", "-c", "-k", "--sequesterRsrc", "--keepParent", str(bundle.folder), str(path)], check=True)
+    elif WINDOWS:
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as packed:
             for file in sorted(bundle.folder.rglob("*")):
                 packed.write(file, Path(bundle.folder.name) / file.relative_to(bundle.folder))
-        return path
-    path = base.parent / f"{base.name}.tar.gz"
-    with tarfile.open(path, "w:gz") as packed:
-        packed.add(bundle.folder, arcname=bundle.folder.name)
+    else:
+        with tarfile.open(path, "w:gz") as packed:  # keeps symbolic links as links
+            packed.add(bundle.folder, arcname=bundle.folder.name)
     return path
+
+
+def unpack(packed: Path, into: Path) -> Path:
+    """An archive unpacked as a person would (Finder and ``ditto`` on macOS); returns the dist folder."""
+    into.mkdir(parents=True, exist_ok=True)
+    if MACOS:
+        subprocess.run(["ditto", "-x", "-k", str(packed), str(into)], check=True)
+    elif packed.name.endswith(".zip"):
+        with zipfile.ZipFile(packed) as opened:
+            opened.extractall(into)
+    else:
+        with tarfile.open(packed) as opened:
+            opened.extractall(into, filter="tar")  # links and modes as packed, nothing outside ``into``
+    return into
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bundle", help="where the bundle goes")
     parser.add_argument("--smoke-only", action="store_true", help="test the bundle already in --out")
-    parser.add_argument("--archive", action="store_true", help="also pack the bundle for download")
+    parser.add_argument("--archive", action="store_true",
+                        help="also pack the bundle for download, then unpack the archive and smoke-test that")
     args = parser.parse_args()
     dist, work = args.out / "dist", args.out / "work"
     bundle = Bundle.at(dist)
@@ -163,6 +185,16 @@ def main() -> int:
     if args.archive:
         packed = archive(bundle, args.out)
         print(f"archive: {packed} ({packed.stat().st_size / 1e6:.0f} MB)")
+        unpacked = Path(tempfile.mkdtemp(prefix="clera-unpacked-"))
+        try:
+            print("smoke test of the archive, unpacked:")
+            smoke_test(Bundle.at(unpack(packed, unpacked)))
+        except (SmokeFailed, subprocess.TimeoutExpired) as failure:
+            print(f"SMOKE TEST OF THE ARCHIVE FAILED: {failure}", file=sys.stderr)
+            return 1
+        finally:
+            shutil.rmtree(unpacked, ignore_errors=True)
+        print("the unpacked archive passed too")
     return 0
 
 

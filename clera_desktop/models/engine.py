@@ -114,8 +114,11 @@ def make_engine(url: str, key: str | None = None) -> Engine:
             file = sqlite_file(url)
             if file is not None:
                 file.parent.mkdir(parents=True, exist_ok=True)
+                # the path itself, not the URL's text: SQLAlchemy 2.0 keeps a URL's percent-escapes
+                # (Jösé, C:\ and '100% mine' are written escaped), 2.1 decodes them
+                parsed = parsed.set(database=str(file))
     try:
-        engine = create_engine(url, **kwargs)
+        engine = create_engine(parsed, **kwargs)
     except (ImportError, NoSuchModuleError) as error:
         raise StoreAddressWrong(f"The database driver for {parsed.get_backend_name()} is not installed "
                                 f"({getattr(error, 'name', None) or error}): install it, or keep your data in a "

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from clera_desktop.core.settings import load_settings, sqlite_url
 from clera_desktop.models.backup import backups, take_backup
@@ -38,11 +39,12 @@ def test_a_store_is_created_migrated_and_backed_up_in_an_awkwardly_named_folder(
 
 
 def test_a_windows_url_passes_through_alembics_config(tmp_path: Path) -> None:
-    """What SQLAlchemy 2.1 renders for ``C:\\Users\\Jösé``: ``C%3A%5CUsers%5CJ%C3%B6s%C3%A9``."""
+    """What SQLAlchemy 2.1 renders for ``C:\\Users\\Jösé``: ``C%3A%5CUsers%5CJ%C3%B6s%C3%A9`` (2.0 renders
+    the path as it is); either reaches Alembic's config and back as the same file."""
     engine = make_engine(sqlite_url(tmp_path / "C:\\Users\\Jösé" / "clera.sqlite"))
     try:
         config = alembic_config(engine)  # raised "invalid interpolation syntax"
-        assert "%" in engine.url.render_as_string() and config.get_main_option("sqlalchemy.url")
+        assert make_url(config.get_main_option("sqlalchemy.url") or "").database == engine.url.database
     finally:
         engine.dispose()
 
