@@ -240,7 +240,30 @@ def throwaway_folder() -> Path:
         shutil.rmtree(folder, ignore_errors=True)
 
     atexit.register(remove)
+    _remove_on_termination(remove)
     return folder
+
+
+def _remove_on_termination(remove: Callable[[], None]) -> None:
+    """A termination (SIGTERM from a session's end or ``kill``, SIGHUP from a closed terminal)
+    ends Python without its atexit functions, and left the demo's folder, database and all, in the
+    temporary folder: remove it, then end as the signal would have. (Windows ends a process
+    without a signal a program can catch; its temporary folder is the system's to clear.)"""
+    import os
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def terminated(signum: int, _frame: object) -> None:
+        remove()
+        os._exit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, terminated)
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
