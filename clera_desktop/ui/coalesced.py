@@ -29,7 +29,11 @@ class Coalesced:
         self._asked += 1
         if self._task is None or self._task.done():
             self._task = asyncio.ensure_future(self._run())
-        await asyncio.shield(self._task)
+        try:
+            await asyncio.shield(self._task)
+        except asyncio.CancelledError:  # the caller was stopped (the window closing): the read stops too
+            self.cancel()
+            raise
 
     def cancel(self) -> None:
         """Stop the run under way (its widget is closing)."""

@@ -354,21 +354,22 @@ class MainWindow(QMainWindow):
         values = Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY
         self.refreshers = {
             "accounts": Refresher(self.accounts_view, values | Change.CONNECTIONS | Change.ACTIVITIES | Change.ORDERS
-                                  | Change.HISTORY, self._load_accounts),
-            "holdings": Refresher(self.holdings_view, values, self._load_holdings),
+                                  | Change.HISTORY, self._load_accounts, reading="the accounts"),
+            "holdings": Refresher(self.holdings_view, values, self._load_holdings, reading="the holdings"),
             "connect": Refresher(self.connect_view, Change.CONNECTIONS | Change.CREDENTIALS | Change.ACCOUNTS,
                                  self._load_connections),
             "trade": Refresher(self.trade_view, values | Change.CONNECTIONS | Change.CREDENTIALS | Change.SETTINGS,
                                lambda _changes: self.trade_view.reload()),
             "orders": Refresher(self.orders_view, Change.ORDERS | Change.ACCOUNTS, lambda _changes: self.orders_view.reload()),
             "performance": Refresher(self.performance_view, Change.HISTORY | Change.BASE_CURRENCY | Change.ACCOUNTS,
-                                     self._load_performance),
+                                     self._load_performance, reading="the daily values and returns"),
             "gains": Refresher(self.gains_view, Change.ACTIVITIES | Change.GAINS | Change.BASE_CURRENCY | Change.ACCOUNTS
-                               | Change.SYNCED | Change.HISTORY, self._load_gains),
+                               | Change.SYNCED | Change.HISTORY, self._load_gains, reading="the lots and gains"),
             "allocation": Refresher(self.allocation_view, values | Change.CLASSIFICATION | Change.SETTINGS
-                                    | Change.HISTORY, self._load_allocation),
+                                    | Change.HISTORY, self._load_allocation, reading="the allocation"),
             "income": Refresher(self.income_view, Change.ACTIVITIES | Change.POSITIONS | Change.BASE_CURRENCY
-                                | Change.ACCOUNTS | Change.HISTORY, self._load_income),
+                                | Change.ACCOUNTS | Change.HISTORY, self._load_income,
+                                reading="the dividends and interest"),
             # the live value is recorded off screen too (the intraday line), and the welcome page decided
             "live": Refresher(self.dashboard_view, values | Change.CREDENTIALS, self._load_live, always=True),
             "window": Refresher(self, Change.ACCOUNTS | Change.CONNECTIONS, self._load_window, always=True),

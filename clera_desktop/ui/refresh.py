@@ -5,6 +5,10 @@ touches them reloads the view at once when it is visible; a hidden view is only 
 reloads when next shown. Announcements that arrive while a reload runs are folded into one more
 reload after it, never a pile of them. Each reload is counted (``loads``): tests check that a
 change reaches every view that shows it, and no other.
+
+A reload that takes longer than :data:`BUSY_AFTER_MS` says so on its view ("Reading ..."), in a
+note that stays while the read runs, also when the person leaves the view and comes back; the
+window's closing cancels the read instead of waiting for it (:meth:`Refresher.cancel`).
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QWidget
 from shiboken6 import isValid
 
 from clera_desktop.core.changes import Change, Changes
@@ -22,11 +26,33 @@ from clera_desktop.core.errors import CleraError
 
 log = logging.getLogger(__name__)
 Load = Callable[[Changes], Awaitable[None]]
+#: A read shorter than this shows no note (most are; a flash of one would be noise).
+BUSY_AFTER_MS = 400
+
+
+class BusyNote(QLabel):
+    """"Reading ..." in the view's top right corner, over whatever the view shows."""
+
+    def __init__(self, view: QWidget, text: str) -> None:
+        super().__init__(text, view)
+        self.setObjectName("busyNote")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setStyleSheet("QLabel#busyNote { background: palette(tool-tip-base); color: palette(tool-tip-text);"
+                           " border: 1px solid palette(mid); border-radius: 4px; padding: 3px 8px; }")
+        self.hide()
+
+    def show_over(self, view: QWidget) -> None:
+        self.adjustSize()
+        self.move(max(0, view.width() - self.width() - 12), 6)
+        self.raise_()
+        self.show()
 
 
 class Refresher(QObject):
-    def __init__(self, view: QWidget, watches: Change, load: Load, *, always: bool = False) -> None:
-        """``always``: reload even while hidden (what must stay current off screen, e.g. live prices)."""
+    def __init__(self, view: QWidget, watches: Change, load: Load, *, always: bool = False,
+                 reading: str = "the figures") -> None:
+        """``always``: reload even while hidden (what must stay current off screen, e.g. live prices);
+        ``reading``: what a slow reload says it reads."""
         super().__init__(view)
         self.view = view
         self.watches = watches
@@ -35,6 +61,11 @@ class Refresher(QObject):
         self._pending: Changes | None = None
         self._task: asyncio.Task[None] | None = None
         self.loads = 0
+        self.busy = BusyNote(view, f"Reading {reading}\u2026")
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
         view.installEventFilter(self)
 
     @property
@@ -51,7 +82,17 @@ class Refresher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.view and event.type() == QEvent.Type.Show and self._pending is not None:
             self._start()
+        if watched is self.view and event.type() == QEvent.Type.Resize and self.busy.isVisible():
+            self.busy.show_over(self.view)
         return False
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def _show_busy(self) -> None:
+        if self.running and not self._always and isValid(self.view):  # what runs off screen says nothing
+            self.busy.show_over(self.view)
 
     def cancel(self) -> None:
         """Stop a load under way (the window is closing): it ends now, not when its read does."""
@@ -63,15 +104,21 @@ class Refresher(QObject):
             self._task = asyncio.ensure_future(self._run())
 
     async def _run(self, *, force: bool = False) -> None:
-        while self._pending is not None and isValid(self.view):
-            changes, self._pending = self._pending, None
-            self.loads += 1
-            try:
-                await self._load(changes)
-            except CleraError as error:  # said where the view says things; the next change tries again
-                log.warning("%s could not show the change: %s", type(self.view).__name__, error.user_message)
-            if not (force or self._always or (isValid(self.view) and self.view.isVisible())):
-                return  # hidden meanwhile: what came in waits for the next show
+        self._busy_timer.start()
+        try:
+            while self._pending is not None and isValid(self.view):
+                changes, self._pending = self._pending, None
+                self.loads += 1
+                try:
+                    await self._load(changes)
+                except CleraError as error:  # said where the view says things; the next change tries again
+                    log.warning("%s could not show the change: %s", type(self.view).__name__, error.user_message)
+                if not (force or self._always or (isValid(self.view) and self.view.isVisible())):
+                    return  # hidden meanwhile: what came in waits for the next show
+        finally:
+            if isValid(self):
+                self._busy_timer.stop()
+                self.busy.hide()
 
     async def load_now(self) -> None:
         """Re-read everything the view shows, visible or not, and wait for it."""

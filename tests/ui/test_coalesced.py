@@ -42,3 +42,24 @@ def test_requests_in_one_turn_of_the_loop_are_one_run() -> None:
 
     asyncio.run(scenario())
     assert runs == [1]
+
+
+def test_a_stopped_caller_stops_the_read() -> None:
+    """The window's closing cancels the view's reload: the read under way ends with it."""
+    stopped: list[bool] = []
+
+    async def work(_superseded: Superseded) -> None:
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            stopped.append(True)
+            raise
+
+    async def scenario() -> None:
+        caller = asyncio.ensure_future(Coalesced(work)())
+        await asyncio.sleep(0.01)
+        caller.cancel()
+        await asyncio.sleep(0.01)
+
+    asyncio.run(scenario())
+    assert stopped == [True]
