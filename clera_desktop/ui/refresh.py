@@ -6,8 +6,8 @@ reloads when next shown. Announcements that arrive while a reload runs are folde
 reload after it, never a pile of them. Each reload is counted (``loads``): tests check that a
 change reaches every view that shows it, and no other.
 
-A reload that takes longer than :data:`BUSY_AFTER_MS` says so on its view ("Reading ..."), in a
-note that stays while the read runs, also when the person leaves the view and comes back; the
+A reload that takes longer than :data:`BUSY_AFTER_MS` says so at the foot of its view ("Reading
+..."), in a note that stays while the read runs, also when the person leaves the view and comes back; the
 window's closing cancels the read instead of waiting for it (:meth:`Refresher.cancel`).
 """
 
@@ -31,19 +31,19 @@ BUSY_AFTER_MS = 400
 
 
 class BusyNote(QLabel):
-    """"Reading ..." in the view's top right corner, over whatever the view shows."""
+    """"Reading ..." at the foot of the view, centred, over whatever the view shows there."""
 
     def __init__(self, view: QWidget, text: str) -> None:
         super().__init__(text, view)
         self.setObjectName("busyNote")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet("QLabel#busyNote { background: palette(tool-tip-base); color: palette(tool-tip-text);"
-                           " border: 1px solid palette(mid); border-radius: 4px; padding: 3px 8px; }")
+        self.setStyleSheet("QLabel#busyNote { background: palette(base); color: palette(text);"
+                           " border: 1px solid palette(highlight); border-radius: 4px; padding: 4px 10px; }")
         self.hide()
 
     def show_over(self, view: QWidget) -> None:
         self.adjustSize()
-        self.move(max(0, view.width() - self.width() - 12), 6)
+        self.move(max(0, (view.width() - self.width()) // 2), max(0, view.height() - self.height() - 12))
         self.raise_()
         self.show()
 
