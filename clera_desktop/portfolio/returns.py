@@ -110,8 +110,10 @@ def period_rate(cash_flows: Sequence[tuple[float, float]], *, near: float | None
     if len(flows) < 2 or all(f > 0 for _, f in flows) or all(f < 0 for _, f in flows):
         return None
 
-    times = np.fromiter((t for t, _ in flows), dtype=np.float64, count=len(flows))
-    amounts = np.fromiter((f for _, f in flows), dtype=np.float64, count=len(flows))
+    # the flows of one moment (a day's money in and out) are one term: the same sum, half the powers
+    times, moment = np.unique(np.fromiter((t for t, _ in flows), dtype=np.float64, count=len(flows)),
+                              return_inverse=True)
+    amounts = np.bincount(moment, weights=np.fromiter((f for _, f in flows), dtype=np.float64, count=len(flows)))
 
     def npv(growth: float) -> float:
         """Thousands of flows in one array sum; NaN where a power leaves the floats (as no root)."""
