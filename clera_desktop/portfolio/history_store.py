@@ -235,8 +235,38 @@ def _anchors(account: Account, positions_now: list[Position], balances: list[Bal
     return positions, account_worth(account.currency, positions_now, balances, rates).cash
 
 
+class SharedCloses:
+    """The closes of an update that rebuilds several accounts from their first day (an import of a
+    whole history, a first sync): every held symbol's closes read once, from the second such
+    account on, instead of each account reading the closes of the hundreds of symbols it shares
+    with the others. The first reads its own (an update of one account reads no more than it needs)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._asked = 0
+        self._table: PriceTable | None = None
+        self._currencies: dict[str, str] = {}
+
+    def table(self, symbols: set[str], currencies: dict[str, str]) -> PriceTable:
+        """Like :func:`price_table` (``currencies`` corrected by the closes' own), each list the account's own."""
+        self._asked += 1
+        if self._asked == 1:
+            return price_table(self._session, symbols, currencies)
+        if self._table is None:
+            held = {s for s in self._session.scalars(select(Activity.symbol).distinct()) if s}
+            held |= set(self._session.scalars(select(Position.symbol).distinct()))
+            self._table = price_table(self._session, held | symbols, self._currencies)
+        closes: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+        for symbol in symbols:
+            if symbol in self._table.closes:
+                closes[symbol] = list(self._table.closes[symbol])  # the account's today is written into it
+                currencies[symbol] = self._currencies[symbol]
+        return PriceTable(closes, currencies)
+
+
 def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force: bool = False,
-                      internal: Collection[int] | None = None, marks: StoreMarks | None = None) -> AccountHistory | None:
+                      internal: Collection[int] | None = None, marks: StoreMarks | None = None,
+                      shared: SharedCloses | None = None) -> AccountHistory | None:
     """Rebuild one account from the first day its inputs changed; returns the history of the days
     rebuilt (None: nothing to do)."""
     today, now = clock.today(), clock.now()
@@ -266,20 +296,24 @@ def rebuild_and_store(session: Session, account_id: str, clock: Clock, *, force:
         if tuple(rebuilt[0].adjustments) == state.adjustments:  # else the days before moved too
             return _store(session, account, rebuilt, inputs, state, start, now)
     return _store(session, account, _rebuild(session, account, records, positions_now, balances, symbols, today,
-                                             start, start), inputs, None, start, now)
+                                             start, start, shared), inputs, None, start, now)
 
 
 _Rebuilt = tuple[AccountHistory, list[str]]  # the history, and the symbols never priced at all
 
 
 def _rebuild(session: Session, account: Account, records: list[ActivityRecord], positions_now: list[Position],
-             balances: list[Balance], symbols: set[str], today: date, start: date, since: date) -> _Rebuilt:
+             balances: list[Balance], symbols: set[str], today: date, start: date, since: date,
+             shared: SharedCloses | None = None) -> _Rebuilt:
     """The account's days from ``since`` (``start``: its first day, every day)."""
     fx = RateBook.from_store(session)
     currencies = {r.symbol: account.currency for r in records if r.symbol}
     for p in positions_now:
         currencies[p.symbol] = p.currency
-    prices = price_table(session, symbols, currencies, since if since > start else None)
+    if since > start:
+        prices = price_table(session, symbols, currencies, since)
+    else:
+        prices = shared.table(symbols, currencies) if shared is not None else price_table(session, symbols, currencies)
     unpriced = sorted(s for s in symbols if not prices.closes.get(s))  # before today's prices join
     closes = cast(dict[str, list[tuple[date, Decimal]]], prices.closes)  # price_table builds lists
     for p in positions_now:  # today is priced as the brokerage prices it now, like every other view
@@ -340,7 +374,8 @@ def rebuild_all(session: Session, clock: Clock) -> list[str]:
     rebuilt = []
     internal = internal_transfers(session)
     marks = StoreMarks.read(session)
+    shared = SharedCloses(session)
     for account_id in list(session.scalars(select(Account.id).where(Account.is_active.is_(True)))):
-        if rebuild_and_store(session, account_id, clock, internal=internal, marks=marks) is not None:
+        if rebuild_and_store(session, account_id, clock, internal=internal, marks=marks, shared=shared) is not None:
             rebuilt.append(account_id)
     return rebuilt

@@ -259,3 +259,41 @@ def test_a_provider_rewriting_an_activity_it_sent_before_rebuilds_every_day(
     values = database.read_sync(lambda s: s.scalars(select(PortfolioSnapshot.value).where(
         PortfolioSnapshot.account_id == account_id, PortfolioSnapshot.date == first_day)).one())
     assert values == Decimal(250)
+
+
+def test_accounts_rebuilt_together_read_the_closes_once_and_agree_with_each_alone(
+        database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import of a whole history rebuilds every account from its first day: from the second on,
+    the closes come from one read of every held symbol's (SharedCloses), each account's the same."""
+    reads: list[int] = []
+    real = history_store.price_table
+    monkeypatch.setattr(history_store, "price_table", lambda *a, **k: reads.append(1) or real(*a, **k))
+
+    def second_account(session: Session) -> None:
+        session.add(Account(id="manual_n", provider=Provider.MANUAL, provider_account_id="n", institution="Me",
+                            name="Second", currency="USD", connection_type=ConnectionType.READ, created_at=NOW,
+                            updated_at=NOW))
+        session.flush()
+        for n, symbol in enumerate(("VTI", "GLD")):
+            day = FIRST + timedelta(days=30 + n)
+            session.add(DailyPrice(symbol="GLD", date=day, close=Decimal("180.50"), currency="USD", source="test"))
+            session.add(Activity(account_id="manual_n", provider_activity_id=f"t{n}", type=T.TRANSFER_IN,
+                                 trade_date=day, symbol=symbol, quantity=Decimal(3), price=Decimal(100),
+                                 currency="USD"))
+
+    database.write_sync(second_account)
+    database.write_sync(_manual_book)  # both accounts rebuilt in full, the second from the shared read
+    assert len(reads) == 2  # the first account's own read, then every held symbol's once
+    monkeypatch.setattr(history_store, "price_table", real)
+
+    def each(session: Session) -> list[list[tuple[object, ...]]]:
+        return [[tuple(r) for r in session.execute(
+            select(PortfolioSnapshot.date, PortfolioSnapshot.value, PortfolioSnapshot.net_flow)
+            .where(PortfolioSnapshot.account_id == account).order_by(PortfolioSnapshot.date))]
+            for account in ("manual_m", "manual_n")]
+
+    together = database.read_sync(each)
+    for account in ("manual_m", "manual_n"):
+        database.write_sync(lambda s, a=account: rebuild_and_store(s, a, TEST_CLOCK, force=True))  # alone
+    assert database.read_sync(each) == together
+    assert all(len(days) > 100 for days in together)
