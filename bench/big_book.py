@@ -84,7 +84,9 @@ def write_activities(path: Path, count: int, symbols: list[str], days: list[date
     held: dict[tuple[str, str], int] = {}
     index = {d: n for n, d in enumerate(days)}
     lines: list[str] = []
-    picks = sorted(rng.sample(range(len(days)), k=min(len(days), max(1, count // 3))))
+    # in the order of the days, once (a day may come up more than once): a sale only ever takes
+    # shares bought before it, so every lot's cost is known, as in a real record
+    picks = sorted(rng.choices(range(len(days)), k=count))
     while len(lines) < count:
         for n in picks:
             if len(lines) >= count:

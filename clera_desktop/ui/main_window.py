@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     import asyncio
 
     from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMenu, QMessageBox
 
     from clera_desktop.core.changes import Changes
     from clera_desktop.core.settings import Settings
@@ -281,6 +281,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))  # the tenth: Ctrl+0
             action.triggered.connect(button.click)
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        self._add_appearance_menu(view_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Clera Desktop"), self)
         about.triggered.connect(lambda: _message_box().about(
@@ -295,6 +297,26 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.refresh_action)
+
+    def _add_appearance_menu(self, view_menu: QMenu) -> None:
+        """View › Appearance: as the system (the default), light or dark; kept between runs."""
+        from PySide6.QtGui import QActionGroup
+        from PySide6.QtWidgets import QApplication
+
+        from clera_desktop.ui.palette import Appearance, choose_appearance, kept_appearance
+
+        menu = view_menu.addMenu(self.tr("&Appearance"))
+        group = QActionGroup(self)
+        kept = kept_appearance()
+        self.appearance_actions: dict[Appearance, QAction] = {}
+        for appearance in Appearance:
+            action = QAction(self.tr(appearance.label), self, checkable=True)
+            action.setChecked(appearance is kept)
+            action.triggered.connect(lambda _=False, a=appearance: choose_appearance(
+                cast(QApplication, QApplication.instance()), a))
+            group.addAction(action)
+            menu.addAction(action)
+            self.appearance_actions[appearance] = action
 
     def _open_log_folder(self) -> None:
         from PySide6.QtCore import QUrl

@@ -1,8 +1,11 @@
-"""Light and dark palettes that follow the system's colour scheme."""
+"""Light and dark palettes: the system's colour scheme, followed as it changes, or the person's choice
+(View › Appearance), kept between runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from enum import StrEnum
+
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -32,17 +35,64 @@ def dark_palette() -> QPalette:
     return palette
 
 
+class Appearance(StrEnum):
+    SYSTEM = "system"  # light or dark as the system is, following it when it changes
+    LIGHT = "light"
+    DARK = "dark"
+
+    @property
+    def label(self) -> str:
+        return {"system": "As the &system", "light": "&Light", "dark": "&Dark"}[self.value]
+
+
+APPEARANCE_KEY = "appearance"
+
+
+def kept_appearance() -> Appearance:
+    value = str(QSettings().value(APPEARANCE_KEY, Appearance.SYSTEM.value))
+    return Appearance(value) if value in Appearance._value2member_map_ else Appearance.SYSTEM
+
+
+class _Scheme:
+    """What the app shows now (one app, one choice): the person's choice, and the system's scheme
+    as it last said."""
+
+    chosen = Appearance.SYSTEM
+    system = Qt.ColorScheme.Unknown
+
+
 def apply_system_palette(app: QApplication) -> None:
-    """Fusion everywhere for one look; dark when the system is dark (and when it changes)."""
+    """Fusion everywhere for one look; the kept appearance, and dark when the system is dark (and
+    when it changes) while the person lets the system decide."""
     app.setStyle("Fusion")  # its standard (light) palette comes with it
+    _Scheme.chosen = kept_appearance()
+    hints = QGuiApplication.styleHints()
+    _Scheme.system = hints.colorScheme()
 
     def follow(scheme: Qt.ColorScheme) -> None:
-        app.setPalette(dark_palette() if scheme == Qt.ColorScheme.Dark else app.style().standardPalette())
+        _Scheme.system = scheme
+        if _Scheme.chosen is Appearance.SYSTEM:
+            _paint(app)
 
-    hints = QGuiApplication.styleHints()
-    if hints.colorScheme() == Qt.ColorScheme.Dark:
-        follow(Qt.ColorScheme.Dark)
     hints.colorSchemeChanged.connect(follow)
+    _paint(app)
+
+
+def choose_appearance(app: QApplication, appearance: Appearance) -> None:
+    """The person's choice, shown at once and kept for the next start."""
+    _Scheme.chosen = appearance
+    QSettings().setValue(APPEARANCE_KEY, appearance.value)
+    _paint(app)
+
+
+def is_dark() -> bool:
+    if _Scheme.chosen is Appearance.SYSTEM:
+        return _Scheme.system == Qt.ColorScheme.Dark
+    return _Scheme.chosen is Appearance.DARK
+
+
+def _paint(app: QApplication) -> None:
+    app.setPalette(dark_palette() if is_dark() else app.style().standardPalette())
 
 
 def emphasise(label: QWidget, pixels: int, *, bold: bool = True) -> None:

@@ -8,6 +8,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 # so it comes before the imports that follow (E402 for this file in pyproject.toml).
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
+import tempfile
+
+from PySide6.QtCore import QSettings
+
+# The window's kept settings (geometry, the view left open, the appearance) in a folder of this run's
+# own: never the person's, never another run's (a test that chose dark would paint the next run dark).
+for _format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+    QSettings.setPath(_format, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="clera-test-settings-"))
+
 import asyncio
 import re
 from collections.abc import Awaitable, Callable, Iterator, Sequence
