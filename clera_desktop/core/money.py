@@ -16,6 +16,7 @@ amounts, :func:`divide_rounded` the same rule for whole units kept as integers (
 from __future__ import annotations
 
 import decimal
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -78,6 +79,10 @@ def to_decimal(value: object) -> Decimal:
     the sync reports as data it could not read). Places beyond 12 are float noise from an API
     (``0.30000000000000004``) and are rounded half-even, never stored digit by digit.
     """
+    if type(value) is str:  # what JSON gives most often: read and checked without the general path's steps
+        fast = _plain_text(value)
+        if fast is not None:
+            return fast
     if isinstance(value, bool):
         raise InvalidAmount(f"not a number: {value!r}")
     if isinstance(value, Decimal):
@@ -94,6 +99,18 @@ def to_decimal(value: object) -> Decimal:
     if decimal_places(result) > MAX_PLACES:
         result = result.quantize(_PLACES_STEP, rounding=ROUNDING)
     return result
+
+
+_PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{0,12})?", re.ASCII)
+
+
+def _plain_text(text: str) -> Decimal | None:
+    """``text`` when it is a plain number already within every bound (at most 15 integer digits,
+    hence under 1e15; at most 12 places; no sign but minus, no exponent, no space): most of what a
+    provider sends. None: anything else, for the general path to read or refuse."""
+    if _PLAIN_NUMBER.fullmatch(text) is None:
+        return None
+    return Decimal(text)
 
 
 def parse_number(text: str, *, decimal_comma: bool = False) -> Decimal:

@@ -1,6 +1,10 @@
+import re
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clera_desktop.core.money import (
     InvalidAmount,
@@ -61,3 +65,25 @@ def test_an_underscore_is_no_digit_separator_in_a_file_or_an_answer(text: str) -
         parse_number(text)
     with pytest.raises(InvalidAmount, match="underscore"):
         to_decimal(text)
+
+
+@given(st.from_regex(r"[ +\-]?[0-9٣]{0,18}(\.[0-9]{0,14})?([eE][+-]?[0-9]{1,3})?[ _]?", fullmatch=True))
+def test_plain_text_reads_exactly_as_the_general_path(text: str) -> None:
+    """The quick path for a provider's plain numbers gives what the general one gives, refusals included."""
+    from clera_desktop.core import money
+
+    def outcome(read: Callable[[str], Decimal]) -> tuple[str, ...]:
+        try:
+            value = read(text)
+        except money.InvalidAmount:
+            return ("refused",)
+        return (str(value), str(value.as_tuple()))
+
+    def general(value: str) -> Decimal:
+        quick, money._PLAIN_NUMBER = money._PLAIN_NUMBER, re.compile(r"(?!)")  # never matches: the general path
+        try:
+            return money.to_decimal(value)
+        finally:
+            money._PLAIN_NUMBER = quick
+
+    assert outcome(money.to_decimal) == outcome(general)
