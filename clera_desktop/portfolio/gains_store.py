@@ -187,8 +187,7 @@ def _unrealised_on(account: AccountLots, upto: list[ActivityRecord], book: LotBo
     held = [symbol for symbol, lots in book.open.items() if lots]
     if not held:
         return Decimal(0)
-    # a symbol without a close is assumed in the account's currency (its trades' price is)
-    prices = PriceTable(closes.closes, {s: closes.currency.get(s, account.currency) for s in held})
+    prices = closes.assuming(held, account.currency)
     by_symbol: dict[str | None, list[ActivityRecord]] = defaultdict(list)
     for r in upto:  # each symbol's price from its own activities (a scan of all of them per symbol adds up)
         by_symbol[r.symbol].append(r)

@@ -85,6 +85,11 @@ class PriceTable:
     closes: Mapping[str, Sequence[tuple[date, Decimal]]]
     currency: Mapping[str, str]
 
+    def assuming(self, symbols: Iterable[str], currency: str) -> PriceTable:
+        """The same closes, each of ``symbols`` in its closes' currency, else in ``currency`` (a
+        symbol never closed is assumed in the account's currency, as its trades' prices are)."""
+        return PriceTable(self.closes, {s: self.currency.get(s, currency) for s in symbols})
+
 
 def day_range(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]

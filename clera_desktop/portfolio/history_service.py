@@ -171,17 +171,10 @@ class HistoryService:
         base, today = settings.base_currency, settings.clock.today()
         return await self._database.read(lambda s: build_report(s, base, account_ids, start, end, today=today))
 
-    async def series(self, account_ids: list[str] | None, start: date | None, end: date | None) -> list[SeriesPoint]:
-        base = self._settings().base_currency
-
-        def read(session: Session) -> list[SeriesPoint]:
-            return series_of(combined_points(session, base, _account_ids(session, account_ids), None, end).points, start)
-
-        return await self._database.read(read)
-
     async def overview(self, account_ids: list[str] | None, start: date | None,
                        end: date | None) -> tuple[list[SeriesPoint], Report]:
-        """:meth:`series` and :meth:`report` of the same range in one read (the days are summed once)."""
+        """The chart's days (:func:`series_of`) and :meth:`report` of the same range in one read (the
+        days are summed once)."""
         settings = self._settings()
         base, today = settings.base_currency, settings.clock.today()
 

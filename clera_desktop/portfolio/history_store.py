@@ -67,9 +67,18 @@ class StoreMarks:
 
     @classmethod
     def read(cls, session: Session) -> StoreMarks:
-        prices = session.execute(select(func.count(DailyPrice.id), func.max(DailyPrice.id))).one()
-        rates = session.execute(select(func.count(FxRate.id), func.max(FxRate.id))).one()
-        return cls((prices[0], prices[1] or 0), (rates[0], rates[1] or 0))
+        return cls(_marks(session, DailyPrice.id), _marks(session, FxRate.id))
+
+
+def _marks(session: Session, column: Any, *where: Any) -> tuple[int, int]:
+    """(count, newest id) of a table's rows: a cheap sign that rows were added or removed."""
+    count, newest = session.execute(select(func.count(column), func.max(column)).where(*where)).one()
+    return count, newest or 0
+
+
+def activity_marks(session: Session, account_id: str) -> tuple[int, int]:
+    """(count, newest id) of an account's activities (rewrites in place: :mod:`models.history_marks`)."""
+    return _marks(session, Activity.id, Activity.account_id == account_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,15 +184,13 @@ def _day(value: date | str) -> date:
 
 def _inputs(session: Session, account_id: str, positions_now: list[Position], balances: list[Balance],
             today: date, internal: int, marks: StoreMarks) -> Inputs:
-    count, newest = session.execute(select(func.count(Activity.id), func.max(Activity.id))
-                                    .where(Activity.account_id == account_id)).one()
     # today's point is priced as the brokerage prices the position now: a second sync the same day
     # that moves only prices changes the history's today too
     positions = sorted((p.symbol, canonical(p.quantity), canonical(p.price) if p.price is not None else "",
                         canonical(p.market_value) if p.market_value is not None else "") for p in positions_now)
     cash = sorted((b.currency, canonical(b.cash) if b.cash is not None else "") for b in balances)
     anchors = hashlib.sha256(json.dumps([positions, cash]).encode()).hexdigest()
-    return Inputs((count, newest or 0), marks.prices, marks.rates, anchors, today.isoformat(), internal)
+    return Inputs(activity_marks(session, account_id), marks.prices, marks.rates, anchors, today.isoformat(), internal)
 
 
 def _changed_from(session: Session, account_id: str, symbols: set[str], state: HistoryState | None,
@@ -193,11 +200,12 @@ def _changed_from(session: Session, account_id: str, symbols: set[str], state: H
     own day on; a new day, or today's synced figures, move the last today on; anything else (a
     removed or replaced row, another transfer matched, closes while some are missing) every day."""
     old = None if state is None else state.inputs
-    if old is not None and old == inputs and rewritten_since(session, account_id) is None:
+    rewritten = rewritten_since(session, account_id)
+    if old is not None and old == inputs and rewritten is None:
         return None
     if old is None or state is None or state.first_day is None or old.internal != inputs.internal:
         return date.min
-    since = rewritten_since(session, account_id) or date.max
+    since = rewritten or date.max
     if old.today != inputs.today or old.anchors != inputs.anchors:
         since = min(since, date.fromisoformat(old.today))  # the last today was priced as the brokerage priced it then
     if old.activities != inputs.activities:

@@ -22,13 +22,13 @@ from collections.abc import Collection
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.money import canonical
 from clera_desktop.models.enums import Provider, SecurityType
 from clera_desktop.models.history_marks import rewritten_since
-from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, DailyPrice, Position
+from clera_desktop.models.tables import Account, AppSetting, Balance, Position
 from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import (
     ActivityRecord,
@@ -38,7 +38,7 @@ from clera_desktop.portfolio.history import (
     dated_price_on,
     split_ratios,
 )
-from clera_desktop.portfolio.history_store import closes_on, load_records
+from clera_desktop.portfolio.history_store import StoreMarks, activity_marks, closes_on, load_records
 from clera_desktop.portfolio.lots import LotMethod, build_lots
 
 LOT_METHOD_KEY = "lot_method"  # the default; an account's own is "lot_method:<account id>"
@@ -93,19 +93,17 @@ def _kept_inputs(session: Session, account_id: str) -> str | None:
 def _shared_inputs(session: Session, today: date) -> list[object]:
     """What every manual account's figures read beside its own activities: the closes (their count
     and newest id), the brokerages' prices, the day, the default lot method."""
-    closes = session.execute(select(func.count(DailyPrice.id), func.max(DailyPrice.id))).one()
     quotes = sorted((symbol, currency, canonical(price) if price is not None else "", as_of.isoformat(), active)
                     for symbol, currency, price, as_of, active in session.execute(
                         select(Position.symbol, Position.currency, Position.price, Position.as_of, Account.is_active)
                         .join(Account, Account.id == Position.account_id).where(Account.provider != Provider.MANUAL)))
-    return [list(closes), hashlib.sha256(json.dumps(quotes).encode()).hexdigest(), today.isoformat(),
+    return [list(StoreMarks.read(session).prices), hashlib.sha256(json.dumps(quotes).encode()).hexdigest(), today.isoformat(),
             lot_method(session).value]
 
 
 def _inputs(session: Session, account_id: str, shared: list[object]) -> str:
     """What the account's positions and cash are worked out from, as one text to compare."""
-    count, newest = session.execute(select(func.count(Activity.id), func.max(Activity.id))
-                                    .where(Activity.account_id == account_id)).one()
+    count, newest = activity_marks(session, account_id)
     rewritten = rewritten_since(session, account_id)
     return json.dumps([count, newest, None if rewritten is None else rewritten.isoformat(),
                        lot_method(session, account_id).value, *shared])
@@ -113,7 +111,7 @@ def _inputs(session: Session, account_id: str, shared: list[object]) -> str:
 
 def _refresh(session: Session, account: Account, records: list[ActivityRecord], ratios: dict[int, Decimal],
              held: dict[str, Decimal], closes: PriceTable, *, today: date, now: datetime) -> None:
-    prices = PriceTable(closes.closes, {s: closes.currency.get(s, account.currency) for s in held})
+    prices = closes.assuming(held, account.currency)
     lots = build_lots(records, lot_method(session, account.id))
     quotes = brokerage_prices(session, set(held), today)
     rows = []

@@ -536,8 +536,9 @@ class MainWindow(QMainWindow):
         import asyncio  # loaded after the first paint, with the event loop
 
         # the figures on screen first; the hidden views' reads after them, not beside them
-        await asyncio.gather(*(r.load_now() for r in self.refreshers.values() if r.view.isVisible()))
-        await self.reload()
+        shown = [r for r in self.refreshers.values() if r.view.isVisible()]
+        await asyncio.gather(*(r.load_now() for r in shown))
+        await asyncio.gather(*(r.load_now() for r in self.refreshers.values() if r not in shown))
         settle_heap()
         self._live_task = asyncio.ensure_future(self._start_live())
         first_sync = self.refresh()
