@@ -716,6 +716,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from clera_desktop.core.files import keep_private, writable_folder
     from clera_desktop.core.logging_setup import FILE_ONLY, configure_logging, record_crashes
 
+    gc.freeze()  # what the imports made lives until exit: no collection needs to walk it again
     gc.enable()  # off for the window's start-up only (see __main__)
     try:
         if args.command != "info" and not writable_folder(settings.data_dir):

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.tables import Account, Activity, AppSetting, FxRate
 from clera_desktop.portfolio.gains import AccountLots, GainsReport, cents, is_sheltered, realised_gains
 from clera_desktop.portfolio.history import ActivityRecord, PriceTable, price_on, split_ratios
-from clera_desktop.portfolio.history_store import closes_on, internal_transfers, load_records
+from clera_desktop.portfolio.history_store import closes_on, internal_transfers, load_records, records_by_account
 from clera_desktop.portfolio.lots import LONG_TERM_MONTHS, LotBook, build_lots
 from clera_desktop.portfolio.manual import lot_method
 from clera_desktop.portfolio.rates import RateBook
@@ -147,15 +147,15 @@ class GainBreakdown:
 def gain_breakdown(session: Session, base: str, start: date, end: date,
                    account_ids: Collection[str] | None = None) -> GainBreakdown:
     rates = RateBook.from_store(session)
-    records_of = functools.cache(functools.partial(load_records, session, internal=internal_transfers(session)))
-    accounts = account_lots(session, account_ids, records_of)
+    stored = records_by_account(session, account_ids, internal_transfers(session))  # one read, used twice
+    accounts = account_lots(session, account_ids, lambda account_id: stored.get(account_id, []))
     report = realised_gains(accounts, base, start, end, rates.rate_on, long_term_months(session))
     realised = sum((line.gain_base for line in report.lines if line.gain_base is not None), Decimal(0))
     totals: dict[date, Decimal | None] = {start - timedelta(days=1): Decimal(0), end: Decimal(0)}
     left_out: set[str] = {line.account for line in report.lines if line.gain_base is None}
     books: dict[tuple[str, date], tuple[list[ActivityRecord], LotBook]] = {}
     for account in accounts:
-        records = records_of(account.account_id)
+        records = stored.get(account.account_id, [])
         for day in totals:
             upto = [r for r in records if r.day <= day]
             # every activity up to the day: the lots account_lots built already

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.errors import CleraError, RejectedInput
@@ -40,7 +40,7 @@ from clera_desktop.portfolio.benchmark import parse as parse_benchmark
 from clera_desktop.portfolio.benchmark import run as run_benchmark
 from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.gains_store import GainBreakdown, gain_breakdown
-from clera_desktop.portfolio.history_store import HistoryState, read_state
+from clera_desktop.portfolio.history_store import HistoryState, plain_day, read_state
 from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
 from clera_desktop.portfolio.risk import RiskFigures, risk_figures
@@ -335,17 +335,21 @@ def snapshot_rows(session: Session, account_ids: list[str], end: date | None,
                   since: date | None = None) -> dict[str, list[SnapshotRow]]:
     """Every account's stored days in order (from ``since``), in one read (a report needs them for
     the total and for each account: read once, used twice)."""
-    query = select(PortfolioSnapshot.account_id, PortfolioSnapshot.date, PortfolioSnapshot.value,
-                   PortfolioSnapshot.net_flow, PortfolioSnapshot.income, PortfolioSnapshot.flow_out,
-                   PortfolioSnapshot.internal_flow, PortfolioSnapshot.fees, PortfolioSnapshot.taxes) \
+    amounts = (PortfolioSnapshot.value, PortfolioSnapshot.net_flow, PortfolioSnapshot.income, PortfolioSnapshot.flow_out,
+               PortfolioSnapshot.internal_flow, PortfolioSnapshot.fees, PortfolioSnapshot.taxes)
+    query = select(PortfolioSnapshot.account_id, type_coerce(PortfolioSnapshot.date, String),
+                   *(type_coerce(a, String) for a in amounts)) \
         .where(PortfolioSnapshot.account_id.in_(account_ids)).order_by(PortfolioSnapshot.account_id, PortfolioSnapshot.date)
     if end is not None:
         query = query.where(PortfolioSnapshot.date <= end)
     if since is not None:
         query = query.where(PortfolioSnapshot.date >= since)
     rows: dict[str, list[SnapshotRow]] = {account_id: [] for account_id in account_ids}
-    for account_id, *row in session.execute(query):
-        rows[account_id].append(cast(SnapshotRow, tuple(row)))
+    # the connection's rows, all at once and as stored (a row with no column to process is not
+    # processed at all): the day and the amounts (NOT NULL, exact text) are read here; 30,000 days
+    # cost 3x through the ORM's entity loading and a call per value
+    for account_id, day, *texts in session.connection().execute(query).all():
+        rows[account_id].append(cast(SnapshotRow, (plain_day(day), *map(Decimal, texts))))
     return rows
 
 
@@ -392,18 +396,24 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
             continue
         same = account.currency == base
         for day, value, flow, income, out, internal, fees, taxes in rows:
-            rate = Decimal(1) if same else fx.rate_on(account.currency, base, day)
-            if rate is None:  # before the pair's first rate: this day of the total is unknown
+            rate = None if same else fx.rate_on(account.currency, base, day)
+            if not same and rate is None:  # before the pair's first rate: this day of the total is unknown
                 if any((value, flow, income, out, internal, fees, taxes)):
                     unknown_through = day if unknown_through is None else max(unknown_through, day)
                     missing.add(f"{account.currency}/{base} before {day + timedelta(days=1)}")
                 continue
-            moved_in, moved_out = max(internal, zero), max(-internal, zero)
-            external_in, external_out = flow + out - moved_in, out - moved_out
-            slot = totals.setdefault(day, [zero] * 6)
-            for n, amount in enumerate((value, external_in, external_out, income, fees, taxes)):
-                # each account to the cent, as every view counts it (its own days are in cents already)
-                slot[n] += amount if same else in_base(amount, rate)
+            external_in, external_out = flow + out, out
+            if internal:  # a move between the person's own accounts is no flow of the total
+                external_in -= max(internal, zero)
+                external_out -= max(-internal, zero)
+            slot = totals.get(day)
+            if slot is None:
+                slot = totals[day] = [zero] * 6
+            amounts: tuple[Decimal, ...] = (value, external_in, external_out, income, fees, taxes)
+            if rate is not None:  # each account to the cent, as every view counts it (its own days are in cents already)
+                amounts = tuple(in_base(amount, rate) for amount in amounts)
+            for n in range(6):
+                slot[n] += amounts[n]
     if unknown_through is not None:
         totals = {day: sums for day, sums in totals.items() if day > unknown_through}
     days = sorted(totals)

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 import numpy as np
 
@@ -37,8 +38,10 @@ YEAR_DAYS = 365
 _ABSURD = 1e9
 
 
-@dataclass(frozen=True, slots=True)
-class DailyPoint:
+class DailyPoint(NamedTuple):
+    """One day of an account or of the total. A named tuple, immutable as a frozen dataclass but
+    made 3x quicker: a report makes one for every day of every account (30,000 on a big book)."""
+
     day: date
     value: Decimal
     flow: Decimal  # net: in minus out
@@ -121,21 +124,30 @@ def period_rate(cash_flows: Sequence[tuple[float, float]], *, near: float | None
             total = float(np.sum(amounts / np.power(growth, times)))
         return total if math.isfinite(total) else math.nan
 
+    def npv_grid(grid: list[float]) -> list[float]:
+        """:func:`npv` of every growth in ``grid`` in one array operation (the same sums, row by row)."""
+        with np.errstate(all="ignore"):
+            totals = np.sum(amounts / np.power(np.array(grid)[:, np.newaxis], times), axis=1)
+        return [float(t) if math.isfinite(t) else math.nan for t in totals]
+
     # growth = 1 + r from 0.0001 (-99.99 %) to 10,000 (+999,900 %), log-spaced; a root is where npv changes
     # sign. None there: the grid goes on a decade at a time, out to the ends of a float (1 deposited,
     # 1,000,000 earned three days later is a growth of a million, a rate that exists).
-    roots = _roots(npv, [10 ** (k / 50) for k in range(-200, 201)])
+    roots = _roots(npv, npv_grid, [10 ** (k / 50) for k in range(-200, 201)])
     if not roots:
-        roots = _roots(npv, [10.0 ** k for k in range(-300, -3)]) + _roots(npv, [10.0 ** k for k in range(4, 301)])
+        roots = (_roots(npv, npv_grid, [10.0 ** k for k in range(-300, -3)])
+                 + _roots(npv, npv_grid, [10.0 ** k for k in range(4, 301)]))
     if not roots:
         return None
     target = 1.0 + (near if near is not None else 0.0)
     return min(roots, key=lambda g: abs(g - target)) - 1.0
 
 
-def _roots(npv: Callable[[float], float], grid: list[float]) -> list[float]:
-    """Where ``npv`` changes sign between neighbours of ``grid``, each found by bisection."""
-    values = [npv(g) for g in grid]
+def _roots(npv: Callable[[float], float], npv_grid: Callable[[list[float]], list[float]],
+           grid: list[float]) -> list[float]:
+    """Where ``npv`` changes sign between neighbours of ``grid`` (``npv_grid``: its values there),
+    each found by bisection."""
+    values = npv_grid(grid)
     roots = []
     for (low, f_low), (high, f_high) in zip(zip(grid, values, strict=True), zip(grid[1:], values[1:], strict=True),
                                             strict=False):
@@ -188,14 +200,20 @@ def money_weighted(points: Sequence[DailyPoint], *, start_value: Decimal, start_
     if span <= 0:
         return None, NO_SPAN
     flows = [(0.0, -float(start_value))]
+    paid_in, net = 0.0, 0.0
     for p in points:  # in at the start of the day, out at its end: on day counts, the same point
+        if not (p.flow or p.flow_out):  # most days move no money: no float, no term
+            continue
         t = (p.day - start_day).days / span
-        flows.append((t, -float(p.flow_in)))
+        flow_in = float(p.flow + p.flow_out)
+        flows.append((t, -flow_in))
         flows.append((t, float(p.flow_out)))
+        paid_in += flow_in
+        net += float(p.flow)
     end_value = points[-1].value if points else start_value
     flows.append((1.0, float(end_value)))
-    invested = float(start_value) + sum(float(p.flow_in) for p in points)
-    gain = float(end_value) - float(start_value) - sum(float(p.flow) for p in points)
+    invested = float(start_value) + paid_in
+    gain = float(end_value) - float(start_value) - net
     simple = gain / invested if invested > 0 else None
     moving = [f for _, f in flows if f]
     if len(moving) < 2 or all(f > 0 for f in moving) or all(f < 0 for f in moving):
