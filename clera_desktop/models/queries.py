@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import JSON, cast, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import TableValuedAlias
 
 from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountId, AggregatedHolding, HoldingShare
@@ -96,3 +98,16 @@ def portfolio_mode(session: Session) -> PortfolioMode:
     if has_aggregation:
         return PortfolioMode.AGGREGATION
     return PortfolioMode.NONE
+
+
+def text_table(session: Session, texts: Iterable[str], name: str) -> TableValuedAlias:
+    """``texts`` as a one-column table ``name.c.value`` in one bound parameter (a JSON array):
+    the statement stays the same for any number of them, so it is compiled once, where a VALUES
+    list of 500 symbols is compiled on every read (3x the time of the read itself). SQLite reads
+    it with ``json_each``, PostgreSQL with ``json_array_elements_text``."""
+    array = json.dumps(sorted(texts))
+    if session.get_bind().dialect.name == "postgresql":
+        rows = func.json_array_elements_text(cast(array, JSON))
+    else:
+        rows = func.json_each(array)
+    return rows.table_valued("value").alias(name)
