@@ -30,7 +30,9 @@ class Change(Flag):
     CREDENTIALS = auto()  # keys, and so the providers the app can reach
     SETTINGS = auto()  # the person's preferences
     CLASSIFICATION = auto()  # what a security is (asset class, sector, country), reported or the person's
-    #: A sync, a fill: anything a provider reports may have moved.
+    SYNC_STATUS = auto()  # when each account and connection last synced, and how it went: no figure moves
+    #: Anything a provider reports, for what removes or replaces a connection's data wholesale. A
+    #: sync announces only the kinds it changed (:meth:`Changes.of_sync`), never this.
     SYNCED = ACCOUNTS | POSITIONS | ACTIVITIES | ORDERS | CONNECTIONS
 
 

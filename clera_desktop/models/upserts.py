@@ -18,6 +18,7 @@ from sqlalchemy import CursorResult, Dialect, Result, Table, delete, func, liter
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.changes import Change
 from clera_desktop.core.money import canonical
 from clera_desktop.core.text import DESCRIPTION_LENGTH, SYMBOL_LENGTH, clean_text, optional_text
 from clera_desktop.models.domain import account_id_for
@@ -56,36 +57,52 @@ class AccountChanges:
     activities_changed: int = 0
     orders_changed: int = 0
     balances_changed: int = 0
+    account_changed: bool = False  # new, or its name, number, type, currency or state moved (not its sync stamps)
 
     @property
     def total(self) -> int:
         return (self.positions_changed + self.positions_removed + self.activities_changed
                 + self.orders_changed + self.balances_changed)
 
+    @property
+    def kinds(self) -> Change:
+        """The kinds of change written, for the views that show them (holdings and cash move the
+        account's value too)."""
+        what = Change.ACCOUNTS if self.account_changed else Change.NONE
+        if self.positions_changed or self.positions_removed or self.balances_changed:
+            what |= Change.POSITIONS | Change.ACCOUNTS
+        if self.activities_changed:
+            what |= Change.ACTIVITIES
+        if self.orders_changed:
+            what |= Change.ORDERS
+        return what
+
 
 def connection_id_for(connection: RemoteConnection) -> str:
     return f"{connection.provider.account_prefix}_{connection.provider_connection_id}"
 
 
-def upsert_connection(session: Session, remote: RemoteConnection, *, now: datetime) -> Connection:
+def upsert_connection(session: Session, remote: RemoteConnection, *, now: datetime) -> tuple[Connection, bool]:
+    """The connection's row, and whether it is new or what a view shows of it moved."""
     connection_id = connection_id_for(remote)
     name = clean_text(remote.brokerage_name) or remote.provider.display_name
     status = ConnectionStatus.NEEDS_RECONNECT if remote.disabled else ConnectionStatus.ACTIVE
     # inserted if new, in one statement: another writer inserting it at the same moment is no error
-    insert_once(session, Connection, id=connection_id, provider=remote.provider,
-                provider_connection_id=remote.provider_connection_id, created_at=now, updated_at=now,
-                brokerage_name=name, connection_type=remote.connection_type, status=status)
+    new = insert_once(session, Connection, id=connection_id, provider=remote.provider,
+                      provider_connection_id=remote.provider_connection_id, created_at=now, updated_at=now,
+                      brokerage_name=name, connection_type=remote.connection_type, status=status)
     row = session.get_one(Connection, connection_id)
     values = {
         "brokerage_name": name, "brokerage_slug": optional_text(remote.brokerage_slug, 100),
         "connection_type": remote.connection_type, "status": status, "status_reason": remote.status_reason,
         "disabled_since": (row.disabled_since or remote.disabled_since or now) if remote.disabled else None,
     }
-    if any(getattr(row, key) != value for key, value in values.items()):
+    moved = any(getattr(row, key) != value for key, value in values.items())
+    if moved:
         for key, value in values.items():
             setattr(row, key, value)
         row.updated_at = now
-    return row
+    return row, new or moved
 
 
 @functools.cache
@@ -242,7 +259,7 @@ def store_prepared_account(session: Session, prepared: PreparedAccount, *, conne
     """Write one account's whole remote state; the caller's transaction makes it all-or-nothing."""
     data, account_id, now = prepared.data, prepared.account_id, prepared.now
     changes = AccountChanges(account_id)
-    _upsert_account(session, data, account_id, connection_id, now)
+    changes.account_changed = _upsert_account(session, data, account_id, connection_id, now)
     changes.balances_changed = run_prepared(session, prepared.balances)
     session.execute(delete(Balance).where(Balance.account_id == account_id,
                                           Balance.currency.not_in([b.currency for b in data.balances])))
@@ -412,23 +429,28 @@ def _same_order(ticket: Order, order: Order) -> bool:
             and (gap != gap or -CLOCK_SKEW.total_seconds() <= gap <= MATCH_WINDOW.total_seconds()))
 
 
-def _upsert_account(session: Session, data: AccountData, account_id: str, connection_id: str | None, now: datetime) -> None:
+def _upsert_account(session: Session, data: AccountData, account_id: str, connection_id: str | None,
+                    now: datetime) -> bool:
+    """Write the account's row; True when it is new or something a view shows of it moved (its
+    sync stamps and status are not: :attr:`Change.SYNC_STATUS` says those)."""
     remote = data.account
-    values: dict[str, Any] = {
+    shown: dict[str, Any] = {
         "provider": remote.provider, "provider_account_id": remote.provider_account_id, "connection_id": connection_id,
         "institution": remote.institution, "name": remote.name, "masked_number": remote.masked_number,
         "account_type": remote.account_type, "currency": remote.currency, "is_active": True,
-        "connection_type": remote.connection_type, "is_paper": remote.is_paper, "stale_since": None,
-        "last_sync_at": now, "last_error": None,
+        "connection_type": remote.connection_type, "is_paper": remote.is_paper,
     }
+    values: dict[str, Any] = {**shown, "stale_since": None, "last_sync_at": now, "last_error": None}
     if data.activities_to is not None:
         values["activities_synced_through"] = data.activities_to
     if insert_once(session, Account, id=account_id, created_at=now, updated_at=now, **values):
-        return
+        return True
     row = session.get_one(Account, account_id)
+    moved = any(getattr(row, key) != value for key, value in shown.items())
     for key, value in values.items():
         setattr(row, key, value)
     row.updated_at = now
+    return moved
 
 
 def insert_once(session: Session, model: type[Base], **values: Any) -> bool:

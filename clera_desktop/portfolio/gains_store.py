@@ -79,9 +79,13 @@ class GainsCache:
         self._books: dict[str, tuple[tuple[object, ...], AccountLots]] = {}
         self._reports: dict[tuple[object, ...], GainsReport] = {}
 
-    def clear(self) -> None:
+    def clear(self, account_ids: Collection[str] | None = None) -> None:
+        """Forget the lots of ``account_ids`` (None: of every account) and every finished report."""
         with self._lock:
-            self._books.clear()
+            if account_ids is None:
+                self._books.clear()
+            for account_id in account_ids or ():
+                self._books.pop(account_id, None)
             self._reports.clear()
 
     def account_lots(self, session: Session, account_ids: Collection[str] | None = None) -> list[AccountLots]:

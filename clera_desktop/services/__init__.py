@@ -265,7 +265,7 @@ class AppServices:
 
     def _synced(self, report: SyncReport, also: Change = Change.NONE) -> SyncReport:
         """Every sync ends here: what it changed is announced, and the history follows it."""
-        self.changes.announce(Changes(Change.SYNCED | also, frozenset(report.changed_accounts)))
+        self.changes.announce(report.changes() | Changes(also) if also else report.changes())
         self.follow_with_history()
         return report
 

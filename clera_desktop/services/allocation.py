@@ -44,8 +44,7 @@ class SecurityClasses:
 
 
 #: What makes a kept book stale: anything that moves a value, a class or a previous close.
-STALE = (Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY | Change.CLASSIFICATION | Change.HISTORY
-         | Change.SYNCED)
+STALE = Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY | Change.CLASSIFICATION | Change.HISTORY
 
 
 class AllocationService:

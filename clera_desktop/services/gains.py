@@ -182,8 +182,10 @@ class GainsService:
         bus.subscribe(self._on_changes)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches(Change.ACTIVITIES | Change.ACCOUNTS | Change.GAINS | Change.SYNCED | Change.POSITIONS):
+        if changes.touches(Change.GAINS):  # the method or the long-term period: every account's lots
             self.cache.clear()
+        elif changes.touches(Change.ACTIVITIES | Change.ACCOUNTS | Change.POSITIONS):
+            self.cache.clear(changes.accounts or None)
 
     async def warm(self) -> None:
         """Replay every account's lots now, on the reader thread, so the Gains view, Holdings' lots

@@ -11,7 +11,7 @@ from clera_desktop.models.engine import Database
 from clera_desktop.portfolio.income import IncomeReport, income_report
 from clera_desktop.services.kept import Kept
 
-STALE = Change.ACTIVITIES | Change.POSITIONS | Change.ACCOUNTS | Change.BASE_CURRENCY | Change.HISTORY | Change.SYNCED
+STALE = Change.ACTIVITIES | Change.POSITIONS | Change.ACCOUNTS | Change.BASE_CURRENCY | Change.HISTORY
 
 
 class IncomeService:

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import BadProviderData, CleraError, NeedsReconnect, StoreError
 from clera_desktop.core.logging_setup import FILE_ONLY
 from clera_desktop.core.settings import Settings
@@ -81,6 +82,13 @@ class ProviderOutcome:
 class SyncReport:
     outcomes: list[ProviderOutcome] = field(default_factory=list)
     changed_accounts: set[str] = field(default_factory=set)
+    changed: Change = Change.NONE  # the kinds of change written (accounts, positions, activities, orders, connections)
+
+    def changes(self) -> Changes:
+        """What to announce: the kinds written and their accounts, and always the sync's own status
+        (a sync that wrote nothing moves no figure: only the "last sync" columns)."""
+        accounts = frozenset() if self.changed & Change.CONNECTIONS else frozenset(self.changed_accounts)
+        return Changes(self.changed | Change.SYNC_STATUS, accounts)
 
     @property
     def ok(self) -> bool:
@@ -211,8 +219,8 @@ class SyncService:
         connections = list(await client.list_connections())
         if only_connection is not None:
             connections = [c for c in connections if c.provider_connection_id == only_connection]
-        await self.database.write(lambda s: _store_connections(s, provider, connections, full=only_connection is None,
-                                                               now=self.clock.now()))
+        report.changed |= await self.database.write(lambda s: _store_connections(
+            s, provider, connections, full=only_connection is None, now=self.clock.now()))
 
         active = [c for c in connections if not c.disabled]
         for broken in (c for c in connections if c.disabled):
@@ -235,8 +243,9 @@ class SyncService:
                 outcome.rows_changed += changes.total
                 outcome.activities_changed += changes.activities_changed
                 outcome.positions_changed += changes.positions_changed + changes.positions_removed
-                if changes.total:
+                if changes.kinds:
                     report.changed_accounts.add(changes.account_id)
+                    report.changed |= changes.kinds
 
         await asyncio.gather(*(one(c, a) for c, a in work))
         return connection_id_for(connections[0]) if only_connection and connections else None
@@ -387,10 +396,14 @@ def _finish_run(session: Session, run_id: int, outcome: ProviderOutcome, connect
 
 
 def _store_connections(session: Session, provider: Provider, connections: list[RemoteConnection], *, full: bool,
-                       now: datetime) -> None:
-    seen = set()
+                       now: datetime) -> Change:
+    """What changed: CONNECTIONS when one was added or changed state (not only its sync stamps);
+    every kind a provider reports when one was removed (its accounts leave every figure)."""
+    seen, moved = set(), Change.NONE
     for remote in connections:
-        row = upsert_connection(session, remote, now=now)
+        row, changed = upsert_connection(session, remote, now=now)
+        if changed:
+            moved |= Change.CONNECTIONS
         seen.add(row.id)
         account_ids = session.scalars(select(Account.id).where(Account.connection_id == row.id)).all()
         if remote.disabled:
@@ -407,6 +420,8 @@ def _store_connections(session: Session, provider: Provider, connections: list[R
             gone.status, gone.status_reason, gone.updated_at = ConnectionStatus.DISABLED, "Removed at the provider.", now
             mark_accounts(session, session.scalars(select(Account.id).where(Account.connection_id == gone.id)).all(),
                           is_active=False)
+            moved |= Change.SYNCED
+    return moved
 
 
 def _connection_failed(session: Session, *, connection_id: str, error: CleraError) -> None:

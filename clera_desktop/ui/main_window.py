@@ -207,20 +207,24 @@ class MainWindow(QMainWindow):
         self._settings = services.settings
         shown = self.stack.currentWidget()
         self.accounts_view.attach(services)
+        async def account_names() -> list[tuple[str, str]]:
+            return [(a.account_id, a.name) for a in await services.accounts()]
+
         self.connect_view = ConnectView(services)
-        self.holdings_view = HoldingsView()
+        self.holdings_view = HoldingsView(holdings=services.holdings)
         self.dashboard_view = DashboardView(services.live)
-        self.performance_view = PerformanceView(services.history)
-        self.gains_view = GainsView(services.gains)
-        self.income_view = IncomeView(services.income)
+        self.performance_view = PerformanceView(services.history, account_names=account_names)
+        self.gains_view = GainsView(services.gains, account_names=account_names)
+        self.income_view = IncomeView(services.income, account_names=account_names)
         self.allocation_view = AllocationView(services.allocation, services.health)
         self.trade_view = TradeView(services.trading, services.gains)
         self.orders_view = OrdersView(services.trading)
-        for key, view in (("connect", self.connect_view), ("holdings", self.holdings_view),
-                          ("allocation", self.allocation_view),
-                          ("dashboard", self.dashboard_view), ("performance", self.performance_view),
-                          ("gains", self.gains_view), ("income", self.income_view), ("trade", self.trade_view),
-                          ("orders", self.orders_view)):
+        #: the views that load themselves on the changes they watch (ui/refresh.py): a new one is one line here
+        self.loading_views: dict[str, QWidget] = {
+            "connect": self.connect_view, "holdings": self.holdings_view, "performance": self.performance_view,
+            "gains": self.gains_view, "income": self.income_view, "allocation": self.allocation_view,
+            "trade": self.trade_view, "orders": self.orders_view}
+        for key, view in (*self.loading_views.items(), ("dashboard", self.dashboard_view)):
             placeholder = self.views[key]
             self.stack.insertWidget(self.stack.indexOf(placeholder), view)
             self.stack.removeWidget(placeholder)
@@ -376,22 +380,8 @@ class MainWindow(QMainWindow):
         values = Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY
         self.refreshers = {
             "accounts": Refresher(self.accounts_view, values | Change.CONNECTIONS | Change.ACTIVITIES | Change.ORDERS
-                                  | Change.HISTORY, self._load_accounts, reading="the accounts"),
-            "holdings": Refresher(self.holdings_view, values, self._load_holdings, reading="the holdings"),
-            "connect": Refresher(self.connect_view, Change.CONNECTIONS | Change.CREDENTIALS | Change.ACCOUNTS,
-                                 self._load_connections),
-            "trade": Refresher(self.trade_view, values | Change.CONNECTIONS | Change.CREDENTIALS | Change.SETTINGS,
-                               lambda _changes: self.trade_view.reload()),
-            "orders": Refresher(self.orders_view, Change.ORDERS | Change.ACCOUNTS, lambda _changes: self.orders_view.reload()),
-            "performance": Refresher(self.performance_view, Change.HISTORY | Change.BASE_CURRENCY | Change.ACCOUNTS,
-                                     self._load_performance, reading="the daily values and returns"),
-            "gains": Refresher(self.gains_view, Change.ACTIVITIES | Change.GAINS | Change.BASE_CURRENCY | Change.ACCOUNTS
-                               | Change.SYNCED | Change.HISTORY, self._load_gains, reading="the lots and gains"),
-            "allocation": Refresher(self.allocation_view, values | Change.CLASSIFICATION | Change.SETTINGS
-                                    | Change.HISTORY, self._load_allocation, reading="the allocation"),
-            "income": Refresher(self.income_view, Change.ACTIVITIES | Change.POSITIONS | Change.BASE_CURRENCY
-                                | Change.ACCOUNTS | Change.HISTORY, self._load_income,
-                                reading="the dividends and interest"),
+                                  | Change.HISTORY | Change.SYNC_STATUS, self._load_accounts, reading="the accounts"),
+            **{key: Refresher.of(view) for key, view in self.loading_views.items()},
             # the live value is recorded off screen too (the intraday line), and the welcome page decided
             "live": Refresher(self.dashboard_view, values | Change.CREDENTIALS, self._load_live, always=True),
             "window": Refresher(self, Change.ACCOUNTS | Change.CONNECTIONS, self._load_window, always=True),
@@ -436,50 +426,11 @@ class MainWindow(QMainWindow):
             self._view_state = None  # once: the account the person left open
             await self.accounts_view.open_account(remembered)
             shown = None
-        if shown and (not changes.accounts or shown in changes.accounts or changes.touches(Change.BASE_CURRENCY)):
+        figures_moved = changes.what & ~Change.SYNC_STATUS  # a sync that wrote nothing moved only the stamps
+        if shown and figures_moved and (not changes.accounts or shown in changes.accounts
+                                        or changes.touches(Change.BASE_CURRENCY)):
             await self.accounts_view.open_account(shown)
         await self._save_first_paint(accounts)
-
-    async def _load_holdings(self, _changes: Changes) -> None:
-        holdings = await self._services.holdings()
-        if isValid(self):
-            self.holdings_view.set_snapshot(holdings)
-
-    async def _load_connections(self, _changes: Changes) -> None:
-        connections = await self._services.connections()
-        if isValid(self):
-            self.connect_view.set_connections(connections)
-
-    async def _load_performance(self, changes: Changes) -> None:
-        from clera_desktop.core.changes import Change
-
-        if changes.touches(Change.ACCOUNTS):
-            accounts = await self._services.accounts()
-            if not isValid(self):
-                return
-            self.performance_view.set_accounts([(a.account_id, a.name) for a in accounts])
-        await self.performance_view.reload()
-
-    async def _load_gains(self, changes: Changes) -> None:
-        await self._load_with_account_choice(self.gains_view, changes)
-
-    async def _load_income(self, changes: Changes) -> None:
-        await self._load_with_account_choice(self.income_view, changes)
-
-    async def _load_allocation(self, _changes: Changes) -> None:
-        await self.allocation_view.reload()  # its chooser comes from its book (accounts, institutions, providers)
-
-    async def _load_with_account_choice(self, view: GainsView | IncomeView, changes: Changes) -> None:
-        """A view with an "All accounts" chooser: its accounts when they changed (or were never
-        listed), then its figures."""
-        from clera_desktop.core.changes import Change
-
-        if changes.touches(Change.ACCOUNTS) or view.account.count() <= 1:
-            accounts = await self._services.accounts()
-            if not isValid(self):
-                return
-            view.set_accounts([(a.account_id, a.name) for a in accounts])
-        await view.reload()
 
     async def _load_live(self, _changes: Changes) -> None:
         if self._services.live.running:  # positions, accounts or the base currency changed: re-value, resubscribe

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
@@ -26,6 +27,17 @@ from clera_desktop.core.errors import CleraError
 
 log = logging.getLogger(__name__)
 Load = Callable[[Changes], Awaitable[None]]
+
+class SelfLoading(Protocol):
+    """A view that loads itself (Anki's screens on ``op_executed``): it says which kinds of change
+    move what it shows and what it reads then; the window only builds its :class:`Refresher`."""
+
+    watches: Change
+    reading: str  # "the holdings": the busy note's "Reading the holdings…"
+
+    async def load(self, changes: Changes) -> None: ...
+
+
 #: A read shorter than this shows no note (most are; a flash of one would be noise).
 BUSY_AFTER_MS = 400
 
@@ -67,6 +79,12 @@ class Refresher(QObject):
         self._busy_timer.setInterval(BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(self._show_busy)
         view.installEventFilter(self)
+
+    @classmethod
+    def of(cls, view: QWidget) -> Refresher:
+        """The refresher of a view that loads itself (:class:`SelfLoading`)."""
+        loading = cast(SelfLoading, view)
+        return cls(view, loading.watches, loading.load, reading=loading.reading)
 
     @property
     def dirty(self) -> bool:

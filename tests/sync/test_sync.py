@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from clera_desktop.core.changes import Change
 from clera_desktop.models.enums import ConnectionStatus, SyncStatus
 from clera_desktop.models.queries import aggregated_holdings
 from clera_desktop.models.tables import Account, Activity, Balance, Connection, Position, SyncRun
@@ -74,6 +75,7 @@ def test_a_second_sync_changes_nothing_and_adds_no_row(harness: Harness) -> None
     assert report.ok
     assert sum(o.rows_changed for o in report.outcomes) == 0
     assert _table_counts(harness) == before
+    assert report.changes().what == Change.SYNC_STATUS, "nothing to redraw but the last sync's time"
 
 
 def test_a_sync_after_changes_reflects_exactly_those_changes(harness: Harness) -> None:
@@ -102,6 +104,10 @@ def test_a_sync_after_changes_reflects_exactly_those_changes(harness: Harness) -
         assert session.scalar(select(Balance.cash).where(Balance.account_id == local)) == etrade.book.cash
     changed = {o.provider.value: o.rows_changed for o in report.outcomes}
     assert changed["plaid"] == 0 and changed["snaptrade"] > 0
+    announced = report.changes()
+    assert announced.accounts == {local}, "one account changed: the views and caches of the others stay"
+    assert announced.what == (Change.POSITIONS | Change.ACCOUNTS | Change.ACTIVITIES | Change.ORDERS
+                              | Change.SYNC_STATUS)
 
 
 def test_a_disabled_snaptrade_connection_keeps_its_data_and_needs_reconnect(harness: Harness) -> None:

@@ -102,3 +102,49 @@ def test_the_totals_line_starts_afresh_in_a_new_base_currency_and_an_empty_accou
     run(window.settled())
     assert services.live.series(None) is not usd_line, "USD points never continue as CAD"
     assert services.live.snapshot().base_currency == "CAD"  # type: ignore[union-attr]
+
+
+def test_a_sync_that_changes_nothing_redraws_no_figure_and_keeps_every_cache(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    """A sync says what it wrote: the second sync of an unchanged demo wrote no row, so only the
+    "last sync" columns move; every view of figures and every kept read stays as it was."""
+    from clera_desktop.core.changes import Change, Changes
+
+    run(window.sync_now())
+    run(window.sync_now())  # whatever the first left to settle (today's closes, the history) is settled now
+    figures = ("holdings", "performance", "gains", "income", "allocation", "orders", "trade")
+    for name in figures:
+        view = window.refreshers[name].view
+        showing(window, view, run)
+    showing(window, window.accounts_view, run)
+    services = window.services
+    kept_lots = dict(services.gains.cache._books)
+    kept_allocation = dict(services.allocation._books._values)
+    kept_income = dict(services.income._reports._values)
+    assert kept_lots and kept_allocation and kept_income, "every cache was filled by its view"
+    heard: list[Changes] = []
+    services.changes.subscribe(heard.append)
+    before = _loads(window)
+
+    run(window.sync_now())
+    run(window.settled())
+
+    assert heard and all(c.what == Change.SYNC_STATUS for c in heard), [c.what for c in heard]
+    after = _loads(window)
+    for name in (*figures, "live", "window"):
+        assert after[name] == before[name] and not window.refreshers[name].dirty, name
+    assert after["accounts"] == before["accounts"] + 1, "the last sync's time is shown"
+    assert services.gains.cache._books == kept_lots
+    assert services.allocation._books._values == kept_allocation and services.income._reports._values == kept_income
+
+
+
+def test_each_view_that_loads_itself_says_what_it_watches_and_reads(window: MainWindow) -> None:
+    """The window builds their refreshers from what the views declare (ui/refresh.py SelfLoading)."""
+    from clera_desktop.core.changes import Change
+
+    assert set(window.loading_views) >= {"holdings", "performance", "gains", "income", "allocation", "trade"}
+    for key, view in window.loading_views.items():
+        assert isinstance(view.watches, Change) and view.watches, key
+        assert view.reading.startswith("the "), key
+        assert window.refreshers[key].watches == view.watches and window.refreshers[key].view is view, key

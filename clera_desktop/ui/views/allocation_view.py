@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.money import round_figure
 from clera_desktop.portfolio.allocation import AccountFacts, Allocation, AllocationBook, Slice, SliceHolding
 from clera_desktop.portfolio.classification import Dimension
@@ -158,6 +159,13 @@ class HealthPanel(QGroupBox):
 
 class AllocationView(QWidget):
     trade_requested = Signal(str)  # a symbol: the window opens a ticket (never placed from here)
+    #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
+    watches = (Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY | Change.CLASSIFICATION | Change.SETTINGS
+               | Change.HISTORY)
+    reading = "the allocation"
+
+    async def load(self, _changes: Changes) -> None:
+        await self.reload()  # its chooser comes from its book (accounts, institutions, providers)
 
     def __init__(self, allocation: AllocationService, health: HealthService, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qasync import asyncSlot
+from shiboken6 import isValid
 
+from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.models.enums import Provider
 from clera_desktop.services import ConnectionRow
@@ -63,6 +65,14 @@ CONNECTION_COLUMNS: list[Column[ConnectionRow]] = [
 class ConnectView(QWidget):
     connections_changed = Signal(str)  # a sentence for the status bar
     keys_requested = Signal()  # the guide's "Enter API keys…": the window opens Settings
+    #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
+    watches = Change.CONNECTIONS | Change.CREDENTIALS | Change.ACCOUNTS | Change.SYNC_STATUS
+    reading = "the connections"
+
+    async def load(self, _changes: Changes) -> None:
+        connections = await self._services.connections()
+        if isValid(self):
+            self.set_connections(connections)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)

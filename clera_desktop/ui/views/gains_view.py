@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.files import write_private
 from clera_desktop.portfolio.gains import GainsReport, RealisedLine, Term
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.account_choice import ALL_ACCOUNTS, fill_account_choice
+from clera_desktop.ui.account_choice import ALL_ACCOUNTS, AccountNames, fill_account_choice, refill_account_choice
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
@@ -84,9 +85,16 @@ def totals_text(report: GainsReport) -> str:
 
 
 class GainsView(QWidget):
-    def __init__(self, gains: GainsService, parent: QWidget | None = None) -> None:
+    #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
+    watches = (Change.ACTIVITIES | Change.GAINS | Change.BASE_CURRENCY | Change.ACCOUNTS | Change.POSITIONS
+               | Change.HISTORY)
+    reading = "the lots and gains"
+
+    def __init__(self, gains: GainsService, parent: QWidget | None = None, *,
+                 account_names: AccountNames | None = None) -> None:
         super().__init__(parent)
         self._gains = gains
+        self._account_names = account_names
         self.report: GainsReport | None = None
         self._base = ""
         self.year = QComboBox()
@@ -125,6 +133,11 @@ class GainsView(QWidget):
 
     def set_accounts(self, accounts: list[tuple[str, str]]) -> None:
         fill_account_choice(self.account, accounts)
+
+    async def load(self, changes: Changes) -> None:
+        """The chooser's accounts when they changed, then the figures."""
+        if await refill_account_choice(self.account, changes, self._account_names):
+            await self.reload()
 
     async def reload(self) -> None:
         years = await self._gains.years_with_sales()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.csv_safe import write_rows
 from clera_desktop.core.files import open_private
 from clera_desktop.core.money import money_places, quantity_places, ratio_places, sum_known
@@ -32,12 +35,18 @@ from clera_desktop.ui.views.lots_panel import LotsPanel
 
 
 class HoldingsView(QWidget):
+    #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
     trade_requested = Signal(str)
     said = Signal(str)  # a sentence for the status bar (an export written, or not)
     lots_wanted = Signal(str, str)  # account id, symbol: the window loads them into ``lots``
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    watches = Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY
+    reading = "the holdings"
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 holdings: Callable[[], Awaitable[HoldingsSnapshot]] | None = None) -> None:
         super().__init__(parent)
+        self._read = holdings
         self._whole = HoldingsSnapshot("USD", (), None, None)  # every account; the model holds what is shown
         self._shown_scope: tuple[str | None, str | None] = (None, None)  # (provider, account) the model shows
         self.model = HoldingsTreeModel(self)
@@ -125,6 +134,13 @@ class HoldingsView(QWidget):
             index = index.parent()
         symbol = self.model.index(index.row(), 0).data() if index.isValid() else ""
         self.trade_requested.emit(symbol or "")
+
+    async def load(self, _changes: Changes) -> None:
+        if self._read is None:
+            return
+        snapshot = await self._read()
+        if isValid(self):
+            self.set_snapshot(snapshot)
 
     def set_snapshot(self, snapshot: HoldingsSnapshot) -> None:
         first = not self.model.snapshot.rows

@@ -13,9 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from clera_desktop.core.changes import Change, Changes
 from clera_desktop.portfolio.income import IncomeReport, SourceIncome
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.account_choice import ALL_ACCOUNTS, fill_account_choice
+from clera_desktop.ui.account_choice import ALL_ACCOUNTS, AccountNames, fill_account_choice, refill_account_choice
 from clera_desktop.ui.charts.month_bars import MonthBars
 from clera_desktop.ui.columns import fit_columns_when_shown
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
@@ -81,9 +82,15 @@ def note_text(report: IncomeReport) -> str:
 
 
 class IncomeView(QWidget):
-    def __init__(self, income: IncomeService, parent: QWidget | None = None) -> None:
+    #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
+    watches = Change.ACTIVITIES | Change.POSITIONS | Change.BASE_CURRENCY | Change.ACCOUNTS | Change.HISTORY
+    reading = "the dividends and interest"
+
+    def __init__(self, income: IncomeService, parent: QWidget | None = None, *,
+                 account_names: AccountNames | None = None) -> None:
         super().__init__(parent)
         self._income = income
+        self._account_names = account_names
         self.report: IncomeReport | None = None
         self._base = ""
         self.account = QComboBox()
@@ -128,6 +135,11 @@ class IncomeView(QWidget):
 
     def set_accounts(self, accounts: list[tuple[str, str]]) -> None:
         fill_account_choice(self.account, accounts)
+
+    async def load(self, changes: Changes) -> None:
+        """The chooser's accounts when they changed, then the figures."""
+        if await refill_account_choice(self.account, changes, self._account_names):
+            await self.reload()
 
     async def reload(self) -> None:
         account = self.account.currentData()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
+from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.trading.audit import AuditRow, export_audit_csv
 from clera_desktop.trading.order_store import OrderListRow
@@ -65,6 +66,12 @@ AUDIT_COLUMNS: list[Column[AuditRow]] = [
 
 class OrdersView(QWidget):
     orders_filled = Signal(str)
+    #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
+    watches = Change.ORDERS | Change.ACCOUNTS
+    reading = "the orders"
+
+    async def load(self, _changes: Changes) -> None:
+        await self.reload()
 
     def __init__(self, trading: TradingService, parent: QWidget | None = None) -> None:
         super().__init__(parent)

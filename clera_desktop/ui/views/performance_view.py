@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
+from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.portfolio.benchmark import BenchmarkRun
 from clera_desktop.portfolio.history_service import Report, SeriesPoint
 from clera_desktop.portfolio.returns import Metrics
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.account_choice import AccountNames
 from clera_desktop.ui.coalesced import Coalesced, Superseded
 from clera_desktop.ui.palette import emphasise
 
@@ -123,10 +125,15 @@ def range_start(name: str, today: date) -> date | None:
 
 
 class PerformanceView(QWidget):
+    #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
+    watches = Change.HISTORY | Change.BASE_CURRENCY | Change.ACCOUNTS
+    reading = "the daily values and returns"
+
     def __init__(self, history: HistoryService, parent: QWidget | None = None, *, account_id: str | None = None,
-                 show_choice: bool = True) -> None:
+                 show_choice: bool = True, account_names: AccountNames | None = None) -> None:
         super().__init__(parent)
         self._history = history
+        self._account_names = account_names
         self._fixed_account = account_id
         self.account = QComboBox()
         self.account.setAccessibleName("Account")
@@ -293,6 +300,15 @@ class PerformanceView(QWidget):
 
             run_task(self, self.reload(), on_error=self.note.setText)
         super().showEvent(event)  # type: ignore[arg-type]
+
+    async def load(self, changes: Changes) -> None:
+        """The chooser's accounts when they changed, then the figures."""
+        if self._account_names is not None and changes.touches(Change.ACCOUNTS):
+            accounts = await self._account_names()
+            if not isValid(self):
+                return
+            self.set_accounts(accounts)
+        await self.reload()
 
     async def reload(self) -> None:
         """Read and show the chosen range and accounts; asked again meanwhile, the newest choice wins."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
+from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.models.enums import OrderSide, OrderType, TimeInForce
 from clera_desktop.models.trading import OrderTicket, TradingAccount
@@ -66,6 +67,13 @@ def problem_html(problem: TicketProblem) -> str:
 
 class TradeView(QWidget):
     order_placed = Signal(str)  # the message for the status bar
+    #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
+    watches = (Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY | Change.CONNECTIONS | Change.CREDENTIALS
+               | Change.SETTINGS)
+    reading = "the accounts that can trade"
+
+    async def load(self, _changes: Changes) -> None:
+        await self.reload()
 
     def __init__(self, trading: TradingService, gains: GainsService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
