@@ -34,7 +34,7 @@ class DecimalText(TypeDecorator[Decimal]):
         raise TypeError(f"money columns take Decimal, not {type(value).__name__}: {value!r}")
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        return None if value is None else Decimal(value)
+        return _decimal_or_none(value)
 
     def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Decimal | None]:
         """One call per value where the decorator's own wrapping makes two: a report reads

@@ -99,14 +99,20 @@ class GainsCache:
                  .where(Account.is_active.is_(True)).order_by(Account.name))
         if account_ids is not None:
             query = query.where(Account.id.in_(sorted(account_ids)))
-        result = []
+        rows = []
         for account_id, name, currency, account_type in session.execute(query).all():
             method = lot_method(session, account_id)
             key = (activity.get(account_id), method, name, currency, account_type)
             with self._lock:
                 known = self._books.get(account_id)
-            if known is None or known[0] != key:
-                book = build_lots(load_records(session, account_id), method)
+            rows.append((account_id, name, currency, account_type, method, key,
+                         known if known is not None and known[0] == key else None))
+        stale = [account_id for account_id, *_, known in rows if known is None]
+        records = records_by_account(session, stale) if stale else {}  # the changed accounts' activities, one read
+        result = []
+        for account_id, name, currency, account_type, method, key, known in rows:
+            if known is None:
+                book = build_lots(records.get(account_id, []), method)
                 known = (key, AccountLots(account_id, name, currency, method, book, is_sheltered(account_type)))
                 with self._lock:
                     self._books[account_id] = known

@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self._settings = services.settings
         shown = self.stack.currentWidget()
         self.accounts_view.attach(services)
+
         async def account_names() -> list[tuple[str, str]]:
             return [(a.account_id, a.name) for a in await services.accounts()]
 
