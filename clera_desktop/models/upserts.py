@@ -478,8 +478,10 @@ def deactivate_missing_accounts(session: Session, connection_id: str, present: s
     return rows_affected(result)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def tax_lots_json(lots: tuple[BrokerTaxLot, ...] | None) -> str | None:
-    """The brokerage's lots as stored (exact decimal text); None when it reports none."""
+    """The brokerage's lots as stored (exact decimal text); None when it reports none. Remembered:
+    each sync brings every position's lots again, mostly unchanged."""
     if lots is None:
         return None
     return json.dumps([{"acquired": lot.acquired.isoformat() if lot.acquired else None, "quantity": canonical(lot.quantity),

@@ -166,6 +166,35 @@ def _tax_lots(value: object) -> tuple[BrokerTaxLot, ...] | None:
     return tuple(lots) or None
 
 
+class KnownLots:
+    """Tax lots read on earlier syncs, by the fields they are read from. Every sync sends every
+    position's lots again, alike but for their current value (which moves with the price and is not
+    kept), and reading them again was most of a repeat sync's own work."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[str | None, ...], tuple[BrokerTaxLot, ...] | None] = {}
+
+    def read(self, value: object) -> tuple[BrokerTaxLot, ...] | None:
+        """:func:`_tax_lots` of ``value``, from memory when the same lots came before."""
+        if not isinstance(value, list) or not value:
+            return None
+        try:
+            key = tuple(field for item in value for field in (
+                item.get("position_type"), item.get("quantity"), item.get("cost_basis"),
+                item.get("original_purchase_date"), item.get("lot_id")))
+        except AttributeError:  # a lot that is not an object: read the long way, unremembered
+            return _tax_lots(value)
+        if not all(field is None or type(field) is str for field in key):
+            return _tax_lots(value)
+        if key not in self._read:
+            if len(self._read) >= self.LIMIT:
+                self._read.clear()
+            self._read[key] = _tax_lots(value)
+        return self._read[key]
+
+
 def _time(text: str | None) -> datetime | None:
     return None if not text else datetime.fromisoformat(text)
 
@@ -202,6 +231,7 @@ class SnapTradeClient:
         self.user = user
         self.clock = clock or SystemClock()
         self.runner = CallRunner(Provider.SNAPTRADE, map_error, limiter=RateLimiter(rate_limit_per_minute))
+        self._known_lots = KnownLots()
 
     def _give_every_request_a_timeout(self) -> None:
         """The SDK's public methods take no timeout; wrap its transport so each request has one."""
@@ -342,7 +372,7 @@ class SnapTradeClient:
                 price=price, market_value=None if price is None else quantity * price,
                 average_cost=None if cost is None or not quantity else cost / quantity, cost_basis=cost,
                 description=instrument.get("description"), universal_symbol_id=instrument.get("id"),
-                tax_lots=_tax_lots(item.get("tax_lots")), exchange=_exchange(instrument.get("exchange")),
+                tax_lots=self._known_lots.read(item.get("tax_lots")), exchange=_exchange(instrument.get("exchange")),
             ))
         return positions
 

@@ -8,6 +8,7 @@ is positive); providers that use another convention (Plaid) flip the sign when r
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -102,12 +103,18 @@ TAX_LOT_INSTITUTIONS = frozenset({"E*TRADE"})
 
 
 def fifo_lots(events: list[LedgerEvent], symbol: str) -> list[BrokerLot]:
-    """The open lots of ``symbol`` after ``events``, closed first in, first out; a split multiplies
-    every lot's shares and keeps its cost."""
-    lots: list[BrokerLot] = []
+    """The open lots of ``symbol`` after ``events`` (:func:`open_lots`)."""
+    return open_lots(events).get(symbol, [])
+
+
+def open_lots(events: list[LedgerEvent]) -> dict[str, list[BrokerLot]]:
+    """Every symbol's open lots after ``events``, in one pass: closed first in, first out; a split
+    multiplies every lot's shares and keeps its cost."""
+    by_symbol: dict[str, list[BrokerLot]] = defaultdict(list)
     for event in events:
-        if event.symbol != symbol or event.quantity is None:
+        if event.symbol is None or event.quantity is None:
             continue
+        lots = by_symbol[event.symbol]
         if event.kind is EventKind.BUY:
             lots.append(BrokerLot(event.id, event.day, event.quantity, -event.amount))
         elif event.kind is EventKind.TRANSFER_IN:
@@ -126,4 +133,4 @@ def fifo_lots(events: list[LedgerEvent], symbol: str) -> list[BrokerLot]:
                 left -= taken
                 if not lot.quantity:
                     lots.pop(0)
-    return lots
+    return {symbol: lots for symbol, lots in by_symbol.items() if lots}

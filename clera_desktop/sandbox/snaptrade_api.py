@@ -26,7 +26,7 @@ from clera_desktop.sandbox import snaptrade_portal
 from clera_desktop.sandbox import snaptrade_shapes as shapes
 from clera_desktop.sandbox.exchange import OrderRejected, OrderRequest, cancel, submit, validate
 from clera_desktop.sandbox.http import json_response, number, read_json
-from clera_desktop.sandbox.ledger import TAX_LOT_INSTITUTIONS, fifo_lots
+from clera_desktop.sandbox.ledger import TAX_LOT_INSTITUTIONS
 from clera_desktop.sandbox.signing import verify
 from clera_desktop.sandbox.world import DemoAccount, SnapConnection, SnapUser
 
@@ -404,7 +404,7 @@ async def positions_all(service: SnapTradeService, request: web.Request, user: S
     with service.world.lock:
         holdings = sorted(account.book.holdings.items())
         with_lots = account.institution in TAX_LOT_INSTITUTIONS
-        lots = {symbol: fifo_lots(account.ledger, symbol) for symbol, _ in holdings} if with_lots else {}
+        lots = account.open_lots() if with_lots else {}
     results = [
         shapes.position(service.world.instruments[symbol], holding.quantity, service.price_of(symbol), holding.cost,
                         lots.get(symbol))

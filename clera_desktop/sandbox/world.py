@@ -8,6 +8,7 @@ activities each (a million activities).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import random
@@ -27,7 +28,7 @@ from clera_desktop.sandbox.instruments import (
     Instrument,
     synthetic_instruments,
 )
-from clera_desktop.sandbox.ledger import Book, EventKind, LedgerEvent
+from clera_desktop.sandbox.ledger import Book, BrokerLot, EventKind, LedgerEvent, open_lots
 from clera_desktop.sandbox.market import CENT, LiveMarket, PriceHistory, business_days, cents
 
 HISTORY_YEARS = 3
@@ -49,6 +50,7 @@ NON_RESIDENT_TAX = Decimal("0.15")
 FOREIGN_TAX = {"VXUS": Decimal("0.07")}
 
 
+@functools.lru_cache(maxsize=1 << 20)
 def stable_uuid(*parts: object) -> str:
     """A UUID that depends only on ``parts``: ids survive a rebuild of the world."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "clera-sandbox:" + ":".join(map(str, parts))))
@@ -141,12 +143,21 @@ class DemoAccount:
     orders: list[DemoOrder] = field(default_factory=list)
     subtype: str = "brokerage"  # Plaid's account subtype
     _book: Book | None = field(default=None, repr=False)
+    _lots: tuple[int, int, dict[str, list[BrokerLot]]] | None = field(default=None, repr=False)
 
     @property
     def book(self) -> Book:
         if self._book is None:
             self._book = Book.replay(self.ledger)
         return self._book
+
+    def open_lots(self) -> dict[str, list[BrokerLot]]:
+        """Each symbol's open tax lots, kept until the (append-only) ledger grows: a brokerage keeps
+        its lots, it does not replay the account's history for every positions request."""
+        key = (id(self.ledger), len(self.ledger))
+        if self._lots is None or self._lots[:2] != key:
+            self._lots = (*key, open_lots(self.ledger))
+        return self._lots[2]
 
     def record(self, event: LedgerEvent) -> None:
         book = self.book  # replay what came before, then add this event once

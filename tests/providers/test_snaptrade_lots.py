@@ -1,0 +1,38 @@
+"""SnapTrade sends every position's tax lots on every sync; the client reads a lot list once and
+remembers it by the fields it is read from (its current value, which moves with the price, is not
+kept), so a repeat sync does not parse them again."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from clera_desktop.providers.snaptrade import KnownLots, _tax_lots
+
+
+def _lot(quantity: str = "3", value: str = "30.00", **extra: Any) -> dict[str, Any]:
+    return {"original_purchase_date": "2024-03-01T15:00:00Z", "quantity": quantity, "purchased_price": "9.5",
+            "cost_basis": "28.50", "current_value": value, "position_type": "LONG", "lot_id": "lot-1", **extra}
+
+
+def test_lots_read_again_with_only_a_new_value_are_the_ones_read_before() -> None:
+    known = KnownLots()
+    first = known.read([_lot()])
+    assert first == _tax_lots([_lot()])
+    assert first is not None and (first[0].acquired, first[0].quantity, first[0].cost) == (
+        date(2024, 3, 1), Decimal(3), Decimal("28.50"))
+    assert known.read([_lot(value="31.20")]) is first  # the price moved: nothing to read again
+
+
+def test_a_lot_that_changed_is_read_again() -> None:
+    known = KnownLots()
+    known.read([_lot()])
+    changed = known.read([_lot(quantity="2")])
+    assert changed is not None and changed[0].quantity == Decimal(2)
+
+
+def test_odd_lots_are_read_the_long_way_with_the_same_answer() -> None:
+    known = KnownLots()
+    for odd in ([_lot(quantity=3)], [_lot(), "not a lot"], [_lot(position_type="SHORT")], [], None, "lots"):
+        assert known.read(odd) == _tax_lots(odd)
