@@ -240,6 +240,16 @@ class AppServices:
         base = self.settings.base_currency
         return await self.database.read(lambda s: account_values(s, base))
 
+    async def account_names(self) -> list[tuple[str, str]]:
+        """(id, name) of the active accounts, in :meth:`accounts`' order, without valuing them: what
+        an account choice lists (valuing every holding cost a tenth of a second on a big book)."""
+        def read(session: Session) -> list[tuple[str, str]]:
+            rows = session.execute(select(Account.id, Account.name).where(Account.is_active.is_(True))
+                                   .order_by(Account.institution, Account.name))
+            return [(account_id, name) for account_id, name in rows]
+
+        return await self.database.read(read)
+
     async def holdings(self) -> HoldingsSnapshot:
         base = self.settings.base_currency
         return await self.database.read(lambda s: holdings_snapshot(s, base))

@@ -208,15 +208,12 @@ class MainWindow(QMainWindow):
         shown = self.stack.currentWidget()
         self.accounts_view.attach(services)
 
-        async def account_names() -> list[tuple[str, str]]:
-            return [(a.account_id, a.name) for a in await services.accounts()]
-
         self.connect_view = ConnectView(services)
         self.holdings_view = HoldingsView(holdings=services.holdings)
         self.dashboard_view = DashboardView(services.live)
-        self.performance_view = PerformanceView(services.history, account_names=account_names)
-        self.gains_view = GainsView(services.gains, account_names=account_names)
-        self.income_view = IncomeView(services.income, account_names=account_names)
+        self.performance_view = PerformanceView(services.history, account_names=services.account_names)
+        self.gains_view = GainsView(services.gains, account_names=services.account_names)
+        self.income_view = IncomeView(services.income, account_names=services.account_names)
         self.allocation_view = AllocationView(services.allocation, services.health)
         self.trade_view = TradeView(services.trading, services.gains)
         self.orders_view = OrdersView(services.trading)

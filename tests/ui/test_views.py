@@ -194,3 +194,14 @@ def test_holdings_model_with_ten_thousand_rows_sorts(qtbot: Any) -> None:
     model = HoldingsTreeModel()
     model.set_snapshot(many_holdings(10_000))
     assert model.rowCount(QModelIndex()) == 10_000
+
+
+def test_an_account_choice_lists_the_active_accounts_without_valuing_them(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    _synced(window, run)
+    services = window._services
+    valued = run(services.accounts())
+    assert run(services.account_names()) == [(a.account_id, a.name) for a in valued]  # the same accounts, same order
+    run(window.refreshers["performance"].load_now())
+    choice = window.performance_view.account
+    assert [choice.itemText(n) for n in range(1, choice.count())] == [a.name for a in valued]
