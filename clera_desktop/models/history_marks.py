@@ -17,25 +17,25 @@ from clera_desktop.models.tables import AppSetting
 EVERY_DAY = date.min
 
 
-def _key(account_id: str) -> str:
+def rewritten_key(account_id: str) -> str:
     return f"history-rewritten:{account_id}"
 
 
 def mark_rewritten(session: Session, account_id: str, since: date, *, now: datetime) -> None:
     """The account's activities from ``since`` on were rewritten (the earliest mark stands)."""
-    row = session.get(AppSetting, _key(account_id))
+    row = session.get(AppSetting, rewritten_key(account_id))
     if row is None:
-        session.add(AppSetting(key=_key(account_id), value=since.isoformat(), updated_at=now))
+        session.add(AppSetting(key=rewritten_key(account_id), value=since.isoformat(), updated_at=now))
     else:
         row.value, row.updated_at = min(since, date.fromisoformat(row.value)).isoformat(), now
 
 
 def rewritten_since(session: Session, account_id: str) -> date | None:
-    row = session.get(AppSetting, _key(account_id))
+    row = session.get(AppSetting, rewritten_key(account_id))
     return None if row is None else date.fromisoformat(row.value)
 
 
 def clear_rewritten(session: Session, account_id: str) -> None:
-    row = session.get(AppSetting, _key(account_id))
+    row = session.get(AppSetting, rewritten_key(account_id))
     if row is not None:
         session.delete(row)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -27,6 +27,8 @@ from clera_desktop.portfolio.manual import lot_method
 from clera_desktop.portfolio.rates import RateBook
 
 LONG_TERM_KEY = "long_term_months"
+#: Reads accounts' activity records (None: every account), given the internal transfers' ids.
+RecordsReader = Callable[[Session, Collection[str] | None, Collection[int]], Mapping[str, list[ActivityRecord]]]
 
 
 def long_term_months(session: Session) -> int:
@@ -154,10 +156,12 @@ class GainBreakdown:
         return self.unrealised_end - self.unrealised_start
 
 
-def gain_breakdown(session: Session, base: str, start: date, end: date,
-                   account_ids: Collection[str] | None = None) -> GainBreakdown:
+def gain_breakdown(session: Session, base: str, start: date, end: date, account_ids: Collection[str] | None = None,
+                   read_records: RecordsReader | None = None) -> GainBreakdown:
+    """``read_records``: how to read the accounts' activity records (:func:`records_by_account`, or a reader
+    that keeps them between reads)."""
     rates = RateBook.from_store(session)
-    stored = records_by_account(session, account_ids, internal_transfers(session))  # one read, used twice
+    stored = (read_records or _read_records)(session, account_ids, internal_transfers(session))  # one read, used twice
     accounts = account_lots(session, account_ids, lambda account_id: stored.get(account_id, []))
     report = realised_gains(accounts, base, start, end, rates.rate_on, long_term_months(session))
     realised = sum((line.gain_base for line in report.lines if line.gain_base is not None), Decimal(0))
@@ -187,6 +191,11 @@ def gain_breakdown(session: Session, base: str, start: date, end: date,
         return GainBreakdown(cents(realised), None, None, tuple(sorted(left_out)))
     return GainBreakdown(cents(realised), None if before is None else cents(before),
                          None if after is None else cents(after))
+
+
+def _read_records(session: Session, account_ids: Collection[str] | None,
+                  internal: Collection[int]) -> Mapping[str, list[ActivityRecord]]:
+    return records_by_account(session, account_ids, internal)
 
 
 def _unrealised_on(account: AccountLots, upto: list[ActivityRecord], book: LotBook, closes: PriceTable, day: date,

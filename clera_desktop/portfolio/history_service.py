@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.errors import CleraError, RejectedInput
@@ -30,7 +30,6 @@ from clera_desktop.models.tables import (
     AppSetting,
     DailyPrice,
     FxRate,
-    PortfolioSnapshot,
     Position,
 )
 from clera_desktop.models.upserts import put_app_setting, upsert_rows
@@ -39,8 +38,9 @@ from clera_desktop.portfolio.benchmark import Benchmark, BenchmarkRun, FlowDay, 
 from clera_desktop.portfolio.benchmark import parse as parse_benchmark
 from clera_desktop.portfolio.benchmark import run as run_benchmark
 from clera_desktop.portfolio.derived import bring_up_to_date
-from clera_desktop.portfolio.gains_store import GainBreakdown, gain_breakdown
-from clera_desktop.portfolio.history_store import HistoryState, plain_day, read_state
+from clera_desktop.portfolio.gains_store import GainBreakdown, RecordsReader, gain_breakdown
+from clera_desktop.portfolio.history_store import HistoryState, SnapshotRow, read_state, snapshot_rows
+from clera_desktop.portfolio.kept_reads import KeptReads
 from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
 from clera_desktop.portfolio.risk import RiskFigures, risk_figures
@@ -112,6 +112,7 @@ class HistoryService:
         self._database = database
         self._settings = settings
         self._registry = registry
+        self._kept = KeptReads()  # each account's days and records, read again only when they moved
 
     async def update(self) -> list[str]:
         """Fetch missing closes and rates, then rebuild every account whose inputs changed."""
@@ -167,9 +168,7 @@ class HistoryService:
 
     async def report(self, *, account_ids: list[str] | None = None, start: date | None = None,
                      end: date | None = None) -> Report:
-        settings = self._settings()
-        base, today = settings.base_currency, settings.clock.today()
-        return await self._database.read(lambda s: build_report(s, base, account_ids, start, end, today=today))
+        return (await self.overview(account_ids, start, end))[1]
 
     async def overview(self, account_ids: list[str] | None, start: date | None,
                        end: date | None) -> tuple[list[SeriesPoint], Report]:
@@ -180,9 +179,10 @@ class HistoryService:
 
         def read(session: Session) -> tuple[list[SeriesPoint], Report]:
             ids = _account_ids(session, account_ids)
-            rows = snapshot_rows(session, ids, end)
+            rows = self._kept.days(session, ids, end)
             combined = combined_points(session, base, ids, None, end, rows)
-            report = build_report(session, base, account_ids, start, end, today=today, stored=(rows, combined))
+            report = build_report(session, base, account_ids, start, end, today=today, stored=(rows, combined),
+                                  records=self._kept.records)
             return series_of(combined.points, start), report
 
         return await self._database.read(read)
@@ -218,7 +218,8 @@ class HistoryService:
         base = self._settings().base_currency
 
         def read(session: Session) -> BenchmarkRun:
-            points = combined_points(session, base, _account_ids(session, account_ids), None, end).points
+            ids = _account_ids(session, account_ids)
+            points = combined_points(session, base, ids, None, end, self._kept.days(session, ids, end)).points
             before = [p for p in points if start is not None and p.day < start]
             days = [FlowDay(p.day, p.value, p.flow_in, p.flow_out) for p in points[len(before):]]
             start_value = before[-1].value if before else Decimal(0)
@@ -325,32 +326,6 @@ def _rate_needs(session: Session, base: str, today: date) -> dict[str, date]:
 def _account_ids(session: Session, wanted: list[str] | None) -> list[str]:
     active = list(session.scalars(select(Account.id).where(Account.is_active.is_(True)).order_by(Account.name)))
     return active if wanted is None else [a for a in active if a in wanted]
-
-
-#: One stored day of an account: date, value, net flow, income, flow out, internal flow, fees, taxes.
-SnapshotRow = tuple[date, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal]
-
-
-def snapshot_rows(session: Session, account_ids: list[str], end: date | None,
-                  since: date | None = None) -> dict[str, list[SnapshotRow]]:
-    """Every account's stored days in order (from ``since``), in one read (a report needs them for
-    the total and for each account: read once, used twice)."""
-    amounts = (PortfolioSnapshot.value, PortfolioSnapshot.net_flow, PortfolioSnapshot.income, PortfolioSnapshot.flow_out,
-               PortfolioSnapshot.internal_flow, PortfolioSnapshot.fees, PortfolioSnapshot.taxes)
-    query = select(PortfolioSnapshot.account_id, type_coerce(PortfolioSnapshot.date, String),
-                   *(type_coerce(a, String) for a in amounts)) \
-        .where(PortfolioSnapshot.account_id.in_(account_ids)).order_by(PortfolioSnapshot.account_id, PortfolioSnapshot.date)
-    if end is not None:
-        query = query.where(PortfolioSnapshot.date <= end)
-    if since is not None:
-        query = query.where(PortfolioSnapshot.date >= since)
-    rows: dict[str, list[SnapshotRow]] = {account_id: [] for account_id in account_ids}
-    # the connection's rows, all at once and as stored (a row with no column to process is not
-    # processed at all): the day and the amounts (NOT NULL, exact text) are read here; 30,000 days
-    # cost 3x through the ORM's entity loading and a call per value
-    for account_id, day, *texts in session.connection().execute(query).all():
-        rows[account_id].append(cast(SnapshotRow, (plain_day(day), *map(Decimal, texts))))
-    return rows
 
 
 def account_points(rows: list[SnapshotRow]) -> list[DailyPoint]:
@@ -463,8 +438,10 @@ def _range_metrics(points: list[DailyPoint], start: date | None, end: date | Non
 
 def build_report(session: Session, base: str, account_ids: list[str] | None, start: date | None,
                  end: date | None, *, today: date,
-                 stored: tuple[dict[str, list[SnapshotRow]], Combined] | None = None) -> Report:
-    """``stored``: the accounts' days and their sum, read already (by :meth:`HistoryService.overview`)."""
+                 stored: tuple[dict[str, list[SnapshotRow]], Combined] | None = None,
+                 records: RecordsReader | None = None) -> Report:
+    """``stored``: the accounts' days and their sum, read already (by :meth:`HistoryService.overview`);
+    ``records``: how the gains read the activity records (:func:`gain_breakdown`)."""
     ids = _account_ids(session, account_ids)
     names: dict[str, str] = {}
     currencies: dict[str, str] = {}
@@ -480,7 +457,7 @@ def build_report(session: Session, base: str, account_ids: list[str] | None, sta
     for account_id in ids:
         account_metrics, _, _ = _range_metrics(account_points(rows[account_id]), first, last, today)
         accounts.append(AccountReport(account_id, names[account_id], currencies[account_id], account_metrics))
-    gains = gain_breakdown(session, base, first, last, ids)
+    gains = gain_breakdown(session, base, first, last, ids, records)
     before = [p for p in combined.points if p.day < first]
     inside = [p for p in combined.points if first <= p.day <= last]
     risk = risk_figures(inside, before[-1].value if before else Decimal(0))

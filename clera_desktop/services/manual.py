@@ -37,7 +37,7 @@ from clera_desktop.models.history_marks import mark_rewritten
 from clera_desktop.models.tables import Account, Activity, AppSetting
 from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.history import sales_beyond_holdings
-from clera_desktop.portfolio.history_store import load_records
+from clera_desktop.portfolio.history_store import load_records, state_key
 from clera_desktop.portfolio.manual import LOT_METHOD_KEY
 
 #: The cells of the activity form, in the order the form shows them (the CSV's columns but the account).
@@ -100,7 +100,7 @@ class ManualAccounts:
             name = account.name
             session.delete(account)  # the store cascades to its rows
             session.execute(delete(AppSetting).where(AppSetting.key.in_(
-                [f"history:{account_id}", f"{LOT_METHOD_KEY}:{account_id}"])))
+                [state_key(account_id), f"{LOT_METHOD_KEY}:{account_id}"])))
             return name
 
         name = await self._database.write(write)
