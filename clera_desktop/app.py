@@ -143,8 +143,9 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
     Without an OS keyring the secret file stays locked until the person unlocks it from the
     window (a modal prompt before the window would block start-up, and any headless run).
 
-    ``report_startup`` prints ``painted`` once the first frame is painted and ``ready`` once the
-    store's own figures are shown (for bench/startup_bench.py, which times the lines).
+    ``report_startup`` prints ``painted`` once the first frame is painted, ``shown`` once the view on
+    screen shows the store's own figures and ``ready`` once every view has read them (for
+    bench/startup_bench.py, which times the lines).
     """
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
@@ -221,7 +222,7 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
                 await asyncio.to_thread(restore_backup, settings, latest)
                 context = await asyncio.to_thread(build_context_and_views, settings)
             window.attach(context.services)
-            await window.start()
+            await window.start(figures_shown=(lambda: print("shown", flush=True)) if report_startup else None)  # noqa: T201
         except Exception as error:
             log.exception("could not open the data")
             window.sync_label.setText(f"Could not open your data: {user_message_for(error)}")

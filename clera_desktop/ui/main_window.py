@@ -30,6 +30,7 @@ from clera_desktop.ui.views.accounts_view import AccountsView
 
 if TYPE_CHECKING:
     import asyncio
+    from collections.abc import Callable
 
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMenu, QMessageBox
@@ -480,13 +481,16 @@ class MainWindow(QMainWindow):
         except OSError as error:
             log.info("could not keep the last screen: %s", error)
 
-    async def start(self) -> None:
-        """First paint from the store, then live prices and a sync in the background."""
+    async def start(self, figures_shown: Callable[[], None] | None = None) -> None:
+        """First paint from the store, then live prices and a sync in the background.
+        ``figures_shown``: called once the view on screen shows the store's figures."""
         import asyncio  # loaded after the first paint, with the event loop
 
         # the figures on screen first; the hidden views' reads after them, not beside them
         shown = [r for r in self.refreshers.values() if r.view.isVisible()]
         await asyncio.gather(*(r.load_now() for r in shown))
+        if figures_shown is not None:
+            figures_shown()
         await asyncio.gather(*(r.load_now() for r in self.refreshers.values() if r not in shown))
         settle_heap()
         self._live_task = asyncio.ensure_future(self._start_live())

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QDate, QEvent
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from clera_desktop.ui import formatting as fmt
@@ -26,37 +26,56 @@ def month_label(key: str, *, short: bool = True) -> str:
 
 
 class MonthBars(QWidget):
+    """The bars' plot is built, and pyqtgraph imported, the first time the chart is needed (shown or
+    given its months): not while the window builds its views before the first figures."""
+
     def __init__(self, parent: QWidget | None = None, *, name: str = "By month") -> None:
         super().__init__(parent)
-        import pyqtgraph as pg
-
-        self._pg = pg
-        palette = self.palette()
-        self._accent = palette.color(QPalette.ColorRole.Highlight)
-        self.plot = pg.PlotWidget(axisItems={"left": value_axis(pg)})
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        self.plot.setMouseEnabled(x=False, y=False)  # a year or two of months: nothing to pan or zoom
-        self.plot.showGrid(x=False, y=True, alpha=0.15)
-        self.plot.setAccessibleName(name)
-        style_plot(self.plot, palette)
+        self._name = name
+        self._pg: Any = None
+        self._plot: Any = None
+        self._accent = self.palette().color(QPalette.ColorRole.Highlight)
         self._bars: Any = None
         self._keys: list[str] = []
         self._amounts: list[Decimal] = []
         self._currency = ""
         self.hover = QLabel(" ")
         self.hover.setAccessibleName("The month under the pointer")
-        self._mouse = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse_moved)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.hover)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.hover)
+
+    @property
+    def plot(self) -> Any:
+        if self._plot is None:
+            self._plot = self._build_plot()
+        return self._plot
+
+    def _build_plot(self) -> Any:
+        import pyqtgraph as pg
+
+        self._pg = pg
+        plot = pg.PlotWidget(axisItems={"left": value_axis(pg)})
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)  # a year or two of months: nothing to pan or zoom
+        plot.showGrid(x=False, y=True, alpha=0.15)
+        plot.setAccessibleName(self._name)
+        style_plot(plot, self.palette())
+        self._mouse = pg.SignalProxy(plot.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse_moved)
+        self._layout.insertWidget(0, plot, 1)
+        return plot
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.plot  # noqa: B018 - built when first shown, even before any month arrives
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """The system turned dark or light: the plot and the bars follow."""
         if event.type() == QEvent.Type.PaletteChange:
-            style_plot(self.plot, self.palette())
             self._accent = self.palette().color(QPalette.ColorRole.Highlight)
+            if self._plot is not None:
+                style_plot(self._plot, self.palette())
             if self._bars is not None:
                 self._bars.setOpts(brush=self._accent)
         super().changeEvent(event)
