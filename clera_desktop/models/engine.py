@@ -17,7 +17,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote
@@ -436,6 +436,19 @@ class Database:
 
     async def read(self, work: Callable[[Session], T]) -> T:
         return await asyncio.wrap_future(self._readers.submit(self.read_sync, work))
+
+    def write_soon(self, work: Callable[[Session], object], what: str) -> None:
+        """Queue ``work`` on the writer thread and return at once, for ``what`` may be kept or lost
+        (a figure kept to show sooner next time), never the person's data: nobody waits for it
+        behind a sync, and a failure is logged. Closing the store waits for it."""
+        if self.read_only:
+            return
+
+        def done(future: Future[object]) -> None:
+            if not future.cancelled() and future.exception() is not None:
+                log.warning("could not keep %s: %s", what, future.exception())
+
+        self._writer.submit(self.write_sync, work).add_done_callback(done)
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)

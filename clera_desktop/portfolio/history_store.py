@@ -68,10 +68,10 @@ class StoreMarks:
 
     @classmethod
     def read(cls, session: Session) -> StoreMarks:
-        return cls(_marks(session, DailyPrice.id), _marks(session, FxRate.id))
+        return cls(table_marks(session, DailyPrice.id), table_marks(session, FxRate.id))
 
 
-def _marks(session: Session, column: Any, *where: Any) -> tuple[int, int]:
+def table_marks(session: Session, column: Any, *where: Any) -> tuple[int, int]:
     """(count, newest id) of a table's rows: a cheap sign that rows were added or removed. Two
     queries, not one: SQLite counts ``count(*)`` alone from its smallest index (8 ms at 1 M
     closes) and finds ``max(id)`` alone in one seek, but walks every row for the pair (60-90 ms)."""
@@ -82,7 +82,7 @@ def _marks(session: Session, column: Any, *where: Any) -> tuple[int, int]:
 
 def activity_marks(session: Session, account_id: str) -> tuple[int, int]:
     """(count, newest id) of an account's activities (rewrites in place: :mod:`models.history_marks`)."""
-    return _marks(session, Activity.id, Activity.account_id == account_id)
+    return table_marks(session, Activity.id, Activity.account_id == account_id)
 
 
 @dataclass(frozen=True, slots=True)

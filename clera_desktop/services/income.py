@@ -1,14 +1,19 @@
 """Dividends and interest for the Income view: one read of the store, on its reader thread, kept
-until a change moves a payment, a holding (the projection) or a rate."""
+until a change moves a payment, a holding (the projection) or a rate; every account's report is
+also kept in the store for the next start (services/income_kept.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from datetime import date
+
+from sqlalchemy.orm import Session
 
 from clera_desktop.core.changes import Change, ChangeBus
 from clera_desktop.core.clock import Clock
 from clera_desktop.models.engine import Database
 from clera_desktop.portfolio.income import IncomeReport, income_report
+from clera_desktop.services import income_kept
 from clera_desktop.services.kept import Kept
 
 STALE = Change.ACTIVITIES | Change.POSITIONS | Change.ACCOUNTS | Change.BASE_CURRENCY | Change.HISTORY
@@ -25,6 +30,23 @@ class IncomeService:
     async def report(self, account_ids: Collection[str] | None = None) -> IncomeReport:
         """Every payment up to today, in the base currency at each payment day's rate."""
         today, base = self._clock().today(), self._base()
-        scope = None if account_ids is None else frozenset(account_ids)
-        return await self._reports.get((base, today, scope), lambda: self._database.read(
-            lambda s: income_report(s, base, today, account_ids=account_ids)))
+        if account_ids is not None:
+            return await self._reports.get((base, today, frozenset(account_ids)), lambda: self._database.read(
+                lambda s: income_report(s, base, today, account_ids=account_ids)))
+        return await self._reports.get((base, today, None), lambda: self._every_account(base, today))
+
+    async def _every_account(self, base: str, today: date) -> IncomeReport:
+        """Every account's report: the one kept in the store while nothing it reads moved, else read
+        again and kept for the next start (services/income_kept.py)."""
+        def read(session: Session) -> tuple[IncomeReport, str, bool]:
+            now_marks = income_kept.marks(session)
+            kept = income_kept.load(session, base, today, now_marks=now_marks)
+            if kept is not None:
+                return kept, now_marks, False
+            return income_report(session, base, today), now_marks, True
+
+        report, read_marks, fresh = await self._database.read(read)
+        if fresh:
+            now = self._clock().now()
+            self._database.write_soon(lambda s: income_kept.save(s, report, read_marks, now=now), "the income report")
+        return report
