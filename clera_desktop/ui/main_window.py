@@ -23,9 +23,10 @@ from shiboken6 import isValid
 from clera_desktop import __version__
 from clera_desktop.core.errors import CleraError
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.app_shell import settle_heap, user_message_for
+from clera_desktop.ui.app_shell import settle_heap
 from clera_desktop.ui.resources import icon
 from clera_desktop.ui.slots import async_slot
+from clera_desktop.ui.sync_flow import SyncFlow
 from clera_desktop.ui.views.accounts_view import AccountsView
 
 if TYPE_CHECKING:
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from clera_desktop.core.settings import Settings
     from clera_desktop.models.domain import AccountValue
     from clera_desktop.services import AppServices
-    from clera_desktop.sync.service import SyncProgress, SyncReport
     from clera_desktop.ui.first_paint import LastScreen
     from clera_desktop.ui.refresh import Refresher
     from clera_desktop.ui.view_state import ViewState
@@ -104,7 +104,6 @@ class MainWindow(QMainWindow):
 
         self.welcome: WelcomeView | None = None  # built when there is nothing to show
         self._view_state: ViewState | None = None  # where the person left the window, until restored
-        self._read_ahead_task: asyncio.Task[None] | None = None  # after a sync's history (see _read_ahead)
         self.accounts_view = AccountsView()
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
@@ -140,11 +139,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.sync_label = QLabel("")
-        self.error_button = QPushButton("")
-        self.error_button.setFlat(True)
-        self.error_button.hide()
-        self.error_button.clicked.connect(self._on_error_button_clicked)
+        self._build_menus()
+        self.sync = SyncFlow(self, self.refresh_action, self.settled)
+        self.sync_label, self.error_button = self.sync.label, self.sync.problem_button
         # an icon, not an emoji: emoji fonts are not everywhere
         self.unlock_button = QPushButton(icon("lock"), "Unlock saved keys\u2026")
         self.unlock_button.setFlat(True)
@@ -154,13 +151,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.sync_label, 1)
         self.statusBar().addPermanentWidget(self.unlock_button)
         self.statusBar().addPermanentWidget(self.error_button)
-        self._last_report: SyncReport | None = None
         self._live_drawn = -1
-        self._history_task: asyncio.Task[None] | None = None
         self._live_task: asyncio.Task[None] | None = None
-        self._sync_task: asyncio.Task[None] | None = None
-
-        self._build_menus()
         self._restore_geometry()
         self.frame_timer = QTimer(self, interval=FRAME_MS, timerType=Qt.TimerType.PreciseTimer)
         self.frame_timer.timeout.connect(self._on_frame)
@@ -206,6 +198,7 @@ class MainWindow(QMainWindow):
 
         self._services = services
         self._settings = services.settings
+        self.sync.attach(services)
         shown = self.stack.currentWidget()
         self.accounts_view.attach(services)
 
@@ -499,8 +492,8 @@ class MainWindow(QMainWindow):
 
         async def warm_gains() -> None:  # once the first sync settled: the Gains view then opens at once
             await asyncio.wait({first_sync})
-            if self._history_task is not None:
-                await asyncio.wait({self._history_task})
+            if self.sync.history_task is not None:
+                await asyncio.wait({self.sync.history_task})
             if isValid(self):
                 await self._services.gains.warm()
 
@@ -529,79 +522,18 @@ class MainWindow(QMainWindow):
             self.accounts_view.detail.set_live(value)
 
     def refresh(self) -> asyncio.Task[None]:
-        import asyncio  # loaded after the first paint, with the event loop
-
-        if self._sync_task is None or self._sync_task.done():
-            self._sync_task = asyncio.ensure_future(self.sync_now())
-        return self._sync_task
+        """Sync now (ui/sync_flow.py), unless a sync is under way already."""
+        return self.sync.refresh()
 
     @async_slot()
     async def _on_refresh_triggered(self) -> None:
         await self.refresh()
 
     async def sync_now(self) -> None:
-        import asyncio  # loaded after the first paint, with the event loop
-
-        self.refresh_action.setEnabled(False)
-        self.sync_label.setText("Syncing\u2026")
-        try:
-            report = await self._services.sync(progress=self._on_sync_progress)
-        except Exception as error:  # the sync's boundary in the window: said, logged, not lost
-            if not isinstance(error, CleraError):
-                log.error("sync failed unexpectedly", exc_info=error)
-            if isValid(self):
-                self.sync_label.setText("Sync did not finish")
-                self._show_problem(user_message_for(error))
-            return
-        finally:
-            if isValid(self):
-                self.refresh_action.setEnabled(True)
-        if not isValid(self):
-            return
-        self._last_report = report  # the sync announced what changed: the views that show it are redrawing
-        self._history_task = asyncio.ensure_future(self._after_history())  # the sync started it
-        await self.settled()
-        problems = [m for o in report.outcomes for m in o.user_messages]
-        self.sync_label.setText("Up to date" if not problems else "Synced with problems")
-        if problems:
-            self._show_problem(f"{len(problems)} problem{'s' if len(problems) > 1 else ''}: {problems[0]}")
-        else:
-            self.error_button.hide()
+        await self.sync.sync_now()
 
     async def update_history(self) -> None:
-        """Fetch the closes and rates history needs, rebuild what changed, redraw (each sync does)."""
-        self._services.follow_with_history()
-        await self._after_history()
-
-    async def _after_history(self) -> None:
-        """Once the history follows the latest sync (it announces what it rebuilt): read ahead."""
-        await self._services.history_settled()
-        if isValid(self):
-            await self.settled()
-            self._read_ahead()
-
-    def _read_ahead(self) -> None:
-        """After a sync's history: read what the Allocation and Income views show, in the background,
-        so a click on them opens at once (each read is kept until the next change; at 60,000
-        positions and a million activities, ~0.5 s and ~1.5 s on the reader thread)."""
-        from clera_desktop.ui.tasks import run_task
-
-        async def read() -> None:
-            if isValid(self):
-                await self._services.allocation.book()
-            if isValid(self):
-                await self._services.income.report()
-
-        self._read_ahead_task = run_task(self, read())
-
-    def _on_sync_progress(self, progress: SyncProgress) -> None:
-        counter = f" ({progress.done}/{progress.total})" if progress.total else ""
-        self.sync_label.setText(f"Syncing {progress.provider.value}: {progress.message}{counter}")
-
-    def _show_problem(self, text: str) -> None:
-        self.error_button.setText("\u26a0 " + text[:90])
-        self.error_button.setToolTip("Click for details")
-        self.error_button.show()
+        await self.sync.update_history()
 
     @async_slot()
     async def _on_unlock_button_clicked(self) -> None:
@@ -621,11 +553,6 @@ class MainWindow(QMainWindow):
         self.unlock_button.hide()
         self.statusBar().showMessage("Saved keys unlocked.", 5000)
         self.refresh()
-
-    def _on_error_button_clicked(self) -> None:
-        report = self._last_report
-        details = report.summary() if report else self.error_button.text()
-        _message_box().information(self, "Sync details", details)
 
     def _on_order_placed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)  # the fill's sync announces what it changed
@@ -697,9 +624,9 @@ class MainWindow(QMainWindow):
         accounts = self.accounts_view.model.accounts()
         if accounts:  # with the column widths the person left
             self._keep_last_screen(accounts, self.accounts_view.column_widths())
-        for task in (self._sync_task, self._history_task, self._live_task):
-            if task is not None and not task.done():
-                task.cancel()
+        self.sync.cancel()
+        if self._live_task is not None and not self._live_task.done():
+            self._live_task.cancel()
         for refresher in getattr(self, "refreshers", {}).values():
             refresher.cancel()
         self.frame_timer.stop()

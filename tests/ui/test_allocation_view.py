@@ -158,7 +158,7 @@ def test_after_a_syncs_history_the_allocation_and_income_are_read_ahead(
         window: MainWindow, run: Callable[[Awaitable[Any]], Any], monkeypatch: Any) -> None:
     """A click on Allocation or Income after a sync shows kept figures: no read of the store."""
     run(window.sync_now())
-    run(window._history_task)  # type: ignore[arg-type]
+    run(window.sync.history_task)  # type: ignore[arg-type]
     database = window.services.database
     reads: list[object] = []
     real_read = database.read
@@ -167,7 +167,7 @@ def test_after_a_syncs_history_the_allocation_and_income_are_read_ahead(
         reads.append(work)
         return real_read(work)
 
-    run(window._read_ahead_task)  # type: ignore[arg-type]
+    run(window.sync.read_ahead_task)  # type: ignore[arg-type]
     monkeypatch.setattr(database, "read", counted)
     run(window.services.allocation.book())
     run(window.services.income.report())

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/r
 def test_a_benchmark_nobody_holds_is_fetched_and_drawn_with_the_portfolios_own_flows(
         window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     run(window.sync_now())
-    run(window._history_task)  # type: ignore[arg-type]
+    run(window.sync.history_task)  # type: ignore[arg-type]
     view = window.performance_view
     window.show_view(view)
     run(wait_for(lambda: view.report is not None))

@@ -19,7 +19,7 @@ HEADER = "date,account,type,symbol,quantity,price,amount,fee,currency\n"
 def test_performance_view_shows_history_and_returns_for_each_range(window: MainWindow,
                                                                    run: Callable[[Awaitable[Any]], Any]) -> None:
     run(window.sync_now())
-    run(window._history_task)  # type: ignore[arg-type]
+    run(window.sync.history_task)  # type: ignore[arg-type]
     view = window.performance_view
     window.show_view(view)
     buttons = {b.text(): b for b in view.range_group.buttons()}
