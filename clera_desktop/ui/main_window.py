@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from clera_desktop import __version__
 from clera_desktop.core.errors import CleraError
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.app_shell import settle_heap
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QMenu, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from clera_desktop.core.changes import Changes
     from clera_desktop.core.settings import Settings
@@ -180,6 +179,10 @@ class MainWindow(QMainWindow):
         return box.question(self, title, text) == box.StandardButton.Yes
 
     @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
     def services(self) -> AppServices:
         """What the window shows and does (after :meth:`attach`)."""
         return self._services
@@ -246,79 +249,12 @@ class MainWindow(QMainWindow):
     # ---- menus and actions --------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        self.refresh_action = QAction(icon("refresh"), self.tr("&Refresh"), self)
-        self.refresh_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("Ctrl+R")])
+        from clera_desktop.ui.window_menus import build_menus
+
+        menus = build_menus(self, has_store=self._services is not None)
+        self.refresh_action, self.needs_data = menus.refresh, menus.needs_data
+        self.appearance_actions = menus.appearance
         self.refresh_action.triggered.connect(self._on_refresh_triggered)
-        export = QAction(self.tr("&Export holdings\u2026"), self)
-        export.setShortcut(QKeySequence("Ctrl+E"))
-        export.triggered.connect(lambda: self.holdings_view.ask_and_export())
-        settings = QAction(self.tr("&Settings\u2026"), self)
-        settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
-        settings.triggered.connect(self.open_settings)
-        import_csv = QAction(self.tr("&Import CSV\u2026"), self)
-        import_csv.setShortcut(QKeySequence("Ctrl+I"))
-        import_csv.triggered.connect(self.open_import)
-        manual = QAction(self.tr("Add &manual account\u2026"), self)
-        manual.triggered.connect(self.open_manual_account)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.needs_data = [self.refresh_action, export, import_csv, manual, settings]
-        for action in self.needs_data:
-            action.setEnabled(self._services is not None)
-        for action in (self.refresh_action, export, import_csv, manual, settings):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for number, button in enumerate(self.nav_buttons.values(), start=1):
-            action = QAction(button.text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))  # the tenth: Ctrl+0
-            action.triggered.connect(button.click)
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        self._add_appearance_menu(view_menu)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Clera Desktop"), self)
-        about.triggered.connect(lambda: _message_box().about(
-            self, "About Clera Desktop",
-            f"Clera Desktop {__version__}\nEvery brokerage account in one window.\n"
-            f"Data folder: {self._settings.data_dir}"))
-        logs = QAction(self.tr("Open &log folder"), self)
-        logs.triggered.connect(self._open_log_folder)
-        help_menu.addAction(about)
-        help_menu.addAction(logs)
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.refresh_action)
-
-    def _add_appearance_menu(self, view_menu: QMenu) -> None:
-        """View › Appearance: as the system (the default), light or dark; kept between runs."""
-        from PySide6.QtGui import QActionGroup
-        from PySide6.QtWidgets import QApplication
-
-        from clera_desktop.ui.palette import Appearance, choose_appearance, kept_appearance
-
-        menu = view_menu.addMenu(self.tr("&Appearance"))
-        group = QActionGroup(self)
-        kept = kept_appearance()
-        self.appearance_actions: dict[Appearance, QAction] = {}
-        for appearance in Appearance:
-            action = QAction(self.tr(appearance.label), self, checkable=True)
-            action.setChecked(appearance is kept)
-            action.triggered.connect(lambda _=False, a=appearance: choose_appearance(
-                cast(QApplication, QApplication.instance()), a))
-            group.addAction(action)
-            menu.addAction(action)
-            self.appearance_actions[appearance] = action
-
-    def _open_log_folder(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._settings.log_dir)))
 
     def open_import(self) -> None:
         from clera_desktop.ui.dialogs.import_dialog import ImportDialog
