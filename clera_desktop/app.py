@@ -112,12 +112,9 @@ def restore_backup(settings: Settings, backup: Backup) -> None:
 def build_context_and_views(settings: Settings) -> AppContext:
     """On a worker thread: open the store and providers, and import the views' modules (the slow
     part of start-up) so that building the widgets on the GUI thread afterwards is quick."""
-    import clera_desktop.ui.views.connect_view
-    import clera_desktop.ui.views.dashboard_view
-    import clera_desktop.ui.views.orders_view
-    import clera_desktop.ui.views.performance_view
-    import clera_desktop.ui.views.trade_view  # noqa: F401 - imported for their side effect: loaded
+    from clera_desktop.ui.window_views import import_view_modules
 
+    import_view_modules()
     return build_context(settings)
 
 

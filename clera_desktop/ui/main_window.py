@@ -27,6 +27,7 @@ from clera_desktop.ui.resources import icon
 from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.sync_flow import SyncFlow
 from clera_desktop.ui.views.accounts_view import AccountsView
+from clera_desktop.ui.window_views import TITLES
 
 if TYPE_CHECKING:
     import asyncio
@@ -66,13 +67,6 @@ def _message_box() -> type[QMessageBox]:
     return QMessageBox
 
 
-#: The views' titles, in English; shown through QCoreApplication.translate("MainWindow", ...), so a
-#: translation (resources/translations/clera_<language>.qm, loaded by ui/i18n.py) replaces them.
-TITLES = {"dashboard": "Dashboard", "accounts": "Accounts", "holdings": "Holdings", "allocation": "Allocation",
-          "performance": "Performance", "gains": "Gains", "income": "Income", "trade": "Trade", "orders": "Orders",
-          "connect": "Connect"}
-
-
 class MainWindow(QMainWindow):
     """The window. It can paint before the store is open: built without services it shows the
     last session's accounts (``first_paint``); :meth:`attach` then builds the other views."""
@@ -87,6 +81,7 @@ class MainWindow(QMainWindow):
     trade_view: TradeView
     orders_view: OrdersView
     refreshers: dict[str, Refresher]
+    loading_views: dict[str, QWidget]
 
     def __init__(self, services: AppServices | None = None, *, settings: Settings | None = None,
                  first_paint: LastScreen | None = None) -> None:
@@ -117,7 +112,7 @@ class MainWindow(QMainWindow):
         nav.setContentsMargins(8, 12, 8, 12)
         self.nav_buttons: dict[str, QToolButton] = {}
         for n, (key, english) in enumerate(TITLES.items(), start=1):
-            title = QCoreApplication.translate("MainWindow", english)  # TITLES are marked with QT_TRANSLATE_NOOP
+            title = QCoreApplication.translate("MainWindow", english)
             button = QToolButton()
             button.setText(title)
             button.setToolTip(f"{title} ({QKeySequence(f'Ctrl+{n % 10}').toString(QKeySequence.SequenceFormat.NativeText)})")
@@ -188,38 +183,20 @@ class MainWindow(QMainWindow):
         return self._services
 
     def attach(self, services: AppServices) -> None:
-        """The store, keyring and providers are open: build every view on them."""
-        from clera_desktop.ui.views.allocation_view import AllocationView
-        from clera_desktop.ui.views.connect_view import ConnectView
-        from clera_desktop.ui.views.dashboard_view import DashboardView
-        from clera_desktop.ui.views.gains_view import GainsView
-        from clera_desktop.ui.views.holdings_view import HoldingsView
-        from clera_desktop.ui.views.income_view import IncomeView
-        from clera_desktop.ui.views.orders_view import OrdersView
-        from clera_desktop.ui.views.performance_view import PerformanceView
-        from clera_desktop.ui.views.trade_view import TradeView
+        """The store, keyring and providers are open: build every view on them (ui/window_views.py)."""
+        from clera_desktop.ui.refresh import SelfLoading
+        from clera_desktop.ui.window_views import build_views
 
         self._services = services
         self._settings = services.settings
         self.sync.attach(services)
         shown = self.stack.currentWidget()
         self.accounts_view.attach(services)
-
-        self.connect_view = ConnectView(services)
-        self.holdings_view = HoldingsView(holdings=services.holdings)
-        self.dashboard_view = DashboardView(services.live)
-        self.performance_view = PerformanceView(services.history, account_names=services.account_names)
-        self.gains_view = GainsView(services.gains, account_names=services.account_names)
-        self.income_view = IncomeView(services.income, account_names=services.account_names)
-        self.allocation_view = AllocationView(services.allocation, services.health)
-        self.trade_view = TradeView(services.trading, services.gains)
-        self.orders_view = OrdersView(services.trading)
-        #: the views that load themselves on the changes they watch (ui/refresh.py): a new one is one line here
-        self.loading_views: dict[str, QWidget] = {
-            "connect": self.connect_view, "holdings": self.holdings_view, "performance": self.performance_view,
-            "gains": self.gains_view, "income": self.income_view, "allocation": self.allocation_view,
-            "trade": self.trade_view, "orders": self.orders_view}
-        for key, view in (*self.loading_views.items(), ("dashboard", self.dashboard_view)):
+        built = build_views(services)
+        #: the views that load themselves on the changes they watch (ui/refresh.py)
+        self.loading_views = {key: view for key, view in built.items() if isinstance(view, SelfLoading)}
+        for key, view in built.items():
+            setattr(self, f"{key}_view", view)  # typed above, for the signals wired below
             placeholder = self.views[key]
             self.stack.insertWidget(self.stack.indexOf(placeholder), view)
             self.stack.removeWidget(placeholder)

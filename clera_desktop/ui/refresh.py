@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Protocol, cast
+from typing import Protocol, cast, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
@@ -28,6 +28,7 @@ from clera_desktop.core.errors import CleraError
 log = logging.getLogger(__name__)
 Load = Callable[[Changes], Awaitable[None]]
 
+@runtime_checkable
 class SelfLoading(Protocol):
     """A view that loads itself (Anki's screens on ``op_executed``): it says which kinds of change
     move what it shows and what it reads then; the window only builds its :class:`Refresher`."""

@@ -45,6 +45,7 @@ from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.tables import sorted_table
 
 if TYPE_CHECKING:
+    from clera_desktop.services import AppServices
     from clera_desktop.services.allocation import AllocationService
     from clera_desktop.services.health import HealthService
 
@@ -431,3 +432,8 @@ class AllocationView(QWidget):
         from clera_desktop.ui.tasks import run_task
 
         run_task(self, work, on_error=self.note.setText)
+
+
+def build(services: AppServices) -> AllocationView:
+    """The window's allocation view on the app's services (ui/window_views.py)."""
+    return AllocationView(services.allocation, services.health)

@@ -295,3 +295,8 @@ class ConnectView(QWidget):
             self._announce(f"{row.name} removed.")
         except CleraError as error:
             self._say(error.user_message)
+
+
+def build(services: AppServices) -> ConnectView:
+    """The window's connect view on the app's services (ui/window_views.py)."""
+    return ConnectView(services)

@@ -23,6 +23,7 @@ from clera_desktop.ui.tables import sorted_table
 if TYPE_CHECKING:
     from clera_desktop.realtime.series import SeriesBuffer
     from clera_desktop.realtime.service import LiveService
+    from clera_desktop.services import AppServices
     from clera_desktop.ui.charts.value_chart import ValueChart
 
 LIVE_COLUMNS: list[Column[AccountLiveValue]] = [
@@ -201,3 +202,8 @@ class DashboardView(QWidget):
             self.chart.currency = chosen.currency if chosen else snapshot.base_currency
         xs, ys = series.arrays()
         self.chart.set_series(xs, ys, series.exact, follow=True, gap=INTRADAY_GAP_SECONDS)
+
+
+def build(services: AppServices) -> DashboardView:
+    """The window's dashboard view on the app's services (ui/window_views.py)."""
+    return DashboardView(services.live)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.holdings_tree_model import HoldingsFilter, HoldingsTreeModel
 from clera_desktop.ui.item_models.two_level_model import TOP
 from clera_desktop.ui.views.lots_panel import LotsPanel
+
+if TYPE_CHECKING:
+    from clera_desktop.services import AppServices
 
 
 class HoldingsView(QWidget):
@@ -244,3 +248,8 @@ class HoldingsView(QWidget):
                          money_places(r.market_value_base, base), money_places(r.cost_basis_base, base),
                          money_places(r.gain, base), ratio_places(r.gain_pct), ratio_places(r.weight), len(r.accounts)]
                         for r in rows))
+
+
+def build(services: AppServices) -> HoldingsView:
+    """The window's holdings view on the app's services (ui/window_views.py)."""
+    return HoldingsView(holdings=services.holdings)

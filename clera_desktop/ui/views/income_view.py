@@ -25,6 +25,7 @@ from clera_desktop.ui.tables import sorted_table
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from clera_desktop.services import AppServices
     from clera_desktop.services.income import IncomeService
 
 YearRow = tuple[int, "Decimal", "Decimal", "Decimal"]
@@ -168,3 +169,8 @@ class IncomeView(QWidget):
         from clera_desktop.ui.tasks import run_task
 
         run_task(self, self.reload(), on_error=self.note.setText)
+
+
+def build(services: AppServices) -> IncomeView:
+    """The window's income view on the app's services (ui/window_views.py)."""
+    return IncomeView(services.income, account_names=services.account_names)

@@ -34,6 +34,7 @@ from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 
 if TYPE_CHECKING:
+    from clera_desktop.services import AppServices
     from clera_desktop.trading.service import TradingService
 
 TRACK_INTERVAL_MS = 4000
@@ -244,3 +245,8 @@ class OrdersView(QWidget):
             self.status.setText(f"Could not write {path}: {error.strerror or error}. Choose another folder.")
             return
         self.status.setText(f"Exported {len(self.audit_model.rows)} audit entries to {path}")
+
+
+def build(services: AppServices) -> OrdersView:
+    """The window's orders view on the app's services (ui/window_views.py)."""
+    return OrdersView(services.trading)

@@ -40,6 +40,7 @@ from clera_desktop.ui.palette import emphasise
 
 if TYPE_CHECKING:
     from clera_desktop.portfolio.history_service import HistoryService
+    from clera_desktop.services import AppServices
     from clera_desktop.ui.charts.value_chart import ValueChart
 
 RANGES = ("1W", "1M", "3M", "YTD", "1Y", "ALL", "Custom")
@@ -443,3 +444,8 @@ class PerformanceView(QWidget):
         line = np.array(ys, dtype=np.float64)
         chart.set_extra(name, xs, line, BENCHMARK_COLOR)
         return line
+
+
+def build(services: AppServices) -> PerformanceView:
+    """The window's performance view on the app's services (ui/window_views.py)."""
+    return PerformanceView(services.history, account_names=services.account_names)

@@ -40,6 +40,7 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.dialogs.confirm_order_dialog import ConfirmOrderDialog
 
 if TYPE_CHECKING:
+    from clera_desktop.services import AppServices
     from clera_desktop.services.gains import GainsService, SalePreview
     from clera_desktop.trading.service import TradingService
 
@@ -441,3 +442,8 @@ class TradeView(QWidget):
         self._clear_amounts()
         self._facts_for = None  # cash and holdings change: fetch again
         self.order_placed.emit(message)
+
+
+def build(services: AppServices) -> TradeView:
+    """The window's trade view on the app's services (ui/window_views.py)."""
+    return TradeView(services.trading, services.gains)

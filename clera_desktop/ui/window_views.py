@@ -1,0 +1,56 @@
+"""The window's views, in the navigation's order: each one's key (also its icon's name), its title
+(in English, translated in the "MainWindow" context) and the module under ``ui/views`` that builds
+it on the app's services with ``build(services)``.
+
+A new view is a module with a ``build`` function (a view that loads itself on the changes it
+watches: ui/refresh.SelfLoading) and one line here. The Accounts view is built with the window, to
+paint the last session's accounts before the store opens; the others once it is open.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from clera_desktop.services import AppServices
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSpec:
+    key: str
+    title: str
+    module: str | None  # under clera_desktop.ui.views; None: built with the window (Accounts)
+
+
+VIEWS = (
+    ViewSpec("dashboard", "Dashboard", "dashboard_view"),
+    ViewSpec("accounts", "Accounts", None),
+    ViewSpec("holdings", "Holdings", "holdings_view"),
+    ViewSpec("allocation", "Allocation", "allocation_view"),
+    ViewSpec("performance", "Performance", "performance_view"),
+    ViewSpec("gains", "Gains", "gains_view"),
+    ViewSpec("income", "Income", "income_view"),
+    ViewSpec("trade", "Trade", "trade_view"),
+    ViewSpec("orders", "Orders", "orders_view"),
+    ViewSpec("connect", "Connect", "connect_view"),
+)
+
+#: Each view's title by key, in English (shown through QCoreApplication.translate("MainWindow", ...)).
+TITLES = {spec.key: spec.title for spec in VIEWS}
+
+
+def import_view_modules() -> None:
+    """Load every view's module (a worker thread does, while the store opens: the slow part)."""
+    for spec in VIEWS:
+        if spec.module is not None:
+            importlib.import_module(f"clera_desktop.ui.views.{spec.module}")
+
+
+def build_views(services: AppServices) -> dict[str, QWidget]:
+    """Every view but Accounts, built on ``services`` (on the GUI thread)."""
+    return {spec.key: importlib.import_module(f"clera_desktop.ui.views.{spec.module}").build(services)
+            for spec in VIEWS if spec.module is not None}
