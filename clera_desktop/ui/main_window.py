@@ -5,24 +5,22 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui import window_memory
 from clera_desktop.ui.app_shell import settle_heap
+from clera_desktop.ui.navigation import Navigation
 from clera_desktop.ui.resources import icon
 from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.sync_flow import SyncFlow
@@ -107,29 +105,12 @@ class MainWindow(QMainWindow):
             self.views[key] = view
             self.stack.addWidget(view)
 
-        self.nav_group = QButtonGroup(self)
-        nav = QVBoxLayout()
-        nav.setContentsMargins(8, 12, 8, 12)
-        self.nav_buttons: dict[str, QToolButton] = {}
-        for n, (key, english) in enumerate(TITLES.items(), start=1):
-            title = QCoreApplication.translate("MainWindow", english)
-            button = QToolButton()
-            button.setText(title)
-            button.setToolTip(f"{title} ({QKeySequence(f'Ctrl+{n % 10}').toString(QKeySequence.SequenceFormat.NativeText)})")
-            button.setIcon(icon(key))
-            button.setCheckable(True)
-            button.setAutoRaise(True)
-            button.setMinimumWidth(96)
-            button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextUnderIcon)
-            button.clicked.connect(lambda _=False, k=key: self.show_view(self.views[k]))
-            self.nav_group.addButton(button)
-            self.nav_buttons[key] = button
-            nav.addWidget(button)
-        nav.addStretch(1)
+        self.navigation = Navigation(lambda key: self.show_view(self.views[key]))
+        self.nav_group, self.nav_buttons = self.navigation.group, self.navigation.buttons
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addLayout(nav)
+        row.addWidget(self.navigation)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -147,7 +128,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.error_button)
         self._live_drawn = -1
         self._live_task: asyncio.Task[None] | None = None
-        self._restore_geometry()
+        window_memory.restore_geometry(self)
         self.frame_timer = QTimer(self, interval=FRAME_MS, timerType=Qt.TimerType.PreciseTimer)
         self.frame_timer.timeout.connect(self._on_frame)
         self.show_view(self.accounts_view)
@@ -204,7 +185,7 @@ class MainWindow(QMainWindow):
             self.views[key] = view
             if placeholder is shown:  # chosen while the data was opening: show what replaced it
                 shown = view
-        shown = self._restore_view_state(shown)
+        shown, self._view_state = window_memory.restore_view_state(self, shown)
         if shown is not None:
             self.show_view(shown)
         self.unlock_button.setVisible(services.secrets_locked)
@@ -257,8 +238,7 @@ class MainWindow(QMainWindow):
 
     def show_view(self, view: QWidget) -> None:
         self.stack.setCurrentWidget(view)
-        for key, candidate in self.views.items():
-            self.nav_buttons[key].setChecked(candidate is view)
+        self.navigation.check(next((key for key, candidate in self.views.items() if candidate is view), None))
 
     def _show_lots(self, account_id: str, symbol: str) -> None:
         from clera_desktop.ui.tasks import run_task
@@ -368,24 +348,12 @@ class MainWindow(QMainWindow):
             self.welcome.demo_requested.connect(self._on_welcome_demo_requested)
             self.stack.addWidget(self.welcome)
         self.stack.setCurrentWidget(self.welcome)
-        self.nav_group.setExclusive(False)  # an exclusive group keeps one button checked
-        for button in self.nav_buttons.values():
-            button.setChecked(False)
-        self.nav_group.setExclusive(True)
+        self.navigation.check(None)
 
     async def _save_first_paint(self, accounts: list[AccountValue]) -> None:
         from clera_desktop.core.threads import in_thread
 
-        await in_thread(self._keep_last_screen, accounts, self.accounts_view.column_widths())
-
-    def _keep_last_screen(self, accounts: list[AccountValue], column_widths: list[int]) -> None:
-        """What the next start paints before its data is open (touches no widget: any thread)."""
-        from clera_desktop.ui import first_paint
-
-        try:
-            first_paint.save(self._settings.data_dir, accounts, column_widths)
-        except OSError as error:
-            log.info("could not keep the last screen: %s", error)
+        await in_thread(window_memory.keep_last_screen, self, accounts, self.accounts_view.column_widths())
 
     async def start(self, figures_shown: Callable[[], None] | None = None) -> None:
         """First paint from the store, then live prices and a sync in the background.
@@ -493,50 +461,8 @@ class MainWindow(QMainWindow):
         subprocess.Popen(own_command("--demo"))  # noqa: S603 - this app, fixed arguments
         self.statusBar().showMessage("Starting the demo in a new window\u2026", 8000)
 
-    # ---- geometry -----------------------------------------------------------------------------
-
-    def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-
-    def _restore_view_state(self, chosen_while_opening: QWidget | None) -> QWidget | None:
-        """The view, sort and range the person left (view-state.json in the data folder); returns
-        the view to show (one clicked while the data was opening wins over the remembered one)."""
-        from clera_desktop.ui import view_state
-
-        state = view_state.load(self._settings.data_dir)
-        self._view_state = state
-        column, order = state.holdings_sort
-        self.holdings_view.tree.sortByColumn(column, Qt.SortOrder(order))
-        if state.performance_range:
-            self.performance_view.choose_range(state.performance_range)
-        self.performance_view.show_deposits.setChecked(state.show_deposits)
-        if state.view in self.views and chosen_while_opening in (None, self.accounts_view):
-            return self.views[state.view]
-        return chosen_while_opening
-
-    def _keep_view_state(self) -> None:
-        from clera_desktop.ui import view_state
-
-        if self._services is None:
-            return
-        current = next((key for key, view in self.views.items() if view is self.stack.currentWidget()), "")
-        header = self.holdings_view.tree.header()
-        detail = self.accounts_view.detail
-        state = view_state.ViewState(
-            view=current, account=detail.account_id or "" if detail is not None else "",
-            holdings_sort=(header.sortIndicatorSection(), header.sortIndicatorOrder().value),
-            performance_range=self.performance_view.chosen_range()[0],
-            show_deposits=self.performance_view.show_deposits.isChecked())
-        view_state.save(self._settings.data_dir, state)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
-        self._keep_view_state()
-        accounts = self.accounts_view.model.accounts()
-        if accounts:  # with the column widths the person left
-            self._keep_last_screen(accounts, self.accounts_view.column_widths())
+        window_memory.keep_where_left(self)
         self.sync.cancel()
         if self._live_task is not None and not self._live_task.done():
             self._live_task.cancel()
