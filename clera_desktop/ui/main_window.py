@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from clera_desktop.core.errors import CleraError
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui import window_memory
 from clera_desktop.ui.app_shell import settle_heap
+from clera_desktop.ui.live_frames import LiveFrames
 from clera_desktop.ui.navigation import Navigation
 from clera_desktop.ui.resources import icon
 from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.sync_flow import SyncFlow
 from clera_desktop.ui.views.accounts_view import AccountsView
+from clera_desktop.ui.welcome_flow import WelcomeFlow
 from clera_desktop.ui.window_views import TITLES
 
 if TYPE_CHECKING:
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
     from clera_desktop.ui.views.welcome_view import WelcomeView
 
 log = logging.getLogger(__name__)
-FRAME_MS = 33  # at most ~30 redraws a second, however fast prices move
 LAST_SESSION_NOTE = "Showing your last session's figures while your data opens\u2026"
 OPENING_NOTE = "Opening your data\u2026"
 
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
 
-        self.welcome: WelcomeView | None = None  # built when there is nothing to show
+        self.welcome_flow = WelcomeFlow(self)  # the ways in, when there is nothing to show
         self._view_state: ViewState | None = None  # where the person left the window, until restored
         self.accounts_view = AccountsView()
         self.stack = QStackedWidget()
@@ -126,11 +126,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.sync_label, 1)
         self.statusBar().addPermanentWidget(self.unlock_button)
         self.statusBar().addPermanentWidget(self.error_button)
-        self._live_drawn = -1
-        self._live_task: asyncio.Task[None] | None = None
         window_memory.restore_geometry(self)
-        self.frame_timer = QTimer(self, interval=FRAME_MS, timerType=Qt.TimerType.PreciseTimer)
-        self.frame_timer.timeout.connect(self._on_frame)
+        self.live = LiveFrames(self)
         self.show_view(self.accounts_view)
         if first_paint and first_paint.accounts:
             accounts = first_paint.accounts
@@ -197,12 +194,11 @@ class MainWindow(QMainWindow):
         self.orders_view.orders_filled.connect(self._on_order_placed)
         self.holdings_view.trade_requested.connect(self.open_ticket)
         self.allocation_view.trade_requested.connect(self.open_ticket)
-        self.holdings_view.lots_wanted.connect(self._show_lots)
         self.accounts_view.manual_account_requested.connect(self.open_manual_account)
         self.holdings_view.said.connect(lambda text: self.statusBar().showMessage(text, 10000))
         for action in self.needs_data:
             action.setEnabled(True)
-        self.frame_timer.start()
+        self.live.draw()
 
     # ---- menus and actions --------------------------------------------------------------------
 
@@ -220,9 +216,6 @@ class MainWindow(QMainWindow):
         self.import_dialog = ImportDialog(self._services, self)
         self.import_dialog.open()
 
-    def _on_import_dialog_accepted(self) -> None:
-        """The import announced what it changed; the views that show it are redrawing."""
-
     def open_manual_account(self) -> None:
         from clera_desktop.ui.dialogs.manual_account_dialog import ManualAccountDialog
 
@@ -239,17 +232,6 @@ class MainWindow(QMainWindow):
     def show_view(self, view: QWidget) -> None:
         self.stack.setCurrentWidget(view)
         self.navigation.check(next((key for key, candidate in self.views.items() if candidate is view), None))
-
-    def _show_lots(self, account_id: str, symbol: str) -> None:
-        from clera_desktop.ui.tasks import run_task
-
-        async def load() -> None:
-            holding = await self._services.gains.holding_lots(account_id, symbol)
-            chosen = self.holdings_view.chosen_account()
-            if isValid(self) and chosen is not None and (chosen[0], chosen[2]) == (account_id, symbol):
-                self.holdings_view.lots.show_holding(holding, chosen[1])
-
-        run_task(self, load(), on_error=lambda message: self.holdings_view.lots.title.setText(message))
 
     def open_ticket(self, symbol: str) -> None:
         self.show_view(self.trade_view)
@@ -269,7 +251,7 @@ class MainWindow(QMainWindow):
             **{key: Refresher.of(view) for key, view in self.loading_views.items()},
             # the live value is recorded off screen too (the intraday line), and the welcome page decided
             "live": Refresher(self.dashboard_view, values | Change.CREDENTIALS, self._load_live, always=True),
-            "window": Refresher(self, Change.ACCOUNTS | Change.CONNECTIONS, self._load_window, always=True),
+            "window": Refresher(self, Change.ACCOUNTS | Change.CONNECTIONS, self.welcome_flow.load, always=True),
         }
 
     def _on_changes(self, changes: Changes) -> None:
@@ -321,34 +303,13 @@ class MainWindow(QMainWindow):
         if self._services.live.running:  # positions, accounts or the base currency changed: re-value, resubscribe
             await self._services.live.refresh_book()
 
-    async def _load_window(self, _changes: Changes) -> None:
-        """Nothing connected: the welcome page (unless the person went elsewhere); else away from it."""
-        import asyncio  # loaded after the first paint, with the event loop
-
-        from clera_desktop.models.enums import PortfolioMode
-
-        mode, connections = await asyncio.gather(self._services.portfolio_mode(), self._services.connections())
-        if not isValid(self):
-            return
-        if mode is PortfolioMode.NONE and not connections:
-            if self.stack.currentWidget() in (self.accounts_view, self.welcome):  # not where the person went
-                self.show_welcome()
-        elif self.welcome is not None and self.stack.currentWidget() is self.welcome:
-            self.show_view(self.accounts_view)
+    @property
+    def welcome(self) -> WelcomeView | None:
+        """The welcome page, once shown (ui/welcome_flow.py)."""
+        return self.welcome_flow.page
 
     def show_welcome(self) -> None:
-        """Nothing connected: the ways in (built on first need; most starts never show it)."""
-        from clera_desktop.ui.views.welcome_view import WelcomeView
-
-        if self.welcome is None:
-            self.welcome = WelcomeView(demo=self._settings.demo)
-            self.welcome.snaptrade_requested.connect(self._on_welcome_snaptrade_requested)
-            self.welcome.plaid_requested.connect(self._on_welcome_plaid_requested)
-            self.welcome.alpaca_requested.connect(lambda: self._goto_connect(self.connect_view.request_alpaca_keys))
-            self.welcome.demo_requested.connect(self._on_welcome_demo_requested)
-            self.stack.addWidget(self.welcome)
-        self.stack.setCurrentWidget(self.welcome)
-        self.navigation.check(None)
+        self.welcome_flow.show()
 
     async def _save_first_paint(self, accounts: list[AccountValue]) -> None:
         from clera_desktop.core.threads import in_thread
@@ -367,7 +328,7 @@ class MainWindow(QMainWindow):
             figures_shown()
         await asyncio.gather(*(r.load_now() for r in self.refreshers.values() if r not in shown))
         settle_heap()
-        self._live_task = asyncio.ensure_future(self._start_live())
+        self.live.start()
         first_sync = self.refresh()
         from clera_desktop.ui.tasks import run_task
 
@@ -379,28 +340,6 @@ class MainWindow(QMainWindow):
                 await self._services.gains.warm()
 
         run_task(self, warm_gains())
-
-    async def _start_live(self) -> None:
-        try:
-            await self._services.live.start()
-        except CleraError as error:
-            log.warning("live prices unavailable: %s", error)
-
-    def _on_frame(self) -> None:
-        """~30 times a second: draw what the live prices changed, in the view on screen."""
-        if self._services is None:
-            return
-        live = self._services.live
-        current = self.stack.currentWidget()
-        if current is self.dashboard_view:
-            self.dashboard_view.render_if_changed()
-        elif (current is self.accounts_view and self.accounts_view.shown_account and self.accounts_view.detail is not None
-              and live.version != self._live_drawn):
-            self._live_drawn = live.version
-            snapshot = live.snapshot()
-            value = next((v for v in snapshot.accounts if v.account_id == self.accounts_view.shown_account), None) \
-                if snapshot else None
-            self.accounts_view.detail.set_live(value)
 
     def refresh(self) -> asyncio.Task[None]:
         """Sync now (ui/sync_flow.py), unless a sync is under way already."""
@@ -418,22 +357,12 @@ class MainWindow(QMainWindow):
 
     @async_slot()
     async def _on_unlock_button_clicked(self) -> None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        from clera_desktop.ui.unlock import ask_and_unlock
 
-        passphrase, ok = QInputDialog.getText(
-            self, "Unlock saved keys",
-            "This system has no keyring service, so Clera Desktop keeps API keys in a file encrypted\n"
-            "with your passphrase (a new passphrase creates the file).", QLineEdit.EchoMode.Password)
-        if not ok or not passphrase:
-            return
-        try:
-            await self._services.unlock_secrets(passphrase)
-        except CleraError as error:
-            _message_box().warning(self, "Unlock saved keys", error.user_message)
-            return
-        self.unlock_button.hide()
-        self.statusBar().showMessage("Saved keys unlocked.", 5000)
-        self.refresh()
+        if await ask_and_unlock(self, self._services) and isValid(self):
+            self.unlock_button.hide()
+            self.statusBar().showMessage("Saved keys unlocked.", 5000)
+            self.refresh()
 
     def _on_order_placed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)  # the fill's sync announces what it changed
@@ -441,34 +370,12 @@ class MainWindow(QMainWindow):
     def _on_connections_changed(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)  # the connection's sync announced what it changed
 
-    # ---- welcome actions ------------------------------------------------------------------
-
-    def _goto_connect(self, action) -> None:  # type: ignore[no-untyped-def]
-        self.show_view(self.connect_view)
-        action()
-
-    def _on_welcome_snaptrade_requested(self) -> None:
-        self._goto_connect(self.connect_view.request_snaptrade_connection)
-
-    def _on_welcome_plaid_requested(self) -> None:
-        self._goto_connect(self.connect_view.request_plaid_link)
-
-    def _on_welcome_demo_requested(self) -> None:
-        import subprocess
-
-        from clera_desktop.core.launch import own_command
-
-        subprocess.Popen(own_command("--demo"))  # noqa: S603 - this app, fixed arguments
-        self.statusBar().showMessage("Starting the demo in a new window\u2026", 8000)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         window_memory.keep_where_left(self)
         self.sync.cancel()
-        if self._live_task is not None and not self._live_task.done():
-            self._live_task.cancel()
         for refresher in getattr(self, "refreshers", {}).values():
             refresher.cancel()
-        self.frame_timer.stop()
+        self.live.stop()
         if self._services is not None:
             self._stop_listening()
             self._services.live.close()

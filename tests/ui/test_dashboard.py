@@ -17,7 +17,7 @@ pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/r
 def test_the_dashboard_shows_live_value_and_a_crosshair(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     live = window.services.live
     run(window.sync_now())
-    run(window._start_live())
+    run(window.live.start_prices())
     window.show_view(window.dashboard_view)
     run(wait_for(lambda: live.prices.ticks_seen > 20 and window.dashboard_view.redraws > 2))
     snapshot = live.snapshot()
@@ -43,7 +43,7 @@ def test_a_first_start_says_what_the_dashboard_waits_for_until_the_line_begins(
         window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     view = window.dashboard_view
     window.show_view(view)  # nothing synced yet: no line, no empty axes
-    run(window._start_live())
+    run(window.live.start_prices())
     assert not view.waiting.isHidden() and view.chart is not None and view.chart.isHidden()
     assert "once your accounts are synced" in view.waiting.text()
     run(window.sync_now())
@@ -56,7 +56,7 @@ def test_a_first_start_says_what_the_dashboard_waits_for_until_the_line_begins(
 def test_the_account_view_shows_its_live_value(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     live = window.services.live
     run(window.sync_now())
-    run(window._start_live())
+    run(window.live.start_prices())
     window.show_view(window.accounts_view)
     account = next(a for a in window.accounts_view.model.accounts() if a.name == "Clera Brokerage (paper)")
     run(window.accounts_view.open_account(account.account_id))

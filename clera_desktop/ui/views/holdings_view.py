@@ -32,25 +32,29 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.holdings_tree_model import HoldingsFilter, HoldingsTreeModel
 from clera_desktop.ui.item_models.two_level_model import TOP
+from clera_desktop.ui.tasks import run_task
 from clera_desktop.ui.views.lots_panel import LotsPanel
 
 if TYPE_CHECKING:
     from clera_desktop.services import AppServices
+    from clera_desktop.services.gains import HoldingLots
 
 
 class HoldingsView(QWidget):
     #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
     trade_requested = Signal(str)
     said = Signal(str)  # a sentence for the status bar (an export written, or not)
-    lots_wanted = Signal(str, str)  # account id, symbol: the window loads them into ``lots``
 
     watches = Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY
     reading = "the holdings"
 
     def __init__(self, parent: QWidget | None = None, *,
-                 holdings: Callable[[], Awaitable[HoldingsSnapshot]] | None = None) -> None:
+                 holdings: Callable[[], Awaitable[HoldingsSnapshot]] | None = None,
+                 holding_lots: Callable[[str, str], Awaitable[HoldingLots]] | None = None) -> None:
+        """``holding_lots(account id, symbol)``: the lots the pane beside the tree shows."""
         super().__init__(parent)
         self._read = holdings
+        self._read_lots = holding_lots
         self._whole = HoldingsSnapshot("USD", (), None, None)  # every account; the model holds what is shown
         self._shown_scope: tuple[str | None, str | None] = (None, None)  # (provider, account) the model shows
         self.model = HoldingsTreeModel(self)
@@ -130,7 +134,15 @@ class HoldingsView(QWidget):
             self.lots.clear()
             return
         account_id, _name, symbol = chosen
-        self.lots_wanted.emit(account_id, symbol)
+        if self._read_lots is not None:
+            run_task(self, self._show_lots(self._read_lots, account_id, symbol), on_error=self.lots.title.setText)
+
+    async def _show_lots(self, read: Callable[[str, str], Awaitable[HoldingLots]], account_id: str,
+                         symbol: str) -> None:
+        holding = await read(account_id, symbol)
+        chosen = self.chosen_account() if isValid(self) else None
+        if chosen is not None and (chosen[0], chosen[2]) == (account_id, symbol):  # still the one chosen
+            self.lots.show_holding(holding, chosen[1])
 
     def _on_trade_clicked(self) -> None:
         index = self.tree.currentIndex()
@@ -252,4 +264,4 @@ class HoldingsView(QWidget):
 
 def build(services: AppServices) -> HoldingsView:
     """The window's holdings view on the app's services (ui/window_views.py)."""
-    return HoldingsView(holdings=services.holdings)
+    return HoldingsView(holdings=services.holdings, holding_lots=services.gains.holding_lots)
