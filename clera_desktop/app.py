@@ -190,6 +190,7 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
         print("painted", flush=True)  # noqa: T201 - bench/startup_bench.py reads this line
 
     import asyncio
+    import contextlib
 
     from clera_desktop.core.logging_setup import configure_logging, record_crashes
 
@@ -225,15 +226,19 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
             window.sync_label.setText(f"Could not open your data: {user_message_for(error)}")
             return
         finally:
-            # off since launch (see __main__); window.start() has frozen the start-up heap
-            collect_garbage_on_gui_thread(app)
+            if not closed.is_set():  # off since launch (see __main__); window.start() has frozen the start-up heap
+                collect_garbage_on_gui_thread(app)
         if report_startup:
             print("ready", flush=True)  # noqa: T201 - bench/startup_bench.py reads this line
 
     try:
         with loop:
-            loop.create_task(open_data())
+            opening = loop.create_task(open_data())
             loop.run_until_complete(closed.wait())
+            if not opening.done():  # closed while the data was opening: stop there, said nowhere
+                opening.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    loop.run_until_complete(opening)
     finally:
         if context is not None:
             context.close()

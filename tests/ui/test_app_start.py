@@ -24,3 +24,12 @@ def test_starting_the_app_creates_the_database_at_the_newest_schema_and_keeps_ro
     with sqlite3.connect(database) as raw:
         assert raw.execute("SELECT action FROM audit_log").fetchall() == [("test",)]
     assert (data_dir / "logs" / "clera-desktop.log").exists()
+
+
+def test_closing_the_window_while_the_data_opens_or_after_leaves_no_task_behind(tmp_path: Path) -> None:
+    """Closed while the store is still opening (0.2 s) or once the views are reading (1.5 s): the
+    process ends cleanly, with no "Task was destroyed but it is pending!" and no traceback."""
+    for seconds in ("0.2", "1.5"):
+        done = _run("--demo", "--data-dir", str(tmp_path / seconds), "--quit-after", seconds)
+        assert done.returncode == 0, done.stderr
+        assert "Task was destroyed" not in done.stderr and "Traceback" not in done.stderr, done.stderr
