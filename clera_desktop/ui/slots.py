@@ -1,7 +1,8 @@
-"""``async_slot``: qasync's ``asyncSlot``, without importing asyncio when a class is defined.
+"""``async_slot``: the one way a widget's async method answers a signal (ui/tasks.run_task), without
+importing asyncio when a class is defined.
 
 The main window is defined, built and painted before the event loop exists (start-up paints
-first); qasync, and asyncio with it, are imported on the first emission instead.
+first); asyncio is imported on the first emission instead.
 """
 
 from __future__ import annotations
@@ -10,23 +11,21 @@ import functools
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QObject, Slot
 
 AsyncMethod = Callable[..., Coroutine[Any, Any, Any]]
 
 
 def async_slot(*types: type) -> Callable[[AsyncMethod], Callable[..., Any]]:
+    """A Qt slot that runs an async method as :func:`ui.tasks.run_task` runs work: kept, its failure
+    logged, cancelled when the widget goes. Calling it returns the task."""
     def decorate(function: AsyncMethod) -> Callable[..., Any]:
-        real: list[Callable[..., Any]] = []
-
         @Slot(*types)
         @functools.wraps(function)
-        def slot(*args: Any, **kwargs: Any) -> Any:
-            if not real:
-                from qasync import asyncSlot
+        def slot(owner: QObject, *args: Any) -> Any:
+            from clera_desktop.ui.tasks import run_task  # asyncio, with the event loop: after the first paint
 
-                real.append(asyncSlot(*types)(function))
-            return real[0](*args, **kwargs)
+            return run_task(owner, function(owner, *args))
 
         return slot
 

@@ -1,8 +1,9 @@
 """``run_task``: the one way a widget starts an async operation.
 
 The task is kept (an unreferenced task can be collected mid-flight), its failure is said where
-the widget says things (``on_error``) and logged, and nothing is said to a widget that closed
-meanwhile (its C++ side is gone).
+the widget says things (``on_error``) and logged, nothing is said to a widget that closed
+meanwhile (its C++ side is gone), and the task is cancelled when its widget is destroyed: what a
+widget started ends with it. :func:`ui.slots.async_slot` runs a widget's async slots this way.
 """
 
 from __future__ import annotations
@@ -39,5 +40,16 @@ def run_task(owner: QObject, work: Coroutine[Any, Any, T], *,
 
     task = asyncio.ensure_future(guarded())
     _RUNNING.add(task)
-    task.add_done_callback(_RUNNING.discard)
+
+    def owner_gone() -> None:  # the widget closed: what it started ends with it
+        task.cancel()
+
+    owner.destroyed.connect(owner_gone)
+
+    def finished(done: asyncio.Task[T | None]) -> None:
+        _RUNNING.discard(done)
+        if isValid(owner):
+            owner.destroyed.disconnect(owner_gone)
+
+    task.add_done_callback(finished)
     return task

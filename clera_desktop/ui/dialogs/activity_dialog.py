@@ -7,7 +7,6 @@ importer's own checks and the dialog says each problem in the importer's words.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from shiboken6 import isValid
 from clera_desktop.core.errors import CleraError, SellsMoreThanHeld
 from clera_desktop.imports.activities_csv import TYPES
 from clera_desktop.models.enums import ActivityType
+from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from clera_desktop.services.manual import ManualAccounts
@@ -102,7 +102,7 @@ class ActivityDialog(QDialog):
         self.message.setStyleSheet("color: #c0392b")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(lambda: asyncio.ensure_future(self.save()))
+        self.buttons.accepted.connect(lambda: run_task(self, self.save()))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtWidgets import (
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.ui.tasks import run_task
 
 Verify = Callable[[str, str, bool], Awaitable[str]]
 
@@ -38,7 +38,7 @@ class AlpacaDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save = self.buttons.addButton("Verify and save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.rejected.connect(self.reject)
-        self.save.clicked.connect(lambda: asyncio.ensure_future(self._on_save_clicked()))
+        self.save.clicked.connect(lambda: run_task(self, self._on_save_clicked()))
         form = QFormLayout()
         form.addRow("Key ID", self.key)
         form.addRow("Secret", self.secret)

@@ -28,6 +28,7 @@ from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.imports.dispatch import ImportKind
+from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from clera_desktop.imports.dispatch import Preview
@@ -75,7 +76,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.columns)
         layout.addWidget(self.preview_text, 1)
         layout.addWidget(self.buttons)
-        self.kind.currentIndexChanged.connect(lambda _: asyncio.ensure_future(self.load_preview()))
+        self.kind.currentIndexChanged.connect(lambda _: run_task(self, self.load_preview()))
         self._update_columns()
         self._preview: Preview | None = None
         self.imported = 0
@@ -88,7 +89,7 @@ class ImportDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(self, "Import CSV", "", "CSV files (*.csv);;All files (*)")
         if path:
             self.path.setText(path)
-            self._preview_task = asyncio.ensure_future(self.load_preview())
+            self._preview_task = run_task(self, self.load_preview())
 
     async def load_preview(self) -> None:
         """Read and check the file; shows what was detected and every line's problem."""
@@ -119,7 +120,7 @@ class ImportDialog(QDialog):
             self.partial_button.show()
 
     def _start_import(self, *, good_lines_only: bool) -> None:
-        self._task = asyncio.ensure_future(self.import_now(good_lines_only=good_lines_only))
+        self._task = run_task(self, self.import_now(good_lines_only=good_lines_only))
 
     async def import_now(self, *, good_lines_only: bool = False) -> None:
         preview = self._preview

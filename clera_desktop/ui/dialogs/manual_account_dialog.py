@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from clera_desktop.services import AppServices
@@ -29,7 +29,7 @@ class ManualAccountDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.rejected.connect(self.reject)
-        self.create_button.clicked.connect(lambda: asyncio.ensure_future(self._on_create_clicked()))
+        self.create_button.clicked.connect(lambda: run_task(self, self._on_create_clicked()))
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Currency", self.currency)

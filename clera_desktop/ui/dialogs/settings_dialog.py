@@ -3,7 +3,6 @@ and whether the data is encrypted at rest."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -111,7 +110,7 @@ class SettingsDialog(QDialog):
         self.message = QLabel("Keys are kept in the system keyring, never in the database or the log.")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(lambda: asyncio.ensure_future(self.save()))
+        buttons.accepted.connect(lambda: run_task(self, self.save()))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(general)

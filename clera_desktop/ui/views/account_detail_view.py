@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -197,7 +196,7 @@ class AccountDetailView(QWidget):
             run_task(self, self._show_lot_method(value.account_id), on_error=self.title.setText)
         if self.performance is not None:
             self.performance.set_fixed_account(value.account_id, value.name)
-            self._performance_task = asyncio.ensure_future(self.performance.reload())
+            self._performance_task = run_task(self.performance, self.performance.reload(), on_error=self.title.setText)
         total = fmt.money(value.total, value.currency)
         base = "" if value.currency == value.base_currency else f" \u2248 {fmt.money(value.total_base, value.base_currency)}"
         stale = f" \u2014 stale since {value.stale_since:%Y-%m-%d}" if value.stale_since else ""

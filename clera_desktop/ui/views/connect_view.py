@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 from shiboken6 import isValid
 
 from clera_desktop.core.changes import Change, Changes
@@ -33,6 +32,7 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.dialogs.alpaca_dialog import AlpacaDialog
 from clera_desktop.ui.dialogs.portal_dialog import PLAID_CALLBACK, SNAPTRADE_CALLBACK, PortalDialog
 from clera_desktop.ui.item_models.table_model import SORT_ROLE, Column, RowsTableModel
+from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.views.key_setup import KeySetupGuide
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ class ConnectView(QWidget):
 
     # ---- SnapTrade ------------------------------------------------------------------------
 
-    @asyncSlot()
+    @async_slot()
     async def request_snaptrade_connection(self) -> None:
         await self.connect_snaptrade_flow(trading=self.trading.isChecked(), broker=self.brokerage.currentData())
 
@@ -217,7 +217,7 @@ class ConnectView(QWidget):
 
     # ---- Plaid ----------------------------------------------------------------------------
 
-    @asyncSlot()
+    @async_slot()
     async def request_plaid_link(self) -> None:
         await self.link_plaid_flow()
 
@@ -246,7 +246,7 @@ class ConnectView(QWidget):
 
     # ---- Alpaca ---------------------------------------------------------------------------
 
-    @asyncSlot()
+    @async_slot()
     async def request_alpaca_keys(self) -> None:
         async def verify(key: str, secret: str, paper: bool) -> str:
             return await self._services.connect_alpaca(api_key=key, secret_key=secret, paper=paper)
@@ -258,7 +258,7 @@ class ConnectView(QWidget):
 
     # ---- existing connections ---------------------------------------------------------------
 
-    @asyncSlot()
+    @async_slot()
     async def _on_refresh_clicked(self) -> None:
         row = self.selected()
         if row is None:
@@ -269,7 +269,7 @@ class ConnectView(QWidget):
         except CleraError as error:
             self._say(error.user_message)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_reconnect_clicked(self) -> None:
         row = self.selected()
         if row is None:
@@ -279,7 +279,7 @@ class ConnectView(QWidget):
         else:
             await self.link_plaid_flow(item_id=row.provider_connection_id)
 
-    @asyncSlot()
+    @async_slot()
     async def _on_remove_clicked(self) -> None:
         row = self.selected()
         if row is None:

@@ -6,7 +6,6 @@ it is on screen); a fill makes the trading service sync that account, and the wi
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 from shiboken6 import isValid
 
 from clera_desktop.core.changes import Change, Changes
@@ -31,7 +29,9 @@ from clera_desktop.trading.order_store import OrderListRow
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import resize_columns_soon
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
+from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.tables import sorted_table
+from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from clera_desktop.services import AppServices
@@ -170,14 +170,14 @@ class OrdersView(QWidget):
             symbols = ", ".join(sorted({f.symbol for f in filled}))
             self.orders_filled.emit(f"Filled: {symbols}. Holdings updated.")
 
-    @asyncSlot()
+    @async_slot()
     async def _on_timer_timeout(self) -> None:
         """Every few seconds on screen; every half minute otherwise (a fill still syncs its account)."""
         self._timer_ticks += 1
         if self.isVisible() or self._timer_ticks % BACKGROUND_EVERY == 0:
             await self.track_now()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_refresh_clicked(self) -> None:
         await self.track_now()
 
@@ -196,7 +196,7 @@ class OrdersView(QWidget):
         self.confirm_cancel_button = box.addButton("Cancel order", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(keep)
         box.buttonClicked.connect(
-            lambda button: asyncio.ensure_future(self.cancel_order(order.id)) if button is self.confirm_cancel_button else None)
+            lambda button: run_task(self, self.cancel_order(order.id)) if button is self.confirm_cancel_button else None)
         box.open()
 
     def _ask_to_close_ticket(self, order: OrderListRow) -> None:
@@ -209,7 +209,7 @@ class OrdersView(QWidget):
         self.confirm_close_button = box.addButton("Close ticket", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(keep)
         box.buttonClicked.connect(
-            lambda button: asyncio.ensure_future(self.close_ticket(order.id)) if button is self.confirm_close_button else None)
+            lambda button: run_task(self, self.close_ticket(order.id)) if button is self.confirm_close_button else None)
         box.open()
 
     async def close_ticket(self, order_id: int) -> None:

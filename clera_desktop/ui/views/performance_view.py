@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 from shiboken6 import isValid
 
 from clera_desktop.core.changes import Change, Changes
@@ -37,6 +36,7 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import AccountNames
 from clera_desktop.ui.coalesced import Coalesced, Superseded
 from clera_desktop.ui.palette import emphasise
+from clera_desktop.ui.slots import async_slot
 
 if TYPE_CHECKING:
     from clera_desktop.portfolio.history_service import HistoryService
@@ -263,14 +263,14 @@ class PerformanceView(QWidget):
         chosen = self._fixed_account or self.account.currentData()
         return None if chosen is None else [chosen]
 
-    @asyncSlot()
+    @async_slot()
     async def _on_choice_changed(self, *_: object) -> None:
         if not self.isVisible():  # set while hidden (a range restored, the accounts listed): read when shown
             self._stale = True
             return
         await self.reload()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_benchmark_edited(self) -> None:
         text = self.benchmark_edit.text().strip()
         if text == self._chosen_benchmark:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 from shiboken6 import isValid
 
 from clera_desktop.core.changes import Change, Changes
@@ -38,6 +37,7 @@ from clera_desktop.trading.service import PlacementResult, TicketRejected, Trade
 from clera_desktop.trading.validation import TicketFacts, TicketProblem, estimated_amount, validate_ticket
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.dialogs.confirm_order_dialog import ConfirmOrderDialog
+from clera_desktop.ui.slots import async_slot
 
 if TYPE_CHECKING:
     from clera_desktop.services import AppServices
@@ -244,7 +244,7 @@ class TradeView(QWidget):
         self._account_chosen_by_person = False
         self._on_symbol_settled()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_symbol_settled(self) -> None:
         self._symbol_timer.stop()
         symbol = self.symbol.text().strip().upper()
@@ -257,7 +257,7 @@ class TradeView(QWidget):
             self.route_note.setText(decision.reason)
         await asyncio.gather(self._refresh_facts(), self._refresh_completions(symbol))
 
-    @asyncSlot(int)
+    @async_slot(int)
     async def _on_account_activated(self, _index: int) -> None:
         self._account_chosen_by_person = True
         account = self.selected_account()
@@ -380,7 +380,7 @@ class TradeView(QWidget):
             box.clear()
         self._typed = set()
 
-    @asyncSlot()
+    @async_slot()
     async def _on_review_clicked(self) -> None:
         self._typed |= _EMPTY_UNTIL_TYPED  # asked to review: every missing field says so now
         ticket = self.ticket()
