@@ -182,7 +182,9 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
 
     install_translations(app)
     install_excepthook()
-    window = MainWindow(settings=settings, first_paint=load_first_paint(settings.data_dir))
+    # the demo opens on its Dashboard (every account live at once) until the person leaves another view
+    window = MainWindow(settings=settings, first_paint=load_first_paint(settings.data_dir),
+                        first_view="dashboard" if settings.demo else "")
     window.show()
     app.processEvents()  # the first paint: the expose event is handled and every widget painted
     only.listen(window.come_forward)

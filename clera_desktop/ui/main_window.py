@@ -82,8 +82,10 @@ class MainWindow(QMainWindow):
     loading_views: dict[str, QWidget]
 
     def __init__(self, services: AppServices | None = None, *, settings: Settings | None = None,
-                 first_paint: LastScreen | None = None) -> None:
+                 first_paint: LastScreen | None = None, first_view: str = "") -> None:
+        """``first_view``: the view to open on when none is remembered (the demo: its Dashboard)."""
         super().__init__()
+        self.first_view = first_view
         self._services: AppServices = None  # type: ignore[assignment]  # set by attach()
         settings = services.settings if services is not None else settings
         assert settings is not None, "the services or the settings"

@@ -37,8 +37,9 @@ def restore_view_state(window: MainWindow, chosen_while_opening: QWidget | None)
     if state.performance_range:
         window.performance_view.choose_range(state.performance_range)
     window.performance_view.show_deposits.setChecked(state.show_deposits)
-    if state.view in window.views and chosen_while_opening in (None, window.accounts_view):
-        return window.views[state.view], state
+    wanted = state.view or window.first_view  # nothing remembered: the view the start asked for
+    if wanted in window.views and chosen_while_opening in (None, window.accounts_view):
+        return window.views[wanted], state
     return chosen_while_opening, state
 
 

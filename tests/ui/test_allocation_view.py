@@ -38,6 +38,11 @@ def test_the_classes_add_up_to_the_portfolio_total_and_a_click_shows_a_slices_ho
         _split_by(view, dimension, run)
         assert sum((s.value for s in view.shown.slices), Decimal(0)) == view.shown.total, dimension
         assert view.slices.headerData(0, Qt.Orientation.Horizontal) == dimension.label, "Split by Account: 'Account'"
+        starred = [s for s in view.shown.slices if s.day_change is not None and s.day_change_missing]
+        for piece in starred:  # a day change that leaves a holding out is starred, and the star is said below
+            assert view.slices.data(view.slices.index(view.shown.slices.index(piece), 3)).endswith("*")
+        missing = sorted({symbol for piece in starred for symbol in piece.day_change_missing})
+        assert bool(starred) == view.note.text().startswith(f"* The day change leaves out {', '.join(missing[:6])}")
     _split_by(view, Dimension.SECTOR, run)
     assert {"Cash"} < {s.name for s in view.shown.slices}, "Plaid's sectors reach the view"
     wedge, ring = view.donut.wedges[0], view.donut._ring()

@@ -344,6 +344,12 @@ class AllocationView(QWidget):
         parts = ["Each account is valued as the Accounts view values it and its cents shared among its holdings, "
                  "so the classes add up to the total. A security nobody reported a class for is \u201cUnclassified\u201d "
                  "until you classify it."]
+        missing = sorted({symbol for s in allocation.slices if s.day_change is not None  # the starred ones
+                          for symbol in s.day_change_missing})
+        if missing:
+            named = ", ".join(missing[:6]) + (" …" if len(missing) > 6 else "")
+            parts.insert(0, f"* The day change leaves out {named}: no previous close is known for "
+                            f"{'it' if len(missing) == 1 else 'them'} (US listings have daily closes).")
         if allocation.left_out:
             parts.insert(0, "Left out (no price or no exchange rate): " + ", ".join(allocation.left_out) + ".")
         if allocation.untargeted is not None and allocation.untargeted:
