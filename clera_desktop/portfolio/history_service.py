@@ -58,7 +58,7 @@ BAR_CHUNK = 50
 class SeriesPoint:
     day: date
     value: Decimal
-    net_deposits: Decimal  # cumulative external flows since the start of history
+    invested: Decimal  # the value the day before the range, plus the net deposits since: the value with no gain
     growth: Decimal | None = None  # time-weighted return since the range began (the report's TWR on its last day)
 
 
@@ -406,14 +406,18 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
 
 
 def series_of(points: list[DailyPoint], start: date | None) -> list[SeriesPoint]:
-    """The chart's days from ``start``: value, net deposits since history began, growth since ``start``."""
+    """The chart's days from ``start``: value, what the money in would be worth with no gain (the
+    value the day before ``start`` plus the net deposits since: its gap to the value is the range's
+    gain), growth since ``start``."""
     running, result = Decimal(0), []
     growth, previous, linked = Decimal(1), Decimal(0), False
     for p in points:
-        running += p.flow
         if start is not None and p.day < start:
             previous = p.value
             continue
+        if not result:
+            running = previous  # the range begins with what was there the day before it
+        running += p.flow
         basis = previous + p.flow_in  # linked as returns.time_weighted links them
         if basis > 0:
             growth *= (p.value + p.flow_out) / basis

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale
 
 from clera_desktop.ui.charts.value_chart import ValueChart, with_gaps
 from clera_desktop.ui.main_window import MainWindow
+from clera_desktop.ui.views.performance_view import INVESTED_LINE
 from tests.ui.conftest import showing
 
 pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
@@ -77,7 +78,7 @@ def test_the_return_mode_ends_on_the_reports_time_weighted_return(window: MainWi
     last = view.points[-1].growth
     assert last is not None and last.quantize(view.report.total.twr) == view.report.total.twr, \
         "the line ends where the figure says (to its six places)"
-    assert not view.chart.extra_curves["Net deposits"].isVisible(), "deposits mean nothing beside a return"
+    assert not view.chart.extra_curves[INVESTED_LINE].isVisible(), "deposits mean nothing beside a return"
 
 
 def test_a_live_line_that_just_started_reads_in_minutes(qtbot: Any) -> None:

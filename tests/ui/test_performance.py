@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from clera_desktop.ui.main_window import MainWindow
+from clera_desktop.ui.views.performance_view import INVESTED_LINE
 from tests.ui.conftest import wait_for
 
 pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
@@ -30,11 +31,13 @@ def test_performance_view_shows_history_and_returns_for_each_range(window: MainW
     assert view.chart is not None and len(view.chart._xs) == len(view.points)
     view.chart.show_crosshair_at(float(view.chart._xs[10]))
     assert view.chart.crosshair_text.endswith(" USD")
-    assert "Net deposits" in view.chart.extra_curves
+    assert INVESTED_LINE in view.chart.extra_curves
     everything = len(view.points)
     buttons["1M"].click()
     run(wait_for(lambda: 28 <= len(view.points) <= 32))
     assert len(view.points) < everything
+    assert view.report is not None  # the dashed line starts at the value before the range: its gap is the gain
+    assert view.points[-1].value - view.points[-1].invested == view.report.total.gain
     assert "do not explain" not in view.note.text()  # every account's activities explain it, Alpaca's too
 
     # an activity the brokerage never reported: what it leaves unexplained is named, not hidden

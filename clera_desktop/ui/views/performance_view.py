@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from clera_desktop.ui.charts.value_chart import ValueChart
 
 RANGES = ("1W", "1M", "3M", "YTD", "1Y", "ALL", "Custom")
+INVESTED_LINE = "Start value + net deposits"  # the chart's dashed line (series_of's invested)
 FIGURES = (("end_value", "Value"), ("net_flows", "Net deposits"), ("gain", "Gain"), ("realised", "Realised"),
            ("unrealised", "Unrealised"), ("income", "Income"), ("costs", "Fees \u00b7 taxes"), ("twr", "Time-weighted"),
            ("mwr", "Money-weighted"))
@@ -187,8 +188,10 @@ class PerformanceView(QWidget):
                              "are not gains or losses. Volatility is over trading days, annualised (x sqrt 252).")
         self.show_return = QCheckBox("Return %")
         self.show_return.setToolTip("The time-weighted return since the range began, instead of the value")
-        self.show_deposits = QCheckBox("Net deposits")
-        self.show_deposits.setToolTip("The money brought in less the money taken out, as a dashed line")
+        self.show_deposits = QCheckBox("Money in")
+        self.show_deposits.setToolTip("A dashed line: the value at the start of the range plus the money brought in "
+                                      "since, less the money taken out; what it would be worth with no gain. Its gap "
+                                      "to the value is the range's gain.")
         self.show_deposits.setChecked(True)
         for box in (self.show_return, self.show_deposits):
             box.toggled.connect(lambda _checked: self._draw())
@@ -419,8 +422,8 @@ class PerformanceView(QWidget):
             values = np.fromiter((float(p.value) for p in points), dtype=np.float64)
             chart.currency = self.report.base_currency if self.report else ""
             chart.set_series(xs, values, lambda i: points[i].value, gap=GAP_SECONDS)
-        deposits = np.fromiter((float(p.net_deposits) for p in points), dtype=np.float64)
-        chart.set_extra("Net deposits", xs, deposits, DEPOSITS_COLOR,
+        deposits = np.fromiter((float(p.invested) for p in points), dtype=np.float64)
+        chart.set_extra(INVESTED_LINE, xs, deposits, DEPOSITS_COLOR,
                         visible=self.show_deposits.isChecked() and not as_return)
         benchmark = self._draw_benchmark(xs, as_return)
         chart.fit(*(() if benchmark is None else (benchmark,)))  # the comparison in view, not cut off
