@@ -409,7 +409,8 @@ def series_of(points: list[DailyPoint], start: date | None) -> list[SeriesPoint]
     """The chart's days from ``start``: value, what the money in would be worth with no gain (the
     value the day before ``start`` plus the net deposits since: its gap to the value is the range's
     gain), growth since ``start``."""
-    running, result = Decimal(0), cast(list[SeriesPoint], [])
+    running = Decimal(0)
+    result: list[SeriesPoint] = []
     growth, previous, linked = Decimal(1), Decimal(0), False
     for p in points:
         if start is not None and p.day < start:
