@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
+from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView, QWidget
 from shiboken6 import isValid
 
 
@@ -71,3 +71,34 @@ def _content_width(view: QTreeView | QTableView, column: int) -> int:
     header = _header(view)
     label = 0 if header.isHidden() else header.sectionSizeHint(column)
     return max(view.sizeHintForColumn(column), label)
+
+
+def give_the_rest_to(view: QTreeView, column: int, *, minimum: int = 120, maximum: int = 320) -> Callable[[], None]:
+    """``column`` (names, which elide well) takes the width the other columns leave, between
+    ``minimum`` and ``maximum``, now and whenever the view is resized: in a narrow window the
+    figures stay in view and the names are cut short; in a wide one the names show whole. Returns
+    the fitting, for after the other columns were measured."""
+    header = view.header()
+
+    def fit() -> None:
+        if not isValid(view):
+            return
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != column and not header.isSectionHidden(c))
+        header.resizeSection(column, max(minimum, min(maximum, view.viewport().width() - others)))
+
+    # the viewport, not the view: the view hears of a resize before its viewport has the new width
+    _OnResize(view.viewport(), fit)
+    fit()
+    return fit
+
+
+class _OnResize(QObject):
+    def __init__(self, watched: QWidget, work: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._work = work
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self._work()
+        return False

@@ -47,3 +47,22 @@ def test_a_view_deleted_meanwhile_is_left_alone(qtbot: Any) -> None:
     view.deleteLater()
     qtbot.wait(50)
     assert not called
+
+
+def test_the_names_column_takes_what_the_others_leave_between_its_bounds(qtbot: Any) -> None:
+    from clera_desktop.ui.columns import give_the_rest_to
+
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(_model())
+    view.header().setStretchLastSection(False)
+    for column, width in ((0, 80), (2, 150)):
+        view.header().resizeSection(column, width)
+    view.resize(600, 300)
+    view.show()
+    give_the_rest_to(view, 1, minimum=120, maximum=320)
+    qtbot.waitUntil(lambda: view.columnWidth(1) == min(320, view.viewport().width() - 230))
+    view.resize(380, 300)  # narrow: the figures stay, the names are cut to their minimum
+    qtbot.waitUntil(lambda: view.columnWidth(1) == max(120, view.viewport().width() - 230))
+    view.resize(1400, 300)  # wide: the names show whole, no wider than their maximum
+    qtbot.waitUntil(lambda: view.columnWidth(1) == 320)

@@ -29,7 +29,7 @@ from clera_desktop.core.files import open_private
 from clera_desktop.core.money import money_places, quantity_places, ratio_places, sum_known
 from clera_desktop.portfolio.holdings import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.columns import resize_columns_soon
+from clera_desktop.ui.columns import give_the_rest_to, resize_columns_soon
 from clera_desktop.ui.item_models.holdings_tree_model import HoldingsFilter, HoldingsTreeModel
 from clera_desktop.ui.item_models.two_level_model import TOP
 from clera_desktop.ui.tasks import run_task
@@ -89,7 +89,7 @@ class HoldingsView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.header().resizeSection(0, 110)
-        self.tree.header().resizeSection(1, 240)
+        self._fit_names = give_the_rest_to(self.tree, 1)  # the figures stay in view at 1024 px
         self.tree.header().setStretchLastSection(False)  # "Accounts" is a count: kept by its row, not at the edge
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -164,7 +164,7 @@ class HoldingsView(QWidget):
         self._fill_choices(snapshot)
         self.model.set_snapshot(self._scoped())
         if first and 0 < len(snapshot.rows) <= 2000:  # beyond that, measuring every row costs seconds
-            resize_columns_soon(self.tree, range(2, self.model.columnCount()))
+            resize_columns_soon(self.tree, [0, *range(2, self.model.columnCount())], done=self._fit_names)
         self._update_totals()
 
     def _scope(self) -> set[str] | None:
