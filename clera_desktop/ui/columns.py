@@ -39,14 +39,15 @@ def resize_columns_soon(view: QTreeView | QTableView, columns: Iterable[int],
     QTimer.singleShot(0, next_column)
 
 
-def fit_columns_when_shown(view: QTreeView | QTableView, columns: Iterable[int]) -> None:
+def fit_columns_when_shown(view: QTreeView | QTableView, columns: Iterable[int],
+                           done: Callable[[], None] | None = None) -> None:
     """:func:`resize_columns_soon`, now if the view is on screen, else when it first is: a view
     filled while hidden (loaded ahead of being shown) measures its text too narrow."""
     wanted = list(columns)
     if view.isVisible():
-        resize_columns_soon(view, wanted)
+        resize_columns_soon(view, wanted, done=done)
     else:
-        _OnFirstShow(view, lambda: resize_columns_soon(view, wanted))
+        _OnFirstShow(view, lambda: resize_columns_soon(view, wanted, done=done))
 
 
 class _OnFirstShow(QObject):
@@ -73,17 +74,20 @@ def _content_width(view: QTreeView | QTableView, column: int) -> int:
     return max(view.sizeHintForColumn(column), label)
 
 
-def give_the_rest_to(view: QTreeView, column: int, *, minimum: int = 120, maximum: int = 320) -> Callable[[], None]:
+def give_the_rest_to(view: QTreeView | QTableView, column: int, *, minimum: int = 120,
+                     maximum: int = 320) -> Callable[[], None]:
     """``column`` (names, which elide well) takes the width the other columns leave, between
     ``minimum`` and ``maximum``, now and whenever the view is resized: in a narrow window the
     figures stay in view and the names are cut short; in a wide one the names show whole. Returns
     the fitting, for after the other columns were measured."""
-    header = view.header()
+    header = _header(view)
 
     def fit() -> None:
         if not isValid(view):
             return
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c != column and not header.isSectionHidden(c))
+        last = header.count() - 1 if header.stretchLastSection() else -1  # it takes whatever is left
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c not in (column, last) and not header.isSectionHidden(c))
         header.resizeSection(column, max(minimum, min(maximum, view.viewport().width() - others)))
 
     # the viewport, not the view: the view hears of a resize before its viewport has the new width

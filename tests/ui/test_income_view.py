@@ -32,7 +32,7 @@ def test_the_income_view_shows_one_reports_figures_after_a_sync(window: MainWind
     assert view.sources.rows == tuple(report.by_source())
     assert sum((s.net for s in view.sources.rows), Decimal(0)) == net, "the sources add up to the headline"
     assert view.years.rows == tuple(report.by_year())
-    assert view.sources.headerData(1, Qt.Orientation.Horizontal) == f"Last 12 months ({report.base_currency})"
+    assert view.sources.headerData(1, Qt.Orientation.Horizontal) == f"Last 12 months\n({report.base_currency})"
     months = report.by_month(MONTHS_SHOWN)
     paid = next(n for n, (_m, amount, _t) in enumerate(months) if amount)
     assert view.chart.describe(paid).endswith(fmt.money(months[paid][1], report.base_currency))

@@ -18,7 +18,7 @@ from clera_desktop.portfolio.income import IncomeReport, SourceIncome
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS, AccountNames, fill_account_choice, refill_account_choice
 from clera_desktop.ui.charts.month_bars import MonthBars
-from clera_desktop.ui.columns import fit_columns_when_shown
+from clera_desktop.ui.columns import fit_columns_when_shown, give_the_rest_to
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 
@@ -33,14 +33,15 @@ MONTHS_SHOWN = 24
 
 
 def source_columns(base: str) -> list[Column[SourceIncome]]:
-    """The figures first, the accounts last (a holding in four accounts names all four)."""
+    """The figures first, the accounts last (a holding in four accounts names all four); the
+    currency on a line of its own under each title, so the figures fit a 1024-pixel window."""
     return [
         Column("Paid by", lambda s: s.symbol or f"Interest ({', '.join(s.accounts)})",
                tooltip=lambda s: None if s.symbol else "Interest on the account's cash"),
-        Column(f"Last 12 months ({base})", lambda s: fmt.money(s.net), lambda s: fmt.sort_number(s.net), numeric=True,
+        Column(f"Last 12 months\n({base})", lambda s: fmt.money(s.net), lambda s: fmt.sort_number(s.net), numeric=True,
                tooltip=lambda s: "Net: after the tax withheld and any fee"),
-        Column(f"Tax withheld ({base})", lambda s: fmt.money(s.tax), lambda s: fmt.sort_number(s.tax), numeric=True),
-        Column(f"Next 12 months ({base})", lambda s: fmt.money(s.projected) if s.projected else "no longer held",
+        Column(f"Tax withheld\n({base})", lambda s: fmt.money(s.tax), lambda s: fmt.sort_number(s.tax), numeric=True),
+        Column(f"Next 12 months\n({base})", lambda s: fmt.money(s.projected) if s.projected else "no longer held",
                lambda s: fmt.sort_number(s.projected), numeric=True,
                tooltip=lambda s: "What it paid in the last twelve months, if still held"),
         Column("Payments", lambda s: str(s.payments), lambda s: s.payments, numeric=True),
@@ -52,10 +53,10 @@ def source_columns(base: str) -> list[Column[SourceIncome]]:
 def year_columns(base: str) -> list[Column[YearRow]]:
     return [
         Column("Year", lambda r: str(r[0]), lambda r: r[0]),
-        Column(f"Gross ({base})", lambda r: fmt.money(r[1]), lambda r: fmt.sort_number(r[1]), numeric=True),
-        Column(f"Tax ({base})", lambda r: fmt.money(r[2]), lambda r: fmt.sort_number(r[2]), numeric=True,
+        Column(f"Gross\n({base})", lambda r: fmt.money(r[1]), lambda r: fmt.sort_number(r[1]), numeric=True),
+        Column(f"Tax\n({base})", lambda r: fmt.money(r[2]), lambda r: fmt.sort_number(r[2]), numeric=True,
                tooltip=lambda r: "Tax withheld from the year's payments"),
-        Column(f"Net ({base})", lambda r: fmt.money(r[3]), lambda r: fmt.sort_number(r[3]), numeric=True),
+        Column(f"Net\n({base})", lambda r: fmt.money(r[3]), lambda r: fmt.sort_number(r[3]), numeric=True),
     ]
 
 
@@ -111,6 +112,7 @@ class IncomeView(QWidget):
         self.sources_table, _ = sorted_table(self.sources, self, fit_columns=False, select_rows=True,
                                              name="Income by source")
         self._sources_measured = False
+        self._split_fitted = False
         self.sources_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.years: RowsTableModel[YearRow] = RowsTableModel(year_columns("USD"), self)
         self.years_table, _ = sorted_table(self.years, self, select_rows=True, name="Income by year")
@@ -121,11 +123,13 @@ class IncomeView(QWidget):
         bar.addWidget(QLabel("Account"))
         bar.addWidget(self.account)
         bar.addStretch(1)
-        tables = QSplitter(Qt.Orientation.Horizontal)
+        # who paid takes what the figures leave (long interest names are cut short, in full on hover)
+        self._fit_payers = give_the_rest_to(self.sources_table, 0, minimum=110, maximum=280)
+        self.tables = tables = QSplitter(Qt.Orientation.Horizontal)
         tables.addWidget(self.sources_table)
         tables.addWidget(self.years_table)
-        tables.setStretchFactor(0, 1)  # the years' four columns need as much room as the sources' first three
-        tables.setStretchFactor(1, 1)
+        tables.setStretchFactor(0, 1)  # a wider window widens the sources; the years keep their four columns
+        tables.setStretchFactor(1, 0)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.headline)
@@ -158,12 +162,27 @@ class IncomeView(QWidget):
         self.sources.set_rows(report.by_source())
         if not self._sources_measured and self.sources.rows:
             self._sources_measured = True
-            fit_columns_when_shown(self.sources_table, range(self.sources.columnCount()))
+            fit_columns_when_shown(self.sources_table, range(1, self.sources.columnCount()),
+                                   done=self._fit_payers)
         self.years.set_rows(report.by_year())
+        if not self._split_fitted:
+            fit_columns_when_shown(self.years_table, range(self.years.columnCount()), done=self._fit_split)
         self.chart.set_months([(month, net) for month, net, _tax in report.by_month(MONTHS_SHOWN)], self._base)
         self.headline.setText(headline_text(report) if report.days or report.left_out else
                               "No dividends or interest recorded yet. They appear here after a sync or a CSV import.")
         self.note.setText(note_text(report))
+
+    def _fit_split(self) -> None:
+        """Once: the years' table as wide as its four columns, the sources the rest (the person's
+        own drag of the divider is kept after that)."""
+        if self._split_fitted or not self.years.rows:
+            return
+        self._split_fitted = True
+        table = self.years_table
+        years = (table.horizontalHeader().length() + table.verticalHeader().width() + 2 * table.frameWidth()
+                 + table.verticalScrollBar().sizeHint().width())
+        total = sum(self.tables.sizes())
+        self.tables.setSizes([max(total - years, total // 2), min(years, total // 2)])
 
     def _reload_soon(self) -> None:
         from clera_desktop.ui.tasks import run_task
