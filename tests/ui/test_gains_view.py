@@ -41,7 +41,7 @@ def test_the_gains_view_shows_the_reports_sales_totals_and_csv(window: MainWindo
     report = run(window.services.gains.report(date(year, 1, 1), date(year, 12, 31)))
     assert view.model.rows == report.lines
     base = report.base_currency
-    assert view.model.headerData(9, Qt.Orientation.Horizontal) == f"Gain ({base})"
+    assert view.model.headerData(9, Qt.Orientation.Horizontal) == f"Gain\n({base})"
     assert f"Taxable total: {fmt.money(report.gain, base)}" in view.totals.text()
     assert report.has_sheltered and f"(not taxed): {fmt.money(report.sheltered_gain, base)}" in view.totals.text(), \
         "the demo sells in a TFSA and a 401(k): shown apart"

@@ -28,7 +28,7 @@ from clera_desktop.core.files import write_private
 from clera_desktop.portfolio.gains import GainsReport, RealisedLine, Term
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS, AccountNames, fill_account_choice, refill_account_choice
-from clera_desktop.ui.columns import resize_columns_soon
+from clera_desktop.ui.columns import give_the_rest_to, resize_columns_soon
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 
@@ -56,6 +56,9 @@ def _own_currency(line: RealisedLine) -> str:
             f"fees {fmt.money(line.fees)}, gain {fmt.money(line.gain)}")
 
 
+ACCOUNT_COLUMN = 2  # in gain_columns
+
+
 def gain_columns(base: str) -> list[Column[RealisedLine]]:
     return [
         Column("Sold", lambda r: r.sold_on.isoformat(), lambda r: r.sold_on.toordinal()),
@@ -66,11 +69,11 @@ def gain_columns(base: str) -> list[Column[RealisedLine]]:
         Column("Term", lambda r: r.term.value.title()),
         Column("Tax", lambda r: "Sheltered" if r.sheltered else "Taxable",
                tooltip=lambda r: "In a tax-advantaged account: not in the taxable totals" if r.sheltered else None),
-        Column(f"Proceeds ({base})", lambda r: fmt.money(r.proceeds_base), lambda r: fmt.sort_number(r.proceeds_base),
+        Column(f"Proceeds\n({base})", lambda r: fmt.money(r.proceeds_base), lambda r: fmt.sort_number(r.proceeds_base),
                numeric=True, tooltip=_own_currency),
-        Column(f"Cost ({base})", lambda r: fmt.money(r.cost_base), lambda r: fmt.sort_number(r.cost_base), numeric=True,
+        Column(f"Cost\n({base})", lambda r: fmt.money(r.cost_base), lambda r: fmt.sort_number(r.cost_base), numeric=True,
                tooltip=_own_currency),
-        Column(f"Gain ({base})", lambda r: fmt.money(r.gain_base), lambda r: fmt.sort_number(r.gain_base), numeric=True,
+        Column(f"Gain\n({base})", lambda r: fmt.money(r.gain_base), lambda r: fmt.sort_number(r.gain_base), numeric=True,
                tooltip=_own_currency),
         Column("Note", _note),
     ]
@@ -116,6 +119,8 @@ class GainsView(QWidget):
         self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True,
                                               name="Realised gains")
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        # the account takes what the figures leave: at 1024 px the gain stays in view, the name cut short
+        self._fit_accounts = give_the_rest_to(self.table, ACCOUNT_COLUMN, minimum=110, maximum=260)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Tax year"))
         bar.addWidget(self.year)
@@ -166,7 +171,8 @@ class GainsView(QWidget):
         first = not self.model.rows
         self.model.set_rows(report.lines)
         if first and report.lines:
-            resize_columns_soon(self.table, range(len(gain_columns(self._base)) - 1))
+            resize_columns_soon(self.table, [c for c in range(len(gain_columns(self._base)) - 1) if c != ACCOUNT_COLUMN],
+                                done=self._fit_accounts)
         self.totals.setText(totals_text(report) if report.lines else f"No sales in {year}.")
         self.note.setText(report.note())
         self.note.setVisible(bool(report.note()))
