@@ -41,7 +41,7 @@ def test_a_new_base_currency_reaches_every_view_at_once_or_when_shown(window: Ma
 
     holdings = showing(window, window.holdings_view, run)
     assert _loads(window)["holdings"] == before["holdings"] + 1 and holdings.model.snapshot.base_currency == "CAD"
-    assert holdings.model.headerData(4, Qt.Orientation.Horizontal) == "Market value (CAD)"
+    assert holdings.model.headerData(4, Qt.Orientation.Horizontal) == "Market value\n(CAD)"
     performance = showing(window, window.performance_view, run)
     run(wait_for(lambda: performance.report is not None and performance.report.base_currency == "CAD"))
 

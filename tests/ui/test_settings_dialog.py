@@ -42,7 +42,7 @@ def test_keys_and_base_currency_from_settings(qtbot: Any, tmp_path: Path, run: C
         qtbot.addWidget(window)
         run(window.reload())
         assert reopened.services.settings.base_currency == "CAD"
-        assert window.holdings_view.model.headerData(4, Qt.Orientation.Horizontal) == "Market value (CAD)"
+        assert window.holdings_view.model.headerData(4, Qt.Orientation.Horizontal) == "Market value\n(CAD)"
     finally:
         reopened.close()
 

@@ -89,7 +89,7 @@ class HoldingsTreeModel(TwoLevelTreeModel):
         return len(self._visible[top_row].accounts)
 
     def header_title(self, section: int) -> str:
-        return f"{COLUMNS[section]} ({self._snapshot.base_currency})" if section in IN_BASE else COLUMNS[section]
+        return f"{COLUMNS[section]}\n({self._snapshot.base_currency})" if section in IN_BASE else COLUMNS[section]
 
     # ---- data -----------------------------------------------------------------------------
 
