@@ -161,7 +161,7 @@ def gain_breakdown(session: Session, base: str, start: date, end: date, account_
     """``read_records``: how to read the accounts' activity records (:func:`records_by_account`, or a reader
     that keeps them between reads)."""
     rates = RateBook.from_store(session)
-    stored = (read_records or _read_records)(session, account_ids, internal_transfers(session))  # one read, used twice
+    stored = (read_records or records_by_account)(session, account_ids, internal_transfers(session))  # one read, used twice
     accounts = account_lots(session, account_ids, lambda account_id: stored.get(account_id, []))
     report = realised_gains(accounts, base, start, end, rates.rate_on, long_term_months(session))
     realised = sum((line.gain_base for line in report.lines if line.gain_base is not None), Decimal(0))
@@ -191,11 +191,6 @@ def gain_breakdown(session: Session, base: str, start: date, end: date, account_
         return GainBreakdown(cents(realised), None, None, tuple(sorted(left_out)))
     return GainBreakdown(cents(realised), None if before is None else cents(before),
                          None if after is None else cents(after))
-
-
-def _read_records(session: Session, account_ids: Collection[str] | None,
-                  internal: Collection[int]) -> Mapping[str, list[ActivityRecord]]:
-    return records_by_account(session, account_ids, internal)
 
 
 def _unrealised_on(account: AccountLots, upto: list[ActivityRecord], book: LotBook, closes: PriceTable, day: date,

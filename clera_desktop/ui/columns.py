@@ -47,20 +47,23 @@ def fit_columns_when_shown(view: QTreeView | QTableView, columns: Iterable[int],
     if view.isVisible():
         resize_columns_soon(view, wanted, done=done)
     else:
-        _OnFirstShow(view, lambda: resize_columns_soon(view, wanted, done=done))
+        _OnEvent(view, QEvent.Type.Show, lambda: resize_columns_soon(view, wanted, done=done), once=True)
 
 
-class _OnFirstShow(QObject):
-    def __init__(self, view: QTreeView | QTableView, work: Callable[[], None]) -> None:
-        super().__init__(view)
-        self._work = work
-        view.installEventFilter(self)
+class _OnEvent(QObject):
+    """Runs ``work`` when ``watched`` receives an event of ``kind``: every time, or the first time only."""
+
+    def __init__(self, watched: QWidget, kind: QEvent.Type, work: Callable[[], None], *, once: bool = False) -> None:
+        super().__init__(watched)
+        self._kind, self._work, self._once = kind, work, once
+        watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Show:
-            watched.removeEventFilter(self)
+        if event.type() == self._kind:
+            if self._once:
+                watched.removeEventFilter(self)
+                self.deleteLater()
             self._work()
-            self.deleteLater()
         return False
 
 
@@ -91,18 +94,6 @@ def give_the_rest_to(view: QTreeView | QTableView, column: int, *, minimum: int 
         header.resizeSection(column, max(minimum, min(maximum, view.viewport().width() - others)))
 
     # the viewport, not the view: the view hears of a resize before its viewport has the new width
-    _OnResize(view.viewport(), fit)
+    _OnEvent(view.viewport(), QEvent.Type.Resize, fit)
     fit()
     return fit
-
-
-class _OnResize(QObject):
-    def __init__(self, watched: QWidget, work: Callable[[], None]) -> None:
-        super().__init__(watched)
-        self._work = work
-        watched.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize:
-            self._work()
-        return False

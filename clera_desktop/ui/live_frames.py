@@ -24,7 +24,7 @@ class LiveFrames:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         self._drawn = -1
-        self._task: asyncio.Task[None] | None = None
+        self._task: asyncio.Task[None | None] | None = None
         self.timer = QTimer(window, interval=FRAME_MS, timerType=Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._on_frame)
 
@@ -34,9 +34,9 @@ class LiveFrames:
 
     def start(self) -> None:
         """Start the live prices, in the background."""
-        import asyncio  # loaded after the first paint, with the event loop
+        from clera_desktop.ui.tasks import run_task  # asyncio, with the event loop: after the first paint
 
-        self._task = asyncio.ensure_future(self.start_prices())
+        self._task = run_task(self._window, self.start_prices())
 
     async def start_prices(self) -> None:
         try:
