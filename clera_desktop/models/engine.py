@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: The newest revision in migrations/versions (a test keeps it equal to Alembic's head), so a
 #: start on an up-to-date database needs no Alembic import at all.
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 BUSY_TIMEOUT_MS = 10_000
 #: SQLite's application id for a Clera store ("CLRA"), written at its creation: a file with
 #: another program's tables is refused rather than migrated into (``PRAGMA application_id``).

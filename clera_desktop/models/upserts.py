@@ -8,6 +8,7 @@ writes nothing the second time and adds no row.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -178,6 +179,7 @@ class PreparedAccount:
     activities: PreparedRows | None
     orders: list[dict[str, Any]]
     notes: tuple[str, ...] = ()  # what was left out, for the person (an activity dated in the future)
+    positions_digest: str | None = None  # of the rows ``positions`` writes (:func:`rows_digest`)
 
 
 #: No brokerage API reports activity before this day; a date before it is garbage (year 1 once
@@ -185,14 +187,18 @@ class PreparedAccount:
 EARLIEST_ACTIVITY = date(1950, 1, 1)
 
 
-def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime, today: date | None = None) -> PreparedAccount:
+def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime, today: date | None = None,
+                         known: KnownPositions | None = None) -> PreparedAccount:
     """Everything about one account's write that needs no database: rows built and converted, text
     cleaned and capped, and activities outside the sane window left out: a future one is held
-    until its day comes (the next sync's overlap window fetches it again), an ancient one refused."""
+    until its day comes (the next sync's overlap window fetches it again), an ancient one refused.
+    ``known`` remembers each account's last prepared positions (a repeat sync brings the same)."""
     today = today or now.date()
-    data = replace(data, account=_clean_account(data.account), positions=tuple(_clean_position(p) for p in data.positions))
-    remote = data.account
+    remote = _clean_account(data.account)
     account_id = account_id_for(remote.provider.account_prefix, remote.provider_account_id)
+    positions = (known or KnownPositions()).prepared(
+        account_id, data.positions, lambda: _prepare_positions(account_id, data.positions, dialect, now))
+    data = replace(data, account=remote, positions=positions.cleaned)
     future = [a for a in data.activities if a.trade_date > today]
     ancient = [a for a in data.activities if a.trade_date < EARLIEST_ACTIVITY]
     notes = []
@@ -209,13 +215,6 @@ def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime, 
         {"account_id": account_id, "currency": b.currency, "cash": b.cash, "buying_power": b.buying_power, "as_of": now}
         for b in data.balances
     ]
-    positions = [
-        {"account_id": account_id, "symbol": p.symbol, "universal_symbol_id": p.universal_symbol_id,
-         "description": p.description, "security_type": p.security_type, "quantity": p.quantity, "price": p.price,
-         "market_value": p.market_value, "average_cost": p.average_cost, "cost_basis": p.cost_basis,
-         "currency": p.currency, "as_of": now, "tax_lots": tax_lots_json(p.tax_lots)}
-        for p in data.positions
-    ]
     activities = [
         {"account_id": account_id, "provider_activity_id": clean_text(a.provider_activity_id, 160), "type": a.type,
          "raw_type": optional_text(a.raw_type, 64), "trade_date": a.trade_date, "settlement_date": a.settlement_date,
@@ -228,10 +227,76 @@ def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime, 
     return PreparedAccount(
         data, account_id, now,
         prepare_rows(Balance, balances, ["account_id", "currency"], dialect),
-        prepare_rows(Position, positions, ["account_id", "symbol"], dialect),
+        positions.rows,
         prepare_rows(Activity, activities, ["account_id", "provider_activity_id"], dialect),
-        orders, tuple(notes),
+        orders, tuple(notes), positions.digest,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedPositions:
+    cleaned: tuple[RemotePosition, ...]
+    rows: PreparedRows | None
+    digest: str
+
+
+class KnownPositions:
+    """Each account's positions as its last sync prepared them. A repeat sync brings the same ones
+    again; comparing them is a fraction of converting them anew. (Their rows keep the as-of moment
+    of when they were first prepared: it is written only with a new row, never compared.)"""
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[tuple[RemotePosition, ...], PreparedPositions]] = {}
+
+    def prepared(self, account_id: str, positions: tuple[RemotePosition, ...],
+                 prepare: Callable[[], PreparedPositions]) -> PreparedPositions:
+        last = self._last.get(account_id)
+        if last is not None and last[0] == positions:
+            return last[1]
+        made = prepare()
+        self._last[account_id] = (positions, made)
+        return made
+
+
+def _prepare_positions(account_id: str, positions: tuple[RemotePosition, ...], dialect: Dialect,
+                       now: datetime) -> PreparedPositions:
+    cleaned = tuple(_clean_position(p) for p in positions)
+    rows = [
+        {"account_id": account_id, "symbol": p.symbol, "universal_symbol_id": p.universal_symbol_id,
+         "description": p.description, "security_type": p.security_type, "quantity": p.quantity, "price": p.price,
+         "market_value": p.market_value, "average_cost": p.average_cost, "cost_basis": p.cost_basis,
+         "currency": p.currency, "as_of": now, "tax_lots": tax_lots_json(p.tax_lots)}
+        for p in cleaned
+    ]
+    prepared = prepare_rows(Position, rows, ["account_id", "symbol"], dialect)
+    return PreparedPositions(cleaned, prepared, rows_digest(prepared, skip=tuple(rows[0]).index("as_of") if rows else 0))
+
+
+def rows_digest(prepared: PreparedRows | None, *, skip: int) -> str:
+    """A digest of the rows a statement writes, every value but the ``skip``-th (their as-of
+    moment): equal digests, equal rows. A change of the app's cleaning rules or columns changes
+    the rows, and so the digest."""
+    if prepared is None:
+        return "none"
+    text = "\x1e".join("\x1f".join(map(_digest_part, row[:skip] + row[skip + 1:])) for row in prepared.params)
+    return _text_digest(prepared.sql + "\x1d" + text)
+
+
+def _digest_part(value: object) -> str:
+    if value is None:
+        return "\x00"
+    if type(value) is str:
+        return value if len(value) < 128 else _long_text_digest(value)  # a lot list: digested once
+    return repr(value)
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _long_text_digest(text: str) -> str:
+    return _text_digest(text)
 
 
 def _clean_account(remote: RemoteAccount) -> RemoteAccount:
@@ -263,21 +328,35 @@ def store_prepared_account(session: Session, prepared: PreparedAccount, *, conne
     changes.balances_changed = run_prepared(session, prepared.balances)
     session.execute(delete(Balance).where(Balance.account_id == account_id,
                                           Balance.currency.not_in([b.currency for b in data.balances])))
+    _store_positions(session, prepared, changes)
+    if prepared.activities is not None:
+        # the whole table's last id (the rowid's end, at once): rows this upsert inserts come after it,
+        # as nothing else writes inside this transaction
+        newest = session.scalar(select(func.max(Activity.id))) or 0
+        changes.activities_changed = run_prepared(session, prepared.activities)
+        if changes.activities_changed:
+            added = session.scalar(select(func.count(Activity.id)).where(Activity.id > newest,
+                                                                         Activity.account_id == account_id)) or 0
+            if changes.activities_changed > added:  # the provider rewrote activities it sent before
+                mark_rewritten(session, account_id, EVERY_DAY, now=now)
+    changes.orders_changed = store_orders(session, prepared.orders)
+    changes.orders_changed += reconcile_tickets(session, account_id, now=now)
+    return changes
+
+
+def _store_positions(session: Session, prepared: PreparedAccount, changes: AccountChanges) -> None:
+    """The account's positions as the provider reported them, and what each security is; nothing at
+    all when they are the ones last written (the digest stored with the account says so)."""
+    data, account_id = prepared.data, prepared.account_id
+    account = session.get_one(Account, account_id)
+    if prepared.positions_digest is not None and account.positions_digest == prepared.positions_digest:
+        return
     changes.positions_changed = run_prepared(session, prepared.positions)
     removed = session.execute(delete(Position).where(
         Position.account_id == account_id, Position.symbol.not_in([p.symbol for p in data.positions])))
     changes.positions_removed = rows_affected(removed)
-    record_securities(session, data.positions, now=now, provider=data.account.provider)
-    newest = session.scalar(select(func.max(Activity.id)).where(Activity.account_id == account_id)) or 0
-    changes.activities_changed = run_prepared(session, prepared.activities)
-    if changes.activities_changed:
-        added = session.scalar(select(func.count(Activity.id)).where(Activity.account_id == account_id,
-                                                                     Activity.id > newest)) or 0
-        if changes.activities_changed > added:  # the provider rewrote activities it sent before
-            mark_rewritten(session, account_id, EVERY_DAY, now=now)
-    changes.orders_changed = store_orders(session, prepared.orders)
-    changes.orders_changed += reconcile_tickets(session, account_id, now=now)
-    return changes
+    record_securities(session, data.positions, now=prepared.now, provider=data.account.provider)
+    account.positions_digest = prepared.positions_digest
 
 
 def record_securities(session: Session, positions: Iterable[RemotePosition], *, now: datetime,

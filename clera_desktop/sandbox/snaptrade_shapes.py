@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -154,12 +154,19 @@ def balance(account: DemoAccount) -> dict[str, Any]:
 
 
 def tax_lot(lot: BrokerLot, price: Decimal) -> dict[str, Any]:
+    return {**_lot_fields(lot.lot_id, lot.day, lot.quantity, lot.cost),
+            "current_value": decimal_string(cents(lot.quantity * price))}
+
+
+@functools.lru_cache(maxsize=1 << 20)  # a power user's world: every account's lots
+def _lot_fields(lot_id: str, day: date, quantity: Decimal, cost: Decimal) -> dict[str, Any]:
+    """A lot's fields but its current value, shaped once: a brokerage answers every positions
+    request with the same lots (never changed by the caller: :func:`tax_lot` copies them)."""
     return {
-        "original_purchase_date": datetime.combine(lot.day, time(15, 0), UTC).isoformat().replace("+00:00", "Z"),
-        "quantity": decimal_string(lot.quantity), "purchased_price": decimal_string((lot.cost / lot.quantity).quantize(
-            Decimal("0.0001"))), "cost_basis": decimal_string(cents(lot.cost)),
-        "current_value": decimal_string(cents(lot.quantity * price)), "position_type": "LONG",
-        "lot_id": stable_uuid("lot", lot.lot_id),
+        "original_purchase_date": datetime.combine(day, time(15, 0), UTC).isoformat().replace("+00:00", "Z"),
+        "quantity": decimal_string(quantity), "purchased_price": decimal_string((cost / quantity).quantize(
+            Decimal("0.0001"))), "cost_basis": decimal_string(cents(cost)), "position_type": "LONG",
+        "lot_id": stable_uuid("lot", lot_id),
     }
 
 

@@ -39,6 +39,7 @@ from clera_desktop.models.provider_data import (
 from clera_desktop.models.tables import Account, Connection, FxRate, SyncRun
 from clera_desktop.models.upserts import (
     AccountChanges,
+    KnownPositions,
     connection_id_for,
     deactivate_missing_accounts,
     mark_accounts,
@@ -130,6 +131,7 @@ class SyncService:
         # ``lock``: the folder's lock, when the caller holds it around its syncs (the command line)
         self._lock = lock or SyncLock(database.path.parent if database.path else None, self.clock)
         self._lock_wait = lock_wait
+        self._known_positions = KnownPositions()  # each account's positions as last prepared
 
     # ---- entry points -----------------------------------------------------------------
 
@@ -280,7 +282,7 @@ class SyncService:
             # transaction only executes statements (shorter locks, no waiting on other threads).
             prepared = await in_thread(functools.partial(
                 prepare_account_data, data, dialect=self.database.engine.dialect, now=self.clock.now(),
-                today=self.clock.today()))
+                today=self.clock.today(), known=self._known_positions))
         except StoreError:
             raise
         except ACCOUNT_FAILURES as raw:
