@@ -143,9 +143,10 @@ def main() -> None:
         rows = sum(counts.values())
 
         database.write_seconds = 0.0
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         repeat = asyncio.run(service.sync_all())
         repeat_wall, repeat_store = time.perf_counter() - started, database.write_seconds
+        repeat_cpu = time.process_time() - started_cpu
         assert repeat.ok and sum(o.rows_changed for o in repeat.outcomes) == 0, repeat.summary()
         database.close()
 
@@ -169,12 +170,13 @@ def main() -> None:
     print(f"{'raw sqlite3.executemany, 1 txn':34}{raw_seconds:>10.2f}{raw_rows / raw_seconds:>14,.0f}")
     print(f"{'repeat sync, wall (nothing new)':34}{repeat_wall:>10.2f}")
     print(f"{'repeat sync, storage (in txns)':34}{repeat_store:>10.2f}")
+    print(f"{'repeat sync, the app process CPU':34}{repeat_cpu:>10.2f}")
     print()
     print(f"first-sync storage vs raw: {isolated_seconds / raw_seconds:.2f}x the raw time for the storage path "
           f"alone; during the sync {first_store / raw_seconds:.2f}x in transactions (wall), "
           f"{first_store_cpu / raw_seconds:.2f}x of the writer's CPU (goal <= 3x)")
     print(f"encryption at rest: storage takes {encrypted_seconds / isolated_seconds:.2f}x the plain store's time")
-    print(f"repeat sync vs first sync: {repeat_wall / first_wall:.1%} of the first sync's time (goal < 10%)")
+    print(f"repeat sync vs first sync: {repeat_wall / first_wall:.1%} of the first sync's time (goal <= 5%)")
     print(f"the synced store (for bench/allocation_bench.py and bench/income_bench.py --store): {settings.database_path}")
 
 

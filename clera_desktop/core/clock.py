@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import time as dt_time
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -23,6 +24,14 @@ MARKET_ZONE = ZoneInfo("America/New_York")
 #: weekday and closed at a weekend, and the calendar day is the same from Hawaii to Tokyo.
 DEFAULT_TIME_OF_DAY = (12, 0)
 ENVIRONMENT_VARIABLE = "CLERA_TODAY"
+#: The US equity markets' regular session, New York time (pre- and after-hours lie outside).
+MARKET_OPEN, MARKET_CLOSE = dt_time(9, 30), dt_time(16, 0)
+
+
+def regular_session(day: date) -> tuple[datetime, datetime]:
+    """The regular session's opening and closing moments on ``day`` (a New York calendar day; the
+    weekends and holidays when it does not open are the brokerages' to say)."""
+    return datetime.combine(day, MARKET_OPEN, MARKET_ZONE), datetime.combine(day, MARKET_CLOSE, MARKET_ZONE)
 
 
 class Clock(Protocol):

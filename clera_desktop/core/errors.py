@@ -141,6 +141,16 @@ class SyncBusy(CleraError):
     default_message = "Another Clera Desktop is syncing this data right now. Try again when it is done."
 
 
-class SellsMoreThanHeld(CleraError):
+class NeedsConfirmation(CleraError):
+    """A manual record that is possible but nearly always a missing one (a purchase, a deposit): said
+    before it is saved, and saved as written when the person confirms."""
+
+
+class SellsMoreThanHeld(NeedsConfirmation):
     """A sale or transfer out of more shares than a manual account holds that day (a short position):
     said before it is saved, since in a record of one's own it is nearly always a missing purchase."""
+
+
+class LeavesCashNegative(NeedsConfirmation):
+    """A purchase, withdrawal or fee that leaves a manual account's cash below zero that day: nearly
+    always the deposit that paid for it is not recorded yet (or it was a loan: the person says so)."""

@@ -159,6 +159,19 @@ class SecretStore:
         return self._backend is None
 
     @property
+    def kept_in(self) -> str:
+        """Where keys saved now are kept: ``"keyring"`` (the system's), ``"file"`` (the encrypted
+        file: no keyring here, locked or not) or ``"memory"`` (the demo's, gone when it quits)."""
+        if self._backend is None or type(self._backend).__module__.startswith("keyrings.cryptfile"):
+            return "file"
+        return "memory" if isinstance(self._backend, EphemeralKeyring) else "keyring"
+
+    @property
+    def nothing_saved(self) -> bool:
+        """Locked with no encrypted file yet: the first passphrase chosen creates it."""
+        return self._backend is None and self.locked_file is None
+
+    @property
     def backend_name(self) -> str:
         return "locked" if self._backend is None else type(self._backend).__name__
 

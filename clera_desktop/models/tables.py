@@ -139,9 +139,9 @@ class Account(Base):
     last_sync_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     activities_synced_through: Mapped[date | None]
-    # a digest of the positions last written from the provider (models/upserts.positions_digest):
+    # a digest of the positions and cash last written from the provider (models/upserts.rows_digest):
     # a sync that brings the same ones again writes nothing and compares nothing row by row
-    positions_digest: Mapped[str | None] = mapped_column(String(64))
+    holdings_digest: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

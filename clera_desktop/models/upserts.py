@@ -179,7 +179,7 @@ class PreparedAccount:
     activities: PreparedRows | None
     orders: list[dict[str, Any]]
     notes: tuple[str, ...] = ()  # what was left out, for the person (an activity dated in the future)
-    positions_digest: str | None = None  # of the rows ``positions`` writes (:func:`rows_digest`)
+    holdings_digest: str | None = None  # of the rows ``balances`` and ``positions`` write (:func:`rows_digest`)
 
 
 #: No brokerage API reports activity before this day; a date before it is garbage (year 1 once
@@ -224,12 +224,12 @@ def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime, 
         for a in data.activities
     ]
     orders = [order_values(account_id, o, now) for o in data.orders]
+    prepared_balances = prepare_rows(Balance, balances, ["account_id", "currency"], dialect)
+    cash_digest = rows_digest(prepared_balances, skip=tuple(balances[0]).index("as_of") if balances else 0)
     return PreparedAccount(
-        data, account_id, now,
-        prepare_rows(Balance, balances, ["account_id", "currency"], dialect),
-        positions.rows,
+        data, account_id, now, prepared_balances, positions.rows,
         prepare_rows(Activity, activities, ["account_id", "provider_activity_id"], dialect),
-        orders, tuple(notes), positions.digest,
+        orders, tuple(notes), _text_digest(cash_digest + positions.digest),
     )
 
 
@@ -325,10 +325,7 @@ def store_prepared_account(session: Session, prepared: PreparedAccount, *, conne
     data, account_id, now = prepared.data, prepared.account_id, prepared.now
     changes = AccountChanges(account_id)
     changes.account_changed = _upsert_account(session, data, account_id, connection_id, now)
-    changes.balances_changed = run_prepared(session, prepared.balances)
-    session.execute(delete(Balance).where(Balance.account_id == account_id,
-                                          Balance.currency.not_in([b.currency for b in data.balances])))
-    _store_positions(session, prepared, changes)
+    _store_holdings(session, prepared, changes)
     if prepared.activities is not None:
         # the whole table's last id (the rowid's end, at once): rows this upsert inserts come after it,
         # as nothing else writes inside this transaction
@@ -344,19 +341,23 @@ def store_prepared_account(session: Session, prepared: PreparedAccount, *, conne
     return changes
 
 
-def _store_positions(session: Session, prepared: PreparedAccount, changes: AccountChanges) -> None:
-    """The account's positions as the provider reported them, and what each security is; nothing at
-    all when they are the ones last written (the digest stored with the account says so)."""
+def _store_holdings(session: Session, prepared: PreparedAccount, changes: AccountChanges) -> None:
+    """The account's cash and positions as the provider reported them, and what each security is;
+    no statement at all when they are the ones last written (the digest kept with the account says
+    so: a repeat sync brings them all again, and most are unchanged)."""
     data, account_id = prepared.data, prepared.account_id
-    account = session.get_one(Account, account_id)
-    if prepared.positions_digest is not None and account.positions_digest == prepared.positions_digest:
+    account = session.get_one(Account, account_id)  # from the session: _upsert_account read it
+    if prepared.holdings_digest is not None and account.holdings_digest == prepared.holdings_digest:
         return
+    changes.balances_changed = run_prepared(session, prepared.balances)
+    session.execute(delete(Balance).where(Balance.account_id == account_id,
+                                          Balance.currency.not_in([b.currency for b in data.balances])))
     changes.positions_changed = run_prepared(session, prepared.positions)
     removed = session.execute(delete(Position).where(
         Position.account_id == account_id, Position.symbol.not_in([p.symbol for p in data.positions])))
     changes.positions_removed = rows_affected(removed)
     record_securities(session, data.positions, now=prepared.now, provider=data.account.provider)
-    account.positions_digest = prepared.positions_digest
+    account.holdings_digest = prepared.holdings_digest
 
 
 def record_securities(session: Session, positions: Iterable[RemotePosition], *, now: datetime,
@@ -522,9 +523,11 @@ def _upsert_account(session: Session, data: AccountData, account_id: str, connec
     values: dict[str, Any] = {**shown, "stale_since": None, "last_sync_at": now, "last_error": None}
     if data.activities_to is not None:
         values["activities_synced_through"] = data.activities_to
-    if insert_once(session, Account, id=account_id, created_at=now, updated_at=now, **values):
-        return True
-    row = session.get_one(Account, account_id)
+    row = session.get(Account, account_id)  # read first: a known account (nearly every sync's) is one statement
+    if row is None:
+        if insert_once(session, Account, id=account_id, created_at=now, updated_at=now, **values):
+            return True
+        row = session.get_one(Account, account_id)  # another writer's, inserted meanwhile
     moved = any(getattr(row, key) != value for key, value in shown.items())
     for key, value in values.items():
         setattr(row, key, value)

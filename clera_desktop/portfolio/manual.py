@@ -92,10 +92,12 @@ def _kept_inputs(session: Session, account_id: str) -> str | None:
 
 def _shared_inputs(session: Session, today: date) -> list[object]:
     """What every manual account's figures read beside its own activities: the closes (their count
-    and newest id), the brokerages' prices, the day, the default lot method."""
-    quotes = sorted((symbol, currency, canonical(price) if price is not None else "", as_of.isoformat(), active)
-                    for symbol, currency, price, as_of, active in session.execute(
-                        select(Position.symbol, Position.currency, Position.price, Position.as_of, Account.is_active)
+    and newest id), the brokerages' prices and names, the day, the default lot method."""
+    quotes = sorted((symbol, currency, canonical(price) if price is not None else "", as_of.isoformat(), active,
+                     name or "")
+                    for symbol, currency, price, as_of, active, name in session.execute(
+                        select(Position.symbol, Position.currency, Position.price, Position.as_of, Account.is_active,
+                               Position.description)
                         .join(Account, Account.id == Position.account_id).where(Account.provider != Provider.MANUAL)))
     return [list(StoreMarks.read(session).prices), hashlib.sha256(json.dumps(quotes).encode()).hexdigest(), today.isoformat(),
             lot_method(session).value]
@@ -114,13 +116,14 @@ def _refresh(session: Session, account: Account, records: list[ActivityRecord], 
     prices = closes.assuming(held, account.currency)
     lots = build_lots(records, lot_method(session, account.id))
     quotes = brokerage_prices(session, set(held), today)
+    names = brokerage_names(session, set(held))
     rows = []
     for symbol, quantity in sorted(held.items()):
         price = _newest(dated_price_on(prices, records, ratios, symbol, today),
                         quotes.get((symbol, prices.currency.get(symbol, account.currency))))
         cost = lots.cost(symbol)
         rows.append({
-            "account_id": account.id, "symbol": symbol, "universal_symbol_id": None, "description": None,
+            "account_id": account.id, "symbol": symbol, "universal_symbol_id": None, "description": names.get(symbol),
             "security_type": SecurityType.EQUITY, "quantity": quantity, "price": price,
             "market_value": None if price is None else quantity * price,
             "average_cost": None if cost is None else cost / quantity, "cost_basis": cost,
@@ -147,6 +150,20 @@ def brokerage_prices(session: Session, symbols: Collection[str], today: date) ->
             if price is not None and as_of.date() <= today and (key not in newest or as_of > newest[key][0]):
                 newest[key] = (as_of, price)
     return {key: (as_of.date(), price) for key, (as_of, price) in newest.items()}
+
+
+def brokerage_names(session: Session, symbols: Collection[str]) -> dict[str, str]:
+    """symbol -> the security's name as a provider's account reports it (a manual account has none
+    of its own); of several, the longest, which is the least abbreviated."""
+    names: dict[str, str] = {}
+    if symbols:
+        for symbol, description in session.execute(
+                select(Position.symbol, Position.description).join(Account, Account.id == Position.account_id)
+                .where(Account.provider != Provider.MANUAL, Position.symbol.in_(sorted(symbols)),
+                       Position.description.is_not(None))):
+            if description and len(description) > len(names.get(symbol, "")):
+                names[symbol] = description
+    return names
 
 
 def _newest(held: tuple[date, Decimal] | None, quoted: tuple[date, Decimal] | None) -> Decimal | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, TypedDict
 
 import urllib3
@@ -181,18 +182,19 @@ class KnownLots:
         if not isinstance(value, list) or not value:
             return None
         try:
-            key = tuple(field for item in value for field in (
-                item.get("position_type"), item.get("quantity"), item.get("cost_basis"),
-                item.get("original_purchase_date"), item.get("lot_id")))
-        except AttributeError:  # a lot that is not an object: read the long way, unremembered
+            key = tuple(map(_LOT_FIELDS, value))
+            known = self._read.get(key)
+        except (TypeError, KeyError):  # a lot that is not an object, lacks a field or holds a list: read the long way
             return _tax_lots(value)
-        if not all(field is None or type(field) is str for field in key):
-            return _tax_lots(value)
-        if key not in self._read:
+        if known is None:
             if len(self._read) >= self.LIMIT:
                 self._read.clear()
-            self._read[key] = _tax_lots(value)
-        return self._read[key]
+            known = self._read[key] = _tax_lots(value)
+        return known
+
+
+#: The fields a lot is read from (:func:`_tax_lots`): the key :class:`KnownLots` remembers it by.
+_LOT_FIELDS = itemgetter("position_type", "quantity", "cost_basis", "original_purchase_date", "lot_id")
 
 
 def _time(text: str | None) -> datetime | None:

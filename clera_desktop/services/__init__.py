@@ -194,8 +194,8 @@ class AppServices:
 
     async def check_keys(self, values: dict[str, str]) -> tuple[list[str], list[str]]:
         """Ask each provider whose keys were typed whether it takes them, before they are kept.
-        Returns (refused, unchecked): what each provider that refused the keys said, and which could
-        not be asked (offline, down): those keys are kept, and the next sync will tell."""
+        Returns (refused, unchecked): what each provider that refused the keys said, and why each
+        that could not be asked was not (offline, down): those keys are kept, and the next sync will tell."""
         from clera_desktop.core.credentials import with_typed_keys
         from clera_desktop.providers.registry import build_registry
 
@@ -212,7 +212,7 @@ class AppServices:
                 refused.append(f"{PROVIDER_NAMES[name]}: {error.user_message}")
             except CleraError as error:
                 log.info("could not check the %s keys: %s", name, error.user_message)
-                unchecked.append(PROVIDER_NAMES[name])
+                unchecked.append(f"{PROVIDER_NAMES[name]} could not be reached ({error.user_message}).")
         return refused, unchecked
 
     async def set_base_currency(self, code: str) -> None:

@@ -22,6 +22,7 @@ from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.money import round_cents
 from clera_desktop.models.engine import Database
+from clera_desktop.models.enums import Provider
 from clera_desktop.models.provider_data import BrokerTaxLot
 from clera_desktop.models.tables import Account, Position
 from clera_desktop.models.upserts import put_app_setting
@@ -58,6 +59,7 @@ class HoldingLots:
     broker_cost: Decimal | None  # the position's reported cost basis
     reason: str  # why ours and the broker's differ, or "" when they agree or cannot be compared
     broker_lots: tuple[BrokerTaxLot, ...] | None = None  # the brokerage's own lots, where it reports them
+    kept_by_hand: bool = False  # a manual account's: no brokerage to compare with
 
     @property
     def difference(self) -> Decimal | None:
@@ -149,7 +151,8 @@ def _holding(session: Session, account_id: str, symbol: str, today: date) -> Hol
     price = _price_in(session, position, account.currency)
     valued = value_lots(lots, price, today, long_term_months(session))
     our_cost = None if any(lot.cost is None for lot in lots) else sum((lot.cost or ZERO for lot in lots), ZERO)
-    broker_cost = position.cost_basis if position is not None else None
+    by_hand = account.provider is Provider.MANUAL
+    broker_cost = position.cost_basis if position is not None and not by_hand else None  # a manual one's is ours
     if broker_cost is not None and position is not None and position.currency != account.currency:
         broker_cost = None  # reported in another currency than the lots' costs: not comparable to the cent
     if not reasons and our_cost is not None and broker_cost is not None and abs(our_cost - broker_cost) >= Decimal("0.01"):
@@ -158,7 +161,7 @@ def _holding(session: Session, account_id: str, symbol: str, today: date) -> Hol
     theirs = broker_lots(position.tax_lots) if position is not None and position.currency == account.currency else None
     return HoldingLots(account_id, symbol, account.currency, lots_of_account.method, tuple(valued),
                        position.quantity if position is not None else None, our_cost, broker_cost, "; ".join(reasons),
-                       theirs)
+                       theirs, kept_by_hand=by_hand)
 
 
 def _price_in(session: Session, position: Position | None, currency: str) -> Decimal | None:

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import Clock
-from clera_desktop.core.errors import CleraError, SellsMoreThanHeld
-from clera_desktop.core.money import format_quantity
+from clera_desktop.core.errors import CleraError, LeavesCashNegative, SellsMoreThanHeld
+from clera_desktop.core.money import format_money, format_quantity
 from clera_desktop.core.text import NAME_LENGTH, clean_text
 from clera_desktop.imports.activities_csv import (
     ParsedLine,
@@ -36,7 +36,7 @@ from clera_desktop.models.enums import ActivityType, Provider
 from clera_desktop.models.history_marks import mark_rewritten
 from clera_desktop.models.tables import Account, Activity, AppSetting
 from clera_desktop.portfolio.derived import bring_up_to_date
-from clera_desktop.portfolio.history import sales_beyond_holdings
+from clera_desktop.portfolio.history import ActivityRecord, cash_effect, sales_beyond_holdings
 from clera_desktop.portfolio.history_store import load_records, state_key
 from clera_desktop.portfolio.manual import LOT_METHOD_KEY
 
@@ -128,11 +128,12 @@ class ManualAccounts:
         return await self._database.read(read)
 
     async def save_activity(self, account_id: str, cells: dict[str, str], activity_id: int | None = None, *,
-                            decimal_comma: bool = False, sell_beyond_holdings: bool = False) -> Changes:
+                            decimal_comma: bool = False, confirmed: bool = False) -> Changes:
         """Add an activity (``activity_id`` None) or replace one, after the import's checks
         (``decimal_comma``: the person's locale writes 1,5 for one and a half). A sale of more shares
-        than the account holds that day raises :class:`SellsMoreThanHeld` unless the person has seen
-        that and said so (``sell_beyond_holdings``)."""
+        than the account holds that day raises :class:`SellsMoreThanHeld`, and one that leaves its
+        cash below zero :class:`LeavesCashNegative`, unless the person has seen that and said so
+        (``confirmed``)."""
         clock = self._clock()
 
         def write(session: Session) -> int:
@@ -140,8 +141,8 @@ class ManualAccounts:
             line = _checked_line(account, cells, decimal_comma=decimal_comma, today=clock.today())
             if line.errors:
                 raise CleraError("; ".join(line.errors).capitalize() + ".")
-            if not sell_beyond_holdings:
-                _refuse_selling_more_than_held(session, account, line, activity_id)
+            if not confirmed:
+                _refuse_unlikely(session, account, line, activity_id)
             values = line_values(line, account.id, account.currency)
             if activity_id is None:
                 activity = Activity(provider_activity_id=f"manual:{uuid.uuid4().hex}", **values)
@@ -179,18 +180,41 @@ class ManualAccounts:
         return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), "Deleted the activity."))
 
 
-def _refuse_selling_more_than_held(session: Session, account: Account, line: ParsedLine, editing: int | None) -> None:
-    """The import's own check (:func:`sales_beyond_holdings`) on the account's activities with this one."""
-    if line.type not in (ActivityType.SELL, ActivityType.TRANSFER_OUT) or not line.symbol or not line.quantity \
-            or line.day is None:
+def _refuse_unlikely(session: Session, account: Account, line: ParsedLine, editing: int | None) -> None:
+    """Say, before it is saved, a sale beyond the holding (:class:`SellsMoreThanHeld`) or a purchase
+    beyond the cash (:class:`LeavesCashNegative`); both at once when both hold."""
+    if line.day is None or line.type is None:
         return
     records = [r for r in load_records(session, account.id) if r.id != editing]
+    said = [(kind, text) for kind, text in ((SellsMoreThanHeld, _sold_beyond_holding(account, line, records)),
+                                            (LeavesCashNegative, _overdrawn(account, line, records))) if text]
+    if said:
+        raise said[0][0](" ".join(text for _kind, text in said) + " Add what is missing first, or save again to keep "
+                         "it as written.")
+
+
+def _sold_beyond_holding(account: Account, line: ParsedLine, records: list[ActivityRecord]) -> str:
+    """The import's own check (:func:`sales_beyond_holdings`) on the account's activities with this one."""
+    if line.type not in (ActivityType.SELL, ActivityType.TRANSFER_OUT) or not line.symbol or not line.quantity:
+        return ""
     held = dict(sales_beyond_holdings([*records, as_record(line)])).get(len(records))
-    if held is not None:
-        raise SellsMoreThanHeld(
-            f"{account.name} holds {format_quantity(held)} {line.symbol} on {line.day}: this takes out "
-            f"{format_quantity(line.quantity)}, leaving {format_quantity(held - line.quantity)}. Add the purchases "
-            "first, or save again to keep it as written.")
+    if held is None:
+        return ""
+    return (f"{account.name} holds {format_quantity(held)} {line.symbol} on {line.day}: this takes out "
+            f"{format_quantity(line.quantity)}, leaving {format_quantity(held - line.quantity)}.")
+
+
+def _overdrawn(account: Account, line: ParsedLine, records: list[ActivityRecord]) -> str:
+    """A line that takes cash out and leaves the account's cash below zero at the end of its day
+    (the deposit that paid for it not recorded yet, or a loan)."""
+    assert line.day is not None
+    effect = cash_effect(as_record(line))
+    if effect >= 0:
+        return ""
+    cash = sum((cash_effect(r) for r in records if r.day <= line.day), effect)
+    if cash >= 0:
+        return ""
+    return f"This leaves {account.name} with {format_money(cash, account.currency)} in cash on {line.day}."
 
 
 def _checked_line(account: Account, cells: dict[str, str], *, decimal_comma: bool, today: date) -> ParsedLine:

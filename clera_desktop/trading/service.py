@@ -17,11 +17,11 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from decimal import Decimal
 
 from clera_desktop.core.changes import Change, ChangeBus, Changes
-from clera_desktop.core.clock import MARKET_ZONE
+from clera_desktop.core.clock import MARKET_ZONE, regular_session
 from clera_desktop.core.errors import CleraError, NotFound, ProviderError, RejectedInput
 from clera_desktop.core.money import format_money, format_quantity
 from clera_desktop.core.settings import Settings
@@ -123,7 +123,8 @@ class PlacementResult:
 def nyse_regular_session_open(now: datetime) -> bool:
     """9:30-16:00 New York on weekdays (holidays not known): the fallback clock."""
     local = now.astimezone(MARKET_ZONE)
-    return local.weekday() < 5 and time(9, 30) <= local.time() < time(16, 0)
+    opens, closes = regular_session(local.date())
+    return local.weekday() < 5 and opens <= local < closes
 
 
 class TradingService:

@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         shown, self._view_state = window_memory.restore_view_state(self, shown)
         if shown is not None:
             self.show_view(shown)
-        self.unlock_button.setVisible(services.secrets_locked)
+        self.unlock_button.setVisible(services.secrets_locked and not services.secrets.nothing_saved)
         self._build_refreshers()
         self._stop_listening = services.changes.subscribe(self._on_changes)
         self.connect_view.connections_changed.connect(self._on_connections_changed)

@@ -82,7 +82,12 @@ class SyncFlow:
         self.history_task = asyncio.ensure_future(self._after_history())  # the sync started it
         await self._settled()
         problems = [m for o in report.outcomes for m in o.user_messages]
-        self.label.setText("Up to date" if not problems else "Synced with problems")
+        if problems:
+            self.label.setText("Synced with problems")
+        elif not report.outcomes:  # no provider has keys: nothing was fetched, so nothing is "up to date"
+            self.label.setText("Nothing connected to sync: connect a brokerage in Connect")
+        else:
+            self.label.setText("Up to date")
         if problems:
             self.show_problem(f"{len(problems)} problem{'s' if len(problems) > 1 else ''}: {problems[0]}")
         else:

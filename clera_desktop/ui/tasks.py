@@ -14,6 +14,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
 from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
@@ -53,3 +54,18 @@ def run_task(owner: QObject, work: Coroutine[Any, Any, T], *,
 
     task.add_done_callback(finished)
     return task
+
+
+async def dialog_result(dialog: QDialog) -> bool:
+    """Open ``dialog`` (window-modal, no nested event loop) and wait until it is closed: True when
+    it was accepted. A dialog destroyed unanswered counts as cancelled."""
+    answered: asyncio.Future[bool] = asyncio.get_event_loop().create_future()
+
+    def finished(result: int) -> None:
+        if not answered.done():
+            answered.set_result(int(result) == QDialog.DialogCode.Accepted.value)
+
+    dialog.finished.connect(finished)
+    dialog.destroyed.connect(lambda: finished(QDialog.DialogCode.Rejected.value))
+    dialog.open()
+    return await answered

@@ -1,29 +1,87 @@
-"""Unlocking the saved keys where the system has no keyring: the passphrase of the encrypted file
-(a new passphrase creates it), asked in a dialog; a wrong one is said, and nothing changes."""
+"""The passphrase of the encrypted key file, where the system has no keyring: asked once to unlock
+the keys saved there, chosen (typed twice) when nothing is saved yet and the first keys are.
+A wrong passphrase is said, and nothing changes."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clera_desktop.core.errors import CleraError
 
 if TYPE_CHECKING:
     from clera_desktop.services import AppServices
 
+UNLOCK_TITLE = "Unlock saved keys"
+CHOOSE_TITLE = "Choose a passphrase for your keys"
+
+
+class PassphraseDialog(QDialog):
+    """One field to unlock; two to choose a new passphrase (a typo would lock the keys away)."""
+
+    def __init__(self, parent: QWidget | None, *, new: bool) -> None:
+        super().__init__(parent)
+        self.new = new
+        self.setWindowTitle(CHOOSE_TITLE if new else UNLOCK_TITLE)
+        explain = QLabel(
+            "This system has no keyring service, so Clera Desktop keeps your API keys in a file encrypted with a "
+            "passphrase you choose. It cannot be recovered: without it, the keys must be typed again."
+            if new else
+            "This system has no keyring service: your saved API keys are in a file encrypted with your passphrase.")
+        explain.setWordWrap(True)
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.problem = QLabel("")
+        self.problem.setStyleSheet("color: #c0392b")
+        form = QFormLayout()
+        form.addRow("Passphrase", self.passphrase)
+        if new:
+            form.addRow("Type it again", self.again)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def problem_with_input(self) -> str:
+        """What keeps OK from being accepted ("" when nothing does)."""
+        if not self.passphrase.text():
+            return "Type the passphrase."
+        if self.new and self.again.text() != self.passphrase.text():
+            return "The two passphrases differ: type the same one twice."
+        return ""
+
+    def _on_ok(self) -> None:
+        problem = self.problem_with_input()
+        self.problem.setText(problem)
+        if not problem:
+            self.accept()
+
 
 async def ask_and_unlock(parent: QWidget, services: AppServices) -> bool:
-    """True once the keys are unlocked; False when the person cancelled or the passphrase failed."""
-    passphrase, ok = QInputDialog.getText(
-        parent, "Unlock saved keys",
-        "This system has no keyring service, so Clera Desktop keeps API keys in a file encrypted\n"
-        "with your passphrase (a new passphrase creates the file).", QLineEdit.EchoMode.Password)
-    if not ok or not passphrase:
+    """True once the keys are unlocked (or the new file made); False when the person cancelled or
+    the passphrase failed (said in a message)."""
+    from clera_desktop.ui.tasks import dialog_result
+
+    dialog = PassphraseDialog(parent, new=services.secrets.nothing_saved)
+    if not await dialog_result(dialog):
         return False
     try:
-        await services.unlock_secrets(passphrase)
+        await services.unlock_secrets(dialog.passphrase.text())
     except CleraError as error:
-        QMessageBox.warning(parent, "Unlock saved keys", error.user_message)
+        QMessageBox.warning(parent, dialog.windowTitle(), error.user_message)
         return False
     return True

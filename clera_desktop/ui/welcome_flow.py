@@ -24,14 +24,13 @@ class WelcomeFlow:
         """The accounts or connections changed: to the welcome page, or away from it."""
         import asyncio  # loaded after the first paint, with the event loop
 
-        from clera_desktop.models.enums import PortfolioMode
-
         window = self._window
         services = window.services
-        mode, connections = await asyncio.gather(services.portfolio_mode(), services.connections())
+        # any account counts, one kept by hand (a CSV import) too: that book is not empty
+        accounts, connections = await asyncio.gather(services.account_names(), services.connections())
         if not isValid(window):
             return
-        if mode is PortfolioMode.NONE and not connections:
+        if not accounts and not connections:
             if window.stack.currentWidget() in (window.accounts_view, self.page):  # not where the person went
                 self.show()
         elif self.page is not None and window.stack.currentWidget() is self.page:

@@ -34,5 +34,15 @@ def test_a_lot_that_changed_is_read_again() -> None:
 
 def test_odd_lots_are_read_the_long_way_with_the_same_answer() -> None:
     known = KnownLots()
-    for odd in ([_lot(quantity=3)], [_lot(), "not a lot"], [_lot(position_type="SHORT")], [], None, "lots"):
-        assert known.read(odd) == _tax_lots(odd)
+    without_id = {k: v for k, v in _lot().items() if k != "lot_id"}
+    for odd in ([_lot(quantity=3)], [_lot(), "not a lot"], [_lot(position_type="SHORT")], [], None, "lots",
+                [without_id], [_lot(cost_basis=["28.50"])], [_lot(quantity={"amount": "3"})]):
+        assert _outcome(known.read, odd) == _outcome(_tax_lots, odd)
+
+
+def _outcome(read: Any, value: object) -> object:
+    """What reading ``value`` gives, or the kind of error it raises (a malformed amount is refused)."""
+    try:
+        return read(value)
+    except ValueError as error:
+        return type(error)

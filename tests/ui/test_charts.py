@@ -89,6 +89,25 @@ def test_a_live_line_that_just_started_reads_in_minutes(qtbot: Any) -> None:
     assert x1 - x0 >= 30 * 60, "half an hour of room, so the ticks are times of day"
 
 
+def test_a_live_line_in_the_trading_day_spans_its_hours(qtbot: Any) -> None:
+    from datetime import datetime
+
+    from clera_desktop.core.clock import MARKET_ZONE
+    from clera_desktop.ui.views.dashboard_view import session_span
+
+    chart = _chart(qtbot)
+    opens = datetime(2026, 12, 7, 9, 30, tzinfo=MARKET_ZONE).timestamp()
+    closes = datetime(2026, 12, 7, 16, 0, tzinfo=MARKET_ZONE).timestamp()
+    noon = datetime(2026, 12, 7, 12, 0, tzinfo=MARKET_ZONE).timestamp()
+    assert session_span(noon) == (opens, closes)
+    assert session_span(closes + 60) is None and session_span(opens - 60) is None, "outside it the axis follows"
+    for minutes in (1, 30, 90):
+        chart.x_span = session_span(noon + minutes * 60)
+        chart.set_series(np.array([noon, noon + minutes * 60]), np.array([100.0, 101.0]), follow=True)
+        (x0, x1), _ = chart.plot.plotItem.vb.viewRange()
+        assert abs(x0 - opens) < 1 and abs(x1 - closes) < 1, "the line grows across the day; it does not hug an edge"
+
+
 def test_an_accounts_own_chart_is_tall_enough_to_read(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     run(window.sync_now())
     account = window.accounts_view.model.accounts()[0]

@@ -54,3 +54,28 @@ def test_the_brokerages_own_lots_are_shown_beside_ours_and_agree_when_history_is
     assert agreed == len(etrade), "our FIFO lots are the brokerage's FIFO lots"
     robinhood = run(window.services.gains.holding_lots(*others[0]))
     assert robinhood.broker_lots is None, "a brokerage without tax lots: nothing claimed"
+
+
+def test_an_account_kept_by_hand_names_its_holdings_and_compares_with_no_brokerage(
+        window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    """A manual account's holding took no name (an empty Name column) and its lots pane said its cost
+    was "the same as the brokerage reports", when there is no brokerage: its own cost."""
+    from clera_desktop.ui.views.lots_panel import reconciliation_text
+    from tests.clock import TEST_CLOCK
+
+    run(window.sync_now())
+    named = {p.symbol: p.description for a in run(window.services.accounts()) if a.provider != "manual"
+             for p in run(window.services.account_detail(a.account_id)).positions if p.description}
+    symbol = sorted(named)[0]
+    manual = window.services.manual
+    account = next(iter(run(manual.create_account("Notebook", "USD")).accounts))
+    day = TEST_CLOCK.today().isoformat()
+    run(manual.save_activity(account, {"date": day, "type": "DEPOSIT", "amount": "1000", "currency": "USD"}))
+    run(manual.save_activity(account, {"date": day, "type": "BUY", "symbol": symbol, "quantity": "1", "price": "10",
+                                       "currency": "USD"}))
+    position = next(p for p in run(window.services.account_detail(account)).positions if p.symbol == symbol)
+    assert position.description, "named as the brokerages name it"
+    holding = run(window.services.gains.holding_lots(account, symbol))
+    assert holding.kept_by_hand and holding.broker_cost is None
+    text = reconciliation_text(holding)
+    assert "kept by hand" in text and "brokerage reports" not in text, text

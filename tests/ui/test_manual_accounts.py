@@ -6,11 +6,15 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from clera_desktop.models.enums import ActivityType
 from clera_desktop.ui.main_window import MainWindow
+from tests.clock import TEST_CLOCK
 from tests.ui.conftest import wait_for
+
+TODAY = TEST_CLOCK.today()
 
 
 def _account(window: MainWindow, name: str) -> Any:
@@ -104,3 +108,30 @@ def test_a_sale_of_more_than_is_held_is_said_before_it_is_saved(window: MainWind
     run(wait_for(lambda: form.result() == form.DialogCode.Accepted))
     run(window.settled())
     assert len(detail.activities.rows) == 1
+
+
+def test_a_purchase_beyond_the_cash_is_said_before_it_is_saved(window: MainWindow,
+                                                               run: Callable[[Awaitable[Any]], Any]) -> None:
+    """A manual BUY of 10 x 230 with no deposit left -2,300 in cash without a word: it is said first,
+    with the sale check's words when both hold, and kept as written only when confirmed."""
+    from clera_desktop.core.errors import LeavesCashNegative, SellsMoreThanHeld
+
+    manual = window.services.manual
+    account = next(iter(run(manual.create_account("Notebook", "USD")).accounts))
+    day = TODAY.isoformat()
+    buy = {"date": day, "type": "BUY", "symbol": "AAPL", "quantity": "10", "price": "230", "currency": "USD"}
+    with pytest.raises(LeavesCashNegative, match=r"-2,300\.00 USD in cash"):
+        run(manual.save_activity(account, buy))
+    run(manual.save_activity(account, {"date": day, "type": "DEPOSIT", "amount": "2300", "currency": "USD"}))
+    run(manual.save_activity(account, buy))  # paid for: nothing to say
+    sale = {"date": day, "type": "SELL", "symbol": "AAPL", "quantity": "20", "price": "230", "currency": "USD"}
+    run(manual.save_activity(account, sale, confirmed=True))  # more than held, but no cash taken
+    fee = {"date": day, "type": "FEE", "amount": "5000", "currency": "USD"}
+    with pytest.raises(LeavesCashNegative):
+        run(manual.save_activity(account, fee))
+    short_again = {**sale, "quantity": "1", "fee": "6000"}
+    with pytest.raises(SellsMoreThanHeld, match=r"takes out 1\b.*in cash"):
+        run(manual.save_activity(account, short_again))
+    run(manual.save_activity(account, fee, confirmed=True))
+    cash = next(a.cash for a in run(window.services.accounts()) if a.account_id == account)
+    assert cash == Decimal(2300 - 2300 + 20 * 230 - 5000), "kept as written once confirmed"

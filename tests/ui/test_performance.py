@@ -38,7 +38,7 @@ def test_performance_view_shows_history_and_returns_for_each_range(window: MainW
     assert len(view.points) < everything
     assert view.report is not None  # the dashed line starts at the value before the range: its gap is the gain
     assert view.points[-1].value - view.points[-1].invested == view.report.total.gain
-    assert "do not explain" not in view.note.text()  # every account's activities explain it, Alpaca's too
+    assert "do not explain" not in view.note.text() + view.note.toolTip()  # every account's activities explain it, Alpaca's too
 
     # an activity the brokerage never reported: what it leaves unexplained is named, not hidden
     from sqlalchemy import delete, select
@@ -54,8 +54,8 @@ def test_performance_view_shows_history_and_returns_for_each_range(window: MainW
 
     window.services.database.write_sync(forget_first_buy)
     run(window.update_history())
-    run(wait_for(lambda: "do not explain" in view.note.text()))
-    assert f"{clera.name}: activities do not explain" in view.note.text()
+    run(wait_for(lambda: "do not explain" in view.note.text() + view.note.toolTip()))
+    assert f"{clera.name}: activities do not explain" in view.note.text() + view.note.toolTip()
 
 
 def test_importing_a_csv_creates_a_manual_account_with_history(window: MainWindow, tmp_path: Path,
@@ -76,6 +76,30 @@ def test_importing_a_csv_creates_a_manual_account_with_history(window: MainWindo
     report = run(window.services.history.report())
     pension = next(a for a in report.accounts if a.name == "Pension")
     assert pension.metrics.net_flows == 1000
+
+
+def test_a_typed_path_and_enter_reads_the_file_and_choose_opens_where_it_points(
+        window: MainWindow, tmp_path: Path, qtbot: Any, run: Callable[[Awaitable[Any]], Any]) -> None:
+    from PySide6.QtCore import Qt
+
+    from clera_desktop.ui.dialogs.import_dialog import ImportDialog
+
+    path = tmp_path / "pension.csv"
+    path.write_text(HEADER + "2025-01-02,Pension,DEPOSIT,,,,1000,,USD\n")
+    dialog = ImportDialog(window.services, window)
+    dialog.show()
+    assert dialog.start_folder() == ""
+    qtbot.keyClicks(dialog.path, f"  {tmp_path}  ")
+    assert dialog.start_folder() == str(tmp_path), "Choose… opens in the folder typed"
+    dialog.path.setText(str(path))
+    assert dialog.start_folder() == str(tmp_path)
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+    run(wait_for(lambda: "new manual accounts: Pension" in dialog.preview_text.toPlainText()))
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)  # Enter again reads again; it never imports
+    run(wait_for(lambda: dialog.import_button.isEnabled()))
+    run(window.settled())
+    assert dialog.isVisible() and dialog.imported == 0
+    dialog.close()
 
 
 def test_a_bad_file_cannot_be_imported(window: MainWindow, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> None:
@@ -105,3 +129,13 @@ def test_a_manual_account_is_created_from_its_dialog(window: MainWindow, run: Ca
     again.name.setText("House fund")
     again.create_button.click()
     run(wait_for(lambda: "exists already" in again.message.text()))
+
+
+def test_a_long_list_of_notes_shows_two_and_counts_the_rest() -> None:
+    from clera_desktop.ui.views.performance_view import NO_NOTES, notes_text
+
+    assert notes_text([]) == (NO_NOTES, "")
+    assert notes_text(["one", "two"]) == ("one\ntwo", "")
+    shown, tip = notes_text(["one", "two", "three", "four", "five"])
+    assert shown.splitlines() == ["one", "two", "\u2026and 3 more notes: point here to read them."]
+    assert tip.split("\n\n") == ["one", "two", "three", "four", "five"]

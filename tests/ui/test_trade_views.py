@@ -100,6 +100,30 @@ def test_a_ticket_is_routed_placed_once_and_shows_up_everywhere(window: MainWind
     assert {"preview", "place_requested", "placed"} <= set(actions)
 
 
+def test_the_routing_reason_says_what_the_account_holds_after_a_fill(window: MainWindow,
+                                                                    run: Callable[[Awaitable[Any]], Any]) -> None:
+    run(window.sync_now())
+
+    async def scenario() -> tuple[str, str]:
+        view = window.trade_view
+        window.open_ticket("MSFT")
+        await wait_for(lambda: view.facts_ready() and bool(view.route_note.text()))
+        before = view.route_note.text()
+        view.amount.setText("2")
+        dialog = await _review(window)
+        if dialog.live_check.isVisible():
+            dialog.live_check.setChecked(True)
+        dialog.place_button.click()
+        await wait_for(lambda: view.last_result is not None, timeout=30)
+        await window.services.trading.settled()
+        now = (await window.services.trading.route("MSFT")).reason
+        await wait_for(lambda: view.route_note.text() == now)
+        return before, now
+
+    before, now = run(scenario())
+    assert before != now and "MSFT" in now, "the two more shares are in the reason, not the count before the fill"
+
+
 def test_a_live_snaptrade_order_needs_the_second_confirmation(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     run(window.sync_now())
 

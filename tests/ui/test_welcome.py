@@ -83,3 +83,22 @@ def test_a_view_clicked_while_the_data_opens_is_the_one_shown_once_it_is_open(
     finally:
         shell.close()
         context.close()
+
+
+def test_a_book_kept_by_hand_opens_on_its_accounts_not_the_welcome(
+        qtbot: Any, tmp_path: Path, run: Callable[[Awaitable[Any]], Any]) -> None:
+    context = build_context(load_settings(data_dir=tmp_path / "data", environ={}, clock=TEST_CLOCK))
+    run(context.services.manual.create_account("Pension (by hand)", "USD"))
+    window = MainWindow(context.services)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        run(window.reload())
+        run(window.settled())
+        assert window.stack.currentWidget() is window.accounts_view
+        model = window.accounts_view.model
+        texts = [model.index(0, column, model.index(0, 0)).data() for column in range(model.columnCount())]
+        assert "Pension (by hand)" in texts and "By hand" in texts and "Read-only" not in texts, texts
+    finally:
+        window.close()
+        context.close()

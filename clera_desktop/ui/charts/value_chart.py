@@ -17,9 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from clera_desktop.ui import formatting as fmt
 
@@ -107,13 +107,25 @@ class ValueChart(QWidget):
         self._ys = np.empty(0)
         self._exact: ExactAt | None = None
         self.percent = False  # the values are returns (0.05 is shown as 5%)
+        #: A live line's whole time axis (the trading day's session), while the line lies inside it
+        self.x_span: tuple[float, float] | None = None
         self.crosshair_text = ""
         self.redraws = 0
         self._mouse = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse_moved)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        self.message = QLabel("", alignment=Qt.AlignmentFlag.AlignCenter)  # in place of an empty plot
+        self.message.setStyleSheet("color: gray")
+        self.message.setWordWrap(True)
+        self.pages = QStackedLayout(self)
+        self.pages.setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(self.plot)
+        self.pages.addWidget(self.message)
         self.currency = currency
+
+    def show_message(self, text: str) -> None:
+        """Say ``text`` where the plot is (reading, nothing in range), not an empty 0-1 grid; the next
+        series brings the plot back."""
+        self.message.setText(text)
+        self.pages.setCurrentWidget(self.message)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """The system turned dark or light: the plot's colours follow (pyqtgraph keeps its own)."""
@@ -153,6 +165,7 @@ class ValueChart(QWidget):
         most frames repaint the line alone (re-laying out axes every frame is what costs).
         ``gap``: seconds between two points beyond which the line breaks (no data in between)."""
         self._xs, self._ys, self._exact = xs, ys, exact
+        self.pages.setCurrentWidget(self.plot)
         if follow:  # before the data arrives: pyqtgraph would fit it tightly at once
             self.plot.plotItem.vb.disableAutoRange()
         drawn_xs, drawn_ys = with_gaps(xs, ys, gap)
@@ -183,7 +196,10 @@ class ValueChart(QWidget):
         (x0, x1), (y0, y1) = view.viewRange()
         first, last = float(xs[0]), float(xs[-1])
         too_wide = x1 - x0 > 4 * max(last - first, LIVE_MIN_SPAN)
-        if first < x0 or last > x1 or too_wide or x1 - x0 < LIVE_MIN_SPAN * 0.99:
+        if self.x_span is not None and self.x_span[0] <= first and last <= self.x_span[1]:
+            if abs(x0 - self.x_span[0]) > 1 or abs(x1 - self.x_span[1]) > 1:  # the day's hours: the axis stays
+                view.setXRange(*self.x_span, padding=0)
+        elif first < x0 or last > x1 or too_wide or x1 - x0 < LIVE_MIN_SPAN * 0.99:
             span = max(last - first, LIVE_MIN_SPAN * 0.8)
             view.setXRange(first, first + max(span * 1.25, LIVE_MIN_SPAN), padding=0)  # headroom: the next minutes fit
         low, high = float(np.nanmin(ys)), float(np.nanmax(ys))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from clera_desktop.core.errors import CleraError, SellsMoreThanHeld
+from clera_desktop.core.errors import CleraError, NeedsConfirmation
 from clera_desktop.imports.activities_csv import TYPES
 from clera_desktop.models.enums import ActivityType
 from clera_desktop.ui.tasks import run_task
@@ -142,16 +142,16 @@ class ActivityDialog(QDialog):
                 "currency": self._currency, "description": self.description.text().strip()}
 
     async def save(self) -> bool:
-        """Save through the import's checks; a sale beyond the holding is said first, and saved as
-        written only when Save is pressed again on the same form."""
+        """Save through the import's checks; a sale beyond the holding or a purchase beyond the cash
+        is said first, and saved as written only when Save is pressed again on the same form."""
         decimal_comma = QLocale().decimalPoint() == ","
         self.save_button.setEnabled(False)
         values = self.values()
         try:
             changes = await self._manual.save_activity(self._account_id, values, self._activity_id,
                                                        decimal_comma=decimal_comma,
-                                                       sell_beyond_holdings=values == self._warned_for)
-        except SellsMoreThanHeld as warning:
+                                                       confirmed=values == self._warned_for)
+        except NeedsConfirmation as warning:
             if isValid(self):
                 self._warned_for = values
                 self.message.setText(warning.user_message)

@@ -52,9 +52,10 @@ class ImportDialog(QDialog):
         self.kind.addItem("Daily prices", "prices")
         self.kind.addItem("Exchange rates", "fx")
         self.path = QLineEdit()
-        self.path.setPlaceholderText("Choose a CSV file")
-        browse = QPushButton("Choose\u2026")
-        browse.clicked.connect(self._on_browse_clicked)
+        self.path.setPlaceholderText("Choose a CSV file, or type its path and press Enter")
+        self.path.returnPressed.connect(lambda: self._on_path_entered())
+        self.browse = QPushButton("Choose\u2026")
+        self.browse.clicked.connect(self._on_browse_clicked)
         self.columns = QLabel("")
         self.columns.setStyleSheet("color: gray")
         self.preview_text = QPlainTextEdit()
@@ -70,7 +71,9 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.kind)
         row.addWidget(self.path, 1)
-        row.addWidget(browse)
+        row.addWidget(self.browse)
+        for button in (self.browse, self.import_button, self.partial_button):
+            button.setAutoDefault(False)  # Enter in the path reads the file; only a click imports
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.columns)
@@ -85,8 +88,20 @@ class ImportDialog(QDialog):
     def _update_columns(self) -> None:
         self.columns.setText(f"Columns: {FORMATS[self.kind.currentData()]}")
 
+    def _on_path_entered(self) -> None:
+        self._preview_task = run_task(self, self.load_preview())
+
+    def start_folder(self) -> str:
+        """Where Choose… opens: the typed folder, or the typed file's folder ("" : the last one used)."""
+        typed = Path(self.path.text().strip()).expanduser() if self.path.text().strip() else None
+        if typed is None:
+            return ""
+        if typed.is_dir():
+            return str(typed)
+        return str(typed.parent) if typed.parent.is_dir() else ""
+
     def _on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import CSV", "", "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Import CSV", self.start_folder(), "CSV files (*.csv);;All files (*)")
         if path:
             self.path.setText(path)
             self._preview_task = run_task(self, self.load_preview())
@@ -97,10 +112,10 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.partial_button.hide()
         self._preview = None
-        if not self.path.text():
+        if not self.path.text().strip():
             return
         try:
-            data = await asyncio.to_thread(Path(self.path.text()).read_bytes)
+            data = await asyncio.to_thread(Path(self.path.text().strip()).expanduser().read_bytes)
         except OSError as error:
             self.preview_text.setPlainText(f"Cannot read the file: {error.strerror or error}")
             return

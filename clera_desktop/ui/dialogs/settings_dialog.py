@@ -32,11 +32,21 @@ if TYPE_CHECKING:
 CURRENCIES = ("USD", "CAD", "EUR", "GBP", "CHF", "JPY")
 
 
-def _secret_field(placeholder: str) -> QLineEdit:
+def _secret_field(name: str, saved: bool) -> QLineEdit:
+    """A secret's field: empty, as what is saved is never shown; it says so when one is saved."""
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setPlaceholderText(placeholder)
+    field.setPlaceholderText(f"{name} (left empty: keep the saved one)" if saved else name)
     return field
+
+
+#: Where saved keys are kept, by :attr:`SecretStore.kept_in`, in the person's words.
+KEPT_IN = {
+    "keyring": "Keys are kept in the system keyring, never in the database or the log.",
+    "file": "This system has no keyring: keys are kept in a file encrypted with your passphrase, never in the "
+            "database or the log.",
+    "memory": "The demo's keys are kept in memory only, and forgotten when it quits.",
+}
 
 
 class SettingsDialog(QDialog):
@@ -49,17 +59,17 @@ class SettingsDialog(QDialog):
         self.base_currency.setCurrentText(services.settings.base_currency)
         self.snaptrade_client = QLineEdit()
         self.snaptrade_client.setPlaceholderText("Client ID")
-        self.snaptrade_key = _secret_field("Consumer key (left empty: keep the saved one)")
+        credentials = services.credentials
+        self.snaptrade_key = _secret_field("Consumer key", credentials.snaptrade is not None)
         self.snaptrade_personal = QCheckBox("Personal key (my own SnapTrade account)")
         self.plaid_client = QLineEdit()
         self.plaid_client.setPlaceholderText("Client ID")
-        self.plaid_secret = _secret_field("Secret (left empty: keep the saved one)")
+        self.plaid_secret = _secret_field("Secret", credentials.plaid is not None)
         self.plaid_production = QCheckBox("Production (unchecked: Plaid sandbox)")
         self.alpaca_key = QLineEdit()
         self.alpaca_key.setPlaceholderText("API key ID")
-        self.alpaca_secret = _secret_field("Secret key (left empty: keep the saved one)")
+        self.alpaca_secret = _secret_field("Secret key", credentials.alpaca is not None)
         self.alpaca_live = QCheckBox("Live keys: real money (unchecked: paper trading)")
-        credentials = services.credentials
         if credentials.snaptrade:
             self.snaptrade_client.setText(credentials.snaptrade.client_id)
             self.snaptrade_personal.setChecked(credentials.snaptrade.personal)
@@ -107,7 +117,7 @@ class SettingsDialog(QDialog):
         self.encrypt.setToolTip(state.reason or "The database and its backups are encrypted; the key is kept with your "
                                 "saved keys, and without it the data cannot be read.")
         form.addRow("", self.encrypt)
-        self.message = QLabel("Keys are kept in the system keyring, never in the database or the log.")
+        self.message = QLabel(KEPT_IN[services.secrets.kept_in])
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(lambda: run_task(self, self.save()))
@@ -146,19 +156,30 @@ class SettingsDialog(QDialog):
             values[SecretKey.ALPACA_ENVIRONMENT] = "live" if self.alpaca_live.isChecked() else "paper"
         return values
 
+    async def _unlocked(self) -> bool:
+        """No keyring here and the key file locked: its passphrase first (chosen, when there is none)."""
+        from clera_desktop.ui.unlock import ask_and_unlock
+
+        if await ask_and_unlock(self, self._services):
+            return True
+        if isValid(self):
+            self.message.setText("Not saved: the keys need the passphrase of their encrypted file.")
+        return False
+
     async def save(self) -> bool:
         try:
             if self.base_currency.currentText() != self._services.settings.base_currency:
                 await self._services.set_base_currency(self.base_currency.currentText())
             keys = self._keys()
+            if keys and self._services.secrets_locked and not await self._unlocked():
+                return False
             if keys:
                 self.message.setText("Checking the keys with each provider\u2026")
                 refused, unchecked = await self._services.check_keys(keys)
                 if refused:
                     self.message.setText("Not saved. " + " ".join(refused))
                     return False
-                note = (f" {' and '.join(unchecked)} could not be reached to check them now: the next sync will tell."
-                        if unchecked else "")  # kept all the same
+                note = (f" Not checked: {' '.join(unchecked)} The next sync will tell." if unchecked else "")  # kept all the same
                 await self._services.save_keys(keys, note=note)
             if self.encrypt.isChecked() != self._encrypted:
                 self.message.setText("Encrypting your data\u2026" if self.encrypt.isChecked() else "Decrypting your data\u2026")

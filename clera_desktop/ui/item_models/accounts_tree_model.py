@@ -181,7 +181,7 @@ class AccountsTreeModel(TwoLevelTreeModel):
             account.name + (" (paper)" if account.is_paper and "paper" not in account.name.lower() else ""),
             account.masked_number or fmt.DASH, fmt.account_type(account.account_type),
             fmt.PROVIDER_TEXT.get(account.provider, account.provider),
-            "Trading" if account.connection_type == "trade" else "Read-only", account.currency,
+            "Trading" if account.connection_type == "trade" else "By hand" if manual else "Read-only", account.currency,
             fmt.money(account.cash), fmt.money(account.total), fmt.money(account.total_base),
             fmt.DASH if manual else fmt.when(account.last_sync_at), status,
         )

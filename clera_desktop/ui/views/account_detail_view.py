@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 POSITION_COLUMNS: list[Column[PositionRow]] = [
     Column("Symbol", lambda p: p.symbol),
-    Column("Name", lambda p: p.description or ""),
+    Column("Name", lambda p: p.description or fmt.DASH),  # a manual account's, when no brokerage names it
     Column("Quantity", lambda p: fmt.quantity(p.quantity), lambda p: fmt.sort_number(p.quantity), True),
     Column("Price", lambda p: fmt.money(p.price), lambda p: fmt.sort_number(p.price), True),
     Column("Market value", lambda p: fmt.money(p.market_value, p.currency), lambda p: fmt.sort_number(p.market_value), True),

@@ -201,7 +201,21 @@ class DashboardView(QWidget):
             chosen = next((v for v in snapshot.accounts if v.account_id == account_id), None)
             self.chart.currency = chosen.currency if chosen else snapshot.base_currency
         xs, ys = series.arrays()
+        self.chart.x_span = session_span(float(xs[-1])) if len(xs) else None
         self.chart.set_series(xs, ys, series.exact, follow=True, gap=INTRADAY_GAP_SECONDS)
+
+
+def session_span(moment: float) -> tuple[float, float] | None:
+    """The regular session (9:30-16:00 New York) of the day of ``moment`` (seconds since the epoch), as
+    the live chart's time axis; None outside it (before the open, after the close: the axis follows
+    the line)."""
+    from datetime import UTC, datetime
+
+    from clera_desktop.core.clock import MARKET_ZONE, regular_session
+
+    opens, closes = regular_session(datetime.fromtimestamp(moment, UTC).astimezone(MARKET_ZONE).date())
+    span = (opens.timestamp(), closes.timestamp())
+    return span if span[0] <= moment <= span[1] else None
 
 
 def build(services: AppServices) -> DashboardView:

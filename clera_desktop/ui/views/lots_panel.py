@@ -71,7 +71,9 @@ class LotsPanel(QWidget):
 def reconciliation_text(holding: HoldingLots) -> str:
     currency = holding.currency
     ours = f"Cost from your activities: {fmt.money(holding.our_cost, currency)}"
-    if holding.broker_cost is None:
+    if holding.kept_by_hand:
+        said = f"{ours} (an account kept by hand: no brokerage to compare with)."
+    elif holding.broker_cost is None:
         said = f"{ours}. The brokerage reports no cost basis in {currency} to compare."
     elif holding.difference is not None and abs(holding.difference) < CENT:
         said = f"{ours}, the same as the brokerage reports."

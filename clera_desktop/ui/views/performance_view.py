@@ -121,6 +121,23 @@ def risk_text(report: Report) -> str:
     return " \u00b7 ".join(parts)
 
 
+#: Notes shown under the chart; the rest are counted there and read in full in its tooltip.
+NOTES_SHOWN = 2
+NO_NOTES = ("Daily values rebuilt from activities and daily closes; external flows are deposits, withdrawals and "
+            "transfers.")
+
+
+def notes_text(notes: list[str]) -> tuple[str, str]:
+    """What the foot of the view says (at most :data:`NOTES_SHOWN` notes, then how many more) and its
+    tooltip (every note): a long list never pushes the chart up."""
+    if not notes:
+        return NO_NOTES, ""
+    more = len(notes) - NOTES_SHOWN
+    shown = notes[:NOTES_SHOWN] + ([f"\u2026and {more} more note{'s' if more > 1 else ''}: point here to read "
+                                    f"{'them' if more > 1 else 'it'}."] if more > 0 else [])
+    return "\n".join(shown), "\n\n".join(notes) if more > 0 else ""
+
+
 def range_start(name: str, today: date) -> date | None:
     return {"1W": today - timedelta(days=7), "1M": today - timedelta(days=30), "3M": today - timedelta(days=91),
             "YTD": date(today.year, 1, 1), "1Y": today - timedelta(days=365)}.get(name)
@@ -200,7 +217,10 @@ class PerformanceView(QWidget):
         self.benchmark_edit.setAccessibleName("Benchmark")
         self.benchmark_edit.setToolTip(BENCHMARK_TIP)
         self.benchmark_edit.setClearButtonEnabled(True)
-        self.benchmark_edit.setMaximumWidth(260)
+        # as wide as its placeholder and the clear button: never cut off
+        wide = self.benchmark_edit.fontMetrics().horizontalAdvance(self.benchmark_edit.placeholderText()) + 48
+        self.benchmark_edit.setMinimumWidth(wide)
+        self.benchmark_edit.setMaximumWidth(max(wide, 260))
         self.benchmark_edit.editingFinished.connect(self._on_benchmark_edited)
         self.benchmark_line = QLabel("")
         self.benchmark_line.setWordWrap(True)
@@ -298,6 +318,8 @@ class PerformanceView(QWidget):
             self.chart = ValueChart(self, time_format="%Y-%m-%d")
             self.chart.setMinimumHeight(CHART_MIN_HEIGHT)  # in an account's pane too: a line worth reading
             self.chart_area.addWidget(self.chart)
+            if self.report is None:
+                self.chart.show_message(f"Reading {self.reading}\u2026")
             self._draw()
         if self._stale:
             from clera_desktop.ui.tasks import run_task
@@ -399,12 +421,16 @@ class PerformanceView(QWidget):
             if state.missing_prices:
                 notes.append(f"No daily closes for {', '.join(state.missing_prices)}: valued at the account's own "
                              "trade prices. Import prices (CSV) to correct that.")
-        self.note.setText("\n".join(notes) if notes else
-                          "Daily values rebuilt from activities and daily closes; external flows are deposits, "
-                          "withdrawals and transfers.")
+        text, tip = notes_text(notes)
+        self.note.setText(text)
+        self.note.setToolTip(tip)
 
     def _draw(self) -> None:
-        if self.chart is None or not self.points:
+        if self.chart is None:
+            return
+        if not self.points:
+            if self.report is not None:
+                self.chart.show_message("No daily values in this range: choose a longer one, or add activities.")
             return
         from datetime import datetime, time
 

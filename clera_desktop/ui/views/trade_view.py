@@ -226,9 +226,14 @@ class TradeView(QWidget):
             index = next((i for i in range(self.account.count()) if self._accounts[self.account.itemData(i)].eligible), -1)
         self.account.setCurrentIndex(index)
         self.account.blockSignals(False)
+        symbol = self.symbol.text().strip().upper()
         if any(c.eligible for c in candidates):
             if self.route_note.text().startswith("No account can trade"):
                 self.route_note.setText("")
+            if symbol and not self._account_chosen_by_person:
+                await self._say_route(symbol)  # what it holds moved (a fill, a sync): the reason says so
+                if not isValid(self):
+                    return
         else:
             self.route_note.setText("No account can trade yet: connect a brokerage with trading access, or add the "
                                     "Clera brokerage account, in Connect.")
@@ -249,13 +254,19 @@ class TradeView(QWidget):
         self._symbol_timer.stop()
         symbol = self.symbol.text().strip().upper()
         if symbol and not self._account_chosen_by_person:
-            decision = await self._trading.route(symbol)
+            await self._say_route(symbol)
             if not isValid(self):
                 return
-            if decision.account is not None:
-                self.account.setCurrentIndex(self.account.findData(decision.account.id))
-            self.route_note.setText(decision.reason)
         await asyncio.gather(self._refresh_facts(), self._refresh_completions(symbol))
+
+    async def _say_route(self, symbol: str) -> None:
+        """Route ``symbol`` to the account that should trade it, and say why (what it holds now)."""
+        decision = await self._trading.route(symbol)
+        if not isValid(self) or self.symbol.text().strip().upper() != symbol:
+            return
+        if decision.account is not None:
+            self.account.setCurrentIndex(self.account.findData(decision.account.id))
+        self.route_note.setText(decision.reason)
 
     @async_slot(int)
     async def _on_account_activated(self, _index: int) -> None:
