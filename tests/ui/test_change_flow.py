@@ -32,7 +32,7 @@ def test_a_new_base_currency_reaches_every_view_at_once_or_when_shown(window: Ma
     run(window.settled())
     after = _loads(window)
     assert after["accounts"] == before["accounts"] + 1, "the view on screen redrew at once, once"
-    assert window.accounts_view.model.headerData(8, Qt.Orientation.Horizontal) == "Total (CAD)"
+    assert window.accounts_view.model.headerData(8, Qt.Orientation.Horizontal) == "Total\n(CAD)"
     assert "CAD" in window.accounts_view.detail.title.text(), "the open account's pane too, without reselecting it"
     assert "CAD" in window.accounts_view.total.text()
     assert after["live"] == before["live"] + 1 and window.services.live.snapshot().base_currency == "CAD"  # type: ignore[union-attr]

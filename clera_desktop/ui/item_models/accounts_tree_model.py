@@ -21,8 +21,9 @@ from clera_desktop.ui.item_models.table_model import LEFT, RIGHT, ROW_ROLE, SORT
 from clera_desktop.ui.item_models.two_level_model import TOP, TwoLevelTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Account", "Number", "Type", "Provider", "Access", "Currency", "Cash", "Total value",
-           "Total", "Last sync", "Status")
+# figures' titles on two lines: at 1024 px the last sync and the status stay in view
+COLUMNS = ("Account", "Number", "Type", "Provider", "Access", "Currency", "Cash", "Total\nvalue",
+           "Total", "Last\nsync", "Status")
 NUMERIC = {6, 7, 8}
 WARNING = QColor("#c0392b")
 
@@ -115,7 +116,7 @@ class AccountsTreeModel(TwoLevelTreeModel):
         return len(self._groups[top_row][1])
 
     def header_title(self, section: int) -> str:
-        return f"Total ({self._base})" if section == 8 else COLUMNS[section]
+        return f"Total\n({self._base})" if section == 8 else COLUMNS[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -132,6 +133,8 @@ class AccountsTreeModel(TwoLevelTreeModel):
                     return fmt.money(total) if role == Qt.ItemDataRole.DisplayRole else fmt.sort_number(total)
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
+            if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+                return name
             return None
         account = self._groups[index.internalId()][1][index.row()]
         if role == ROW_ROLE:
@@ -154,6 +157,8 @@ class AccountsTreeModel(TwoLevelTreeModel):
                     missing + [f"no {pair} rate" for pair in account.missing_rates])
             if index.column() == 10 and account.status_reason:
                 return account.status_reason
+            if index.column() in (0, 10):  # cut short in a narrow window: whole on pointing
+                return self._texts_of(index)[index.column()]
         return None
 
     @staticmethod
@@ -179,12 +184,21 @@ class AccountsTreeModel(TwoLevelTreeModel):
             status += f": {account.status_reason}"
         return (
             account.name + (" (paper)" if account.is_paper and "paper" not in account.name.lower() else ""),
-            account.masked_number or fmt.DASH, fmt.account_type(account.account_type),
+            short_number(account.masked_number), fmt.account_type(account.account_type),
             fmt.PROVIDER_TEXT.get(account.provider, account.provider),
             "Trading" if account.connection_type == "trade" else "By hand" if manual else "Read-only", account.currency,
             fmt.money(account.cash), fmt.money(account.total), fmt.money(account.total_base),
             fmt.DASH if manual else fmt.when(account.last_sync_at), status,
         )
+
+
+def short_number(masked: str | None) -> str:
+    """An account number as its last characters after an ellipsis (``****9863`` -> ``…9863``): the
+    stars say nothing, and the column stays narrow."""
+    if not masked:
+        return fmt.DASH
+    shown = masked.lstrip("*\u2022x X")
+    return masked if not shown else ("\u2026" + shown if shown != masked else masked)
 
 
 def _group_total(accounts: list[AccountValue]) -> Decimal | None:

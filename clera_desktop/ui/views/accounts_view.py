@@ -21,7 +21,7 @@ from clera_desktop.core.errors import CleraError
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.portfolio.totals import total_of
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.columns import resize_columns_soon
+from clera_desktop.ui.columns import give_the_rest_to, resize_columns_soon
 from clera_desktop.ui.item_models.accounts_tree_model import AccountsTreeModel
 from clera_desktop.ui.slots import async_slot
 
@@ -47,6 +47,8 @@ class AccountsView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(False)  # the status is measured; the names take the rest
+        self._fit_names = give_the_rest_to(self.tree, 0, minimum=120, maximum=300)  # the group row names the institution
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_context_menu_requested)
         self.total = QLabel()  # the portfolio's total: the figure the Dashboard, Holdings and Performance show
@@ -55,12 +57,17 @@ class AccountsView(QWidget):
         self.total_note.setWordWrap(True)
         self.total_note.setStyleSheet("color: #b9770e")
         self.total_note.hide()
+        # until an account is chosen the list has the whole height (no empty pane below it)
+        self.hint = QLabel("Choose an account to see its holdings, balances, activities, orders and performance.")
+        self.hint.setStyleSheet("color: gray")
+        self.hint.setWordWrap(True)
         listing = QWidget(self)
         column = QVBoxLayout(listing)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.tree, 1)
         column.addWidget(self.total)
         column.addWidget(self.total_note)
+        column.addWidget(self.hint)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(listing)
         layout = QVBoxLayout(self)
@@ -80,7 +87,7 @@ class AccountsView(QWidget):
         self.detail = AccountDetailView(self, history=services.history, manual=services.manual,
                                         today=lambda: services.settings.clock.today(), gains=services.gains)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([280, 520])  # the account's pane (with its chart) gets the room
+        self.detail.hide()  # shown with the first account chosen (open_account)
 
     def set_accounts(self, accounts: list[AccountValue], base_currency: str,
                      column_widths: list[int] | None = None) -> None:
@@ -95,6 +102,7 @@ class AccountsView(QWidget):
             for column, width in enumerate(column_widths):
                 self.tree.setColumnWidth(column, width)
             self._widths_settled = True
+            self._fit_names()
         else:
             resize_columns_soon(self.tree, range(self.model.columnCount()), done=self._on_widths_measured)
 
@@ -108,6 +116,7 @@ class AccountsView(QWidget):
 
     def _on_widths_measured(self) -> None:
         self._widths_settled = True
+        self._fit_names()
 
     def column_widths(self) -> list[int]:
         """The widths to start with next time; empty until they have been measured."""
@@ -126,10 +135,15 @@ class AccountsView(QWidget):
         try:
             detail = await self._services.account_detail(account_id)
         except CleraError as error:
-            self.detail.title.setText(error.user_message)
+            self._say(error.user_message)
             return
         self.shown_account = account_id
         self.detail.show_detail(detail)
+        if self.detail.isHidden():
+            self.hint.hide()
+            self.detail.show()
+            height = max(self.splitter.height(), 400)  # the account's pane (with its chart) gets the room
+            self.splitter.setSizes([height * 2 // 5, height - height * 2 // 5])
 
     # ---- the context menu ---------------------------------------------------------------------
 
@@ -188,5 +202,7 @@ class AccountsView(QWidget):
         self.delete_box = box
 
     def _say(self, text: str) -> None:
-        if self.detail is not None:
+        if self.detail is not None and not self.detail.isHidden():
             self.detail.title.setText(text)
+        else:
+            self.hint.setText(text)

@@ -19,13 +19,13 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -63,14 +63,14 @@ def slice_columns(base: str, total: Decimal, swatch: Callable[[Slice], QColor | 
     what the slices are (the split's name: Account, Sector...)."""
     return [
         Column(heading, lambda s: s.name, decoration=swatch),
-        Column(f"Value ({base})", lambda s: fmt.money(s.value), lambda s: fmt.sort_number(s.value), numeric=True),
+        Column(f"Value\n({base})", lambda s: fmt.money(s.value), lambda s: fmt.sort_number(s.value), numeric=True),
         Column("Weight", lambda s: share(s.weight), lambda s: fmt.sort_number(s.weight), numeric=True),
-        Column(f"Day change ({base})", day_change_text, lambda s: fmt.sort_number(s.day_change), numeric=True,
+        Column(f"Day change\n({base})", day_change_text, lambda s: fmt.sort_number(s.day_change), numeric=True,
                tooltip=day_change_tip),
         Column("Target", lambda s: share(s.target), lambda s: fmt.sort_number(s.target), numeric=True),
         Column("Drift", lambda s: fmt.DASH if s.drift is None else fmt.percent(s.drift / HUNDRED),
                lambda s: fmt.sort_number(s.drift), numeric=True, tooltip=lambda s: "Percentage points from the target"),
-        Column(f"To rebalance ({base})", lambda s: rebalance_text(s, total),
+        Column(f"To rebalance\n({base})", lambda s: rebalance_text(s, total),
                lambda s: fmt.sort_number(s.to_rebalance(total)), numeric=True,
                tooltip=lambda s: "What buying or selling would bring it to its target (nothing is placed)"),
     ]
@@ -101,22 +101,36 @@ def holding_columns(base: str) -> list[Column[SliceHolding]]:
     return [
         Column("Symbol", lambda h: h.symbol or "Cash"),
         Column("Name", lambda h: h.name or ""),
-        Column(f"Value ({base})", lambda h: fmt.money(h.value), lambda h: fmt.sort_number(h.value), numeric=True),
+        Column(f"Value\n({base})", lambda h: fmt.money(h.value), lambda h: fmt.sort_number(h.value), numeric=True),
         Column("Weight", lambda h: share(h.weight), lambda h: fmt.sort_number(h.weight), numeric=True,
                tooltip=lambda h: "Of the total shown above"),
-        Column(f"Day change ({base})", lambda h: fmt.money(h.day_change), lambda h: fmt.sort_number(h.day_change),
+        Column(f"Day change\n({base})", lambda h: fmt.money(h.day_change), lambda h: fmt.sort_number(h.day_change),
                numeric=True),
         Column("Accounts", lambda h: ", ".join(h.accounts), tooltip=lambda h: "\n".join(h.accounts)),
     ]
 
 
-class HealthPanel(QGroupBox):
+#: How the figures add up (the note's and the headline's tooltip): said once, not under every view.
+HOW_IT_ADDS_UP = ("Each account is valued as the Accounts view values it and its cents shared among its holdings, "
+                  "so the classes add up to the total. A security nobody reported a class for is \u201cUnclassified\u201d "
+                  "until you classify it (Classify\u2026).")
+
+
+def health_title(failing: int | None) -> str:
+    """The health tab's title: how many rules the portfolio fails, so a warning is seen from the holdings."""
+    if failing is None:
+        return "Health of the whole portfolio"
+    return "Health: all within your limits" if not failing else \
+        f"Health: \u26a0 {failing} rule{'s' if failing > 1 else ''} over your limit"
+
+
+class HealthPanel(QWidget):
     """Each health rule: its threshold (the person's) and what fails it, by name."""
 
     threshold_changed = Signal(str, int)  # rule, percent
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Health of the whole portfolio", parent)
+        super().__init__(parent)
         grid = QGridLayout(self)
         self.spins: dict[Rule, QSpinBox] = {}
         self.verdicts: dict[Rule, QLabel] = {}
@@ -135,7 +149,9 @@ class HealthPanel(QGroupBox):
             grid.addWidget(verdict, row, 2)
             self.spins[rule], self.verdicts[rule] = spin, verdict
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(Rule), 1)
         self.shown: dict[Rule, int] = {}
+        self.failing = 0  # rules the portfolio fails now
 
     def _on_edited(self, rule: Rule) -> None:
         """Focus leaving a spin box also ends an edit: only a new value is a change."""
@@ -145,6 +161,7 @@ class HealthPanel(QGroupBox):
             self.threshold_changed.emit(rule.value, value)
 
     def show_report(self, report: HealthReport) -> None:
+        self.failing = sum(not result.passed for result in report.results)
         for result in report.results:
             spin = self.spins[result.rule]
             before = self.shown.get(result.rule)
@@ -245,17 +262,22 @@ class AllocationView(QWidget):
         actions.addWidget(self.trade_button)
         below_layout.addLayout(actions)
         below_layout.addWidget(self.holdings_table)
+        # the class's holdings and the portfolio's health share the lower half: at 1024x700 the
+        # holdings table shows a page of rows, not two
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.addTab(below, "Holdings")
+        self.lower_tabs.addTab(self.health, health_title(None))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(below)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.addWidget(self.lower_tabs)
+        split.setStretchFactor(0, 1)  # the donut reads as well at half the height; the table needs rows
+        split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.headline)
         layout.addWidget(split, 1)
-        layout.addWidget(self.health)
         layout.addWidget(self.note)
 
     # ---- reading ------------------------------------------------------------------------------
@@ -302,6 +324,7 @@ class AllocationView(QWidget):
         self.book, self.targets = book, targets
         self.fill_scopes(book.accounts)
         self.health.show_report(health)
+        self.lower_tabs.setTabText(self.lower_tabs.indexOf(self.health), health_title(self.health.failing))
         self.show_split()
 
     async def _load_targets(self) -> None:
@@ -323,11 +346,13 @@ class AllocationView(QWidget):
         self.slices.set_columns(slice_columns(base, allocation.total, lambda s: self.donut.colour_of(rows[s.name]),
                                               heading=allocation.dimension.label))
         self.slices.set_rows(allocation.slices)
-        if self.holdings.headerData(2, Qt.Orientation.Horizontal) != f"Value ({base})":
+        if self.holdings.headerData(2, Qt.Orientation.Horizontal) != f"Value\n({base})":
             self.holdings.set_columns(holding_columns(base))
         self.headline.setText(self._headline(allocation) if allocation.slices else
                               "Nothing held yet. Holdings appear here after a sync, a CSV import or a manual account.")
         self.note.setText(self._note(allocation))
+        self.note.setToolTip(HOW_IT_ADDS_UP)
+        self.headline.setToolTip(HOW_IT_ADDS_UP)
         names = [s.name for s in allocation.slices]
         if chosen is not None and chosen.name in names:
             self._choose_row(names.index(chosen.name))
@@ -341,9 +366,7 @@ class AllocationView(QWidget):
 
     @staticmethod
     def _note(allocation: Allocation) -> str:
-        parts = ["Each account is valued as the Accounts view values it and its cents shared among its holdings, "
-                 "so the classes add up to the total. A security nobody reported a class for is \u201cUnclassified\u201d "
-                 "until you classify it."]
+        parts: list[str] = []
         missing = sorted({symbol for s in allocation.slices if s.day_change is not None  # the starred ones
                           for symbol in s.day_change_missing})
         if missing:
