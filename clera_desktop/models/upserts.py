@@ -269,7 +269,11 @@ def _prepare_positions(account_id: str, positions: tuple[RemotePosition, ...], d
         for p in cleaned
     ]
     prepared = prepare_rows(Position, rows, ["account_id", "symbol"], dialect)
-    return PreparedPositions(cleaned, prepared, rows_digest(prepared, skip=tuple(rows[0]).index("as_of") if rows else 0))
+    # what record_securities writes from them too (the rows carry no exchange, sector or industry)
+    described = "\x1e".join("\x1f".join(map(_digest_part, (p.symbol, p.security_type, p.exchange, p.sector, p.industry)))
+                            for p in cleaned)
+    digest = rows_digest(prepared, skip=tuple(rows[0]).index("as_of") if rows else 0)
+    return PreparedPositions(cleaned, prepared, _text_digest(digest + described))
 
 
 def rows_digest(prepared: PreparedRows | None, *, skip: int) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView, QWidget
 from shiboken6 import isValid
 
@@ -82,16 +83,30 @@ def give_the_rest_to(view: QTreeView | QTableView, column: int, *, minimum: int 
     """``column`` (names, which elide well) takes the width the other columns leave, between
     ``minimum`` and ``maximum``, now and whenever the view is resized: in a narrow window the
     figures stay in view and the names are cut short; in a wide one the names show whole. Returns
-    the fitting, for after the other columns were measured."""
+    the fitting, for after the other columns were measured. Once the person drags that column's
+    edge, their width stands: the fitting stops for the view's life."""
     header = _header(view)
+    fitting = [False]  # our own resize under way
+    chosen = [False]  # the person sized the column
+
+    def on_resized(section: int, _old: int, _new: int) -> None:
+        # the person's drag is the one resize made with a mouse button down (measuring is not)
+        if section == column and not fitting[0] and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            chosen[0] = True
 
     def fit() -> None:
-        if not isValid(view):
+        if not isValid(view) or chosen[0]:
             return
         last = header.count() - 1 if header.stretchLastSection() else -1  # it takes whatever is left
         others = sum(header.sectionSize(c) for c in range(header.count())
                      if c not in (column, last) and not header.isSectionHidden(c))
-        header.resizeSection(column, max(minimum, min(maximum, view.viewport().width() - others)))
+        fitting[0] = True
+        try:
+            header.resizeSection(column, max(minimum, min(maximum, view.viewport().width() - others)))
+        finally:
+            fitting[0] = False
+
+    header.sectionResized.connect(on_resized)
 
     # the viewport, not the view: the view hears of a resize before its viewport has the new width
     _OnEvent(view.viewport(), QEvent.Type.Resize, fit)

@@ -99,3 +99,14 @@ def test_remembered_positions_are_used_only_for_equal_ones() -> None:
     assert known.prepared(ACCOUNT_ID, (replace(AAPL, price=D(151)),), prepare("moved")) == "moved"
     assert known.prepared("other", (replace(AAPL, price=D(151)),), prepare("other account")) == "other account"
     assert made == ["first", "moved", "other account"]
+
+
+def test_what_a_provider_says_a_security_is_counts_too(database: Database) -> None:
+    """Exchange, sector and industry are kept per security, not in the position's row: a repeat sync
+    that brings a sector for the first time writes it."""
+    from clera_desktop.models.tables import Security
+
+    known = KnownPositions()
+    _sync(database, known, AAPL, VTI)
+    assert _sync(database, known, replace(AAPL, sector="Electronic Technology"), VTI) == 0, "no position row moved"
+    assert database.read_sync(lambda s: s.get_one(Security, "AAPL").sector) == "Electronic Technology"

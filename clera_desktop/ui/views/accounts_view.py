@@ -100,9 +100,8 @@ class AccountsView(QWidget):
             return
         if column_widths and len(column_widths) == self.model.columnCount():
             for column, width in enumerate(column_widths):
-                self.tree.setColumnWidth(column, width)
+                self.tree.setColumnWidth(column, width)  # the names' too: fitted again when the view is resized
             self._widths_settled = True
-            self._fit_names()
         else:
             resize_columns_soon(self.tree, range(self.model.columnCount()), done=self._on_widths_measured)
 
