@@ -150,7 +150,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from clera_desktop.portfolio.gains_store import GainsCache
+    from clera_desktop.services.gains_store import GainsCache
     from clera_desktop.ui.item_models.table_model import RowsTableModel
     from clera_desktop.ui.views.gains_view import gain_columns
 

@@ -130,7 +130,7 @@ def report_time(history) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     from clera_desktop.models.enums import ConnectionType, Provider
     from clera_desktop.models.tables import Account, PortfolioSnapshot
     from clera_desktop.models.upserts import upsert_rows
-    from clera_desktop.portfolio.history_service import build_report
+    from clera_desktop.services.history import build_report
 
     folder = Path(tempfile.mkdtemp(prefix="clera-history-"))
     database = Database(f"sqlite:///{folder / 'bench.sqlite'}")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the data stack is imported when it is built (on a worker th
     from clera_desktop.demo import DemoEnvironment
     from clera_desktop.models.backup import Backup
     from clera_desktop.models.engine import Database
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def build_context(settings: Settings, *, passphrase_provider: Callable[[], str |
     from clera_desktop.core.secrets import open_secret_store
     from clera_desktop.models.engine import Database
     from clera_desktop.providers.registry import build_registry
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
 
     keep_private([settings.data_dir, settings.log_dir])
     private_folder(settings.data_dir)

@@ -444,7 +444,7 @@ def _follow_with_history(database: Database, settings: Settings, registry: Provi
     figure brought up to date, so a report (which only reads) shows what the sync brought."""
     import asyncio
 
-    from clera_desktop.portfolio.history_service import HistoryService
+    from clera_desktop.services.history import HistoryService
 
     try:
         asyncio.run(HistoryService(database, lambda: settings, lambda: registry).update())
@@ -480,7 +480,7 @@ def _stored_base_currency(settings: Settings, database) -> Settings:  # type: ig
 
 
 def run_report(settings: Settings, *, accounts: list[str] | None, start: date | None, end: date | None) -> int:
-    from clera_desktop.portfolio.history_service import build_report
+    from clera_desktop.services.history import build_report
 
     database = _open_store(settings)
     try:
@@ -519,7 +519,7 @@ def run_allocation_report(settings: Settings, *, accounts: list[str] | None, by:
 def run_gains_report(settings: Settings, *, accounts: list[str] | None, year: int | None, start: date | None,
                      end: date | None, as_csv: bool) -> int:
     """Realised gains of a tax year (or a range), from what is stored."""
-    from clera_desktop.portfolio.gains_store import gains_report
+    from clera_desktop.services.gains_store import gains_report
 
     year = year or settings.clock.today().year
     start = start or date(year, 1, 1)

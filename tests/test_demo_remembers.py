@@ -27,7 +27,7 @@ def _cash_and_adjustments(data: Path, *, buy: bool) -> tuple[Decimal | None, tup
 
     async def run() -> tuple[Decimal | None, tuple[object, ...]]:
         await services.sync()
-        account = next(a for a in await services.accounts() if a.name == CLERA)
+        account = next(a for a in await services.book.accounts() if a.name == CLERA)
         if buy:
             ticket = OrderTicket(account.account_id, "MSFT", OrderSide.BUY, OrderType.MARKET, TimeInForce.DAY,
                                  quantity=Decimal(2))
@@ -35,7 +35,7 @@ def _cash_and_adjustments(data: Path, *, buy: bool) -> tuple[Decimal | None, tup
             assert result.order.status is OrderStatus.FILLED
             await services.trading.settled()
         await services.history_settled()
-        account = next(a for a in await services.accounts() if a.name == CLERA)
+        account = next(a for a in await services.book.accounts() if a.name == CLERA)
         state = services.database.read_sync(lambda s: read_state(s, account.account_id))
         assert state is not None
         return account.cash, state.adjustments

@@ -116,7 +116,7 @@ async def _choose_a_lotted_holding(window) -> None:  # type: ignore[no-untyped-d
 async def _grab_sell_review(window, path: Path) -> None:  # type: ignore[no-untyped-def]
     """The confirmation of a sale in the Clera account: its lots and estimated gain."""
     view = window.trade_view
-    snapshot = await window.services.holdings()
+    snapshot = await window.services.book.holdings()
     symbol = next(r.symbol for r in snapshot.rows for a in r.accounts if a.account_name.startswith("Clera") and a.quantity >= 5)
     window.open_ticket(symbol)
     for _ in range(100):

@@ -28,10 +28,10 @@ from clera_desktop.models.tables import Account, Position
 from clera_desktop.models.upserts import put_app_setting
 from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.gains import GainsReport, LotValue, Term, term_of, value_lots
-from clera_desktop.portfolio.gains_store import LONG_TERM_KEY, GainsCache, account_lots, long_term_months
 from clera_desktop.portfolio.lots import Lot, LotMethod, preview_sale
 from clera_desktop.portfolio.manual import LOT_METHOD_KEY, lot_method
 from clera_desktop.portfolio.rates import RateBook
+from clera_desktop.services.gains_store import LONG_TERM_KEY, GainsCache, account_lots, long_term_months
 
 log = logging.getLogger(__name__)
 ZERO = Decimal(0)

@@ -1,7 +1,7 @@
 """CSV files into the store: check first (nothing written), then import what was checked.
 
 Its own service because it needs only the store, the clock and the change bus: none of the
-provider state :class:`~clera_desktop.services.AppServices` owns.
+provider state :class:`~clera_desktop.services.app.AppServices` owns.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from clera_desktop.core.changes import Changes
     from clera_desktop.core.settings import Settings
     from clera_desktop.models.domain import AccountValue
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
     from clera_desktop.ui.first_paint import LastScreen
     from clera_desktop.ui.refresh import Refresher
     from clera_desktop.ui.view_state import ViewState
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         shown, self._view_state = window_memory.restore_view_state(self, shown)
         if shown is not None:
             self.show_view(shown)
-        self.unlock_button.setVisible(services.secrets_locked and not services.secrets.nothing_saved)
+        self.unlock_button.setVisible(services.keys.locked and not services.secrets.nothing_saved)
         self._build_refreshers()
         self._stop_listening = services.changes.subscribe(self._on_changes)
         self.connect_view.connections_changed.connect(self._on_connections_changed)
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         from clera_desktop.core.changes import Change
 
         services = self._services
-        accounts = await services.accounts()
+        accounts = await services.book.accounts()
         if not isValid(self):  # the window closed while the store was being read
             return
         self.accounts_view.set_accounts(accounts, services.settings.base_currency)

@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def check_portal(services: AppServices, *, timeout: float = 90.0) -> int:
 async def _portal_title(services: AppServices) -> str:
     from clera_desktop.ui.dialogs.portal_dialog import SNAPTRADE_CALLBACK, PortalDialog
 
-    url = await services.snaptrade_portal_url(trading=False, redirect=SNAPTRADE_CALLBACK)
+    url = await services.connecting.snaptrade_portal_url(trading=False, redirect=SNAPTRADE_CALLBACK)
     dialog = PortalDialog(url, SNAPTRADE_CALLBACK, "Connect a brokerage")
     dialog.show()
     try:

@@ -22,7 +22,7 @@ from clera_desktop.ui.app_shell import user_message_for
 if TYPE_CHECKING:  # asyncio and the data stack load after the first paint, which shows the label
     import asyncio
 
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
     from clera_desktop.sync.service import SyncProgress, SyncReport
 
 log = logging.getLogger(__name__)

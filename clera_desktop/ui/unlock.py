@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from clera_desktop.core.errors import CleraError
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
 
 UNLOCK_TITLE = "Unlock saved keys"
 CHOOSE_TITLE = "Choose a passphrase for your keys"
@@ -80,7 +80,7 @@ async def ask_and_unlock(parent: QWidget, services: AppServices) -> bool:
     if not await dialog_result(dialog):
         return False
     try:
-        await services.unlock_secrets(dialog.passphrase.text())
+        await services.keys.unlock(dialog.passphrase.text())
     except CleraError as error:
         QMessageBox.warning(parent, dialog.windowTitle(), error.user_message)
         return False

@@ -27,7 +27,7 @@ class WelcomeFlow:
         window = self._window
         services = window.services
         # any account counts, one kept by hand (a CSV import) too: that book is not empty
-        accounts, connections = await asyncio.gather(services.account_names(), services.connections())
+        accounts, connections = await asyncio.gather(services.book.account_names(), services.book.connections())
         if not isValid(window):
             return
         if not accounts and not connections:

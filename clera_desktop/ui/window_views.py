@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ def test_a_syncs_rate_of_today_does_not_stand_for_the_history_before_it(database
     nothing older, and every past day of a CAD account was valued at today's rate."""
     from clera_desktop.models.enums import ActivityType
     from clera_desktop.models.tables import Activity
-    from clera_desktop.portfolio.history_service import _rate_needs
+    from clera_desktop.services.history import _rate_needs
     from tests.models.factories import add_account
 
     today = date(2026, 12, 7)

@@ -16,9 +16,9 @@ from clera_desktop.models.enums import ActivityType as T
 from clera_desktop.models.enums import Provider
 from clera_desktop.models.tables import FxRate, PortfolioSnapshot
 from clera_desktop.portfolio.history import ActivityRecord, PriceTable, rebuild_account, to_cents
-from clera_desktop.portfolio.history_service import build_report
 from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.returns import DailyPoint, metrics, period_rate
+from clera_desktop.services.history import build_report
 from tests.models.factories import add_account
 
 D = date

@@ -31,7 +31,7 @@ def test_the_classes_add_up_to_the_portfolio_total_and_a_click_shows_a_slices_ho
     run(window.sync_now())
     view = showing(window, window.allocation_view, run)
     assert view.shown is not None
-    holdings = run(window.services.holdings())
+    holdings = run(window.services.book.holdings())
     assert holdings.portfolio is not None
     assert view.shown.total == holdings.portfolio.amount, "the same total the Holdings view shows, to the cent"
     for dimension in Dimension:
@@ -94,7 +94,7 @@ def test_a_group_of_accounts_is_those_accounts_values_and_one_account_its_own(
         window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     run(window.sync_now())
     view = showing(window, window.allocation_view, run)
-    accounts = run(window.services.accounts())
+    accounts = run(window.services.book.accounts())
     by_id = {a.account_id: a for a in accounts}
     groups = [n for n in range(view.account.count()) if view.account.itemText(n).endswith(" accounts)")]
     assert groups, "the demo has institutions and providers with several accounts"

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/r
 
 def test_the_last_screen_round_trips_exactly(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     run(window.sync_now())
-    accounts = run(window.services.accounts())
+    accounts = run(window.services.book.accounts())
     folder = window.services.settings.data_dir
     assert first_paint.load(folder).accounts == accounts  # written by the window's own reload, Decimals and all
 

@@ -44,7 +44,7 @@ def fresh(qtbot: Any, tmp_path: Path,
 def test_nothing_connected_is_not_up_to_date_and_there_is_nothing_to_unlock(
         fresh: tuple[AppContext, MainWindow], run: Callable[[Awaitable[Any]], Any]) -> None:
     context, window = fresh
-    assert context.services.secrets_locked and context.services.secrets.nothing_saved
+    assert context.services.keys.locked and context.services.secrets.nothing_saved
     assert not window.unlock_button.isVisible()
     run(window.sync_now())
     assert window.sync_label.text().startswith("Nothing connected to sync")
@@ -58,7 +58,7 @@ def test_the_first_keys_ask_for_a_new_passphrase_twice_and_say_why_they_were_not
     async def unreachable(_values: dict[str, str]) -> tuple[list[str], list[str]]:
         return [], ["Alpaca could not be reached (Alpaca's address could not be found: is this computer online?)."]
 
-    services.check_keys = unreachable  # type: ignore[method-assign]
+    services.keys.check = unreachable  # type: ignore[method-assign]
     dialog = SettingsDialog(services, window)
     assert "no keyring" in dialog.message.text() and "system keyring" not in dialog.message.text()
     assert "keep the saved one" not in dialog.alpaca_secret.placeholderText()

@@ -41,7 +41,7 @@ def test_the_brokerages_own_lots_are_shown_beside_ours_and_agree_when_history_is
         window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     """E*TRADE reports tax lots in the demo (SnapTrade's tax_lots, enabled for that brokerage only)."""
     run(window.sync_now())
-    snapshot = run(window.services.holdings())
+    snapshot = run(window.services.book.holdings())
     etrade = [(a.account_id, r.symbol) for r in snapshot.rows for a in r.accounts if a.account_name == "E*TRADE Brokerage"]
     others = [(a.account_id, r.symbol) for r in snapshot.rows for a in r.accounts if a.account_name == "Robinhood Individual"]
     assert etrade and others
@@ -64,8 +64,8 @@ def test_an_account_kept_by_hand_names_its_holdings_and_compares_with_no_brokera
     from tests.clock import TEST_CLOCK
 
     run(window.sync_now())
-    named = {p.symbol: p.description for a in run(window.services.accounts()) if a.provider != "manual"
-             for p in run(window.services.account_detail(a.account_id)).positions if p.description}
+    named = {p.symbol: p.description for a in run(window.services.book.accounts()) if a.provider != "manual"
+             for p in run(window.services.book.account_detail(a.account_id)).positions if p.description}
     symbol = sorted(named)[0]
     manual = window.services.manual
     account = next(iter(run(manual.create_account("Notebook", "USD")).accounts))
@@ -73,7 +73,7 @@ def test_an_account_kept_by_hand_names_its_holdings_and_compares_with_no_brokera
     run(manual.save_activity(account, {"date": day, "type": "DEPOSIT", "amount": "1000", "currency": "USD"}))
     run(manual.save_activity(account, {"date": day, "type": "BUY", "symbol": symbol, "quantity": "1", "price": "10",
                                        "currency": "USD"}))
-    position = next(p for p in run(window.services.account_detail(account)).positions if p.symbol == symbol)
+    position = next(p for p in run(window.services.book.account_detail(account)).positions if p.symbol == symbol)
     assert position.description, "named as the brokerages name it"
     holding = run(window.services.gains.holding_lots(account, symbol))
     assert holding.kept_by_hand and holding.broker_cost is None

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from clera_desktop.portfolio.history_service import build_report
+from clera_desktop.services.history import build_report
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.main_window import MainWindow
 from clera_desktop.ui.views.income_view import MONTHS_SHOWN, headline_text

@@ -133,5 +133,5 @@ def test_a_purchase_beyond_the_cash_is_said_before_it_is_saved(window: MainWindo
     with pytest.raises(SellsMoreThanHeld, match=r"takes out 1\b.*in cash"):
         run(manual.save_activity(account, short_again))
     run(manual.save_activity(account, fee, confirmed=True))
-    cash = next(a.cash for a in run(window.services.accounts()) if a.account_id == account)
+    cash = next(a.cash for a in run(window.services.book.accounts()) if a.account_id == account)
     assert cash == Decimal(2300 - 2300 + 20 * 230 - 5000), "kept as written once confirmed"

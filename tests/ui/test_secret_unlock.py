@@ -29,10 +29,10 @@ def test_keys_in_the_encrypted_file_are_used_after_unlocking(qtbot: Any, tmp_pat
     qtbot.addWidget(window)
     window.show()
     try:
-        assert context.services.secrets_locked and window.unlock_button.isVisible()
+        assert context.services.keys.locked and window.unlock_button.isVisible()
         assert Provider.ALPACA in context.services.registry.missing
-        run(context.services.unlock_secrets("open sesame"))
-        assert not context.services.secrets_locked
+        run(context.services.keys.unlock("open sesame"))
+        assert not context.services.keys.locked
         assert context.services.registry.alpaca is not None
         assert context.services.credentials.alpaca is not None
         assert context.services.credentials.alpaca.api_key == "PKFROMFILE"

@@ -53,7 +53,7 @@ def test_the_four_views_show_one_total_with_manual_accounts_in_two_other_currenc
     by_id = {a.account_id: a for a in accounts}
     assert by_id[pension].missing_prices == () and by_id[pension].total_base, "the pension is priced and converted"
     assert {a.currency for a in accounts} >= {"USD", "CAD", "CHF", "EUR"}
-    aapl = next(p for p in run(services.account_detail(pension)).positions if p.symbol == "AAPL")
+    aapl = next(p for p in run(services.book.account_detail(pension)).positions if p.symbol == "AAPL")
     assert aapl.currency == "USD", "a US listing in a Swiss account is priced in dollars, and converted"
     usd_chf = services.database.read_sync(lambda s: RateBook.from_store(s).latest("USD", "CHF"))
     assert usd_chf is not None and aapl.price is not None

@@ -247,7 +247,7 @@ def test_the_previous_symbols_facts_never_stand_in_for_the_new_one(window: MainW
 def test_a_sell_tickets_review_shows_the_lots_it_would_close_and_the_estimated_gain(
         window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     run(window.sync_now())
-    snapshot = run(window.services.holdings())
+    snapshot = run(window.services.book.holdings())
     symbol = next(r.symbol for r in snapshot.rows if any(a.account_name == CLERA and a.quantity >= 2 for a in r.accounts))
     account = next(a for r in snapshot.rows if r.symbol == symbol for a in r.accounts if a.account_name == CLERA)
 

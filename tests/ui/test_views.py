@@ -200,8 +200,8 @@ def test_an_account_choice_lists_the_active_accounts_without_valuing_them(
         window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
     _synced(window, run)
     services = window._services
-    valued = run(services.accounts())
-    assert run(services.account_names()) == [(a.account_id, a.name) for a in valued]  # the same accounts, same order
+    valued = run(services.book.accounts())
+    assert run(services.book.account_names()) == [(a.account_id, a.name) for a in valued]  # the same accounts, same order
     run(window.refreshers["performance"].load_now())
     choice = window.performance_view.account
     assert [choice.itemText(n) for n in range(1, choice.count())] == [a.name for a in valued]

@@ -32,7 +32,7 @@ from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from clera_desktop.imports.dispatch import Preview
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
 
 FORMATS = {
     "activities": "date,account,type and any of symbol,quantity,price,amount,fee,tax,currency,acquired,description",

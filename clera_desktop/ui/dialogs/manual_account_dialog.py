@@ -11,7 +11,7 @@ from clera_desktop.core.errors import CleraError
 from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
 
 
 class ManualAccountDialog(QDialog):

@@ -27,7 +27,7 @@ from clera_desktop.portfolio.lots import LotMethod
 from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
 
 CURRENCIES = ("USD", "CAD", "EUR", "GBP", "CHF", "JPY")
 
@@ -171,16 +171,16 @@ class SettingsDialog(QDialog):
             if self.base_currency.currentText() != self._services.settings.base_currency:
                 await self._services.set_base_currency(self.base_currency.currentText())
             keys = self._keys()
-            if keys and self._services.secrets_locked and not await self._unlocked():
+            if keys and self._services.keys.locked and not await self._unlocked():
                 return False
             if keys:
                 self.message.setText("Checking the keys with each provider\u2026")
-                refused, unchecked = await self._services.check_keys(keys)
+                refused, unchecked = await self._services.keys.check(keys)
                 if refused:
                     self.message.setText("Not saved. " + " ".join(refused))
                     return False
                 note = (f" Not checked: {' '.join(unchecked)} The next sync will tell." if unchecked else "")  # kept all the same
-                await self._services.save_keys(keys, note=note)
+                await self._services.keys.save(keys, note=note)
             if self.encrypt.isChecked() != self._encrypted:
                 self.message.setText("Encrypting your data\u2026" if self.encrypt.isChecked() else "Decrypting your data\u2026")
                 said = await self._services.security.set_encrypted(self.encrypt.isChecked())

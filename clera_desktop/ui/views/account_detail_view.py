@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from clera_desktop.models.domain import AccountValue
-from clera_desktop.portfolio.history_service import HistoryService
 from clera_desktop.portfolio.lots import LotMethod
 from clera_desktop.realtime.valuation import AccountLiveValue
-from clera_desktop.services import AccountDetail, ActivityRow, OrderRow, PositionRow
+from clera_desktop.services.book import AccountDetail, ActivityRow, OrderRow, PositionRow
+from clera_desktop.services.history import HistoryService
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.item_models.table_model import ROW_ROLE, Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table

@@ -26,7 +26,7 @@ from clera_desktop.ui.item_models.accounts_tree_model import AccountsTreeModel
 from clera_desktop.ui.slots import async_slot
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
     from clera_desktop.ui.views.account_detail_view import AccountDetailView
 
 
@@ -132,7 +132,7 @@ class AccountsView(QWidget):
     async def open_account(self, account_id: str) -> None:
         assert self._services is not None and self.detail is not None, "attach() first"
         try:
-            detail = await self._services.account_detail(account_id)
+            detail = await self._services.book.account_detail(account_id)
         except CleraError as error:
             self._say(error.user_message)
             return

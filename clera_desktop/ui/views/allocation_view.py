@@ -45,8 +45,8 @@ from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.tables import sorted_table
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
     from clera_desktop.services.allocation import AllocationService
+    from clera_desktop.services.app import AppServices
     from clera_desktop.services.health import HealthService
 
 HUNDRED = Decimal(100)

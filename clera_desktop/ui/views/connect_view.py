@@ -27,7 +27,7 @@ from shiboken6 import isValid
 from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.models.enums import Provider
-from clera_desktop.services import ConnectionRow
+from clera_desktop.services.book import ConnectionRow
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.dialogs.alpaca_dialog import AlpacaDialog
 from clera_desktop.ui.dialogs.portal_dialog import PLAID_CALLBACK, SNAPTRADE_CALLBACK, PortalDialog
@@ -36,7 +36,7 @@ from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.views.key_setup import KeySetupGuide
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ class ConnectView(QWidget):
     reading = "the connections"
 
     async def load(self, _changes: Changes) -> None:
-        connections = await self._services.connections()
+        connections = await self._services.book.connections()
         if isValid(self):
             self.set_connections(connections)
 
@@ -189,20 +189,20 @@ class ConnectView(QWidget):
     async def connect_snaptrade_flow(self, *, trading: bool, broker: str | None = None,
                                      reconnect: str | None = None) -> str:
         """Portal inside the app -> callback -> confirm with SnapTrade -> sync. Returns what was said."""
-        reason = self._services.missing_reason(Provider.SNAPTRADE)
+        reason = self._services.connecting.missing_reason(Provider.SNAPTRADE)
         if reason:
             self._say(reason)
             return reason
         self.connect_snaptrade.setEnabled(False)
         try:
-            url = await self._services.snaptrade_portal_url(trading=trading, redirect=SNAPTRADE_CALLBACK,
+            url = await self._services.connecting.snaptrade_portal_url(trading=trading, redirect=SNAPTRADE_CALLBACK,
                                                             broker=broker, reconnect=reconnect)
             self.portal = PortalDialog(url, SNAPTRADE_CALLBACK, "Connect a brokerage", self)
             params = await self.portal.run()
             status = (params or {}).get("status")
             if status == "SUCCESS":
                 self._say("Connected. Syncing the new accounts\u2026")
-                await self._services.confirm_snaptrade_connection(params["connection_id"])  # type: ignore[index]
+                await self._services.connecting.confirm_snaptrade_connection(params["connection_id"])  # type: ignore[index]
                 self._announce("Brokerage connected and synced." if not reconnect else "Connection repaired and synced.")
             elif status == "ERROR":
                 code = (params or {}).get("error_code", "")
@@ -222,18 +222,18 @@ class ConnectView(QWidget):
         await self.link_plaid_flow()
 
     async def link_plaid_flow(self, item_id: str | None = None) -> str:
-        reason = self._services.missing_reason(Provider.PLAID)
+        reason = self._services.connecting.missing_reason(Provider.PLAID)
         if reason:
             self._say(reason)
             return reason
         try:
-            link = await self._services.plaid_hosted_link(redirect=PLAID_CALLBACK, item_id=item_id)
+            link = await self._services.connecting.plaid_hosted_link(redirect=PLAID_CALLBACK, item_id=item_id)
             self.portal = PortalDialog(link.url, PLAID_CALLBACK, "Link investment accounts", self)
             params = await self.portal.run()
             if params is None:
                 self._say("No account was linked.")
                 return self.notice.text()
-            outcome = await self._services.finish_plaid_link(link.link_token)
+            outcome = await self._services.connecting.finish_plaid_link(link.link_token)
             if outcome.exit_reason:
                 self._say(outcome.exit_reason)
             elif outcome.public_tokens or item_id:
@@ -249,7 +249,7 @@ class ConnectView(QWidget):
     @async_slot()
     async def request_alpaca_keys(self) -> None:
         async def verify(key: str, secret: str, paper: bool) -> str:
-            return await self._services.connect_alpaca(api_key=key, secret_key=secret, paper=paper)
+            return await self._services.connecting.connect_alpaca(api_key=key, secret_key=secret, paper=paper)
 
         self.alpaca_dialog = AlpacaDialog(verify, self)
         self.alpaca_dialog.accepted.connect(
@@ -264,7 +264,7 @@ class ConnectView(QWidget):
         if row is None:
             return
         try:
-            await self._services.refresh_connection(row.id)
+            await self._services.connecting.refresh_connection(row.id)
             self._announce(f"{row.name} refreshed.")
         except CleraError as error:
             self._say(error.user_message)
@@ -291,7 +291,7 @@ class ConnectView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            await self._services.remove_connection(row.id)
+            await self._services.connecting.remove_connection(row.id)
             self._announce(f"{row.name} removed.")
         except CleraError as error:
             self._say(error.user_message)

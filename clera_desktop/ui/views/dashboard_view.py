@@ -23,7 +23,7 @@ from clera_desktop.ui.tables import sorted_table
 if TYPE_CHECKING:
     from clera_desktop.realtime.series import SeriesBuffer
     from clera_desktop.realtime.service import LiveService
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
     from clera_desktop.ui.charts.value_chart import ValueChart
 
 LIVE_COLUMNS: list[Column[AccountLiveValue]] = [

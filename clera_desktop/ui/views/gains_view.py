@@ -33,7 +33,7 @@ from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
     from clera_desktop.services.gains import GainsService
 
 
@@ -211,4 +211,4 @@ __all__ = ["GainsView", "Term"]
 
 def build(services: AppServices) -> GainsView:
     """The window's gains view on the app's services (ui/window_views.py)."""
-    return GainsView(services.gains, account_names=services.account_names)
+    return GainsView(services.gains, account_names=services.book.account_names)

@@ -36,7 +36,7 @@ from clera_desktop.ui.tasks import run_task
 from clera_desktop.ui.views.lots_panel import LotsPanel
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
     from clera_desktop.services.gains import HoldingLots
 
 
@@ -264,4 +264,4 @@ class HoldingsView(QWidget):
 
 def build(services: AppServices) -> HoldingsView:
     """The window's holdings view on the app's services (ui/window_views.py)."""
-    return HoldingsView(holdings=services.holdings, holding_lots=services.gains.holding_lots)
+    return HoldingsView(holdings=services.book.holdings, holding_lots=services.gains.holding_lots)

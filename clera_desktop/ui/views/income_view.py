@@ -25,7 +25,7 @@ from clera_desktop.ui.tables import sorted_table
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
     from clera_desktop.services.income import IncomeService
 
 YearRow = tuple[int, "Decimal", "Decimal", "Decimal"]
@@ -192,4 +192,4 @@ class IncomeView(QWidget):
 
 def build(services: AppServices) -> IncomeView:
     """The window's income view on the app's services (ui/window_views.py)."""
-    return IncomeView(services.income, account_names=services.account_names)
+    return IncomeView(services.income, account_names=services.book.account_names)

@@ -34,7 +34,7 @@ from clera_desktop.ui.tables import sorted_table
 from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
     from clera_desktop.trading.service import TradingService
 
 TRACK_INTERVAL_MS = 4000

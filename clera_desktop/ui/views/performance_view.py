@@ -30,8 +30,8 @@ from shiboken6 import isValid
 from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.portfolio.benchmark import BenchmarkRun
-from clera_desktop.portfolio.history_service import Report, SeriesPoint
 from clera_desktop.portfolio.returns import Metrics
+from clera_desktop.services.history import Report, SeriesPoint
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import AccountNames
 from clera_desktop.ui.coalesced import Coalesced, Superseded
@@ -39,8 +39,8 @@ from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.slots import async_slot
 
 if TYPE_CHECKING:
-    from clera_desktop.portfolio.history_service import HistoryService
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
+    from clera_desktop.services.history import HistoryService
     from clera_desktop.ui.charts.value_chart import ValueChart
 
 RANGES = ("1W", "1M", "3M", "YTD", "1Y", "ALL", "Custom")
@@ -477,4 +477,4 @@ class PerformanceView(QWidget):
 
 def build(services: AppServices) -> PerformanceView:
     """The window's performance view on the app's services (ui/window_views.py)."""
-    return PerformanceView(services.history, account_names=services.account_names)
+    return PerformanceView(services.history, account_names=services.book.account_names)

@@ -40,7 +40,7 @@ from clera_desktop.ui.dialogs.confirm_order_dialog import ConfirmOrderDialog
 from clera_desktop.ui.slots import async_slot
 
 if TYPE_CHECKING:
-    from clera_desktop.services import AppServices
+    from clera_desktop.services.app import AppServices
     from clera_desktop.services.gains import GainsService, SalePreview
     from clera_desktop.trading.service import TradingService
 

@@ -38,13 +38,13 @@ from clera_desktop.portfolio.benchmark import Benchmark, BenchmarkRun, FlowDay, 
 from clera_desktop.portfolio.benchmark import parse as parse_benchmark
 from clera_desktop.portfolio.benchmark import run as run_benchmark
 from clera_desktop.portfolio.derived import bring_up_to_date
-from clera_desktop.portfolio.gains_store import GainBreakdown, RecordsReader, gain_breakdown
 from clera_desktop.portfolio.history_store import HistoryState, SnapshotRow, read_state, snapshot_rows
 from clera_desktop.portfolio.kept_reads import KeptReads
 from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
 from clera_desktop.portfolio.risk import RiskFigures, risk_figures
 from clera_desktop.portfolio.totals import in_base
+from clera_desktop.services.gains_store import GainBreakdown, RecordsReader, gain_breakdown
 
 if TYPE_CHECKING:  # the report needs no provider SDK: a command line's report starts without them
     from clera_desktop.providers.alpaca import AlpacaClient
