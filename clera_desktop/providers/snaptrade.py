@@ -193,6 +193,37 @@ class KnownLots:
         return known
 
 
+class KnownPositions:
+    """Positions read on earlier syncs, by every field they are read from (their lots' too, but not
+    the lots' current value). A repeat sync brings every position again, mostly unchanged, and
+    reading one (its numbers, its text) cost more than comparing its fields."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[object, ...], RemotePosition] = {}
+
+    def read(self, item: object, account_currency: str,
+             parse: Callable[[dict[str, Any], str], RemotePosition]) -> RemotePosition:
+        if not isinstance(item, dict) or not isinstance(item.get("instrument"), dict):
+            raise BadProviderData(provider="snaptrade", detail="a position without its instrument")
+        instrument = item["instrument"]
+        lots = item.get("tax_lots")
+        try:
+            key = (account_currency, item.get("units"), item.get("price"), item.get("cost_basis"), item.get("currency"),
+                   instrument.get("symbol"), instrument.get("currency"), instrument.get("kind"),
+                   instrument.get("description"), instrument.get("id"), _exchange(instrument.get("exchange")),
+                   tuple(map(_LOT_FIELDS, lots)) if isinstance(lots, list) else lots)
+            known = self._read.get(key)
+        except (TypeError, KeyError, AttributeError):  # a field that is a list or an object, a lot without a field
+            return parse(item, account_currency)
+        if known is None:
+            if len(self._read) >= self.LIMIT:
+                self._read.clear()
+            known = self._read[key] = parse(item, account_currency)
+        return known
+
+
 #: The fields a lot is read from (:func:`_tax_lots`): the key :class:`KnownLots` remembers it by.
 _LOT_FIELDS = itemgetter("position_type", "quantity", "cost_basis", "original_purchase_date", "lot_id")
 
@@ -234,6 +265,7 @@ class SnapTradeClient:
         self.clock = clock or SystemClock()
         self.runner = CallRunner(Provider.SNAPTRADE, map_error, limiter=RateLimiter(rate_limit_per_minute))
         self._known_lots = KnownLots()
+        self._known_positions = KnownPositions()
 
     def _give_every_request_a_timeout(self) -> None:
         """The SDK's public methods take no timeout; wrap its transport so each request has one."""
@@ -360,23 +392,23 @@ class SnapTradeClient:
         results = body.get("results")
         if not isinstance(results, list):
             raise BadProviderData(provider="snaptrade", detail="positions without results")
-        positions = []
-        for item in results:
-            instrument = item["instrument"]
-            quantity = to_decimal(item["units"])
-            price = optional_decimal(item.get("price"))
-            cost = optional_decimal(item.get("cost_basis"))
-            positions.append(RemotePosition(
-                symbol=payload.text(instrument["symbol"], "position symbol"), quantity=quantity,
-                currency=payload.currency(item.get("currency") or instrument.get("currency"), "position currency",
-                                          account.currency),
-                security_type=_SECURITY_TYPES.get(str(instrument.get("kind")), SecurityType.OTHER),
-                price=price, market_value=None if price is None else quantity * price,
-                average_cost=None if cost is None or not quantity else cost / quantity, cost_basis=cost,
-                description=instrument.get("description"), universal_symbol_id=instrument.get("id"),
-                tax_lots=self._known_lots.read(item.get("tax_lots")), exchange=_exchange(instrument.get("exchange")),
-            ))
-        return positions
+        return [self._known_positions.read(item, account.currency, self._position) for item in results]
+
+    def _position(self, item: dict[str, Any], account_currency: str) -> RemotePosition:
+        instrument = item["instrument"]
+        quantity = to_decimal(item["units"])
+        price = optional_decimal(item.get("price"))
+        cost = optional_decimal(item.get("cost_basis"))
+        return RemotePosition(
+            symbol=payload.text(instrument["symbol"], "position symbol"), quantity=quantity,
+            currency=payload.currency(item.get("currency") or instrument.get("currency"), "position currency",
+                                      account_currency),
+            security_type=_SECURITY_TYPES.get(str(instrument.get("kind")), SecurityType.OTHER),
+            price=price, market_value=None if price is None else quantity * price,
+            average_cost=None if cost is None or not quantity else cost / quantity, cost_basis=cost,
+            description=instrument.get("description"), universal_symbol_id=instrument.get("id"),
+            tax_lots=self._known_lots.read(item.get("tax_lots")), exchange=_exchange(instrument.get("exchange")),
+        )
 
     async def activities(self, account: RemoteAccount, *, since: date | None) -> tuple[list[RemoteActivity], date]:
         """Every activity from ``since`` (inclusive) to today, following pagination to the end."""

@@ -46,3 +46,26 @@ def _outcome(read: Any, value: object) -> object:
         return read(value)
     except ValueError as error:
         return type(error)
+
+
+def _item(price: str = "10.00", value: str = "30.00", **instrument: Any) -> dict[str, Any]:
+    return {"instrument": {"symbol": "VTI", "currency": "USD", "kind": "etf", "description": "Vanguard Total",
+                           "id": "sym-1", "exchange": {"mic_code": "ARCX"}, **instrument},
+            "units": "3", "price": price, "cost_basis": "28.50", "currency": "USD", "tax_lots": [_lot(value=value)]}
+
+
+def test_a_position_read_again_unchanged_but_for_its_lots_value_is_the_one_read_before() -> None:
+    from clera_desktop.providers.snaptrade import KnownPositions
+
+    known, parsed = KnownPositions(), []
+
+    def parse(item: dict[str, Any], currency: str) -> Any:
+        parsed.append(item["price"])
+        return (item["price"], currency, item["instrument"].get("description"))
+
+    first = known.read(_item(), "USD", parse)
+    assert known.read(_item(value="31.20"), "USD", parse) is first, "only the lot's current value moved"
+    assert known.read(_item(price="10.01"), "USD", parse) == ("10.01", "USD", "Vanguard Total")
+    assert known.read(_item(), "CAD", parse) == ("10.00", "CAD", "Vanguard Total"), "another account's currency"
+    assert known.read(_item(description=["odd"]), "USD", parse) == ("10.00", "USD", ["odd"])  # the long way
+    assert parsed == ["10.00", "10.01", "10.00", "10.00"]
