@@ -28,6 +28,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import bindparam, text
@@ -135,22 +136,38 @@ class IncomeReport:
         before, _ = self.twelve_months_before()
         return None if not before else now / before - 1
 
-    def by_month(self, months: int = 24) -> list[tuple[str, Decimal, Decimal]]:
-        """("2026-11", net, tax) for each of the last ``months`` months, oldest first (empty months as 0)."""
+    @cached_property
+    def _monthly(self) -> dict[str, Amounts]:
+        """Each month's sums, worked out once per report (the reader thread warms it: services/income.py)."""
         sums: dict[str, Amounts] = defaultdict(Amounts)
         for day, amounts in self.days.items():
             key = f"{day:%Y-%m}"
             sums[key] = sums[key] + amounts
-        keys = [f"{months_later(self.today, -n):%Y-%m}" for n in range(months - 1, -1, -1)]
-        return [(key, to_decimal(sums[key].net), to_decimal(sums[key].tax)) for key in keys]
+        return dict(sums)
 
-    def by_year(self) -> list[tuple[int, Decimal, Decimal, Decimal]]:
-        """(year, gross, tax, net), newest first (gross less tax and fees is net)."""
+    def by_month(self, months: int = 24) -> list[tuple[str, Decimal, Decimal]]:
+        """("2026-11", net, tax) for each of the last ``months`` months, oldest first (empty months as 0)."""
+        sums = self._monthly
+        keys = [f"{months_later(self.today, -n):%Y-%m}" for n in range(months - 1, -1, -1)]
+        empty = Amounts()
+        return [(key, to_decimal(sums.get(key, empty).net), to_decimal(sums.get(key, empty).tax)) for key in keys]
+
+    @cached_property
+    def _yearly(self) -> list[tuple[int, Decimal, Decimal, Decimal]]:
         years: dict[int, Amounts] = defaultdict(Amounts)
         for day, amounts in self.days.items():
             years[day.year] = years[day.year] + amounts
         return [(year, to_decimal(a.gross), to_decimal(a.tax), to_decimal(a.net))
                 for year, a in sorted(years.items(), reverse=True)]
+
+    def by_year(self) -> list[tuple[int, Decimal, Decimal, Decimal]]:
+        """(year, gross, tax, net), newest first (gross less tax and fees is net)."""
+        return list(self._yearly)
+
+    def warmed(self) -> IncomeReport:
+        """The report with its months and years worked out (on the reader thread, not the window's)."""
+        _ = self._monthly, self._yearly
+        return self
 
     def by_source(self) -> list[SourceIncome]:
         return list(self.sources)

@@ -32,7 +32,7 @@ class IncomeService:
         today, base = self._clock().today(), self._base()
         if account_ids is not None:
             return await self._reports.get((base, today, frozenset(account_ids)), lambda: self._database.read(
-                lambda s: income_report(s, base, today, account_ids=account_ids)))
+                lambda s: income_report(s, base, today, account_ids=account_ids).warmed()))
         return await self._reports.get((base, today, None), lambda: self._every_account(base, today))
 
     async def _every_account(self, base: str, today: date) -> IncomeReport:
@@ -42,8 +42,8 @@ class IncomeService:
             now_marks = income_kept.marks(session)
             kept = income_kept.load(session, base, today, now_marks=now_marks)
             if kept is not None:
-                return kept, now_marks, False
-            return income_report(session, base, today), now_marks, True
+                return kept.warmed(), now_marks, False
+            return income_report(session, base, today).warmed(), now_marks, True
 
         report, read_marks, fresh = await self._database.read(read)
         if fresh:

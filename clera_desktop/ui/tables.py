@@ -1,11 +1,14 @@
-"""The app's one way to show a RowsTableModel: sortable through a proxy, compact, read-only."""
+"""The app's ways to show a RowsTableModel: sortable (through a proxy, or by the model itself for
+hundreds of rows), compact, read-only."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from clera_desktop.ui.item_models.table_model import SORT_ROLE
+from clera_desktop.ui.item_models.table_model import SORT_ROLE, RowsTableModel
 
 
 def sorted_table(model: QAbstractItemModel, parent: QWidget, *, fit_columns: bool = True,
@@ -30,6 +33,25 @@ def sorted_table(model: QAbstractItemModel, parent: QWidget, *, fit_columns: boo
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     return view, proxy
+
+
+def self_sorting_table(model: RowsTableModel[Any], parent: QWidget, *, name: str = "") -> QTableView:
+    """A sortable table of many rows on ``model`` sorting itself (no proxy: a click on a title, or
+    new rows, sort once by one key per row), rows selected whole, columns sized by the caller."""
+    view = QTableView(parent)
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(not _right_aligned(model, model.columnCount() - 1))
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return view
 
 
 def _right_aligned(model: QAbstractItemModel, column: int) -> bool:

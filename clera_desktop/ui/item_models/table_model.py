@@ -1,7 +1,9 @@
 """A read-only table over an immutable tuple of rows, described by columns.
 
 ``data()`` only formats what the row already holds: no I/O, ever. Sorting uses ``SORT_ROLE``
-(numbers as floats, for ordering only) through a QSortFilterProxyModel.
+(numbers as floats, for ordering only) through a QSortFilterProxyModel, or the model's own
+:meth:`RowsTableModel.sort` for a table of hundreds of rows (one key per row, where the proxy asks
+for two per comparison).
 """
 
 from __future__ import annotations
@@ -36,11 +38,34 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._columns = tuple(columns)
         self._rows: tuple[R, ...] = ()
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # a view sorting the model itself
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
-        self._rows = tuple(rows)
+        self._rows = self._in_order(tuple(rows))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves (a view on the model with sorting enabled asks this); rows set
+        later keep the order. Selections follow their rows."""
+        self._sorted_by = (column, order) if 0 <= column < len(self._columns) else None
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows
+        self._rows = self._in_order(before)
+        where = {id(row): n for n, row in enumerate(self._rows)}
+        moved = self.persistentIndexList()
+        self.changePersistentIndexList(
+            moved, [self.index(where[id(before[i.row()])], i.column()) if 0 <= i.row() < len(before) else QModelIndex()
+                    for i in moved])
+        self.layoutChanged.emit()
+
+    def _in_order(self, rows: tuple[R, ...]) -> tuple[R, ...]:
+        if self._sorted_by is None:
+            return rows
+        column, order = self._sorted_by
+        chosen = self._columns[column]
+        key = chosen.sort or chosen.text
+        return tuple(sorted(rows, key=lambda row: _sortable(key(row)), reverse=order == Qt.SortOrder.DescendingOrder))
 
     def set_columns(self, columns: Sequence[Column[R]]) -> None:
         """New columns (a title that names the base currency, say), the rows kept."""
@@ -85,3 +110,8 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return int(RIGHT if self._columns[section].numeric else LEFT)
         return None
+
+
+def _sortable(value: Any) -> tuple[int, Any]:
+    """Numbers before text, each among its kind (a column mixing them never fails to sort)."""
+    return (0, value) if isinstance(value, int | float) else (1, str(value))

@@ -20,7 +20,7 @@ from clera_desktop.ui.account_choice import ALL_ACCOUNTS, AccountNames, fill_acc
 from clera_desktop.ui.charts.month_bars import MonthBars
 from clera_desktop.ui.columns import fit_columns_when_shown, give_the_rest_to
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
-from clera_desktop.ui.tables import sorted_table
+from clera_desktop.ui.tables import self_sorting_table, sorted_table
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -109,9 +109,10 @@ class IncomeView(QWidget):
         self.chart.setMinimumHeight(200)
         self.sources: RowsTableModel[SourceIncome] = RowsTableModel(source_columns("USD"), self)
         # widths measured once (a portfolio has hundreds of sources: fitting every row on each change is felt)
-        self.sources_table, _ = sorted_table(self.sources, self, fit_columns=False, select_rows=True,
-                                             name="Income by source")
+        self.sources_table = self_sorting_table(self.sources, self, name="Income by source")
         self._sources_measured = False
+        # measured on the first hundred rows (the largest amounts first: the widest), not on every source
+        self.sources_table.horizontalHeader().setResizeContentsPrecision(100)
         self._split_fitted = False
         self.sources_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.years: RowsTableModel[YearRow] = RowsTableModel(year_columns("USD"), self)
@@ -154,6 +155,8 @@ class IncomeView(QWidget):
         self.show_report(report)
 
     def show_report(self, report: IncomeReport) -> None:
+        if report is self.report:
+            return  # the report kept since it was shown: nothing moved, nothing to redraw
         self.report = report
         if report.base_currency != self._base:
             self._base = report.base_currency
