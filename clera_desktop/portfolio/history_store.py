@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -106,27 +106,47 @@ _RECORD_COLUMNS = (Activity.id, Activity.trade_date, Activity.type, Activity.sym
 def load_records(session: Session, account_id: str, internal: Collection[int] = ()) -> list[ActivityRecord]:
     """The account's activities in order; ``internal``: ids of transfers between the person's own
     accounts (:func:`internal_transfers`)."""
-    rows = session.execute(select(*_RECORD_COLUMNS).where(Activity.account_id == account_id)
-                           .order_by(Activity.trade_date, Activity.id))
-    return [_record(row, internal) for row in rows]
+    return records_by_account(session, [account_id], internal).get(account_id, [])
 
 
 def records_by_account(session: Session, account_ids: Collection[str] | None,
                        internal: Collection[int] = ()) -> dict[str, list[ActivityRecord]]:
-    """:func:`load_records` of several accounts (None: every account) in one read, each in order."""
-    query = select(Activity.account_id, *_RECORD_COLUMNS).order_by(Activity.account_id, Activity.trade_date, Activity.id)
+    """:func:`load_records` of several accounts (None: every account) in one read, each in order.
+    The rows are read as stored (no per-value processing) and each text converted once: a
+    report reads every activity of every account."""
+    as_stored = [column if column.key in ("id", "symbol", "raw_type") else type_coerce(column, String)
+                 for column in _RECORD_COLUMNS]
+    query = select(Activity.account_id, *as_stored).order_by(Activity.account_id, Activity.trade_date, Activity.id)
     if account_ids is not None:
         query = query.where(Activity.account_id.in_(sorted(account_ids)))
     records: dict[str, list[ActivityRecord]] = defaultdict(list)
-    for account_id, *row in session.execute(query):
-        records[account_id].append(_record(row, internal))
+    decimals, days, kinds = _DecimalOf(), _DayOf(), _KindOf()
+
+    def decimal(text: str | None) -> Decimal | None:
+        return None if text is None else decimals[text]
+
+    row: Any
+    for row in session.connection().execute(query).all():
+        account_id, id_, day, kind, symbol, quantity, price, amount, fee, raw_type, tax, cost_basis, acquired_on = row
+        records[account_id].append(ActivityRecord(
+            days[day], kinds[kind], symbol, decimal(quantity), decimal(price), decimal(amount), decimal(fee),
+            raw_type == SPLIT_RATIO_RAW_TYPE, decimal(tax), id_ in internal, id_, decimal(cost_basis),
+            None if acquired_on is None else days[acquired_on]))
     return records
 
 
-def _record(row: Sequence[Any], internal: Collection[int]) -> ActivityRecord:
-    id_, day, kind, symbol, quantity, price, amount, fee, raw_type, tax, cost_basis, acquired_on = row
-    return ActivityRecord(day, kind, symbol, quantity, price, amount, fee, raw_type == SPLIT_RATIO_RAW_TYPE, tax,
-                          id_ in internal, id_, cost_basis, acquired_on)
+class _DayOf(dict[Any, date]):
+    """A date column's stored value -> its date (ISO text in SQLite, a date in PostgreSQL), once each."""
+
+    def __missing__(self, stored: Any) -> date:
+        value = self[stored] = plain_day(stored)
+        return value
+
+
+class _KindOf(dict[str, ActivityType]):
+    def __missing__(self, stored: str) -> ActivityType:
+        value = self[stored] = ActivityType(stored)
+        return value
 
 
 #: One stored day of an account: date, value, net flow, income, flow out, internal flow, fees, taxes.
@@ -149,10 +169,20 @@ def snapshot_rows(session: Session, account_ids: list[str], end: date | None,
     rows: dict[str, list[SnapshotRow]] = {account_id: [] for account_id in account_ids}
     # the connection's rows, all at once and as stored (a row with no column to process is not
     # processed at all): the day and the amounts (NOT NULL, exact text) are read here; 30,000 days
-    # cost 3x through the ORM's entity loading and a call per value
+    # cost 3x through the ORM's entity loading and a call per value. Most amounts on most days are
+    # the same few texts ("0"): each text is made a Decimal once (Decimals are immutable).
+    decimal_of = _DecimalOf().__getitem__
     for account_id, day, *texts in session.connection().execute(query).all():
-        rows[account_id].append(cast(SnapshotRow, (plain_day(day), *map(Decimal, texts))))
+        rows[account_id].append(cast(SnapshotRow, (plain_day(day), *map(decimal_of, texts))))
     return rows
+
+
+class _DecimalOf(dict[str, Decimal]):
+    """Text -> Decimal, each text converted once."""
+
+    def __missing__(self, text: str) -> Decimal:
+        value = self[text] = Decimal(text)
+        return value
 
 
 #: A transfer out of one account and into another of the person's counts as one move between them
