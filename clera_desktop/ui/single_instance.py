@@ -15,12 +15,15 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from clera_desktop.core.files import private_file, write_private
 from clera_desktop.core.folder_locks import WINDOW_LOCK, holder
+
+if TYPE_CHECKING:  # QtNetwork loads after the first paint (listen), or for a second launch (ask_to_show)
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 LOCK_NAME = WINDOW_LOCK
@@ -55,6 +58,8 @@ class SingleInstance:
 
     def listen(self, on_show: Callable[[], None]) -> None:
         """Bring this window forward when a second launch asks."""
+        from PySide6.QtNetwork import QLocalServer
+
         name = socket_name(self.data_dir)
         QLocalServer.removeServer(name)  # a crashed window's socket file would refuse the name
         server = QLocalServer()
@@ -80,6 +85,8 @@ class SingleInstance:
 
     def ask_to_show(self, timeout_ms: int = 2000) -> bool:
         """From a second launch: ask the running window to come to the front."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(socket_name(self.data_dir))
         if not socket.waitForConnected(timeout_ms):

@@ -60,7 +60,6 @@ class AccountsView(QWidget):
         # until an account is chosen the list has the whole height (no empty pane below it)
         self.hint = QLabel("Choose an account to see its holdings, balances, activities, orders and performance.")
         self.hint.setStyleSheet("color: gray")
-        self.hint.setWordWrap(True)
         listing = QWidget(self)
         column = QVBoxLayout(listing)
         column.setContentsMargins(0, 0, 0, 0)
