@@ -95,6 +95,10 @@ class ValueChart(QWidget):
         style_plot(self.plot, palette)
         self.legend = self.plot.addLegend(offset=(10, 6), labelTextColor=foreground)
         self.curve = self.plot.plot(pen=pg.mkPen(accent, width=2), name=name, connect="finite")
+        # a live line's latest value as a dot: seen even while the day's line is a few seconds long
+        self.now_dot = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(accent), pen=pg.mkPen(None))
+        self.now_dot.setVisible(False)
+        self.plot.addItem(self.now_dot, ignoreBounds=True)
         self.extra_curves: dict[str, Any] = {}
         crosshair_pen = pg.mkPen(foreground, width=1, style=pg.QtCore.Qt.PenStyle.DashLine)
         self.vline = pg.InfiniteLine(angle=90, movable=False, pen=crosshair_pen)
@@ -139,6 +143,7 @@ class ValueChart(QWidget):
         foreground = palette.color(QPalette.ColorRole.Text)
         style_plot(self.plot, palette)
         self.curve.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Highlight), width=2))
+        self.now_dot.setBrush(pg.mkBrush(palette.color(QPalette.ColorRole.Highlight)))
         self.legend.setLabelTextColor(foreground)
         for _sample, label in self.legend.items:  # the colour applies when a label's text is set
             label.setText(label.text)
@@ -172,6 +177,8 @@ class ValueChart(QWidget):
         self.curve.setData(drawn_xs, drawn_ys, connect="finite")
         if follow and len(xs):
             self._follow(xs, ys)
+            self.now_dot.setData([float(xs[-1])], [float(ys[-1])])
+        self.now_dot.setVisible(follow and bool(len(xs)))
         self.redraws += 1
 
     def fit(self, *also: np.ndarray) -> None:

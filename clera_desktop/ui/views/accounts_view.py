@@ -101,6 +101,8 @@ class AccountsView(QWidget):
             for column, width in enumerate(column_widths):
                 self.tree.setColumnWidth(column, width)  # the names' too: fitted again when the view is resized
             self._widths_settled = True
+            # the status, last and not stretched, fits what it says now ("Kept by hand", "Stale since ...")
+            resize_columns_soon(self.tree, [self.model.columnCount() - 1])
         else:
             resize_columns_soon(self.tree, range(self.model.columnCount()), done=self._on_widths_measured)
 
