@@ -193,7 +193,7 @@ class KnownLots:
         return known
 
 
-class KnownPositions:
+class KnownPositionItems:
     """Positions read on earlier syncs, by every field they are read from (their lots' too, but not
     the lots' current value). A repeat sync brings every position again, mostly unchanged, and
     reading one (its numbers, its text) cost more than comparing its fields."""
@@ -265,7 +265,7 @@ class SnapTradeClient:
         self.clock = clock or SystemClock()
         self.runner = CallRunner(Provider.SNAPTRADE, map_error, limiter=RateLimiter(rate_limit_per_minute))
         self._known_lots = KnownLots()
-        self._known_positions = KnownPositions()
+        self._known_positions = KnownPositionItems()
 
     def _give_every_request_a_timeout(self) -> None:
         """The SDK's public methods take no timeout; wrap its transport so each request has one."""

@@ -55,9 +55,9 @@ def _item(price: str = "10.00", value: str = "30.00", **instrument: Any) -> dict
 
 
 def test_a_position_read_again_unchanged_but_for_its_lots_value_is_the_one_read_before() -> None:
-    from clera_desktop.providers.snaptrade import KnownPositions
+    from clera_desktop.providers.snaptrade import KnownPositionItems
 
-    known, parsed = KnownPositions(), []
+    known, parsed = KnownPositionItems(), []
 
     def parse(item: dict[str, Any], currency: str) -> Any:
         parsed.append(item["price"])
