@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
@@ -29,6 +29,8 @@ from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import AccountHistory, ActivityRecord, Adjustment, PriceTable, rebuild_account
 from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.worth import account_worth
+
+T = TypeVar("T")
 
 SPLIT_RATIO_RAW_TYPE = "SPLIT_RATIO"  # a CSV split: quantity is the ratio
 
@@ -120,7 +122,7 @@ def records_by_account(session: Session, account_ids: Collection[str] | None,
     if account_ids is not None:
         query = query.where(Activity.account_id.in_(sorted(account_ids)))
     records: dict[str, list[ActivityRecord]] = defaultdict(list)
-    decimals, days, kinds = _DecimalOf(), _DayOf(), _KindOf()
+    decimals, days, kinds = ConvertedOnce(Decimal), ConvertedOnce(plain_day), ConvertedOnce(ActivityType)
 
     def decimal(text: str | None) -> Decimal | None:
         return None if text is None else decimals[text]
@@ -133,20 +135,6 @@ def records_by_account(session: Session, account_ids: Collection[str] | None,
             raw_type == SPLIT_RATIO_RAW_TYPE, decimal(tax), id_ in internal, id_, decimal(cost_basis),
             None if acquired_on is None else days[acquired_on]))
     return records
-
-
-class _DayOf(dict[Any, date]):
-    """A date column's stored value -> its date (ISO text in SQLite, a date in PostgreSQL), once each."""
-
-    def __missing__(self, stored: Any) -> date:
-        value = self[stored] = plain_day(stored)
-        return value
-
-
-class _KindOf(dict[str, ActivityType]):
-    def __missing__(self, stored: str) -> ActivityType:
-        value = self[stored] = ActivityType(stored)
-        return value
 
 
 #: One stored day of an account: date, value, net flow, income, flow out, internal flow, fees, taxes.
@@ -171,17 +159,23 @@ def snapshot_rows(session: Session, account_ids: list[str], end: date | None,
     # processed at all): the day and the amounts (NOT NULL, exact text) are read here; 30,000 days
     # cost 3x through the ORM's entity loading and a call per value. Most amounts on most days are
     # the same few texts ("0"): each text is made a Decimal once (Decimals are immutable).
-    decimal_of = _DecimalOf().__getitem__
+    decimal_of = ConvertedOnce(Decimal).__getitem__
     for account_id, day, *texts in session.connection().execute(query).all():
         rows[account_id].append(cast(SnapshotRow, (plain_day(day), *map(decimal_of, texts))))
     return rows
 
 
-class _DecimalOf(dict[str, Decimal]):
-    """Text -> Decimal, each text converted once."""
+class ConvertedOnce(dict[Any, T]):
+    """A stored value -> what ``convert`` makes of it, each distinct value converted once: a report
+    reads the same few texts ("0", a day, a type) hundreds of thousands of times, and what they
+    convert to (Decimal, date, an enum member) is immutable, so one object serves every row."""
 
-    def __missing__(self, text: str) -> Decimal:
-        value = self[text] = Decimal(text)
+    def __init__(self, convert: Callable[[Any], T]) -> None:
+        super().__init__()
+        self._convert = convert
+
+    def __missing__(self, stored: Any) -> T:
+        value = self[stored] = self._convert(stored)
         return value
 
 

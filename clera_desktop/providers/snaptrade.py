@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from operator import itemgetter
-from typing import Any, TypedDict
+from typing import Any, Generic, TypedDict, TypeVar
 
 import urllib3
 
@@ -55,6 +55,8 @@ from clera_desktop.providers import payload
 from clera_desktop.providers.base import CallRunner, RateLimiter, retry_after, unreachable
 
 log = logging.getLogger(__name__)
+K = TypeVar("K")
+V = TypeVar("V")
 
 REQUEST_TIMEOUT = urllib3.Timeout(connect=10, read=30)
 ACTIVITY_PAGE = 1000
@@ -167,15 +169,26 @@ def _tax_lots(value: object) -> tuple[BrokerTaxLot, ...] | None:
     return tuple(lots) or None
 
 
-class KnownLots:
-    """Tax lots read on earlier syncs, by the fields they are read from. Every sync sends every
-    position's lots again, alike but for their current value (which moves with the price and is not
-    kept), and reading them again was most of a repeat sync's own work."""
+class _Remembered(Generic[K, V]):
+    """What was read before, by the fields it was read from; forgotten all at once past ``LIMIT``
+    (a repeat sync brings the same again; a book's worth is far below it)."""
 
     LIMIT = 200_000
 
     def __init__(self) -> None:
-        self._read: dict[tuple[str | None, ...], tuple[BrokerTaxLot, ...] | None] = {}
+        self._read: dict[K, V] = {}
+
+    def _remember(self, key: K, value: V) -> V:
+        if len(self._read) >= self.LIMIT:
+            self._read.clear()
+        self._read[key] = value
+        return value
+
+
+class KnownLots(_Remembered[tuple[str | None, ...], tuple[BrokerTaxLot, ...] | None]):
+    """Tax lots read on earlier syncs, by the fields they are read from. Every sync sends every
+    position's lots again, alike but for their current value (which moves with the price and is not
+    kept), and reading them again was most of a repeat sync's own work."""
 
     def read(self, value: object) -> tuple[BrokerTaxLot, ...] | None:
         """:func:`_tax_lots` of ``value``, from memory when the same lots came before."""
@@ -186,22 +199,13 @@ class KnownLots:
             known = self._read.get(key)
         except (TypeError, KeyError):  # a lot that is not an object, lacks a field or holds a list: read the long way
             return _tax_lots(value)
-        if known is None:
-            if len(self._read) >= self.LIMIT:
-                self._read.clear()
-            known = self._read[key] = _tax_lots(value)
-        return known
+        return known if known is not None else self._remember(key, _tax_lots(value))
 
 
-class KnownPositionItems:
+class KnownPositionItems(_Remembered[tuple[object, ...], RemotePosition]):
     """Positions read on earlier syncs, by every field they are read from (their lots' too, but not
     the lots' current value). A repeat sync brings every position again, mostly unchanged, and
     reading one (its numbers, its text) cost more than comparing its fields."""
-
-    LIMIT = 200_000
-
-    def __init__(self) -> None:
-        self._read: dict[tuple[object, ...], RemotePosition] = {}
 
     def read(self, item: object, account_currency: str,
              parse: Callable[[dict[str, Any], str], RemotePosition]) -> RemotePosition:
@@ -217,11 +221,7 @@ class KnownPositionItems:
             known = self._read.get(key)
         except (TypeError, KeyError, AttributeError):  # a field that is a list or an object, a lot without a field
             return parse(item, account_currency)
-        if known is None:
-            if len(self._read) >= self.LIMIT:
-                self._read.clear()
-            known = self._read[key] = parse(item, account_currency)
-        return known
+        return known if known is not None else self._remember(key, parse(item, account_currency))
 
 
 #: The fields a lot is read from (:func:`_tax_lots`): the key :class:`KnownLots` remembers it by.

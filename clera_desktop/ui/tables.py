@@ -17,40 +17,35 @@ def sorted_table(model: QAbstractItemModel, parent: QWidget, *, fit_columns: boo
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
-    view = QTableView(parent)
-    view.setAccessibleName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
+    view = _table(proxy, model, parent, name=name, fit_columns=fit_columns, select_rows=select_rows)
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if fit_columns else QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(not _right_aligned(model, model.columnCount() - 1))
-    if select_rows:
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     return view, proxy
 
 
 def self_sorting_table(model: RowsTableModel[Any], parent: QWidget, *, name: str = "") -> QTableView:
     """A sortable table of many rows on ``model`` sorting itself (no proxy: a click on a title, or
     new rows, sort once by one key per row), rows selected whole, columns sized by the caller."""
+    return _table(model, model, parent, name=name, fit_columns=False, select_rows=True)
+
+
+def _table(shown: QAbstractItemModel, rows: QAbstractItemModel, parent: QWidget, *, name: str, fit_columns: bool,
+           select_rows: bool) -> QTableView:
+    """The compact, sortable view both kinds share: ``shown`` is what it displays (a proxy, or the
+    rows' model itself), ``rows`` the model whose columns say how the last one is aligned."""
     view = QTableView(parent)
     view.setAccessibleName(name)
-    view.setModel(model)
+    view.setModel(shown)
     view.setSortingEnabled(True)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(not _right_aligned(model, model.columnCount() - 1))
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if fit_columns else QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(not _right_aligned(rows, rows.columnCount() - 1))
+    if select_rows:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     return view
 
 

@@ -198,7 +198,7 @@ def short_number(masked: str | None) -> str:
     if not masked:
         return fmt.DASH
     shown = masked.lstrip("*\u2022x X")
-    return masked if not shown else ("\u2026" + shown if shown != masked else masked)
+    return "\u2026" + shown if shown and shown != masked else masked
 
 
 def _group_total(accounts: list[AccountValue]) -> Decimal | None:

@@ -7,11 +7,14 @@ redraw per frame. The chart (pyqtgraph) is built the first time the view is show
 
 from __future__ import annotations
 
+import functools
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from clera_desktop.core.clock import MARKET_ZONE, regular_session
 from clera_desktop.realtime.service import LiveSnapshot
 from clera_desktop.realtime.valuation import AccountLiveValue
 from clera_desktop.ui import formatting as fmt
@@ -208,14 +211,15 @@ class DashboardView(QWidget):
 def session_span(moment: float) -> tuple[float, float] | None:
     """The regular session (9:30-16:00 New York) of the day of ``moment`` (seconds since the epoch), as
     the live chart's time axis; None outside it (before the open, after the close: the axis follows
-    the line)."""
-    from datetime import UTC, datetime
+    the line). Asked every frame: each day's session is worked out once."""
+    opens, closes = _session_of(datetime.fromtimestamp(moment, UTC).astimezone(MARKET_ZONE).date())
+    return (opens, closes) if opens <= moment <= closes else None
 
-    from clera_desktop.core.clock import MARKET_ZONE, regular_session
 
-    opens, closes = regular_session(datetime.fromtimestamp(moment, UTC).astimezone(MARKET_ZONE).date())
-    span = (opens.timestamp(), closes.timestamp())
-    return span if span[0] <= moment <= span[1] else None
+@functools.lru_cache(maxsize=8)
+def _session_of(day: date) -> tuple[float, float]:
+    opens, closes = regular_session(day)
+    return opens.timestamp(), closes.timestamp()
 
 
 def build(services: AppServices) -> DashboardView:
