@@ -699,7 +699,10 @@ def _stop_at_end_of_input(stop: threading.Event) -> None:
     stop.set()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, collection_paused: bool = False) -> int:
+    """Run one command. ``collection_paused`` is the process entry's word that it switched garbage
+    collection off for start-up (``__main__``); a subcommand then resumes it. Called in-process
+    (tests, a host), main leaves collection as it found it: a GUI-thread collector may own it."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -716,8 +719,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from clera_desktop.core.files import keep_private, writable_folder
     from clera_desktop.core.logging_setup import FILE_ONLY, configure_logging, record_crashes
 
-    gc.freeze()  # what the imports made lives until exit: no collection needs to walk it again
-    gc.enable()  # off for the window's start-up only (see __main__)
+    if collection_paused:  # off for the window's start-up only (see __main__)
+        gc.freeze()  # what the imports made lives until exit: no collection needs to walk it again
+        gc.enable()
     try:
         if args.command != "info" and not writable_folder(settings.data_dir):
             return _read_only_folder(args, settings)

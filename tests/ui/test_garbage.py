@@ -47,3 +47,16 @@ def test_nothing_is_collected_below_the_thresholds(qtbot: Any, qapp: Any, loop: 
     before = list(collector.collections)
     collector.check()
     assert collector.collections == before
+
+
+def test_a_command_run_in_process_leaves_the_gui_threads_collection_alone(
+        qapp: Any, loop: asyncio.AbstractEventLoop, tmp_path: Any, capsys: Any) -> None:
+    """A subcommand resumes automatic collection only when the process entry paused it; called from
+    a process whose GUI thread collects (a test worker, a host), it switched that off again for
+    good, and the next window's garbage died on worker threads (a crash on 2027-03-14's CI run)."""
+    from clera_desktop.cli import main
+
+    collect_garbage_on_gui_thread(qapp)
+    assert main(["info", "--data-dir", str(tmp_path / "empty")]) == 0
+    capsys.readouterr()
+    assert not gc.isenabled(), "still collected on the GUI thread only"
