@@ -187,9 +187,9 @@ def run_gui(settings: Settings, *, log_level: str = "INFO", quit_after: float | 
                         first_view="dashboard" if settings.demo else "")
     window.show()
     app.processEvents()  # the first paint: the expose event is handled and every widget painted
-    only.listen(window.come_forward)
     if report_startup:
         print("painted", flush=True)  # noqa: T201 - bench/startup_bench.py reads this line
+    only.listen(window.come_forward)  # a second launch asks through it from now on (QtNetwork, hashlib)
 
     import asyncio
     import contextlib

@@ -614,18 +614,14 @@ def _folder_to_myself(settings: Settings, what: str) -> Iterator[None]:
     """Hold the folder's window and sync locks around a restore (or ``what`` else replaces the
     file), or refuse in a sentence: a window or a sync still writing would write into the file set
     aside, and be lost."""
-    from filelock import FileLock, Timeout
-
     from clera_desktop.core.errors import SyncBusy
-    from clera_desktop.core.folder_locks import WINDOW_LOCK, holder
+    from clera_desktop.core.folder_locks import WINDOW_LOCK, WindowLock, holder
     from clera_desktop.sync.lock import SyncLock
 
-    window = FileLock(settings.data_dir / WINDOW_LOCK, thread_local=False, is_singleton=False)
-    try:
-        window.acquire(timeout=0)
-    except Timeout:
+    window = WindowLock(settings.data_dir)
+    if not window.try_acquire():
         raise FolderBusy(f"Clera Desktop ({holder(settings.data_dir, WINDOW_LOCK)}) has this data folder open. Close "
-                         f"its window, then {what}. Nothing was changed.") from None
+                         f"its window, then {what}. Nothing was changed.")
     sync = SyncLock(settings.data_dir, settings.clock)
     try:
         try:

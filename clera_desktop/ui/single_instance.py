@@ -9,7 +9,6 @@ another data folder (a demo's throwaway one, say) is not affected.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -17,10 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
-
 from clera_desktop.core.files import private_file, write_private
-from clera_desktop.core.folder_locks import WINDOW_LOCK, holder
+from clera_desktop.core.folder_locks import WINDOW_LOCK, WindowLock, holder
 
 if TYPE_CHECKING:  # QtNetwork loads after the first paint (listen), or for a second launch (ask_to_show)
     from PySide6.QtNetwork import QLocalServer
@@ -32,21 +29,21 @@ SHOW = b"show\n"
 
 def socket_name(data_dir: Path) -> str:
     """A name every process derives alike for a folder (short: some systems cap socket paths)."""
+    import hashlib  # after the first paint (listen), or for a second launch: 3 ms less before it
+
     return "clera-desktop-" + hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
 
 
 class SingleInstance:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self._lock = FileLock(data_dir / LOCK_NAME, thread_local=False, is_singleton=False)
+        self._lock = WindowLock(data_dir)
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
         """True: this is the folder's only window (the lock is held until the process ends)."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
+        if not self._lock.try_acquire():
             return False
         private_file(self.data_dir / LOCK_NAME)  # made before the umask is the app's: tightened here
         write_private(self.data_dir / (LOCK_NAME + ".json"), json.dumps({"pid": os.getpid()}))

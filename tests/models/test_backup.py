@@ -145,7 +145,7 @@ def test_restore_waits_its_turn_while_a_window_or_a_sync_holds_the_folder(tmp_pa
 
     from filelock import FileLock
 
-    from clera_desktop.core.folder_locks import SYNC_LOCK, WINDOW_LOCK
+    from clera_desktop.core.folder_locks import SYNC_LOCK, WINDOW_LOCK, WindowLock
 
     data = tmp_path / "data"
     data.mkdir()
@@ -159,10 +159,19 @@ def test_restore_waits_its_turn_while_a_window_or_a_sync_holds_the_folder(tmp_pa
     name = WINDOW_LOCK if busy == "a window" else SYNC_LOCK
     (data / (name + ".json")).write_text(json.dumps({"pid": os.getpid(), "since": TEST_CLOCK.now().isoformat()}))
     before = (data / "clera.sqlite").read_bytes()
-    with FileLock(data / name, thread_local=False, is_singleton=False):
-        refused = cli("restore")
+    if busy == "a window":  # held as an open window holds it
+        window = WindowLock(data)
+        assert window.try_acquire()
+        try:
+            refused = cli("restore")
+        finally:
+            window.release()
+    else:
+        with FileLock(data / name, thread_local=False, is_singleton=False):
+            refused = cli("restore")
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert ("has this data folder open" if busy == "a window" else "A sync is writing") in refused.stderr
     assert (f"process {os.getpid()}" in refused.stderr) == (busy == "a window"), refused.stderr
     assert (data / "clera.sqlite").read_bytes() == before and not list(data.glob("*.set-aside-*")), "nothing moved"
     assert cli("restore").returncode == 0, "once the folder is free, it restores"
+

@@ -45,3 +45,18 @@ def test_a_second_launch_on_one_folder_brings_the_first_forward_and_ends(tmp_pat
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_the_window_lock_is_one_holder_at_a_time_and_free_once_released(tmp_path: Path) -> None:
+    from filelock import FileLock, Timeout
+
+    from clera_desktop.core.folder_locks import WINDOW_LOCK, WindowLock
+
+    first, second = WindowLock(tmp_path), WindowLock(tmp_path)
+    assert first.try_acquire() and first.held
+    assert not second.try_acquire() and not second.held, "the OS lock is per open file, so this process is refused too"
+    with pytest.raises(Timeout):  # the same OS lock filelock takes: older versions' checks agree
+        FileLock(tmp_path / WINDOW_LOCK, thread_local=False, is_singleton=False).acquire(timeout=0)
+    first.release()
+    assert not first.held and second.try_acquire(), "released, the next window takes it"
+    second.release()

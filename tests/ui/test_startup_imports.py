@@ -38,7 +38,8 @@ sys.__stdout__.write(json.dumps({"before_paint": imported[:marks["painted"]], "a
 """
 
 HEAVY = ("asyncio", "qasync", "sqlalchemy", "alembic", "keyring", "numpy", "pyqtgraph", "snaptrade_client",
-         "plaid", "alpaca", "aiohttp", "clera_desktop.services", "clera_desktop.models.engine")
+         "plaid", "alpaca", "aiohttp", "clera_desktop.services", "clera_desktop.models.engine",
+         "filelock", "hashlib")  # the last two: 17 ms of a 216 ms first paint (core/folder_locks.WindowLock)
 
 
 def test_the_first_frame_loads_no_data_stack_and_no_browser(tmp_path: Path) -> None:
