@@ -29,16 +29,22 @@ def main() -> int:
     parser.add_argument("--size", action="append", default=[])
     parser.add_argument("--theme", action="append", choices=["light", "dark"], default=[])
     parser.add_argument("--view", action="append", choices=VIEWS, default=[])
+    parser.add_argument("--language", default="", help="a locale such as de_DE: its numbers and translation")
     args = parser.parse_args()
     sizes = [tuple(int(n) for n in s.split("x")) for s in (args.size or ["1600x1000", "1024x700"])]
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtCore import QCoreApplication, QLocale, Qt
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
+    if args.language:
+        from clera_desktop.ui.i18n import install_translations
+
+        QLocale.setDefault(QLocale(args.language))
+        install_translations(app, QLocale(args.language))
     from clera_desktop.app import build_context
     from clera_desktop.core.settings import load_settings
     from clera_desktop.ui.event_loop import create_event_loop
@@ -62,7 +68,8 @@ def main() -> int:
                     for name in args.view or VIEWS:
                         window.show_view(window.views[name])
                         loop.run_until_complete(_settle(window))
-                        path = args.out / f"{theme}-{width}x{height}-{name}.png"
+                        prefix = f"{args.language}-" if args.language else ""
+                        path = args.out / f"{prefix}{theme}-{width}x{height}-{name}.png"
                         window.grab().save(str(path))
                         written.append(path)
                 if "trade" in (args.view or VIEWS):
@@ -115,6 +122,8 @@ async def _choose_a_lotted_holding(window) -> None:  # type: ignore[no-untyped-d
 
 async def _grab_sell_review(window, path: Path) -> None:  # type: ignore[no-untyped-def]
     """The confirmation of a sale in the Clera account: its lots and estimated gain."""
+    from clera_desktop.models.enums import OrderSide
+
     view = window.trade_view
     snapshot = await window.services.book.holdings()
     symbol = next(r.symbol for r in snapshot.rows for a in r.accounts if a.account_name.startswith("Clera") and a.quantity >= 5)
@@ -127,7 +136,7 @@ async def _grab_sell_review(window, path: Path) -> None:  # type: ignore[no-unty
     view.account.setCurrentIndex(index)
     view.account.activated.emit(index)
     await asyncio.sleep(0.5)
-    view.side.setCurrentIndex(view.side.findText("Sell"))
+    view.side.setCurrentIndex(view.side.findData(OrderSide.SELL))
     view.amount.setText("5")
     view.confirm_dialog = None
     view.review_button.click()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox
 from shiboken6 import isValid
 
 from clera_desktop.core.changes import Change, Changes
+from clera_desktop.ui.i18n import tr
 
 ALL_ACCOUNTS = ""
 
@@ -19,7 +20,7 @@ def fill_account_choice(combo: QComboBox, accounts: list[tuple[str, str]]) -> No
     """"All accounts" then each (id, name), keeping the choice made where the account is still there."""
     chosen = combo.currentData()
     combo.clear()
-    combo.addItem("All accounts", ALL_ACCOUNTS)
+    combo.addItem(tr("All accounts"), ALL_ACCOUNTS)
     for account_id, name in accounts:
         combo.addItem(name, account_id)
     combo.setCurrentIndex(max(combo.findData(chosen), 0))

@@ -7,6 +7,7 @@ import sys
 from types import TracebackType
 
 from clera_desktop.core.errors import CleraError, UserCancelled
+from clera_desktop.ui.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ def install_excepthook() -> None:
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is not None:
-            QMessageBox.warning(None, "Clera Desktop", user_message_for(error))
+            QMessageBox.warning(None, tr("Clera Desktop"), user_message_for(error))
 
     sys.excepthook = hook
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.money import format_amount, format_quantity, round_figure
+from clera_desktop.ui.i18n import tr, translatable
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLocale
@@ -89,7 +90,7 @@ def sort_number(value: Decimal | None) -> float:
 
 #: Brokerages' own words for account types, as a person would write them.
 ACCOUNT_TYPES = {"401k": "401(k)", "403b": "403(b)", "roth": "Roth IRA", "ira": "IRA", "tfsa": "TFSA", "rrsp": "RRSP",
-                 "hsa": "HSA", "isa": "ISA", "sipp": "SIPP", "paper": "Paper", "live": "Live"}
+                 "hsa": "HSA", "isa": "ISA", "sipp": "SIPP", "paper": translatable("Paper"), "live": translatable("Live")}
 
 
 def account_type(raw: str | None) -> str:
@@ -99,11 +100,23 @@ def account_type(raw: str | None) -> str:
     text = raw.strip()
     known = ACCOUNT_TYPES.get(text.lower())
     if known:
-        return known
+        return tr(known)
     if text.isupper() and len(text) <= 4:  # an acronym: RESP, LIRA
         return text
     return text.replace("_", " ").capitalize()
 
 
-STATUS_TEXT = {"active": "Connected", "needs_reconnect": "Needs reconnect", "disabled": "Removed"}
-PROVIDER_TEXT = {"snaptrade": "SnapTrade", "plaid": "Plaid", "alpaca": "Clera (Alpaca)", "manual": "Manual"}
+STATUS_TEXT = {"active": translatable("Connected"), "needs_reconnect": translatable("Needs reconnect"),
+               "disabled": translatable("Removed")}
+PROVIDER_TEXT = {"snaptrade": "SnapTrade", "plaid": "Plaid", "alpaca": translatable("Clera (Alpaca)"),
+                 "manual": translatable("Manual")}
+
+
+def status_text(status: str) -> str:
+    """A connection's state in words: "Needs reconnect"."""
+    return tr(STATUS_TEXT.get(status, status))
+
+
+def provider_text(provider: str) -> str:
+    """Who keeps an account, in words: "Clera (Alpaca)", "Manual"."""
+    return tr(PROVIDER_TEXT.get(provider, provider))

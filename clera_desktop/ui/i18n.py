@@ -1,9 +1,14 @@
 """Translations: Qt's own (its dialogs' buttons) and the app's, for the person's locale.
 
-The window's words go through ``tr()`` / ``QCoreApplication.translate`` so a translation can be
-added without touching the code: put ``clera_<language>.qm`` (``pyside6-lupdate`` then
-``pyside6-lrelease``) in resources/translations. None ships yet: the app speaks English, and
-where no file matches the locale nothing is installed.
+Every word the window shows goes through ``tr("…")`` at the moment it is shown; words kept in a
+constant at import time are marked ``translatable("…")`` and shown through ``tr`` (the translator
+is installed after imports). Fields are named: ``tr("{count} accounts").format(count=n)``, so a
+translation may put them in its own order. All of the app's words share one context, so a word
+is translated once however many views show it.
+
+``python tools/translations.py`` collects those words from the code into
+resources/translations/clera_<language>.ts (Qt Linguist's file, where translations are written)
+and compiles each into the .qm the app loads. German ships; a language without a file stays English.
 """
 
 from __future__ import annotations
@@ -14,7 +19,24 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from clera_desktop.ui.resources import icons_folder
 
+CONTEXT = "Clera"
 _installed: list[QTranslator] = []  # kept alive: Qt holds only a pointer
+
+
+def tr(text: str) -> str:
+    """``text`` in the installed language (itself where there is no translation)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def plural(count: int, one: str, other: str) -> str:
+    """``one`` or ``other`` (each already through ``tr``, with a ``{count}`` field) for ``count``:
+    English's and German's two forms."""
+    return (one if count == 1 else other).format(count=count)
+
+
+def translatable(text: str) -> str:
+    """Marks a word kept in a constant for the translation files; show it through ``tr``."""
+    return text
 
 
 def translations_folder() -> Path:
@@ -33,3 +55,9 @@ def install_translations(app: QCoreApplication, locale: QLocale | None = None) -
             _installed.append(translator)
             loaded.append(translator.filePath())
     return loaded
+
+
+def remove_translations(app: QCoreApplication) -> None:
+    """Back to English (a test that switched language puts it back)."""
+    while _installed:
+        app.removeTranslator(_installed.pop())

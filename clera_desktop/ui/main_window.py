@@ -19,6 +19,7 @@ from shiboken6 import isValid
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui import window_memory
 from clera_desktop.ui.app_shell import settle_heap
+from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.live_frames import LiveFrames
 from clera_desktop.ui.navigation import Navigation
 from clera_desktop.ui.resources import icon
@@ -54,8 +55,8 @@ if TYPE_CHECKING:
     from clera_desktop.ui.views.welcome_view import WelcomeView
 
 log = logging.getLogger(__name__)
-LAST_SESSION_NOTE = "Showing your last session's figures while your data opens\u2026"
-OPENING_NOTE = "Opening your data\u2026"
+LAST_SESSION_NOTE = translatable("Showing your last session's figures while your data opens\u2026")
+OPENING_NOTE = translatable("Opening your data\u2026")
 
 
 def _message_box() -> type[QMessageBox]:
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
         for key in TITLES:
-            view = self.accounts_view if key == "accounts" else QLabel(OPENING_NOTE,
+            view = self.accounts_view if key == "accounts" else QLabel(tr(OPENING_NOTE),
                                                                        alignment=Qt.AlignmentFlag.AlignCenter)
             self.views[key] = view
             self.stack.addWidget(view)
@@ -120,9 +121,9 @@ class MainWindow(QMainWindow):
         self.sync = SyncFlow(self, self.refresh_action, self.settled)
         self.sync_label, self.error_button = self.sync.label, self.sync.problem_button
         # an icon, not an emoji: emoji fonts are not everywhere
-        self.unlock_button = QPushButton(icon("lock"), "Unlock saved keys\u2026")
+        self.unlock_button = QPushButton(icon("lock"), tr("Unlock saved keys\u2026"))
         self.unlock_button.setFlat(True)
-        self.unlock_button.setToolTip("No system keyring here: your API keys are kept in an encrypted file.")
+        self.unlock_button.setToolTip(tr("No system keyring here: your API keys are kept in an encrypted file."))
         self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
         self.unlock_button.hide()
         self.statusBar().addWidget(self.sync_label, 1)
@@ -134,9 +135,9 @@ class MainWindow(QMainWindow):
         if first_paint and first_paint.accounts:
             accounts = first_paint.accounts
             self.accounts_view.set_accounts(accounts, accounts[0].base_currency, first_paint.column_widths)
-            self.sync_label.setText(LAST_SESSION_NOTE)
+            self.sync_label.setText(tr(LAST_SESSION_NOTE))
         elif services is None:  # a first start: nothing saved to show yet
-            self.sync_label.setText(OPENING_NOTE)
+            self.sync_label.setText(tr(OPENING_NOTE))
         if services is not None:
             self.attach(services)
 
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
         if not isValid(self):  # the window closed while the store was being read
             return
         self.accounts_view.set_accounts(accounts, services.settings.base_currency)
-        if self.sync_label.text() in (LAST_SESSION_NOTE, OPENING_NOTE):  # the store's figures are shown now
+        if self.sync_label.text() in (tr(LAST_SESSION_NOTE), tr(OPENING_NOTE)):  # the store's figures are shown now
             self.sync_label.setText("")
         shown = self.accounts_view.shown_account
         remembered = self._view_state.account if self._view_state is not None else ""
@@ -363,7 +364,7 @@ class MainWindow(QMainWindow):
 
         if await ask_and_unlock(self, self._services) and isValid(self):
             self.unlock_button.hide()
-            self.statusBar().showMessage("Saved keys unlocked.", 5000)
+            self.statusBar().showMessage(tr("Saved keys unlocked."), 5000)
             self.refresh()
 
     def _on_order_placed(self, message: str) -> None:

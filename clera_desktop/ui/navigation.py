@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QToolButton, QVBoxLayout, QWidget
 
+from clera_desktop.ui.i18n import tr
 from clera_desktop.ui.resources import icon
 from clera_desktop.ui.window_views import TITLES
 
@@ -22,7 +22,7 @@ class Navigation(QWidget):
         column.setContentsMargins(8, 12, 8, 12)
         self.buttons: dict[str, QToolButton] = {}
         for n, (key, english) in enumerate(TITLES.items(), start=1):
-            title = QCoreApplication.translate("MainWindow", english)
+            title = tr(english)
             shortcut = QKeySequence(f"Ctrl+{n % 10}").toString(QKeySequence.SequenceFormat.NativeText)
             button = QToolButton()
             button.setText(title)

@@ -9,6 +9,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from clera_desktop.ui.i18n import translatable
+
 
 def dark_palette() -> QPalette:
     palette = QPalette()
@@ -42,7 +44,8 @@ class Appearance(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"system": "As the &system", "light": "&Light", "dark": "&Dark"}[self.value]
+        return {"system": translatable("As the &system"), "light": translatable("&Light"),
+                "dark": translatable("&Dark")}[self.value]
 
 
 APPEARANCE_KEY = "appearance"

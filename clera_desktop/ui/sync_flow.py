@@ -18,6 +18,7 @@ from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.ui.app_shell import user_message_for
+from clera_desktop.ui.i18n import tr
 
 if TYPE_CHECKING:  # asyncio and the data stack load after the first paint, which shows the label
     import asyncio
@@ -63,14 +64,14 @@ class SyncFlow:
 
         assert self._services is not None, "attach() first"
         self._action.setEnabled(False)
-        self.label.setText("Syncing\u2026")
+        self.label.setText(tr("Syncing\u2026"))
         try:
             report = await self._services.sync(progress=self._on_progress)
         except Exception as error:  # the sync's boundary in the window: said, logged, not lost
             if not isinstance(error, CleraError):
                 log.error("sync failed unexpectedly", exc_info=error)
             if isValid(self._owner):
-                self.label.setText("Sync did not finish")
+                self.label.setText(tr("Sync did not finish"))
                 self.show_problem(user_message_for(error))
             return
         finally:
@@ -83,11 +84,11 @@ class SyncFlow:
         await self._settled()
         problems = [m for o in report.outcomes for m in o.user_messages]
         if problems:
-            self.label.setText("Synced with problems")
+            self.label.setText(tr("Synced with problems"))
         elif not report.outcomes:  # no provider has keys: nothing was fetched, so nothing is "up to date"
-            self.label.setText("Nothing connected to sync: connect a brokerage in Connect")
+            self.label.setText(tr("Nothing connected to sync: connect a brokerage in Connect"))
         else:
-            self.label.setText("Up to date")
+            self.label.setText(tr("Up to date"))
         if problems:
             self.show_problem(f"{len(problems)} problem{'s' if len(problems) > 1 else ''}: {problems[0]}")
         else:
@@ -126,18 +127,19 @@ class SyncFlow:
 
     def _on_progress(self, progress: SyncProgress) -> None:
         counter = f" ({progress.done}/{progress.total})" if progress.total else ""
-        self.label.setText(f"Syncing {progress.provider.value}: {progress.message}{counter}")
+        self.label.setText(tr("Syncing {provider}: {message}{counter}")
+                           .format(provider=progress.provider.value, message=progress.message, counter=counter))
 
     def show_problem(self, text: str) -> None:
         self.problem_button.setText("\u26a0 " + text[:90])
-        self.problem_button.setToolTip("Click for details")
+        self.problem_button.setToolTip(tr("Click for details"))
         self.problem_button.show()
 
     def _show_details(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         details = self.last_report.summary() if self.last_report else self.problem_button.text()
-        QMessageBox.information(self._owner, "Sync details", details)
+        QMessageBox.information(self._owner, tr("Sync details"), details)
 
     def cancel(self) -> None:
         """The window closes: what runs stops."""

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.ui.i18n import tr, translatable
 
 if TYPE_CHECKING:
     from clera_desktop.services.app import AppServices
 
-UNLOCK_TITLE = "Unlock saved keys"
-CHOOSE_TITLE = "Choose a passphrase for your keys"
+UNLOCK_TITLE = translatable("Unlock saved keys")
+CHOOSE_TITLE = translatable("Choose a passphrase for your keys")
 
 
 class PassphraseDialog(QDialog):
@@ -32,21 +33,21 @@ class PassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, new: bool) -> None:
         super().__init__(parent)
         self.new = new
-        self.setWindowTitle(CHOOSE_TITLE if new else UNLOCK_TITLE)
+        self.setWindowTitle(tr(CHOOSE_TITLE if new else UNLOCK_TITLE))
         explain = QLabel(
-            "This system has no keyring service, so Clera Desktop keeps your API keys in a file encrypted with a "
-            "passphrase you choose. It cannot be recovered: without it, the keys must be typed again."
+            tr("This system has no keyring service, so Clera Desktop keeps your API keys in a file encrypted with a "
+               "passphrase you choose. It cannot be recovered: without it, the keys must be typed again.")
             if new else
-            "This system has no keyring service: your saved API keys are in a file encrypted with your passphrase.")
+            tr("This system has no keyring service: your saved API keys are in a file encrypted with your passphrase."))
         explain.setWordWrap(True)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.problem = QLabel("")
         self.problem.setStyleSheet("color: #c0392b")
         form = QFormLayout()
-        form.addRow("Passphrase", self.passphrase)
+        form.addRow(tr("Passphrase"), self.passphrase)
         if new:
-            form.addRow("Type it again", self.again)
+            form.addRow(tr("Type it again"), self.again)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)

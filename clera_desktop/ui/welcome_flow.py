@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from shiboken6 import isValid
 
+from clera_desktop.ui.i18n import tr
+
 if TYPE_CHECKING:
     from clera_desktop.core.changes import Changes
     from clera_desktop.ui.main_window import MainWindow
@@ -64,4 +66,4 @@ class WelcomeFlow:
         from clera_desktop.core.launch import own_command
 
         subprocess.Popen(own_command("--demo"))  # noqa: S603 - this app, fixed arguments
-        self._window.statusBar().showMessage("Starting the demo in a new window\u2026", 8000)
+        self._window.statusBar().showMessage(tr("Starting the demo in a new window\u2026"), 8000)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from clera_desktop import __version__
+from clera_desktop.ui.i18n import tr
 from clera_desktop.ui.palette import Appearance, choose_appearance, kept_appearance
 from clera_desktop.ui.resources import icon
 
@@ -30,23 +31,23 @@ class WindowMenus:
 
 
 def build_menus(window: MainWindow, *, has_store: bool) -> WindowMenus:
-    refresh = QAction(icon("refresh"), window.tr("&Refresh"), window)
+    refresh = QAction(icon("refresh"), tr("&Refresh"), window)
     refresh.setShortcuts([QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("Ctrl+R")])
-    export = QAction(window.tr("&Export holdings\u2026"), window)
+    export = QAction(tr("&Export holdings\u2026"), window)
     export.setShortcut(QKeySequence("Ctrl+E"))
     export.triggered.connect(lambda: window.holdings_view.ask_and_export())
-    settings = QAction(window.tr("&Settings\u2026"), window)
+    settings = QAction(tr("&Settings\u2026"), window)
     settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
     settings.triggered.connect(window.open_settings)
-    import_csv = QAction(window.tr("&Import CSV\u2026"), window)
+    import_csv = QAction(tr("&Import CSV\u2026"), window)
     import_csv.setShortcut(QKeySequence("Ctrl+I"))
     import_csv.triggered.connect(window.open_import)
-    manual = QAction(window.tr("Add &manual account\u2026"), window)
+    manual = QAction(tr("Add &manual account\u2026"), window)
     manual.triggered.connect(window.open_manual_account)
-    quit_action = QAction(window.tr("&Quit"), window)
+    quit_action = QAction(tr("&Quit"), window)
     quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
     quit_action.triggered.connect(window.close)
-    file_menu = window.menuBar().addMenu(window.tr("&File"))
+    file_menu = window.menuBar().addMenu(tr("&File"))
     needs_data = [refresh, export, import_csv, manual, settings]
     for action in needs_data:
         action.setEnabled(has_store)
@@ -54,7 +55,7 @@ def build_menus(window: MainWindow, *, has_store: bool) -> WindowMenus:
     file_menu.addSeparator()
     file_menu.addAction(quit_action)
 
-    view_menu = window.menuBar().addMenu(window.tr("&View"))
+    view_menu = window.menuBar().addMenu(tr("&View"))
     for number, button in enumerate(window.nav_buttons.values(), start=1):
         action = QAction(button.text(), window)
         action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))  # the tenth: Ctrl+0
@@ -63,10 +64,10 @@ def build_menus(window: MainWindow, *, has_store: bool) -> WindowMenus:
     view_menu.addSeparator()
     appearance = _appearance_menu(window, view_menu)
 
-    help_menu = window.menuBar().addMenu(window.tr("&Help"))
-    about = QAction(window.tr("&About Clera Desktop"), window)
+    help_menu = window.menuBar().addMenu(tr("&Help"))
+    about = QAction(tr("&About Clera Desktop"), window)
     about.triggered.connect(lambda: _about(window))
-    logs = QAction(window.tr("Open &log folder"), window)
+    logs = QAction(tr("Open &log folder"), window)
     logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(window.settings.log_dir))))
     help_menu.addAction(about)
     help_menu.addAction(logs)
@@ -79,12 +80,12 @@ def build_menus(window: MainWindow, *, has_store: bool) -> WindowMenus:
 
 def _appearance_menu(window: QMainWindow, view_menu: QMenu) -> dict[Appearance, QAction]:
     """View › Appearance: as the system (the default), light or dark; kept between runs."""
-    menu = view_menu.addMenu(window.tr("&Appearance"))
+    menu = view_menu.addMenu(tr("&Appearance"))
     group = QActionGroup(window)
     kept = kept_appearance()
     actions: dict[Appearance, QAction] = {}
     for appearance in Appearance:
-        action = QAction(window.tr(appearance.label), window, checkable=True)
+        action = QAction(tr(appearance.label), window, checkable=True)
         action.setChecked(appearance is kept)
         action.triggered.connect(lambda _=False, a=appearance: choose_appearance(
             cast(QApplication, QApplication.instance()), a))
@@ -97,6 +98,6 @@ def _appearance_menu(window: QMainWindow, view_menu: QMenu) -> dict[Appearance, 
 def _about(window: MainWindow) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.about(window, "About Clera Desktop",
-                      f"Clera Desktop {__version__}\nEvery brokerage account in one window.\n"
-                      f"Data folder: {window.settings.data_dir}")
+    QMessageBox.about(window, tr("About Clera Desktop"),
+                      tr("Clera Desktop {version}\nEvery brokerage account in one window.\nData folder: {folder}")
+                      .format(version=__version__, folder=window.settings.data_dir))

@@ -1,5 +1,5 @@
 """The window's views, in the navigation's order: each one's key (also its icon's name), its title
-(in English, translated in the "MainWindow" context) and the module under ``ui/views`` that builds
+(in English, shown through ``ui.i18n.tr``) and the module under ``ui/views`` that builds
 it on the app's services with ``build(services)``.
 
 A new view is a module with a ``build`` function (a view that loads itself on the changes it
@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from clera_desktop.ui.i18n import translatable
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -27,19 +29,19 @@ class ViewSpec:
 
 
 VIEWS = (
-    ViewSpec("dashboard", "Dashboard", "dashboard_view"),
-    ViewSpec("accounts", "Accounts", None),
-    ViewSpec("holdings", "Holdings", "holdings_view"),
-    ViewSpec("allocation", "Allocation", "allocation_view"),
-    ViewSpec("performance", "Performance", "performance_view"),
-    ViewSpec("gains", "Gains", "gains_view"),
-    ViewSpec("income", "Income", "income_view"),
-    ViewSpec("trade", "Trade", "trade_view"),
-    ViewSpec("orders", "Orders", "orders_view"),
-    ViewSpec("connect", "Connect", "connect_view"),
+    ViewSpec("dashboard", translatable("Dashboard"), "dashboard_view"),
+    ViewSpec("accounts", translatable("Accounts"), None),
+    ViewSpec("holdings", translatable("Holdings"), "holdings_view"),
+    ViewSpec("allocation", translatable("Allocation"), "allocation_view"),
+    ViewSpec("performance", translatable("Performance"), "performance_view"),
+    ViewSpec("gains", translatable("Gains"), "gains_view"),
+    ViewSpec("income", translatable("Income"), "income_view"),
+    ViewSpec("trade", translatable("Trade"), "trade_view"),
+    ViewSpec("orders", translatable("Orders"), "orders_view"),
+    ViewSpec("connect", translatable("Connect"), "connect_view"),
 )
 
-#: Each view's title by key, in English (shown through QCoreApplication.translate("MainWindow", ...)).
+#: Each view's title by key, in English (shown through ``tr``).
 TITLES = {spec.key: spec.title for spec in VIEWS}
 
 

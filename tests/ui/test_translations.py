@@ -1,50 +1,110 @@
-"""The window's words can be translated without touching the code: a translator installed before
-the window is built changes its navigation and menus."""
+"""The window speaks the person's language: German ships (resources/translations/clera_de.ts), every
+word the code marks has a German translation with the same fields, the compiled file says what its
+source says, and a German desktop shows German menus, views and numbers."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
+import sys
+from collections.abc import Awaitable, Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
 from clera_desktop.app import AppContext
+from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.i18n import CONTEXT, install_translations, remove_translations, tr, translations_folder
 from clera_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import showing
 
-GERMAN = {"Dashboard": "\u00dcbersicht", "Holdings": "Bestand", "&File": "&Datei", "&Settings\u2026": "&Einstellungen\u2026"}
-
-
-class Dictionary(QTranslator):
-    """A translation as a .qm file would give it, without building one."""
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
-        return GERMAN.get(source) if context == "MainWindow" else None  # None: not translated here
+ROOT = Path(__file__).resolve().parents[2]
+GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
 
 
-@pytest.mark.usefixtures("loop")  # the window's async slots need the event loop
-def test_a_translation_reaches_the_navigation_and_the_menus(qtbot: Any, demo_context: AppContext) -> None:
-    translator = Dictionary()
-    app = QCoreApplication.instance()
-    assert app is not None
-    app.installTranslator(translator)
+@functools.cache
+def _catalog() -> ModuleType:
+    """tools/translations.py, which collects the words and writes the files."""
+    spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "tools" / "translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks its module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_word_the_code_marks_has_a_german_translation_with_its_fields() -> None:
+    catalog = _catalog()
+    words = catalog.words_in_code()
+    german = catalog.read_ts(ROOT / "resources" / "translations" / "clera_de.ts")
+    assert len(words) > 300
+    assert catalog.problems(words, german) == []
+    assert {w.source for w in words} == set(german), "the file is the code's words: run tools/translations.py"
+
+
+def test_the_compiled_german_file_says_what_its_source_says(qapp: Any) -> None:
+    german = _catalog().read_ts(ROOT / "resources" / "translations" / "clera_de.ts")
+    translator = QTranslator()
+    assert translator.load(str(translations_folder() / "clera_de.qm"))
+    stale = [source for source, said in german.items() if translator.translate(CONTEXT, source) != said]
+    assert stale == [], "clera_de.qm is older than clera_de.ts: run tools/translations.py"
+
+
+@pytest.fixture
+def german_desktop(qapp: Any) -> Iterator[list[str]]:
+    """A desktop set to German: its locale and the translations the app installs for it."""
+    previous = QLocale()
+    QLocale.setDefault(GERMAN)
+    loaded = install_translations(qapp, GERMAN)
     try:
-        window = MainWindow(demo_context.services)
-        qtbot.addWidget(window)
-        assert window.nav_buttons["dashboard"].text() == "\u00dcbersicht"
-        assert window.nav_buttons["holdings"].text() == "Bestand"
-        assert window.nav_buttons["trade"].text() == "Trade", "untranslated words stay English"
-        assert window.menuBar().actions()[0].text() == "&Datei"
+        yield loaded
     finally:
-        app.removeTranslator(translator)
+        remove_translations(qapp)
+        QLocale.setDefault(previous)
+        fmt.use_locale(previous)
 
 
-def test_no_translation_file_is_installed_for_english(qapp: Any) -> None:
-    from PySide6.QtCore import QLocale
+def test_a_german_desktop_shows_german_menus_views_and_numbers(
+        german_desktop: list[str], qtbot: Any, demo_context: AppContext, loop: Any,
+        run: Callable[[Awaitable[Any]], Any]) -> None:
+    assert any(path.endswith("clera_de.qm") for path in german_desktop)
+    assert any("qtbase_de" in path for path in german_desktop), "Qt's own buttons too"
+    window = MainWindow(demo_context.services)  # takes the desktop's locale, as at every start
+    qtbot.addWidget(window)
+    window.show()
+    run(window.reload())
+    run(window.sync_now())
+    try:
+        assert [a.text() for a in window.menuBar().actions()] == ["&Datei", "&Ansicht", "&Hilfe"]
+        assert window.nav_buttons["dashboard"].text() == "\u00dcbersicht"
+        assert window.nav_buttons["holdings"].toolTip().startswith("Positionen (")
+        assert window.sync_label.text() == "Aktuell"
+        holdings = showing(window, window.holdings_view, run)
+        headers = [holdings.model.headerData(c, Qt.Orientation.Horizontal) for c in range(holdings.model.columnCount())]
+        assert headers[:3] == ["Symbol", "Name", "St\u00fcckzahl"] and headers[4] == "Marktwert\n(USD)"
+        value = holdings.model.index(0, 4).data()
+        whole, cents = value.rsplit(",", 1)
+        assert len(cents) == 2 and cents.isdigit() and "." in whole, f"German: 12.345,67, not {value}"
+        accounts = showing(window, window.accounts_view, run)
+        assert accounts.model.headerData(10, Qt.Orientation.Horizontal) == "Status"
+        assert "Konten" in accounts.total.text()
+        assert fmt.money(Decimal("1234.5"), "EUR") == "1.234,50 EUR"
+    finally:
+        window.close()
 
-    from clera_desktop.ui.i18n import install_translations
 
-    app = qapp
-    assert app is not None
-    loaded = install_translations(app, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    assert not any("clera_" in path for path in loaded)
+def test_english_installs_no_translation_of_the_apps(qapp: Any) -> None:
+    loaded = install_translations(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        assert not any("clera_" in path for path in loaded)
+        assert tr("&File") == "&File"
+    finally:
+        remove_translations(qapp)
+
+
+def test_tr_falls_back_to_the_english_word_without_a_translator() -> None:
+    assert QCoreApplication.translate(CONTEXT, "Holdings") == tr("Holdings") == "Holdings"

@@ -27,6 +27,7 @@ from shiboken6 import isValid
 from clera_desktop.core.errors import CleraError, NeedsConfirmation
 from clera_desktop.imports.activities_csv import TYPES
 from clera_desktop.models.enums import ActivityType
+from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -47,17 +48,18 @@ USES: dict[ActivityType, tuple[str, ...]] = {
     ActivityType.TRANSFER_IN: ("symbol", "quantity", "price", "amount", "acquired"),
     ActivityType.TRANSFER_OUT: ("symbol", "quantity", "amount"),
 }
-LABELS = {"symbol": "Symbol", "quantity": "Quantity", "price": "Price", "amount": "Amount", "fee": "Fee",
-          "tax": "Tax withheld", "acquired": "First bought on"}
+LABELS = {"symbol": translatable("Symbol"), "quantity": translatable("Quantity"), "price": translatable("Price"),
+          "amount": translatable("Amount"), "fee": translatable("Fee"),
+          "tax": translatable("Tax withheld"), "acquired": translatable("First bought on")}
 HINTS = {
-    ActivityType.BUY: "Amount: the cash paid, fee included (left empty: quantity \u00d7 price + fee).",
-    ActivityType.SELL: "Amount: the cash received after the fee (left empty: quantity \u00d7 price \u2212 fee).",
-    ActivityType.DIVIDEND: "Amount: the gross dividend; the fee and tax withheld are taken from it.",
-    ActivityType.INTEREST: "Amount: the gross interest; the fee and tax withheld are taken from it.",
+    ActivityType.BUY: translatable("Amount: the cash paid, fee included (left empty: quantity \u00d7 price + fee)."),
+    ActivityType.SELL: translatable("Amount: the cash received after the fee (left empty: quantity \u00d7 price \u2212 fee)."),
+    ActivityType.DIVIDEND: translatable("Amount: the gross dividend; the fee and tax withheld are taken from it."),
+    ActivityType.INTEREST: translatable("Amount: the gross interest; the fee and tax withheld are taken from it."),
     ActivityType.TAX: "A negative amount is a tax refund.",
-    ActivityType.SPLIT: "Quantity: the ratio (2 for a 2-for-1 split).",
-    ActivityType.TRANSFER_IN: "Shares move, no cash: amount (or quantity \u00d7 price) is the cost they carry.",
-    ActivityType.TRANSFER_OUT: "Shares move, no cash. Without a symbol, the amount is cash moved out.",
+    ActivityType.SPLIT: translatable("Quantity: the ratio (2 for a 2-for-1 split)."),
+    ActivityType.TRANSFER_IN: translatable("Shares move, no cash: amount (or quantity \u00d7 price) is the cost they carry."),
+    ActivityType.TRANSFER_OUT: translatable("Shares move, no cash. Without a symbol, the amount is cash moved out."),
 }
 
 
@@ -68,7 +70,8 @@ class ActivityDialog(QDialog):
         super().__init__(parent)
         self._manual, self._account_id, self._activity_id = manual, account_id, activity_id
         self._currency = currency
-        self.setWindowTitle(f"{'Edit' if activity_id else 'Add'} activity \u2014 {account_name}")
+        self.setWindowTitle((tr("Edit activity \u2014 {account}") if activity_id else tr("Add activity \u2014 {account}"))
+                            .format(account=account_name))
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -80,20 +83,21 @@ class ActivityDialog(QDialog):
         self.type.setAccessibleName("Type")
         self.cells: dict[str, QLineEdit] = {}
         self.form = QFormLayout()
-        self.form.addRow("Date", self.day)
-        self.form.addRow("Type", self.type)
-        for key, label in LABELS.items():
+        self.form.addRow(tr("Date"), self.day)
+        self.form.addRow(tr("Type"), self.type)
+        for key, english in LABELS.items():
+            label = tr(english)
             field = QLineEdit()
             field.setAccessibleName(label)
             if key == "acquired":
-                field.setPlaceholderText("YYYY-MM-DD (for the holding period)")
+                field.setPlaceholderText(tr("YYYY-MM-DD (for the holding period)"))
             elif key != "symbol":
                 field.setPlaceholderText(currency if key in ("price", "amount", "fee", "tax") else "")
             self.cells[key] = field
             self.form.addRow(label, field)
         self.description = QLineEdit()
         self.description.setAccessibleName("Description")
-        self.form.addRow("Description", self.description)
+        self.form.addRow(tr("Description"), self.description)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: gray")
@@ -131,7 +135,7 @@ class ActivityDialog(QDialog):
         used = USES[self.kind()]
         for key, field in self.cells.items():
             self.form.setRowVisible(field, key in used)
-        self.hint.setText(HINTS.get(self.kind(), ""))
+        self.hint.setText(tr(HINTS.get(self.kind(), "")))
         self.message.clear()
 
     def values(self) -> dict[str, str]:
@@ -155,7 +159,7 @@ class ActivityDialog(QDialog):
             if isValid(self):
                 self._warned_for = values
                 self.message.setText(warning.user_message)
-                self.save_button.setText("Save anyway")
+                self.save_button.setText(tr("Save anyway"))
                 self.save_button.setEnabled(True)
             return False
         except CleraError as error:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.ui.i18n import tr
 from clera_desktop.ui.tasks import run_task
 
 Verify = Callable[[str, str, bool], Awaitable[str]]
@@ -25,23 +26,23 @@ class AlpacaDialog(QDialog):
     def __init__(self, verify: Verify, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._verify = verify
-        self.setWindowTitle("Add Clera brokerage account")
+        self.setWindowTitle(tr("Add Clera brokerage account"))
         self.key = QLineEdit()
-        self.key.setPlaceholderText("API key ID")
+        self.key.setPlaceholderText(tr("API key ID"))
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setPlaceholderText("Secret key")
-        self.paper = QCheckBox("Paper trading (practice money)")
+        self.secret.setPlaceholderText(tr("Secret key"))
+        self.paper = QCheckBox(tr("Paper trading (practice money)"))
         self.paper.setChecked(True)
-        self.message = QLabel("Your keys are checked with Alpaca, then kept in the system keyring.")
+        self.message = QLabel(tr("Your keys are checked with Alpaca, then kept in the system keyring."))
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save = self.buttons.addButton("Verify and save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save = self.buttons.addButton(tr("Verify and save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.rejected.connect(self.reject)
         self.save.clicked.connect(lambda: run_task(self, self._on_save_clicked()))
         form = QFormLayout()
-        form.addRow("Key ID", self.key)
-        form.addRow("Secret", self.secret)
+        form.addRow(tr("Key ID"), self.key)
+        form.addRow(tr("Secret"), self.secret)
         form.addRow("", self.paper)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -51,10 +52,10 @@ class AlpacaDialog(QDialog):
 
     async def _on_save_clicked(self) -> None:
         if not self.key.text().strip() or not self.secret.text().strip():
-            self.message.setText("Enter both the key ID and the secret key.")
+            self.message.setText(tr("Enter both the key ID and the secret key."))
             return
         self.save.setEnabled(False)
-        self.message.setText("Checking the keys with Alpaca\u2026")
+        self.message.setText(tr("Checking the keys with Alpaca\u2026"))
         try:
             self.account_name = await self._verify(self.key.text(), self.secret.text(), self.paper.isChecked())
         except CleraError as error:

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from clera_desktop.portfolio.classification import EDITABLE, UNCLASSIFIED, Classification, Dimension
 from clera_desktop.services.allocation import SecurityClasses
+from clera_desktop.ui.i18n import tr, translatable
 
-AS_REPORTED = "As the providers report it"
+AS_REPORTED = translatable("As the providers report it")
 
 
 def value_of(classes: Classification, dimension: Dimension) -> str | None:
@@ -25,7 +26,7 @@ class ClassifyDialog(QDialog):
 
     def __init__(self, classes: SecurityClasses, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Classify {classes.symbol}")
+        self.setWindowTitle(tr("Classify {symbol}").format(symbol=classes.symbol))
         self.classes = classes
         self.fields: dict[Dimension, QComboBox] = {}
         form = QFormLayout()
@@ -34,7 +35,7 @@ class ClassifyDialog(QDialog):
             field.setEditable(True)
             field.setAccessibleName(dimension.label)
             reported = value_of(classes.reported, dimension)
-            field.addItem(f"{AS_REPORTED} ({reported or UNCLASSIFIED})", None)
+            field.addItem(f"{tr(AS_REPORTED)} ({reported or UNCLASSIFIED})", None)
             for name in classes.offered[dimension]:
                 field.addItem(name, name)
             if dimension in classes.current.chosen:
@@ -48,8 +49,8 @@ class ClassifyDialog(QDialog):
                 field.setCurrentIndex(0)
             form.addRow(dimension.label, field)
             self.fields[dimension] = field
-        note = QLabel("Your classes are kept apart from what the providers report: a sync never changes them. "
-                      "Type a new name to add a class. The region follows the country.")
+        note = QLabel(tr("Your classes are kept apart from what the providers report: a sync never changes them. Type a "
+                         "new name to add a class. The region follows the country."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

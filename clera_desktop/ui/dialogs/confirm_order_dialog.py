@@ -28,17 +28,19 @@ from clera_desktop.models.trading import Source, Sourced
 from clera_desktop.services.gains import SalePreview
 from clera_desktop.trading.service import PlacementResult, TradePreview
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.i18n import tr, translatable
 
 Place = Callable[[TradePreview, bool], Awaitable[PlacementResult]]
 
-_SOURCE_NOTE = {Source.BROKERAGE: "from the brokerage's preview", Source.ESTIMATE: "app estimate from the latest quote",
-                Source.UNAVAILABLE: "not available"}
+_SOURCE_NOTE = {Source.BROKERAGE: translatable("from the brokerage's preview"),
+                Source.ESTIMATE: translatable("app estimate from the latest quote"),
+                Source.UNAVAILABLE: translatable("not available")}
 
 
 def sourced(figure: Sourced, currency: str) -> str:
     if figure.value is None:
         return "<i>not available</i>"
-    return f"<b>{fmt.money(figure.value, currency)}</b> <span style='color:gray'>({_SOURCE_NOTE[figure.source]})</span>"
+    return f"<b>{fmt.money(figure.value, currency)}</b> <span style='color:gray'>({tr(_SOURCE_NOTE[figure.source])})</span>"
 
 
 def sale_effect_html(sale: SalePreview, price_source: Source) -> str:
@@ -86,38 +88,38 @@ class ConfirmOrderDialog(QDialog):
         self.result_: PlacementResult | None = None
         ticket, account = preview.ticket, preview.account
         currency = account.currency
-        self.setWindowTitle("Confirm order")
+        self.setWindowTitle(tr("Confirm order"))
         self.setMinimumWidth(520)
         side = "Buy" if ticket.side is OrderSide.BUY else "Sell"
         amount = (f"{fmt.quantity(ticket.quantity)} shares" if ticket.quantity is not None
                   else f"{fmt.money(ticket.notional, currency)} worth")
         headline = QLabel(f"<h2>{side} {amount} of {ticket.symbol}</h2>")
         form = QFormLayout()
-        form.addRow("Account", QLabel(f"{account.label} \u2014 {'paper' if account.is_paper else '<b>LIVE</b>'}"))
-        form.addRow("Order type", QLabel(ticket.order_type.value.replace("_", "-").title()
+        form.addRow(tr("Account"), QLabel(f"{account.label} \u2014 {'paper' if account.is_paper else '<b>LIVE</b>'}"))
+        form.addRow(tr("Order type"), QLabel(ticket.order_type.value.replace("_", "-").title()
                                          + f", time in force {ticket.time_in_force.value.upper()}"))
         if ticket.order_type in (OrderType.LIMIT, OrderType.STOP_LIMIT):
-            form.addRow("Limit price", QLabel(fmt.money(ticket.limit_price, currency)))
+            form.addRow(tr("Limit price"), QLabel(fmt.money(ticket.limit_price, currency)))
         if ticket.order_type in (OrderType.STOP, OrderType.STOP_LIMIT):
-            form.addRow("Stop price", QLabel(fmt.money(ticket.stop_price, currency)))
+            form.addRow(tr("Stop price"), QLabel(fmt.money(ticket.stop_price, currency)))
         if ticket.order_type in (OrderType.LIMIT, OrderType.STOP_LIMIT) and ticket.limit_price is not None:
             better = "or lower" if ticket.side is OrderSide.BUY else "or higher"
-            form.addRow("Price", self._rich(f"<b>{fmt.money(ticket.limit_price, currency)}</b> <span style='color:gray'>"
+            form.addRow(tr("Price"), self._rich(f"<b>{fmt.money(ticket.limit_price, currency)}</b> <span style='color:gray'>"
                                             f"(your limit: it fills at this price {better}, or not at all)</span>"))
         else:
-            form.addRow("Price", self._rich(sourced(preview.price, currency)))
-        form.addRow("Amount", self._rich(sourced(preview.amount, currency)))
+            form.addRow(tr("Price"), self._rich(sourced(preview.price, currency)))
+        form.addRow(tr("Amount"), self._rich(sourced(preview.amount, currency)))
         differs = estimate_differs(preview)
         if differs:
             form.addRow("", self._rich(f"<span style='color:gray'>{differs}</span>"))
-        form.addRow("Commission", self._rich(sourced(preview.commission, currency)))
-        form.addRow("Estimated cost" if ticket.side is OrderSide.BUY else "Estimated proceeds",
+        form.addRow(tr("Commission"), self._rich(sourced(preview.commission, currency)))
+        form.addRow(tr("Estimated cost") if ticket.side is OrderSide.BUY else tr("Estimated proceeds"),
                     self._rich(sourced(preview.total, currency)))
-        form.addRow("Cash afterwards", self._rich(sourced(preview.remaining_cash, currency)))
+        form.addRow(tr("Cash afterwards"), self._rich(sourced(preview.remaining_cash, currency)))
         if preview.quote is not None:
             q = preview.quote
-            form.addRow("Quote", QLabel(f"bid {fmt.money(q.bid)} \u00b7 ask {fmt.money(q.ask)} \u00b7 last "
-                                        f"{fmt.money(q.last)} ({q.source})"))
+            form.addRow(tr("Quote"), QLabel(tr("bid {bid} \u00b7 ask {ask} \u00b7 last {last} ({source})").format(
+                bid=fmt.money(q.bid), ask=fmt.money(q.ask), last=fmt.money(q.last), source=q.source)))
         layout = QVBoxLayout(self)
         layout.addWidget(headline)
         layout.addLayout(form)
@@ -126,7 +128,7 @@ class ConfirmOrderDialog(QDialog):
             layout.addWidget(self.sale_effect)
         for warning in preview.warnings:
             layout.addWidget(self._rich(f"<span style='color:#b26b00'>\u26a0 {warning.message}</span>"))
-        self.live_check = QCheckBox("I understand this is a live account: this order uses real money.")
+        self.live_check = QCheckBox(tr("I understand this is a live account: this order uses real money."))
         self.live_check.setVisible(preview.live)
         layout.addWidget(self.live_check)
         self.message = QLabel("")
@@ -134,7 +136,7 @@ class ConfirmOrderDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.place_button: QPushButton = self.buttons.addButton("Place order", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.place_button: QPushButton = self.buttons.addButton(tr("Place order"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.place_button.setEnabled(not preview.live)
         self.live_check.toggled.connect(self._on_live_check_toggled)
         self.buttons.rejected.connect(self.reject)
@@ -158,7 +160,7 @@ class ConfirmOrderDialog(QDialog):
             return
         self.place_button.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(False)
-        self.message.setText("Placing the order\u2026")
+        self.message.setText(tr("Placing the order\u2026"))
         self._task = asyncio.ensure_future(self._place_once())
 
     async def _place_once(self) -> None:
@@ -168,7 +170,7 @@ class ConfirmOrderDialog(QDialog):
             if isValid(self):
                 self.message.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
                 self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(True)
-                self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+                self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Close"))
             return
         if isValid(self):
             self.result_ = result

@@ -28,6 +28,7 @@ from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.imports.dispatch import ImportKind
+from clera_desktop.ui.i18n import plural, tr
 from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -45,25 +46,25 @@ class ImportDialog(QDialog):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.setWindowTitle("Import from CSV")
+        self.setWindowTitle(tr("Import from CSV"))
         self.setMinimumWidth(620)
         self.kind = QComboBox()
-        self.kind.addItem("Activities", "activities")
-        self.kind.addItem("Daily prices", "prices")
-        self.kind.addItem("Exchange rates", "fx")
+        self.kind.addItem(tr("Activities"), "activities")
+        self.kind.addItem(tr("Daily prices"), "prices")
+        self.kind.addItem(tr("Exchange rates"), "fx")
         self.path = QLineEdit()
-        self.path.setPlaceholderText("Choose a CSV file, or type its path and press Enter")
+        self.path.setPlaceholderText(tr("Choose a CSV file, or type its path and press Enter"))
         self.path.returnPressed.connect(lambda: self._on_path_entered())
-        self.browse = QPushButton("Choose\u2026")
+        self.browse = QPushButton(tr("Choose\u2026"))
         self.browse.clicked.connect(self._on_browse_clicked)
         self.columns = QLabel("")
         self.columns.setStyleSheet("color: gray")
         self.preview_text = QPlainTextEdit()
         self.preview_text.setReadOnly(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
-        self.partial_button = self.buttons.addButton("Import the good lines", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.partial_button = self.buttons.addButton(tr("Import the good lines"), QDialogButtonBox.ButtonRole.ApplyRole)
         self.partial_button.hide()
         self.buttons.rejected.connect(self.reject)
         self.import_button.clicked.connect(lambda: self._start_import(good_lines_only=False))
@@ -86,7 +87,7 @@ class ImportDialog(QDialog):
         self._task: asyncio.Future[None] | None = None
 
     def _update_columns(self) -> None:
-        self.columns.setText(f"Columns: {FORMATS[self.kind.currentData()]}")
+        self.columns.setText(tr("Columns: {formats}").format(formats=FORMATS[self.kind.currentData()]))
 
     def _on_path_entered(self) -> None:
         self._preview_task = run_task(self, self.load_preview())
@@ -101,7 +102,7 @@ class ImportDialog(QDialog):
         return str(typed.parent) if typed.parent.is_dir() else ""
 
     def _on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import CSV", self.start_folder(), "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import CSV"), self.start_folder(), "CSV files (*.csv);;All files (*)")
         if path:
             self.path.setText(path)
             self._preview_task = run_task(self, self.load_preview())
@@ -131,7 +132,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(not preview.fatal)
         good = len(preview.good_lines)
         if preview.fatal and preview.importable:
-            self.partial_button.setText(f"Import the {good} good line{'s' if good != 1 else ''}")
+            self.partial_button.setText(plural(good, tr("Import the {count} good line"), tr("Import the {count} good lines")))
             self.partial_button.show()
 
     def _start_import(self, *, good_lines_only: bool) -> None:

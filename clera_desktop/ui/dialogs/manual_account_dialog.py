@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.ui.i18n import tr
 from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -18,21 +19,21 @@ class ManualAccountDialog(QDialog):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.setWindowTitle("Add manual account")
+        self.setWindowTitle(tr("Add manual account"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. Company pension")
+        self.name.setPlaceholderText(tr("e.g. Company pension"))
         self.currency = QLineEdit("USD")
         self.currency.setMaxLength(3)
-        self.message = QLabel("Then add its activities one by one (right-click it in Accounts \u203a Add activity\u2026) "
-                              "or import them from CSV (File \u203a Import CSV).")
+        self.message = QLabel(tr("Then add its activities one by one (right-click it in Accounts \u203a Add "
+                                 "activity\u2026) or import them from CSV (File \u203a Import CSV)."))
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = self.buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = self.buttons.addButton(tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.rejected.connect(self.reject)
         self.create_button.clicked.connect(lambda: run_task(self, self._on_create_clicked()))
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Currency", self.currency)
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Currency"), self.currency)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

@@ -25,6 +25,8 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from clera_desktop.ui.i18n import tr
+
 log = logging.getLogger(__name__)
 
 SNAPTRADE_CALLBACK = "https://clera-desktop.invalid/callback/snaptrade"
@@ -105,7 +107,8 @@ class PortalDialog(QDialog):
         self.view.setPage(self.page)
         # the page must go before its profile (QtWebEngine crashes otherwise): the profile follows it
         self.page.destroyed.connect(self.profile.deleteLater)
-        hint = QLabel(f"Signing in happens on {start.host()}; Clera Desktop never sees your brokerage password.")
+        hint = QLabel(tr("Signing in happens on {host}; Clera Desktop never sees your brokerage password.")
+                      .format(host=start.host()))
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
@@ -131,8 +134,9 @@ class PortalDialog(QDialog):
     def _ask_to_open(self, url: QUrl) -> None:
         where = url.host() or url.scheme()
         self.question = box = QMessageBox(
-            QMessageBox.Icon.Question, "Open outside Clera Desktop?",
-            f"The page wants to open {url.toDisplayString()}.\n\nOpen it with your system ({where})?", parent=self)
+            QMessageBox.Icon.Question, tr("Open outside Clera Desktop?"),
+            tr("The page wants to open {address}.\n\nOpen it with your system ({where})?")
+            .format(address=url.toDisplayString(), where=where), parent=self)
         box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(lambda answer: QDesktopServices.openUrl(url) if answer == QMessageBox.StandardButton.Open

@@ -24,6 +24,7 @@ from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.secrets import SecretKey
 from clera_desktop.portfolio.lots import LotMethod
+from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -36,16 +37,16 @@ def _secret_field(name: str, saved: bool) -> QLineEdit:
     """A secret's field: empty, as what is saved is never shown; it says so when one is saved."""
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setPlaceholderText(f"{name} (left empty: keep the saved one)" if saved else name)
+    field.setPlaceholderText(tr("{name} (left empty: keep the saved one)").format(name=name) if saved else name)
     return field
 
 
 #: Where saved keys are kept, by :attr:`SecretStore.kept_in`, in the person's words.
 KEPT_IN = {
-    "keyring": "Keys are kept in the system keyring, never in the database or the log.",
-    "file": "This system has no keyring: keys are kept in a file encrypted with your passphrase, never in the "
-            "database or the log.",
-    "memory": "The demo's keys are kept in memory only, and forgotten when it quits.",
+    "keyring": translatable("Keys are kept in the system keyring, never in the database or the log."),
+    "file": translatable("This system has no keyring: keys are kept in a file encrypted with your passphrase, never in the "
+            "database or the log."),
+    "memory": translatable("The demo's keys are kept in memory only, and forgotten when it quits."),
 }
 
 
@@ -53,23 +54,23 @@ class SettingsDialog(QDialog):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         self.base_currency = QComboBox()
         self.base_currency.addItems(CURRENCIES)
         self.base_currency.setCurrentText(services.settings.base_currency)
         self.snaptrade_client = QLineEdit()
-        self.snaptrade_client.setPlaceholderText("Client ID")
+        self.snaptrade_client.setPlaceholderText(tr("Client ID"))
         credentials = services.credentials
         self.snaptrade_key = _secret_field("Consumer key", credentials.snaptrade is not None)
-        self.snaptrade_personal = QCheckBox("Personal key (my own SnapTrade account)")
+        self.snaptrade_personal = QCheckBox(tr("Personal key (my own SnapTrade account)"))
         self.plaid_client = QLineEdit()
-        self.plaid_client.setPlaceholderText("Client ID")
+        self.plaid_client.setPlaceholderText(tr("Client ID"))
         self.plaid_secret = _secret_field("Secret", credentials.plaid is not None)
-        self.plaid_production = QCheckBox("Production (unchecked: Plaid sandbox)")
+        self.plaid_production = QCheckBox(tr("Production (unchecked: Plaid sandbox)"))
         self.alpaca_key = QLineEdit()
-        self.alpaca_key.setPlaceholderText("API key ID")
+        self.alpaca_key.setPlaceholderText(tr("API key ID"))
         self.alpaca_secret = _secret_field("Secret key", credentials.alpaca is not None)
-        self.alpaca_live = QCheckBox("Live keys: real money (unchecked: paper trading)")
+        self.alpaca_live = QCheckBox(tr("Live keys: real money (unchecked: paper trading)"))
         if credentials.snaptrade:
             self.snaptrade_client.setText(credentials.snaptrade.client_id)
             self.snaptrade_personal.setChecked(credentials.snaptrade.personal)
@@ -82,42 +83,42 @@ class SettingsDialog(QDialog):
         self.lot_method = QComboBox()
         for method in LotMethod:
             self.lot_method.addItem(method.label, method.value)
-        self.lot_method.setToolTip("For every account whose own method is not chosen (in its pane under Accounts)")
+        self.lot_method.setToolTip(tr("For every account whose own method is not chosen (in its pane under Accounts)"))
         self.long_term_months = QSpinBox()
         self.long_term_months.setRange(0, 600)
         self.long_term_months.setSuffix(" months")
-        self.long_term_months.setToolTip("A sale of shares held longer than this is long-term (US: 12 months)")
+        self.long_term_months.setToolTip(tr("A sale of shares held longer than this is long-term (US: 12 months)"))
         self._tax_settings: tuple[LotMethod, int] | None = None  # as loaded: only a change is saved
         general = QFormLayout()
-        general.addRow("Show totals in", self.base_currency)
-        general.addRow("Close lots by", self.lot_method)
-        general.addRow("Long-term after", self.long_term_months)
-        snaptrade = QGroupBox("SnapTrade")
+        general.addRow(tr("Show totals in"), self.base_currency)
+        general.addRow(tr("Close lots by"), self.lot_method)
+        general.addRow(tr("Long-term after"), self.long_term_months)
+        snaptrade = QGroupBox(tr("SnapTrade"))
         form = QFormLayout(snaptrade)
-        form.addRow("Client ID", self.snaptrade_client)
-        form.addRow("Consumer key", self.snaptrade_key)
+        form.addRow(tr("Client ID"), self.snaptrade_client)
+        form.addRow(tr("Consumer key"), self.snaptrade_key)
         form.addRow("", self.snaptrade_personal)
-        plaid = QGroupBox("Plaid")
+        plaid = QGroupBox(tr("Plaid"))
         form = QFormLayout(plaid)
-        form.addRow("Client ID", self.plaid_client)
-        form.addRow("Secret", self.plaid_secret)
+        form.addRow(tr("Client ID"), self.plaid_client)
+        form.addRow(tr("Secret"), self.plaid_secret)
         form.addRow("", self.plaid_production)
-        alpaca = QGroupBox("Clera brokerage (Alpaca)")
+        alpaca = QGroupBox(tr("Clera brokerage (Alpaca)"))
         form = QFormLayout(alpaca)
-        form.addRow("Key ID", self.alpaca_key)
-        form.addRow("Secret", self.alpaca_secret)
+        form.addRow(tr("Key ID"), self.alpaca_key)
+        form.addRow(tr("Secret"), self.alpaca_secret)
         form.addRow("", self.alpaca_live)
-        security = QGroupBox("Security")
+        security = QGroupBox(tr("Security"))
         form = QFormLayout(security)
         state = services.security.state()
         self._encrypted = state.encrypted
-        self.encrypt = QCheckBox("Encrypt my data on this computer (SQLCipher, AES-256)")
+        self.encrypt = QCheckBox(tr("Encrypt my data on this computer (SQLCipher, AES-256)"))
         self.encrypt.setChecked(state.encrypted)
         self.encrypt.setEnabled(state.available)
         self.encrypt.setToolTip(state.reason or "The database and its backups are encrypted; the key is kept with your "
                                 "saved keys, and without it the data cannot be read.")
         form.addRow("", self.encrypt)
-        self.message = QLabel(KEPT_IN[services.secrets.kept_in])
+        self.message = QLabel(tr(KEPT_IN[services.secrets.kept_in]))
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(lambda: run_task(self, self.save()))
@@ -163,7 +164,7 @@ class SettingsDialog(QDialog):
         if await ask_and_unlock(self, self._services):
             return True
         if isValid(self):
-            self.message.setText("Not saved: the keys need the passphrase of their encrypted file.")
+            self.message.setText(tr("Not saved: the keys need the passphrase of their encrypted file."))
         return False
 
     async def save(self) -> bool:
@@ -174,7 +175,7 @@ class SettingsDialog(QDialog):
             if keys and self._services.keys.locked and not await self._unlocked():
                 return False
             if keys:
-                self.message.setText("Checking the keys with each provider\u2026")
+                self.message.setText(tr("Checking the keys with each provider\u2026"))
                 refused, unchecked = await self._services.keys.check(keys)
                 if refused:
                     self.message.setText("Not saved. " + " ".join(refused))
@@ -182,7 +183,8 @@ class SettingsDialog(QDialog):
                 note = (f" Not checked: {' '.join(unchecked)} The next sync will tell." if unchecked else "")  # kept all the same
                 await self._services.keys.save(keys, note=note)
             if self.encrypt.isChecked() != self._encrypted:
-                self.message.setText("Encrypting your data\u2026" if self.encrypt.isChecked() else "Decrypting your data\u2026")
+                self.message.setText(tr("Encrypting your data\u2026") if self.encrypt.isChecked()
+                                     else tr("Decrypting your data\u2026"))
                 said = await self._services.security.set_encrypted(self.encrypt.isChecked())
                 self._encrypted = self.encrypt.isChecked()
                 self._services.changes.announce(Changes(Change.SETTINGS, message=said))

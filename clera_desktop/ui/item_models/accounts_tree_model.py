@@ -17,13 +17,16 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.item_models.table_model import LEFT, RIGHT, ROW_ROLE, SORT_ROLE
 from clera_desktop.ui.item_models.two_level_model import TOP, TwoLevelTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
 # figures' titles on two lines: at 1024 px the last sync and the status stay in view
-COLUMNS = ("Account", "Number", "Type", "Provider", "Access", "Currency", "Cash", "Total\nvalue",
-           "Total", "Last\nsync", "Status")
+COLUMNS = (  # shown through tr (header_title)
+    translatable("Account"), translatable("Number"), translatable("Type"), translatable("Provider"),
+    translatable("Access"), translatable("Currency"), translatable("Cash"), translatable("Total\nvalue"),
+    translatable("Total"), translatable("Last\nsync"), translatable("Status"))
 NUMERIC = {6, 7, 8}
 WARNING = QColor("#c0392b")
 
@@ -116,7 +119,7 @@ class AccountsTreeModel(TwoLevelTreeModel):
         return len(self._groups[top_row][1])
 
     def header_title(self, section: int) -> str:
-        return f"Total\n({self._base})" if section == 8 else COLUMNS[section]
+        return tr("Total\n({currency})").format(currency=self._base) if section == 8 else tr(COLUMNS[section])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -177,7 +180,7 @@ class AccountsTreeModel(TwoLevelTreeModel):
     @staticmethod
     def _format(account: AccountValue) -> tuple[str, ...]:
         manual = account.provider == "manual"
-        status = "Kept by hand" if manual else fmt.STATUS_TEXT.get(account.status, account.status)
+        status = tr("Kept by hand") if manual else fmt.status_text(account.status)
         if account.stale_since is not None:
             status = f"Stale since {account.stale_since.astimezone().strftime('%Y-%m-%d')}"
         if account.status_reason:
@@ -185,7 +188,7 @@ class AccountsTreeModel(TwoLevelTreeModel):
         return (
             account.name + (" (paper)" if account.is_paper and "paper" not in account.name.lower() else ""),
             short_number(account.masked_number), fmt.account_type(account.account_type),
-            fmt.PROVIDER_TEXT.get(account.provider, account.provider),
+            fmt.provider_text(account.provider),
             "Trading" if account.connection_type == "trade" else "By hand" if manual else "Read-only", account.currency,
             fmt.money(account.cash), fmt.money(account.total), fmt.money(account.total_base),
             fmt.DASH if manual else fmt.when(account.last_sync_at), status,

@@ -9,15 +9,19 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from clera_desktop.portfolio.holdings import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.formatting import DASH
+from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.item_models.table_model import LEFT, RIGHT, ROW_ROLE, SORT_ROLE
 from clera_desktop.ui.item_models.two_level_model import TOP, TwoLevelTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Symbol", "Name", "Quantity", "Price", "Market value", "Cost basis", "Gain/loss", "Gain %", "Weight", "Accounts")
+COLUMNS = (  # shown through tr (header_title)
+    translatable("Symbol"), translatable("Name"), translatable("Quantity"), translatable("Price"),
+    translatable("Market value"), translatable("Cost basis"), translatable("Gain/loss"), translatable("Gain %"),
+    translatable("Weight"), translatable("Accounts"))
 NUMERIC = {2, 3, 4, 5, 6, 7, 8, 9}
 IN_BASE = {4, 5, 6}  # value, cost and gain: one currency, the base (price stays in the currency it trades in)
-_PRICES_DIFFER = ("The accounts price this holding differently (or not at all): "
-                  "each account's price is on its own row.")
+_PRICES_DIFFER = (translatable("The accounts price this holding differently (or not at all): "
+                  "each account's price is on its own row."))
 
 
 class HoldingsTreeModel(TwoLevelTreeModel):
@@ -89,7 +93,8 @@ class HoldingsTreeModel(TwoLevelTreeModel):
         return len(self._visible[top_row].accounts)
 
     def header_title(self, section: int) -> str:
-        return f"{COLUMNS[section]}\n({self._snapshot.base_currency})" if section in IN_BASE else COLUMNS[section]
+        title = tr(COLUMNS[section])
+        return f"{title}\n({self._snapshot.base_currency})" if section in IN_BASE else title
 
     # ---- data -----------------------------------------------------------------------------
 
@@ -112,13 +117,13 @@ class HoldingsTreeModel(TwoLevelTreeModel):
             if role == Qt.ItemDataRole.ToolTipRole and index.column() in IN_BASE:
                 return _base_tip(row, self._snapshot.base_currency)
             if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and row.price is None and row.accounts:
-                return _PRICES_DIFFER
+                return tr(_PRICES_DIFFER)
             return None
         holding = self._visible[index.internalId()]
         share = holding.accounts[index.row()]
         in_base = share.market_value_base is not None and not holding.missing_rate  # as the row above: adds up to it
         if role == Qt.ItemDataRole.DisplayRole:
-            return {0: "", 1: f"{share.account_name} \u00b7 {fmt.PROVIDER_TEXT.get(share.provider, share.provider)}",
+            return {0: "", 1: f"{share.account_name} \u00b7 {fmt.provider_text(share.provider)}",
                     2: fmt.quantity(share.quantity), 3: fmt.money(share.price, holding.currency),
                     4: fmt.money(share.market_value_base) if in_base else fmt.money(share.market_value, holding.currency),
                     }.get(index.column(), "")
@@ -127,7 +132,7 @@ class HoldingsTreeModel(TwoLevelTreeModel):
                     4: fmt.sort_number(share.market_value_base if in_base else share.market_value)}.get(
                 index.column(), share.account_name)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and holding.price is None:
-            return _PRICES_DIFFER
+            return tr(_PRICES_DIFFER)
         return None
 
     @staticmethod

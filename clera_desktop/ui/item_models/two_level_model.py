@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
+from clera_desktop.ui.i18n import tr
 from clera_desktop.ui.item_models.table_model import LEFT, RIGHT
 
 Index = QModelIndex | QPersistentModelIndex
@@ -19,7 +20,7 @@ class TwoLevelTreeModel(QAbstractItemModel):
     numeric: frozenset[int] = frozenset()  # right-aligned columns
 
     def header_title(self, section: int) -> str:
-        return self.columns[section]
+        return tr(self.columns[section])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:

@@ -26,6 +26,7 @@ from clera_desktop.realtime.valuation import AccountLiveValue
 from clera_desktop.services.book import AccountDetail, ActivityRow, OrderRow, PositionRow
 from clera_desktop.services.history import HistoryService
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.item_models.table_model import ROW_ROLE, Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 from clera_desktop.ui.tasks import run_task
@@ -36,36 +37,42 @@ if TYPE_CHECKING:
     from clera_desktop.services.manual import ManualAccounts
 
 POSITION_COLUMNS: list[Column[PositionRow]] = [
-    Column("Symbol", lambda p: p.symbol),
-    Column("Name", lambda p: p.description or fmt.DASH),  # a manual account's, when no brokerage names it
-    Column("Quantity", lambda p: fmt.quantity(p.quantity), lambda p: fmt.sort_number(p.quantity), True),
-    Column("Price", lambda p: fmt.money(p.price), lambda p: fmt.sort_number(p.price), True),
-    Column("Market value", lambda p: fmt.money(p.market_value, p.currency), lambda p: fmt.sort_number(p.market_value), True),
-    Column("Cost basis", lambda p: fmt.money(p.cost_basis, p.currency), lambda p: fmt.sort_number(p.cost_basis), True),
+    Column(translatable("Symbol"), lambda p: p.symbol),
+    Column(translatable("Name"), lambda p: p.description or fmt.DASH),  # a manual account's, when no brokerage names it
+    Column(translatable("Quantity"), lambda p: fmt.quantity(p.quantity), lambda p: fmt.sort_number(p.quantity), True),
+    Column(translatable("Price"), lambda p: fmt.money(p.price), lambda p: fmt.sort_number(p.price), True),
+    Column(translatable("Market value"),
+           lambda p: fmt.money(p.market_value, p.currency), lambda p: fmt.sort_number(p.market_value), True),
+    Column(translatable("Cost basis"),
+           lambda p: fmt.money(p.cost_basis, p.currency), lambda p: fmt.sort_number(p.cost_basis), True),
 ]
 ACTIVITY_COLUMNS: list[Column[ActivityRow]] = [
-    Column("Date", lambda a: a.day.isoformat()),
-    Column("Type", lambda a: a.type.replace("_", " ").title()),
-    Column("Symbol", lambda a: a.symbol or ""),
-    Column("Quantity", lambda a: fmt.quantity(a.quantity) if a.quantity else "", lambda a: fmt.sort_number(a.quantity), True),
-    Column("Price", lambda a: fmt.money(a.price) if a.price else "", lambda a: fmt.sort_number(a.price), True),
-    Column("Amount", lambda a: fmt.money(a.amount, a.currency), lambda a: fmt.sort_number(a.amount), True),
-    Column("Description", lambda a: a.description or ""),
+    Column(translatable("Date"), lambda a: a.day.isoformat()),
+    Column(translatable("Type"), lambda a: a.type.replace("_", " ").title()),
+    Column(translatable("Symbol"),
+           lambda a: a.symbol or ""),
+    Column(translatable("Quantity"),
+           lambda a: fmt.quantity(a.quantity) if a.quantity else "", lambda a: fmt.sort_number(a.quantity), True),
+    Column(translatable("Price"), lambda a: fmt.money(a.price) if a.price else "", lambda a: fmt.sort_number(a.price), True),
+    Column(translatable("Amount"), lambda a: fmt.money(a.amount, a.currency), lambda a: fmt.sort_number(a.amount), True),
+    Column(translatable("Description"), lambda a: a.description or ""),
 ]
 ORDER_COLUMNS: list[Column[OrderRow]] = [
-    Column("Placed", lambda o: fmt.when(o.submitted_at)),
-    Column("Symbol", lambda o: o.symbol),
-    Column("Side", lambda o: o.side.title()),
-    Column("Type", lambda o: o.order_type.replace("_", " ").title()),
-    Column("Quantity", lambda o: fmt.quantity(o.quantity), lambda o: fmt.sort_number(o.quantity), True),
-    Column("Filled", lambda o: fmt.quantity(o.filled_quantity), lambda o: fmt.sort_number(o.filled_quantity), True),
-    Column("Avg price", lambda o: fmt.money(o.average_fill_price), lambda o: fmt.sort_number(o.average_fill_price), True),
-    Column("Status", lambda o: o.status.replace("_", " ").title()),
+    Column(translatable("Placed"), lambda o: fmt.when(o.submitted_at)),
+    Column(translatable("Symbol"), lambda o: o.symbol),
+    Column(translatable("Side"), lambda o: o.side.title()),
+    Column(translatable("Type"), lambda o: o.order_type.replace("_", " ").title()),
+    Column(translatable("Quantity"),
+           lambda o: fmt.quantity(o.quantity), lambda o: fmt.sort_number(o.quantity), True),
+    Column(translatable("Filled"), lambda o: fmt.quantity(o.filled_quantity), lambda o: fmt.sort_number(o.filled_quantity), True),
+    Column(translatable("Avg price"),
+           lambda o: fmt.money(o.average_fill_price), lambda o: fmt.sort_number(o.average_fill_price), True),
+    Column(translatable("Status"), lambda o: o.status.replace("_", " ").title()),
 ]
 BALANCE_COLUMNS: list[Column[tuple[str, object, object]]] = [
-    Column("Currency", lambda b: b[0]),
-    Column("Cash", lambda b: fmt.money(b[1]), numeric=True),  # type: ignore[arg-type]
-    Column("Buying power", lambda b: fmt.money(b[2]), numeric=True),  # type: ignore[arg-type]
+    Column(translatable("Currency"), lambda b: b[0]),
+    Column(translatable("Cash"), lambda b: fmt.money(b[1]), numeric=True),  # type: ignore[arg-type]
+    Column(translatable("Buying power"), lambda b: fmt.money(b[2]), numeric=True),  # type: ignore[arg-type]
 ]
 
 
@@ -79,29 +86,29 @@ class AccountDetailView(QWidget):
         self._manual, self._today, self._gains = manual, today, gains
         self.lot_method = QComboBox()
         self.lot_method.setAccessibleName("Close lots by")
-        self.lot_method.setToolTip("Which lots a sale in this account closes, for its cost and realised gain")
+        self.lot_method.setToolTip(tr("Which lots a sale in this account closes, for its cost and realised gain"))
         for method in LotMethod:
             self.lot_method.addItem(method.label, method.value)
         self.lot_method.hide()  # shown with an account (show_detail)
         self.lot_method.activated.connect(self._on_lot_method_activated)
-        self.title = QLabel("Select an account to see its portfolio.")
+        self.title = QLabel(tr("Select an account to see its portfolio."))
         self.live_label = QLabel("")
-        self.live_label.setToolTip("From live prices; the figures below are from the last sync.")
+        self.live_label.setToolTip(tr("From live prices; the figures below are from the last sync."))
         self.positions = RowsTableModel(POSITION_COLUMNS, self)
         self.balances = RowsTableModel(BALANCE_COLUMNS, self)
         self.activities = RowsTableModel(ACTIVITY_COLUMNS, self)
         self.orders = RowsTableModel(ORDER_COLUMNS, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(sorted_table(self.positions, self, name="The account's holdings")[0], "Holdings")
-        self.tabs.addTab(sorted_table(self.balances, self, name="The account's balances")[0], "Balances")
+        self.tabs.addTab(sorted_table(self.positions, self, name="The account's holdings")[0], tr("Holdings"))
+        self.tabs.addTab(sorted_table(self.balances, self, name="The account's balances")[0], tr("Balances"))
         self.activities_table, self._activities_proxy = sorted_table(self.activities, self, select_rows=True,
                                                                      name="The account's activities")
-        self.tabs.addTab(self._activities_tab(), "Activities")
-        self.tabs.addTab(sorted_table(self.orders, self, name="The account's orders")[0], "Orders")
+        self.tabs.addTab(self._activities_tab(), tr("Activities"))
+        self.tabs.addTab(sorted_table(self.orders, self, name="The account's orders")[0], tr("Orders"))
         self.performance: PerformanceView | None = None
         if history is not None:
             self.performance = PerformanceView(history, self, show_choice=False)
-            self.tabs.addTab(self.performance, "Performance")
+            self.tabs.addTab(self.performance, tr("Performance"))
         self.account_id: str | None = None
         self._value: AccountValue | None = None
         layout = QVBoxLayout(self)
@@ -116,9 +123,9 @@ class AccountDetailView(QWidget):
     def _activities_tab(self) -> QWidget:
         """The table, and for a manual account the buttons (and a context menu) that change it."""
         tab = QWidget(self)
-        self.add_activity_button = QPushButton("Add activity\u2026")
-        self.edit_activity_button = QPushButton("Edit\u2026")
-        self.delete_activity_button = QPushButton("Delete")
+        self.add_activity_button = QPushButton(tr("Add activity\u2026"))
+        self.edit_activity_button = QPushButton(tr("Edit\u2026"))
+        self.delete_activity_button = QPushButton(tr("Delete"))
         self.add_activity_button.clicked.connect(lambda: self.open_activity_form(None))
         self.edit_activity_button.clicked.connect(lambda: self.open_activity_form(self.selected_activity_id()))
         self.delete_activity_button.clicked.connect(self.ask_and_delete_activity)
@@ -174,10 +181,10 @@ class AccountDetailView(QWidget):
         activity_id = self.selected_activity_id()
         if not self.editable or activity_id is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete activity",
-                          "Delete this activity? The account's holdings, cash and history are worked out again without it.",
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Delete activity"),
+                          tr("Delete this activity? The account's holdings, cash and history are worked out again without it."),
                           QMessageBox.StandardButton.Cancel, self)
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.buttonClicked.connect(lambda button: run_task(self, self.delete_activity(activity_id),
                                                           on_error=self.title.setText) if button is delete else None)
         box.open()
@@ -223,4 +230,5 @@ class AccountDetailView(QWidget):
             self.live_label.setText("")
             return
         partial = " (partial)" if value.missing_prices else ""
-        self.live_label.setText(f"Live value <b>{fmt.money(value.value, value.currency)}</b>{partial}")
+        self.live_label.setText(tr("Live value <b>{money}</b>{partial}")
+                                .format(money=fmt.money(value.value, value.currency), partial=partial))

@@ -22,6 +22,7 @@ from clera_desktop.models.domain import AccountValue
 from clera_desktop.portfolio.totals import total_of
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import give_the_rest_to, resize_columns_soon
+from clera_desktop.ui.i18n import plural, tr
 from clera_desktop.ui.item_models.accounts_tree_model import AccountsTreeModel
 from clera_desktop.ui.slots import async_slot
 
@@ -58,7 +59,7 @@ class AccountsView(QWidget):
         self.total_note.setStyleSheet("color: #b9770e")
         self.total_note.hide()
         # until an account is chosen the list has the whole height (no empty pane below it)
-        self.hint = QLabel("Choose an account to see its holdings, balances, activities, orders and performance.")
+        self.hint = QLabel(tr("Choose an account to see its holdings, balances, activities, orders and performance."))
         self.hint.setStyleSheet("color: gray")
         listing = QWidget(self)
         column = QVBoxLayout(listing)
@@ -109,8 +110,9 @@ class AccountsView(QWidget):
     def _show_total(self, accounts: list[AccountValue], base_currency: str) -> None:
         total = total_of(accounts, base_currency)
         count = len(accounts)
-        self.total.setText(f"Total <b>{fmt.money(total.amount, base_currency)}</b> \u00b7 "
-                           f"{count} account{'' if count == 1 else 's'}" if accounts else "")
+        accounts_said = plural(count, tr("{count} account"), tr("{count} accounts"))
+        self.total.setText(tr("Total <b>{money}</b> \u00b7 {accounts}").format(
+            money=fmt.money(total.amount, base_currency), accounts=accounts_said) if accounts else "")
         self.total_note.setText(total.note())
         self.total_note.setVisible(not total.complete)
 
@@ -158,7 +160,8 @@ class AccountsView(QWidget):
             for action in (add, rename, delete):
                 action.setEnabled(manual)
                 if not manual:
-                    action.setToolTip(f"{account.name} is kept by {account.institution}: the sync changes it.")
+                    action.setToolTip(tr("{account} is kept by {institution}: the sync changes it.")
+                                      .format(account=account.name, institution=account.institution))
             menu.setToolTipsVisible(True)
             menu.addSeparator()
         menu.addAction("Add manual account\u2026", self.manual_account_requested.emit)
@@ -191,10 +194,10 @@ class AccountsView(QWidget):
         assert self._services is not None
         from clera_desktop.ui.tasks import run_task  # asyncio: not a cost of the first paint
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete account",
-                          f"Delete {account.name} and every activity in it? This cannot be undone "
-                          "(a backup of the data is taken daily).", QMessageBox.StandardButton.Cancel, self)
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Delete account"),
+                          tr("Delete {account} and every activity in it? This cannot be undone (a backup of the data is "
+                             "taken daily).").format(account=account.name), QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         services = self._services
         box.buttonClicked.connect(lambda button: run_task(self, services.manual.delete_account(account.account_id),
                                                           on_error=self._say) if button is delete else None)

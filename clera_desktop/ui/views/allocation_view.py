@@ -40,6 +40,7 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS
 from clera_desktop.ui.charts.donut import Donut
 from clera_desktop.ui.columns import fit_columns_when_shown
+from clera_desktop.ui.i18n import plural, tr, translatable
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.tables import sorted_table
@@ -63,14 +64,16 @@ def slice_columns(base: str, total: Decimal, swatch: Callable[[Slice], QColor | 
     what the slices are (the split's name: Account, Sector...)."""
     return [
         Column(heading, lambda s: s.name, decoration=swatch),
-        Column(f"Value\n({base})", lambda s: fmt.money(s.value), lambda s: fmt.sort_number(s.value), numeric=True),
-        Column("Weight", lambda s: share(s.weight), lambda s: fmt.sort_number(s.weight), numeric=True),
-        Column(f"Day change\n({base})", day_change_text, lambda s: fmt.sort_number(s.day_change), numeric=True,
+        Column(tr("Value\n({base})")
+               .format(base=base), lambda s: fmt.money(s.value), lambda s: fmt.sort_number(s.value), numeric=True),
+        Column(tr("Weight"), lambda s: share(s.weight), lambda s: fmt.sort_number(s.weight), numeric=True),
+        Column(tr("Day change\n({base})")
+               .format(base=base), day_change_text, lambda s: fmt.sort_number(s.day_change), numeric=True,
                tooltip=day_change_tip),
-        Column("Target", lambda s: share(s.target), lambda s: fmt.sort_number(s.target), numeric=True),
-        Column("Drift", lambda s: fmt.DASH if s.drift is None else fmt.percent(s.drift / HUNDRED),
+        Column(tr("Target"), lambda s: share(s.target), lambda s: fmt.sort_number(s.target), numeric=True),
+        Column(tr("Drift"), lambda s: fmt.DASH if s.drift is None else fmt.percent(s.drift / HUNDRED),
                lambda s: fmt.sort_number(s.drift), numeric=True, tooltip=lambda s: "Percentage points from the target"),
-        Column(f"To rebalance\n({base})", lambda s: rebalance_text(s, total),
+        Column(tr("To rebalance\n({base})").format(base=base), lambda s: rebalance_text(s, total),
                lambda s: fmt.sort_number(s.to_rebalance(total)), numeric=True,
                tooltip=lambda s: "What buying or selling would bring it to its target (nothing is placed)"),
     ]
@@ -99,21 +102,23 @@ def rebalance_text(piece: Slice, total: Decimal) -> str:
 
 def holding_columns(base: str) -> list[Column[SliceHolding]]:
     return [
-        Column("Symbol", lambda h: h.symbol or "Cash"),
-        Column("Name", lambda h: h.name or ""),
-        Column(f"Value\n({base})", lambda h: fmt.money(h.value), lambda h: fmt.sort_number(h.value), numeric=True),
-        Column("Weight", lambda h: share(h.weight), lambda h: fmt.sort_number(h.weight), numeric=True,
+        Column(tr("Symbol"), lambda h: h.symbol or "Cash"),
+        Column(tr("Name"), lambda h: h.name or ""),
+        Column(tr("Value\n({base})")
+               .format(base=base), lambda h: fmt.money(h.value), lambda h: fmt.sort_number(h.value), numeric=True),
+        Column(tr("Weight"), lambda h: share(h.weight), lambda h: fmt.sort_number(h.weight), numeric=True,
                tooltip=lambda h: "Of the total shown above"),
-        Column(f"Day change\n({base})", lambda h: fmt.money(h.day_change), lambda h: fmt.sort_number(h.day_change),
+        Column(tr("Day change\n({base})")
+               .format(base=base), lambda h: fmt.money(h.day_change), lambda h: fmt.sort_number(h.day_change),
                numeric=True),
-        Column("Accounts", lambda h: ", ".join(h.accounts), tooltip=lambda h: "\n".join(h.accounts)),
+        Column(tr("Accounts"), lambda h: ", ".join(h.accounts), tooltip=lambda h: "\n".join(h.accounts)),
     ]
 
 
 #: How the figures add up (the note's and the headline's tooltip): said once, not under every view.
-HOW_IT_ADDS_UP = ("Each account is valued as the Accounts view values it and its cents shared among its holdings, "
+HOW_IT_ADDS_UP = (translatable("Each account is valued as the Accounts view values it and its cents shared among its holdings, "
                   "so the classes add up to the total. A security nobody reported a class for is \u201cUnclassified\u201d "
-                  "until you classify it (Classify\u2026).")
+                  "until you classify it (Classify\u2026)."))
 
 
 def health_title(failing: int | None) -> str:
@@ -139,12 +144,12 @@ class HealthPanel(QWidget):
             spin.setRange(1, 100)
             spin.setSuffix("%")
             spin.setAccessibleName(f"{rule.label}: threshold")
-            spin.setToolTip("Flag it above this share of the portfolio")
+            spin.setToolTip(tr("Flag it above this share of the portfolio"))
             spin.editingFinished.connect(lambda r=rule: self._on_edited(r))
             verdict = QLabel("")
             verdict.setWordWrap(True)
             verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(QLabel(f"{rule.label} over"), row, 0)
+            grid.addWidget(QLabel(tr("{label} over").format(label=rule.label)), row, 0)
             grid.addWidget(spin, row, 1)
             grid.addWidget(verdict, row, 2)
             self.spins[rule], self.verdicts[rule] = spin, verdict
@@ -194,7 +199,7 @@ class AllocationView(QWidget):
         self.targets: dict[str, Decimal] = {}
         self.account = QComboBox()
         self.account.setAccessibleName("Account")
-        self.account.addItem("All accounts", ALL_ACCOUNTS)
+        self.account.addItem(tr("All accounts"), ALL_ACCOUNTS)
         self.dimension = QComboBox()
         self.dimension.setAccessibleName("Split by")
         for dimension in Dimension:
@@ -214,14 +219,14 @@ class AllocationView(QWidget):
                                                                  select_rows=True, name="Holdings in the chosen class")
         self.holdings_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self._holdings_measured = False
-        self.holdings_title = QLabel("Choose a class (a slice or a row) to see its holdings.")
-        self.target_button = QPushButton("Set target\u2026")
-        self.target_button.setToolTip("The share of the total you aim for in the chosen class")
-        self.clear_target_button = QPushButton("Clear target")
-        self.classify_button = QPushButton("Classify\u2026")
-        self.classify_button.setToolTip("Set the chosen holding's asset class, sector or country yourself")
-        self.trade_button = QPushButton("Trade\u2026")
-        self.trade_button.setToolTip("Open a trade ticket for the chosen holding (you review it before anything is placed)")
+        self.holdings_title = QLabel(tr("Choose a class (a slice or a row) to see its holdings."))
+        self.target_button = QPushButton(tr("Set target\u2026"))
+        self.target_button.setToolTip(tr("The share of the total you aim for in the chosen class"))
+        self.clear_target_button = QPushButton(tr("Clear target"))
+        self.classify_button = QPushButton(tr("Classify\u2026"))
+        self.classify_button.setToolTip(tr("Set the chosen holding's asset class, sector or country yourself"))
+        self.trade_button = QPushButton(tr("Trade\u2026"))
+        self.trade_button.setToolTip(tr("Open a trade ticket for the chosen holding (you review it before anything is placed)"))
         self.health = HealthPanel(self)
         self.note = QLabel("")
         self.note.setWordWrap(True)
@@ -241,9 +246,9 @@ class AllocationView(QWidget):
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Account"))
+        bar.addWidget(QLabel(tr("Account")))
         bar.addWidget(self.account)
-        bar.addWidget(QLabel("Split by"))
+        bar.addWidget(QLabel(tr("Split by")))
         bar.addWidget(self.dimension)
         bar.addStretch(1)
         bar.addWidget(self.target_button)
@@ -266,7 +271,7 @@ class AllocationView(QWidget):
         # holdings table shows a page of rows, not two
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setDocumentMode(True)
-        self.lower_tabs.addTab(below, "Holdings")
+        self.lower_tabs.addTab(below, tr("Holdings"))
         self.lower_tabs.addTab(self.health, health_title(None))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
@@ -294,13 +299,15 @@ class AllocationView(QWidget):
             providers[facts.provider].append(account_id)
         self.account.blockSignals(True)
         self.account.clear()
-        self.account.addItem("All accounts", ALL_ACCOUNTS)
+        self.account.addItem(tr("All accounts"), ALL_ACCOUNTS)
         for institution, ids in sorted(institutions.items()):
             if 1 < len(ids) < len(accounts):
-                self.account.addItem(f"{institution} ({len(ids)} accounts)", SCOPE_JOIN.join(ids))
+                self.account.addItem(tr("{institution} ({count} accounts)")
+                                     .format(institution=institution, count=len(ids)), SCOPE_JOIN.join(ids))
         for provider, ids in sorted(providers.items()):
             if 1 < len(ids) < len(accounts):
-                self.account.addItem(f"Through {provider.capitalize()} ({len(ids)} accounts)", SCOPE_JOIN.join(ids))
+                self.account.addItem(tr("Through {provider} ({count} accounts)")
+                                     .format(provider=provider.capitalize(), count=len(ids)), SCOPE_JOIN.join(ids))
         for account_id, facts in names:
             self.account.addItem(facts.name, account_id)
         self.account.setCurrentIndex(max(self.account.findText(chosen), 0))
@@ -349,10 +356,10 @@ class AllocationView(QWidget):
         if self.holdings.headerData(2, Qt.Orientation.Horizontal) != f"Value\n({base})":
             self.holdings.set_columns(holding_columns(base))
         self.headline.setText(self._headline(allocation) if allocation.slices else
-                              "Nothing held yet. Holdings appear here after a sync, a CSV import or a manual account.")
+                              tr("Nothing held yet. Holdings appear here after a sync, a CSV import or a manual account."))
         self.note.setText(self._note(allocation))
-        self.note.setToolTip(HOW_IT_ADDS_UP)
-        self.headline.setToolTip(HOW_IT_ADDS_UP)
+        self.note.setToolTip(tr(HOW_IT_ADDS_UP))
+        self.headline.setToolTip(tr(HOW_IT_ADDS_UP))
         names = [s.name for s in allocation.slices]
         if chosen is not None and chosen.name in names:
             self._choose_row(names.index(chosen.name))
@@ -405,9 +412,10 @@ class AllocationView(QWidget):
             fit_columns_when_shown(self.holdings_table, range(self.holdings.columnCount()))
         base = self.shown.base if self.shown else ""
         self.holdings_title.setText(
-            "Choose a class (a slice or a row) to see its holdings." if chosen is None else
-            f"{chosen.name}: {len(chosen.holdings)} holding{'s' if len(chosen.holdings) != 1 else ''}, "
-            f"{fmt.money(chosen.value, base)}")
+            tr("Choose a class (a slice or a row) to see its holdings.") if chosen is None else
+            tr("{chosen}: {holdings}, {money}").format(
+                chosen=chosen.name, holdings=plural(len(chosen.holdings), tr("{count} holding"), tr("{count} holdings")),
+                money=fmt.money(chosen.value, base)))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

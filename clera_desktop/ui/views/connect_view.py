@@ -31,6 +31,7 @@ from clera_desktop.services.book import ConnectionRow
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.dialogs.alpaca_dialog import AlpacaDialog
 from clera_desktop.ui.dialogs.portal_dialog import PLAID_CALLBACK, SNAPTRADE_CALLBACK, PortalDialog
+from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.item_models.table_model import SORT_ROLE, Column, RowsTableModel
 from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.views.key_setup import KeySetupGuide
@@ -45,20 +46,21 @@ PORTAL_ERRORS = {
     "3000": "The brokerage could not be reached. Try again later.",
     "1006": "The connection link expired. Start again.",
     "1023": "That login belongs to a different brokerage account than the one being reconnected.",
-    "1140": "This brokerage does not allow trading through SnapTrade; connect it read-only.",
+    "1140": translatable("This brokerage does not allow trading through SnapTrade; connect it read-only."),
     "1086": "The security code was not accepted.",
 }
 BROKERAGES = ("", "ROBINHOOD", "QUESTRADE", "ETRADE", "WEALTHSIMPLE", "FIDELITY", "SCHWAB", "ALPACA")
 
 CONNECTION_COLUMNS: list[Column[ConnectionRow]] = [
-    Column("Connection", lambda c: c.name),
-    Column("Provider", lambda c: fmt.PROVIDER_TEXT.get(c.provider, c.provider)),
-    Column("Access", lambda c: "Trading" if c.access == "trade" else "Read-only"),
-    Column("Status", lambda c: fmt.STATUS_TEXT.get(c.status, c.status),
+    Column(translatable("Connection"), lambda c: c.name),
+    Column(translatable("Provider"), lambda c: fmt.provider_text(c.provider)),
+    Column(translatable("Access"), lambda c: "Trading" if c.access == "trade" else "Read-only"),
+    Column(translatable("Status"), lambda c: fmt.status_text(c.status),
            tooltip=lambda c: c.status_reason or c.last_error),
-    Column("Accounts", lambda c: str(c.accounts), sort=lambda c: c.accounts, numeric=True),
-    Column("Last sync", lambda c: fmt.when(c.last_sync_at), sort=lambda c: c.last_sync_at.timestamp() if c.last_sync_at else 0),
-    Column("Problem", lambda c: c.status_reason or c.last_error or ""),
+    Column(translatable("Accounts"), lambda c: str(c.accounts), sort=lambda c: c.accounts, numeric=True),
+    Column(translatable("Last sync"),
+           lambda c: fmt.when(c.last_sync_at), sort=lambda c: c.last_sync_at.timestamp() if c.last_sync_at else 0),
+    Column(translatable("Problem"), lambda c: c.status_reason or c.last_error or ""),
 ]
 
 
@@ -83,9 +85,9 @@ class ConnectView(QWidget):
         layout.addWidget(self.guide)
         self.guide.show_missing(services.registry.missing)
 
-        snaptrade = QGroupBox("Brokerage (SnapTrade)")
-        self.read_only = QRadioButton("Read-only")
-        self.trading = QRadioButton("Trading")
+        snaptrade = QGroupBox(tr("Brokerage (SnapTrade)"))
+        self.read_only = QRadioButton(tr("Read-only"))
+        self.trading = QRadioButton(tr("Trading"))
         self.read_only.setChecked(True)
         access = QButtonGroup(self)
         access.addButton(self.read_only)
@@ -93,19 +95,19 @@ class ConnectView(QWidget):
         self.brokerage = QComboBox()
         self.brokerage.setAccessibleName("Brokerage")
         for slug in BROKERAGES:
-            self.brokerage.addItem(slug.title() if slug else "Choose in the portal", slug or None)
-        self.connect_snaptrade = QPushButton("Connect a brokerage\u2026")
+            self.brokerage.addItem(slug.title() if slug else tr("Choose in the portal"), slug or None)
+        self.connect_snaptrade = QPushButton(tr("Connect a brokerage\u2026"))
         self.connect_snaptrade.clicked.connect(self.request_snaptrade_connection)
         row = QHBoxLayout(snaptrade)
-        for widget in (self.read_only, self.trading, QLabel("Brokerage:"), self.brokerage):
+        for widget in (self.read_only, self.trading, QLabel(tr("Brokerage:")), self.brokerage):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.connect_snaptrade)
 
-        others = QGroupBox("Other accounts")
-        self.link_plaid = QPushButton("Link investments (Plaid)\u2026")
+        others = QGroupBox(tr("Other accounts"))
+        self.link_plaid = QPushButton(tr("Link investments (Plaid)\u2026"))
         self.link_plaid.clicked.connect(self.request_plaid_link)
-        self.add_alpaca = QPushButton("Add Clera brokerage account (Alpaca)\u2026")
+        self.add_alpaca = QPushButton(tr("Add Clera brokerage account (Alpaca)\u2026"))
         self.add_alpaca.clicked.connect(self.request_alpaca_keys)
         other_row = QHBoxLayout(others)
         other_row.addWidget(self.link_plaid)
@@ -130,9 +132,9 @@ class ConnectView(QWidget):
         self._proxy = proxy
 
         actions = QHBoxLayout()
-        self.refresh_button = QPushButton("Refresh")
-        self.reconnect_button = QPushButton("Reconnect\u2026")
-        self.remove_button = QPushButton("Remove\u2026")
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.reconnect_button = QPushButton(tr("Reconnect\u2026"))
+        self.remove_button = QPushButton(tr("Remove\u2026"))
         self.refresh_button.clicked.connect(self._on_refresh_clicked)
         self.reconnect_button.clicked.connect(self._on_reconnect_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
@@ -206,7 +208,8 @@ class ConnectView(QWidget):
                 self._announce("Brokerage connected and synced." if not reconnect else "Connection repaired and synced.")
             elif status == "ERROR":
                 code = (params or {}).get("error_code", "")
-                self._say(PORTAL_ERRORS.get(code, f"The connection failed (SnapTrade error {code or 'unknown'})."))
+                self._say(tr(PORTAL_ERRORS[code]) if code in PORTAL_ERRORS
+                          else tr("The connection failed (SnapTrade error {code}).").format(code=code or "unknown"))
             else:
                 self._say("No brokerage was connected.")
         except CleraError as error:
@@ -285,8 +288,8 @@ class ConnectView(QWidget):
         if row is None:
             return
         answer = QMessageBox.question(
-            self, "Remove connection",
-            f"Remove {row.name}? Its accounts disappear from your totals; their history and audit log stay.",
+            self, tr("Remove connection"),
+            tr("Remove {row}? Its accounts disappear from your totals; their history and audit log stay.").format(row=row.name),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -19,6 +19,7 @@ from clera_desktop.realtime.service import LiveSnapshot
 from clera_desktop.realtime.valuation import AccountLiveValue
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.app_shell import settle_heap
+from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.tables import sorted_table
@@ -30,10 +31,12 @@ if TYPE_CHECKING:
     from clera_desktop.ui.charts.value_chart import ValueChart
 
 LIVE_COLUMNS: list[Column[AccountLiveValue]] = [
-    Column("Account", lambda v: v.name),
-    Column("Live value", lambda v: fmt.money(v.value, v.currency), lambda v: fmt.sort_number(v.value), numeric=True),
-    Column("In base currency", lambda v: fmt.money(v.value_base), lambda v: fmt.sort_number(v.value_base), numeric=True),
-    Column("Note", lambda v: _account_note(v)),
+    Column(translatable("Account"), lambda v: v.name),
+    Column(translatable("Live value"),
+           lambda v: fmt.money(v.value, v.currency), lambda v: fmt.sort_number(v.value), numeric=True),
+    Column(translatable("In base currency"),
+           lambda v: fmt.money(v.value_base), lambda v: fmt.sort_number(v.value_base), numeric=True),
+    Column(translatable("Note"), lambda v: _account_note(v)),
 ]
 
 
@@ -47,9 +50,10 @@ def _account_note(value: AccountLiveValue) -> str:
         said.append(f"not live: {shown} (the live feed quotes US listings only; last synced price)")
     return "; ".join(said)
 INTRADAY_GAP_SECONDS = 15 * 60.0  # no live value for this long (the app closed, no prices): a gap in the line
-WAITING_TEXT = "Your live value appears here once your accounts are synced and the first prices arrive."
-_SOURCE_TEXT = {"stream": "Live prices streaming", "polling": "Stream unavailable: polling latest trades",
-                "none": "No live prices (add the Clera brokerage account for market data)"}
+WAITING_TEXT = translatable("Your live value appears here once your accounts are synced and the first prices arrive.")
+_SOURCE_TEXT = {"stream": translatable("Live prices streaming"),
+                "polling": translatable("Stream unavailable: polling latest trades"),
+                "none": translatable("No live prices (add the Clera brokerage account for market data)")}
 
 
 class DashboardView(QWidget):
@@ -69,13 +73,13 @@ class DashboardView(QWidget):
         self.status.setStyleSheet("color: gray")
         self.series_choice = QComboBox()
         self.series_choice.setAccessibleName("Line shown")
-        self.series_choice.addItem("All accounts", None)
+        self.series_choice.addItem(tr("All accounts"), None)
         self.series_choice.currentIndexChanged.connect(lambda _: self._on_series_chosen())
         self.model: RowsTableModel[AccountLiveValue] = RowsTableModel(LIVE_COLUMNS, self)
         self.table, _ = sorted_table(self.model, self, name="Accounts' live values")
         top = QHBoxLayout()
         figures = QVBoxLayout()
-        figures.addWidget(QLabel("Total value"))
+        figures.addWidget(QLabel(tr("Total value")))
         figures.addWidget(self.total)
         figures.addWidget(self.change)
         figures.addWidget(self.total_note)
@@ -84,7 +88,7 @@ class DashboardView(QWidget):
         side.addWidget(self.status, 0, Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.series_choice, 0, Qt.AlignmentFlag.AlignRight)
         top.addLayout(side)
-        self.waiting = QLabel(WAITING_TEXT)  # until there is a line to draw (a first start)
+        self.waiting = QLabel(tr(WAITING_TEXT))  # until there is a line to draw (a first start)
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.waiting.setStyleSheet("color: gray")
         self.chart_area = QVBoxLayout()
@@ -135,17 +139,19 @@ class DashboardView(QWidget):
             self.total_note.setVisible(bool(snapshot.total_note))
         change, pct = snapshot.day_change, snapshot.day_change_pct
         if change is None:
-            self.change.setText("Day change not available (no previous close)")
+            self.change.setText(tr("Day change not available (no previous close)"))
             color = "gray"
         else:
             color = "#1e8449" if change >= 0 else "#c0392b"
             sign = "+" if change >= 0 else ""
-            self.change.setText(f"{sign}{fmt.money(change, base)} ({fmt.percent(pct)}) today")
+            self.change.setText(tr("{sign}{money} ({percent}) today")
+                                .format(sign=sign, money=fmt.money(change, base), percent=fmt.percent(pct)))
         if color != self._change_color:  # restyling is costly: only when the sign turns
             self._change_color = color
             self.change.setStyleSheet(f"color: {color}")
         stale = f" \u00b7 stale: {', '.join(sorted(snapshot.stale))}" if snapshot.stale else ""
-        self.status.setText(f"{_SOURCE_TEXT[snapshot.source]} \u00b7 {len(snapshot.subscribed)} symbols{stale}")
+        self.status.setText(tr("{source} \u00b7 {count} symbols{stale}")
+                            .format(source=tr(_SOURCE_TEXT[snapshot.source]), count=len(snapshot.subscribed), stale=stale))
         self.model.set_rows(snapshot.accounts)  # a reset: cheaper here than dataChanged through the sort proxy
         self._list_accounts(snapshot)
         self._draw_chart(snapshot)
@@ -154,7 +160,8 @@ class DashboardView(QWidget):
     def _show_account_headline(self, snapshot: LiveSnapshot, chosen: AccountLiveValue) -> None:
         partial = " (partial: no price for " + ", ".join(chosen.missing_prices) + ")" if chosen.missing_prices else ""
         self.total.setText(fmt.money(chosen.value, chosen.currency))
-        self.change.setText(f"{chosen.name}, live{partial}; the day change is for the whole portfolio only")
+        self.change.setText(tr("{chosen}, live{partial}; the day change is for the whole portfolio only")
+                            .format(chosen=chosen.name, partial=partial))
         if self._change_color != "gray":
             self._change_color = "gray"
             self.change.setStyleSheet("color: gray")
@@ -172,7 +179,7 @@ class DashboardView(QWidget):
         current = self.series_choice.currentData()
         self.series_choice.blockSignals(True)
         self.series_choice.clear()
-        self.series_choice.addItem("All accounts", None)
+        self.series_choice.addItem(tr("All accounts"), None)
         for value in snapshot.accounts:
             self.series_choice.addItem(value.name, value.account_id)
         self.series_choice.setCurrentIndex(max(0, self.series_choice.findData(current)))

@@ -29,6 +29,7 @@ from clera_desktop.portfolio.gains import GainsReport, RealisedLine, Term
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS, AccountNames, fill_account_choice, refill_account_choice
 from clera_desktop.ui.columns import give_the_rest_to, resize_columns_soon
+from clera_desktop.ui.i18n import tr
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 
@@ -61,21 +62,24 @@ ACCOUNT_COLUMN = 2  # in gain_columns
 
 def gain_columns(base: str) -> list[Column[RealisedLine]]:
     return [
-        Column("Sold", lambda r: r.sold_on.isoformat(), lambda r: r.sold_on.toordinal()),
-        Column("Acquired", _acquired, lambda r: r.acquired.toordinal() if r.acquired else 0),
-        Column("Account", lambda r: r.account),
-        Column("Symbol", lambda r: r.symbol),
-        Column("Quantity", lambda r: fmt.quantity(r.quantity), lambda r: fmt.sort_number(r.quantity), numeric=True),
-        Column("Term", lambda r: r.term.value.title()),
-        Column("Tax", lambda r: "Sheltered" if r.sheltered else "Taxable",
+        Column(tr("Sold"), lambda r: r.sold_on.isoformat(), lambda r: r.sold_on.toordinal()),
+        Column(tr("Acquired"), _acquired, lambda r: r.acquired.toordinal() if r.acquired else 0),
+        Column(tr("Account"), lambda r: r.account),
+        Column(tr("Symbol"), lambda r: r.symbol),
+        Column(tr("Quantity"), lambda r: fmt.quantity(r.quantity), lambda r: fmt.sort_number(r.quantity), numeric=True),
+        Column(tr("Term"), lambda r: r.term.value.title()),
+        Column(tr("Tax"), lambda r: "Sheltered" if r.sheltered else "Taxable",
                tooltip=lambda r: "In a tax-advantaged account: not in the taxable totals" if r.sheltered else None),
-        Column(f"Proceeds\n({base})", lambda r: fmt.money(r.proceeds_base), lambda r: fmt.sort_number(r.proceeds_base),
+        Column(tr("Proceeds\n({base})")
+               .format(base=base), lambda r: fmt.money(r.proceeds_base), lambda r: fmt.sort_number(r.proceeds_base),
                numeric=True, tooltip=_own_currency),
-        Column(f"Cost\n({base})", lambda r: fmt.money(r.cost_base), lambda r: fmt.sort_number(r.cost_base), numeric=True,
+        Column(tr("Cost\n({base})")
+               .format(base=base), lambda r: fmt.money(r.cost_base), lambda r: fmt.sort_number(r.cost_base), numeric=True,
                tooltip=_own_currency),
-        Column(f"Gain\n({base})", lambda r: fmt.money(r.gain_base), lambda r: fmt.sort_number(r.gain_base), numeric=True,
+        Column(tr("Gain\n({base})")
+               .format(base=base), lambda r: fmt.money(r.gain_base), lambda r: fmt.sort_number(r.gain_base), numeric=True,
                tooltip=_own_currency),
-        Column("Note", _note),
+        Column(tr("Note"), _note),
     ]
 
 
@@ -105,8 +109,8 @@ class GainsView(QWidget):
         self.year.setAccessibleName("Tax year")
         self.account = QComboBox()
         self.account.setAccessibleName("Account")
-        self.account.addItem("All accounts", ALL_ACCOUNTS)
-        self.export_button = QPushButton("Export CSV\u2026")
+        self.account.addItem(tr("All accounts"), ALL_ACCOUNTS)
+        self.export_button = QPushButton(tr("Export CSV\u2026"))
         self.export_button.clicked.connect(self._on_export_clicked)
         self.totals = QLabel("")
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -122,9 +126,9 @@ class GainsView(QWidget):
         # the account takes what the figures leave: at 1024 px the gain stays in view, the name cut short
         self._fit_accounts = give_the_rest_to(self.table, ACCOUNT_COLUMN, minimum=110, maximum=260)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Tax year"))
+        bar.addWidget(QLabel(tr("Tax year")))
         bar.addWidget(self.year)
-        bar.addWidget(QLabel("Account"))
+        bar.addWidget(QLabel(tr("Account")))
         bar.addWidget(self.account)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
@@ -173,13 +177,14 @@ class GainsView(QWidget):
         if first and report.lines:
             resize_columns_soon(self.table, [c for c in range(len(gain_columns(self._base)) - 1) if c != ACCOUNT_COLUMN],
                                 done=self._fit_accounts)
-        self.totals.setText(totals_text(report) if report.lines else f"No sales in {year}.")
+        self.totals.setText(totals_text(report) if report.lines else tr("No sales in {year}.").format(year=year))
         self.note.setText(report.note())
         self.note.setVisible(bool(report.note()))
         methods = sorted({m.label for m in report.methods.values()})
-        self.status.setText(f"Lots closed by {', '.join(methods)}; held more than {report.long_term_months} months "
-                            "is long-term (Settings). Each part's cost is converted at the rate of the day it was "
-                            "bought, its proceeds at the rate of the day it was sold.")
+        self.status.setText(tr("Lots closed by {methods}; held more than {months} months is long-term (Settings). "
+                               "Each part's cost is converted at the rate of the day it was bought, its proceeds at the "
+                               "rate of the day it was sold.")
+                            .format(methods=', '.join(methods), months=report.long_term_months))
         self.export_button.setEnabled(bool(report.lines))
 
     def _reload_soon(self) -> None:
@@ -192,7 +197,7 @@ class GainsView(QWidget):
         if report is None:
             return
         name = f"clera-gains-{report.start.year}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export realised gains", name, "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export realised gains"), name, "CSV files (*.csv)")
         if path:
             self.export_to(Path(path))
 
@@ -201,9 +206,11 @@ class GainsView(QWidget):
         try:
             write_private(path, self.report.csv_text(), newline="")
         except OSError as error:
-            self.status.setText(f"Could not write {path}: {error.strerror or error}. Choose another folder.")
+            self.status.setText(tr("Could not write {path}: {reason}. Choose another folder.")
+                                .format(path=path, reason=error.strerror or error))
             return
-        self.status.setText(f"Saved {len(self.report.lines)} sale parts and the totals to {path}.")
+        self.status.setText(tr("Saved {count} sale parts and the totals to {path}.").format(
+            count=len(self.report.lines), path=path))
 
 
 __all__ = ["GainsView", "Term"]

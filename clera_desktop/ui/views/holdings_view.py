@@ -30,6 +30,7 @@ from clera_desktop.core.money import money_places, quantity_places, ratio_places
 from clera_desktop.portfolio.holdings import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import give_the_rest_to, resize_columns_soon
+from clera_desktop.ui.i18n import tr
 from clera_desktop.ui.item_models.holdings_tree_model import HoldingsFilter, HoldingsTreeModel
 from clera_desktop.ui.item_models.two_level_model import TOP
 from clera_desktop.ui.tasks import run_task
@@ -60,24 +61,24 @@ class HoldingsView(QWidget):
         self.model = HoldingsTreeModel(self)
         self.filter = HoldingsFilter()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter by symbol or name")
+        self.search.setPlaceholderText(tr("Filter by symbol or name"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Filter holdings by symbol or name")
         self.provider = QComboBox()
         self.provider.setAccessibleName("Provider")
         self.account = QComboBox()
         self.account.setAccessibleName("Account")
-        self.export_button = QPushButton("Export CSV\u2026")
+        self.export_button = QPushButton(tr("Export CSV\u2026"))
         self.export_button.clicked.connect(self.ask_and_export)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
-        bar.addWidget(QLabel("Provider"))
+        bar.addWidget(QLabel(tr("Provider")))
         bar.addWidget(self.provider, 1)
-        bar.addWidget(QLabel("Account"))
+        bar.addWidget(QLabel(tr("Account")))
         bar.addWidget(self.account, 1)
         bar.addWidget(self.export_button)
-        self.trade_button = QPushButton("Trade\u2026")
-        self.trade_button.setToolTip("Open a trade ticket for the selected holding")
+        self.trade_button = QPushButton(tr("Trade\u2026"))
+        self.trade_button.setToolTip(tr("Open a trade ticket for the selected holding"))
         self.trade_button.clicked.connect(self._on_trade_clicked)
         bar.addWidget(self.trade_button)
         self.tree = QTreeView()
@@ -184,12 +185,12 @@ class HoldingsView(QWidget):
     def _fill_choices(self, snapshot: HoldingsSnapshot) -> None:
         providers = sorted({p for row in snapshot.rows for p in row.providers})
         accounts = sorted({(a.account_name, a.account_id) for row in snapshot.rows for a in row.accounts})
-        for combo, items in ((self.provider, [(fmt.PROVIDER_TEXT.get(p, p), p) for p in providers]),
+        for combo, items in ((self.provider, [(fmt.provider_text(p), p) for p in providers]),
                              (self.account, accounts)):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("All", None)
+            combo.addItem(tr("All"), None)
             for text, data in items:
                 combo.addItem(text, data)
             combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -235,7 +236,7 @@ class HoldingsView(QWidget):
 
     def ask_and_export(self) -> None:
         """Ask where, then write the holdings shown (File › Export holdings, the Export button)."""
-        path, _ = QFileDialog.getSaveFileName(self, "Export holdings", "holdings.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export holdings"), "holdings.csv", "CSV files (*.csv)")
         if path:
             self.export_csv(Path(path))
 

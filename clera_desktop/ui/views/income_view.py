@@ -19,6 +19,7 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS, AccountNames, fill_account_choice, refill_account_choice
 from clera_desktop.ui.charts.month_bars import MonthBars
 from clera_desktop.ui.columns import fit_columns_when_shown, give_the_rest_to
+from clera_desktop.ui.i18n import tr
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import self_sorting_table, sorted_table
 
@@ -36,27 +37,30 @@ def source_columns(base: str) -> list[Column[SourceIncome]]:
     """The figures first, the accounts last (a holding in four accounts names all four); the
     currency on a line of its own under each title, so the figures fit a 1024-pixel window."""
     return [
-        Column("Paid by", lambda s: s.symbol or f"Interest ({', '.join(s.accounts)})",
+        Column(tr("Paid by"), lambda s: s.symbol or f"Interest ({', '.join(s.accounts)})",
                tooltip=lambda s: None if s.symbol else "Interest on the account's cash"),
-        Column(f"Last 12 months\n({base})", lambda s: fmt.money(s.net), lambda s: fmt.sort_number(s.net), numeric=True,
+        Column(tr("Last 12 months\n({base})")
+               .format(base=base), lambda s: fmt.money(s.net), lambda s: fmt.sort_number(s.net), numeric=True,
                tooltip=lambda s: "Net: after the tax withheld and any fee"),
-        Column(f"Tax withheld\n({base})", lambda s: fmt.money(s.tax), lambda s: fmt.sort_number(s.tax), numeric=True),
-        Column(f"Next 12 months\n({base})", lambda s: fmt.money(s.projected) if s.projected else "no longer held",
+        Column(tr("Tax withheld\n({base})")
+               .format(base=base), lambda s: fmt.money(s.tax), lambda s: fmt.sort_number(s.tax), numeric=True),
+        Column(tr("Next 12 months\n({base})")
+               .format(base=base), lambda s: fmt.money(s.projected) if s.projected else "no longer held",
                lambda s: fmt.sort_number(s.projected), numeric=True,
                tooltip=lambda s: "What it paid in the last twelve months, if still held"),
-        Column("Payments", lambda s: str(s.payments), lambda s: s.payments, numeric=True),
-        Column("Last paid", lambda s: s.last_paid.isoformat(), lambda s: s.last_paid.toordinal()),
-        Column("Accounts", lambda s: ", ".join(s.accounts), tooltip=lambda s: "\n".join(s.accounts)),
+        Column(tr("Payments"), lambda s: str(s.payments), lambda s: s.payments, numeric=True),
+        Column(tr("Last paid"), lambda s: s.last_paid.isoformat(), lambda s: s.last_paid.toordinal()),
+        Column(tr("Accounts"), lambda s: ", ".join(s.accounts), tooltip=lambda s: "\n".join(s.accounts)),
     ]
 
 
 def year_columns(base: str) -> list[Column[YearRow]]:
     return [
-        Column("Year", lambda r: str(r[0]), lambda r: r[0]),
-        Column(f"Gross\n({base})", lambda r: fmt.money(r[1]), lambda r: fmt.sort_number(r[1]), numeric=True),
-        Column(f"Tax\n({base})", lambda r: fmt.money(r[2]), lambda r: fmt.sort_number(r[2]), numeric=True,
+        Column(tr("Year"), lambda r: str(r[0]), lambda r: r[0]),
+        Column(tr("Gross\n({base})").format(base=base), lambda r: fmt.money(r[1]), lambda r: fmt.sort_number(r[1]), numeric=True),
+        Column(tr("Tax\n({base})").format(base=base), lambda r: fmt.money(r[2]), lambda r: fmt.sort_number(r[2]), numeric=True,
                tooltip=lambda r: "Tax withheld from the year's payments"),
-        Column(f"Net\n({base})", lambda r: fmt.money(r[3]), lambda r: fmt.sort_number(r[3]), numeric=True),
+        Column(tr("Net\n({base})").format(base=base), lambda r: fmt.money(r[3]), lambda r: fmt.sort_number(r[3]), numeric=True),
     ]
 
 
@@ -97,7 +101,7 @@ class IncomeView(QWidget):
         self._base = ""
         self.account = QComboBox()
         self.account.setAccessibleName("Account")
-        self.account.addItem("All accounts", ALL_ACCOUNTS)
+        self.account.addItem(tr("All accounts"), ALL_ACCOUNTS)
         self.headline = QLabel("")
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -121,7 +125,7 @@ class IncomeView(QWidget):
         self.note = QLabel("")
         self.note.setWordWrap(True)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Account"))
+        bar.addWidget(QLabel(tr("Account")))
         bar.addWidget(self.account)
         bar.addStretch(1)
         # who paid takes what the figures leave (long interest names are cut short, in full on hover)
@@ -172,7 +176,7 @@ class IncomeView(QWidget):
             fit_columns_when_shown(self.years_table, range(self.years.columnCount()), done=self._fit_split)
         self.chart.set_months([(month, net) for month, net, _tax in report.by_month(MONTHS_SHOWN)], self._base)
         self.headline.setText(headline_text(report) if report.days or report.left_out else
-                              "No dividends or interest recorded yet. They appear here after a sync or a CSV import.")
+                              tr("No dividends or interest recorded yet. They appear here after a sync or a CSV import."))
         self.note.setText(note_text(report))
 
     def _fit_split(self) -> None:

@@ -10,22 +10,23 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clera_desktop.models.enums import Provider
+from clera_desktop.ui.i18n import tr, translatable
 
 #: What each provider asks for, and where a person gets it. Plain words, links a person can open.
 GUIDES = {
     Provider.SNAPTRADE: (
-        "<b>Brokerages (SnapTrade)</b>: a <i>client ID</i> and a <i>consumer key</i> from "
+        translatable("<b>Brokerages (SnapTrade)</b>: a <i>client ID</i> and a <i>consumer key</i> from "
         "<a href='https://dashboard.snaptrade.com'>dashboard.snaptrade.com</a> (API keys). A personal key "
         "connects your own accounts; a commercial one is for an app with many users. Trading needs a "
-        "connection with trading access, chosen when you connect."),
+        "connection with trading access, chosen when you connect.")),
     Provider.PLAID: (
-        "<b>Other investment accounts (Plaid, read-only)</b>: a <i>client ID</i> and a <i>secret</i> from "
+        translatable("<b>Other investment accounts (Plaid, read-only)</b>: a <i>client ID</i> and a <i>secret</i> from "
         "<a href='https://dashboard.plaid.com/developers/keys'>dashboard.plaid.com</a>; choose Production for "
-        "real institutions (Sandbox only shows Plaid's test banks)."),
+        "real institutions (Sandbox only shows Plaid's test banks).")),
     Provider.ALPACA: (
-        "<b>The Clera brokerage account (Alpaca)</b>: an <i>API key ID</i> and a <i>secret key</i> from "
+        translatable("<b>The Clera brokerage account (Alpaca)</b>: an <i>API key ID</i> and a <i>secret key</i> from "
         "<a href='https://app.alpaca.markets'>app.alpaca.markets</a>; paper keys trade practice money, live "
-        "keys real money (the app asks twice before a live order)."),
+        "keys real money (the app asks twice before a live order).")),
 }
 
 
@@ -44,7 +45,7 @@ class KeySetupGuide(QFrame):
         self.steps.setWordWrap(True)
         self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.steps.setOpenExternalLinks(True)
-        self.enter_keys = QPushButton("Enter API keys\u2026")
+        self.enter_keys = QPushButton(tr("Enter API keys\u2026"))
         self.enter_keys.clicked.connect(self.keys_requested.emit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -60,5 +61,5 @@ class KeySetupGuide(QFrame):
         Keys that are saved but locked (no keyring unlocked yet) are not asked for again here."""
         wanted = tuple(p for p in GUIDES if p in missing and "locked" not in missing[p].lower())
         self.missing = wanted
-        self.steps.setText("".join(f"<p>{GUIDES[p]}</p>" for p in wanted))
+        self.steps.setText("".join(f"<p>{tr(GUIDES[p])}</p>" for p in wanted))
         self.setVisible(bool(wanted))

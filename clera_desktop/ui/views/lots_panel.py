@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from clera_desktop.portfolio.gains import LotValue, Term
 from clera_desktop.services.gains import BEFORE_RECORDS, HoldingLots
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.i18n import plural, tr, translatable
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
 
@@ -25,15 +26,17 @@ def _acquired(lot: LotValue) -> str:
 
 
 LOT_COLUMNS: list[Column[LotValue]] = [
-    Column("Acquired", _acquired, lambda v: v.lot.acquired.toordinal()),
-    Column("Quantity", lambda v: fmt.quantity(v.lot.quantity), lambda v: fmt.sort_number(v.lot.quantity), numeric=True),
-    Column("Cost / share", lambda v: fmt.money(v.lot.cost_per_share), lambda v: fmt.sort_number(v.lot.cost_per_share),
+    Column(translatable("Acquired"), _acquired, lambda v: v.lot.acquired.toordinal()),
+    Column(translatable("Quantity"),
+           lambda v: fmt.quantity(v.lot.quantity), lambda v: fmt.sort_number(v.lot.quantity), numeric=True),
+    Column(translatable("Cost / share"),
+           lambda v: fmt.money(v.lot.cost_per_share), lambda v: fmt.sort_number(v.lot.cost_per_share),
            numeric=True),
-    Column("Cost", lambda v: fmt.money(v.lot.cost), lambda v: fmt.sort_number(v.lot.cost), numeric=True),
-    Column("Value", lambda v: fmt.money(v.value), lambda v: fmt.sort_number(v.value), numeric=True),
-    Column("Gain", lambda v: fmt.money(v.gain), lambda v: fmt.sort_number(v.gain), numeric=True),
-    Column("Gain %", lambda v: fmt.percent(v.gain_ratio), lambda v: fmt.sort_number(v.gain_ratio), numeric=True),
-    Column("Held", lambda v: {Term.LONG: "Long-term", Term.SHORT: "Short-term"}.get(v.term, "Unknown"),
+    Column(translatable("Cost"), lambda v: fmt.money(v.lot.cost), lambda v: fmt.sort_number(v.lot.cost), numeric=True),
+    Column(translatable("Value"), lambda v: fmt.money(v.value), lambda v: fmt.sort_number(v.value), numeric=True),
+    Column(translatable("Gain"), lambda v: fmt.money(v.gain), lambda v: fmt.sort_number(v.gain), numeric=True),
+    Column(translatable("Gain %"), lambda v: fmt.percent(v.gain_ratio), lambda v: fmt.sort_number(v.gain_ratio), numeric=True),
+    Column(translatable("Held"), lambda v: {Term.LONG: "Long-term", Term.SHORT: "Short-term"}.get(v.term, "Unknown"),
            tooltip=lambda v: "If sold today" if v.term is not Term.UNKNOWN else "No purchase on record"),
 ]
 
@@ -42,7 +45,7 @@ class LotsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.holding: HoldingLots | None = None
-        self.title = QLabel("Choose an account under a holding to see its lots.")
+        self.title = QLabel(tr("Choose an account under a holding to see its lots."))
         self.model: RowsTableModel[LotValue] = RowsTableModel(LOT_COLUMNS, self)
         self.table, _ = sorted_table(self.model, self, fit_columns=True, name="Open lots")
         self.reconciliation = QLabel("")
@@ -57,14 +60,15 @@ class LotsPanel(QWidget):
         self.holding = holding
         self.model.set_rows(holding.lots)
         count = len(holding.lots)
-        self.title.setText(f"{holding.symbol} in {account_name}: {count} open lot{'s' if count != 1 else ''}, "
-                           f"closed {holding.method.label}; amounts in {holding.currency}")
+        self.title.setText(tr("{symbol} in {account}: {lots}, closed {method}; amounts in {currency}").format(
+            symbol=holding.symbol, account=account_name, lots=plural(count, tr("{count} open lot"), tr("{count} open lots")),
+            method=holding.method.label, currency=holding.currency))
         self.reconciliation.setText(reconciliation_text(holding))
 
     def clear(self) -> None:
         self.holding = None
         self.model.set_rows([])
-        self.title.setText("Choose an account under a holding to see its lots.")
+        self.title.setText(tr("Choose an account under a holding to see its lots."))
         self.reconciliation.setText("")
 
 

@@ -28,6 +28,7 @@ from clera_desktop.trading.audit import AuditRow, export_audit_csv
 from clera_desktop.trading.order_store import OrderListRow
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import resize_columns_soon
+from clera_desktop.ui.i18n import plural, tr, translatable
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.tables import sorted_table
@@ -41,27 +42,33 @@ TRACK_INTERVAL_MS = 4000
 BACKGROUND_EVERY = 8  # timer ticks between checks while the view is not on screen
 
 ORDER_COLUMNS: list[Column[OrderListRow]] = [
-    Column("Submitted", lambda r: fmt.when(r.submitted_at), lambda r: r.submitted_at.timestamp() if r.submitted_at else 0),
-    Column("Account", lambda r: r.account_name),
-    Column("Symbol", lambda r: r.symbol),
-    Column("Side", lambda r: r.side.title()),
-    Column("Type", lambda r: r.order_type.replace("_", "-").title()),
-    Column("Quantity", lambda r: fmt.quantity(r.quantity) if r.quantity is not None else fmt.money(r.notional, r.currency),
+    Column(translatable("Submitted"),
+           lambda r: fmt.when(r.submitted_at), lambda r: r.submitted_at.timestamp() if r.submitted_at else 0),
+    Column(translatable("Account"), lambda r: r.account_name),
+    Column(translatable("Symbol"), lambda r: r.symbol),
+    Column(translatable("Side"), lambda r: r.side.title()),
+    Column(translatable("Type"),
+           lambda r: r.order_type.replace("_", "-").title()),
+    Column(translatable("Quantity"),
+           lambda r: fmt.quantity(r.quantity) if r.quantity is not None else fmt.money(r.notional, r.currency),
            lambda r: fmt.sort_number(r.quantity if r.quantity is not None else r.notional), numeric=True),
-    Column("Limit", lambda r: fmt.money(r.limit_price), lambda r: fmt.sort_number(r.limit_price), numeric=True),
-    Column("Stop", lambda r: fmt.money(r.stop_price), lambda r: fmt.sort_number(r.stop_price), numeric=True),
-    Column("Status", lambda r: r.status.value.replace("_", " ").title(), tooltip=lambda r: r.reject_reason),
-    Column("Filled", lambda r: fmt.quantity(r.filled_quantity), lambda r: fmt.sort_number(r.filled_quantity), numeric=True),
-    Column("Avg price", lambda r: fmt.money(r.average_fill_price, r.currency), lambda r: fmt.sort_number(r.average_fill_price),
+    Column(translatable("Limit"), lambda r: fmt.money(r.limit_price), lambda r: fmt.sort_number(r.limit_price), numeric=True),
+    Column(translatable("Stop"),
+           lambda r: fmt.money(r.stop_price), lambda r: fmt.sort_number(r.stop_price), numeric=True),
+    Column(translatable("Status"), lambda r: r.status.value.replace("_", " ").title(), tooltip=lambda r: r.reject_reason),
+    Column(translatable("Filled"),
+           lambda r: fmt.quantity(r.filled_quantity), lambda r: fmt.sort_number(r.filled_quantity), numeric=True),
+    Column(translatable("Avg price"),
+           lambda r: fmt.money(r.average_fill_price, r.currency), lambda r: fmt.sort_number(r.average_fill_price),
            numeric=True),
-    Column("Reason", lambda r: r.reject_reason or ""),
+    Column(translatable("Reason"), lambda r: r.reject_reason or ""),
 ]
 
 AUDIT_COLUMNS: list[Column[AuditRow]] = [
-    Column("When", lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), lambda r: r.at.timestamp()),
-    Column("Action", lambda r: r.action.replace("_", " ")),
-    Column("Account", lambda r: r.account_name or r.account_id or ""),
-    Column("What", lambda r: r.summary),
+    Column(translatable("When"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), lambda r: r.at.timestamp()),
+    Column(translatable("Action"), lambda r: r.action.replace("_", " ")),
+    Column(translatable("Account"), lambda r: r.account_name or r.account_id or ""),
+    Column(translatable("What"), lambda r: r.summary),
 ]
 
 
@@ -80,10 +87,10 @@ class OrdersView(QWidget):
         self.model: RowsTableModel[OrderListRow] = RowsTableModel(ORDER_COLUMNS, self)
         self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True, name="Orders")
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.cancel_button = QPushButton("Cancel order\u2026")
+        self.cancel_button = QPushButton(tr("Cancel order\u2026"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
-        self.refresh_button = QPushButton("Check status")
+        self.refresh_button = QPushButton(tr("Check status"))
         self.refresh_button.clicked.connect(self._on_refresh_clicked)
         self.status = QLabel("")
         bar = QHBoxLayout()
@@ -101,19 +108,19 @@ class OrdersView(QWidget):
         self.audit_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         for table in (self.table, self.audit_table):  # no rows yet: as wide as their titles, no scrollbar
             table.resizeColumnsToContents()
-        self.export_button = QPushButton("Export CSV\u2026")
+        self.export_button = QPushButton(tr("Export CSV\u2026"))
         self.export_button.clicked.connect(self._on_export_clicked)
         audit_page = QWidget()
         audit_layout = QVBoxLayout(audit_page)
         audit_bar = QHBoxLayout()
-        audit_bar.addWidget(QLabel("Every preview, order, cancel and rejection made from this app."), 1)
+        audit_bar.addWidget(QLabel(tr("Every preview, order, cancel and rejection made from this app.")), 1)
         audit_bar.addWidget(self.export_button)
         audit_layout.addLayout(audit_bar)
         audit_layout.addWidget(self.audit_table, 1)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(orders_page, "Orders")
-        self.tabs.addTab(audit_page, "Audit log")
+        self.tabs.addTab(orders_page, tr("Orders"))
+        self.tabs.addTab(audit_page, tr("Audit log"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -136,8 +143,9 @@ class OrdersView(QWidget):
         if first_audit and audit_rows:
             resize_columns_soon(self.audit_table, range(len(AUDIT_COLUMNS) - 1))
         open_count = sum(1 for o in orders if o.is_open)
-        self.status.setText(f"{open_count} open \u00b7 {len(orders)} order{'s' if len(orders) != 1 else ''}"
-                            if orders else "No orders yet.")
+        self.status.setText(tr("{open_count} open \u00b7 {orders}").format(
+                                open_count=open_count, orders=plural(len(orders), tr("{count} order"), tr("{count} orders")))
+                            if orders else tr("No orders yet."))
         if open_count and not self.timer.isActive():
             self.timer.start()
         elif not open_count:
@@ -151,7 +159,7 @@ class OrdersView(QWidget):
     def _update_buttons(self, *_: object) -> None:
         order = self.selected_order()
         unconfirmed = bool(order and order.is_open and not order.provider_order_id)
-        self.cancel_button.setText("Close ticket\u2026" if unconfirmed else "Cancel order\u2026")
+        self.cancel_button.setText(tr("Close ticket\u2026") if unconfirmed else tr("Cancel order\u2026"))
         self.cancel_button.setEnabled(bool(order and order.is_open))
 
     async def track_now(self) -> None:
@@ -189,11 +197,13 @@ class OrdersView(QWidget):
             self._ask_to_close_ticket(order)
             return
         self.confirm_box = box = QMessageBox(
-            QMessageBox.Icon.Question, "Cancel order",
-            f"Cancel the {order.side} order for {fmt.quantity(order.quantity)} {order.symbol} in {order.account_name}?",
+            QMessageBox.Icon.Question, tr("Cancel order"),
+            tr("Cancel the {side} order for {quantity} {symbol} in {account_name}?")
+            .format(side=order.side, quantity=fmt.quantity(order.quantity), symbol=order.symbol,
+                    account_name=order.account_name),
             parent=self)
-        keep = box.addButton("Keep order", QMessageBox.ButtonRole.RejectRole)
-        self.confirm_cancel_button = box.addButton("Cancel order", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(tr("Keep order"), QMessageBox.ButtonRole.RejectRole)
+        self.confirm_cancel_button = box.addButton(tr("Cancel order"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(keep)
         box.buttonClicked.connect(
             lambda button: run_task(self, self.cancel_order(order.id)) if button is self.confirm_cancel_button else None)
@@ -201,12 +211,14 @@ class OrdersView(QWidget):
 
     def _ask_to_close_ticket(self, order: OrderListRow) -> None:
         self.confirm_box = box = QMessageBox(
-            QMessageBox.Icon.Question, "Close ticket",
-            f"The brokerage never confirmed the {order.side} ticket for {fmt.quantity(order.quantity)} {order.symbol} "
-            f"in {order.account_name}, and the app found no such order there. Close the ticket? If the order did "
-            "reach the brokerage, it appears at the next sync.", parent=self)
-        keep = box.addButton("Keep it open", QMessageBox.ButtonRole.RejectRole)
-        self.confirm_close_button = box.addButton("Close ticket", QMessageBox.ButtonRole.DestructiveRole)
+            QMessageBox.Icon.Question, tr("Close ticket"),
+            tr("The brokerage never confirmed the {side} ticket for {quantity} {symbol} in {account_name}, and the app "
+               "found no such order there. Close the ticket? If the order did reach the brokerage, it appears at the next "
+               "sync.")
+            .format(side=order.side, quantity=fmt.quantity(order.quantity), symbol=order.symbol,
+                    account_name=order.account_name), parent=self)
+        keep = box.addButton(tr("Keep it open"), QMessageBox.ButtonRole.RejectRole)
+        self.confirm_close_button = box.addButton(tr("Close ticket"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(keep)
         box.buttonClicked.connect(
             lambda button: run_task(self, self.close_ticket(order.id)) if button is self.confirm_close_button else None)
@@ -221,7 +233,7 @@ class OrdersView(QWidget):
             return
         if isValid(self):
             await self.reload()
-            self.status.setText("Ticket closed.")
+            self.status.setText(tr("Ticket closed."))
 
     async def cancel_order(self, order_id: int) -> None:
         self.cancel_button.setEnabled(False)
@@ -233,18 +245,21 @@ class OrdersView(QWidget):
             return
         if isValid(self):
             await self.reload()
-            self.status.setText(f"Order {updated.provider_order_id} is {updated.status.value.replace('_', ' ')}.")
+            self.status.setText(tr("Order {order} is {status}.")
+                                .format(order=updated.provider_order_id,
+                                        status=updated.status.value.replace('_', ' ')))
 
     def _on_export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export audit log", "clera-audit-log.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export audit log"), "clera-audit-log.csv", "CSV files (*.csv)")
         if not path:
             return
         try:
             export_audit_csv(self.audit_model.rows, Path(path))
         except OSError as error:
-            self.status.setText(f"Could not write {path}: {error.strerror or error}. Choose another folder.")
+            self.status.setText(tr("Could not write {path}: {reason}. Choose another folder.")
+                                .format(path=path, reason=error.strerror or error))
             return
-        self.status.setText(f"Exported {len(self.audit_model.rows)} audit entries to {path}")
+        self.status.setText(tr("Exported {count} audit entries to {path}").format(count=len(self.audit_model.rows), path=path))
 
 
 def build(services: AppServices) -> OrdersView:

@@ -35,6 +35,7 @@ from clera_desktop.services.history import Report, SeriesPoint
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import AccountNames
 from clera_desktop.ui.coalesced import Coalesced, Superseded
+from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.slots import async_slot
 
@@ -43,38 +44,48 @@ if TYPE_CHECKING:
     from clera_desktop.services.history import HistoryService
     from clera_desktop.ui.charts.value_chart import ValueChart
 
-RANGES = ("1W", "1M", "3M", "YTD", "1Y", "ALL", "Custom")
+RANGES = ("1W", "1M", "3M", "YTD", "1Y", "ALL", "Custom")  # keys; shown through tr
 INVESTED_LINE = "Start value + net deposits"  # the chart's dashed line (series_of's invested)
-FIGURES = (("end_value", "Value"), ("net_flows", "Net deposits"), ("gain", "Gain"), ("realised", "Realised"),
-           ("unrealised", "Unrealised"), ("income", "Income"), ("costs", "Fees \u00b7 taxes"), ("twr", "Time-weighted"),
-           ("mwr", "Money-weighted"))
+FIGURES = (("end_value", translatable("Value")), ("net_flows", translatable("Net deposits")), ("gain", translatable("Gain")),
+           ("realised", translatable("Realised")), ("unrealised", translatable("Unrealised")),
+           ("income", translatable("Income")), ("costs", translatable("Fees \u00b7 taxes")),
+           ("twr", translatable("Time-weighted")), ("mwr", translatable("Money-weighted")))
 FIGURES_PER_ROW = 5
 CHART_MIN_HEIGHT = 280
 _TIMING = ("Money brought in counts from the start of its day (it can be invested at that day's prices); money "
            "taken out counts at the end of its day (a sale withdrawn the same day is part of that day's result). "
-           "Portfolio Performance counts the same way.")
+           "Portfolio Performance counts the same way.")  # part of two tips below, each translated whole
 FIGURE_TIPS = {
-    "gain": "Value at the end, less value at the start, less net deposits: what the market, income, fees and taxes made.",
-    "income": "Dividends and interest, gross (before the fees and taxes withheld from them).",
-    "realised": "What the range's sales realised: proceeds less the cost of the lots they closed (each account's "
-                "method; costs at the buy day's rate, proceeds at the sale day's).",
-    "unrealised": "How much the open lots' gain (value less cost) grew or shrank over the range. Realised + "
+    "gain": translatable("Value at the end, less value at the start, less net deposits: what the market, income, "
+                         "fees and taxes made."),
+    "income": translatable("Dividends and interest, gross (before the fees and taxes withheld from them)."),
+    "realised": translatable("What the range's sales realised: proceeds less the cost of the lots they closed (each account's "
+                "method; costs at the buy day's rate, proceeds at the sale day's)."),
+    "unrealised": translatable("How much the open lots' gain (value less cost) grew or shrank over the range. Realised + "
                   "unrealised + income - fees - taxes is the gain, where every cost, price and rate is known and no "
                   "shares were transferred; the rest (currency moves on cash, shares from before the first "
-                  "activity, transfers) is said beside it.",
-    "costs": "Fees (less refunds) and taxes (paid or withheld, less refunds) in the range.",
-    "twr": "The return of the money invested, whatever was added or taken out when: each day's return, linked. "
-           + _TIMING + " The yearly rate is shown for ranges of a year or more.",
-    "mwr": "The rate your own deposits and withdrawals earned (internal rate of return, as Excel's XIRR). For a range "
-           "under a year it is the range's own return, not a yearly rate. " + _TIMING,
+                  "activity, transfers) is said beside it."),
+    "costs": translatable("Fees (less refunds) and taxes (paid or withheld, less refunds) in the range."),
+    "twr": translatable("The return of the money invested, whatever was added or taken out when: each day's return, "
+                        "linked. {timing} The yearly rate is shown for ranges of a year or more."),
+    "mwr": translatable("The rate your own deposits and withdrawals earned (internal rate of return, as Excel's XIRR). "
+                        "For a range under a year it is the range's own return, not a yearly rate. {timing}"),
 }
+
+
+def figure_tip(key: str) -> str:
+    """A figure's tooltip in the person's language ("" for a figure without one)."""
+    tip = FIGURE_TIPS.get(key)
+    return tr(tip).format(timing=tr(_TIMING)) if tip else ""
+
+
 DEPOSITS_COLOR = "#8e8e93"
 BENCHMARK_COLOR = "#f28e2b"
-BENCHMARK_PREFIX = "Benchmark: "
-BENCHMARK_TIP = ("A symbol's daily closes, or a blend rebalanced daily to its mix (SPY 60, AGG 40), in the base "
+BENCHMARK_PREFIX = "Benchmark: "  # a curve's name (a key)
+BENCHMARK_TIP = (translatable("A symbol's daily closes, or a blend rebalanced daily to its mix (SPY 60, AGG 40), in the base "
                  "currency. Its time-weighted return is drawn beside yours with \u201cReturn %\u201d; the value line "
                  "shows what the portfolio's value at the start and every deposit and withdrawal would have made "
-                 "in it instead (in at the start of its day, out at the end, as your return counts them).")
+                 "in it instead (in at the start of its day, out at the end, as your return counts them)."))
 GAP_SECONDS = 4 * 86400.0  # daily values further apart than this: no data in between, drawn as a gap
 
 
@@ -123,15 +134,15 @@ def risk_text(report: Report) -> str:
 
 #: Notes shown under the chart; the rest are counted there and read in full in its tooltip.
 NOTES_SHOWN = 2
-NO_NOTES = ("Daily values rebuilt from activities and daily closes; external flows are deposits, withdrawals and "
-            "transfers.")
+NO_NOTES = (translatable("Daily values rebuilt from activities and daily closes; external flows are deposits, withdrawals and "
+            "transfers."))
 
 
 def notes_text(notes: list[str]) -> tuple[str, str]:
     """What the foot of the view says (at most :data:`NOTES_SHOWN` notes, then how many more) and its
     tooltip (every note): a long list never pushes the chart up."""
     if not notes:
-        return NO_NOTES, ""
+        return tr(NO_NOTES), ""
     more = len(notes) - NOTES_SHOWN
     shown = notes[:NOTES_SHOWN] + ([f"\u2026and {more} more note{'s' if more > 1 else ''}: point here to read "
                                     f"{'them' if more > 1 else 'it'}."] if more > 0 else [])
@@ -156,7 +167,7 @@ class PerformanceView(QWidget):
         self._fixed_account = account_id
         self.account = QComboBox()
         self.account.setAccessibleName("Account")
-        self.account.addItem("All accounts", None)
+        self.account.addItem(tr("All accounts"), None)
         self.account.setVisible(show_choice)
         self.account.currentIndexChanged.connect(self._on_choice_changed)
         self.range_group = QButtonGroup(self)
@@ -164,7 +175,7 @@ class PerformanceView(QWidget):
         bar.addWidget(self.account)
         bar.addStretch(1)
         for name in RANGES:
-            button = QPushButton(name)
+            button = QPushButton(tr("Custom") if name == "Custom" else name)
             button.setCheckable(True)
             button.setProperty("range", name)
             self.range_group.addButton(button)
@@ -185,9 +196,9 @@ class PerformanceView(QWidget):
         self.captions: dict[str, QLabel] = {}
         grid = QGridLayout()
         for n, (key, title) in enumerate(FIGURES):
-            caption = QLabel(title)
+            caption = QLabel(tr(title))
             caption.setStyleSheet("color: gray")
-            caption.setToolTip(FIGURE_TIPS.get(key, ""))
+            caption.setToolTip(figure_tip(key))
             self.captions[key] = caption
             value = QLabel("\u2014")
             emphasise(value, 16)
@@ -201,21 +212,21 @@ class PerformanceView(QWidget):
         self.note.setStyleSheet("color: gray")
         self.risk = QLabel("")
         self.risk.setWordWrap(True)
-        self.risk.setToolTip("Daily returns linked as the time-weighted return links them: deposits and withdrawals "
-                             "are not gains or losses. Volatility is over trading days, annualised (x sqrt 252).")
-        self.show_return = QCheckBox("Return %")
-        self.show_return.setToolTip("The time-weighted return since the range began, instead of the value")
-        self.show_deposits = QCheckBox("Money in")
-        self.show_deposits.setToolTip("A dashed line: the value at the start of the range plus the money brought in "
-                                      "since, less the money taken out; what it would be worth with no gain. Its gap "
-                                      "to the value is the range's gain.")
+        self.risk.setToolTip(tr("Daily returns linked as the time-weighted return links them: deposits and withdrawals are "
+                                "not gains or losses. Volatility is over trading days, annualised (x sqrt 252)."))
+        self.show_return = QCheckBox(tr("Return %"))
+        self.show_return.setToolTip(tr("The time-weighted return since the range began, instead of the value"))
+        self.show_deposits = QCheckBox(tr("Money in"))
+        self.show_deposits.setToolTip(tr("A dashed line: the value at the start of the range plus the money brought in "
+                                         "since, less the money taken out; what it would be worth with no gain. Its gap to "
+                                         "the value is the range's gain."))
         self.show_deposits.setChecked(True)
         for box in (self.show_return, self.show_deposits):
             box.toggled.connect(lambda _checked: self._draw())
         self.benchmark_edit = QLineEdit()
-        self.benchmark_edit.setPlaceholderText("Compare with: SPY, or SPY 60, AGG 40")
+        self.benchmark_edit.setPlaceholderText(tr("Compare with: SPY, or SPY 60, AGG 40"))
         self.benchmark_edit.setAccessibleName("Benchmark")
-        self.benchmark_edit.setToolTip(BENCHMARK_TIP)
+        self.benchmark_edit.setToolTip(tr(BENCHMARK_TIP))
         self.benchmark_edit.setClearButtonEnabled(True)
         # as wide as its placeholder and the clear button: never cut off
         wide = self.benchmark_edit.fontMetrics().horizontalAdvance(self.benchmark_edit.placeholderText()) + 48
@@ -225,7 +236,7 @@ class PerformanceView(QWidget):
         self.benchmark_line = QLabel("")
         self.benchmark_line.setWordWrap(True)
         self.benchmark_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.benchmark_line.setToolTip(BENCHMARK_TIP)
+        self.benchmark_line.setToolTip(tr(BENCHMARK_TIP))
         chart_bar = QHBoxLayout()
         chart_bar.addWidget(self.risk, 1)
         chart_bar.addWidget(self.benchmark_edit)
@@ -255,7 +266,7 @@ class PerformanceView(QWidget):
         current = self.account.currentData()
         self.account.blockSignals(True)
         self.account.clear()
-        self.account.addItem("All accounts", None)
+        self.account.addItem(tr("All accounts"), None)
         for account_id, name in accounts:
             self.account.addItem(name, account_id)
         self.account.setCurrentIndex(max(0, self.account.findData(current)))
@@ -319,7 +330,7 @@ class PerformanceView(QWidget):
             self.chart.setMinimumHeight(CHART_MIN_HEIGHT)  # in an account's pane too: a line worth reading
             self.chart_area.addWidget(self.chart)
             if self.report is None:
-                self.chart.show_message(f"Reading {self.reading}\u2026")
+                self.chart.show_message(tr("Reading {reading}\u2026").format(reading=self.reading))
             self._draw()
         if self._stale:
             from clera_desktop.ui.tasks import run_task
@@ -378,7 +389,7 @@ class PerformanceView(QWidget):
         change = gains.unrealised_change
         self.figures["unrealised"].setText(fmt.money(change, currency) if change is not None else "unknown")
         m = report.total
-        tip = FIGURE_TIPS["unrealised"]
+        tip = figure_tip("unrealised")
         if change is None:
             tip += f"\n\nUnknown: {', '.join(gains.left_out)} hold lots of unknown cost, price or rate."
         else:
@@ -395,10 +406,10 @@ class PerformanceView(QWidget):
         self.figures["income"].setText(fmt.money(m.income, currency))
         self.figures["costs"].setText(f"{fmt.money(m.fees)} \u00b7 {fmt.money(m.taxes, currency)}")
         yearly = f" ({fmt.percent(m.twr_annualised)} a year)" if m.twr_annualised is not None else ""
-        self.figures["twr"].setText(fmt.percent(m.twr) + yearly if m.twr is not None else "not defined")
-        self.figures["mwr"].setText(fmt.percent(m.mwr) if m.mwr is not None else "not defined")
-        self.figures["mwr"].setToolTip(FIGURE_TIPS["mwr"] + (f"\n\nNot defined here: {m.mwr_missing}." if m.mwr_missing else ""))
-        self.captions["mwr"].setText("Money-weighted (yearly)" if m.mwr_basis == "annual" else
+        self.figures["twr"].setText(fmt.percent(m.twr) + yearly if m.twr is not None else tr("not defined"))
+        self.figures["mwr"].setText(fmt.percent(m.mwr) if m.mwr is not None else tr("not defined"))
+        self.figures["mwr"].setToolTip(figure_tip("mwr") + (f"\n\nNot defined here: {m.mwr_missing}." if m.mwr_missing else ""))
+        self.captions["mwr"].setText(tr("Money-weighted (yearly)") if m.mwr_basis == "annual" else
                                      "Money-weighted (this range)" if m.mwr_basis == "period" else "Money-weighted")
 
     async def _show_note(self, ids: list[str] | None) -> None:
@@ -430,7 +441,7 @@ class PerformanceView(QWidget):
             return
         if not self.points:
             if self.report is not None:
-                self.chart.show_message("No daily values in this range: choose a longer one, or add activities.")
+                self.chart.show_message(tr("No daily values in this range: choose a longer one, or add activities."))
             return
         from datetime import datetime, time
 

@@ -37,6 +37,7 @@ from clera_desktop.trading.service import PlacementResult, TicketRejected, Trade
 from clera_desktop.trading.validation import TicketFacts, TicketProblem, estimated_amount, validate_ticket
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.dialogs.confirm_order_dialog import ConfirmOrderDialog
+from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.slots import async_slot
 
 if TYPE_CHECKING:
@@ -48,10 +49,11 @@ log = logging.getLogger(__name__)
 #: Fields whose "enter this" problem waits until the person typed in them (or asked for a review).
 _EMPTY_UNTIL_TYPED = frozenset({"quantity", "limit_price", "stop_price", "symbol"})
 _DECIMAL = QRegularExpression(r"^\d{0,12}(\.\d{0,9})?$")
-_TYPES = [("Market", OrderType.MARKET), ("Limit", OrderType.LIMIT), ("Stop", OrderType.STOP),
-          ("Stop-limit", OrderType.STOP_LIMIT)]
-_TIF_TEXT = {TimeInForce.DAY: "Day", TimeInForce.GTC: "Good till canceled", TimeInForce.IOC: "Immediate or cancel",
-             TimeInForce.FOK: "Fill or kill", TimeInForce.OPG: "At the open", TimeInForce.CLS: "At the close"}
+_TYPES = [(translatable("Market"), OrderType.MARKET), (translatable("Limit"), OrderType.LIMIT),
+          (translatable("Stop"), OrderType.STOP), (translatable("Stop-limit"), OrderType.STOP_LIMIT)]
+_TIF_TEXT = {TimeInForce.DAY: translatable("Day"), TimeInForce.GTC: translatable("Good till canceled"),
+             TimeInForce.IOC: translatable("Immediate or cancel"), TimeInForce.FOK: translatable("Fill or kill"),
+             TimeInForce.OPG: translatable("At the open"), TimeInForce.CLS: translatable("At the close")}
 
 
 def parse_decimal(text: str) -> Decimal | None:
@@ -90,7 +92,7 @@ class TradeView(QWidget):
         self.confirm_dialog: ConfirmOrderDialog | None = None
 
         self.symbol = QLineEdit()
-        self.symbol.setPlaceholderText("Symbol, e.g. AAPL")
+        self.symbol.setPlaceholderText(tr("Symbol, e.g. AAPL"))
         self.symbol_names = QStringListModel(self)
         completer = QCompleter(self.symbol_names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -105,19 +107,19 @@ class TradeView(QWidget):
         self.route_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.route_note.setStyleSheet("color: gray")
         self.side = QComboBox()
-        self.side.addItem("Buy", OrderSide.BUY)
-        self.side.addItem("Sell", OrderSide.SELL)
+        self.side.addItem(tr("Buy"), OrderSide.BUY)
+        self.side.addItem(tr("Sell"), OrderSide.SELL)
         self.amount_kind = QComboBox()
         self.amount_kind.setAccessibleName("Amount in")
-        self.amount_kind.addItem("Shares", "quantity")
-        self.amount_kind.addItem("Cash amount", "notional")
+        self.amount_kind.addItem(tr("Shares"), "quantity")
+        self.amount_kind.addItem(tr("Cash amount"), "notional")
         self.amount = QLineEdit()
         self.amount.setAccessibleName("Amount")
         self.amount.setValidator(QRegularExpressionValidator(_DECIMAL, self))
         self.amount.setPlaceholderText("0")
         self.order_type = QComboBox()
         for text, kind in _TYPES:
-            self.order_type.addItem(text, kind)
+            self.order_type.addItem(tr(text), kind)
         self.limit_price = QLineEdit()
         self.stop_price = QLineEdit()
         for box in (self.limit_price, self.stop_price):
@@ -127,19 +129,19 @@ class TradeView(QWidget):
         amount_row.addWidget(self.amount, 2)
         amount_row.addWidget(self.amount_kind, 1)
         form = QFormLayout()
-        form.addRow("Symbol", self.symbol)
-        form.addRow("Account", self.account)
+        form.addRow(tr("Symbol"), self.symbol)
+        form.addRow(tr("Account"), self.account)
         form.addRow("", self.route_note)
-        form.addRow("Side", self.side)
-        form.addRow("Amount", amount_row)
-        form.addRow("Order type", self.order_type)
-        form.addRow("Limit price", self.limit_price)
-        form.addRow("Stop price", self.stop_price)
-        form.addRow("Time in force", self.time_in_force)
-        self.review_button = QPushButton("Review order\u2026")
+        form.addRow(tr("Side"), self.side)
+        form.addRow(tr("Amount"), amount_row)
+        form.addRow(tr("Order type"), self.order_type)
+        form.addRow(tr("Limit price"), self.limit_price)
+        form.addRow(tr("Stop price"), self.stop_price)
+        form.addRow(tr("Time in force"), self.time_in_force)
+        self.review_button = QPushButton(tr("Review order\u2026"))
         self.review_button.setDefault(True)
         self.review_button.clicked.connect(self._on_review_clicked)
-        ticket_box = QGroupBox("Order ticket")
+        ticket_box = QGroupBox(tr("Order ticket"))
         ticket_layout = QVBoxLayout(ticket_box)
         ticket_layout.addLayout(form)
         ticket_layout.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -153,7 +155,7 @@ class TradeView(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        info_box = QGroupBox("Before you send it")
+        info_box = QGroupBox(tr("Before you send it"))
         info = QVBoxLayout(info_box)
         for label in (self.account_info, self.quote_info, self.estimate, self.problems):
             info.addWidget(label)
@@ -215,12 +217,14 @@ class TradeView(QWidget):
         model = self.account.model()
         for candidate in sorted(candidates, key=lambda c: (not c.eligible, c.account.label)):
             cash = fmt.money(candidate.account.cash, candidate.account.currency)
-            self.account.addItem(f"{candidate.account.label} \u00b7 cash {cash}", candidate.account.id)
+            self.account.addItem(tr("{label} \u00b7 cash {cash}")
+                                 .format(label=candidate.account.label, cash=cash), candidate.account.id)
             item = model.item(self.account.count() - 1)  # type: ignore[attr-defined]
             if not candidate.eligible:
                 item.setEnabled(False)
                 item.setToolTip(candidate.reason or "")
-                self.account.setItemText(self.account.count() - 1, f"{candidate.account.label} \u2014 cannot trade")
+                self.account.setItemText(self.account.count() - 1, tr("{label} \u2014 cannot trade")
+                                                                   .format(label=candidate.account.label))
         index = self.account.findData(current)
         if index < 0 or not self._accounts[current].eligible:
             index = next((i for i in range(self.account.count()) if self._accounts[self.account.itemData(i)].eligible), -1)
@@ -235,8 +239,8 @@ class TradeView(QWidget):
                 if not isValid(self):
                     return
         else:
-            self.route_note.setText("No account can trade yet: connect a brokerage with trading access, or add the "
-                                    "Clera brokerage account, in Connect.")
+            self.route_note.setText(tr("No account can trade yet: connect a brokerage with trading access, or add the "
+                                       "Clera brokerage account, in Connect."))
         self._facts, self._facts_for = None, None
         await self._refresh_facts()
 
@@ -273,7 +277,7 @@ class TradeView(QWidget):
         self._account_chosen_by_person = True
         account = self.selected_account()
         if account is not None:
-            self.route_note.setText(f"You chose {account.label}.")
+            self.route_note.setText(tr("You chose {label}.").format(label=account.label))
         await self._refresh_facts()
 
     async def _refresh_completions(self, text: str) -> None:
@@ -297,7 +301,7 @@ class TradeView(QWidget):
             self._judge()
             return
         self._asked_for = key
-        self.quote_info.setText("Fetching the latest quote\u2026" if ticket.symbol else "")
+        self.quote_info.setText(tr("Fetching the latest quote\u2026") if ticket.symbol else "")
         try:
             facts, _ = await self._trading.check(ticket)
         except CleraError as error:
@@ -317,7 +321,7 @@ class TradeView(QWidget):
         self.time_in_force.blockSignals(True)
         self.time_in_force.clear()
         for tif in allowed:
-            self.time_in_force.addItem(_TIF_TEXT[tif], tif)
+            self.time_in_force.addItem(tr(_TIF_TEXT[tif]), tif)
         self.time_in_force.setCurrentIndex(max(0, self.time_in_force.findData(current)))
         self.time_in_force.blockSignals(False)
         notional_item = self.amount_kind.model().item(1)  # type: ignore[attr-defined]
@@ -362,17 +366,20 @@ class TradeView(QWidget):
             f" \u00b7 buying power <b>{fmt.money(account.buying_power, account.currency)}</b>{held}")
         quote = facts.quote if facts is not None else None
         if quote is not None:
-            self.quote_info.setText(f"{quote.symbol}: bid {fmt.money(quote.bid)} \u00b7 ask {fmt.money(quote.ask)} \u00b7 last "
-                                    f"<b>{fmt.money(quote.last, quote.currency)}</b><br><span style='color:gray'>{quote.source}"
-                                    f"{', ' + fmt.when(quote.as_of) if quote.as_of else ''}</span>")
+            self.quote_info.setText(tr("{symbol}: bid {bid} \u00b7 ask {ask} \u00b7 last <b>{last}</b><br><span "
+                                       "style='color:gray'>{source}{when}</span>")
+                                    .format(symbol=quote.symbol, bid=fmt.money(quote.bid), ask=fmt.money(quote.ask),
+                                            last=fmt.money(quote.last, quote.currency), source=quote.source,
+                                            when=', ' + fmt.when(quote.as_of) if quote.as_of else ''))
         elif facts is not None and symbol:
-            self.quote_info.setText("No quote available for this symbol.")
+            self.quote_info.setText(tr("No quote available for this symbol."))
         if ticket is not None and quote is not None:
             amount = estimated_amount(ticket, quote)
             word = "cost" if ticket.side is OrderSide.BUY else "proceeds"
-            self.estimate.setText(f"Estimated {word}: <b>{fmt.money(amount.value, account.currency)}</b> "
-                                  f"<span style='color:gray'>(app estimate from the latest quote, before commission)</span>"
-                                  if amount.value is not None else f"Estimated {word}: not available")
+            self.estimate.setText(tr("Estimated {word}: <b>{money}</b> <span style='color:gray'>(app estimate from the "
+                                     "latest quote, before commission)</span>")
+                                  .format(word=word, money=fmt.money(amount.value, account.currency))
+                                  if amount.value is not None else tr("Estimated {word}: not available").format(word=word))
         else:
             self.estimate.setText("")
         shown = [p for p in self.current_problems() if p.field not in _EMPTY_UNTIL_TYPED or p.field in self._typed
@@ -399,7 +406,7 @@ class TradeView(QWidget):
             self.problems.setText("<span style='color:#c0392b'>Choose an account that can trade.</span>")
             return
         self.review_button.setEnabled(False)
-        self.problems.setText("Asking the brokerage to check the order\u2026")
+        self.problems.setText(tr("Asking the brokerage to check the order\u2026"))
         try:
             preview = await self._trading.preview(ticket)
         except TicketRejected as rejected:

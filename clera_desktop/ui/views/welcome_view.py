@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from clera_desktop.ui.i18n import tr
+
 
 class WelcomeView(QWidget):
     demo_requested = Signal()
@@ -18,7 +20,7 @@ class WelcomeView(QWidget):
         layout.setSpacing(10)
         layout.addStretch(1)
         title = QLabel("<h1>Welcome to Clera Desktop</h1>")
-        body = QLabel("Every brokerage account in one window, live and correct to the cent.")
+        body = QLabel(tr("Every brokerage account in one window, live and correct to the cent."))
         for label in (title, body):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)

@@ -1,0 +1,1880 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en_US">
+  <context>
+    <name>Clera</name>
+    <message>
+      <location filename="../../clera_desktop/ui/account_choice.py" />
+      <source>All accounts</source>
+      <translation>Alle Konten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/app_shell.py" />
+      <source>Clera Desktop</source>
+      <translation>Clera Desktop</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Symbol</source>
+      <translation>Symbol</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Quantity</source>
+      <translation>Stückzahl</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Price</source>
+      <translation>Kurs</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Amount</source>
+      <translation>Betrag</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Fee</source>
+      <translation>Gebühr</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Tax withheld</source>
+      <translation>Einbehaltene Steuer</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>First bought on</source>
+      <translation>Zuerst gekauft am</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Amount: the cash paid, fee included (left empty: quantity × price + fee).</source>
+      <translation>Betrag: der gezahlte Betrag inklusive Gebühr (leer: Stückzahl × Kurs + Gebühr).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Amount: the cash received after the fee (left empty: quantity × price − fee).</source>
+      <translation>Betrag: der erhaltene Betrag nach Gebühr (leer: Stückzahl × Kurs − Gebühr).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Amount: the gross dividend; the fee and tax withheld are taken from it.</source>
+      <translation>Betrag: die Bruttodividende; Gebühr und einbehaltene Steuer werden davon abgezogen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Amount: the gross interest; the fee and tax withheld are taken from it.</source>
+      <translation>Betrag: die Bruttozinsen; Gebühr und einbehaltene Steuer werden davon abgezogen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Quantity: the ratio (2 for a 2-for-1 split).</source>
+      <translation>Stückzahl: das Verhältnis (2 für einen 2:1-Split).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Shares move, no cash: amount (or quantity × price) is the cost they carry.</source>
+      <translation>Aktien werden bewegt, kein Geld: Betrag (oder Stückzahl × Kurs) sind ihre Anschaffungskosten.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Shares move, no cash. Without a symbol, the amount is cash moved out.</source>
+      <translation>Aktien werden bewegt, kein Geld. Ohne Symbol ist der Betrag ausgebuchtes Geld.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Edit activity — {account}</source>
+      <translation>Buchung bearbeiten — {account}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Add activity — {account}</source>
+      <translation>Buchung hinzufügen — {account}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Type</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>YYYY-MM-DD (for the holding period)</source>
+      <translation>JJJJ-MM-TT (für die Haltedauer)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Description</source>
+      <translation>Beschreibung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>Save anyway</source>
+      <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/alpaca_dialog.py" />
+      <source>Add Clera brokerage account</source>
+      <translation>Clera-Brokerage-Konto hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/alpaca_dialog.py" />
+      <source>API key ID</source>
+      <translation>API-Schlüssel-ID</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/alpaca_dialog.py" />
+      <source>Secret key</source>
+      <translation>Geheimer Schlüssel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/alpaca_dialog.py" />
+      <source>Paper trading (practice money)</source>
+      <translation>Papierhandel (Übungsgeld)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/alpaca_dialog.py" />
+      <source>Your keys are checked with Alpaca, then kept in the system keyring.</source>
+      <translation>Ihre Schlüssel werden bei Alpaca geprüft und dann im Schlüsselbund des Systems abgelegt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/alpaca_dialog.py" />
+      <source>Verify and save</source>
+      <translation>Prüfen und speichern</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/alpaca_dialog.py" />
+      <source>Key ID</source>
+      <translation>Schlüssel-ID</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/alpaca_dialog.py" />
+      <source>Secret</source>
+      <translation>Geheimnis</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/alpaca_dialog.py" />
+      <source>Enter both the key ID and the secret key.</source>
+      <translation>Geben Sie die Schlüssel-ID und den geheimen Schlüssel ein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/alpaca_dialog.py" />
+      <source>Checking the keys with Alpaca…</source>
+      <translation>Die Schlüssel werden bei Alpaca geprüft…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/classify_dialog.py" />
+      <source>As the providers report it</source>
+      <translation>Wie von den Anbietern gemeldet</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/classify_dialog.py" />
+      <source>Classify {symbol}</source>
+      <translation>{symbol} einordnen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/classify_dialog.py" />
+      <source>Your classes are kept apart from what the providers report: a sync never changes them. Type a new name to add a class. The region follows the country.</source>
+      <translation>Ihre Einordnungen werden getrennt von den Angaben der Anbieter gespeichert: Eine Synchronisierung ändert sie nie. Geben Sie einen neuen Namen ein, um eine Klasse anzulegen. Die Region folgt dem Land.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>from the brokerage's preview</source>
+      <translation>aus der Vorschau des Brokers</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>app estimate from the latest quote</source>
+      <translation>Schätzung der App aus dem letzten Kurs</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>not available</source>
+      <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Confirm order</source>
+      <translation>Order bestätigen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Account</source>
+      <translation>Konto</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Order type</source>
+      <translation>Ordertyp</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Limit price</source>
+      <translation>Limitkurs</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Stop price</source>
+      <translation>Stoppkurs</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Commission</source>
+      <translation>Provision</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Estimated cost</source>
+      <translation>Geschätzte Kosten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Estimated proceeds</source>
+      <translation>Geschätzter Erlös</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Cash afterwards</source>
+      <translation>Bargeld danach</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Quote</source>
+      <translation>Kurs</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>bid {bid} · ask {ask} · last {last} ({source})</source>
+      <translation>Geld {bid} · Brief {ask} · zuletzt {last} ({source})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>I understand this is a live account: this order uses real money.</source>
+      <translation>Mir ist klar, dass dies ein Echtgeldkonto ist: Diese Order verwendet echtes Geld.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Place order</source>
+      <translation>Order aufgeben</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Placing the order…</source>
+      <translation>Die Order wird aufgegeben…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Import from CSV</source>
+      <translation>Aus CSV importieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Activities</source>
+      <translation>Buchungen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Daily prices</source>
+      <translation>Tageskurse</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Exchange rates</source>
+      <translation>Wechselkurse</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Choose a CSV file, or type its path and press Enter</source>
+      <translation>Wählen Sie eine CSV-Datei oder geben Sie ihren Pfad ein und drücken Sie die Eingabetaste</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Choose…</source>
+      <translation>Auswählen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Import</source>
+      <translation>Importieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Import the good lines</source>
+      <translation>Die fehlerfreien Zeilen importieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Columns: {formats}</source>
+      <translation>Spalten: {formats}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Import CSV</source>
+      <translation>CSV importieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Import the {count} good line</source>
+      <translation>Die {count} fehlerfreie Zeile importieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Import the {count} good lines</source>
+      <translation>Die {count} fehlerfreien Zeilen importieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/manual_account_dialog.py" />
+      <source>Add manual account</source>
+      <translation>Manuelles Konto hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/manual_account_dialog.py" />
+      <source>e.g. Company pension</source>
+      <translation>z. B. Betriebsrente</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/manual_account_dialog.py" />
+      <source>Then add its activities one by one (right-click it in Accounts › Add activity…) or import them from CSV (File › Import CSV).</source>
+      <translation>Fügen Sie dann seine Buchungen einzeln hinzu (Rechtsklick in Konten › Buchung hinzufügen…) oder importieren Sie sie aus einer CSV-Datei (Datei › CSV importieren).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/manual_account_dialog.py" />
+      <source>Create</source>
+      <translation>Anlegen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/manual_account_dialog.py" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/manual_account_dialog.py" />
+      <source>Currency</source>
+      <translation>Währung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/portal_dialog.py" />
+      <source>Signing in happens on {host}; Clera Desktop never sees your brokerage password.</source>
+      <translation>Die Anmeldung erfolgt auf {host}; Clera Desktop sieht Ihr Broker-Passwort nie.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/portal_dialog.py" />
+      <source>Open outside Clera Desktop?</source>
+      <translation>Außerhalb von Clera Desktop öffnen?</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/portal_dialog.py" />
+      <source>The page wants to open {address}.
+
+Open it with your system ({where})?</source>
+      <translation>Die Seite möchte {address} öffnen.
+
+Mit Ihrem System öffnen ({where})?</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>{name} (left empty: keep the saved one)</source>
+      <translation>{name} (leer: den gespeicherten behalten)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Keys are kept in the system keyring, never in the database or the log.</source>
+      <translation>Schlüssel werden im Schlüsselbund des Systems gespeichert, nie in der Datenbank oder im Protokoll.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>This system has no keyring: keys are kept in a file encrypted with your passphrase, never in the database or the log.</source>
+      <translation>Dieses System hat keinen Schlüsselbund: Schlüssel werden in einer mit Ihrer Passphrase verschlüsselten Datei gespeichert, nie in der Datenbank oder im Protokoll.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>The demo's keys are kept in memory only, and forgotten when it quits.</source>
+      <translation>Die Schlüssel der Demo liegen nur im Arbeitsspeicher und werden beim Beenden vergessen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Settings</source>
+      <translation>Einstellungen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Client ID</source>
+      <translation>Client-ID</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Personal key (my own SnapTrade account)</source>
+      <translation>Persönlicher Schlüssel (mein eigenes SnapTrade-Konto)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Production (unchecked: Plaid sandbox)</source>
+      <translation>Produktion (nicht angehakt: Plaid-Sandbox)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Live keys: real money (unchecked: paper trading)</source>
+      <translation>Live-Schlüssel: echtes Geld (nicht angehakt: Papierhandel)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>For every account whose own method is not chosen (in its pane under Accounts)</source>
+      <translation>Für jedes Konto ohne eigene Methode (in seinem Bereich unter Konten)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>A sale of shares held longer than this is long-term (US: 12 months)</source>
+      <translation>Ein Verkauf von Aktien, die länger gehalten wurden, ist langfristig (USA: 12 Monate)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Show totals in</source>
+      <translation>Summen anzeigen in</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Close lots by</source>
+      <translation>Posten schließen nach</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Long-term after</source>
+      <translation>Langfristig nach</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>SnapTrade</source>
+      <translation>SnapTrade</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Consumer key</source>
+      <translation>Consumer-Schlüssel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Plaid</source>
+      <translation>Plaid</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Clera brokerage (Alpaca)</source>
+      <translation>Clera-Brokerage (Alpaca)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Security</source>
+      <translation>Sicherheit</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Encrypt my data on this computer (SQLCipher, AES-256)</source>
+      <translation>Meine Daten auf diesem Computer verschlüsseln (SQLCipher, AES-256)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Not saved: the keys need the passphrase of their encrypted file.</source>
+      <translation>Nicht gespeichert: Die Schlüssel brauchen die Passphrase ihrer verschlüsselten Datei.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Checking the keys with each provider…</source>
+      <translation>Die Schlüssel werden bei jedem Anbieter geprüft…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Encrypting your data…</source>
+      <translation>Ihre Daten werden verschlüsselt…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Decrypting your data…</source>
+      <translation>Ihre Daten werden entschlüsselt…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/formatting.py" />
+      <source>Paper</source>
+      <translation>Papier</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/formatting.py" />
+      <source>Live</source>
+      <translation>Live</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/formatting.py" />
+      <source>Connected</source>
+      <translation>Verbunden</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/formatting.py" />
+      <source>Needs reconnect</source>
+      <translation>Neu verbinden nötig</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/formatting.py" />
+      <source>Removed</source>
+      <translation>Entfernt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/formatting.py" />
+      <source>Clera (Alpaca)</source>
+      <translation>Clera (Alpaca)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/formatting.py" />
+      <source>Manual</source>
+      <translation>Manuell</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Number</source>
+      <translation>Nummer</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Provider</source>
+      <translation>Anbieter</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Access</source>
+      <translation>Zugriff</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Cash</source>
+      <translation>Bargeld</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Total
+value</source>
+      <translation>Gesamt-
+wert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Total</source>
+      <translation>Gesamt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Last
+sync</source>
+      <translation>Letzte
+Synchr.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Total
+({currency})</source>
+      <translation>Gesamt
+({currency})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Kept by hand</source>
+      <translation>Von Hand geführt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>Market value</source>
+      <translation>Marktwert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>Cost basis</source>
+      <translation>Einstandswert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>Gain/loss</source>
+      <translation>Gewinn/Verlust</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>Gain %</source>
+      <translation>Gewinn %</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>Weight</source>
+      <translation>Gewicht</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>Accounts</source>
+      <translation>Konten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>The accounts price this holding differently (or not at all): each account's price is on its own row.</source>
+      <translation>Die Konten bewerten diese Position unterschiedlich (oder gar nicht): Der Kurs jedes Kontos steht in seiner eigenen Zeile.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/main_window.py" />
+      <source>Showing your last session's figures while your data opens…</source>
+      <translation>Die Zahlen Ihrer letzten Sitzung werden gezeigt, während Ihre Daten geöffnet werden…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/main_window.py" />
+      <source>Opening your data…</source>
+      <translation>Ihre Daten werden geöffnet…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/main_window.py" />
+      <source>Unlock saved keys…</source>
+      <translation>Gespeicherte Schlüssel entsperren…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/main_window.py" />
+      <source>No system keyring here: your API keys are kept in an encrypted file.</source>
+      <translation>Kein Schlüsselbund des Systems hier: Ihre API-Schlüssel liegen in einer verschlüsselten Datei.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/main_window.py" />
+      <source>Saved keys unlocked.</source>
+      <translation>Gespeicherte Schlüssel entsperrt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/palette.py" />
+      <source>As the &amp;system</source>
+      <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/palette.py" />
+      <source>&amp;Light</source>
+      <translation>&amp;Hell</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/palette.py" />
+      <source>&amp;Dark</source>
+      <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/sync_flow.py" />
+      <source>Syncing…</source>
+      <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/sync_flow.py" />
+      <source>Sync did not finish</source>
+      <translation>Synchronisierung nicht abgeschlossen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/sync_flow.py" />
+      <source>Synced with problems</source>
+      <translation>Mit Problemen synchronisiert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/sync_flow.py" />
+      <source>Nothing connected to sync: connect a brokerage in Connect</source>
+      <translation>Nichts zum Synchronisieren verbunden: Verbinden Sie einen Broker unter Verbinden</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/sync_flow.py" />
+      <source>Up to date</source>
+      <translation>Aktuell</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/sync_flow.py" />
+      <source>Syncing {provider}: {message}{counter}</source>
+      <translation>Synchronisiere {provider}: {message}{counter}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/sync_flow.py" />
+      <source>Click for details</source>
+      <translation>Für Details klicken</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/sync_flow.py" />
+      <source>Sync details</source>
+      <translation>Details der Synchronisierung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/unlock.py" />
+      <source>Unlock saved keys</source>
+      <translation>Gespeicherte Schlüssel entsperren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/unlock.py" />
+      <source>Choose a passphrase for your keys</source>
+      <translation>Wählen Sie eine Passphrase für Ihre Schlüssel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/unlock.py" />
+      <source>This system has no keyring service, so Clera Desktop keeps your API keys in a file encrypted with a passphrase you choose. It cannot be recovered: without it, the keys must be typed again.</source>
+      <translation>Dieses System hat keinen Schlüsselbund-Dienst, daher speichert Clera Desktop Ihre API-Schlüssel in einer Datei, die mit einer von Ihnen gewählten Passphrase verschlüsselt ist. Sie kann nicht wiederhergestellt werden: Ohne sie müssen die Schlüssel erneut eingegeben werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/unlock.py" />
+      <source>This system has no keyring service: your saved API keys are in a file encrypted with your passphrase.</source>
+      <translation>Dieses System hat keinen Schlüsselbund-Dienst: Ihre gespeicherten API-Schlüssel liegen in einer mit Ihrer Passphrase verschlüsselten Datei.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/unlock.py" />
+      <source>Passphrase</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/unlock.py" />
+      <source>Type it again</source>
+      <translation>Noch einmal eingeben</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Placed</source>
+      <translation>Aufgegeben</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Side</source>
+      <translation>Richtung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Filled</source>
+      <translation>Ausgeführt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Avg price</source>
+      <translation>Ø Kurs</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Buying power</source>
+      <translation>Kaufkraft</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Which lots a sale in this account closes, for its cost and realised gain</source>
+      <translation>Welche Posten ein Verkauf in diesem Konto schließt, für seine Kosten und den realisierten Gewinn</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Select an account to see its portfolio.</source>
+      <translation>Wählen Sie ein Konto, um sein Portfolio zu sehen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>From live prices; the figures below are from the last sync.</source>
+      <translation>Aus Live-Kursen; die Zahlen darunter stammen von der letzten Synchronisierung.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Holdings</source>
+      <translation>Positionen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Balances</source>
+      <translation>Salden</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Orders</source>
+      <translation>Orders</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Performance</source>
+      <translation>Performance</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Add activity…</source>
+      <translation>Buchung hinzufügen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Edit…</source>
+      <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Delete</source>
+      <translation>Löschen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Delete activity</source>
+      <translation>Buchung löschen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Delete this activity? The account's holdings, cash and history are worked out again without it.</source>
+      <translation>Diese Buchung löschen? Positionen, Bargeld und Verlauf des Kontos werden ohne sie neu berechnet.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>Live value &lt;b&gt;{money}&lt;/b&gt;{partial}</source>
+      <translation>Live-Wert &lt;b&gt;{money}&lt;/b&gt;{partial}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>Choose an account to see its holdings, balances, activities, orders and performance.</source>
+      <translation>Wählen Sie ein Konto, um seine Positionen, Salden, Buchungen, Orders und Wertentwicklung zu sehen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>{count} account</source>
+      <translation>{count} Konto</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>{count} accounts</source>
+      <translation>{count} Konten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>Total &lt;b&gt;{money}&lt;/b&gt; · {accounts}</source>
+      <translation>Gesamt &lt;b&gt;{money}&lt;/b&gt; · {accounts}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>{account} is kept by {institution}: the sync changes it.</source>
+      <translation>{account} wird von {institution} geführt: Die Synchronisierung ändert es.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>Delete account</source>
+      <translation>Konto löschen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>Delete {account} and every activity in it? This cannot be undone (a backup of the data is taken daily).</source>
+      <translation>{account} und jede Buchung darin löschen? Das kann nicht rückgängig gemacht werden (eine Sicherung der Daten wird täglich angelegt).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Value
+({base})</source>
+      <translation>Wert
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Day change
+({base})</source>
+      <translation>Tagesänderung
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Target</source>
+      <translation>Ziel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Drift</source>
+      <translation>Abweichung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>To rebalance
+({base})</source>
+      <translation>Zum Umschichten
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Each account is valued as the Accounts view values it and its cents shared among its holdings, so the classes add up to the total. A security nobody reported a class for is “Unclassified” until you classify it (Classify…).</source>
+      <translation>Jedes Konto wird so bewertet wie in der Kontenansicht, und seine Cents werden auf seine Positionen verteilt, sodass die Klassen die Summe ergeben. Ein Wertpapier, für das niemand eine Klasse gemeldet hat, ist „Nicht eingeordnet“, bis Sie es einordnen (Einordnen…).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Flag it above this share of the portfolio</source>
+      <translation>Über diesem Anteil am Portfolio markieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>{label} over</source>
+      <translation>{label} darüber</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Choose a class (a slice or a row) to see its holdings.</source>
+      <translation>Wählen Sie eine Klasse (ein Segment oder eine Zeile), um ihre Positionen zu sehen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Set target…</source>
+      <translation>Ziel festlegen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>The share of the total you aim for in the chosen class</source>
+      <translation>Der Anteil an der Summe, den Sie für die gewählte Klasse anstreben</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Clear target</source>
+      <translation>Ziel löschen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Classify…</source>
+      <translation>Einordnen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Set the chosen holding's asset class, sector or country yourself</source>
+      <translation>Anlageklasse, Branche oder Land der gewählten Position selbst festlegen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Trade…</source>
+      <translation>Handeln…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Open a trade ticket for the chosen holding (you review it before anything is placed)</source>
+      <translation>Ein Orderticket für die gewählte Position öffnen (Sie prüfen es, bevor etwas aufgegeben wird)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Split by</source>
+      <translation>Aufteilen nach</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>{institution} ({count} accounts)</source>
+      <translation>{institution} ({count} Konten)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Through {provider} ({count} accounts)</source>
+      <translation>Über {provider} ({count} Konten)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Nothing held yet. Holdings appear here after a sync, a CSV import or a manual account.</source>
+      <translation>Noch nichts im Bestand. Positionen erscheinen hier nach einer Synchronisierung, einem CSV-Import oder einem manuellen Konto.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>{chosen}: {holdings}, {money}</source>
+      <translation>{chosen}: {holdings}, {money}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>{count} holding</source>
+      <translation>{count} Position</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>{count} holdings</source>
+      <translation>{count} Positionen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>This brokerage does not allow trading through SnapTrade; connect it read-only.</source>
+      <translation>Dieser Broker erlaubt keinen Handel über SnapTrade; verbinden Sie ihn nur lesend.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Connection</source>
+      <translation>Verbindung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Last sync</source>
+      <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Problem</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Brokerage (SnapTrade)</source>
+      <translation>Broker (SnapTrade)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Read-only</source>
+      <translation>Nur lesen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Trading</source>
+      <translation>Handel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Choose in the portal</source>
+      <translation>Im Portal wählen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Connect a brokerage…</source>
+      <translation>Broker verbinden…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Brokerage:</source>
+      <translation>Broker:</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Other accounts</source>
+      <translation>Andere Konten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Link investments (Plaid)…</source>
+      <translation>Anlagen verknüpfen (Plaid)…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Add Clera brokerage account (Alpaca)…</source>
+      <translation>Clera-Brokerage-Konto hinzufügen (Alpaca)…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Refresh</source>
+      <translation>Aktualisieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Reconnect…</source>
+      <translation>Neu verbinden…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Remove…</source>
+      <translation>Entfernen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>The connection failed (SnapTrade error {code}).</source>
+      <translation>Die Verbindung ist fehlgeschlagen (SnapTrade-Fehler {code}).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Remove connection</source>
+      <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Remove {row}? Its accounts disappear from your totals; their history and audit log stay.</source>
+      <translation>{row} entfernen? Seine Konten verschwinden aus Ihren Summen; ihr Verlauf und das Prüfprotokoll bleiben.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>Live value</source>
+      <translation>Live-Wert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>In base currency</source>
+      <translation>In Basiswährung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>Note</source>
+      <translation>Hinweis</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>Your live value appears here once your accounts are synced and the first prices arrive.</source>
+      <translation>Ihr Live-Wert erscheint hier, sobald Ihre Konten synchronisiert sind und die ersten Kurse eintreffen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>Live prices streaming</source>
+      <translation>Live-Kurse werden gestreamt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>Stream unavailable: polling latest trades</source>
+      <translation>Stream nicht verfügbar: letzte Trades werden abgefragt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>No live prices (add the Clera brokerage account for market data)</source>
+      <translation>Keine Live-Kurse (fügen Sie das Clera-Brokerage-Konto für Marktdaten hinzu)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>Total value</source>
+      <translation>Gesamtwert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>Day change not available (no previous close)</source>
+      <translation>Tagesänderung nicht verfügbar (kein vorheriger Schlusskurs)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>{sign}{money} ({percent}) today</source>
+      <translation>{sign}{money} ({percent}) heute</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>{source} · {count} symbols{stale}</source>
+      <translation>{source} · {count} Symbole{stale}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>{chosen}, live{partial}; the day change is for the whole portfolio only</source>
+      <translation>{chosen}, live{partial}; die Tagesänderung gibt es nur für das ganze Portfolio</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Sold</source>
+      <translation>Verkauft</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Acquired</source>
+      <translation>Erworben</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Term</source>
+      <translation>Frist</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Tax</source>
+      <translation>Steuer</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Proceeds
+({base})</source>
+      <translation>Erlös
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Cost
+({base})</source>
+      <translation>Kosten
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Gain
+({base})</source>
+      <translation>Gewinn
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Export CSV…</source>
+      <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Tax year</source>
+      <translation>Steuerjahr</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>No sales in {year}.</source>
+      <translation>Keine Verkäufe in {year}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Lots closed by {methods}; held more than {months} months is long-term (Settings). Each part's cost is converted at the rate of the day it was bought, its proceeds at the rate of the day it was sold.</source>
+      <translation>Posten geschlossen nach {methods}; länger als {months} Monate gehalten ist langfristig (Einstellungen). Die Kosten jedes Teils werden zum Kurs des Kauftags umgerechnet, sein Erlös zum Kurs des Verkaufstags.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Export realised gains</source>
+      <translation>Realisierte Gewinne exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Could not write {path}: {reason}. Choose another folder.</source>
+      <translation>{path} konnte nicht geschrieben werden: {reason}. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Saved {count} sale parts and the totals to {path}.</source>
+      <translation>{count} Verkaufsteile und die Summen in {path} gespeichert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>Filter by symbol or name</source>
+      <translation>Nach Symbol oder Name filtern</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>Open a trade ticket for the selected holding</source>
+      <translation>Ein Orderticket für die gewählte Position öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>All</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>Export holdings</source>
+      <translation>Positionen exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Paid by</source>
+      <translation>Gezahlt von</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Last 12 months
+({base})</source>
+      <translation>Letzte 12 Monate
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Tax withheld
+({base})</source>
+      <translation>Einbehaltene Steuer
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Next 12 months
+({base})</source>
+      <translation>Nächste 12 Monate
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Payments</source>
+      <translation>Zahlungen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Last paid</source>
+      <translation>Zuletzt gezahlt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Year</source>
+      <translation>Jahr</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Gross
+({base})</source>
+      <translation>Brutto
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Tax
+({base})</source>
+      <translation>Steuer
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Net
+({base})</source>
+      <translation>Netto
+({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>No dividends or interest recorded yet. They appear here after a sync or a CSV import.</source>
+      <translation>Noch keine Dividenden oder Zinsen erfasst. Sie erscheinen hier nach einer Synchronisierung oder einem CSV-Import.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/key_setup.py" />
+      <source>&lt;b&gt;Brokerages (SnapTrade)&lt;/b&gt;: a &lt;i&gt;client ID&lt;/i&gt; and a &lt;i&gt;consumer key&lt;/i&gt; from &lt;a href='https://dashboard.snaptrade.com'&gt;dashboard.snaptrade.com&lt;/a&gt; (API keys). A personal key connects your own accounts; a commercial one is for an app with many users. Trading needs a connection with trading access, chosen when you connect.</source>
+      <translation>&lt;b&gt;Broker (SnapTrade)&lt;/b&gt;: eine &lt;i&gt;Client-ID&lt;/i&gt; und ein &lt;i&gt;Consumer-Schlüssel&lt;/i&gt; von &lt;a href='https://dashboard.snaptrade.com'&gt;dashboard.snaptrade.com&lt;/a&gt; (API keys). Ein persönlicher Schlüssel verbindet Ihre eigenen Konten; ein kommerzieller ist für eine App mit vielen Nutzern. Handel braucht eine Verbindung mit Handelszugriff, gewählt beim Verbinden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/key_setup.py" />
+      <source>&lt;b&gt;Other investment accounts (Plaid, read-only)&lt;/b&gt;: a &lt;i&gt;client ID&lt;/i&gt; and a &lt;i&gt;secret&lt;/i&gt; from &lt;a href='https://dashboard.plaid.com/developers/keys'&gt;dashboard.plaid.com&lt;/a&gt;; choose Production for real institutions (Sandbox only shows Plaid's test banks).</source>
+      <translation>&lt;b&gt;Andere Anlagekonten (Plaid, nur lesend)&lt;/b&gt;: eine &lt;i&gt;Client-ID&lt;/i&gt; und ein &lt;i&gt;Secret&lt;/i&gt; von &lt;a href='https://dashboard.plaid.com/developers/keys'&gt;dashboard.plaid.com&lt;/a&gt;; wählen Sie Produktion für echte Institute (die Sandbox zeigt nur Plaids Testbanken).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/key_setup.py" />
+      <source>&lt;b&gt;The Clera brokerage account (Alpaca)&lt;/b&gt;: an &lt;i&gt;API key ID&lt;/i&gt; and a &lt;i&gt;secret key&lt;/i&gt; from &lt;a href='https://app.alpaca.markets'&gt;app.alpaca.markets&lt;/a&gt;; paper keys trade practice money, live keys real money (the app asks twice before a live order).</source>
+      <translation>&lt;b&gt;Das Clera-Brokerage-Konto (Alpaca)&lt;/b&gt;: eine &lt;i&gt;API-Schlüssel-ID&lt;/i&gt; und ein &lt;i&gt;geheimer Schlüssel&lt;/i&gt; von &lt;a href='https://app.alpaca.markets'&gt;app.alpaca.markets&lt;/a&gt;; Papier-Schlüssel handeln mit Übungsgeld, Live-Schlüssel mit echtem Geld (die App fragt vor einer Live-Order zweimal).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/key_setup.py" />
+      <source>Enter API keys…</source>
+      <translation>API-Schlüssel eingeben…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Cost / share</source>
+      <translation>Kosten / Aktie</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Cost</source>
+      <translation>Kosten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Value</source>
+      <translation>Wert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Gain</source>
+      <translation>Gewinn</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Held</source>
+      <translation>Gehalten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Choose an account under a holding to see its lots.</source>
+      <translation>Wählen Sie ein Konto unter einer Position, um seine Posten zu sehen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>{symbol} in {account}: {lots}, closed {method}; amounts in {currency}</source>
+      <translation>{symbol} in {account}: {lots}, geschlossen nach {method}; Beträge in {currency}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>{count} open lot</source>
+      <translation>{count} offener Posten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>{count} open lots</source>
+      <translation>{count} offene Posten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Submitted</source>
+      <translation>Übermittelt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Limit</source>
+      <translation>Limit</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Stop</source>
+      <translation>Stopp</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Reason</source>
+      <translation>Grund</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>When</source>
+      <translation>Wann</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Action</source>
+      <translation>Aktion</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>What</source>
+      <translation>Was</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Cancel order…</source>
+      <translation>Order stornieren…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Check status</source>
+      <translation>Status prüfen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Every preview, order, cancel and rejection made from this app.</source>
+      <translation>Jede Vorschau, Order, Stornierung und Ablehnung aus dieser App.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Audit log</source>
+      <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>{open_count} open · {orders}</source>
+      <translation>{open_count} offen · {orders}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>{count} order</source>
+      <translation>{count} Order</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>{count} orders</source>
+      <translation>{count} Orders</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>No orders yet.</source>
+      <translation>Noch keine Orders.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Close ticket…</source>
+      <translation>Ticket schließen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Cancel order</source>
+      <translation>Order stornieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Cancel the {side} order for {quantity} {symbol} in {account_name}?</source>
+      <translation>Die {side}-Order über {quantity} {symbol} in {account_name} stornieren?</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Keep order</source>
+      <translation>Order behalten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Close ticket</source>
+      <translation>Ticket schließen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>The brokerage never confirmed the {side} ticket for {quantity} {symbol} in {account_name}, and the app found no such order there. Close the ticket? If the order did reach the brokerage, it appears at the next sync.</source>
+      <translation>Der Broker hat das {side}-Ticket über {quantity} {symbol} in {account_name} nie bestätigt, und die App hat dort keine solche Order gefunden. Das Ticket schließen? Falls die Order den Broker doch erreicht hat, erscheint sie bei der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Keep it open</source>
+      <translation>Offen lassen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Ticket closed.</source>
+      <translation>Ticket geschlossen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Order {order} is {status}.</source>
+      <translation>Order {order} ist {status}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Export audit log</source>
+      <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Exported {count} audit entries to {path}</source>
+      <translation>{count} Protokolleinträge nach {path} exportiert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Net deposits</source>
+      <translation>Nettoeinzahlungen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Realised</source>
+      <translation>Realisiert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Unrealised</source>
+      <translation>Nicht realisiert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Income</source>
+      <translation>Erträge</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Fees · taxes</source>
+      <translation>Gebühren · Steuern</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Time-weighted</source>
+      <translation>Zeitgewichtet</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Money-weighted</source>
+      <translation>Geldgewichtet</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Value at the end, less value at the start, less net deposits: what the market, income, fees and taxes made.</source>
+      <translation>Wert am Ende, abzüglich Wert am Anfang, abzüglich Nettoeinzahlungen: was Markt, Erträge, Gebühren und Steuern bewirkt haben.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Dividends and interest, gross (before the fees and taxes withheld from them).</source>
+      <translation>Dividenden und Zinsen, brutto (vor den davon einbehaltenen Gebühren und Steuern).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>What the range's sales realised: proceeds less the cost of the lots they closed (each account's method; costs at the buy day's rate, proceeds at the sale day's).</source>
+      <translation>Was die Verkäufe im Zeitraum realisiert haben: Erlös abzüglich der Kosten der geschlossenen Posten (Methode jedes Kontos; Kosten zum Kurs des Kauftags, Erlös zu dem des Verkaufstags).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>How much the open lots' gain (value less cost) grew or shrank over the range. Realised + unrealised + income - fees - taxes is the gain, where every cost, price and rate is known and no shares were transferred; the rest (currency moves on cash, shares from before the first activity, transfers) is said beside it.</source>
+      <translation>Wie stark der Gewinn der offenen Posten (Wert abzüglich Kosten) im Zeitraum gewachsen oder geschrumpft ist. Realisiert + nicht realisiert + Erträge − Gebühren − Steuern ist der Gewinn, wenn jeder Einstand, Kurs und Wechselkurs bekannt ist und keine Aktien übertragen wurden; der Rest (Währungsbewegungen auf Bargeld, Aktien von vor der ersten Buchung, Überträge) steht daneben.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Fees (less refunds) and taxes (paid or withheld, less refunds) in the range.</source>
+      <translation>Gebühren (abzüglich Erstattungen) und Steuern (gezahlt oder einbehalten, abzüglich Erstattungen) im Zeitraum.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>The return of the money invested, whatever was added or taken out when: each day's return, linked. {timing} The yearly rate is shown for ranges of a year or more.</source>
+      <translation>Die Rendite des investierten Geldes, gleich wann etwas hinzugefügt oder entnommen wurde: die Rendite jedes Tages, verkettet. {timing} Der Jahreswert wird für Zeiträume ab einem Jahr gezeigt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>The rate your own deposits and withdrawals earned (internal rate of return, as Excel's XIRR). For a range under a year it is the range's own return, not a yearly rate. {timing}</source>
+      <translation>Der Zinssatz, den Ihre eigenen Ein- und Auszahlungen erzielt haben (interner Zinsfuß, wie XINTZINSFUSS in Excel). Für einen Zeitraum unter einem Jahr ist es die Rendite des Zeitraums, kein Jahreswert. {timing}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>A symbol's daily closes, or a blend rebalanced daily to its mix (SPY 60, AGG 40), in the base currency. Its time-weighted return is drawn beside yours with “Return %”; the value line shows what the portfolio's value at the start and every deposit and withdrawal would have made in it instead (in at the start of its day, out at the end, as your return counts them).</source>
+      <translation>Die täglichen Schlusskurse eines Symbols oder eine täglich auf ihre Mischung (SPY 60, AGG 40) umgeschichtete Kombination, in der Basiswährung. Ihre zeitgewichtete Rendite wird mit „Rendite %“ neben Ihrer gezeichnet; die Wertlinie zeigt, was der Wert des Portfolios am Anfang und jede Ein- und Auszahlung stattdessen darin erzielt hätten (hinein zu Beginn ihres Tages, hinaus an seinem Ende, wie Ihre Rendite sie zählt).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Daily values rebuilt from activities and daily closes; external flows are deposits, withdrawals and transfers.</source>
+      <translation>Tageswerte, neu berechnet aus Buchungen und täglichen Schlusskursen; externe Flüsse sind Einzahlungen, Auszahlungen und Überträge.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Custom</source>
+      <translation>Eigener</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Daily returns linked as the time-weighted return links them: deposits and withdrawals are not gains or losses. Volatility is over trading days, annualised (x sqrt 252).</source>
+      <translation>Tägliche Renditen, verkettet wie bei der zeitgewichteten Rendite: Ein- und Auszahlungen sind weder Gewinne noch Verluste. Die Volatilität bezieht sich auf Handelstage, annualisiert (x √252).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Return %</source>
+      <translation>Rendite %</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>The time-weighted return since the range began, instead of the value</source>
+      <translation>Die zeitgewichtete Rendite seit Beginn des Zeitraums statt des Werts</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Money in</source>
+      <translation>Eingezahlt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>A dashed line: the value at the start of the range plus the money brought in since, less the money taken out; what it would be worth with no gain. Its gap to the value is the range's gain.</source>
+      <translation>Eine gestrichelte Linie: der Wert zu Beginn des Zeitraums plus das seitdem eingezahlte Geld, abzüglich des entnommenen; was es ohne Gewinn wert wäre. Ihr Abstand zum Wert ist der Gewinn des Zeitraums.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Compare with: SPY, or SPY 60, AGG 40</source>
+      <translation>Vergleichen mit: SPY oder SPY 60, AGG 40</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Reading {reading}…</source>
+      <translation>{reading} wird gelesen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>not defined</source>
+      <translation>nicht definiert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Money-weighted (yearly)</source>
+      <translation>Geldgewichtet (jährlich)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>No daily values in this range: choose a longer one, or add activities.</source>
+      <translation>Keine Tageswerte in diesem Zeitraum: Wählen Sie einen längeren oder fügen Sie Buchungen hinzu.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Market</source>
+      <translation>Bestens</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Stop-limit</source>
+      <translation>Stop-Limit</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Day</source>
+      <translation>Tag</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Good till canceled</source>
+      <translation>Gültig bis Widerruf</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Immediate or cancel</source>
+      <translation>Sofort oder stornieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Fill or kill</source>
+      <translation>Ganz oder gar nicht</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>At the open</source>
+      <translation>Zur Eröffnung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>At the close</source>
+      <translation>Zum Schluss</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Symbol, e.g. AAPL</source>
+      <translation>Symbol, z. B. AAPL</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Buy</source>
+      <translation>Kaufen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Sell</source>
+      <translation>Verkaufen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Shares</source>
+      <translation>Aktien</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Cash amount</source>
+      <translation>Geldbetrag</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Time in force</source>
+      <translation>Gültigkeit</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Review order…</source>
+      <translation>Order prüfen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Order ticket</source>
+      <translation>Orderticket</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Before you send it</source>
+      <translation>Bevor Sie sie senden</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>{label} · cash {cash}</source>
+      <translation>{label} · Bargeld {cash}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>{label} — cannot trade</source>
+      <translation>{label} — kann nicht handeln</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>No account can trade yet: connect a brokerage with trading access, or add the Clera brokerage account, in Connect.</source>
+      <translation>Noch kann kein Konto handeln: Verbinden Sie einen Broker mit Handelszugriff oder fügen Sie das Clera-Brokerage-Konto hinzu, unter Verbinden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>You chose {label}.</source>
+      <translation>Sie haben {label} gewählt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Fetching the latest quote…</source>
+      <translation>Der letzte Kurs wird abgerufen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>{symbol}: bid {bid} · ask {ask} · last &lt;b&gt;{last}&lt;/b&gt;&lt;br&gt;&lt;span style='color:gray'&gt;{source}{when}&lt;/span&gt;</source>
+      <translation>{symbol}: Geld {bid} · Brief {ask} · zuletzt &lt;b&gt;{last}&lt;/b&gt;&lt;br&gt;&lt;span style='color:gray'&gt;{source}{when}&lt;/span&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>No quote available for this symbol.</source>
+      <translation>Für dieses Symbol ist kein Kurs verfügbar.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Estimated {word}: &lt;b&gt;{money}&lt;/b&gt; &lt;span style='color:gray'&gt;(app estimate from the latest quote, before commission)&lt;/span&gt;</source>
+      <translation>Geschätzt ({word}): &lt;b&gt;{money}&lt;/b&gt; &lt;span style='color:gray'&gt;(Schätzung der App aus dem letzten Kurs, vor Provision)&lt;/span&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Estimated {word}: not available</source>
+      <translation>Geschätzt ({word}): nicht verfügbar</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Asking the brokerage to check the order…</source>
+      <translation>Der Broker wird gebeten, die Order zu prüfen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/welcome_view.py" />
+      <source>Every brokerage account in one window, live and correct to the cent.</source>
+      <translation>Jedes Brokerage-Konto in einem Fenster, live und auf den Cent genau.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/welcome_flow.py" />
+      <source>Starting the demo in a new window…</source>
+      <translation>Die Demo startet in einem neuen Fenster…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>&amp;Refresh</source>
+      <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>&amp;Export holdings…</source>
+      <translation>Positionen e&amp;xportieren…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>&amp;Settings…</source>
+      <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>&amp;Import CSV…</source>
+      <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>Add &amp;manual account…</source>
+      <translation>&amp;Manuelles Konto hinzufügen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>&amp;About Clera Desktop</source>
+      <translation>Ü&amp;ber Clera Desktop</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>Open &amp;log folder</source>
+      <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>&amp;Appearance</source>
+      <translation>&amp;Darstellung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>About Clera Desktop</source>
+      <translation>Über Clera Desktop</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>Clera Desktop {version}
+Every brokerage account in one window.
+Data folder: {folder}</source>
+      <translation>Clera Desktop {version}
+Jedes Brokerage-Konto in einem Fenster.
+Datenordner: {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_views.py" />
+      <source>Dashboard</source>
+      <translation>Übersicht</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_views.py" />
+      <source>Allocation</source>
+      <translation>Allokation</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_views.py" />
+      <source>Gains</source>
+      <translation>Gewinne</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_views.py" />
+      <source>Trade</source>
+      <translation>Handel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_views.py" />
+      <source>Connect</source>
+      <translation>Verbinden</translation>
+    </message>
+  </context>
+</TS>
