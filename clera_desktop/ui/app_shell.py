@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 def user_message_for(error: BaseException) -> str:
     if isinstance(error, CleraError):
         return error.user_message
-    return "Something unexpected went wrong. The details are in the log (Help > Open log folder)."
+    return tr("Something unexpected went wrong. The details are in the log (Help > Open log folder).")
 
 
 def install_excepthook() -> None:

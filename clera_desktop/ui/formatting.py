@@ -73,13 +73,13 @@ def plain_percent(value: Decimal | None) -> str:
 
 def when(value: datetime | None) -> str:
     if value is None:
-        return "never"
+        return tr("never")
     local = value.astimezone()
     delta = _clock.now() - value
     if delta.total_seconds() < 60:
-        return "just now"
+        return tr("just now")
     if delta.total_seconds() < 3600:
-        return f"{int(delta.total_seconds() // 60)} min ago"
+        return tr("{minutes} min ago").format(minutes=int(delta.total_seconds() // 60))
     return local.strftime("%Y-%m-%d %H:%M")
 
 

@@ -28,10 +28,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def plural(count: int, one: str, other: str) -> str:
-    """``one`` or ``other`` (each already through ``tr``, with a ``{count}`` field) for ``count``:
-    English's and German's two forms."""
-    return (one if count == 1 else other).format(count=count)
+def plural(count: int, one: str, other: str, **fields: object) -> str:
+    """``one`` or ``other`` (each already through ``tr``, with a ``{count}`` field and ``fields``) for
+    ``count``: English's and German's two forms."""
+    return (one if count == 1 else other).format(count=count, **fields)
 
 
 def translatable(text: str) -> str:

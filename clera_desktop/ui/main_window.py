@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         fmt.use_clock(settings.clock)
         fmt.use_locale(QLocale())
-        self.setWindowTitle("Clera Desktop" + (" \u2014 Demo" if settings.demo else ""))
+        self.setWindowTitle(tr("Clera Desktop \u2014 Demo") if settings.demo else "Clera Desktop")
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
 
@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
         values = Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY
         self.refreshers = {
             "accounts": Refresher(self.accounts_view, values | Change.CONNECTIONS | Change.ACTIVITIES | Change.ORDERS
-                                  | Change.HISTORY | Change.SYNC_STATUS, self._load_accounts, reading="the accounts"),
+                                  | Change.HISTORY | Change.SYNC_STATUS, self._load_accounts,
+                                  reading=translatable("Reading the accounts\u2026")),
             **{key: Refresher.of(view) for key, view in self.loading_views.items()},
             # the live value is recorded off screen too (the intraday line), and the welcome page decided
             "live": Refresher(self.dashboard_view, values | Change.CREDENTIALS, self._load_live, always=True),

@@ -24,6 +24,7 @@ from shiboken6 import isValid
 
 from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
+from clera_desktop.ui.i18n import tr, translatable
 
 log = logging.getLogger(__name__)
 Load = Callable[[Changes], Awaitable[None]]
@@ -34,7 +35,7 @@ class SelfLoading(Protocol):
     move what it shows and what it reads then; the window only builds its :class:`Refresher`."""
 
     watches: Change
-    reading: str  # "the holdings": the busy note's "Reading the holdings…"
+    reading: str  # the busy note, "Reading the holdings…" (marked translatable, shown through tr)
 
     async def load(self, changes: Changes) -> None: ...
 
@@ -63,7 +64,7 @@ class BusyNote(QLabel):
 
 class Refresher(QObject):
     def __init__(self, view: QWidget, watches: Change, load: Load, *, always: bool = False,
-                 reading: str = "the figures") -> None:
+                 reading: str = translatable("Reading the figures\u2026")) -> None:
         """``always``: reload even while hidden (what must stay current off screen, e.g. live prices);
         ``reading``: what a slow reload says it reads."""
         super().__init__(view)
@@ -74,7 +75,7 @@ class Refresher(QObject):
         self._pending: Changes | None = None
         self._task: asyncio.Task[None] | None = None
         self.loads = 0
-        self.busy = BusyNote(view, f"Reading {reading}\u2026")
+        self.busy = BusyNote(view, tr(reading))
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_AFTER_MS)

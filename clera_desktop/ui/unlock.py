@@ -60,9 +60,9 @@ class PassphraseDialog(QDialog):
     def problem_with_input(self) -> str:
         """What keeps OK from being accepted ("" when nothing does)."""
         if not self.passphrase.text():
-            return "Type the passphrase."
+            return tr("Type the passphrase.")
         if self.new and self.again.text() != self.passphrase.text():
-            return "The two passphrases differ: type the same one twice."
+            return tr("The two passphrases differ: type the same one twice.")
         return ""
 
     def _on_ok(self) -> None:

@@ -71,7 +71,7 @@ def build_menus(window: MainWindow, *, has_store: bool) -> WindowMenus:
     logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(window.settings.log_dir))))
     help_menu.addAction(about)
     help_menu.addAction(logs)
-    toolbar = window.addToolBar("Main")
+    toolbar = window.addToolBar(tr("Main toolbar"))
     toolbar.setObjectName("main-toolbar")
     toolbar.setMovable(False)
     toolbar.addAction(refresh)

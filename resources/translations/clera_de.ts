@@ -10,8 +10,33 @@
     </message>
     <message>
       <location filename="../../clera_desktop/ui/app_shell.py" />
+      <source>Something unexpected went wrong. The details are in the log (Help &gt; Open log folder).</source>
+      <translation>Etwas Unerwartetes ist schiefgelaufen. Die Einzelheiten stehen im Protokoll (Hilfe &gt; Protokollordner öffnen).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/app_shell.py" />
       <source>Clera Desktop</source>
       <translation>Clera Desktop</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/charts/donut.py" />
+      <source>Other ({count})</source>
+      <translation>Übrige ({count})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/charts/donut.py" />
+      <source>{count} smaller parts, {percent}% together</source>
+      <translation>{count} kleinere Teile, zusammen {percent} %</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/charts/month_bars.py" />
+      <source>The month under the pointer</source>
+      <translation>Der Monat unter dem Zeiger</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/charts/value_chart.py" />
+      <source>Value over time</source>
+      <translation>Wert im Zeitverlauf</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
@@ -67,6 +92,11 @@
       <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
       <source>Amount: the gross interest; the fee and tax withheld are taken from it.</source>
       <translation>Betrag: die Bruttozinsen; Gebühr und einbehaltene Steuer werden davon abgezogen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
+      <source>A negative amount is a tax refund.</source>
+      <translation>Ein negativer Betrag ist eine Steuererstattung.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/activity_dialog.py" />
@@ -200,8 +230,108 @@
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>the brokerage's price</source>
+      <translation>dem Kurs des Brokers</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>the latest quote</source>
+      <translation>dem letzten Kurs</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>before records</source>
+      <translation>vor den Aufzeichnungen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>unknown: some shares' cost is not on record</source>
+      <translation>unbekannt: Die Kosten einiger Aktien sind nicht erfasst</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>In a tax-sheltered account: nothing is taxed when it is realised.</source>
+      <translation>In einem steuerbegünstigten Konto: Bei der Realisierung wird nichts versteuert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Bought</source>
+      <translation>Gekauft</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Shares</source>
+      <translation>Aktien</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Cost</source>
+      <translation>Kosten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Proceeds</source>
+      <translation>Erlös</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Gain</source>
+      <translation>Gewinn</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Term</source>
+      <translation>Frist</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Tax effect</source>
+      <translation>Steuerliche Wirkung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>(app estimate at {price}; lots closed {method})</source>
+      <translation>(Schätzung der App zu {price}; Posten geschlossen nach {method})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Estimated realised gain: {gain}.</source>
+      <translation>Geschätzter realisierter Gewinn: {gain}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>The ticket estimated {estimate} from the quote's ask {quoted}; the brokerage's preview prices the order at {price}, and the brokerage's figure is the one shown.</source>
+      <translation>Das Ticket schätzte {estimate} aus dem Briefkurs {quoted}; die Vorschau des Brokers bewertet die Order mit {price}, und die Zahl des Brokers wird gezeigt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>The ticket estimated {estimate} from the quote's bid {quoted}; the brokerage's preview prices the order at {price}, and the brokerage's figure is the one shown.</source>
+      <translation>Das Ticket schätzte {estimate} aus dem Geldkurs {quoted}; die Vorschau des Brokers bewertet die Order mit {price}, und die Zahl des Brokers wird gezeigt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
       <source>Confirm order</source>
       <translation>Order bestätigen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Buy {quantity} shares of {symbol}</source>
+      <translation>{quantity} Aktien {symbol} kaufen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Sell {quantity} shares of {symbol}</source>
+      <translation>{quantity} Aktien {symbol} verkaufen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Buy {amount} worth of {symbol}</source>
+      <translation>{symbol} im Wert von {amount} kaufen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>Sell {amount} worth of {symbol}</source>
+      <translation>{symbol} im Wert von {amount} verkaufen</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
@@ -210,8 +340,23 @@
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>paper</source>
+      <translation>Papier</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>&lt;b&gt;LIVE&lt;/b&gt;</source>
+      <translation>&lt;b&gt;LIVE&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
       <source>Order type</source>
       <translation>Ordertyp</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>, time in force {tif}</source>
+      <translation>, Gültigkeit {tif}</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
@@ -222,6 +367,16 @@
       <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
       <source>Stop price</source>
       <translation>Stoppkurs</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>(your limit: it fills at this price or lower, or not at all)</source>
+      <translation>(Ihr Limit: Ausführung zu diesem Kurs oder niedriger, oder gar nicht)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
+      <source>(your limit: it fills at this price or higher, or not at all)</source>
+      <translation>(Ihr Limit: Ausführung zu diesem Kurs oder höher, oder gar nicht)</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/confirm_order_dialog.py" />
@@ -325,6 +480,16 @@
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>CSV files (*.csv);;All files (*)</source>
+      <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Cannot read the file: {reason}</source>
+      <translation>Die Datei kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
       <source>Import the {count} good line</source>
       <translation>Die {count} fehlerfreie Zeile importieren</translation>
     </message>
@@ -332,6 +497,11 @@
       <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
       <source>Import the {count} good lines</source>
       <translation>Die {count} fehlerfreien Zeilen importieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/import_dialog.py" />
+      <source>Import failed, nothing was imported: {reason}</source>
+      <translation>Import fehlgeschlagen, nichts wurde importiert: {reason}</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/manual_account_dialog.py" />
@@ -414,6 +584,11 @@ Mit Ihrem System öffnen ({where})?</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Consumer key</source>
+      <translation>Consumer-Schlüssel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
       <source>Personal key (my own SnapTrade account)</source>
       <translation>Persönlicher Schlüssel (mein eigenes SnapTrade-Konto)</translation>
     </message>
@@ -459,11 +634,6 @@ Mit Ihrem System öffnen ({where})?</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
-      <source>Consumer key</source>
-      <translation>Consumer-Schlüssel</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
       <source>Plaid</source>
       <translation>Plaid</translation>
     </message>
@@ -484,6 +654,11 @@ Mit Ihrem System öffnen ({where})?</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>The database and its backups are encrypted; the key is kept with your saved keys, and without it the data cannot be read.</source>
+      <translation>Die Datenbank und ihre Sicherungen sind verschlüsselt; der Schlüssel liegt bei Ihren gespeicherten Schlüsseln, und ohne ihn können die Daten nicht gelesen werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
       <source>Not saved: the keys need the passphrase of their encrypted file.</source>
       <translation>Nicht gespeichert: Die Schlüssel brauchen die Passphrase ihrer verschlüsselten Datei.</translation>
     </message>
@@ -494,6 +669,16 @@ Mit Ihrem System öffnen ({where})?</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Not saved.</source>
+      <translation>Nicht gespeichert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Not checked: {reasons} The next sync will tell.</source>
+      <translation>Nicht geprüft: {reasons} Die nächste Synchronisierung zeigt es.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
       <source>Encrypting your data…</source>
       <translation>Ihre Daten werden verschlüsselt…</translation>
     </message>
@@ -501,6 +686,21 @@ Mit Ihrem System öffnen ({where})?</translation>
       <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
       <source>Decrypting your data…</source>
       <translation>Ihre Daten werden entschlüsselt…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/formatting.py" />
+      <source>never</source>
+      <translation>nie</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/formatting.py" />
+      <source>just now</source>
+      <translation>gerade eben</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/formatting.py" />
+      <source>{minutes} min ago</source>
+      <translation>vor {minutes} Min.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/formatting.py" />
@@ -590,8 +790,58 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Converted at {rate} {pair} (ECB, {day})</source>
+      <translation>Umgerechnet zu {rate} {pair} (EZB, {day})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>No {pair} rate: this account is not in the total. Import one with File › Import CSV (exchange rates).</source>
+      <translation>Kein Kurs {pair}: Dieses Konto ist nicht in der Summe. Importieren Sie einen über Datei › CSV importieren (Wechselkurse).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>no price for {symbols}</source>
+      <translation>kein Kurs für {symbols}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Without what could not be valued: {what}</source>
+      <translation>Ohne das, was nicht bewertet werden konnte: {what}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>no {pair} rate</source>
+      <translation>kein Kurs {pair}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
       <source>Kept by hand</source>
       <translation>Von Hand geführt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Stale since {day}</source>
+      <translation>Veraltet seit {day}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source> (paper)</source>
+      <translation> (Papier)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Trading</source>
+      <translation>Handel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>By hand</source>
+      <translation>Von Hand</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
+      <source>Read-only</source>
+      <translation>Nur lesen</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
@@ -629,6 +879,21 @@ Synchr.</translation>
       <translation>Die Konten bewerten diese Position unterschiedlich (oder gar nicht): Der Kurs jedes Kontos steht in seiner eigenen Zeile.</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>No {pair} rate: shown in {currency}, and left out of the total in {base}.</source>
+      <translation>Kein Kurs {pair}: gezeigt in {currency} und nicht in der Summe in {base}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>Unknown: a price is missing, or an account holding it has no rate to the base currency.</source>
+      <translation>Unbekannt: Ein Kurs fehlt, oder ein Konto mit dieser Position hat keinen Kurs zur Basiswährung.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>In {currency}: value {value}, cost {cost}; both converted at today's rate.</source>
+      <translation>In {currency}: Wert {value}, Kosten {cost}; beide zum heutigen Kurs umgerechnet.</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/ui/main_window.py" />
       <source>Showing your last session's figures while your data opens…</source>
       <translation>Die Zahlen Ihrer letzten Sitzung werden gezeigt, während Ihre Daten geöffnet werden…</translation>
@@ -640,6 +905,11 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/main_window.py" />
+      <source>Clera Desktop — Demo</source>
+      <translation>Clera Desktop — Demo</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/main_window.py" />
       <source>Unlock saved keys…</source>
       <translation>Gespeicherte Schlüssel entsperren…</translation>
     </message>
@@ -647,6 +917,11 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/main_window.py" />
       <source>No system keyring here: your API keys are kept in an encrypted file.</source>
       <translation>Kein Schlüsselbund des Systems hier: Ihre API-Schlüssel liegen in einer verschlüsselten Datei.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/main_window.py" />
+      <source>Reading the accounts…</source>
+      <translation>Die Konten werden gelesen…</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/main_window.py" />
@@ -667,6 +942,11 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/palette.py" />
       <source>&amp;Dark</source>
       <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/refresh.py" />
+      <source>Reading the figures…</source>
+      <translation>Die Zahlen werden gelesen…</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/sync_flow.py" />
@@ -739,6 +1019,16 @@ Synchr.</translation>
       <translation>Noch einmal eingeben</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/ui/unlock.py" />
+      <source>Type the passphrase.</source>
+      <translation>Geben Sie die Passphrase ein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/unlock.py" />
+      <source>The two passphrases differ: type the same one twice.</source>
+      <translation>Die beiden Passphrasen unterscheiden sich: Geben Sie zweimal dieselbe ein.</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
       <source>Placed</source>
       <translation>Aufgegeben</translation>
@@ -785,13 +1075,33 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>The account's holdings</source>
+      <translation>Die Positionen des Kontos</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
       <source>Balances</source>
       <translation>Salden</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>The account's balances</source>
+      <translation>Die Salden des Kontos</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>The account's activities</source>
+      <translation>Die Buchungen des Kontos</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
       <source>Orders</source>
       <translation>Orders</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source>The account's orders</source>
+      <translation>Die Orders des Kontos</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
@@ -825,6 +1135,11 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
+      <source> — stale since {day}</source>
+      <translation> — veraltet seit {day}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
       <source>Live value &lt;b&gt;{money}&lt;/b&gt;{partial}</source>
       <translation>Live-Wert &lt;b&gt;{money}&lt;/b&gt;{partial}</translation>
     </message>
@@ -850,8 +1165,28 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>Rename…</source>
+      <translation>Umbenennen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>Delete account…</source>
+      <translation>Konto löschen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
       <source>{account} is kept by {institution}: the sync changes it.</source>
       <translation>{account} wird von {institution} geführt: Die Synchronisierung ändert es.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>Add manual account…</source>
+      <translation>Manuelles Konto hinzufügen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>Rename account</source>
+      <translation>Konto umbenennen</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/accounts_view.py" />
@@ -862,6 +1197,11 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/accounts_view.py" />
       <source>Delete {account} and every activity in it? This cannot be undone (a backup of the data is taken daily).</source>
       <translation>{account} und jede Buchung darin löschen? Das kann nicht rückgängig gemacht werden (eine Sicherung der Daten wird täglich angelegt).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Class</source>
+      <translation>Klasse</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/allocation_view.py" />
@@ -889,10 +1229,50 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Percentage points from the target</source>
+      <translation>Prozentpunkte vom Ziel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
       <source>To rebalance
 ({base})</source>
       <translation>Zum Umschichten
 ({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>What buying or selling would bring it to its target (nothing is placed)</source>
+      <translation>Was Kaufen oder Verkaufen auf ihr Ziel bringen würde (nichts wird aufgegeben)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Since the previous close</source>
+      <translation>Seit dem vorherigen Schlusskurs</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Since the previous close; leaves out {symbols}: no previous close known (US listings have daily closes)</source>
+      <translation>Seit dem vorherigen Schlusskurs; ohne {symbols}: kein vorheriger Schlusskurs bekannt (US-Werte haben tägliche Schlusskurse)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>on target</source>
+      <translation>im Ziel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>buy {amount}</source>
+      <translation>{amount} kaufen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>sell {amount}</source>
+      <translation>{amount} verkaufen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Of the total shown above</source>
+      <translation>Von der oben gezeigten Summe</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/allocation_view.py" />
@@ -901,13 +1281,63 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Health of the whole portfolio</source>
+      <translation>Gesundheit des ganzen Portfolios</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Health: all within your limits</source>
+      <translation>Gesundheit: alles in Ihren Grenzen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Health: ⚠ {count} rule over your limit</source>
+      <translation>Gesundheit: ⚠ {count} Regel über Ihrer Grenze</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Health: ⚠ {count} rules over your limit</source>
+      <translation>Gesundheit: ⚠ {count} Regeln über Ihrer Grenze</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>{rule}: threshold</source>
+      <translation>{rule}: Schwelle</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
       <source>Flag it above this share of the portfolio</source>
       <translation>Über diesem Anteil am Portfolio markieren</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/allocation_view.py" />
-      <source>{label} over</source>
-      <translation>{label} darüber</translation>
+      <source>{rule} over</source>
+      <translation>{rule} über</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Reading the allocation…</source>
+      <translation>Die Allokation wird gelesen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Split by</source>
+      <translation>Aufteilen nach</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Allocation chart</source>
+      <translation>Allokationsdiagramm</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Allocation</source>
+      <translation>Allokation</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Holdings in the chosen class</source>
+      <translation>Positionen der gewählten Klasse</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/allocation_view.py" />
@@ -951,11 +1381,6 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/allocation_view.py" />
-      <source>Split by</source>
-      <translation>Aufteilen nach</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
       <source>{institution} ({count} accounts)</source>
       <translation>{institution} ({count} Konten)</translation>
     </message>
@@ -968,6 +1393,31 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/allocation_view.py" />
       <source>Nothing held yet. Holdings appear here after a sync, a CSV import or a manual account.</source>
       <translation>Noch nichts im Bestand. Positionen erscheinen hier nach einer Synchronisierung, einem CSV-Import oder einem manuellen Konto.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>{total} by {split} · largest: {name}, {share}</source>
+      <translation>{total} nach {split} · größte: {name}, {share}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>* The day change leaves out {symbols}: no previous close is known for it (US listings have daily closes).</source>
+      <translation>* Die Tagesänderung lässt {symbols} aus: Dafür ist kein vorheriger Schlusskurs bekannt (US-Werte haben tägliche Schlusskurse).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>* The day change leaves out {symbols}: no previous close is known for them (US listings have daily closes).</source>
+      <translation>* Die Tagesänderung lässt {symbols} aus: Für sie ist kein vorheriger Schlusskurs bekannt (US-Werte haben tägliche Schlusskurse).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Left out (no price or no exchange rate): {what}.</source>
+      <translation>Ausgelassen (kein Kurs oder kein Wechselkurs): {what}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Targets add up to {share}, not 100%.</source>
+      <translation>Die Ziele ergeben zusammen {share}, nicht 100 %.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/allocation_view.py" />
@@ -985,9 +1435,39 @@ Synchr.</translation>
       <translation>{count} Positionen</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/ui/views/allocation_view.py" />
+      <source>Share of the total to aim for in {name} (%)</source>
+      <translation>Angestrebter Anteil an der Summe für {name} (%)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>The brokerage did not accept the username or password.</source>
+      <translation>Der Broker hat Benutzername oder Passwort nicht akzeptiert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>The brokerage could not be reached. Try again later.</source>
+      <translation>Der Broker war nicht erreichbar. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>The connection link expired. Start again.</source>
+      <translation>Der Verbindungslink ist abgelaufen. Beginnen Sie von vorn.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>That login belongs to a different brokerage account than the one being reconnected.</source>
+      <translation>Diese Anmeldung gehört zu einem anderen Brokerage-Konto als dem, das neu verbunden wird.</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/ui/views/connect_view.py" />
       <source>This brokerage does not allow trading through SnapTrade; connect it read-only.</source>
       <translation>Dieser Broker erlaubt keinen Handel über SnapTrade; verbinden Sie ihn nur lesend.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>The security code was not accepted.</source>
+      <translation>Der Sicherheitscode wurde nicht akzeptiert.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/connect_view.py" />
@@ -1006,18 +1486,18 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Reading the connections…</source>
+      <translation>Die Verbindungen werden gelesen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
       <source>Brokerage (SnapTrade)</source>
       <translation>Broker (SnapTrade)</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/connect_view.py" />
-      <source>Read-only</source>
-      <translation>Nur lesen</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/views/connect_view.py" />
-      <source>Trading</source>
-      <translation>Handel</translation>
+      <source>Brokerage</source>
+      <translation>Broker</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/connect_view.py" />
@@ -1051,6 +1531,11 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Connections</source>
+      <translation>Verbindungen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
@@ -1066,8 +1551,73 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>&lt;b&gt;Your connections&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Ihre Verbindungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Connect a brokerage</source>
+      <translation>Broker verbinden</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Connected. Syncing the new accounts…</source>
+      <translation>Verbunden. Die neuen Konten werden synchronisiert…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Brokerage connected and synced.</source>
+      <translation>Broker verbunden und synchronisiert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Connection repaired and synced.</source>
+      <translation>Verbindung repariert und synchronisiert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
       <source>The connection failed (SnapTrade error {code}).</source>
       <translation>Die Verbindung ist fehlgeschlagen (SnapTrade-Fehler {code}).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>No brokerage was connected.</source>
+      <translation>Es wurde kein Broker verbunden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Link investment accounts</source>
+      <translation>Anlagekonten verknüpfen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>No account was linked.</source>
+      <translation>Es wurde kein Konto verknüpft.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Investment accounts linked and synced.</source>
+      <translation>Anlagekonten verknüpft und synchronisiert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Connection repaired.</source>
+      <translation>Verbindung repariert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>Plaid has not finished linking yet. Try Refresh in a moment.</source>
+      <translation>Plaid ist mit dem Verknüpfen noch nicht fertig. Versuchen Sie gleich Aktualisieren.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>{account} added and synced.</source>
+      <translation>{account} hinzugefügt und synchronisiert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>{connection} refreshed.</source>
+      <translation>{connection} aktualisiert.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/connect_view.py" />
@@ -1078,6 +1628,11 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/connect_view.py" />
       <source>Remove {row}? Its accounts disappear from your totals; their history and audit log stay.</source>
       <translation>{row} entfernen? Seine Konten verschwinden aus Ihren Summen; ihr Verlauf und das Prüfprotokoll bleiben.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/connect_view.py" />
+      <source>{connection} removed.</source>
+      <translation>{connection} entfernt.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
@@ -1093,6 +1648,26 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
       <source>Note</source>
       <translation>Hinweis</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>no price yet for {symbols}</source>
+      <translation>noch kein Kurs für {symbols}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>no rate from {currency} to the base currency: not in the total</source>
+      <translation>kein Kurs von {currency} zur Basiswährung: nicht in der Summe</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source> and {count} more</source>
+      <translation> und {count} weitere</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>not live: {symbols} (the live feed quotes US listings only; last synced price)</source>
+      <translation>nicht live: {symbols} (der Live-Feed kennt nur US-Werte; zuletzt synchronisierter Kurs)</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
@@ -1116,8 +1691,23 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>Line shown</source>
+      <translation>Gezeigte Linie</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>Accounts' live values</source>
+      <translation>Live-Werte der Konten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
       <source>Total value</source>
       <translation>Gesamtwert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source>Value</source>
+      <translation>Wert</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
@@ -1136,8 +1726,18 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
+      <source> (partial: no price for {symbols})</source>
+      <translation> (teilweise: kein Kurs für {symbols})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/dashboard_view.py" />
       <source>{chosen}, live{partial}; the day change is for the whole portfolio only</source>
       <translation>{chosen}, live{partial}; die Tagesänderung gibt es nur für das ganze Portfolio</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>cost unknown</source>
+      <translation>Kosten unbekannt</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/gains_view.py" />
@@ -1151,13 +1751,23 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/gains_view.py" />
-      <source>Term</source>
-      <translation>Frist</translation>
+      <source>Tax</source>
+      <translation>Steuer</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/gains_view.py" />
-      <source>Tax</source>
-      <translation>Steuer</translation>
+      <source>Sheltered</source>
+      <translation>Begünstigt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Taxable</source>
+      <translation>Steuerpflichtig</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>In a tax-advantaged account: not in the taxable totals</source>
+      <translation>In einem steuerbegünstigten Konto: nicht in den steuerpflichtigen Summen</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/gains_view.py" />
@@ -1182,13 +1792,43 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/gains_view.py" />
-      <source>Export CSV…</source>
-      <translation>CSV exportieren…</translation>
+      <source>{count} part</source>
+      <translation>{count} Teil</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>{count} parts</source>
+      <translation>{count} Teile</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>in tax-sheltered accounts (not taxed): {gain}</source>
+      <translation>in steuerbegünstigten Konten (nicht versteuert): {gain}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Taxable total: {gain}</source>
+      <translation>Steuerpflichtig gesamt: {gain}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Reading the lots and gains…</source>
+      <translation>Posten und Gewinne werden gelesen…</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/gains_view.py" />
       <source>Tax year</source>
       <translation>Steuerjahr</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Export CSV…</source>
+      <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>Realised gains</source>
+      <translation>Realisierte Gewinne</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/gains_view.py" />
@@ -1207,6 +1847,11 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/gains_view.py" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/gains_view.py" />
       <source>Could not write {path}: {reason}. Choose another folder.</source>
       <translation>{path} konnte nicht geschrieben werden: {reason}. Wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -1217,8 +1862,18 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>Reading the holdings…</source>
+      <translation>Die Positionen werden gelesen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
       <source>Filter by symbol or name</source>
       <translation>Nach Symbol oder Name filtern</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>Filter holdings by symbol or name</source>
+      <translation>Positionen nach Symbol oder Name filtern</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/holdings_view.py" />
@@ -1232,8 +1887,43 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source> (known part {amount}; some prices or rates are missing)</source>
+      <translation> (bekannter Teil {amount}; einige Kurse oder Wechselkurse fehlen)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>&lt;b&gt;{holdings}&lt;/b&gt; · Market value &lt;b&gt;{value}&lt;/b&gt;{note}</source>
+      <translation>&lt;b&gt;{holdings}&lt;/b&gt; · Marktwert &lt;b&gt;{value}&lt;/b&gt;{note}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source> · Cash {cash} · {scope} &lt;b&gt;{total}&lt;/b&gt;</source>
+      <translation> · Bargeld {cash} · {scope} &lt;b&gt;{total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>{provider} accounts</source>
+      <translation>Konten bei {provider}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>Portfolio</source>
+      <translation>Portfolio</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
       <source>Export holdings</source>
       <translation>Positionen exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>Exported {count} holding to {path}</source>
+      <translation>{count} Position nach {path} exportiert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/holdings_view.py" />
+      <source>Exported {count} holdings to {path}</source>
+      <translation>{count} Positionen nach {path} exportiert</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
@@ -1242,10 +1932,25 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Interest ({accounts})</source>
+      <translation>Zinsen ({accounts})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Interest on the account's cash</source>
+      <translation>Zinsen auf das Bargeld des Kontos</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
       <source>Last 12 months
 ({base})</source>
       <translation>Letzte 12 Monate
 ({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Net: after the tax withheld and any fee</source>
+      <translation>Netto: nach einbehaltener Steuer und Gebühren</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
@@ -1260,6 +1965,16 @@ Synchr.</translation>
 ({base})</source>
       <translation>Nächste 12 Monate
 ({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>no longer held</source>
+      <translation>nicht mehr im Bestand</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>What it paid in the last twelve months, if still held</source>
+      <translation>Was sie in den letzten zwölf Monaten gezahlt hat, falls noch gehalten</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
@@ -1292,10 +2007,60 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Tax withheld from the year's payments</source>
+      <translation>Von den Zahlungen des Jahres einbehaltene Steuer</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
       <source>Net
 ({base})</source>
       <translation>Netto
 ({base})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>{amount} the twelve months before</source>
+      <translation>{amount} in den zwölf Monaten davor</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Last 12 months: {net} net, {tax} tax withheld · {versus} · next 12 months, projected: {projected}</source>
+      <translation>Letzte 12 Monate: {net} netto, {tax} einbehaltene Steuer · {versus} · nächste 12 Monate, geschätzt: {projected}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Each account's payments of a day are converted together at that day's rate, as Performance counts them. The projection repeats what each holding still held (and each account's cash) paid in the last twelve months; no dividend announcements are known to the app.</source>
+      <translation>Die Zahlungen eines Kontos an einem Tag werden zusammen zum Kurs dieses Tages umgerechnet, so wie die Performance sie zählt. Die Schätzung wiederholt, was jede noch gehaltene Position (und das Bargeld jedes Kontos) in den letzten zwölf Monaten gezahlt hat; Dividendenankündigungen kennt die App nicht.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>{count} payment left out of these totals: no {rates} rate (sync to fetch rates).</source>
+      <translation>{count} Zahlung nicht in diesen Summen: kein Kurs {rates} (synchronisieren, um Kurse abzurufen).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>{count} payments left out of these totals: no {rates} rate (sync to fetch rates).</source>
+      <translation>{count} Zahlungen nicht in diesen Summen: kein Kurs {rates} (synchronisieren, um Kurse abzurufen).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Reading the dividends and interest…</source>
+      <translation>Dividenden und Zinsen werden gelesen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Income by month</source>
+      <translation>Erträge nach Monat</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Income by source</source>
+      <translation>Erträge nach Quelle</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/income_view.py" />
+      <source>Income by year</source>
+      <translation>Erträge nach Jahr</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
@@ -1319,6 +2084,11 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/key_setup.py" />
+      <source>&lt;b&gt;Set up your connections&lt;/b&gt; — Clera Desktop talks to each provider with your own API keys. Keys are kept in the system keyring, never in the database or the log.</source>
+      <translation>&lt;b&gt;Richten Sie Ihre Verbindungen ein&lt;/b&gt; — Clera Desktop spricht mit jedem Anbieter über Ihre eigenen API-Schlüssel. Schlüssel werden im Schlüsselbund des Systems gespeichert, nie in der Datenbank oder im Protokoll.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/key_setup.py" />
       <source>Enter API keys…</source>
       <translation>API-Schlüssel eingeben…</translation>
     </message>
@@ -1329,28 +2099,33 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/lots_panel.py" />
-      <source>Cost</source>
-      <translation>Kosten</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
-      <source>Value</source>
-      <translation>Wert</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
-      <source>Gain</source>
-      <translation>Gewinn</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
       <source>Held</source>
       <translation>Gehalten</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Unknown</source>
+      <translation>Unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>If sold today</source>
+      <translation>Bei Verkauf heute</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>No purchase on record</source>
+      <translation>Kein Kauf erfasst</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
       <source>Choose an account under a holding to see its lots.</source>
       <translation>Wählen Sie ein Konto unter einer Position, um seine Posten zu sehen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Open lots</source>
+      <translation>Offene Posten</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/lots_panel.py" />
@@ -1366,6 +2141,56 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/lots_panel.py" />
       <source>{count} open lots</source>
       <translation>{count} offene Posten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Cost from your activities: {cost} (an account kept by hand: no brokerage to compare with).</source>
+      <translation>Kosten aus Ihren Buchungen: {cost} (ein von Hand geführtes Konto: kein Broker zum Vergleich).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Cost from your activities: {cost}. The brokerage reports no cost basis in {currency} to compare.</source>
+      <translation>Kosten aus Ihren Buchungen: {cost}. Der Broker meldet keinen Einstandswert in {currency} zum Vergleich.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Cost from your activities: {cost}, the same as the brokerage reports.</source>
+      <translation>Kosten aus Ihren Buchungen: {cost}, dasselbe, was der Broker meldet.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>Cost from your activities: {cost} · the brokerage's: {theirs} · difference {difference}.</source>
+      <translation>Kosten aus Ihren Buchungen: {cost} · die des Brokers: {theirs} · Differenz {difference}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>{day}: {quantity} shares, cost {cost}</source>
+      <translation>{day}: {quantity} Aktien, Kosten {cost}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>day unknown</source>
+      <translation>Tag unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>; and {count} more</source>
+      <translation>; und {count} weitere</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>They are the same as the lots above.</source>
+      <translation>Sie stimmen mit den Posten oben überein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>They differ from the lots above (another method, or history the activities do not show).</source>
+      <translation>Sie weichen von den Posten oben ab (eine andere Methode oder eine Vorgeschichte, die die Buchungen nicht zeigen).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/lots_panel.py" />
+      <source>The brokerage's own lots ({count}): {lots}{more}. {verdict}</source>
+      <translation>Die eigenen Posten des Brokers ({count}): {lots}{more}. {verdict}</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/orders_view.py" />
@@ -1404,6 +2229,11 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Reading the orders…</source>
+      <translation>Die Orders werden gelesen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
       <source>Cancel order…</source>
       <translation>Order stornieren…</translation>
     </message>
@@ -1414,13 +2244,13 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/orders_view.py" />
-      <source>Every preview, order, cancel and rejection made from this app.</source>
-      <translation>Jede Vorschau, Order, Stornierung und Ablehnung aus dieser App.</translation>
+      <source>Audit log</source>
+      <translation>Prüfprotokoll</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/orders_view.py" />
-      <source>Audit log</source>
-      <translation>Prüfprotokoll</translation>
+      <source>Every preview, order, cancel and rejection made from this app.</source>
+      <translation>Jede Vorschau, Order, Stornierung und Ablehnung aus dieser App.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/orders_view.py" />
@@ -1446,6 +2276,11 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/orders_view.py" />
       <source>Close ticket…</source>
       <translation>Ticket schließen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/orders_view.py" />
+      <source>Filled: {symbols}. Holdings updated.</source>
+      <translation>Ausgeführt: {symbols}. Positionen aktualisiert.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/orders_view.py" />
@@ -1496,6 +2331,11 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/orders_view.py" />
       <source>Exported {count} audit entries to {path}</source>
       <translation>{count} Protokolleinträge nach {path} exportiert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Start value + net deposits</source>
+      <translation>Anfangswert + Nettoeinzahlungen</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/performance_view.py" />
@@ -1574,8 +2414,83 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>{benchmark}: no daily closes for {symbols} in this range (US listings come with the history update when Alpaca is connected; import a prices CSV for others).</source>
+      <translation>{benchmark}: keine täglichen Schlusskurse für {symbols} in diesem Zeitraum (US-Werte kommen mit der Verlaufsaktualisierung, wenn Alpaca verbunden ist; für andere importieren Sie eine Kurs-CSV).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>{benchmark}: nothing to compare in this range.</source>
+      <translation>{benchmark}: in diesem Zeitraum nichts zu vergleichen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>not defined</source>
+      <translation>nicht definiert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>{benchmark}: {twr} time-weighted (yours {yours})</source>
+      <translation>{benchmark}: {twr} zeitgewichtet (Ihre {yours})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>had every deposit bought it: {end}, a gain of {gain} (yours {yours})</source>
+      <translation>hätte jede Einzahlung ihn gekauft: {end}, ein Gewinn von {gain} (Ihrer {yours})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>money-weighted {mwr} (yours {yours})</source>
+      <translation>geldgewichtet {mwr} (Ihre {yours})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>from {day}, its first close in the range</source>
+      <translation>ab {day}, seinem ersten Schlusskurs im Zeitraum</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Volatility {percent} a year</source>
+      <translation>Volatilität {percent} pro Jahr</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>, made good {day}</source>
+      <translation>, aufgeholt am {day}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>, not yet made good</source>
+      <translation>, noch nicht aufgeholt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>deepest fall {percent} ({peak} to {trough}{back})</source>
+      <translation>tiefster Rückgang {percent} ({peak} bis {trough}{back})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>best day {best} ({best_day}), worst {worst} ({worst_day})</source>
+      <translation>bester Tag {best} ({best_day}), schlechtester {worst} ({worst_day})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
       <source>Daily values rebuilt from activities and daily closes; external flows are deposits, withdrawals and transfers.</source>
       <translation>Tageswerte, neu berechnet aus Buchungen und täglichen Schlusskursen; externe Flüsse sind Einzahlungen, Auszahlungen und Überträge.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>…and {count} more note: point here to read it.</source>
+      <translation>…und {count} weiterer Hinweis: Zeigen Sie hierher, um ihn zu lesen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>…and {count} more notes: point here to read them.</source>
+      <translation>…und {count} weitere Hinweise: Zeigen Sie hierher, um sie zu lesen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Reading the daily values and returns…</source>
+      <translation>Tageswerte und Renditen werden gelesen…</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/performance_view.py" />
@@ -1614,13 +2529,33 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/performance_view.py" />
-      <source>Reading {reading}…</source>
-      <translation>{reading} wird gelesen…</translation>
+      <source>Benchmark</source>
+      <translation>Vergleichsindex</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/performance_view.py" />
-      <source>not defined</source>
-      <translation>nicht definiert</translation>
+      <source>unknown</source>
+      <translation>unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Unknown: {symbols} hold lots of unknown cost, price or rate.</source>
+      <translation>Unbekannt: {symbols} haben Posten mit unbekannten Kosten, Kursen oder Wechselkursen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>This range: {amount} of the gain is from currency moves, transfers or shares held before the first activity.</source>
+      <translation>Dieser Zeitraum: {amount} des Gewinns stammen aus Währungsbewegungen, Überträgen oder Aktien, die vor der ersten Buchung gehalten wurden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source> ({percent} a year)</source>
+      <translation> ({percent} pro Jahr)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Not defined here: {reason}.</source>
+      <translation>Hier nicht definiert: {reason}.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/performance_view.py" />
@@ -1629,8 +2564,48 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Money-weighted (this range)</source>
+      <translation>Geldgewichtet (dieser Zeitraum)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>The total leaves out {accounts}: no exchange rate {pairs} is known. Import one (File › Import CSV, exchange rates) to count them in.</source>
+      <translation>Die Summe lässt {accounts} aus: Kein Wechselkurs {pairs} ist bekannt. Importieren Sie einen (Datei › CSV importieren, Wechselkurse), um sie mitzuzählen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>{amount} cash</source>
+      <translation>{amount} Bargeld</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>{account}: activities do not explain {what}{more}; shown as held since history starts ({day}) and counted as money brought in then.</source>
+      <translation>{account}: Die Buchungen erklären {what}{more} nicht; gezeigt als gehalten seit Beginn des Verlaufs ({day}) und damals als eingezahltes Geld gezählt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>One account</source>
+      <translation>Ein Konto</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>No daily closes for {symbols}: valued at the account's own trade prices. Import prices (CSV) to correct that.</source>
+      <translation>Keine täglichen Schlusskurse für {symbols}: bewertet zu den eigenen Handelskursen des Kontos. Importieren Sie Kurse (CSV), um das zu korrigieren.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
       <source>No daily values in this range: choose a longer one, or add activities.</source>
       <translation>Keine Tageswerte in diesem Zeitraum: Wählen Sie einen längeren oder fügen Sie Buchungen hinzu.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Benchmark: {benchmark}</source>
+      <translation>Vergleichsindex: {benchmark}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/performance_view.py" />
+      <source>Benchmark: had every deposit bought {benchmark}</source>
+      <translation>Vergleichsindex: hätte jede Einzahlung {benchmark} gekauft</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/trade_view.py" />
@@ -1674,6 +2649,11 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Reading the accounts that can trade…</source>
+      <translation>Die handelsfähigen Konten werden gelesen…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
       <source>Symbol, e.g. AAPL</source>
       <translation>Symbol, z. B. AAPL</translation>
     </message>
@@ -1689,8 +2669,8 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/trade_view.py" />
-      <source>Shares</source>
-      <translation>Aktien</translation>
+      <source>Amount in</source>
+      <translation>Betrag in</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/trade_view.py" />
@@ -1744,6 +2724,21 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source> · holds &lt;b&gt;{quantity} {symbol}&lt;/b&gt;</source>
+      <translation> · hält &lt;b&gt;{quantity} {symbol}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source> (live)</source>
+      <translation> (live)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>&lt;b&gt;{account}&lt;/b&gt;{kind}&lt;br&gt;Cash &lt;b&gt;{cash}&lt;/b&gt; · buying power &lt;b&gt;{buying_power}&lt;/b&gt;{held}</source>
+      <translation>&lt;b&gt;{account}&lt;/b&gt;{kind}&lt;br&gt;Bargeld &lt;b&gt;{cash}&lt;/b&gt; · Kaufkraft &lt;b&gt;{buying_power}&lt;/b&gt;{held}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
       <source>{symbol}: bid {bid} · ask {ask} · last &lt;b&gt;{last}&lt;/b&gt;&lt;br&gt;&lt;span style='color:gray'&gt;{source}{when}&lt;/span&gt;</source>
       <translation>{symbol}: Geld {bid} · Brief {ask} · zuletzt &lt;b&gt;{last}&lt;/b&gt;&lt;br&gt;&lt;span style='color:gray'&gt;{source}{when}&lt;/span&gt;</translation>
     </message>
@@ -1754,13 +2749,33 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/trade_view.py" />
-      <source>Estimated {word}: &lt;b&gt;{money}&lt;/b&gt; &lt;span style='color:gray'&gt;(app estimate from the latest quote, before commission)&lt;/span&gt;</source>
-      <translation>Geschätzt ({word}): &lt;b&gt;{money}&lt;/b&gt; &lt;span style='color:gray'&gt;(Schätzung der App aus dem letzten Kurs, vor Provision)&lt;/span&gt;</translation>
+      <source>Estimated cost: not available</source>
+      <translation>Geschätzte Kosten: nicht verfügbar</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/trade_view.py" />
-      <source>Estimated {word}: not available</source>
-      <translation>Geschätzt ({word}): nicht verfügbar</translation>
+      <source>Estimated proceeds: not available</source>
+      <translation>Geschätzter Erlös: nicht verfügbar</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Estimated cost: &lt;b&gt;{money}&lt;/b&gt;</source>
+      <translation>Geschätzte Kosten: &lt;b&gt;{money}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Estimated proceeds: &lt;b&gt;{money}&lt;/b&gt;</source>
+      <translation>Geschätzter Erlös: &lt;b&gt;{money}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>(app estimate from the latest quote, before commission)</source>
+      <translation>(Schätzung der App aus dem letzten Kurs, vor Provision)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/trade_view.py" />
+      <source>Choose an account that can trade.</source>
+      <translation>Wählen Sie ein Konto, das handeln kann.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/trade_view.py" />
@@ -1769,8 +2784,33 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/welcome_view.py" />
+      <source>&lt;h1&gt;Welcome to Clera Desktop&lt;/h1&gt;</source>
+      <translation>&lt;h1&gt;Willkommen bei Clera Desktop&lt;/h1&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/welcome_view.py" />
       <source>Every brokerage account in one window, live and correct to the cent.</source>
       <translation>Jedes Brokerage-Konto in einem Fenster, live und auf den Cent genau.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/welcome_view.py" />
+      <source>Connect a brokerage (SnapTrade)</source>
+      <translation>Broker verbinden (SnapTrade)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/welcome_view.py" />
+      <source>Link investment accounts (Plaid)</source>
+      <translation>Anlagekonten verknüpfen (Plaid)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/welcome_view.py" />
+      <source>Add the Clera brokerage account (Alpaca)</source>
+      <translation>Das Clera-Brokerage-Konto hinzufügen (Alpaca)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/welcome_view.py" />
+      <source>Try the demo</source>
+      <translation>Demo ausprobieren</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/welcome_flow.py" />
@@ -1834,6 +2874,11 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/window_menus.py" />
+      <source>Main toolbar</source>
+      <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/window_menus.py" />
       <source>&amp;Appearance</source>
       <translation>&amp;Darstellung</translation>
     </message>
@@ -1858,11 +2903,6 @@ Datenordner: {folder}</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/window_views.py" />
-      <source>Allocation</source>
-      <translation>Allokation</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/window_views.py" />
       <source>Gains</source>
       <translation>Gewinne</translation>
     </message>
@@ -1875,6 +2915,206 @@ Datenordner: {folder}</translation>
       <location filename="../../clera_desktop/ui/window_views.py" />
       <source>Connect</source>
       <translation>Verbinden</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Asset class</source>
+      <translation>Anlageklasse</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Sector</source>
+      <translation>Branche</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Region</source>
+      <translation>Region</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Country</source>
+      <translation>Land</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Institution</source>
+      <translation>Institut</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Stocks</source>
+      <translation>Aktien</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>ETFs</source>
+      <translation>ETFs</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Mutual funds</source>
+      <translation>Investmentfonds</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Bonds</source>
+      <translation>Anleihen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Options</source>
+      <translation>Optionen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Crypto</source>
+      <translation>Krypto</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>First in, first out (FIFO)</source>
+      <translation>First in, first out (FIFO)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Last in, first out (LIFO)</source>
+      <translation>Last in, first out (LIFO)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Highest cost first (HIFO)</source>
+      <translation>Höchste Kosten zuerst (HIFO)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Average cost</source>
+      <translation>Durchschnittskosten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Short-term</source>
+      <translation>Kurzfristig</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Long-term</source>
+      <translation>Langfristig</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Unknown (no purchase on record)</source>
+      <translation>Unbekannt (kein Kauf erfasst)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>One position</source>
+      <translation>Eine Position</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>One institution</source>
+      <translation>Ein Institut</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>One currency</source>
+      <translation>Eine Währung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Short</source>
+      <translation>Kurz</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Long</source>
+      <translation>Lang</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Dividend</source>
+      <translation>Dividende</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Interest</source>
+      <translation>Zinsen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Deposit</source>
+      <translation>Einzahlung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Withdrawal</source>
+      <translation>Auszahlung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Split</source>
+      <translation>Split</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Transfer In</source>
+      <translation>Übertrag ein</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Transfer Out</source>
+      <translation>Übertrag aus</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Refund</source>
+      <translation>Erstattung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Other</source>
+      <translation>Sonstiges</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Stop Limit</source>
+      <translation>Stop-Limit</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Stop-Limit</source>
+      <translation>Stop-Limit</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Pending</source>
+      <translation>Ausstehend</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Accepted</source>
+      <translation>Angenommen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Partially Filled</source>
+      <translation>Teilweise ausgeführt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Canceled</source>
+      <translation>Storniert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Rejected</source>
+      <translation>Abgelehnt</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Expired</source>
+      <translation>Abgelaufen</translation>
     </message>
   </context>
 </TS>

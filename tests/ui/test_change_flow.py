@@ -146,5 +146,5 @@ def test_each_view_that_loads_itself_says_what_it_watches_and_reads(window: Main
     assert set(window.loading_views) >= {"holdings", "performance", "gains", "income", "allocation", "trade"}
     for key, view in window.loading_views.items():
         assert isinstance(view.watches, Change) and view.watches, key
-        assert view.reading.startswith("the "), key
+        assert view.reading.startswith("Reading the ") and view.reading.endswith("\u2026"), key
         assert window.refreshers[key].watches == view.watches and window.refreshers[key].view is view, key

@@ -27,7 +27,7 @@ def test_a_slow_read_says_so_on_its_view_until_it_ends(qtbot: Any, run: Callable
         await gate.wait()  # the store's read
         shown.append("figures")
 
-    refresher = Refresher(view, Change.HISTORY, slow, reading="the daily values")
+    refresher = Refresher(view, Change.HISTORY, slow, reading="Reading the daily values\u2026")
 
     async def scenario() -> None:
         refresher.take(Changes(Change.HISTORY))

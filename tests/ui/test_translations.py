@@ -89,6 +89,7 @@ def test_a_german_desktop_shows_german_menus_views_and_numbers(
         value = holdings.model.index(0, 4).data()
         whole, cents = value.rsplit(",", 1)
         assert len(cents) == 2 and cents.isdigit() and "." in whole, f"German: 12.345,67, not {value}"
+        assert "Positionen</b> \u00b7 Marktwert" in holdings.totals.text()
         accounts = showing(window, window.accounts_view, run)
         assert accounts.model.headerData(10, Qt.Orientation.Horizontal) == "Status"
         assert "Konten" in accounts.total.text()
@@ -108,3 +109,20 @@ def test_english_installs_no_translation_of_the_apps(qapp: Any) -> None:
 
 def test_tr_falls_back_to_the_english_word_without_a_translator() -> None:
     assert QCoreApplication.translate(CONTEXT, "Holdings") == tr("Holdings") == "Holdings"
+
+
+def test_every_word_the_pure_layers_hand_the_window_is_marked_for_translation() -> None:
+    """portfolio/ and models/ import no Qt: their labels are listed in ui/words.py, and a new one is caught here."""
+    from clera_desktop.models.enums import ActivityType, OrderSide, OrderStatus, OrderType
+    from clera_desktop.portfolio.classification import ASSET_CLASSES, Dimension
+    from clera_desktop.portfolio.gains import Term
+    from clera_desktop.portfolio.health import Rule
+    from clera_desktop.portfolio.lots import LotMethod
+    from clera_desktop.ui import words
+
+    labels = {member.label for enum in (Dimension, Term, Rule, LotMethod) for member in enum}
+    assert labels | set(ASSET_CLASSES.values()) <= set(words.LABELS)
+    titles = {member.value.replace("_", " ").title() for enum in (ActivityType, OrderSide, OrderStatus, OrderType)
+              for member in enum}
+    assert titles | {"Stop-Limit"} <= set(words.TITLES)
+    assert set(words.TERM_WORDS) == {term.value for term in Term}

@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from clera_desktop.ui.i18n import tr
+
 #: Ten hues that stay apart from each other on a light and on a dark background (Tableau 10).
 COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
            "#bab0ac")
@@ -57,7 +59,9 @@ class Donut(QWidget):
             rest = shown[MAX_SLICES - 1:]
             other = sum((w.weight for w in rest), Decimal(0))
             shown = [*shown[:MAX_SLICES - 1],
-                     Wedge(f"Other ({len(rest)})", other, f"{len(rest)} smaller parts, {other:.1f}% together", None)]
+                     Wedge(tr("Other ({count})").format(count=len(rest)), other,
+                           tr("{count} smaller parts, {percent}% together").format(count=len(rest), percent=f"{other:.1f}"),
+                           None)]
         self.wedges = tuple(shown)
         self.centre = centre
         self.setAccessibleDescription("; ".join(f"{w.name} {w.weight:.1f}%" for w in self.wedges))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.charts.value_chart import number_locale, style_plot, value_axis
+from clera_desktop.ui.i18n import tr
 
 
 def month_label(key: str, *, short: bool = True) -> str:
@@ -40,7 +41,7 @@ class MonthBars(QWidget):
         self._amounts: list[Decimal] = []
         self._currency = ""
         self.hover = QLabel(" ")
-        self.hover.setAccessibleName("The month under the pointer")
+        self.hover.setAccessibleName(tr("The month under the pointer"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.hover)

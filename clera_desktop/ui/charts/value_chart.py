@@ -22,6 +22,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from clera_desktop.ui import formatting as fmt
+from clera_desktop.ui.i18n import tr
 
 ExactAt = Callable[[int], Decimal]
 #: The shortest time range shown (seconds): one point never zooms the axis into milliseconds.
@@ -91,7 +92,7 @@ class ValueChart(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()  # pyqtgraph's "A" (auto-range) button: the chart fits itself
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.plot.setAccessibleName("Value over time")
+        self.plot.setAccessibleName(tr("Value over time"))
         style_plot(self.plot, palette)
         self.legend = self.plot.addLegend(offset=(10, 6), labelTextColor=foreground)
         self.curve = self.plot.plot(pen=pg.mkPen(accent, width=2), name=name, connect="finite")
@@ -214,13 +215,14 @@ class ValueChart(QWidget):
             margin = max((high - low) * 0.25, abs(high) * 0.0005, 0.01)
             view.setYRange(low - margin, high + margin, padding=0)
 
-    def set_extra(self, name: str, xs: np.ndarray, ys: np.ndarray, color: str, *, visible: bool = True) -> None:
-        """A second line (net deposits beside value, say), named in the legend; it never moves the
-        axes, which stay fitted to the value line."""
+    def set_extra(self, name: str, xs: np.ndarray, ys: np.ndarray, color: str, *, visible: bool = True,
+                  label: str | None = None) -> None:
+        """A second line (net deposits beside value, say), kept under ``name`` and called ``label`` (the
+        name itself by default) in the legend; it never moves the axes, fitted to the value line."""
         curve = self.extra_curves.get(name)
         if curve is None:
             curve = self._pg.PlotDataItem(pen=self._pg.mkPen(color, width=1.5, style=self._pg.QtCore.Qt.PenStyle.DashLine),
-                                          name=name)
+                                          name=label or name)
             self.plot.addItem(curve, ignoreBounds=True)
             self.extra_curves[name] = curve
         curve.setData(xs, ys)
@@ -233,7 +235,7 @@ class ValueChart(QWidget):
         curve.setVisible(visible)
         self.legend.removeItem(curve)
         if visible:
-            self.legend.addItem(curve, name)
+            self.legend.addItem(curve, curve.name() or name)
 
     def clear_extras(self) -> None:
         for curve in self.extra_curves.values():

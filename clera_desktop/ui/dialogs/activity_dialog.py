@@ -56,7 +56,7 @@ HINTS = {
     ActivityType.SELL: translatable("Amount: the cash received after the fee (left empty: quantity \u00d7 price \u2212 fee)."),
     ActivityType.DIVIDEND: translatable("Amount: the gross dividend; the fee and tax withheld are taken from it."),
     ActivityType.INTEREST: translatable("Amount: the gross interest; the fee and tax withheld are taken from it."),
-    ActivityType.TAX: "A negative amount is a tax refund.",
+    ActivityType.TAX: translatable("A negative amount is a tax refund."),
     ActivityType.SPLIT: translatable("Quantity: the ratio (2 for a 2-for-1 split)."),
     ActivityType.TRANSFER_IN: translatable("Shares move, no cash: amount (or quantity \u00d7 price) is the cost they carry."),
     ActivityType.TRANSFER_OUT: translatable("Shares move, no cash. Without a symbol, the amount is cash moved out."),
@@ -76,11 +76,11 @@ class ActivityDialog(QDialog):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.day.setAccessibleName("Date")
+        self.day.setAccessibleName(tr("Date"))
         self.type = QComboBox()
         for name in TYPES:  # Qt keeps a str subclass as a plain str: the name, looked up in TYPES
             self.type.addItem(name.replace("_", " ").title(), name)
-        self.type.setAccessibleName("Type")
+        self.type.setAccessibleName(tr("Type"))
         self.cells: dict[str, QLineEdit] = {}
         self.form = QFormLayout()
         self.form.addRow(tr("Date"), self.day)
@@ -96,7 +96,7 @@ class ActivityDialog(QDialog):
             self.cells[key] = field
             self.form.addRow(label, field)
         self.description = QLineEdit()
-        self.description.setAccessibleName("Description")
+        self.description.setAccessibleName(tr("Description"))
         self.form.addRow(tr("Description"), self.description)
         self.hint = QLabel()
         self.hint.setWordWrap(True)

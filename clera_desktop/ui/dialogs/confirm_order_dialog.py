@@ -29,6 +29,7 @@ from clera_desktop.services.gains import SalePreview
 from clera_desktop.trading.service import PlacementResult, TradePreview
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.i18n import tr, translatable
+from clera_desktop.ui.words import TERM_WORDS, label, titled
 
 Place = Callable[[TradePreview, bool], Awaitable[PlacementResult]]
 
@@ -39,28 +40,31 @@ _SOURCE_NOTE = {Source.BROKERAGE: translatable("from the brokerage's preview"),
 
 def sourced(figure: Sourced, currency: str) -> str:
     if figure.value is None:
-        return "<i>not available</i>"
+        return f"<i>{tr('not available')}</i>"
     return f"<b>{fmt.money(figure.value, currency)}</b> <span style='color:gray'>({tr(_SOURCE_NOTE[figure.source])})</span>"
 
 
 def sale_effect_html(sale: SalePreview, price_source: Source) -> str:
     """The lots a sale would close and what it would realise, said as the estimate it is."""
     currency = sale.currency
-    at = "the brokerage's price" if price_source is Source.BROKERAGE else "the latest quote"
+    at = tr("the brokerage's price") if price_source is Source.BROKERAGE else tr("the latest quote")
     rows = "".join(
-        f"<tr><td>{part.acquired.isoformat() if part.acquired else 'before records'}</td>"
+        f"<tr><td>{part.acquired.isoformat() if part.acquired else tr('before records')}</td>"
         f"<td align='right'>{fmt.quantity(part.quantity)}</td><td align='right'>{fmt.money(part.cost)}</td>"
         f"<td align='right'>{fmt.money(part.proceeds)}</td><td align='right'>{fmt.money(part.gain)}</td>"
-        f"<td>{part.term.value}</td></tr>" for part in sale.parts)
-    by_term = ", ".join(f"{term.value}-term {fmt.money(gain, currency)}" for term, gain in sale.gain_by_term().items())
-    total = ("unknown: some shares' cost is not on record" if sale.gain is None
+        f"<td>{tr(TERM_WORDS[part.term.value])}</td></tr>" for part in sale.parts)
+    by_term = ", ".join(f"{label(term)} {fmt.money(gain, currency)}" for term, gain in sale.gain_by_term().items())
+    total = (tr("unknown: some shares' cost is not on record") if sale.gain is None
              else f"<b>{fmt.money(sale.gain, currency)}</b>" + (f" ({by_term})" if by_term else ""))
-    shelter = ("<br>In a tax-sheltered account: nothing is taxed when it is realised." if sale.sheltered else "")
-    return (f"<p><b>Tax effect</b> <span style='color:gray'>(app estimate at {at}; lots closed "
-            f"{sale.method.label})</span></p>"
-            f"<table cellspacing='6'><tr><th align='left'>Bought</th><th>Shares</th><th>Cost</th><th>Proceeds</th>"
-            f"<th>Gain</th><th align='left'>Term</th></tr>{rows}</table>"
-            f"<p>Estimated realised gain: {total}.{shelter}<br><span style='color:gray'>{sale.lot_choice}</span></p>")
+    shelter = ("<br>" + tr("In a tax-sheltered account: nothing is taxed when it is realised.") if sale.sheltered else "")
+    heads = (tr("Bought"), tr("Shares"), tr("Cost"), tr("Proceeds"), tr("Gain"), tr("Term"))
+    return (f"<p><b>{tr('Tax effect')}</b> <span style='color:gray'>"
+            + tr("(app estimate at {price}; lots closed {method})").format(price=at, method=label(sale.method))
+            + "</span></p>"
+            f"<table cellspacing='6'><tr><th align='left'>{heads[0]}</th><th>{heads[1]}</th><th>{heads[2]}</th>"
+            f"<th>{heads[3]}</th><th>{heads[4]}</th><th align='left'>{heads[5]}</th></tr>{rows}</table>"
+            "<p>" + tr("Estimated realised gain: {gain}.").format(gain=total)
+            + f"{shelter}<br><span style='color:gray'>{sale.lot_choice}</span></p>")
 
 
 def estimate_differs(preview: TradePreview) -> str:
@@ -72,11 +76,13 @@ def estimate_differs(preview: TradePreview) -> str:
     if fmt.money(estimate.value, currency) == fmt.money(amount.value, currency):
         return ""
     quote = preview.quote
-    side = "ask" if preview.ticket.side is OrderSide.BUY else "bid"
     quoted = quote.price_for(preview.ticket.side) if quote is not None else None
-    return (f"The ticket estimated {fmt.money(estimate.value, currency)} from the quote's {side} "
-            f"{fmt.money(quoted, currency)}; the brokerage's preview prices the order at "
-            f"{fmt.money(preview.price.value, currency)}, and the brokerage's figure is the one shown.")
+    said = (tr("The ticket estimated {estimate} from the quote's ask {quoted}; the brokerage's preview prices the order "
+               "at {price}, and the brokerage's figure is the one shown.") if preview.ticket.side is OrderSide.BUY else
+            tr("The ticket estimated {estimate} from the quote's bid {quoted}; the brokerage's preview prices the order "
+               "at {price}, and the brokerage's figure is the one shown."))
+    return said.format(estimate=fmt.money(estimate.value, currency), quoted=fmt.money(quoted, currency),
+                       price=fmt.money(preview.price.value, currency))
 
 
 class ConfirmOrderDialog(QDialog):
@@ -90,22 +96,27 @@ class ConfirmOrderDialog(QDialog):
         currency = account.currency
         self.setWindowTitle(tr("Confirm order"))
         self.setMinimumWidth(520)
-        side = "Buy" if ticket.side is OrderSide.BUY else "Sell"
-        amount = (f"{fmt.quantity(ticket.quantity)} shares" if ticket.quantity is not None
-                  else f"{fmt.money(ticket.notional, currency)} worth")
-        headline = QLabel(f"<h2>{side} {amount} of {ticket.symbol}</h2>")
+        buy = ticket.side is OrderSide.BUY
+        if ticket.quantity is not None:
+            said = tr("Buy {quantity} shares of {symbol}") if buy else tr("Sell {quantity} shares of {symbol}")
+            amount = fmt.quantity(ticket.quantity)
+        else:
+            said = tr("Buy {amount} worth of {symbol}") if buy else tr("Sell {amount} worth of {symbol}")
+            amount = fmt.money(ticket.notional, currency)
+        headline = QLabel("<h2>" + said.format(quantity=amount, amount=amount, symbol=ticket.symbol) + "</h2>")
         form = QFormLayout()
-        form.addRow(tr("Account"), QLabel(f"{account.label} \u2014 {'paper' if account.is_paper else '<b>LIVE</b>'}"))
-        form.addRow(tr("Order type"), QLabel(ticket.order_type.value.replace("_", "-").title()
-                                         + f", time in force {ticket.time_in_force.value.upper()}"))
+        form.addRow(tr("Account"), QLabel(f"{account.label} \u2014 " + (tr("paper") if account.is_paper else tr("<b>LIVE</b>"))))
+        form.addRow(tr("Order type"), QLabel(titled(ticket.order_type.value, "-") + tr(", time in force {tif}").format(
+            tif=ticket.time_in_force.value.upper())))
         if ticket.order_type in (OrderType.LIMIT, OrderType.STOP_LIMIT):
             form.addRow(tr("Limit price"), QLabel(fmt.money(ticket.limit_price, currency)))
         if ticket.order_type in (OrderType.STOP, OrderType.STOP_LIMIT):
             form.addRow(tr("Stop price"), QLabel(fmt.money(ticket.stop_price, currency)))
         if ticket.order_type in (OrderType.LIMIT, OrderType.STOP_LIMIT) and ticket.limit_price is not None:
-            better = "or lower" if ticket.side is OrderSide.BUY else "or higher"
+            better = (tr("(your limit: it fills at this price or lower, or not at all)") if ticket.side is OrderSide.BUY
+                      else tr("(your limit: it fills at this price or higher, or not at all)"))
             form.addRow(tr("Price"), self._rich(f"<b>{fmt.money(ticket.limit_price, currency)}</b> <span style='color:gray'>"
-                                            f"(your limit: it fills at this price {better}, or not at all)</span>"))
+                                                f"{better}</span>"))
         else:
             form.addRow(tr("Price"), self._rich(sourced(preview.price, currency)))
         form.addRow(tr("Amount"), self._rich(sourced(preview.amount, currency)))

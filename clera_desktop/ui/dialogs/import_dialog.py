@@ -102,7 +102,8 @@ class ImportDialog(QDialog):
         return str(typed.parent) if typed.parent.is_dir() else ""
 
     def _on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import CSV"), self.start_folder(), "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import CSV"), self.start_folder(),
+                                              tr("CSV files (*.csv);;All files (*)"))
         if path:
             self.path.setText(path)
             self._preview_task = run_task(self, self.load_preview())
@@ -118,7 +119,7 @@ class ImportDialog(QDialog):
         try:
             data = await asyncio.to_thread(Path(self.path.text().strip()).expanduser().read_bytes)
         except OSError as error:
-            self.preview_text.setPlainText(f"Cannot read the file: {error.strerror or error}")
+            self.preview_text.setPlainText(tr("Cannot read the file: {reason}").format(reason=error.strerror or error))
             return
         try:
             preview = await self._services.imports.preview(ImportKind(self.kind.currentData()), data)
@@ -149,7 +150,8 @@ class ImportDialog(QDialog):
                                                               good_lines_only=good_lines_only)
         except CleraError as error:
             if isValid(self):
-                self.preview_text.appendPlainText(f"\nImport failed, nothing was imported: {error.user_message}")
+                self.preview_text.appendPlainText("\n" + tr("Import failed, nothing was imported: {reason}").format(
+                    reason=error.user_message))
                 self.partial_button.setEnabled(True)
             return
         if isValid(self):

@@ -61,15 +61,15 @@ class SettingsDialog(QDialog):
         self.snaptrade_client = QLineEdit()
         self.snaptrade_client.setPlaceholderText(tr("Client ID"))
         credentials = services.credentials
-        self.snaptrade_key = _secret_field("Consumer key", credentials.snaptrade is not None)
+        self.snaptrade_key = _secret_field(tr("Consumer key"), credentials.snaptrade is not None)
         self.snaptrade_personal = QCheckBox(tr("Personal key (my own SnapTrade account)"))
         self.plaid_client = QLineEdit()
         self.plaid_client.setPlaceholderText(tr("Client ID"))
-        self.plaid_secret = _secret_field("Secret", credentials.plaid is not None)
+        self.plaid_secret = _secret_field(tr("Secret"), credentials.plaid is not None)
         self.plaid_production = QCheckBox(tr("Production (unchecked: Plaid sandbox)"))
         self.alpaca_key = QLineEdit()
         self.alpaca_key.setPlaceholderText(tr("API key ID"))
-        self.alpaca_secret = _secret_field("Secret key", credentials.alpaca is not None)
+        self.alpaca_secret = _secret_field(tr("Secret key"), credentials.alpaca is not None)
         self.alpaca_live = QCheckBox(tr("Live keys: real money (unchecked: paper trading)"))
         if credentials.snaptrade:
             self.snaptrade_client.setText(credentials.snaptrade.client_id)
@@ -115,8 +115,8 @@ class SettingsDialog(QDialog):
         self.encrypt = QCheckBox(tr("Encrypt my data on this computer (SQLCipher, AES-256)"))
         self.encrypt.setChecked(state.encrypted)
         self.encrypt.setEnabled(state.available)
-        self.encrypt.setToolTip(state.reason or "The database and its backups are encrypted; the key is kept with your "
-                                "saved keys, and without it the data cannot be read.")
+        self.encrypt.setToolTip(state.reason or tr("The database and its backups are encrypted; the key is kept with your "
+                                                   "saved keys, and without it the data cannot be read."))
         form.addRow("", self.encrypt)
         self.message = QLabel(tr(KEPT_IN[services.secrets.kept_in]))
         self.message.setWordWrap(True)
@@ -178,9 +178,10 @@ class SettingsDialog(QDialog):
                 self.message.setText(tr("Checking the keys with each provider\u2026"))
                 refused, unchecked = await self._services.keys.check(keys)
                 if refused:
-                    self.message.setText("Not saved. " + " ".join(refused))
+                    self.message.setText(tr("Not saved.") + " " + " ".join(refused))
                     return False
-                note = (f" Not checked: {' '.join(unchecked)} The next sync will tell." if unchecked else "")  # kept all the same
+                note = (" " + tr("Not checked: {reasons} The next sync will tell.").format(reasons=" ".join(unchecked))
+                        if unchecked else "")  # kept all the same
                 await self._services.keys.save(keys, note=note)
             if self.encrypt.isChecked() != self._encrypted:
                 self.message.setText(tr("Encrypting your data\u2026") if self.encrypt.isChecked()

@@ -150,14 +150,16 @@ class AccountsTreeModel(TwoLevelTreeModel):
             return QBrush(WARNING)
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 8 and account.fx and account.currency != account.base_currency:
-                return f"Converted at {account.fx.rate} {account.base_currency}/{account.currency} (ECB, {account.fx.as_of})"
+                return tr("Converted at {rate} {pair} (ECB, {day})").format(
+                    rate=account.fx.rate, pair=f"{account.base_currency}/{account.currency}", day=account.fx.as_of)
             if index.column() == 8 and account.total_base is None:
-                return (f"No {account.currency}/{account.base_currency} rate: this account is not in the total. "
-                        "Import one with File \u203a Import CSV (exchange rates).")
+                return tr("No {pair} rate: this account is not in the total. Import one with File \u203a Import CSV "
+                          "(exchange rates).").format(pair=f"{account.currency}/{account.base_currency}")
             if index.column() == 7 and (account.missing_prices or account.missing_rates):
-                missing = [f"no price for {', '.join(account.missing_prices)}"] if account.missing_prices else []
-                return "Without what could not be valued: " + "; ".join(
-                    missing + [f"no {pair} rate" for pair in account.missing_rates])
+                missing = ([tr("no price for {symbols}").format(symbols=", ".join(account.missing_prices))]
+                           if account.missing_prices else [])
+                return tr("Without what could not be valued: {what}").format(what="; ".join(
+                    missing + [tr("no {pair} rate").format(pair=pair) for pair in account.missing_rates]))
             if index.column() == 10 and account.status_reason:
                 return account.status_reason
             if index.column() in (0, 10):  # cut short in a narrow window: whole on pointing
@@ -182,14 +184,15 @@ class AccountsTreeModel(TwoLevelTreeModel):
         manual = account.provider == "manual"
         status = tr("Kept by hand") if manual else fmt.status_text(account.status)
         if account.stale_since is not None:
-            status = f"Stale since {account.stale_since.astimezone().strftime('%Y-%m-%d')}"
+            status = tr("Stale since {day}").format(day=account.stale_since.astimezone().strftime("%Y-%m-%d"))
         if account.status_reason:
             status += f": {account.status_reason}"
         return (
-            account.name + (" (paper)" if account.is_paper and "paper" not in account.name.lower() else ""),
+            account.name + (tr(" (paper)") if account.is_paper and "paper" not in account.name.lower() else ""),
             short_number(account.masked_number), fmt.account_type(account.account_type),
             fmt.provider_text(account.provider),
-            "Trading" if account.connection_type == "trade" else "By hand" if manual else "Read-only", account.currency,
+            tr("Trading") if account.connection_type == "trade" else tr("By hand") if manual else tr("Read-only"),
+            account.currency,
             fmt.money(account.cash), fmt.money(account.total), fmt.money(account.total_base),
             fmt.DASH if manual else fmt.when(account.last_sync_at), status,
         )

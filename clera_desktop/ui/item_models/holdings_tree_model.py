@@ -154,13 +154,14 @@ class HoldingsTreeModel(TwoLevelTreeModel):
 
 def _base_tip(row: HoldingRow, base: str) -> str:
     if row.missing_rate:
-        return f"No {row.missing_rate} rate: shown in {row.currency}, and left out of the total in {base}."
+        return tr("No {pair} rate: shown in {currency}, and left out of the total in {base}.").format(
+            pair=row.missing_rate, currency=row.currency, base=base)
     if row.market_value_base is None:
-        return "Unknown: a price is missing, or an account holding it has no rate to the base currency."
+        return tr("Unknown: a price is missing, or an account holding it has no rate to the base currency.")
     if row.currency == base:
         return ""
-    return (f"In {row.currency}: value {fmt.money(row.market_value, row.currency)}, cost "
-            f"{fmt.money(row.cost_basis, row.currency)}; both converted at today's rate.")
+    return tr("In {currency}: value {value}, cost {cost}; both converted at today's rate.").format(
+        currency=row.currency, value=fmt.money(row.market_value, row.currency), cost=fmt.money(row.cost_basis, row.currency))
 
 
 _SORT_KEYS: tuple[Any, ...] = (

@@ -31,6 +31,7 @@ from clera_desktop.ui.item_models.table_model import ROW_ROLE, Column, RowsTable
 from clera_desktop.ui.tables import sorted_table
 from clera_desktop.ui.tasks import run_task
 from clera_desktop.ui.views.performance_view import PerformanceView
+from clera_desktop.ui.words import titled
 
 if TYPE_CHECKING:
     from clera_desktop.services.gains import GainsService
@@ -48,7 +49,7 @@ POSITION_COLUMNS: list[Column[PositionRow]] = [
 ]
 ACTIVITY_COLUMNS: list[Column[ActivityRow]] = [
     Column(translatable("Date"), lambda a: a.day.isoformat()),
-    Column(translatable("Type"), lambda a: a.type.replace("_", " ").title()),
+    Column(translatable("Type"), lambda a: titled(a.type)),
     Column(translatable("Symbol"),
            lambda a: a.symbol or ""),
     Column(translatable("Quantity"),
@@ -60,14 +61,14 @@ ACTIVITY_COLUMNS: list[Column[ActivityRow]] = [
 ORDER_COLUMNS: list[Column[OrderRow]] = [
     Column(translatable("Placed"), lambda o: fmt.when(o.submitted_at)),
     Column(translatable("Symbol"), lambda o: o.symbol),
-    Column(translatable("Side"), lambda o: o.side.title()),
-    Column(translatable("Type"), lambda o: o.order_type.replace("_", " ").title()),
+    Column(translatable("Side"), lambda o: titled(o.side)),
+    Column(translatable("Type"), lambda o: titled(o.order_type)),
     Column(translatable("Quantity"),
            lambda o: fmt.quantity(o.quantity), lambda o: fmt.sort_number(o.quantity), True),
     Column(translatable("Filled"), lambda o: fmt.quantity(o.filled_quantity), lambda o: fmt.sort_number(o.filled_quantity), True),
     Column(translatable("Avg price"),
            lambda o: fmt.money(o.average_fill_price), lambda o: fmt.sort_number(o.average_fill_price), True),
-    Column(translatable("Status"), lambda o: o.status.replace("_", " ").title()),
+    Column(translatable("Status"), lambda o: titled(o.status)),
 ]
 BALANCE_COLUMNS: list[Column[tuple[str, object, object]]] = [
     Column(translatable("Currency"), lambda b: b[0]),
@@ -85,7 +86,7 @@ class AccountDetailView(QWidget):
         super().__init__(parent)
         self._manual, self._today, self._gains = manual, today, gains
         self.lot_method = QComboBox()
-        self.lot_method.setAccessibleName("Close lots by")
+        self.lot_method.setAccessibleName(tr("Close lots by"))
         self.lot_method.setToolTip(tr("Which lots a sale in this account closes, for its cost and realised gain"))
         for method in LotMethod:
             self.lot_method.addItem(method.label, method.value)
@@ -99,12 +100,12 @@ class AccountDetailView(QWidget):
         self.activities = RowsTableModel(ACTIVITY_COLUMNS, self)
         self.orders = RowsTableModel(ORDER_COLUMNS, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(sorted_table(self.positions, self, name="The account's holdings")[0], tr("Holdings"))
-        self.tabs.addTab(sorted_table(self.balances, self, name="The account's balances")[0], tr("Balances"))
+        self.tabs.addTab(sorted_table(self.positions, self, name=tr("The account's holdings"))[0], tr("Holdings"))
+        self.tabs.addTab(sorted_table(self.balances, self, name=tr("The account's balances"))[0], tr("Balances"))
         self.activities_table, self._activities_proxy = sorted_table(self.activities, self, select_rows=True,
-                                                                     name="The account's activities")
+                                                                     name=tr("The account's activities"))
         self.tabs.addTab(self._activities_tab(), tr("Activities"))
-        self.tabs.addTab(sorted_table(self.orders, self, name="The account's orders")[0], tr("Orders"))
+        self.tabs.addTab(sorted_table(self.orders, self, name=tr("The account's orders"))[0], tr("Orders"))
         self.performance: PerformanceView | None = None
         if history is not None:
             self.performance = PerformanceView(history, self, show_choice=False)
@@ -131,8 +132,8 @@ class AccountDetailView(QWidget):
         self.delete_activity_button.clicked.connect(self.ask_and_delete_activity)
         self.activities_table.doubleClicked.connect(lambda _: self.open_activity_form(self.selected_activity_id()))
         self.activities_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for text, slot in (("Edit\u2026", lambda: self.open_activity_form(self.selected_activity_id())),
-                           ("Delete", self.ask_and_delete_activity)):
+        for text, slot in ((tr("Edit\u2026"), lambda: self.open_activity_form(self.selected_activity_id())),
+                           (tr("Delete"), self.ask_and_delete_activity)):
             action = QAction(text, self.activities_table)
             action.triggered.connect(slot)
             self.activities_table.addAction(action)
@@ -206,7 +207,7 @@ class AccountDetailView(QWidget):
             self._performance_task = run_task(self.performance, self.performance.reload(), on_error=self.title.setText)
         total = fmt.money(value.total, value.currency)
         base = "" if value.currency == value.base_currency else f" \u2248 {fmt.money(value.total_base, value.base_currency)}"
-        stale = f" \u2014 stale since {value.stale_since:%Y-%m-%d}" if value.stale_since else ""
+        stale = tr(" \u2014 stale since {day}").format(day=f"{value.stale_since:%Y-%m-%d}") if value.stale_since else ""
         self.title.setText(f"<b>{value.name}</b> \u00b7 {value.institution} \u00b7 {total}{base}{stale}")
         self.positions.set_rows(detail.positions)
         self.balances.set_rows(detail.balances)

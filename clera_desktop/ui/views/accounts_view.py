@@ -41,7 +41,7 @@ class AccountsView(QWidget):
         self._services = services
         self.model = AccountsTreeModel(self)  # sorts itself (see its docstring)
         self.tree = QTreeView(self)
-        self.tree.setAccessibleName("Accounts")
+        self.tree.setAccessibleName(tr("Accounts"))
         self.tree.setModel(self.model)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -154,9 +154,9 @@ class AccountsView(QWidget):
         menu = QMenu(self)
         manual = account is not None and account.provider == "manual"
         if account is not None:
-            add = menu.addAction("Add activity\u2026", lambda: self._add_activity_to(account.account_id))
-            rename = menu.addAction("Rename\u2026", lambda: self.ask_and_rename(account))
-            delete = menu.addAction("Delete account\u2026", lambda: self.ask_and_delete(account))
+            add = menu.addAction(tr("Add activity\u2026"), lambda: self._add_activity_to(account.account_id))
+            rename = menu.addAction(tr("Rename\u2026"), lambda: self.ask_and_rename(account))
+            delete = menu.addAction(tr("Delete account\u2026"), lambda: self.ask_and_delete(account))
             for action in (add, rename, delete):
                 action.setEnabled(manual)
                 if not manual:
@@ -164,7 +164,7 @@ class AccountsView(QWidget):
                                       .format(account=account.name, institution=account.institution))
             menu.setToolTipsVisible(True)
             menu.addSeparator()
-        menu.addAction("Add manual account\u2026", self.manual_account_requested.emit)
+        menu.addAction(tr("Add manual account\u2026"), self.manual_account_requested.emit)
         return menu
 
     def _on_context_menu_requested(self, point: QPoint) -> None:
@@ -186,7 +186,7 @@ class AccountsView(QWidget):
         assert self._services is not None
         from clera_desktop.ui.tasks import run_task  # asyncio: not a cost of the first paint
 
-        name, ok = QInputDialog.getText(self, "Rename account", "Name", text=account.name)
+        name, ok = QInputDialog.getText(self, tr("Rename account"), tr("Name"), text=account.name)
         if ok and name.strip() and name.strip() != account.name:
             run_task(self, self._services.manual.rename_account(account.account_id, name), on_error=self._say)
 

@@ -44,6 +44,7 @@ from clera_desktop.ui.i18n import plural, tr, translatable
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.tables import sorted_table
+from clera_desktop.ui.words import label
 
 if TYPE_CHECKING:
     from clera_desktop.services.allocation import AllocationService
@@ -59,11 +60,11 @@ def share(percent: Decimal | None) -> str:
 
 
 def slice_columns(base: str, total: Decimal, swatch: Callable[[Slice], QColor | None] = lambda _s: None,
-                  heading: str = "Class") -> list[Column[Slice]]:
+                  heading: str = translatable("Class")) -> list[Column[Slice]]:
     """The slices' table; ``swatch`` is each class's colour in the chart (the legend), ``heading``
     what the slices are (the split's name: Account, Sector...)."""
     return [
-        Column(heading, lambda s: s.name, decoration=swatch),
+        Column(tr(heading), lambda s: s.name, decoration=swatch),
         Column(tr("Value\n({base})")
                .format(base=base), lambda s: fmt.money(s.value), lambda s: fmt.sort_number(s.value), numeric=True),
         Column(tr("Weight"), lambda s: share(s.weight), lambda s: fmt.sort_number(s.weight), numeric=True),
@@ -72,10 +73,10 @@ def slice_columns(base: str, total: Decimal, swatch: Callable[[Slice], QColor | 
                tooltip=day_change_tip),
         Column(tr("Target"), lambda s: share(s.target), lambda s: fmt.sort_number(s.target), numeric=True),
         Column(tr("Drift"), lambda s: fmt.DASH if s.drift is None else fmt.percent(s.drift / HUNDRED),
-               lambda s: fmt.sort_number(s.drift), numeric=True, tooltip=lambda s: "Percentage points from the target"),
+               lambda s: fmt.sort_number(s.drift), numeric=True, tooltip=lambda s: tr("Percentage points from the target")),
         Column(tr("To rebalance\n({base})").format(base=base), lambda s: rebalance_text(s, total),
                lambda s: fmt.sort_number(s.to_rebalance(total)), numeric=True,
-               tooltip=lambda s: "What buying or selling would bring it to its target (nothing is placed)"),
+               tooltip=lambda s: tr("What buying or selling would bring it to its target (nothing is placed)")),
     ]
 
 
@@ -86,9 +87,10 @@ def day_change_text(piece: Slice) -> str:
 
 def day_change_tip(piece: Slice) -> str:
     if not piece.day_change_missing:
-        return "Since the previous close"
+        return tr("Since the previous close")
     named = ", ".join(piece.day_change_missing[:6]) + (" …" if len(piece.day_change_missing) > 6 else "")
-    return f"Since the previous close; leaves out {named}: no previous close known (US listings have daily closes)"
+    return tr("Since the previous close; leaves out {symbols}: no previous close known (US listings have daily "
+              "closes)").format(symbols=named)
 
 
 def rebalance_text(piece: Slice, total: Decimal) -> str:
@@ -96,18 +98,18 @@ def rebalance_text(piece: Slice, total: Decimal) -> str:
     if amount is None:
         return fmt.DASH
     if not amount:
-        return "on target"
-    return f"{'buy' if amount > 0 else 'sell'} {fmt.money(abs(amount))}"
+        return tr("on target")
+    return (tr("buy {amount}") if amount > 0 else tr("sell {amount}")).format(amount=fmt.money(abs(amount)))
 
 
 def holding_columns(base: str) -> list[Column[SliceHolding]]:
     return [
-        Column(tr("Symbol"), lambda h: h.symbol or "Cash"),
+        Column(tr("Symbol"), lambda h: h.symbol or tr("Cash")),
         Column(tr("Name"), lambda h: h.name or ""),
         Column(tr("Value\n({base})")
                .format(base=base), lambda h: fmt.money(h.value), lambda h: fmt.sort_number(h.value), numeric=True),
         Column(tr("Weight"), lambda h: share(h.weight), lambda h: fmt.sort_number(h.weight), numeric=True,
-               tooltip=lambda h: "Of the total shown above"),
+               tooltip=lambda h: tr("Of the total shown above")),
         Column(tr("Day change\n({base})")
                .format(base=base), lambda h: fmt.money(h.day_change), lambda h: fmt.sort_number(h.day_change),
                numeric=True),
@@ -124,9 +126,9 @@ HOW_IT_ADDS_UP = (translatable("Each account is valued as the Accounts view valu
 def health_title(failing: int | None) -> str:
     """The health tab's title: how many rules the portfolio fails, so a warning is seen from the holdings."""
     if failing is None:
-        return "Health of the whole portfolio"
-    return "Health: all within your limits" if not failing else \
-        f"Health: \u26a0 {failing} rule{'s' if failing > 1 else ''} over your limit"
+        return tr("Health of the whole portfolio")
+    return tr("Health: all within your limits") if not failing else \
+        plural(failing, tr("Health: \u26a0 {count} rule over your limit"), tr("Health: \u26a0 {count} rules over your limit"))
 
 
 class HealthPanel(QWidget):
@@ -143,13 +145,13 @@ class HealthPanel(QWidget):
             spin = QSpinBox()
             spin.setRange(1, 100)
             spin.setSuffix("%")
-            spin.setAccessibleName(f"{rule.label}: threshold")
+            spin.setAccessibleName(tr("{rule}: threshold").format(rule=label(rule)))
             spin.setToolTip(tr("Flag it above this share of the portfolio"))
             spin.editingFinished.connect(lambda r=rule: self._on_edited(r))
             verdict = QLabel("")
             verdict.setWordWrap(True)
             verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(QLabel(tr("{label} over").format(label=rule.label)), row, 0)
+            grid.addWidget(QLabel(tr("{rule} over").format(rule=label(rule))), row, 0)
             grid.addWidget(spin, row, 1)
             grid.addWidget(verdict, row, 2)
             self.spins[rule], self.verdicts[rule] = spin, verdict
@@ -175,9 +177,9 @@ class HealthPanel(QWidget):
                 spin.blockSignals(True)
                 spin.setValue(int(result.threshold))
                 spin.blockSignals(False)
-            label = self.verdicts[result.rule]
-            label.setText(("\u2714 " if result.passed else "\u26a0 ") + result.sentence(report.base_currency))
-            label.setForegroundRole(QPalette.ColorRole.WindowText if result.passed else QPalette.ColorRole.Link)
+            verdict = self.verdicts[result.rule]
+            verdict.setText(("\u2714 " if result.passed else "\u26a0 ") + result.sentence(report.base_currency))
+            verdict.setForegroundRole(QPalette.ColorRole.WindowText if result.passed else QPalette.ColorRole.Link)
 
 
 class AllocationView(QWidget):
@@ -185,7 +187,7 @@ class AllocationView(QWidget):
     #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
     watches = (Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY | Change.CLASSIFICATION | Change.SETTINGS
                | Change.HISTORY)
-    reading = "the allocation"
+    reading = translatable("Reading the allocation\u2026")
 
     async def load(self, _changes: Changes) -> None:
         await self.reload()  # its chooser comes from its book (accounts, institutions, providers)
@@ -198,25 +200,25 @@ class AllocationView(QWidget):
         self.shown: Allocation | None = None
         self.targets: dict[str, Decimal] = {}
         self.account = QComboBox()
-        self.account.setAccessibleName("Account")
+        self.account.setAccessibleName(tr("Account"))
         self.account.addItem(tr("All accounts"), ALL_ACCOUNTS)
         self.dimension = QComboBox()
-        self.dimension.setAccessibleName("Split by")
+        self.dimension.setAccessibleName(tr("Split by"))
         for dimension in Dimension:
-            self.dimension.addItem(dimension.label, dimension.value)
+            self.dimension.addItem(label(dimension), dimension.value)
         self.headline = QLabel("")
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         emphasise(self.headline, 17)
-        self.donut = Donut(self, name="Allocation chart")
+        self.donut = Donut(self, name=tr("Allocation chart"))
         self.slices: RowsTableModel[Slice] = RowsTableModel(slice_columns("USD", Decimal(0)), self)
-        self.slices_table, self._slices_proxy = sorted_table(self.slices, self, select_rows=True, name="Allocation")
+        self.slices_table, self._slices_proxy = sorted_table(self.slices, self, select_rows=True, name=tr("Allocation"))
         self.slices_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.holdings: RowsTableModel[SliceHolding] = RowsTableModel(holding_columns("USD"), self)
         # widths measured once, when first shown: a class can hold thousands of holdings, and fitting
         # every column to every row on each change would be felt
         self.holdings_table, self._holdings_proxy = sorted_table(self.holdings, self, fit_columns=False,
-                                                                 select_rows=True, name="Holdings in the chosen class")
+                                                                 select_rows=True, name=tr("Holdings in the chosen class"))
         self.holdings_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self._holdings_measured = False
         self.holdings_title = QLabel(tr("Choose a class (a slice or a row) to see its holdings."))
@@ -351,9 +353,9 @@ class AllocationView(QWidget):
                                for s in allocation.slices], fmt.money(allocation.total, base))
         rows = {s.name: n for n, s in enumerate(allocation.slices)}
         self.slices.set_columns(slice_columns(base, allocation.total, lambda s: self.donut.colour_of(rows[s.name]),
-                                              heading=allocation.dimension.label))
+                                              heading=allocation.dimension.label))  # translated there
         self.slices.set_rows(allocation.slices)
-        if self.holdings.headerData(2, Qt.Orientation.Horizontal) != f"Value\n({base})":
+        if self.holdings.headerData(2, Qt.Orientation.Horizontal) != tr("Value\n({base})").format(base=base):
             self.holdings.set_columns(holding_columns(base))
         self.headline.setText(self._headline(allocation) if allocation.slices else
                               tr("Nothing held yet. Holdings appear here after a sync, a CSV import or a manual account."))
@@ -368,8 +370,11 @@ class AllocationView(QWidget):
 
     def _headline(self, allocation: Allocation) -> str:
         largest = allocation.slices[0]
-        return (f"{fmt.money(allocation.total, allocation.base)} by {allocation.dimension.label.lower()} \u00b7 "
-                f"largest: {largest.name}, {share(largest.weight)}")
+        split = label(allocation.dimension)  # "by asset class" in English; German keeps its nouns' capitals
+        return tr("{total} by {split} \u00b7 largest: {name}, {share}").format(
+            total=fmt.money(allocation.total, allocation.base),
+            split=split.lower() if split == allocation.dimension.label else split,
+            name=largest.name, share=share(largest.weight))
 
     @staticmethod
     def _note(allocation: Allocation) -> str:
@@ -378,12 +383,15 @@ class AllocationView(QWidget):
                           for symbol in s.day_change_missing})
         if missing:
             named = ", ".join(missing[:6]) + (" …" if len(missing) > 6 else "")
-            parts.insert(0, f"* The day change leaves out {named}: no previous close is known for "
-                            f"{'it' if len(missing) == 1 else 'them'} (US listings have daily closes).")
+            said = (tr("* The day change leaves out {symbols}: no previous close is known for it (US listings have "
+                       "daily closes).") if len(missing) == 1 else
+                    tr("* The day change leaves out {symbols}: no previous close is known for them (US listings have "
+                       "daily closes)."))
+            parts.insert(0, said.format(symbols=named))
         if allocation.left_out:
-            parts.insert(0, "Left out (no price or no exchange rate): " + ", ".join(allocation.left_out) + ".")
+            parts.insert(0, tr("Left out (no price or no exchange rate): {what}.").format(what=", ".join(allocation.left_out)))
         if allocation.untargeted is not None and allocation.untargeted:
-            parts.append(f"Targets add up to {share(HUNDRED - allocation.untargeted)}, not 100%.")
+            parts.append(tr("Targets add up to {share}, not 100%.").format(share=share(HUNDRED - allocation.untargeted)))
         return " ".join(parts)
 
     # ---- choosing -----------------------------------------------------------------------------
@@ -433,7 +441,8 @@ class AllocationView(QWidget):
         if chosen is None:
             return
         start = float(chosen.target if chosen.target is not None else round_figure(chosen.weight, 1))
-        value, ok = QInputDialog.getDouble(self, "Target", f"Share of the total to aim for in {chosen.name} (%)",
+        value, ok = QInputDialog.getDouble(self, tr("Target"), tr("Share of the total to aim for in {name} (%)")
+                                           .format(name=chosen.name),
                                            start, 0.0, 100.0, 1)
         if ok:
             self._set_target(Decimal(str(value)))

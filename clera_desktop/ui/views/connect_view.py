@@ -42,19 +42,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PORTAL_ERRORS = {
-    "1066": "The brokerage did not accept the username or password.",
-    "3000": "The brokerage could not be reached. Try again later.",
-    "1006": "The connection link expired. Start again.",
-    "1023": "That login belongs to a different brokerage account than the one being reconnected.",
+    "1066": translatable("The brokerage did not accept the username or password."),
+    "3000": translatable("The brokerage could not be reached. Try again later."),
+    "1006": translatable("The connection link expired. Start again."),
+    "1023": translatable("That login belongs to a different brokerage account than the one being reconnected."),
     "1140": translatable("This brokerage does not allow trading through SnapTrade; connect it read-only."),
-    "1086": "The security code was not accepted.",
+    "1086": translatable("The security code was not accepted."),
 }
 BROKERAGES = ("", "ROBINHOOD", "QUESTRADE", "ETRADE", "WEALTHSIMPLE", "FIDELITY", "SCHWAB", "ALPACA")
 
 CONNECTION_COLUMNS: list[Column[ConnectionRow]] = [
     Column(translatable("Connection"), lambda c: c.name),
     Column(translatable("Provider"), lambda c: fmt.provider_text(c.provider)),
-    Column(translatable("Access"), lambda c: "Trading" if c.access == "trade" else "Read-only"),
+    Column(translatable("Access"), lambda c: tr("Trading") if c.access == "trade" else tr("Read-only")),
     Column(translatable("Status"), lambda c: fmt.status_text(c.status),
            tooltip=lambda c: c.status_reason or c.last_error),
     Column(translatable("Accounts"), lambda c: str(c.accounts), sort=lambda c: c.accounts, numeric=True),
@@ -69,7 +69,7 @@ class ConnectView(QWidget):
     keys_requested = Signal()  # the guide's "Enter API keys…": the window opens Settings
     #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
     watches = Change.CONNECTIONS | Change.CREDENTIALS | Change.ACCOUNTS | Change.SYNC_STATUS
-    reading = "the connections"
+    reading = translatable("Reading the connections\u2026")
 
     async def load(self, _changes: Changes) -> None:
         connections = await self._services.book.connections()
@@ -93,7 +93,7 @@ class ConnectView(QWidget):
         access.addButton(self.read_only)
         access.addButton(self.trading)
         self.brokerage = QComboBox()
-        self.brokerage.setAccessibleName("Brokerage")
+        self.brokerage.setAccessibleName(tr("Brokerage"))
         for slug in BROKERAGES:
             self.brokerage.addItem(slug.title() if slug else tr("Choose in the portal"), slug or None)
         self.connect_snaptrade = QPushButton(tr("Connect a brokerage\u2026"))
@@ -119,7 +119,7 @@ class ConnectView(QWidget):
         proxy.setSourceModel(self.model)
         proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
-        self.table.setAccessibleName("Connections")
+        self.table.setAccessibleName(tr("Connections"))
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -146,7 +146,7 @@ class ConnectView(QWidget):
 
         layout.addWidget(snaptrade)
         layout.addWidget(others)
-        layout.addWidget(QLabel("<b>Your connections</b>"))
+        layout.addWidget(QLabel(tr("<b>Your connections</b>")))
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(self.notice)
@@ -199,19 +199,19 @@ class ConnectView(QWidget):
         try:
             url = await self._services.connecting.snaptrade_portal_url(trading=trading, redirect=SNAPTRADE_CALLBACK,
                                                             broker=broker, reconnect=reconnect)
-            self.portal = PortalDialog(url, SNAPTRADE_CALLBACK, "Connect a brokerage", self)
+            self.portal = PortalDialog(url, SNAPTRADE_CALLBACK, tr("Connect a brokerage"), self)
             params = await self.portal.run()
             status = (params or {}).get("status")
             if status == "SUCCESS":
-                self._say("Connected. Syncing the new accounts\u2026")
+                self._say(tr("Connected. Syncing the new accounts\u2026"))
                 await self._services.connecting.confirm_snaptrade_connection(params["connection_id"])  # type: ignore[index]
-                self._announce("Brokerage connected and synced." if not reconnect else "Connection repaired and synced.")
+                self._announce(tr("Brokerage connected and synced.") if not reconnect else tr("Connection repaired and synced."))
             elif status == "ERROR":
                 code = (params or {}).get("error_code", "")
                 self._say(tr(PORTAL_ERRORS[code]) if code in PORTAL_ERRORS
                           else tr("The connection failed (SnapTrade error {code}).").format(code=code or "unknown"))
             else:
-                self._say("No brokerage was connected.")
+                self._say(tr("No brokerage was connected."))
         except CleraError as error:
             self._say(error.user_message)
         finally:
@@ -231,18 +231,18 @@ class ConnectView(QWidget):
             return reason
         try:
             link = await self._services.connecting.plaid_hosted_link(redirect=PLAID_CALLBACK, item_id=item_id)
-            self.portal = PortalDialog(link.url, PLAID_CALLBACK, "Link investment accounts", self)
+            self.portal = PortalDialog(link.url, PLAID_CALLBACK, tr("Link investment accounts"), self)
             params = await self.portal.run()
             if params is None:
-                self._say("No account was linked.")
+                self._say(tr("No account was linked."))
                 return self.notice.text()
             outcome = await self._services.connecting.finish_plaid_link(link.link_token)
             if outcome.exit_reason:
                 self._say(outcome.exit_reason)
             elif outcome.public_tokens or item_id:
-                self._announce("Investment accounts linked and synced." if not item_id else "Connection repaired.")
+                self._announce(tr("Investment accounts linked and synced.") if not item_id else tr("Connection repaired."))
             else:
-                self._say("Plaid has not finished linking yet. Try Refresh in a moment.")
+                self._say(tr("Plaid has not finished linking yet. Try Refresh in a moment."))
         except CleraError as error:
             self._say(error.user_message)
         return self.notice.text()
@@ -256,7 +256,7 @@ class ConnectView(QWidget):
 
         self.alpaca_dialog = AlpacaDialog(verify, self)
         self.alpaca_dialog.accepted.connect(
-            lambda: self._announce(f"{self.alpaca_dialog.account_name} added and synced."))
+            lambda: self._announce(tr("{account} added and synced.").format(account=self.alpaca_dialog.account_name)))
         self.alpaca_dialog.open()
 
     # ---- existing connections ---------------------------------------------------------------
@@ -268,7 +268,7 @@ class ConnectView(QWidget):
             return
         try:
             await self._services.connecting.refresh_connection(row.id)
-            self._announce(f"{row.name} refreshed.")
+            self._announce(tr("{connection} refreshed.").format(connection=row.name))
         except CleraError as error:
             self._say(error.user_message)
 
@@ -295,7 +295,7 @@ class ConnectView(QWidget):
             return
         try:
             await self._services.connecting.remove_connection(row.id)
-            self._announce(f"{row.name} removed.")
+            self._announce(tr("{connection} removed.").format(connection=row.name))
         except CleraError as error:
             self._say(error.user_message)
 

@@ -41,13 +41,14 @@ LIVE_COLUMNS: list[Column[AccountLiveValue]] = [
 
 
 def _account_note(value: AccountLiveValue) -> str:
-    said = [f"no price yet for {', '.join(value.missing_prices)}"] if value.missing_prices else []
+    said = [tr("no price yet for {symbols}").format(symbols=", ".join(value.missing_prices))] if value.missing_prices else []
     if value.value_base is None:
-        said.append(f"no rate from {value.currency} to the base currency: not in the total")
-    said += [f"no {pair} rate" for pair in value.missing_rates]
+        said.append(tr("no rate from {currency} to the base currency: not in the total").format(currency=value.currency))
+    said += [tr("no {pair} rate").format(pair=pair) for pair in value.missing_rates]
     if value.not_live:
-        shown = ", ".join(value.not_live[:4]) + (f" and {len(value.not_live) - 4} more" if len(value.not_live) > 4 else "")
-        said.append(f"not live: {shown} (the live feed quotes US listings only; last synced price)")
+        more = tr(" and {count} more").format(count=len(value.not_live) - 4) if len(value.not_live) > 4 else ""
+        said.append(tr("not live: {symbols} (the live feed quotes US listings only; last synced price)")
+                    .format(symbols=", ".join(value.not_live[:4]) + more))
     return "; ".join(said)
 INTRADAY_GAP_SECONDS = 15 * 60.0  # no live value for this long (the app closed, no prices): a gap in the line
 WAITING_TEXT = translatable("Your live value appears here once your accounts are synced and the first prices arrive.")
@@ -72,11 +73,11 @@ class DashboardView(QWidget):
         self.status = QLabel("")
         self.status.setStyleSheet("color: gray")
         self.series_choice = QComboBox()
-        self.series_choice.setAccessibleName("Line shown")
+        self.series_choice.setAccessibleName(tr("Line shown"))
         self.series_choice.addItem(tr("All accounts"), None)
         self.series_choice.currentIndexChanged.connect(lambda _: self._on_series_chosen())
         self.model: RowsTableModel[AccountLiveValue] = RowsTableModel(LIVE_COLUMNS, self)
-        self.table, _ = sorted_table(self.model, self, name="Accounts' live values")
+        self.table, _ = sorted_table(self.model, self, name=tr("Accounts' live values"))
         top = QHBoxLayout()
         figures = QVBoxLayout()
         figures.addWidget(QLabel(tr("Total value")))
@@ -108,7 +109,7 @@ class DashboardView(QWidget):
         if self.chart is None:
             from clera_desktop.ui.charts.value_chart import ValueChart
 
-            self.chart = ValueChart(self)
+            self.chart = ValueChart(self, name=tr("Value"))
             self.chart.setHidden(not self.waiting.isHidden())
             self.chart_area.addWidget(self.chart)
             settle_heap()  # pyqtgraph's modules just loaded: keep them out of every later collection
@@ -158,7 +159,8 @@ class DashboardView(QWidget):
         self.redraws += 1
 
     def _show_account_headline(self, snapshot: LiveSnapshot, chosen: AccountLiveValue) -> None:
-        partial = " (partial: no price for " + ", ".join(chosen.missing_prices) + ")" if chosen.missing_prices else ""
+        partial = tr(" (partial: no price for {symbols})").format(symbols=", ".join(chosen.missing_prices)) \
+            if chosen.missing_prices else ""
         self.total.setText(fmt.money(chosen.value, chosen.currency))
         self.change.setText(tr("{chosen}, live{partial}; the day change is for the whole portfolio only")
                             .format(chosen=chosen.name, partial=partial))

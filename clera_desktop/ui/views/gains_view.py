@@ -29,9 +29,10 @@ from clera_desktop.portfolio.gains import GainsReport, RealisedLine, Term
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS, AccountNames, fill_account_choice, refill_account_choice
 from clera_desktop.ui.columns import give_the_rest_to, resize_columns_soon
-from clera_desktop.ui.i18n import tr
+from clera_desktop.ui.i18n import plural, tr, translatable
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
+from clera_desktop.ui.words import TERM_WORDS, label
 
 if TYPE_CHECKING:
     from clera_desktop.services.app import AppServices
@@ -40,14 +41,14 @@ if TYPE_CHECKING:
 
 
 def _acquired(line: RealisedLine) -> str:
-    return line.acquired.isoformat() if line.acquired else "before records"
+    return line.acquired.isoformat() if line.acquired else tr("before records")
 
 
 def _note(line: RealisedLine) -> str:
     if line.missing_rate:
-        return f"no {line.missing_rate} rate"
+        return tr("no {pair} rate").format(pair=line.missing_rate)
     if line.cost is None:
-        return "cost unknown"
+        return tr("cost unknown")
     return ""
 
 
@@ -67,9 +68,9 @@ def gain_columns(base: str) -> list[Column[RealisedLine]]:
         Column(tr("Account"), lambda r: r.account),
         Column(tr("Symbol"), lambda r: r.symbol),
         Column(tr("Quantity"), lambda r: fmt.quantity(r.quantity), lambda r: fmt.sort_number(r.quantity), numeric=True),
-        Column(tr("Term"), lambda r: r.term.value.title()),
-        Column(tr("Tax"), lambda r: "Sheltered" if r.sheltered else "Taxable",
-               tooltip=lambda r: "In a tax-advantaged account: not in the taxable totals" if r.sheltered else None),
+        Column(tr("Term"), lambda r: tr(TERM_WORDS[r.term.value])),
+        Column(tr("Tax"), lambda r: tr("Sheltered") if r.sheltered else tr("Taxable"),
+               tooltip=lambda r: tr("In a tax-advantaged account: not in the taxable totals") if r.sheltered else None),
         Column(tr("Proceeds\n({base})")
                .format(base=base), lambda r: fmt.money(r.proceeds_base), lambda r: fmt.sort_number(r.proceeds_base),
                numeric=True, tooltip=_own_currency),
@@ -85,18 +86,18 @@ def gain_columns(base: str) -> list[Column[RealisedLine]]:
 
 def totals_text(report: GainsReport) -> str:
     base = report.base_currency
-    parts = [f"{t.term.label}: {fmt.money(t.gain, base)} ({t.lines} part{'s' if t.lines != 1 else ''})"
+    parts = [f"{label(t.term)}: {fmt.money(t.gain, base)} ({plural(t.lines, tr('{count} part'), tr('{count} parts'))})"
              for t in report.totals()]
-    sheltered = [f"in tax-sheltered accounts (not taxed): {fmt.money(report.sheltered_gain, base)}"] \
+    sheltered = [tr("in tax-sheltered accounts (not taxed): {gain}").format(gain=fmt.money(report.sheltered_gain, base))] \
         if report.has_sheltered else []
-    return " \u00b7 ".join([*parts, f"Taxable total: {fmt.money(report.gain, base)}", *sheltered])
+    return " \u00b7 ".join([*parts, tr("Taxable total: {gain}").format(gain=fmt.money(report.gain, base)), *sheltered])
 
 
 class GainsView(QWidget):
     #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
     watches = (Change.ACTIVITIES | Change.GAINS | Change.BASE_CURRENCY | Change.ACCOUNTS | Change.POSITIONS
                | Change.HISTORY)
-    reading = "the lots and gains"
+    reading = translatable("Reading the lots and gains\u2026")
 
     def __init__(self, gains: GainsService, parent: QWidget | None = None, *,
                  account_names: AccountNames | None = None) -> None:
@@ -106,9 +107,9 @@ class GainsView(QWidget):
         self.report: GainsReport | None = None
         self._base = ""
         self.year = QComboBox()
-        self.year.setAccessibleName("Tax year")
+        self.year.setAccessibleName(tr("Tax year"))
         self.account = QComboBox()
-        self.account.setAccessibleName("Account")
+        self.account.setAccessibleName(tr("Account"))
         self.account.addItem(tr("All accounts"), ALL_ACCOUNTS)
         self.export_button = QPushButton(tr("Export CSV\u2026"))
         self.export_button.clicked.connect(self._on_export_clicked)
@@ -121,7 +122,7 @@ class GainsView(QWidget):
         self.status.setWordWrap(True)
         self.model: RowsTableModel[RealisedLine] = RowsTableModel(gain_columns("USD"), self)
         self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True,
-                                              name="Realised gains")
+                                              name=tr("Realised gains"))
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         # the account takes what the figures leave: at 1024 px the gain stays in view, the name cut short
         self._fit_accounts = give_the_rest_to(self.table, ACCOUNT_COLUMN, minimum=110, maximum=260)
@@ -180,7 +181,7 @@ class GainsView(QWidget):
         self.totals.setText(totals_text(report) if report.lines else tr("No sales in {year}.").format(year=year))
         self.note.setText(report.note())
         self.note.setVisible(bool(report.note()))
-        methods = sorted({m.label for m in report.methods.values()})
+        methods = sorted({label(m) for m in report.methods.values()})
         self.status.setText(tr("Lots closed by {methods}; held more than {months} months is long-term (Settings). "
                                "Each part's cost is converted at the rate of the day it was bought, its proceeds at the "
                                "rate of the day it was sold.")
@@ -197,7 +198,7 @@ class GainsView(QWidget):
         if report is None:
             return
         name = f"clera-gains-{report.start.year}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export realised gains"), name, "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export realised gains"), name, tr("CSV files (*.csv)"))
         if path:
             self.export_to(Path(path))
 

@@ -30,7 +30,7 @@ from clera_desktop.core.money import money_places, quantity_places, ratio_places
 from clera_desktop.portfolio.holdings import HoldingRow, HoldingsSnapshot
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import give_the_rest_to, resize_columns_soon
-from clera_desktop.ui.i18n import tr
+from clera_desktop.ui.i18n import plural, tr, translatable
 from clera_desktop.ui.item_models.holdings_tree_model import HoldingsFilter, HoldingsTreeModel
 from clera_desktop.ui.item_models.two_level_model import TOP
 from clera_desktop.ui.tasks import run_task
@@ -47,7 +47,7 @@ class HoldingsView(QWidget):
     said = Signal(str)  # a sentence for the status bar (an export written, or not)
 
     watches = Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY
-    reading = "the holdings"
+    reading = translatable("Reading the holdings\u2026")
 
     def __init__(self, parent: QWidget | None = None, *,
                  holdings: Callable[[], Awaitable[HoldingsSnapshot]] | None = None,
@@ -63,11 +63,11 @@ class HoldingsView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Filter by symbol or name"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Filter holdings by symbol or name")
+        self.search.setAccessibleName(tr("Filter holdings by symbol or name"))
         self.provider = QComboBox()
-        self.provider.setAccessibleName("Provider")
+        self.provider.setAccessibleName(tr("Provider"))
         self.account = QComboBox()
-        self.account.setAccessibleName("Account")
+        self.account.setAccessibleName(tr("Account"))
         self.export_button = QPushButton(tr("Export CSV\u2026"))
         self.export_button.clicked.connect(self.ask_and_export)
         bar = QHBoxLayout()
@@ -82,7 +82,7 @@ class HoldingsView(QWidget):
         self.trade_button.clicked.connect(self._on_trade_clicked)
         bar.addWidget(self.trade_button)
         self.tree = QTreeView()
-        self.tree.setAccessibleName("Holdings")
+        self.tree.setAccessibleName(tr("Holdings"))
         self.tree.setModel(self.model)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(4, Qt.SortOrder.DescendingOrder)
@@ -214,13 +214,15 @@ class HoldingsView(QWidget):
         values = [r.market_value_base for r in rows]
         total = sum_known(values)
         known = sum((v for v in values if v is not None), Decimal(0))
-        note = "" if total is not None else f" (known part {fmt.money(known)}; some prices or rates are missing)"
-        text = (f"<b>{len(rows)} holding{'' if len(rows) == 1 else 's'}</b> \u00b7 Market value "
-                f"<b>{fmt.money(total, base)}</b>{note}")
+        note = "" if total is not None else tr(" (known part {amount}; some prices or rates are missing)").format(
+            amount=fmt.money(known))
+        holdings = plural(len(rows), tr("{count} holding"), tr("{count} holdings"))
+        text = tr("<b>{holdings}</b> \u00b7 Market value <b>{value}</b>{note}").format(
+            holdings=holdings, value=fmt.money(total, base), note=note)
         portfolio = snapshot.portfolio
         if portfolio is not None and len(rows) == len(snapshot.rows):  # no search: the accounts shown, whole
-            text += (f" \u00b7 Cash {fmt.money(snapshot.cash_base, base)} \u00b7 {self._scope_name()} "
-                     f"<b>{fmt.money(portfolio.amount, base)}</b>")
+            text += tr(" \u00b7 Cash {cash} \u00b7 {scope} <b>{total}</b>").format(
+                cash=fmt.money(snapshot.cash_base, base), scope=self._scope_name(), total=fmt.money(portfolio.amount, base))
         self.totals.setText(text)
         self.totals.setToolTip(portfolio.note() if portfolio is not None else "")
         self.portfolio_note.setText(portfolio.note() if portfolio is not None else "")
@@ -231,12 +233,12 @@ class HoldingsView(QWidget):
         if self.account.currentData() is not None:
             return self.account.currentText()
         if self.provider.currentData() is not None:
-            return f"{self.provider.currentText()} accounts"
-        return "Portfolio"
+            return tr("{provider} accounts").format(provider=self.provider.currentText())
+        return tr("Portfolio")
 
     def ask_and_export(self) -> None:
         """Ask where, then write the holdings shown (File › Export holdings, the Export button)."""
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export holdings"), "holdings.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export holdings"), "holdings.csv", tr("CSV files (*.csv)"))
         if path:
             self.export_csv(Path(path))
 
@@ -248,9 +250,11 @@ class HoldingsView(QWidget):
         try:
             self._write_csv(path, base, rows)
         except OSError as error:
-            self.said.emit(f"Could not write {path}: {error.strerror or error}. Choose another folder.")
+            self.said.emit(tr("Could not write {path}: {reason}. Choose another folder.").format(
+                path=path, reason=error.strerror or error))
             return
-        self.said.emit(f"Exported {len(rows)} holding{'' if len(rows) == 1 else 's'} to {path}")
+        self.said.emit(plural(len(rows), tr("Exported {count} holding to {path}"), tr("Exported {count} holdings to {path}"),
+                              path=path))
 
     @staticmethod
     def _write_csv(path: Path, base: str, rows: tuple[HoldingRow, ...]) -> None:

@@ -19,7 +19,7 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS, AccountNames, fill_account_choice, refill_account_choice
 from clera_desktop.ui.charts.month_bars import MonthBars
 from clera_desktop.ui.columns import fit_columns_when_shown, give_the_rest_to
-from clera_desktop.ui.i18n import tr
+from clera_desktop.ui.i18n import plural, tr, translatable
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import self_sorting_table, sorted_table
 
@@ -37,17 +37,17 @@ def source_columns(base: str) -> list[Column[SourceIncome]]:
     """The figures first, the accounts last (a holding in four accounts names all four); the
     currency on a line of its own under each title, so the figures fit a 1024-pixel window."""
     return [
-        Column(tr("Paid by"), lambda s: s.symbol or f"Interest ({', '.join(s.accounts)})",
-               tooltip=lambda s: None if s.symbol else "Interest on the account's cash"),
+        Column(tr("Paid by"), lambda s: s.symbol or tr("Interest ({accounts})").format(accounts=", ".join(s.accounts)),
+               tooltip=lambda s: None if s.symbol else tr("Interest on the account's cash")),
         Column(tr("Last 12 months\n({base})")
                .format(base=base), lambda s: fmt.money(s.net), lambda s: fmt.sort_number(s.net), numeric=True,
-               tooltip=lambda s: "Net: after the tax withheld and any fee"),
+               tooltip=lambda s: tr("Net: after the tax withheld and any fee")),
         Column(tr("Tax withheld\n({base})")
                .format(base=base), lambda s: fmt.money(s.tax), lambda s: fmt.sort_number(s.tax), numeric=True),
         Column(tr("Next 12 months\n({base})")
-               .format(base=base), lambda s: fmt.money(s.projected) if s.projected else "no longer held",
+               .format(base=base), lambda s: fmt.money(s.projected) if s.projected else tr("no longer held"),
                lambda s: fmt.sort_number(s.projected), numeric=True,
-               tooltip=lambda s: "What it paid in the last twelve months, if still held"),
+               tooltip=lambda s: tr("What it paid in the last twelve months, if still held")),
         Column(tr("Payments"), lambda s: str(s.payments), lambda s: s.payments, numeric=True),
         Column(tr("Last paid"), lambda s: s.last_paid.isoformat(), lambda s: s.last_paid.toordinal()),
         Column(tr("Accounts"), lambda s: ", ".join(s.accounts), tooltip=lambda s: "\n".join(s.accounts)),
@@ -59,7 +59,7 @@ def year_columns(base: str) -> list[Column[YearRow]]:
         Column(tr("Year"), lambda r: str(r[0]), lambda r: r[0]),
         Column(tr("Gross\n({base})").format(base=base), lambda r: fmt.money(r[1]), lambda r: fmt.sort_number(r[1]), numeric=True),
         Column(tr("Tax\n({base})").format(base=base), lambda r: fmt.money(r[2]), lambda r: fmt.sort_number(r[2]), numeric=True,
-               tooltip=lambda r: "Tax withheld from the year's payments"),
+               tooltip=lambda r: tr("Tax withheld from the year's payments")),
         Column(tr("Net\n({base})").format(base=base), lambda r: fmt.money(r[3]), lambda r: fmt.sort_number(r[3]), numeric=True),
     ]
 
@@ -69,28 +69,31 @@ def headline_text(report: IncomeReport) -> str:
     net, tax = report.trailing_twelve_months()
     before, _ = report.twelve_months_before()
     change = report.year_over_year()
-    versus = f"{fmt.money(before, base)} the twelve months before" + (f" ({fmt.percent(change)})" if change is not None
-                                                                       else "")
-    return (f"Last 12 months: {fmt.money(net, base)} net, {fmt.money(tax, base)} tax withheld \u00b7 {versus} \u00b7 "
-            f"next 12 months, projected: {fmt.money(report.projected_next_twelve_months(), base)}")
+    versus = tr("{amount} the twelve months before").format(amount=fmt.money(before, base)) + (
+        f" ({fmt.percent(change)})" if change is not None else "")
+    return tr("Last 12 months: {net} net, {tax} tax withheld \u00b7 {versus} \u00b7 next 12 months, projected: "
+              "{projected}").format(net=fmt.money(net, base), tax=fmt.money(tax, base), versus=versus,
+                                    projected=fmt.money(report.projected_next_twelve_months(), base))
 
 
 def note_text(report: IncomeReport) -> str:
-    parts = ["Each account's payments of a day are converted together at that day's rate, as Performance "
-             "counts them. The projection repeats what each holding still held (and each account's cash) paid "
-             "in the last twelve months; no dividend announcements are known to the app."]
+    parts = [tr("Each account's payments of a day are converted together at that day's rate, as Performance "
+                "counts them. The projection repeats what each holding still held (and each account's cash) paid "
+                "in the last twelve months; no dividend announcements are known to the app.")]
     missing = sum(report.left_out.values())
     if missing:
         rates = ", ".join(report.missing_rates)
-        parts.insert(0, f"{missing} payment{'s' if missing != 1 else ''} left out of these totals: no {rates} rate "
-                        "(sync to fetch rates).")
+        parts.insert(0, plural(missing, tr("{count} payment left out of these totals: no {rates} rate (sync to fetch "
+                                           "rates)."),
+                               tr("{count} payments left out of these totals: no {rates} rate (sync to fetch rates)."),
+                               rates=rates))
     return " ".join(parts)
 
 
 class IncomeView(QWidget):
     #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
     watches = Change.ACTIVITIES | Change.POSITIONS | Change.BASE_CURRENCY | Change.ACCOUNTS | Change.HISTORY
-    reading = "the dividends and interest"
+    reading = translatable("Reading the dividends and interest\u2026")
 
     def __init__(self, income: IncomeService, parent: QWidget | None = None, *,
                  account_names: AccountNames | None = None) -> None:
@@ -100,7 +103,7 @@ class IncomeView(QWidget):
         self.report: IncomeReport | None = None
         self._base = ""
         self.account = QComboBox()
-        self.account.setAccessibleName("Account")
+        self.account.setAccessibleName(tr("Account"))
         self.account.addItem(tr("All accounts"), ALL_ACCOUNTS)
         self.headline = QLabel("")
         self.headline.setWordWrap(True)
@@ -109,18 +112,18 @@ class IncomeView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.headline.setFont(font)
-        self.chart = MonthBars(self, name="Income by month")
+        self.chart = MonthBars(self, name=tr("Income by month"))
         self.chart.setMinimumHeight(200)
         self.sources: RowsTableModel[SourceIncome] = RowsTableModel(source_columns("USD"), self)
         # widths measured once (a portfolio has hundreds of sources: fitting every row on each change is felt)
-        self.sources_table = self_sorting_table(self.sources, self, name="Income by source")
+        self.sources_table = self_sorting_table(self.sources, self, name=tr("Income by source"))
         self._sources_measured = False
         # measured on the first hundred rows (the largest amounts first: the widest), not on every source
         self.sources_table.horizontalHeader().setResizeContentsPrecision(100)
         self._split_fitted = False
         self.sources_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.years: RowsTableModel[YearRow] = RowsTableModel(year_columns("USD"), self)
-        self.years_table, _ = sorted_table(self.years, self, select_rows=True, name="Income by year")
+        self.years_table, _ = sorted_table(self.years, self, select_rows=True, name=tr("Income by year"))
         self.years_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.note = QLabel("")
         self.note.setWordWrap(True)

@@ -38,8 +38,8 @@ class KeySetupGuide(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel("<b>Set up your connections</b> \u2014 Clera Desktop talks to each provider with your "
-                            "own API keys. Keys are kept in the system keyring, never in the database or the log.")
+        self.title = QLabel(tr("<b>Set up your connections</b> \u2014 Clera Desktop talks to each provider with your "
+                               "own API keys. Keys are kept in the system keyring, never in the database or the log."))
         self.title.setWordWrap(True)
         self.steps = QLabel("")
         self.steps.setWordWrap(True)

@@ -17,12 +17,13 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.i18n import plural, tr, translatable
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.tables import sorted_table
+from clera_desktop.ui.words import label
 
 CENT = Decimal("0.01")
 
 
 def _acquired(lot: LotValue) -> str:
-    return "before records" if lot.lot.unknown_history or lot.lot.acquired == BEFORE_RECORDS else lot.lot.acquired.isoformat()
+    return tr("before records") if lot.lot.unknown_history or lot.lot.acquired == BEFORE_RECORDS else lot.lot.acquired.isoformat()
 
 
 LOT_COLUMNS: list[Column[LotValue]] = [
@@ -36,8 +37,8 @@ LOT_COLUMNS: list[Column[LotValue]] = [
     Column(translatable("Value"), lambda v: fmt.money(v.value), lambda v: fmt.sort_number(v.value), numeric=True),
     Column(translatable("Gain"), lambda v: fmt.money(v.gain), lambda v: fmt.sort_number(v.gain), numeric=True),
     Column(translatable("Gain %"), lambda v: fmt.percent(v.gain_ratio), lambda v: fmt.sort_number(v.gain_ratio), numeric=True),
-    Column(translatable("Held"), lambda v: {Term.LONG: "Long-term", Term.SHORT: "Short-term"}.get(v.term, "Unknown"),
-           tooltip=lambda v: "If sold today" if v.term is not Term.UNKNOWN else "No purchase on record"),
+    Column(translatable("Held"), lambda v: label(v.term) if v.term is not Term.UNKNOWN else tr("Unknown"),
+           tooltip=lambda v: tr("If sold today") if v.term is not Term.UNKNOWN else tr("No purchase on record")),
 ]
 
 
@@ -47,7 +48,7 @@ class LotsPanel(QWidget):
         self.holding: HoldingLots | None = None
         self.title = QLabel(tr("Choose an account under a holding to see its lots."))
         self.model: RowsTableModel[LotValue] = RowsTableModel(LOT_COLUMNS, self)
-        self.table, _ = sorted_table(self.model, self, fit_columns=True, name="Open lots")
+        self.table, _ = sorted_table(self.model, self, fit_columns=True, name=tr("Open lots"))
         self.reconciliation = QLabel("")
         self.reconciliation.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -62,7 +63,7 @@ class LotsPanel(QWidget):
         count = len(holding.lots)
         self.title.setText(tr("{symbol} in {account}: {lots}, closed {method}; amounts in {currency}").format(
             symbol=holding.symbol, account=account_name, lots=plural(count, tr("{count} open lot"), tr("{count} open lots")),
-            method=holding.method.label, currency=holding.currency))
+            method=label(holding.method), currency=holding.currency))
         self.reconciliation.setText(reconciliation_text(holding))
 
     def clear(self) -> None:
@@ -74,16 +75,17 @@ class LotsPanel(QWidget):
 
 def reconciliation_text(holding: HoldingLots) -> str:
     currency = holding.currency
-    ours = f"Cost from your activities: {fmt.money(holding.our_cost, currency)}"
+    ours = fmt.money(holding.our_cost, currency)
     if holding.kept_by_hand:
-        said = f"{ours} (an account kept by hand: no brokerage to compare with)."
+        said = tr("Cost from your activities: {cost} (an account kept by hand: no brokerage to compare with).")
     elif holding.broker_cost is None:
-        said = f"{ours}. The brokerage reports no cost basis in {currency} to compare."
+        said = tr("Cost from your activities: {cost}. The brokerage reports no cost basis in {currency} to compare.")
     elif holding.difference is not None and abs(holding.difference) < CENT:
-        said = f"{ours}, the same as the brokerage reports."
+        said = tr("Cost from your activities: {cost}, the same as the brokerage reports.")
     else:
-        said = (f"{ours} \u00b7 the brokerage's: {fmt.money(holding.broker_cost, currency)} \u00b7 difference "
-                f"{fmt.money(holding.difference, currency)}.")
+        said = tr("Cost from your activities: {cost} \u00b7 the brokerage's: {theirs} \u00b7 difference {difference}.")
+    said = said.format(cost=ours, currency=currency, theirs=fmt.money(holding.broker_cost, currency),
+                       difference=fmt.money(holding.difference, currency))
     said = f"{said} {holding.reason[:1].upper()}{holding.reason[1:]}." if holding.reason else said
     return f"{said} {broker_lots_text(holding)}".strip()
 
@@ -93,9 +95,11 @@ def broker_lots_text(holding: HoldingLots) -> str:
     lots = holding.broker_lots
     if lots is None:
         return ""
-    shown = "; ".join(f"{lot.acquired.isoformat() if lot.acquired else 'day unknown'}: {fmt.quantity(lot.quantity)} "
-                      f"shares, cost {fmt.money(lot.cost)}" for lot in lots[:6])
-    more = f"; and {len(lots) - 6} more" if len(lots) > 6 else ""
-    verdict = ("They are the same as the lots above." if holding.broker_lots_agree
-               else "They differ from the lots above (another method, or history the activities do not show).")
-    return f"The brokerage's own lots ({len(lots)}): {shown}{more}. {verdict}"
+    shown = "; ".join(tr("{day}: {quantity} shares, cost {cost}").format(
+        day=lot.acquired.isoformat() if lot.acquired else tr("day unknown"), quantity=fmt.quantity(lot.quantity),
+        cost=fmt.money(lot.cost)) for lot in lots[:6])
+    more = tr("; and {count} more").format(count=len(lots) - 6) if len(lots) > 6 else ""
+    verdict = (tr("They are the same as the lots above.") if holding.broker_lots_agree
+               else tr("They differ from the lots above (another method, or history the activities do not show)."))
+    return tr("The brokerage's own lots ({count}): {lots}{more}. {verdict}").format(
+        count=len(lots), lots=shown, more=more, verdict=verdict)

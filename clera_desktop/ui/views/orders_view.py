@@ -33,6 +33,7 @@ from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.tables import sorted_table
 from clera_desktop.ui.tasks import run_task
+from clera_desktop.ui.words import titled
 
 if TYPE_CHECKING:
     from clera_desktop.services.app import AppServices
@@ -46,16 +47,16 @@ ORDER_COLUMNS: list[Column[OrderListRow]] = [
            lambda r: fmt.when(r.submitted_at), lambda r: r.submitted_at.timestamp() if r.submitted_at else 0),
     Column(translatable("Account"), lambda r: r.account_name),
     Column(translatable("Symbol"), lambda r: r.symbol),
-    Column(translatable("Side"), lambda r: r.side.title()),
+    Column(translatable("Side"), lambda r: titled(r.side)),
     Column(translatable("Type"),
-           lambda r: r.order_type.replace("_", "-").title()),
+           lambda r: titled(r.order_type, "-")),
     Column(translatable("Quantity"),
            lambda r: fmt.quantity(r.quantity) if r.quantity is not None else fmt.money(r.notional, r.currency),
            lambda r: fmt.sort_number(r.quantity if r.quantity is not None else r.notional), numeric=True),
     Column(translatable("Limit"), lambda r: fmt.money(r.limit_price), lambda r: fmt.sort_number(r.limit_price), numeric=True),
     Column(translatable("Stop"),
            lambda r: fmt.money(r.stop_price), lambda r: fmt.sort_number(r.stop_price), numeric=True),
-    Column(translatable("Status"), lambda r: r.status.value.replace("_", " ").title(), tooltip=lambda r: r.reject_reason),
+    Column(translatable("Status"), lambda r: titled(r.status.value), tooltip=lambda r: r.reject_reason),
     Column(translatable("Filled"),
            lambda r: fmt.quantity(r.filled_quantity), lambda r: fmt.sort_number(r.filled_quantity), numeric=True),
     Column(translatable("Avg price"),
@@ -76,7 +77,7 @@ class OrdersView(QWidget):
     orders_filled = Signal(str)
     #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
     watches = Change.ORDERS | Change.ACCOUNTS
-    reading = "the orders"
+    reading = translatable("Reading the orders\u2026")
 
     async def load(self, _changes: Changes) -> None:
         await self.reload()
@@ -85,7 +86,7 @@ class OrdersView(QWidget):
         super().__init__(parent)
         self._trading = trading
         self.model: RowsTableModel[OrderListRow] = RowsTableModel(ORDER_COLUMNS, self)
-        self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True, name="Orders")
+        self.table, self.proxy = sorted_table(self.model, self, fit_columns=False, select_rows=True, name=tr("Orders"))
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.cancel_button = QPushButton(tr("Cancel order\u2026"))
         self.cancel_button.setEnabled(False)
@@ -104,7 +105,7 @@ class OrdersView(QWidget):
 
         self.audit_model: RowsTableModel[AuditRow] = RowsTableModel(AUDIT_COLUMNS, self)
         self.audit_table, _ = sorted_table(self.audit_model, self, fit_columns=False, select_rows=True,
-                                           name="Audit log")
+                                           name=tr("Audit log"))
         self.audit_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         for table in (self.table, self.audit_table):  # no rows yet: as wide as their titles, no scrollbar
             table.resizeColumnsToContents()
@@ -176,7 +177,7 @@ class OrdersView(QWidget):
         await self.reload()
         if filled:
             symbols = ", ".join(sorted({f.symbol for f in filled}))
-            self.orders_filled.emit(f"Filled: {symbols}. Holdings updated.")
+            self.orders_filled.emit(tr("Filled: {symbols}. Holdings updated.").format(symbols=symbols))
 
     @async_slot()
     async def _on_timer_timeout(self) -> None:
@@ -247,10 +248,11 @@ class OrdersView(QWidget):
             await self.reload()
             self.status.setText(tr("Order {order} is {status}.")
                                 .format(order=updated.provider_order_id,
-                                        status=updated.status.value.replace('_', ' ')))
+                                        status=titled(updated.status.value).lower()))
 
     def _on_export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export audit log"), "clera-audit-log.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export audit log"), "clera-audit-log.csv",
+                                              tr("CSV files (*.csv)"))
         if not path:
             return
         try:

@@ -35,7 +35,7 @@ from clera_desktop.services.history import Report, SeriesPoint
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import AccountNames
 from clera_desktop.ui.coalesced import Coalesced, Superseded
-from clera_desktop.ui.i18n import tr, translatable
+from clera_desktop.ui.i18n import plural, tr, translatable
 from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.slots import async_slot
 
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from clera_desktop.ui.charts.value_chart import ValueChart
 
 RANGES = ("1W", "1M", "3M", "YTD", "1Y", "ALL", "Custom")  # keys; shown through tr
-INVESTED_LINE = "Start value + net deposits"  # the chart's dashed line (series_of's invested)
+INVESTED_LINE = translatable("Start value + net deposits")  # the chart's dashed line (series_of's invested)
 FIGURES = (("end_value", translatable("Value")), ("net_flows", translatable("Net deposits")), ("gain", translatable("Gain")),
            ("realised", translatable("Realised")), ("unrealised", translatable("Unrealised")),
            ("income", translatable("Income")), ("costs", translatable("Fees \u00b7 taxes")),
@@ -95,20 +95,21 @@ def benchmark_text(run: BenchmarkRun | None, report: Report) -> str:
         return ""
     label, base, mine = run.benchmark.label, report.base_currency, report.total
     if run.missing:
-        return (f"{label}: no daily closes for {', '.join(run.missing)} in this range (US listings come with the "
-                "history update when Alpaca is connected; import a prices CSV for others).")
+        return tr("{benchmark}: no daily closes for {symbols} in this range (US listings come with the history update "
+                  "when Alpaca is connected; import a prices CSV for others).").format(
+            benchmark=label, symbols=", ".join(run.missing))
     twr, end, gain = run.twr, run.end_value, run.gain
     if twr is None or end is None or gain is None:
-        return f"{label}: nothing to compare in this range."
-    yours = fmt.percent(mine.twr) if mine.twr is not None else "not defined"
-    parts = [f"{label}: {fmt.percent(twr)} time-weighted (yours {yours})",
-             f"had every deposit bought it: {fmt.money(end, base)}, a gain of {fmt.money(gain, base)} "
-             f"(yours {fmt.money(mine.gain, base)})"]
+        return tr("{benchmark}: nothing to compare in this range.").format(benchmark=label)
+    yours = fmt.percent(mine.twr) if mine.twr is not None else tr("not defined")
+    parts = [tr("{benchmark}: {twr} time-weighted (yours {yours})").format(benchmark=label, twr=fmt.percent(twr), yours=yours),
+             tr("had every deposit bought it: {end}, a gain of {gain} (yours {yours})").format(
+                 end=fmt.money(end, base), gain=fmt.money(gain, base), yours=fmt.money(mine.gain, base))]
     if run.mwr is not None:
-        parts.append(f"money-weighted {fmt.percent(run.mwr)} (yours "
-                     f"{fmt.percent(mine.mwr) if mine.mwr is not None else 'not defined'})")
+        parts.append(tr("money-weighted {mwr} (yours {yours})").format(
+            mwr=fmt.percent(run.mwr), yours=fmt.percent(mine.mwr) if mine.mwr is not None else tr("not defined")))
     if run.runs_from is not None:
-        parts.append(f"from {run.runs_from:%Y-%m-%d}, its first close in the range")
+        parts.append(tr("from {day}, its first close in the range").format(day=f"{run.runs_from:%Y-%m-%d}"))
     return " \u00b7 ".join(parts)
 
 
@@ -121,14 +122,18 @@ def risk_text(report: Report) -> str:
     def pct(value: float) -> str:
         return fmt.percent(Decimal(repr(value)))
 
-    parts = [f"Volatility {fmt.plain_percent(Decimal(repr(risk.volatility)))} a year"] if risk.volatility is not None else []
+    parts = [tr("Volatility {percent} a year").format(percent=fmt.plain_percent(Decimal(repr(risk.volatility))))] \
+        if risk.volatility is not None else []
     drawdown = risk.drawdown
     if drawdown is not None:
-        back = f", made good {drawdown.recovered:%Y-%m-%d}" if drawdown.recovered else ", not yet made good"
-        parts.append(f"deepest fall {pct(drawdown.depth)} ({drawdown.peak:%Y-%m-%d} to {drawdown.trough:%Y-%m-%d}{back})")
+        back = (tr(", made good {day}").format(day=f"{drawdown.recovered:%Y-%m-%d}") if drawdown.recovered
+                else tr(", not yet made good"))
+        parts.append(tr("deepest fall {percent} ({peak} to {trough}{back})").format(
+            percent=pct(drawdown.depth), peak=f"{drawdown.peak:%Y-%m-%d}", trough=f"{drawdown.trough:%Y-%m-%d}", back=back))
     if risk.best_day is not None and risk.worst_day is not None:
-        parts.append(f"best day {pct(risk.best_day[1])} ({risk.best_day[0]:%Y-%m-%d}), worst "
-                     f"{pct(risk.worst_day[1])} ({risk.worst_day[0]:%Y-%m-%d})")
+        parts.append(tr("best day {best} ({best_day}), worst {worst} ({worst_day})").format(
+            best=pct(risk.best_day[1]), best_day=f"{risk.best_day[0]:%Y-%m-%d}", worst=pct(risk.worst_day[1]),
+            worst_day=f"{risk.worst_day[0]:%Y-%m-%d}"))
     return " \u00b7 ".join(parts)
 
 
@@ -144,8 +149,9 @@ def notes_text(notes: list[str]) -> tuple[str, str]:
     if not notes:
         return tr(NO_NOTES), ""
     more = len(notes) - NOTES_SHOWN
-    shown = notes[:NOTES_SHOWN] + ([f"\u2026and {more} more note{'s' if more > 1 else ''}: point here to read "
-                                    f"{'them' if more > 1 else 'it'}."] if more > 0 else [])
+    shown = notes[:NOTES_SHOWN] + ([plural(more, tr("\u2026and {count} more note: point here to read it."),
+                                           tr("\u2026and {count} more notes: point here to read them."))]
+                                    if more > 0 else [])
     return "\n".join(shown), "\n\n".join(notes) if more > 0 else ""
 
 
@@ -157,7 +163,7 @@ def range_start(name: str, today: date) -> date | None:
 class PerformanceView(QWidget):
     #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
     watches = Change.HISTORY | Change.BASE_CURRENCY | Change.ACCOUNTS
-    reading = "the daily values and returns"
+    reading = translatable("Reading the daily values and returns\u2026")
 
     def __init__(self, history: HistoryService, parent: QWidget | None = None, *, account_id: str | None = None,
                  show_choice: bool = True, account_names: AccountNames | None = None) -> None:
@@ -166,7 +172,7 @@ class PerformanceView(QWidget):
         self._account_names = account_names
         self._fixed_account = account_id
         self.account = QComboBox()
-        self.account.setAccessibleName("Account")
+        self.account.setAccessibleName(tr("Account"))
         self.account.addItem(tr("All accounts"), None)
         self.account.setVisible(show_choice)
         self.account.currentIndexChanged.connect(self._on_choice_changed)
@@ -225,7 +231,7 @@ class PerformanceView(QWidget):
             box.toggled.connect(lambda _checked: self._draw())
         self.benchmark_edit = QLineEdit()
         self.benchmark_edit.setPlaceholderText(tr("Compare with: SPY, or SPY 60, AGG 40"))
-        self.benchmark_edit.setAccessibleName("Benchmark")
+        self.benchmark_edit.setAccessibleName(tr("Benchmark"))
         self.benchmark_edit.setToolTip(tr(BENCHMARK_TIP))
         self.benchmark_edit.setClearButtonEnabled(True)
         # as wide as its placeholder and the clear button: never cut off
@@ -326,11 +332,11 @@ class PerformanceView(QWidget):
         if self.chart is None:
             from clera_desktop.ui.charts.value_chart import ValueChart
 
-            self.chart = ValueChart(self, time_format="%Y-%m-%d")
+            self.chart = ValueChart(self, time_format="%Y-%m-%d", name=tr("Value"))
             self.chart.setMinimumHeight(CHART_MIN_HEIGHT)  # in an account's pane too: a line worth reading
             self.chart_area.addWidget(self.chart)
             if self.report is None:
-                self.chart.show_message(tr("Reading {reading}\u2026").format(reading=self.reading))
+                self.chart.show_message(tr(self.reading))
             self._draw()
         if self._stale:
             from clera_desktop.ui.tasks import run_task
@@ -387,16 +393,17 @@ class PerformanceView(QWidget):
             return
         self.figures["realised"].setText(fmt.money(gains.realised, currency))
         change = gains.unrealised_change
-        self.figures["unrealised"].setText(fmt.money(change, currency) if change is not None else "unknown")
+        self.figures["unrealised"].setText(fmt.money(change, currency) if change is not None else tr("unknown"))
         m = report.total
         tip = figure_tip("unrealised")
         if change is None:
-            tip += f"\n\nUnknown: {', '.join(gains.left_out)} hold lots of unknown cost, price or rate."
+            tip += "\n\n" + tr("Unknown: {symbols} hold lots of unknown cost, price or rate.").format(
+                symbols=", ".join(gains.left_out))
         else:
             other = m.gain - (gains.realised + change + m.income - m.fees - m.taxes)
             if other:
-                tip += f"\n\nThis range: {fmt.money(other, currency)} of the gain is from currency moves, transfers " \
-                       "or shares held before the first activity."
+                tip += "\n\n" + tr("This range: {amount} of the gain is from currency moves, transfers or shares held "
+                                   "before the first activity.").format(amount=fmt.money(other, currency))
         self.figures["unrealised"].setToolTip(tip)
 
     def _show_figures(self, m: Metrics, currency: str) -> None:
@@ -405,33 +412,35 @@ class PerformanceView(QWidget):
         self.figures["gain"].setText(fmt.money(m.gain, currency))
         self.figures["income"].setText(fmt.money(m.income, currency))
         self.figures["costs"].setText(f"{fmt.money(m.fees)} \u00b7 {fmt.money(m.taxes, currency)}")
-        yearly = f" ({fmt.percent(m.twr_annualised)} a year)" if m.twr_annualised is not None else ""
+        yearly = tr(" ({percent} a year)").format(percent=fmt.percent(m.twr_annualised)) if m.twr_annualised is not None else ""
         self.figures["twr"].setText(fmt.percent(m.twr) + yearly if m.twr is not None else tr("not defined"))
         self.figures["mwr"].setText(fmt.percent(m.mwr) if m.mwr is not None else tr("not defined"))
-        self.figures["mwr"].setToolTip(figure_tip("mwr") + (f"\n\nNot defined here: {m.mwr_missing}." if m.mwr_missing else ""))
+        self.figures["mwr"].setToolTip(figure_tip("mwr") + ("\n\n" + tr("Not defined here: {reason}.").format(
+            reason=m.mwr_missing) if m.mwr_missing else ""))
         self.captions["mwr"].setText(tr("Money-weighted (yearly)") if m.mwr_basis == "annual" else
-                                     "Money-weighted (this range)" if m.mwr_basis == "period" else "Money-weighted")
+                                     tr("Money-weighted (this range)") if m.mwr_basis == "period" else tr("Money-weighted"))
 
     async def _show_note(self, ids: list[str] | None) -> None:
         states = await self._history.states()
         notes = []
         if self.report is not None and not self.report.complete:
-            notes.append(f"The total leaves out {', '.join(self.report.left_out)}: no exchange rate "
-                         f"{', '.join(self.report.missing_rates)} is known. Import one (File \u203a Import CSV, "
-                         "exchange rates) to count them in.")
+            notes.append(tr("The total leaves out {accounts}: no exchange rate {pairs} is known. Import one (File \u203a "
+                            "Import CSV, exchange rates) to count them in.").format(
+                accounts=", ".join(self.report.left_out), pairs=", ".join(self.report.missing_rates)))
         for account_id, state in states.items():
             if state is None or (ids is not None and account_id not in ids):
                 continue
-            shown = [f"{a.quantity.normalize():f} {a.symbol}" if a.symbol else f"{a.quantity:,.2f} cash"
-                     for a in state.adjustments[:6]]
+            shown = [f"{fmt.quantity(a.quantity)} {a.symbol}" if a.symbol
+                     else tr("{amount} cash").format(amount=fmt.money(a.quantity)) for a in state.adjustments[:6]]
             if shown:
-                more = f" and {len(state.adjustments) - 6} more" if len(state.adjustments) > 6 else ""
-                notes.append(f"{self._names.get(account_id, 'One account')}: activities do not explain "
-                             f"{', '.join(shown)}{more}; shown as held since history starts "
-                             f"({state.first_day}) and counted as money brought in then.")
+                more = tr(" and {count} more").format(count=len(state.adjustments) - 6) if len(state.adjustments) > 6 else ""
+                notes.append(tr("{account}: activities do not explain {what}{more}; shown as held since history starts "
+                                "({day}) and counted as money brought in then.").format(
+                    account=self._names.get(account_id, tr("One account")), what=", ".join(shown), more=more,
+                    day=state.first_day))
             if state.missing_prices:
-                notes.append(f"No daily closes for {', '.join(state.missing_prices)}: valued at the account's own "
-                             "trade prices. Import prices (CSV) to correct that.")
+                notes.append(tr("No daily closes for {symbols}: valued at the account's own trade prices. Import prices "
+                                "(CSV) to correct that.").format(symbols=", ".join(state.missing_prices)))
         text, tip = notes_text(notes)
         self.note.setText(text)
         self.note.setToolTip(tip)
@@ -460,7 +469,7 @@ class PerformanceView(QWidget):
             chart.currency = self.report.base_currency if self.report else ""
             chart.set_series(xs, values, lambda i: points[i].value, gap=GAP_SECONDS)
         deposits = np.fromiter((float(p.invested) for p in points), dtype=np.float64)
-        chart.set_extra(INVESTED_LINE, xs, deposits, DEPOSITS_COLOR,
+        chart.set_extra(INVESTED_LINE, xs, deposits, DEPOSITS_COLOR, label=tr(INVESTED_LINE),
                         visible=self.show_deposits.isChecked() and not as_return)
         benchmark = self._draw_benchmark(xs, as_return)
         chart.fit(*(() if benchmark is None else (benchmark,)))  # the comparison in view, not cut off
@@ -477,12 +486,14 @@ class PerformanceView(QWidget):
         by_day = {d.day: d for d in run.days}
         if as_return:
             name = f"{BENCHMARK_PREFIX}{run.benchmark.label}"
+            said = tr("Benchmark: {benchmark}").format(benchmark=run.benchmark.label)
             ys = [float(by_day[p.day].growth) * 100 if p.day in by_day else np.nan for p in self.points]
         else:
             name = f"{BENCHMARK_PREFIX}had every deposit bought {run.benchmark.label}"
+            said = tr("Benchmark: had every deposit bought {benchmark}").format(benchmark=run.benchmark.label)
             ys = [float(by_day[p.day].value) if p.day in by_day else np.nan for p in self.points]
         line = np.array(ys, dtype=np.float64)
-        chart.set_extra(name, xs, line, BENCHMARK_COLOR)
+        chart.set_extra(name, xs, line, BENCHMARK_COLOR, label=said)  # the name is its key, the label its words
         return line
 
 

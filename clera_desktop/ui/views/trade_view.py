@@ -73,7 +73,7 @@ class TradeView(QWidget):
     #: What it shows moves with these (ui/refresh.py reloads it through :meth:`load`).
     watches = (Change.ACCOUNTS | Change.POSITIONS | Change.BASE_CURRENCY | Change.CONNECTIONS | Change.CREDENTIALS
                | Change.SETTINGS)
-    reading = "the accounts that can trade"
+    reading = translatable("Reading the accounts that can trade\u2026")
 
     async def load(self, _changes: Changes) -> None:
         await self.reload()
@@ -110,11 +110,11 @@ class TradeView(QWidget):
         self.side.addItem(tr("Buy"), OrderSide.BUY)
         self.side.addItem(tr("Sell"), OrderSide.SELL)
         self.amount_kind = QComboBox()
-        self.amount_kind.setAccessibleName("Amount in")
+        self.amount_kind.setAccessibleName(tr("Amount in"))
         self.amount_kind.addItem(tr("Shares"), "quantity")
         self.amount_kind.addItem(tr("Cash amount"), "notional")
         self.amount = QLineEdit()
-        self.amount.setAccessibleName("Amount")
+        self.amount.setAccessibleName(tr("Amount"))
         self.amount.setValidator(QRegularExpressionValidator(_DECIMAL, self))
         self.amount.setPlaceholderText("0")
         self.order_type = QComboBox()
@@ -358,12 +358,14 @@ class TradeView(QWidget):
             self.account_info.setText("")
             return
         symbol = ticket.symbol if ticket else ""
-        held = f" \u00b7 holds <b>{fmt.quantity(account.held(symbol))} {symbol}</b>" if symbol else ""
+        held = tr(" \u00b7 holds <b>{quantity} {symbol}</b>").format(
+            quantity=fmt.quantity(account.held(symbol)), symbol=symbol) if symbol else ""
         kind = "paper" if account.is_paper else "live"
-        said = f" ({kind})" if kind not in account.label.lower() else ""  # not "(paper) (paper)"
+        said = (tr(" (paper)") if account.is_paper else tr(" (live)")) if kind not in account.label.lower() else ""
         self.account_info.setText(
-            f"<b>{account.label}</b>{said}<br>Cash <b>{fmt.money(account.cash, account.currency)}</b>"
-            f" \u00b7 buying power <b>{fmt.money(account.buying_power, account.currency)}</b>{held}")
+            tr("<b>{account}</b>{kind}<br>Cash <b>{cash}</b> \u00b7 buying power <b>{buying_power}</b>{held}").format(
+                account=account.label, kind=said, cash=fmt.money(account.cash, account.currency),
+                buying_power=fmt.money(account.buying_power, account.currency), held=held))
         quote = facts.quote if facts is not None else None
         if quote is not None:
             self.quote_info.setText(tr("{symbol}: bid {bid} \u00b7 ask {ask} \u00b7 last <b>{last}</b><br><span "
@@ -375,11 +377,14 @@ class TradeView(QWidget):
             self.quote_info.setText(tr("No quote available for this symbol."))
         if ticket is not None and quote is not None:
             amount = estimated_amount(ticket, quote)
-            word = "cost" if ticket.side is OrderSide.BUY else "proceeds"
-            self.estimate.setText(tr("Estimated {word}: <b>{money}</b> <span style='color:gray'>(app estimate from the "
-                                     "latest quote, before commission)</span>")
-                                  .format(word=word, money=fmt.money(amount.value, account.currency))
-                                  if amount.value is not None else tr("Estimated {word}: not available").format(word=word))
+            buy = ticket.side is OrderSide.BUY
+            if amount.value is None:
+                self.estimate.setText(tr("Estimated cost: not available") if buy else tr("Estimated proceeds: not available"))
+            else:
+                said = (tr("Estimated cost: <b>{money}</b>") if buy else tr("Estimated proceeds: <b>{money}</b>")).format(
+                    money=fmt.money(amount.value, account.currency))
+                self.estimate.setText(said + " <span style='color:gray'>" + tr(
+                    "(app estimate from the latest quote, before commission)") + "</span>")
         else:
             self.estimate.setText("")
         shown = [p for p in self.current_problems() if p.field not in _EMPTY_UNTIL_TYPED or p.field in self._typed
@@ -403,7 +408,7 @@ class TradeView(QWidget):
         self._typed |= _EMPTY_UNTIL_TYPED  # asked to review: every missing field says so now
         ticket = self.ticket()
         if ticket is None:
-            self.problems.setText("<span style='color:#c0392b'>Choose an account that can trade.</span>")
+            self.problems.setText(f"<span style='color:#c0392b'>{tr('Choose an account that can trade.')}</span>")
             return
         self.review_button.setEnabled(False)
         self.problems.setText(tr("Asking the brokerage to check the order\u2026"))

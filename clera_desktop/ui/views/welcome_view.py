@@ -19,19 +19,19 @@ class WelcomeView(QWidget):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addStretch(1)
-        title = QLabel("<h1>Welcome to Clera Desktop</h1>")
+        title = QLabel(tr("<h1>Welcome to Clera Desktop</h1>"))
         body = QLabel(tr("Every brokerage account in one window, live and correct to the cent."))
         for label in (title, body):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
         layout.addSpacing(12)
         buttons = [
-            ("Connect a brokerage (SnapTrade)", self.snaptrade_requested),
-            ("Link investment accounts (Plaid)", self.plaid_requested),
-            ("Add the Clera brokerage account (Alpaca)", self.alpaca_requested),
+            (tr("Connect a brokerage (SnapTrade)"), self.snaptrade_requested),
+            (tr("Link investment accounts (Plaid)"), self.plaid_requested),
+            (tr("Add the Clera brokerage account (Alpaca)"), self.alpaca_requested),
         ]
         if not demo:
-            buttons.insert(0, ("Try the demo", self.demo_requested))
+            buttons.insert(0, (tr("Try the demo"), self.demo_requested))
         for text, signal in buttons:
             button = QPushButton(text)
             button.setMinimumSize(380, 36)
