@@ -158,8 +158,8 @@ class ManualAccounts:
             return activity.id
 
         saved = await self._database.write(write)
-        verb = "Added" if activity_id is None else "Saved"
-        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), f"{verb} the activity.",
+        said = "Added the activity." if activity_id is None else "Saved the activity."  # whole: the window translates it
+        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), said,
                                           item=saved))
 
     async def delete_activity(self, activity_id: int) -> Changes:

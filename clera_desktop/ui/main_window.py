@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         for refresher in self.refreshers.values():
             refresher.take(changes)
         if changes.message:
-            self.statusBar().showMessage(changes.message, 8000)
+            self.statusBar().showMessage(tr(changes.message), 8000)  # ui/words.ANNOUNCEMENTS
 
     async def reload(self) -> None:
         """Re-read everything every view shows, now (the first frame with data; tests)."""

@@ -22,8 +22,16 @@ LABELS = (
     translatable("Highest cost first (HIFO)"), translatable("Average cost"),
     # portfolio.gains.Term
     translatable("Short-term"), translatable("Long-term"), translatable("Unknown (no purchase on record)"),
+    # portfolio.classification.UNCLASSIFIED
+    translatable("Unclassified"),
     # portfolio.health.Rule
     translatable("One position"), translatable("One institution"), translatable("One currency"), translatable("Cash"),
+)
+
+#: The services' announcements that carry no figure (Changes.message), shown through ``tr`` in the status bar.
+ANNOUNCEMENTS = (
+    translatable("Added the activity."), translatable("Saved the activity."), translatable("Deleted the activity."),
+    translatable("Saved keys unlocked."), translatable("Keys saved."), translatable("Ticket closed."),
 )
 
 #: A sale part's term, short (a narrow column; the totals say "Short-term").

@@ -740,7 +740,7 @@ Mit Ihrem System öffnen ({where})?</translation>
     <message>
       <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
       <source>Number</source>
-      <translation>Nummer</translation>
+      <translation>Nr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/item_models/accounts_tree_model.py" />
@@ -3008,6 +3008,11 @@ Datenordner: {folder}</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/words.py" />
+      <source>Unclassified</source>
+      <translation>Nicht eingeordnet</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
       <source>One position</source>
       <translation>Eine Position</translation>
     </message>
@@ -3020,6 +3025,26 @@ Datenordner: {folder}</translation>
       <location filename="../../clera_desktop/ui/words.py" />
       <source>One currency</source>
       <translation>Eine Währung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Added the activity.</source>
+      <translation>Buchung hinzugefügt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Saved the activity.</source>
+      <translation>Buchung gespeichert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Deleted the activity.</source>
+      <translation>Buchung gelöscht.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/words.py" />
+      <source>Keys saved.</source>
+      <translation>Schlüssel gespeichert.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/words.py" />

@@ -64,7 +64,7 @@ def slice_columns(base: str, total: Decimal, swatch: Callable[[Slice], QColor | 
     """The slices' table; ``swatch`` is each class's colour in the chart (the legend), ``heading``
     what the slices are (the split's name: Account, Sector...)."""
     return [
-        Column(tr(heading), lambda s: s.name, decoration=swatch),
+        Column(tr(heading), lambda s: tr(s.name), decoration=swatch),  # "Stocks", "Cash": words.LABELS
         Column(tr("Value\n({base})")
                .format(base=base), lambda s: fmt.money(s.value), lambda s: fmt.sort_number(s.value), numeric=True),
         Column(tr("Weight"), lambda s: share(s.weight), lambda s: fmt.sort_number(s.weight), numeric=True),
@@ -349,7 +349,7 @@ class AllocationView(QWidget):
         allocation = self.book.split(self.chosen_dimension, self.chosen_accounts(), self.targets)
         self.shown = allocation
         base = allocation.base
-        self.donut.set_wedges([(s.name, s.weight, f"{s.name}: {fmt.money(s.value, base)}, {share(s.weight)}")
+        self.donut.set_wedges([(tr(s.name), s.weight, f"{tr(s.name)}: {fmt.money(s.value, base)}, {share(s.weight)}")
                                for s in allocation.slices], fmt.money(allocation.total, base))
         rows = {s.name: n for n, s in enumerate(allocation.slices)}
         self.slices.set_columns(slice_columns(base, allocation.total, lambda s: self.donut.colour_of(rows[s.name]),
@@ -374,7 +374,7 @@ class AllocationView(QWidget):
         return tr("{total} by {split} \u00b7 largest: {name}, {share}").format(
             total=fmt.money(allocation.total, allocation.base),
             split=split.lower() if split == allocation.dimension.label else split,
-            name=largest.name, share=share(largest.weight))
+            name=tr(largest.name), share=share(largest.weight))
 
     @staticmethod
     def _note(allocation: Allocation) -> str:
@@ -422,7 +422,7 @@ class AllocationView(QWidget):
         self.holdings_title.setText(
             tr("Choose a class (a slice or a row) to see its holdings.") if chosen is None else
             tr("{chosen}: {holdings}, {money}").format(
-                chosen=chosen.name, holdings=plural(len(chosen.holdings), tr("{count} holding"), tr("{count} holdings")),
+                chosen=tr(chosen.name), holdings=plural(len(chosen.holdings), tr("{count} holding"), tr("{count} holdings")),
                 money=fmt.money(chosen.value, base)))
         self._update_buttons()
 
