@@ -1944,7 +1944,7 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
       <source>Last 12 months
 ({base})</source>
-      <translation>Letzte 12 Monate
+      <translation>Letzte 12 Mon.
 ({base})</translation>
     </message>
     <message>
@@ -1956,20 +1956,20 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
       <source>Tax withheld
 ({base})</source>
-      <translation>Einbehaltene Steuer
+      <translation>Einbeh. Steuer
 ({base})</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
       <source>Next 12 months
 ({base})</source>
-      <translation>Nächste 12 Monate
+      <translation>Nächste 12 Mon.
 ({base})</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
       <source>no longer held</source>
-      <translation>nicht mehr im Bestand</translation>
+      <translation>nicht mehr gehalten</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/income_view.py" />
