@@ -499,8 +499,8 @@ def run_allocation_report(settings: Settings, *, accounts: list[str] | None, by:
     from sqlalchemy import select
 
     from clera_desktop.models.tables import AllocationTarget
-    from clera_desktop.portfolio.allocation import allocation_book
     from clera_desktop.portfolio.classification import Dimension
+    from clera_desktop.store.allocation import allocation_book
 
     dimension = Dimension(by)
     database = _open_store(settings)
@@ -547,7 +547,7 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool, skip
     ``--skip-bad`` asks for the good ones alone."""
 
     from clera_desktop.imports.dispatch import ImportKind, import_preview, preview_file
-    from clera_desktop.portfolio.derived import bring_up_to_date
+    from clera_desktop.store.derived import bring_up_to_date
 
     try:
         data = path.read_bytes()

@@ -19,7 +19,7 @@ from clera_desktop.core.csv_safe import write_rows
 from clera_desktop.core.money import money_places, quantity_places
 from clera_desktop.models.queries import aggregated_holdings
 from clera_desktop.models.tables import Account, Activity
-from clera_desktop.portfolio.valuation import account_values
+from clera_desktop.store.valuation import account_values
 
 KINDS = ("accounts", "holdings", "activities")
 

@@ -13,7 +13,7 @@ from clera_desktop.app import build_context
 from clera_desktop.core.settings import load_settings
 from clera_desktop.models.enums import OrderSide, OrderStatus, OrderType, TimeInForce
 from clera_desktop.models.trading import OrderTicket
-from clera_desktop.portfolio.history_store import read_state
+from clera_desktop.store.history import read_state
 from tests.clock import TEST_CLOCK
 
 pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)

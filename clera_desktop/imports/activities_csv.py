@@ -40,7 +40,7 @@ from clera_desktop.models.enums import ActivityType, ConnectionType, Provider
 from clera_desktop.models.tables import Account, Activity
 from clera_desktop.models.upserts import upsert_rows
 from clera_desktop.portfolio.history import ActivityRecord, sales_beyond_holdings
-from clera_desktop.portfolio.history_store import SPLIT_RATIO_RAW_TYPE, load_records
+from clera_desktop.store.history import SPLIT_RATIO_RAW_TYPE, load_records
 
 COLUMNS = ("date", "account", "type", "symbol", "quantity", "price", "amount", "fee", "currency")
 OPTIONAL = ("tax", "acquired", "description")

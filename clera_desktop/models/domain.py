@@ -5,6 +5,7 @@ Providers translate SDK responses into these; nothing outside ``providers/`` see
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -84,3 +85,10 @@ class AccountValue:
     is_paper: bool
     missing_prices: tuple[str, ...] = ()
     missing_rates: tuple[str, ...] = ()
+
+
+def stated_price(prices: Iterable[Decimal | None]) -> Decimal | None:
+    """A holding's one price across its accounts: the price they all give it, else none (each
+    account's price is shown beside it). Never one account's price standing for the others'."""
+    known = set(prices)
+    return known.pop() if len(known) == 1 else None

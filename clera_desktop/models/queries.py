@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TableValuedAlias
 
 from clera_desktop.core.money import sum_known
-from clera_desktop.models.domain import AccountId, AggregatedHolding, HoldingShare
+from clera_desktop.models.domain import AccountId, AggregatedHolding, HoldingShare, stated_price
 from clera_desktop.models.enums import PortfolioMode, Provider, SecurityType
 from clera_desktop.models.tables import Account, Position
 
@@ -70,13 +70,6 @@ def aggregated_holdings(session: Session, *, include_cash: bool = False) -> list
             )
         )
     return holdings
-
-
-def stated_price(prices: Iterable[Decimal | None]) -> Decimal | None:
-    """A holding's one price across its accounts: the price they all give it, else none (each
-    account's price is shown beside it). Never one account's price standing for the others'."""
-    known = set(prices)
-    return known.pop() if len(known) == 1 else None
 
 
 def portfolio_mode(session: Session) -> PortfolioMode:

@@ -20,16 +20,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from sqlalchemy.orm import Session
-
 from clera_desktop.core.money import sum_known
-from clera_desktop.models.domain import AccountValue
-from clera_desktop.models.enums import SecurityType
-from clera_desktop.models.queries import position_value, stated_price
-from clera_desktop.portfolio.rates import RateBook
+from clera_desktop.models.domain import AccountValue, stated_price
 from clera_desktop.portfolio.totals import PortfolioTotal, pair_name, total_of
-from clera_desktop.portfolio.valuation import valued_accounts
-from clera_desktop.portfolio.worth import base_shares
 
 ZERO = Decimal(0)
 
@@ -104,34 +97,6 @@ class _Part:
 
 def _narrowed(row: HoldingRow, wanted: set[str]) -> list[_Part]:
     return [_Part(row.symbol, row.currency, row.name, share) for share in row.accounts if share.account_id in wanted]
-
-
-def holdings_snapshot(session: Session, base: str) -> HoldingsSnapshot:
-    rates = RateBook.from_store(session, newest_only=True)
-    valued = valued_accounts(session, base, rates=rates)
-    currency_rates: dict[str, Decimal] = {}
-    cash_by_account: dict[str, Decimal] = {}
-    parts: list[tuple[tuple[str, str, str, str], _Part]] = []  # sorted by symbol, currency, account name, id
-    for account in valued:
-        value, worth = account.value, account.worth
-        share_of: dict[int, Decimal] = {}  # id(position) -> its share of the account's base total
-        if not worth.value or value.fx is not None:  # else no rate to the base: left out of the total, and named
-            shares = base_shares(worth, Decimal(1) if value.fx is None else value.fx.rate)
-            held, cash = shares[:len(worth.valued)], shares[len(worth.valued):]
-            share_of.update((id(counted), share) for (counted, _), share in zip(worth.valued, held, strict=True))
-            cash_by_account[value.account_id] = sum(cash, ZERO)
-        for position in account.positions:
-            if position.security_type is SecurityType.CASH:
-                continue
-            fx = rates.latest(position.currency, base)
-            if fx is not None:
-                currency_rates[position.currency] = fx.rate
-            order = (position.symbol, position.currency, value.name, value.account_id)
-            parts.append((order, _Part(position.symbol, position.currency, position.description, HoldingAccountRow(
-                value.account_id, value.name, value.provider, position.quantity, position_value(position),
-                position.price, share_of.get(id(position)), position.cost_basis))))
-    parts.sort(key=lambda keyed: keyed[0])
-    return _snapshot(base, (part for _, part in parts), [v.value for v in valued], cash_by_account, currency_rates)
 
 
 def _snapshot(base: str, parts: Iterable[_Part], accounts: list[AccountValue],

@@ -20,23 +20,17 @@ months; for each account, its interest in the last twelve months. No dividend an
 known to the app, so nothing else is assumed.
 """
 
-# ruff: noqa: S608 - the SQL here is composed of this module's own constants; every value is bound
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
-
-from sqlalchemy import bindparam, text
-from sqlalchemy.orm import Session
 
 from clera_desktop.core.money import divide_rounded, hand_out
 from clera_desktop.portfolio.lots import months_later
-from clera_desktop.portfolio.rates import RateBook
 
 ZERO = Decimal(0)
 MICRO = 1_000_000  # the store sums amounts in millionths
@@ -183,159 +177,3 @@ def twelve_months(today: date, months_back: int = 0) -> tuple[date, date]:
 
 
 # ---- reading the store ---------------------------------------------------------------------------
-
-def _micro(column: str) -> str:
-    return f"coalesce(CAST(round(CAST(a.{column} AS REAL) * {MICRO}) AS INTEGER), 0)"
-
-
-#: Each payment (gross, tax withheld, fee), and each TAX line of a holding: the tax withheld from its
-#: dividends when the brokerage reports it apart (SnapTrade's TAX, Plaid's "non-resident tax",
-#: Alpaca's DIVNRA...). Such a line adds to the tax and takes from the net, never from the gross
-#: (the dividend line itself says what was paid), and is no payment of its own (``paid`` 0).
-_PAYMENTS = f"""
-    SELECT a.account_id, a.trade_date, a.currency, CASE WHEN a.type = 'tax' THEN 'dividend' ELSE a.type END AS type,
-           a.symbol,
-           CASE WHEN a.type = 'tax' THEN 0 ELSE {_micro('amount')} + {_micro('fee')} + {_micro('tax')} END AS gross,
-           CASE WHEN a.type = 'tax' THEN -{_micro('amount')} ELSE {_micro('tax')} END AS tax,
-           CASE WHEN a.type = 'tax' THEN 0 ELSE {_micro('fee')} END AS fee,
-           CASE WHEN a.type = 'tax' THEN 0 ELSE 1 END AS paid
-    FROM activities a
-    WHERE a.type IN ('dividend', 'interest', 'tax') AND (a.type != 'tax' OR a.symbol IS NOT NULL)
-      AND a.trade_date <= :today AND +a.account_id IN (SELECT id FROM accounts WHERE is_active = 1)
-"""
-#: ``+``: not the (account, day) index but the payments' own, which covers every column summed.
-_ONLY_ACCOUNTS = " AND +a.account_id IN :accounts"
-_SUB_CENT = " OR ".join(f"{column} % {MICRO_PER_CENT} != 0" for column in ("gross", "tax", "fee"))
-
-
-def income_report(session: Session, base: str, today: date, book: RateBook | None = None,
-                  account_ids: Collection[str] | None = None) -> IncomeReport:
-    """Every payment up to ``today`` in the active accounts (or ``account_ids`` of them)."""
-    rates = _Converters(base, book or RateBook.from_store(session))
-    params: dict[str, object] = {"today": today.isoformat(), "base": base,
-                                 "after": twelve_months(today)[0].isoformat()}
-    if account_ids is not None:
-        params["accounts"] = list(account_ids)
-
-    def run(sql: str) -> Iterable[Any]:
-        statement = text(sql)
-        if account_ids is not None:
-            statement = statement.bindparams(bindparam("accounts", expanding=True))
-        return session.execute(statement, params)
-
-    payments = _PAYMENTS + (_ONLY_ACCOUNTS if account_ids is not None else "")
-    # The base currency by day: the same as by account and day while every amount is in whole
-    # cents (rounding an account's day changes nothing then); else by account and day, as the rest.
-    days: dict[date, Amounts] = defaultdict(Amounts)
-    whole_cents = True
-    for day, gross, tax, fee, count, sub_cent in run(
-            f"SELECT trade_date, sum(gross), sum(tax), sum(fee), sum(paid), max({_SUB_CENT}) FROM ({payments}) "
-            "WHERE currency = :base GROUP BY trade_date"):
-        whole_cents = whole_cents and not sub_cent
-        days[date.fromisoformat(day)] += Amounts(gross // MICRO_PER_CENT, tax // MICRO_PER_CENT, fee // MICRO_PER_CENT,
-                                                 count)
-    if not whole_cents:
-        days.clear()
-    each_day = "currency != :base" if whole_cents else "1 = 1"
-    left_out: dict[str, int] = defaultdict(int)
-    for _account, day, currency, gross, tax, fee, count in run(
-            f"SELECT account_id, trade_date, currency, sum(gross), sum(tax), sum(fee), sum(paid) FROM ({payments}) "
-            f"WHERE {each_day} GROUP BY trade_date, account_id, currency"):
-        paid = date.fromisoformat(day)
-        converter = rates.on(currency, paid)
-        if converter is None:
-            left_out[f"{currency}->{base}"] += count
-            continue
-        days[paid] += Amounts(converter.total(gross), converter.total(tax), converter.total(fee), count)
-    names: dict[str, str] = dict(session.execute(text("SELECT id, name FROM accounts")).all())
-    sources = _sources(run, payments, each_day, rates, names)
-    return IncomeReport(base, today, dict(days), sources, dict(left_out))
-
-
-@dataclass
-class _Source:
-    kind: str
-    symbol: str | None
-    accounts: set[str] = field(default_factory=set)
-    amounts: Amounts = field(default_factory=Amounts)
-    last_paid: date = date.min
-    projected: int = 0  # net cents of the accounts that still hold it
-
-
-@dataclass(frozen=True, slots=True)
-class _Part:
-    """One source's payments in one account, of one day (another currency) or of the whole window."""
-
-    kind: str
-    symbol: str | None
-    account_id: str
-    account: str
-    last: date
-    still_paying: bool
-    gross: int
-    tax: int
-    fee: int
-    count: int
-
-
-def _sources(run: Callable[[str], Iterable[Any]], payments: str, each_day: str, rates: _Converters,
-             names: Mapping[str, str]) -> tuple[SourceIncome, ...]:
-    """Each holding across accounts, and each account's interest, over the trailing twelve months.
-    A day converted as a whole (another currency) is shared out among its sources."""
-    held = ("EXISTS (SELECT 1 FROM positions p WHERE p.account_id = t.account_id AND p.symbol = t.symbol "
-            "AND CAST(p.quantity AS REAL) > 0)")
-    rows = run(f"""
-        SELECT type, CASE WHEN type = 'dividend' THEN symbol END AS source, account_id, currency,
-               CASE WHEN {each_day} THEN trade_date END AS day, sum(gross), sum(tax), sum(fee), sum(paid),
-               coalesce(max(CASE WHEN paid = 1 THEN trade_date END), max(trade_date)),
-               max(CASE WHEN type = 'interest' THEN 1 ELSE {held} END)
-        FROM ({payments}) t WHERE trade_date > :after
-        GROUP BY type, source, account_id, currency, day""")
-    found: dict[tuple[str, str | None, str], _Source] = {}
-
-    def add(part: _Part, gross: int, tax: int, fee: int) -> None:
-        key = (part.kind, part.symbol, part.account_id if part.symbol is None else "")
-        source = found.setdefault(key, _Source(part.kind, part.symbol))
-        source.accounts.add(part.account)
-        source.amounts += Amounts(gross, tax, fee, part.count)
-        source.last_paid = max(source.last_paid, part.last)
-        if part.still_paying:
-            source.projected += gross - tax - fee
-
-    by_day: dict[tuple[str, str, str], list[_Part]] = defaultdict(list)
-    for kind, symbol, account_id, currency, day, gross, tax, fee, count, last, still in rows:
-        part = _Part(kind, symbol, account_id, names.get(account_id, account_id), date.fromisoformat(last), bool(still),
-                     gross, tax, fee, count)
-        if day is None:  # the base currency in whole cents: nothing to convert or share out
-            add(part, gross // MICRO_PER_CENT, tax // MICRO_PER_CENT, fee // MICRO_PER_CENT)
-        else:
-            by_day[(account_id, day, currency)].append(part)
-    for (_account, day, currency), parts in by_day.items():
-        converter = rates.on(currency, date.fromisoformat(day))
-        if converter is None:
-            continue  # named in the report's left_out
-        grosses = converter.share_out([p.gross for p in parts])
-        taxes = converter.share_out([p.tax for p in parts])
-        fees = converter.share_out([p.fee for p in parts])
-        for n, part in enumerate(parts):
-            add(part, grosses[n], taxes[n], fees[n])
-    result = [SourceIncome(s.kind, s.symbol, tuple(sorted(s.accounts)), to_decimal(s.amounts.net),
-                           to_decimal(s.amounts.tax), s.amounts.payments, s.last_paid, to_decimal(s.projected))
-              for s in found.values()]
-    return tuple(sorted(result, key=lambda s: (-s.net, s.symbol or "", s.accounts)))
-
-
-class _Converters:
-    """Each currency's converter of each day, from the rate book's rate of that day."""
-
-    def __init__(self, base: str, book: RateBook) -> None:
-        self._base = base
-        self._book = book
-        self._known: dict[tuple[str, date], Converter | None] = {}
-
-    def on(self, currency: str, day: date) -> Converter | None:
-        key = (currency, day)
-        if key not in self._known:
-            rate = Decimal(1) if currency == self._base else self._book.rate_on(currency, self._base, day)
-            self._known[key] = None if rate is None else Converter.of(rate)
-        return self._known[key]

@@ -20,11 +20,8 @@ from datetime import date
 from decimal import Decimal
 
 import numpy as np
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from clera_desktop.models.domain import FxUse
-from clera_desktop.models.tables import FxRate
 
 ONE = Decimal(1)
 
@@ -69,18 +66,6 @@ class RateBook:
                       for pair, days in by_pair.items()}
         self._currencies = sorted({c for pair in self._legs for c in pair})
         self._paths: dict[tuple[str, str], list[_Leg]] = {}
-
-    @classmethod
-    def from_store(cls, session: Session, *, newest_only: bool = False) -> RateBook:
-        """Every stored rate; ``newest_only``: each pair's newest (enough for today's figures,
-        and unknown for any day before it)."""
-        statement = select(FxRate.base, FxRate.quote, FxRate.as_of, FxRate.rate)
-        if newest_only:
-            newest = (select(FxRate.base, FxRate.quote, func.max(FxRate.as_of).label("as_of"))
-                      .group_by(FxRate.base, FxRate.quote).subquery())
-            statement = statement.join(newest, (FxRate.base == newest.c.base) & (FxRate.quote == newest.c.quote)
-                                       & (FxRate.as_of == newest.c.as_of))
-        return cls((base, quote, day, rate) for base, quote, day, rate in session.execute(statement))
 
     def _path(self, source: str, target: str) -> list[_Leg]:
         """The legs whose product is the rate: the pair itself, or two through a pivot ([]: none)."""

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.models.enums import SecurityType
 from clera_desktop.models.tables import Account, Balance, Position
-from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.worth import account_worth
+from clera_desktop.store.rates import rate_book
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ def load_book(session: Session, base: str) -> LiveBook:
     balances: dict[str, list[Balance]] = defaultdict(list)
     for balance in session.scalars(select(Balance)):
         balances[balance.account_id].append(balance)
-    rates = RateBook.from_store(session, newest_only=True)
+    rates = rate_book(session, newest_only=True)
     books = []
     currencies: dict[str, str] = {}
     for account in accounts:

@@ -17,17 +17,11 @@ from clera_desktop.core.errors import CleraError
 from clera_desktop.core.text import clean_text
 from clera_desktop.models.engine import Database
 from clera_desktop.models.tables import AllocationTarget, SecurityChoice, TaxonomyTerm
-from clera_desktop.portfolio.allocation import AllocationBook, allocation_book
-from clera_desktop.portfolio.classification import (
-    BUILT_IN_TERMS,
-    EDITABLE,
-    Classification,
-    Dimension,
-    classification_of,
-    reported_for,
-    terms,
-)
+from clera_desktop.portfolio.allocation import AllocationBook
+from clera_desktop.portfolio.classification import BUILT_IN_TERMS, EDITABLE, Classification, Dimension
 from clera_desktop.services.kept import Kept
+from clera_desktop.store.allocation import allocation_book
+from clera_desktop.store.classification import classification_of, reported_for, terms
 
 NAME_LENGTH = 100
 

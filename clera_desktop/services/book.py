@@ -17,8 +17,9 @@ from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, PortfolioMode
 from clera_desktop.models.queries import portfolio_mode
 from clera_desktop.models.tables import Account, Activity, Balance, Connection, Order, Position
-from clera_desktop.portfolio.holdings import HoldingsSnapshot, holdings_snapshot
-from clera_desktop.portfolio.valuation import account_values
+from clera_desktop.portfolio.holdings import HoldingsSnapshot
+from clera_desktop.store.holdings import holdings_snapshot
+from clera_desktop.store.valuation import account_values
 
 
 @dataclass(frozen=True, slots=True)

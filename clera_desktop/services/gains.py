@@ -26,12 +26,12 @@ from clera_desktop.models.enums import Provider
 from clera_desktop.models.provider_data import BrokerTaxLot
 from clera_desktop.models.tables import Account, Position
 from clera_desktop.models.upserts import put_app_setting
-from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.gains import GainsReport, LotValue, Term, term_of, value_lots
 from clera_desktop.portfolio.lots import Lot, LotMethod, preview_sale
-from clera_desktop.portfolio.manual import LOT_METHOD_KEY, lot_method
-from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.services.gains_store import LONG_TERM_KEY, GainsCache, account_lots, long_term_months
+from clera_desktop.store.derived import bring_up_to_date
+from clera_desktop.store.manual import LOT_METHOD_KEY, lot_method
+from clera_desktop.store.rates import rate_book
 
 log = logging.getLogger(__name__)
 ZERO = Decimal(0)
@@ -170,7 +170,7 @@ def _price_in(session: Session, position: Position | None, currency: str) -> Dec
         return None
     if position.currency == currency:
         return position.price
-    use = RateBook.from_store(session, newest_only=True).latest(position.currency, currency)
+    use = rate_book(session, newest_only=True).latest(position.currency, currency)
     return None if use is None else position.price * use.rate
 
 

@@ -1,7 +1,7 @@
 """Lots and gains against the store: each account's activities replayed by its own method.
 
 Read-only; runs on a worker thread (the database's reader). Settings that shape the figures:
-``lot_method`` (the default) and ``lot_method:<account>`` (portfolio/manual.py's
+``lot_method`` (the default) and ``lot_method:<account>`` (store/manual.py's
 :func:`lot_method`), and ``long_term_months`` (how long a holding must be held to be long-term).
 """
 
@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.tables import Account, Activity, AppSetting, FxRate
 from clera_desktop.portfolio.gains import AccountLots, GainsReport, cents, is_sheltered, realised_gains
 from clera_desktop.portfolio.history import ActivityRecord, PriceTable, price_on, split_ratios
-from clera_desktop.portfolio.history_store import closes_on, internal_transfers, load_records, records_by_account
 from clera_desktop.portfolio.lots import LONG_TERM_MONTHS, LotBook, build_lots
-from clera_desktop.portfolio.manual import lot_method
 from clera_desktop.portfolio.rates import RateBook
+from clera_desktop.store.history import closes_on, internal_transfers, load_records, records_by_account
+from clera_desktop.store.manual import lot_method
+from clera_desktop.store.rates import rate_book
 
 LONG_TERM_KEY = "long_term_months"
 #: Reads accounts' activity records (None: every account), given the internal transfers' ids.
@@ -61,7 +62,7 @@ def account_lots(session: Session, account_ids: Collection[str] | None = None,
 
 def gains_report(session: Session, base: str, start: date, end: date,
                  account_ids: Collection[str] | None = None) -> GainsReport:
-    rates = RateBook.from_store(session)
+    rates = rate_book(session)
     return realised_gains(account_lots(session, account_ids), base, start, end, rates.rate_on,
                           long_term_months(session))
 
@@ -130,7 +131,7 @@ class GainsCache:
         with self._lock:
             known = self._reports.get(key)
         if known is None:
-            known = realised_gains([a for _, a in keyed], base, start, end, RateBook.from_store(session).rate_on, months)
+            known = realised_gains([a for _, a in keyed], base, start, end, rate_book(session).rate_on, months)
             with self._lock:
                 self._reports[key] = known
         return known
@@ -160,7 +161,7 @@ def gain_breakdown(session: Session, base: str, start: date, end: date, account_
                    read_records: RecordsReader | None = None) -> GainBreakdown:
     """``read_records``: how to read the accounts' activity records (:func:`records_by_account`, or a reader
     that keeps them between reads)."""
-    rates = RateBook.from_store(session)
+    rates = rate_book(session)
     stored = (read_records or records_by_account)(session, account_ids, internal_transfers(session))  # one read, used twice
     accounts = account_lots(session, account_ids, lambda account_id: stored.get(account_id, []))
     report = realised_gains(accounts, base, start, end, rates.rate_on, long_term_months(session))

@@ -37,14 +37,14 @@ from clera_desktop.portfolio.benchmark import SETTING_KEY as BENCHMARK_KEY
 from clera_desktop.portfolio.benchmark import Benchmark, BenchmarkRun, FlowDay, Prices
 from clera_desktop.portfolio.benchmark import parse as parse_benchmark
 from clera_desktop.portfolio.benchmark import run as run_benchmark
-from clera_desktop.portfolio.derived import bring_up_to_date
-from clera_desktop.portfolio.history_store import HistoryState, SnapshotRow, read_state, snapshot_rows
-from clera_desktop.portfolio.kept_reads import KeptReads
-from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
 from clera_desktop.portfolio.risk import RiskFigures, risk_figures
 from clera_desktop.portfolio.totals import in_base
 from clera_desktop.services.gains_store import GainBreakdown, RecordsReader, gain_breakdown
+from clera_desktop.store.derived import bring_up_to_date
+from clera_desktop.store.history import HistoryState, SnapshotRow, read_state, snapshot_rows
+from clera_desktop.store.kept_reads import KeptReads
+from clera_desktop.store.rates import rate_book
 
 if TYPE_CHECKING:  # the report needs no provider SDK: a command line's report starts without them
     from clera_desktop.providers.alpaca import AlpacaClient
@@ -295,7 +295,7 @@ def _kept_benchmark(session: Session) -> Benchmark | None:
 def benchmark_prices(session: Session, symbols: tuple[str, ...], base: str) -> dict[str, Prices]:
     """Each symbol's stored closes in ``base``, each at its day's rate (a close without a rate is
     left out: the benchmark is then missing, never converted 1:1)."""
-    fx = RateBook.from_store(session)
+    fx = rate_book(session)
     closes: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
     for symbol, day, close, currency in session.execute(
             select(DailyPrice.symbol, DailyPrice.date, DailyPrice.close, DailyPrice.currency)
@@ -353,7 +353,7 @@ def combined_points(session: Session, base: str, account_ids: list[str], start: 
     its value added 1:1 would be a wrong number that looks right. Days before an account's first
     rate are unknown in the total, never valued at a later rate: the total starts after them, and
     says so. Transfers between the person's own accounts are flows for each account, not for the total."""
-    fx = RateBook.from_store(session)
+    fx = rate_book(session)
     accounts = {a.id: a for a in session.scalars(select(Account).where(Account.id.in_(account_ids)))}
     zero = Decimal(0)
     totals: dict[date, list[Decimal]] = {}

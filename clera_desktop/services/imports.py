@@ -14,7 +14,7 @@ from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import Clock
 from clera_desktop.imports.dispatch import ImportKind, Preview, import_preview, preview_file
 from clera_desktop.models.engine import Database
-from clera_desktop.portfolio.derived import bring_up_to_date
+from clera_desktop.store.derived import bring_up_to_date
 
 
 class CsvImports:

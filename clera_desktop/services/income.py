@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 from clera_desktop.core.changes import Change, ChangeBus
 from clera_desktop.core.clock import Clock
 from clera_desktop.models.engine import Database
-from clera_desktop.portfolio.income import IncomeReport, income_report
+from clera_desktop.portfolio.income import IncomeReport
 from clera_desktop.services import income_kept
 from clera_desktop.services.kept import Kept
+from clera_desktop.store.income import income_report
 
 STALE = Change.ACTIVITIES | Change.POSITIONS | Change.ACCOUNTS | Change.BASE_CURRENCY | Change.HISTORY
 

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.models.tables import Account, Activity, AppSetting, FxRate, Position
 from clera_desktop.models.upserts import put_app_setting
-from clera_desktop.portfolio.history_store import table_marks
 from clera_desktop.portfolio.income import Amounts, IncomeReport, SourceIncome
+from clera_desktop.store.history import table_marks
 
 KEY = "income-report"
 #: The prefixes of the store's settings that say an account's activities changed (history_store's
@@ -32,7 +32,7 @@ _ACCOUNT_MARKS = ("history:", "history-rewritten:")
 
 
 def marks(session: Session) -> str:
-    """A digest of everything :func:`portfolio.income.income_report` reads."""
+    """A digest of everything :func:`store.income.income_report` reads."""
     activities, rates = table_marks(session, Activity.id), table_marks(session, FxRate.id)
     held = session.execute(select(func.count(Position.id), func.coalesce(func.sum(Position.id), 0))
                            .where(cast(Position.quantity, Float) > 0)).one()

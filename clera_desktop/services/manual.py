@@ -35,10 +35,10 @@ from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ActivityType, Provider
 from clera_desktop.models.history_marks import mark_rewritten
 from clera_desktop.models.tables import Account, Activity, AppSetting
-from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.history import ActivityRecord, cash_effect, sales_beyond_holdings
-from clera_desktop.portfolio.history_store import load_records, state_key
-from clera_desktop.portfolio.manual import LOT_METHOD_KEY
+from clera_desktop.store.derived import bring_up_to_date
+from clera_desktop.store.history import load_records, state_key
+from clera_desktop.store.manual import LOT_METHOD_KEY
 
 #: The cells of the activity form, in the order the form shows them (the CSV's columns but the account).
 FORM_CELLS = ("date", "type", "symbol", "quantity", "price", "amount", "fee", "tax", "currency", "acquired", "description")

@@ -17,7 +17,7 @@ from clera_desktop.core.money import MAX_MAGNITUDE, MAX_PLACES, InvalidAmount, d
 from clera_desktop.imports.dispatch import ImportKind, import_preview, preview_file
 from clera_desktop.models.engine import Database
 from clera_desktop.models.tables import Activity, DailyPrice, FxRate, PortfolioSnapshot
-from clera_desktop.portfolio.history_store import rebuild_all
+from clera_desktop.store.history import rebuild_all
 from tests.clock import TEST_CLOCK, TODAY
 
 QUICK = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

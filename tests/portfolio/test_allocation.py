@@ -27,11 +27,13 @@ from clera_desktop.models.enums import ConnectionType, Provider, SecurityType
 from clera_desktop.models.provider_data import AccountData, RemoteAccount, RemoteBalance, RemotePosition
 from clera_desktop.models.tables import DailyPrice, FxRate
 from clera_desktop.models.upserts import store_account_data
-from clera_desktop.portfolio.allocation import Allocation, allocation_book
-from clera_desktop.portfolio.classification import Dimension, classifications
-from clera_desktop.portfolio.valuation import account_values
+from clera_desktop.portfolio.allocation import Allocation
+from clera_desktop.portfolio.classification import Dimension
 from clera_desktop.portfolio.worth import share_out
 from clera_desktop.services.allocation import AllocationService
+from clera_desktop.store.allocation import allocation_book
+from clera_desktop.store.classification import classifications
+from clera_desktop.store.valuation import account_values
 
 D = Decimal
 TODAY = date(2026, 12, 1)

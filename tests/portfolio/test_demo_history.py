@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from clera_desktop.core.money import round_cents
 from clera_desktop.models.tables import PortfolioSnapshot
-from clera_desktop.portfolio.valuation import account_values
 from clera_desktop.services.history import HistoryService
+from clera_desktop.store.valuation import account_values
 from tests.clock import TODAY
 from tests.sync.conftest import Harness
 

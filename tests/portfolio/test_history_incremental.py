@@ -19,11 +19,11 @@ from clera_desktop.models.history_marks import mark_rewritten
 from clera_desktop.models.provider_data import AccountData, RemoteAccount, RemoteActivity, RemoteBalance
 from clera_desktop.models.tables import Account, Activity, DailyPrice, PortfolioSnapshot, Position
 from clera_desktop.models.upserts import store_account_data
-from clera_desktop.portfolio import history_store
-from clera_desktop.portfolio.derived import bring_up_to_date
 from clera_desktop.portfolio.history import AccountHistory, ActivityRecord, PriceTable, rebuild_account
-from clera_desktop.portfolio.history_store import rebuild_and_store
 from clera_desktop.portfolio.rates import RateBook
+from clera_desktop.store import history as history_store
+from clera_desktop.store.derived import bring_up_to_date
+from clera_desktop.store.history import rebuild_and_store
 from tests.clock import TEST_CLOCK
 
 START = date(2026, 1, 1)

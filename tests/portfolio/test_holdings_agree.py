@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ActivityType, ConnectionType, Provider, SecurityType
 from clera_desktop.models.tables import Account, Activity, DailyPrice, Position
-from clera_desktop.portfolio.allocation import allocation_book
-from clera_desktop.portfolio.derived import bring_up_to_date
-from clera_desktop.portfolio.holdings import holdings_snapshot
-from clera_desktop.portfolio.valuation import account_values
+from clera_desktop.store.allocation import allocation_book
+from clera_desktop.store.derived import bring_up_to_date
+from clera_desktop.store.holdings import holdings_snapshot
+from clera_desktop.store.valuation import account_values
 from tests.clock import TEST_CLOCK
 from tests.models.factories import add_account, add_position
 from tests.sync.conftest import Harness

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from clera_desktop.core.money import round_cents
-from clera_desktop.portfolio.holdings import holdings_snapshot
-from clera_desktop.portfolio.rates import RateBook
+from clera_desktop.store.holdings import holdings_snapshot
+from clera_desktop.store.rates import rate_book
 from tests.sync.conftest import Harness
 
 
@@ -14,7 +14,7 @@ def test_a_canadian_listing_shows_value_cost_and_gain_in_the_base_currency(harne
     harness.sync()
     snapshot = harness.database.read_sync(lambda s: holdings_snapshot(s, "USD"))
     row = next(r for r in snapshot.rows if r.currency == "CAD" and r.cost_basis)
-    cad_usd = harness.database.read_sync(lambda s: RateBook.from_store(s).latest("CAD", "USD"))
+    cad_usd = harness.database.read_sync(lambda s: rate_book(s).latest("CAD", "USD"))
     assert cad_usd is not None and cad_usd.rate != 1
     # the value is the account's cents in USD shared out: within a cent of the converted value
     assert abs(row.market_value_base - row.market_value * cad_usd.rate) <= Decimal("0.01")  # type: ignore[operator]

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ActivityType, ConnectionType, Provider, SecurityType
 from clera_desktop.models.tables import Account, Activity, FxRate, Position
-from clera_desktop.portfolio.income import Converter, IncomeReport, income_report
+from clera_desktop.portfolio.income import Converter, IncomeReport
+from clera_desktop.store.income import income_report
 
 D = Decimal
 TODAY = date(2026, 12, 1)

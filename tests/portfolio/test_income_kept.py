@@ -18,11 +18,12 @@ from clera_desktop.core.clock import FixedClock
 from clera_desktop.models.engine import Database
 from clera_desktop.models.history_marks import mark_rewritten, rewritten_key
 from clera_desktop.models.tables import Account, Activity, AppSetting, FxRate, Position
-from clera_desktop.portfolio import income as income_module
-from clera_desktop.portfolio.income import IncomeReport, income_report
+from clera_desktop.portfolio.income import IncomeReport
 from clera_desktop.services import income as income_service
 from clera_desktop.services.income import IncomeService
 from clera_desktop.services.income_kept import KEY
+from clera_desktop.store import income as income_module
+from clera_desktop.store.income import income_report
 from tests.portfolio.test_income import NOW, TODAY, _paid, store  # noqa: F401 - the store fixture
 
 Write = Callable[[Session], object]

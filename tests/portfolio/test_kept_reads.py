@@ -15,9 +15,9 @@ from clera_desktop.models.enums import ActivityType as T
 from clera_desktop.models.enums import ConnectionType, Provider
 from clera_desktop.models.history_marks import mark_rewritten
 from clera_desktop.models.tables import Account, Activity
-from clera_desktop.portfolio.derived import bring_up_to_date
-from clera_desktop.portfolio.history_store import internal_transfers, records_by_account, snapshot_rows
-from clera_desktop.portfolio.kept_reads import KeptReads
+from clera_desktop.store.derived import bring_up_to_date
+from clera_desktop.store.history import internal_transfers, records_by_account, snapshot_rows
+from clera_desktop.store.kept_reads import KeptReads
 from tests.clock import TEST_CLOCK
 from tests.portfolio.test_history_incremental import FIRST, NOW, TODAY, _manual_book
 

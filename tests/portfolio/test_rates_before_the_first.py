@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from clera_desktop.models.engine import Database
 from clera_desktop.models.tables import FxRate
-from clera_desktop.portfolio.rates import RateBook
+from clera_desktop.store.rates import rate_book
 
 FIRST = date(2026, 3, 2)
 
@@ -21,7 +21,7 @@ def test_a_day_before_the_first_rate_has_no_rate_and_later_days_carry_it_forward
     ]))
 
     def check(session) -> None:  # type: ignore[no-untyped-def]
-        table = RateBook.from_store(session)
+        table = rate_book(session)
         days = [date(2026, 3, 1), FIRST, date(2026, 3, 6)]
         direct = table("CAD", "USD", days)
         assert math.isnan(direct[0]) and list(direct[1:]) == [0.74, 0.74]

@@ -188,7 +188,7 @@ def test_an_account_opened_mid_range_joins_the_total_on_its_first_day(database: 
 
 
 def test_a_transfer_between_the_persons_own_accounts_is_no_flow_for_the_total(database: Database) -> None:
-    from clera_desktop.portfolio.history_store import rebuild_all
+    from clera_desktop.store.history import rebuild_all
     from tests.clock import TEST_CLOCK
 
     def write(session) -> None:  # type: ignore[no-untyped-def]

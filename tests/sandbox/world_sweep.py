@@ -31,7 +31,6 @@ import numpy as np
 from clera_desktop.core.clock import FixedClock
 from clera_desktop.core.money import round_cents
 from clera_desktop.models.enums import ActivityType, SecurityType
-from clera_desktop.portfolio.allocation import _own_pieces
 from clera_desktop.portfolio.gains import value_lots
 from clera_desktop.portfolio.history import ActivityRecord, PriceTable, rebuild_account
 from clera_desktop.portfolio.lots import LotBook, LotMethod, Realised, build_lots, open_lots
@@ -43,6 +42,7 @@ from clera_desktop.sandbox import snaptrade_shapes
 from clera_desktop.sandbox.ledger import TAX_LOT_INSTITUTIONS, fifo_lots
 from clera_desktop.sandbox.world import DemoAccount, DemoWorld
 from clera_desktop.services.gains import HoldingLots
+from clera_desktop.store.allocation import _own_pieces
 
 SEED = 7  # the demo's (SandboxServer's default)
 ZERO = Decimal(0)

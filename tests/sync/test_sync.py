@@ -137,7 +137,7 @@ def test_the_investment_sync_flag_turns_snaptrade_off(harness: Harness, tmp_path
 
 
 def test_base_currency_values_use_a_recorded_rate_and_say_so(harness: Harness) -> None:
-    from clera_desktop.portfolio.valuation import account_values
+    from clera_desktop.store.valuation import account_values
 
     harness.sync()
     values = harness.database.read_sync(lambda s: account_values(s, "USD"))

@@ -89,6 +89,6 @@ def test_an_accounts_lot_method_is_chosen_in_its_pane(window: MainWindow, run: C
 
 def run_coroutine_result(window: MainWindow, account_id: str) -> Any:
     """The stored method, read on the writer's side of the store (no event loop needed)."""
-    from clera_desktop.portfolio.manual import lot_method
+    from clera_desktop.store.manual import lot_method
 
     return window.services.database.read_sync(lambda s: lot_method(s, account_id))

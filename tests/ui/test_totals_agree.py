@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from clera_desktop.portfolio.rates import RateBook
+from clera_desktop.store.rates import rate_book
 from clera_desktop.ui.main_window import MainWindow
 from tests.clock import TODAY
 from tests.ui.conftest import showing, shown_amount, wait_for
@@ -55,7 +55,7 @@ def test_the_four_views_show_one_total_with_manual_accounts_in_two_other_currenc
     assert {a.currency for a in accounts} >= {"USD", "CAD", "CHF", "EUR"}
     aapl = next(p for p in run(services.book.account_detail(pension)).positions if p.symbol == "AAPL")
     assert aapl.currency == "USD", "a US listing in a Swiss account is priced in dollars, and converted"
-    usd_chf = services.database.read_sync(lambda s: RateBook.from_store(s).latest("USD", "CHF"))
+    usd_chf = services.database.read_sync(lambda s: rate_book(s).latest("USD", "CHF"))
     assert usd_chf is not None and aapl.price is not None
     cash = Decimal(20000) - (10 * Decimal(150) + Decimal("9.95"))
     assert by_id[pension].cash == cash and by_id[pension].total == cash + 10 * aapl.price * usd_chf.rate

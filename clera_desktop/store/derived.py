@@ -11,8 +11,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.clock import Clock
-from clera_desktop.portfolio.history_store import rebuild_all
-from clera_desktop.portfolio.manual import refresh_manual_accounts
+from clera_desktop.store.history import rebuild_all
+from clera_desktop.store.manual import refresh_manual_accounts
 
 
 def bring_up_to_date(session: Session, clock: Clock) -> list[str]:

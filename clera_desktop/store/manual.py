@@ -38,8 +38,8 @@ from clera_desktop.portfolio.history import (
     dated_price_on,
     split_ratios,
 )
-from clera_desktop.portfolio.history_store import StoreMarks, activity_marks, closes_on, load_records
 from clera_desktop.portfolio.lots import LotMethod, build_lots
+from clera_desktop.store.history import StoreMarks, activity_marks, closes_on, load_records
 
 LOT_METHOD_KEY = "lot_method"  # the default; an account's own is "lot_method:<account id>"
 

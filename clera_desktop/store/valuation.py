@@ -21,6 +21,7 @@ from clera_desktop.models.tables import Account, Balance, Connection, Position
 from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.totals import in_base
 from clera_desktop.portfolio.worth import Worth, account_worth
+from clera_desktop.store.rates import rate_book
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ def valued_accounts(session: Session, base_currency: str, *, include_inactive: b
     balances: dict[str, list[Balance]] = defaultdict(list)
     for balance in session.scalars(select(Balance)):
         balances[balance.account_id].append(balance)
-    rates = rates or RateBook.from_store(session, newest_only=True)
+    rates = rates or rate_book(session, newest_only=True)
     values = []
     for account, connection in rows:
         worth = account_worth(account.currency, positions[account.id], balances[account.id], rates)

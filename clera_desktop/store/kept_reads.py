@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.models.history_marks import rewritten_key
 from clera_desktop.models.tables import Activity, AppSetting, PortfolioSnapshot
 from clera_desktop.portfolio.history import ActivityRecord
-from clera_desktop.portfolio.history_store import SnapshotRow, records_by_account, snapshot_rows, state_key
+from clera_desktop.store.history import SnapshotRow, records_by_account, snapshot_rows, state_key
 
 #: Days kept at most, across accounts (about 0.9 KB each: 50 MB): a larger book is read each time.
 MOST_DAYS = 60_000

@@ -29,6 +29,7 @@ from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import AccountHistory, ActivityRecord, Adjustment, PriceTable, rebuild_account
 from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.worth import account_worth
+from clera_desktop.store.rates import rate_book
 
 T = TypeVar("T")
 
@@ -391,7 +392,7 @@ def _rebuild(session: Session, account: Account, records: list[ActivityRecord], 
              balances: list[Balance], symbols: set[str], today: date, start: date, since: date,
              shared: SharedCloses | None = None) -> _Rebuilt:
     """The account's days from ``since`` (``start``: its first day, every day)."""
-    fx = RateBook.from_store(session)
+    fx = rate_book(session)
     currencies = {r.symbol: account.currency for r in records if r.symbol}
     for p in positions_now:
         currencies[p.symbol] = p.currency
@@ -432,7 +433,7 @@ def _store(session: Session, account: Account, rebuilt: _Rebuilt, inputs: Inputs
 
 def _write_state(session: Session, account_id: str, state: HistoryState, *, now: datetime) -> None:
     """The account's state, with a serial one above the last: a reader that keeps the account's days
-    (:class:`portfolio.kept_reads.KeptReads`) knows by it that they were written again."""
+    (:class:`store.kept_reads.KeptReads`) knows by it that they were written again."""
     kept = session.get(AppSetting, state_key(account_id))
     serial = 1 + (int(json.loads(kept.value).get("serial", 0)) if kept is not None else 0)
     value = json.dumps({
