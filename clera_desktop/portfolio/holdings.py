@@ -82,11 +82,11 @@ class HoldingsSnapshot:
         parts = [part for row in self.rows for part in _narrowed(row, wanted)]
         accounts = [value for value in self.account_values if value.account_id in wanted]
         cash = {k: v for k, v in (self.cash_by_account or {}).items() if k in wanted}
-        return _snapshot(self.base_currency, parts, accounts, cash, self.rates or {})
+        return snapshot_of(self.base_currency, parts, accounts, cash, self.rates or {})
 
 
 @dataclass(frozen=True, slots=True)
-class _Part:
+class HoldingPart:
     """One account's position in a holding, before the holding is put together."""
 
     symbol: str
@@ -95,15 +95,15 @@ class _Part:
     share: HoldingAccountRow
 
 
-def _narrowed(row: HoldingRow, wanted: set[str]) -> list[_Part]:
-    return [_Part(row.symbol, row.currency, row.name, share) for share in row.accounts if share.account_id in wanted]
+def _narrowed(row: HoldingRow, wanted: set[str]) -> list[HoldingPart]:
+    return [HoldingPart(row.symbol, row.currency, row.name, share) for share in row.accounts if share.account_id in wanted]
 
 
-def _snapshot(base: str, parts: Iterable[_Part], accounts: list[AccountValue],
+def snapshot_of(base: str, parts: Iterable[HoldingPart], accounts: list[AccountValue],
               cash_by_account: dict[str, Decimal], rates: dict[str, Decimal]) -> HoldingsSnapshot:
     """Each holding from its accounts' parts, weighted among the holdings given, with the
     accounts' total and cash beside them."""
-    grouped: dict[tuple[str, str], list[_Part]] = defaultdict(list)
+    grouped: dict[tuple[str, str], list[HoldingPart]] = defaultdict(list)
     for part in parts:
         grouped[(part.symbol, part.currency)].append(part)
     rows = [_combined(members, base, rates) for members in grouped.values()]
@@ -115,7 +115,7 @@ def _snapshot(base: str, parts: Iterable[_Part], accounts: list[AccountValue],
                             cash_by_account, rates)
 
 
-def _combined(members: list[_Part], base: str, rates: dict[str, Decimal]) -> HoldingRow:
+def _combined(members: list[HoldingPart], base: str, rates: dict[str, Decimal]) -> HoldingRow:
     first = members[0]
     shares = tuple(part.share for part in members)
     rate = Decimal(1) if first.currency == base else rates.get(first.currency)

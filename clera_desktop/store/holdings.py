@@ -11,9 +11,9 @@ from clera_desktop.models.queries import position_value
 from clera_desktop.portfolio.holdings import (
     ZERO,
     HoldingAccountRow,
+    HoldingPart,
     HoldingsSnapshot,
-    _Part,
-    _snapshot,
+    snapshot_of,
 )
 from clera_desktop.portfolio.worth import base_shares
 from clera_desktop.store.rates import rate_book
@@ -25,7 +25,7 @@ def holdings_snapshot(session: Session, base: str) -> HoldingsSnapshot:
     valued = valued_accounts(session, base, rates=rates)
     currency_rates: dict[str, Decimal] = {}
     cash_by_account: dict[str, Decimal] = {}
-    parts: list[tuple[tuple[str, str, str, str], _Part]] = []  # sorted by symbol, currency, account name, id
+    parts: list[tuple[tuple[str, str, str, str], HoldingPart]] = []  # sorted by symbol, currency, account name, id
     for account in valued:
         value, worth = account.value, account.worth
         share_of: dict[int, Decimal] = {}  # id(position) -> its share of the account's base total
@@ -41,8 +41,8 @@ def holdings_snapshot(session: Session, base: str) -> HoldingsSnapshot:
             if fx is not None:
                 currency_rates[position.currency] = fx.rate
             order = (position.symbol, position.currency, value.name, value.account_id)
-            parts.append((order, _Part(position.symbol, position.currency, position.description, HoldingAccountRow(
+            parts.append((order, HoldingPart(position.symbol, position.currency, position.description, HoldingAccountRow(
                 value.account_id, value.name, value.provider, position.quantity, position_value(position),
                 position.price, share_of.get(id(position)), position.cost_basis))))
     parts.sort(key=lambda keyed: keyed[0])
-    return _snapshot(base, (part for _, part in parts), [v.value for v in valued], cash_by_account, currency_rates)
+    return snapshot_of(base, (part for _, part in parts), [v.value for v in valued], cash_by_account, currency_rates)
