@@ -25,6 +25,7 @@ from shiboken6 import isValid
 from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.ui.i18n import tr, translatable
+from clera_desktop.ui.tasks import tied_task
 
 log = logging.getLogger(__name__)
 Load = Callable[[Changes], Awaitable[None]]
@@ -121,7 +122,7 @@ class Refresher(QObject):
 
     def _start(self) -> None:
         if self._task is None or self._task.done():
-            self._task = asyncio.ensure_future(self._run())
+            self._task = tied_task(self, self._run())  # a child of the view: the load ends with the view
 
     async def _run(self, *, force: bool = False) -> None:
         self._busy_timer.start()
@@ -146,7 +147,7 @@ class Refresher(QObject):
         while self._task is not None and not self._task.done():
             await asyncio.shield(self._task)
         if self._pending is not None:
-            self._task = asyncio.ensure_future(self._run(force=True))
+            self._task = tied_task(self, self._run(force=True))
             await asyncio.shield(self._task)
 
     async def settled(self) -> None:

@@ -1,4 +1,4 @@
-"""``run_task``: the one way a widget starts an async operation.
+"""``run_task`` (and ``tied_task`` under it): the one way a widget starts an async operation.
 
 The task is kept (an unreferenced task can be collected mid-flight), its failure is said where
 the widget says things (``on_error``) and logged, nothing is said to a widget that closed
@@ -25,8 +25,30 @@ T = TypeVar("T")
 _RUNNING: set[asyncio.Task[Any]] = set()
 
 
+def tied_task(owner: QObject, work: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
+    """``work`` as a task that ends with ``owner``: kept until done, and cancelled when the widget
+    is destroyed, so no line after an ``await`` in it runs on a widget that is gone. Its failure is
+    the caller's to handle (:func:`run_task` says it)."""
+    task = asyncio.ensure_future(work)
+    _RUNNING.add(task)
+
+    def owner_gone() -> None:  # the widget closed: what it started ends with it
+        task.cancel()
+
+    owner.destroyed.connect(owner_gone)
+
+    def finished(done: asyncio.Task[T]) -> None:
+        _RUNNING.discard(done)
+        if isValid(owner):
+            owner.destroyed.disconnect(owner_gone)
+
+    task.add_done_callback(finished)
+    return task
+
+
 def run_task(owner: QObject, work: Coroutine[Any, Any, T], *,
              on_error: Callable[[str], None] | None = None) -> asyncio.Task[T | None]:
+    """:func:`tied_task`, with a failure logged and said through ``on_error``."""
     async def guarded() -> T | None:
         try:
             return await work
@@ -39,21 +61,7 @@ def run_task(owner: QObject, work: Coroutine[Any, Any, T], *,
                 on_error(user_message_for(error))
             return None
 
-    task = asyncio.ensure_future(guarded())
-    _RUNNING.add(task)
-
-    def owner_gone() -> None:  # the widget closed: what it started ends with it
-        task.cancel()
-
-    owner.destroyed.connect(owner_gone)
-
-    def finished(done: asyncio.Task[T | None]) -> None:
-        _RUNNING.discard(done)
-        if isValid(owner):
-            owner.destroyed.disconnect(owner_gone)
-
-    task.add_done_callback(finished)
-    return task
+    return tied_task(owner, guarded())
 
 
 async def dialog_result(dialog: QDialog) -> bool:

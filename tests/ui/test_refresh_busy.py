@@ -85,3 +85,64 @@ def test_closing_cancels_the_read_under_way(qtbot: Any, run: Callable[[Awaitable
 
     run(scenario())
     assert cancelled == [True] and not refresher.running
+
+
+def test_a_view_destroyed_while_it_reads_runs_nothing_after_the_read(
+        qtbot: Any, run: Callable[[Awaitable[Any]], Any]) -> None:
+    """The load ends with its view (ui/tasks.tied_task): no line after an await touches a widget
+    that is gone, so the views need no isValid() check after each await."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QLabel
+
+    window = QWidget()  # the view's window stays: a last window closing would quit the app
+    qtbot.addWidget(window)
+    view = QLabel("before", window)
+    window.show()
+    gate = asyncio.Event()
+    after: list[str] = []
+
+    async def load(_changes: Changes) -> None:
+        await gate.wait()
+        after.append("read")
+        view.setText("after")  # on a deleted label this would raise, or worse
+
+    refresher = Refresher(view, Change.HISTORY, load)
+
+    async def scenario() -> None:
+        refresher.take(Changes(Change.HISTORY))
+        await asyncio.sleep(0.05)
+        assert refresher.running
+        view.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        gate.set()  # the read comes back after the view is gone
+        await asyncio.sleep(0.05)
+
+    run(scenario())
+    assert after == [], "the load was cancelled with its view"
+
+
+def test_a_task_a_widget_started_is_cancelled_when_the_widget_goes(
+        qtbot: Any, run: Callable[[Awaitable[Any]], Any]) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from clera_desktop.ui.tasks import run_task
+
+    widget = QWidget()
+    gate = asyncio.Event()
+    after: list[str] = []
+
+    async def work() -> None:
+        await gate.wait()
+        after.append("ran on")
+
+    async def scenario() -> asyncio.Task[None | None]:
+        task = run_task(widget, work())
+        await asyncio.sleep(0)
+        widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        gate.set()
+        await asyncio.sleep(0.05)
+        return task
+
+    task = run(scenario())
+    assert after == [] and task.cancelled()

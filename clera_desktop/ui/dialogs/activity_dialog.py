@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError, NeedsConfirmation
 from clera_desktop.imports.activities_csv import TYPES
@@ -156,18 +155,15 @@ class ActivityDialog(QDialog):
                                                        decimal_comma=decimal_comma,
                                                        confirmed=values == self._warned_for)
         except NeedsConfirmation as warning:
-            if isValid(self):
-                self._warned_for = values
-                self.message.setText(warning.user_message)
-                self.save_button.setText(tr("Save anyway"))
-                self.save_button.setEnabled(True)
+            self._warned_for = values
+            self.message.setText(warning.user_message)
+            self.save_button.setText(tr("Save anyway"))
+            self.save_button.setEnabled(True)
             return False
         except CleraError as error:
-            if isValid(self):
-                self.message.setText(error.user_message)
-                self.save_button.setEnabled(True)
+            self.message.setText(error.user_message)
+            self.save_button.setEnabled(True)
             return False
-        if isValid(self):
-            self.saved_id = changes.item if isinstance(changes.item, int) else None
-            self.accept()
+        self.saved_id = changes.item if isinstance(changes.item, int) else None
+        self.accept()
         return True

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.imports.dispatch import ImportKind
@@ -126,8 +125,6 @@ class ImportDialog(QDialog):
         except CleraError as error:
             self.preview_text.setPlainText(error.user_message)
             return
-        if not isValid(self):
-            return
         self._preview = preview
         self.preview_text.setPlainText(preview.summary())
         self.import_button.setEnabled(not preview.fatal)
@@ -149,10 +146,8 @@ class ImportDialog(QDialog):
             self.imported = await self._services.imports.apply(preview, source=Path(self.path.text()).name,
                                                               good_lines_only=good_lines_only)
         except CleraError as error:
-            if isValid(self):
-                self.preview_text.appendPlainText("\n" + tr("Import failed, nothing was imported: {reason}").format(
-                    reason=error.user_message))
-                self.partial_button.setEnabled(True)
+            self.preview_text.appendPlainText("\n" + tr("Import failed, nothing was imported: {reason}").format(
+                reason=error.user_message))
+            self.partial_button.setEnabled(True)
             return
-        if isValid(self):
-            self.accept()
+        self.accept()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.ui.i18n import tr
@@ -45,8 +44,6 @@ class ManualAccountDialog(QDialog):
             changes = await self._services.manual.create_account(self.name.text(), self.currency.text())
             self.account_id = next(iter(changes.accounts))
         except CleraError as error:
-            if isValid(self):
-                self.message.setText(error.user_message)
+            self.message.setText(error.user_message)
             return
-        if isValid(self):
-            self.accept()
+        self.accept()

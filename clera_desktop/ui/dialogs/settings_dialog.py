@@ -136,10 +136,9 @@ class SettingsDialog(QDialog):
     async def _load_tax_settings(self) -> None:
         method = await self._services.gains.method(None)
         months = await self._services.gains.long_term_months()
-        if isValid(self):
-            self._tax_settings = (method, months)
-            self.lot_method.setCurrentIndex(self.lot_method.findData(method.value))
-            self.long_term_months.setValue(months)
+        self._tax_settings = (method, months)
+        self.lot_method.setCurrentIndex(self.lot_method.findData(method.value))
+        self.long_term_months.setValue(months)
 
     def _keys(self) -> dict[str, str]:
         values: dict[str, str] = {}

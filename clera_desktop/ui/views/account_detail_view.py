@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.portfolio.lots import LotMethod
@@ -171,8 +170,6 @@ class AccountDetailView(QWidget):
 
         assert self._manual is not None and self._value is not None and self._today is not None
         cells = None if activity_id is None else (await self._manual.activity(activity_id)).cells
-        if not isValid(self):
-            return
         value = self._value
         self.activity_dialog = ActivityDialog(self._manual, value.account_id, value.name, value.currency,
                                               today=self._today(), activity_id=activity_id, cells=cells, parent=self)
@@ -217,7 +214,7 @@ class AccountDetailView(QWidget):
     async def _show_lot_method(self, account_id: str) -> None:
         assert self._gains is not None
         method = await self._gains.method(account_id)
-        if isValid(self) and self.account_id == account_id:
+        if self.account_id == account_id:
             self.lot_method.setCurrentIndex(self.lot_method.findData(method.value))
 
     def _on_lot_method_activated(self, _index: int) -> None:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
@@ -73,8 +72,7 @@ class ConnectView(QWidget):
 
     async def load(self, _changes: Changes) -> None:
         connections = await self._services.book.connections()
-        if isValid(self):
-            self.set_connections(connections)
+        self.set_connections(connections)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)

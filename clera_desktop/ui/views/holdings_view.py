@@ -156,8 +156,7 @@ class HoldingsView(QWidget):
         if self._read is None:
             return
         snapshot = await self._read()
-        if isValid(self):
-            self.set_snapshot(snapshot)
+        self.set_snapshot(snapshot)
 
     def set_snapshot(self, snapshot: HoldingsSnapshot) -> None:
         first = not self.model.snapshot.rows

@@ -229,26 +229,22 @@ class OrdersView(QWidget):
         try:
             await self._trading.close_ticket(order_id)
         except CleraError as error:
-            if isValid(self):
-                self.status.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+            self.status.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
             return
-        if isValid(self):
-            await self.reload()
-            self.status.setText(tr("Ticket closed."))
+        await self.reload()
+        self.status.setText(tr("Ticket closed."))
 
     async def cancel_order(self, order_id: int) -> None:
         self.cancel_button.setEnabled(False)
         try:
             updated = await self._trading.cancel(order_id)
         except CleraError as error:
-            if isValid(self):
-                self.status.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+            self.status.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
             return
-        if isValid(self):
-            await self.reload()
-            self.status.setText(tr("Order {order} is {status}.")
-                                .format(order=updated.provider_order_id,
-                                        status=titled(updated.status.value).lower()))
+        await self.reload()
+        self.status.setText(tr("Order {order} is {status}.")
+                            .format(order=updated.provider_order_id,
+                                    status=titled(updated.status.value).lower()))
 
     def _on_export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Export audit log"), "clera-audit-log.csv",

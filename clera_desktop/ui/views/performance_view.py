@@ -318,13 +318,11 @@ class PerformanceView(QWidget):
         try:
             chosen = await self._history.choose_benchmark(text)
         except CleraError as error:
-            if isValid(self):
-                self.benchmark_line.setText(error.user_message)
-                self.benchmark_line.setVisible(True)
+            self.benchmark_line.setText(error.user_message)
+            self.benchmark_line.setVisible(True)
             return
-        if isValid(self):
-            self._chosen_benchmark = "" if chosen is None else chosen.text
-            await self.reload()
+        self._chosen_benchmark = "" if chosen is None else chosen.text
+        await self.reload()
 
     # ---- data --------------------------------------------------------------------------------------
 
@@ -348,8 +346,6 @@ class PerformanceView(QWidget):
         """The chooser's accounts when they changed, then the figures."""
         if self._account_names is not None and changes.touches(Change.ACCOUNTS):
             accounts = await self._account_names()
-            if not isValid(self):
-                return
             self.set_accounts(accounts)
         await self.reload()
 

@@ -259,8 +259,6 @@ class TradeView(QWidget):
         symbol = self.symbol.text().strip().upper()
         if symbol and not self._account_chosen_by_person:
             await self._say_route(symbol)
-            if not isValid(self):
-                return
         await asyncio.gather(self._refresh_facts(), self._refresh_completions(symbol))
 
     async def _say_route(self, symbol: str) -> None:
@@ -415,22 +413,16 @@ class TradeView(QWidget):
         try:
             preview = await self._trading.preview(ticket)
         except TicketRejected as rejected:
-            if isValid(self):
-                self.problems.setText("<br>".join(problem_html(p) for p in rejected.problems if p.blocking)
-                                      or rejected.user_message)
+            self.problems.setText("<br>".join(problem_html(p) for p in rejected.problems if p.blocking)
+                                  or rejected.user_message)
             return
         except CleraError as error:
-            if isValid(self):
-                self.problems.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+            self.problems.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
             return
         finally:
-            if isValid(self):
+            if isValid(self):  # a finally runs when the view is gone too (its task cancelled)
                 self.review_button.setEnabled(True)
-        if not isValid(self):
-            return
         sale = await self._sale_effect(preview)
-        if not isValid(self):
-            return
         self._judge()
         self.confirm_dialog = ConfirmOrderDialog(
             preview, lambda p, live: self._trading.place(p, live_confirmed=live), self, sale=sale)
