@@ -30,6 +30,7 @@ def main() -> int:
     parser.add_argument("--theme", action="append", choices=["light", "dark"], default=[])
     parser.add_argument("--view", action="append", choices=VIEWS, default=[])
     parser.add_argument("--language", default="", help="a locale such as de_DE: its numbers and translation")
+    parser.add_argument("--dialogs", action="store_true", help="also the import dialog and a manual buy's warning")
     args = parser.parse_args()
     sizes = [tuple(int(n) for n in s.split("x")) for s in (args.size or ["1600x1000", "1024x700"])]
     args.out.mkdir(parents=True, exist_ok=True)
@@ -73,13 +74,19 @@ def main() -> int:
                         window.grab().save(str(path))
                         written.append(path)
                 if "trade" in (args.view or VIEWS):
-                    path = args.out / f"{theme}-sell-review.png"
+                    path = args.out / f"{prefix}{theme}-sell-review.png"
                     loop.run_until_complete(_grab_sell_review(window, path))
                     written.append(path)
+                if args.dialogs:
+                    for name, grab in (("import", _grab_import), ("manual-warning", _grab_manual_warning)):
+                        path = args.out / f"{prefix}{theme}-{name}.png"
+                        loop.run_until_complete(grab(window, path, Path(folder)))
+                        written.append(path)
             print("\n".join(str(p) for p in written))
             window.close()
         finally:
             context.close()
+            loop.close()  # and its executor's threads (the import dialog read its file on one)
     return 0
 
 
@@ -147,6 +154,55 @@ async def _grab_sell_review(window, path: Path) -> None:  # type: ignore[no-unty
     await asyncio.sleep(0.2)
     view.confirm_dialog.grab().save(str(path))
     view.confirm_dialog.reject()
+
+
+async def _grab_import(window, path: Path, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """File › Import CSV with a path typed and Enter pressed: the preview, one line refused."""
+    csv = folder / "activities.csv"
+    csv.write_text("date,account,type,symbol,quantity,price,amount\n"
+                   "2026-03-02,Pension (manual),DEPOSIT,,,,5000\n"
+                   "2026-03-03,Pension (manual),BUY,MSFT,4,401.10,\n"
+                   "2026-13-01,Pension (manual),BUY,AAPL,1,190,\n", encoding="utf-8")
+    window.open_import()
+    dialog = window.import_dialog
+    dialog.path.setText(str(csv))
+    dialog.path.returnPressed.emit()
+    for _ in range(100):
+        if dialog._preview is not None:
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.2)
+    dialog.grab().save(str(path))
+    dialog.reject()
+
+
+async def _grab_manual_warning(window, path: Path, _folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """A manual buy beyond the account's cash: the form warns before it saves (Save anyway)."""
+    from clera_desktop.models.enums import ActivityType
+
+    names = await window.services.book.account_names()
+    account_id = next(i for i, name in names if name.startswith("Pension"))
+    accounts = window.accounts_view
+    window.show_view(accounts)
+    await accounts.open_account(account_id)
+    detail = accounts.detail
+    detail.open_activity_form(None)
+    for _ in range(100):
+        if getattr(detail, "activity_dialog", None) is not None and detail.activity_dialog.isVisible():
+            break
+        await asyncio.sleep(0.05)
+    dialog = detail.activity_dialog
+    dialog.type.setCurrentIndex(dialog.type.findData(ActivityType.BUY.name))
+    for key, value in (("symbol", "NVDA"), ("quantity", "200"), ("price", "180")):
+        dialog.cells[key].setText(value)
+    dialog.save_button.click()
+    for _ in range(100):
+        if dialog.message.text():
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.2)
+    dialog.grab().save(str(path))
+    dialog.reject()
 
 
 async def _settle(window) -> None:  # type: ignore[no-untyped-def]

@@ -870,13 +870,18 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
-      <source>Accounts</source>
+      <source>Accts</source>
       <translation>Konten</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
       <source>The accounts price this holding differently (or not at all): each account's price is on its own row.</source>
       <translation>Die Konten bewerten diese Position unterschiedlich (oder gar nicht): Der Kurs jedes Kontos steht in seiner eigenen Zeile.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
+      <source>Accounts holding it</source>
+      <translation>Konten, die sie halten</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/item_models/holdings_tree_model.py" />
@@ -1142,6 +1147,11 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
       <source>Live value &lt;b&gt;{money}&lt;/b&gt;{partial}</source>
       <translation>Live-Wert &lt;b&gt;{money}&lt;/b&gt;{partial}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/views/accounts_view.py" />
+      <source>Accounts</source>
+      <translation>Konten</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/accounts_view.py" />

@@ -39,3 +39,19 @@ def test_at_1024x700_accounts_shows_every_column_and_its_pane_only_once_an_accou
     account = view.model.accounts()[0]
     run(view.open_account(account.account_id))
     assert not view.detail.isHidden() and view.hint.isHidden()
+
+
+def test_at_1024x700_holdings_shows_every_column(window: MainWindow, run: Callable[[Awaitable[Any]], Any]) -> None:
+    """The gain, the weight and the account count stay in view; the names are cut short instead."""
+    from tests.ui.conftest import showing, wait_for
+
+    run(window.sync_now())
+    window.resize(1024, 700)
+    view = showing(window, window.holdings_view, run)
+    header = view.tree.header()
+    last = header.count() - 1
+    run(wait_for(lambda: header.sectionViewportPosition(last) + header.sectionSize(last) <= view.tree.viewport().width()))
+    from PySide6.QtCore import Qt
+
+    tip = view.model.headerData(last, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Accounts holding it", "the short title says itself in full"

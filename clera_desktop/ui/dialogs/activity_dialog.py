@@ -28,6 +28,7 @@ from clera_desktop.imports.activities_csv import TYPES
 from clera_desktop.models.enums import ActivityType
 from clera_desktop.ui.i18n import tr, translatable
 from clera_desktop.ui.tasks import run_task
+from clera_desktop.ui.words import titled
 
 if TYPE_CHECKING:
     from clera_desktop.services.manual import ManualAccounts
@@ -78,7 +79,7 @@ class ActivityDialog(QDialog):
         self.day.setAccessibleName(tr("Date"))
         self.type = QComboBox()
         for name in TYPES:  # Qt keeps a str subclass as a plain str: the name, looked up in TYPES
-            self.type.addItem(name.replace("_", " ").title(), name)
+            self.type.addItem(titled(name), name)
         self.type.setAccessibleName(tr("Type"))
         self.cells: dict[str, QLineEdit] = {}
         self.form = QFormLayout()

@@ -58,6 +58,7 @@ class ImportDialog(QDialog):
         self.browse.clicked.connect(self._on_browse_clicked)
         self.columns = QLabel("")
         self.columns.setStyleSheet("color: gray")
+        self.columns.setWordWrap(True)  # the activities' column list is wider than the dialog
         self.preview_text = QPlainTextEdit()
         self.preview_text.setReadOnly(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

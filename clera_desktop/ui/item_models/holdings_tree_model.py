@@ -17,7 +17,7 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (  # shown through tr (header_title)
     translatable("Symbol"), translatable("Name"), translatable("Quantity"), translatable("Price"),
     translatable("Market value"), translatable("Cost basis"), translatable("Gain/loss"), translatable("Gain %"),
-    translatable("Weight"), translatable("Accounts"))
+    translatable("Weight"), translatable("Accts"))  # a count: short, so a 1024-pixel window shows it whole
 NUMERIC = {2, 3, 4, 5, 6, 7, 8, 9}
 IN_BASE = {4, 5, 6}  # value, cost and gain: one currency, the base (price stays in the currency it trades in)
 _PRICES_DIFFER = (translatable("The accounts price this holding differently (or not at all): "
@@ -31,6 +31,7 @@ class HoldingsTreeModel(TwoLevelTreeModel):
 
     columns = COLUMNS
     numeric = frozenset(NUMERIC)
+    header_tips = {9: translatable("Accounts holding it")}  # noqa: RUF012 - see TwoLevelTreeModel
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

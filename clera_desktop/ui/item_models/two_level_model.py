@@ -18,6 +18,7 @@ class TwoLevelTreeModel(QAbstractItemModel):
 
     columns: tuple[str, ...] = ()
     numeric: frozenset[int] = frozenset()  # right-aligned columns
+    header_tips: dict[int, str] = {}  # noqa: RUF012 - a class's constant: a short title's full words (shown through tr)
 
     def header_title(self, section: int) -> str:
         return tr(self.columns[section])
@@ -29,6 +30,8 @@ class TwoLevelTreeModel(QAbstractItemModel):
             return self.header_title(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(RIGHT if section in self.numeric else LEFT)
+        if role == Qt.ItemDataRole.ToolTipRole and section in self.header_tips:
+            return tr(self.header_tips[section])
         return None
 
     def top_count(self) -> int:

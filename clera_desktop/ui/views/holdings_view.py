@@ -90,7 +90,7 @@ class HoldingsView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.header().resizeSection(0, 110)
-        self._fit_names = give_the_rest_to(self.tree, 1)  # the figures stay in view at 1024 px
+        self._fit_names = give_the_rest_to(self.tree, 1, minimum=80)  # the figures stay in view at 1024 px
         self.tree.header().setStretchLastSection(False)  # "Accounts" is a count: kept by its row, not at the edge
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
