@@ -4,8 +4,9 @@
     .venv/bin/python tools/translations.py --check         # exit 1 if a word is missing or a file is stale
     .venv/bin/python tools/translations.py --fill de.json  # merge a translator's batch {"source": "Übersetzung"}
 
-A word is the literal first argument of ``tr(…)`` or ``translatable(…)`` (clera_desktop/ui/i18n.py)
-anywhere in clera_desktop/. Translations are written in the .ts files (Qt Linguist opens them);
+A word is the literal first argument of ``tr(…)`` or ``translatable(…)`` (clera_desktop/ui/i18n.py),
+or ``said(…)`` (clera_desktop/core/words.py: errors and refusals written below the window), anywhere
+in clera_desktop/. Translations are written in the .ts files (Qt Linguist opens them);
 a word no longer in the code leaves its file, a new one arrives unfinished. pyside6-lupdate is not
 used because the app's words are one context read through a plain function, which it does not
 follow; pyside6-lrelease compiles.
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "clera_desktop"
 FOLDER = ROOT / "resources" / "translations"
 CONTEXT = "Clera"
-MARKERS = ("tr", "translatable")
+MARKERS = ("tr", "translatable", "said")  # said: core/words.py, below the window
 FIELD = re.compile(r"\{[a-z_]*(?:[:!][^{}]*)?\}")
 
 

@@ -6,11 +6,13 @@ words a person understands, without secrets. The technical detail goes to the lo
 
 from __future__ import annotations
 
+from clera_desktop.core.words import said
+
 
 class CleraError(Exception):
     """Base of every error the app raises on purpose."""
 
-    default_message = "Something went wrong."
+    default_message = said("Something went wrong.")
 
     def __init__(self, user_message: str | None = None, *, detail: str | None = None) -> None:
         self.user_message = user_message or self.default_message
@@ -21,28 +23,26 @@ class CleraError(Exception):
 class UserCancelled(CleraError):
     """The person closed a dialog or portal: not a failure, shown to nobody."""
 
-    default_message = "Cancelled."
+    default_message = said("Cancelled.")
 
 
 class ConfigurationError(CleraError):
     """Missing or invalid settings or credentials."""
 
-    default_message = "The app is not configured for this yet."
+    default_message = said("The app is not configured for this yet.")
 
 
 class SecretStoreLocked(ConfigurationError):
     """No OS keyring, and the encrypted file store has not been unlocked with a passphrase."""
 
-    default_message = (
-        "No system keyring is available. Unlock the encrypted secret file with your passphrase "
-        "to store credentials."
-    )
+    default_message = said("No system keyring is available. Unlock the encrypted secret file with your passphrase "
+                           "to store credentials.")
 
 
 class ProviderError(CleraError):
     """A provider (SnapTrade, Plaid, Alpaca, FX) could not give us what we asked for."""
 
-    default_message = "The provider could not be reached."
+    default_message = said("The provider could not be reached.")
 
     def __init__(
         self,
@@ -56,16 +56,16 @@ class ProviderError(CleraError):
 
 
 class NeedsReconnect(ProviderError):
-    default_message = "This connection needs to be reconnected: sign in to the brokerage again."
+    default_message = said("This connection needs to be reconnected: sign in to the brokerage again.")
 
 
 class InvalidCredentials(ProviderError):
-    default_message = "The provider did not accept the app's keys. Check them in Settings."
+    default_message = said("The provider did not accept the app's keys. Check them in Settings.")
 
 
 class RateLimited(ProviderError):
-    default_message = ("The provider is limiting how often the app may ask, and still did after the app waited "
-                       "and asked again. Try again in a minute.")
+    default_message = (said("The provider is limiting how often the app may ask, and still did after the app waited "
+                       "and asked again. Try again in a minute."))
 
     def __init__(
         self,
@@ -80,65 +80,65 @@ class RateLimited(ProviderError):
 
 
 class TemporarilyUnavailable(ProviderError):
-    default_message = "The provider is temporarily unavailable. Try again in a few minutes."
+    default_message = said("The provider is temporarily unavailable. Try again in a few minutes.")
 
 
 class RejectedInput(ProviderError):
-    default_message = "The provider rejected the request."
+    default_message = said("The provider rejected the request.")
 
 
 class NotFound(RejectedInput):
-    default_message = "The provider does not know this item."
+    default_message = said("The provider does not know this item.")
 
 
 class BadProviderData(ProviderError):
-    default_message = "The provider sent data the app could not read. Nothing was changed."
+    default_message = said("The provider sent data the app could not read. Nothing was changed.")
 
 
 class StoreError(CleraError):
     """The local database could not do what was asked (locked, full, read-only, damaged)."""
 
-    default_message = "Your Clera data could not be read or written. Nothing was changed."
+    default_message = said("Your Clera data could not be read or written. Nothing was changed.")
 
 
 class StoreBusy(StoreError):
-    default_message = ("Another program is writing to your Clera data and did not finish within 10 seconds. "
-                       "Nothing was changed: try again in a minute.")
+    default_message = (said("Another program is writing to your Clera data and did not finish within 10 seconds. "
+                       "Nothing was changed: try again in a minute."))
 
 
 class StoreFull(StoreError):
-    default_message = "The disk with your Clera data is full. Nothing was changed: free some space and try again."
+    default_message = said("The disk with your Clera data is full. Nothing was changed: free some space and try again.")
 
 
 class StoreReadOnly(StoreError):
-    default_message = ("Your Clera data folder cannot be written (it is read-only, or belongs to another user). "
-                       "Nothing was changed.")
+    default_message = (said("Your Clera data folder cannot be written (it is read-only, or belongs to another user). "
+                       "Nothing was changed."))
 
 
 class StoreDamaged(StoreError):
-    default_message = ("Your Clera database is damaged. Nothing was changed; restore the latest backup "
-                       "(clera-desktop restore) or move the file aside to start afresh.")
+    default_message = (said("Your Clera database is damaged. Nothing was changed; restore the latest backup "
+                       "(clera-desktop restore) or move the file aside to start afresh."))
 
 
 class StoreForeign(StoreError):
-    default_message = ("This database is not a Clera Desktop store (it holds another program's tables). Nothing was "
-                       "changed: move it away, or choose another data folder (--data-dir).")
+    default_message = (said("This database is not a Clera Desktop store (it holds another program's tables). Nothing was "
+                       "changed: move it away, or choose another data folder (--data-dir)."))
 
 
 class StoreAddressWrong(StoreError):
-    default_message = ("Clera Desktop cannot open this database address. Use a file (sqlite:///path/clera.sqlite) or "
-                       "a server (postgresql+psycopg://user@host/database).")
+    default_message = (said("Clera Desktop cannot open this database address. Use a file (sqlite:///path/clera.sqlite) or "
+                       "a server (postgresql+psycopg://user@host/database)."))
 
 
 class StoreTooNew(StoreError):
-    default_message = ("Your Clera data was written by a newer version of Clera Desktop. Update the app to open it; "
-                       "nothing was changed.")
+    default_message = (said("Your Clera data was written by a newer version of Clera Desktop. Update the app to open it; "
+                       "nothing was changed."))
 
 
 class SyncBusy(CleraError):
     """Another process is syncing this data folder (one writer per folder)."""
 
-    default_message = "Another Clera Desktop is syncing this data right now. Try again when it is done."
+    default_message = said("Another Clera Desktop is syncing this data right now. Try again when it is done.")
 
 
 class NeedsConfirmation(CleraError):

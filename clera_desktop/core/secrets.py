@@ -24,6 +24,7 @@ import keyring.errors
 
 from clera_desktop.core.errors import SecretStoreLocked
 from clera_desktop.core.logging_setup import redactor
+from clera_desktop.core.words import said
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def encrypted_file_backend(folder: Path, passphrase: str) -> keyring.backend.Key
     from keyrings.cryptfile.cryptfile import CryptFileKeyring
 
     if not passphrase:
-        raise SecretStoreLocked("A passphrase is needed to protect the secret file.")
+        raise SecretStoreLocked(said("A passphrase is needed to protect the secret file."))
     redactor.register(passphrase)
     folder.mkdir(parents=True, exist_ok=True)
     backend = CryptFileKeyring()

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from clera_desktop.core.errors import StoreDamaged, StoreError, StoreForeign
 from clera_desktop.core.files import private_file, private_folder
+from clera_desktop.core.words import said
 from clera_desktop.models import cipher
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ def take_backup(database: Path, *, now: datetime, reason: str, key: str | None =
     except cipher.database_errors(key) as error:
         raise StoreDamaged(detail=f"backing up {database}: {error}") from error
     except OSError as error:
-        raise StoreError("A backup of your Clera data could not be written. Nothing was changed.",
+        raise StoreError(said("A backup of your Clera data could not be written. Nothing was changed."),
                          detail=f"{target}: {error}") from error
     private_file(target)
     for old in backups(database)[KEEP:]:
@@ -161,10 +162,11 @@ def restore(database: Path, backup: Path, *, now: datetime, key: str | None = No
     it as ``<name>.set-aside-<time>``, never deleted; returns where it went (None if there was none)."""
     key = key if key is not None and not cipher.is_plain(backup) else None  # one from before encryption is plain
     if not is_sound(backup, key=key):
-        raise StoreDamaged(f"The backup {backup.name} is damaged too; choose another one.", detail=str(backup))
+        raise StoreDamaged(said("The backup {backup} is damaged too; choose another one.", backup=backup.name),
+                           detail=str(backup))
     if not is_clera_store(backup, key=key):
-        raise StoreForeign(f"{backup.name} is not a Clera Desktop backup (it holds another program's tables). "
-                           "Nothing was changed.", detail=str(backup))
+        raise StoreForeign(said("{backup} is not a Clera Desktop backup (it holds another program's tables). Nothing was "
+                                "changed.", backup=backup.name), detail=str(backup))
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
     aside = None
     if database.exists():

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from clera_desktop.core.errors import StoreError
+from clera_desktop.core.words import said
 
 MARK = "encryption.json"
 PLAIN_HEADER = b"SQLite format 3\x00"
@@ -30,19 +31,19 @@ CIPHER = "sqlcipher4"
 
 
 class EncryptionUnavailable(StoreError):
-    default_message = ("Encryption needs the SQLCipher library (the sqlcipher3-wheels package), which is not "
-                       "installed with this copy of Clera Desktop. Nothing was changed.")
+    default_message = (said("Encryption needs the SQLCipher library (the sqlcipher3-wheels package), which is not "
+                       "installed with this copy of Clera Desktop. Nothing was changed."))
 
 
 class StoreKeyMissing(StoreError):
-    default_message = ("Your Clera data is encrypted, and its key is not in this computer's keyring (or the key file "
+    default_message = (said("Your Clera data is encrypted, and its key is not in this computer's keyring (or the key file "
                        "is locked). Unlock the saved keys, or restore the keyring the key was kept in; nothing was "
-                       "changed.")
+                       "changed."))
 
 
 class StoreKeyWrong(StoreError):
-    default_message = ("Your Clera data is encrypted, and the key found for it does not open it. Nothing was "
-                       "changed; restore the keyring the key was kept in, or a backup made before encryption.")
+    default_message = (said("Your Clera data is encrypted, and the key found for it does not open it. Nothing was "
+                       "changed; restore the keyring the key was kept in, or a backup made before encryption."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,8 @@ def read_mark(folder: Path) -> Mark | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as error:
-        raise StoreError(f"{folder / MARK} cannot be read, so the store's key cannot be found. Nothing was changed.",
+        raise StoreError(said("{file} cannot be read, so the store's key cannot be found. Nothing was changed.",
+                              file=folder / MARK),
                          detail=str(error)) from error
     return Mark(str(data["key_name"]))
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clera_desktop.core.errors import StoreError
+from clera_desktop.core.words import said
 from clera_desktop.models import cipher
 from clera_desktop.models.backup import _partial_name, _removed_on_failure, backups
 
@@ -96,10 +97,10 @@ def _convert_verified(path: Path, from_key: str | None, to_key: str | None, coun
             cipher.convert(path, partial, source_key=from_key, target_key=to_key)
             sound = cipher.opens(partial, to_key) and cipher.table_counts(partial, to_key) == counts
         except failures as error:
-            raise StoreError("The converted copy of your Clera data could not be made. Nothing was changed.",
+            raise StoreError(said("The converted copy of your Clera data could not be made. Nothing was changed."),
                              detail=f"{path}: {error}") from error
         if not sound:
-            raise StoreError("The converted copy of your Clera data did not match the original. Nothing was changed.",
+            raise StoreError(said("The converted copy of your Clera data did not match the original. Nothing was changed."),
                              detail=str(path))
         before_swap()
         for suffix in ("-wal", "-shm"):  # the old form's; the new file is one file in plain journal mode

@@ -41,6 +41,7 @@ from clera_desktop.core.errors import (
     StoreTooNew,
 )
 from clera_desktop.core.files import writable_folder
+from clera_desktop.core.words import said
 from clera_desktop.models import cipher
 from clera_desktop.models.backup import daily_backup, is_foreign_store, take_backup
 
@@ -90,8 +91,8 @@ def read_only_engine(path: Path, key: str | None = None) -> Engine:
         mode = "mode=ro"
     except cipher.database_errors(key) as error:
         if wal.exists() and wal.stat().st_size:
-            raise StoreReadOnly("Your Clera data folder is read-only and its database holds changes not yet saved "
-                                "into it: open it once where it can be written.", detail=str(error)) from error
+            raise StoreReadOnly(said("Your Clera data folder is read-only and its database holds changes not yet saved "
+                                     "into it: open it once where it can be written."), detail=str(error)) from error
         mode = "mode=ro&immutable=1"
     return create_engine("sqlite://", creator=lambda: opened(mode), poolclass=NullPool)
 
@@ -120,9 +121,9 @@ def make_engine(url: str, key: str | None = None) -> Engine:
     try:
         engine = create_engine(parsed, **kwargs)
     except (ImportError, NoSuchModuleError) as error:
-        raise StoreAddressWrong(f"The database driver for {parsed.get_backend_name()} is not installed "
-                                f"({getattr(error, 'name', None) or error}): install it, or keep your data in a "
-                                "file (sqlite:///...).", detail=str(error)) from error
+        raise StoreAddressWrong(said("The database driver for {backend} is not installed ({missing}): install it, or keep your "
+                                     "data in a file (sqlite:///...).", backend=parsed.get_backend_name(),
+                                     missing=getattr(error, "name", None) or error), detail=str(error)) from error
     except ArgumentError as error:
         raise StoreAddressWrong(detail=str(error)) from error
     if engine.dialect.name == "sqlite" and key is not None:
@@ -316,9 +317,9 @@ class Database:
             revision = current_revision(self.engine)
             if revision != SCHEMA_HEAD:
                 self.engine.dispose()
-                raise StoreReadOnly(f"Your Clera data folder is read-only and its database needs an update "
-                                    f"(schema {revision}, this app uses {SCHEMA_HEAD}) that cannot be saved there: "
-                                    "open it once where it can be written.")
+                raise StoreReadOnly(said("Your Clera data folder is read-only and its database needs an update (schema "
+                                         "{revision}, this app uses {schema_head}) that cannot be saved there: open it "
+                                         "once where it can be written.", revision=revision, schema_head=SCHEMA_HEAD))
         elif migrate:
             try:
                 _checked(self._migrate)
@@ -392,8 +393,8 @@ class Database:
     def write_sync(self, work: Callable[[Session], T]) -> T:
         """Run ``work`` in one transaction on the calling thread: committed, or rolled back."""
         if self.read_only:
-            raise StoreReadOnly("Your Clera data folder is read-only: nothing can be saved there. Move it to a "
-                                "folder you can write to, or choose another with --data-dir.")
+            raise StoreReadOnly(said("Your Clera data folder is read-only: nothing can be saved there. Move it to a folder "
+                                     "you can write to, or choose another with --data-dir."))
         started, started_cpu = time.perf_counter(), time.thread_time()
 
         def transaction() -> T:

@@ -26,6 +26,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.core.words import said
 from clera_desktop.portfolio.returns import DailyPoint, Metrics, metrics
 
 HUNDRED = Decimal(100)
@@ -66,26 +67,26 @@ def parse(text: str) -> Benchmark:
     for chunk in chunks:
         match = _PART.match(chunk)
         if match is None:
-            raise CleraError(f"\u201c{chunk.strip()}\u201d is not a symbol with an optional weight. "
-                             "Write e.g. SPY, or SPY 60, AGG 40.")
+            raise CleraError(said("\u201c{part}\u201d is not a symbol with an optional weight. Write e.g. SPY, or SPY 60, "
+                                  "AGG 40.", part=chunk.strip()))
         try:
             weight = None if match.group(2) is None else Decimal(match.group(2))
         except InvalidOperation as error:
-            raise CleraError(f"\u201c{chunk.strip()}\u201d has a weight that is not a number.") from error
+            raise CleraError(said("\u201c{part}\u201d has a weight that is not a number.", part=chunk.strip())) from error
         parts.append((match.group(1).upper(), weight))
     if not parts:
-        raise CleraError("Name a symbol to compare with (e.g. SPY), or a blend (SPY 60, AGG 40).")
+        raise CleraError(said("Name a symbol to compare with (e.g. SPY), or a blend (SPY 60, AGG 40)."))
     symbols = [s for s, _ in parts]
     if len(set(symbols)) != len(symbols):
-        raise CleraError("Each symbol can be in the blend once.")
+        raise CleraError(said("Each symbol can be in the blend once."))
     if all(w is None for _, w in parts):
         equal = HUNDRED / len(parts)
         return Benchmark(tuple((s, equal) for s in symbols))
     if any(w is None or w <= 0 for _, w in parts):
-        raise CleraError("Give every part of a blend a weight above 0 (e.g. SPY 60, AGG 40), or none of them.")
+        raise CleraError(said("Give every part of a blend a weight above 0 (e.g. SPY 60, AGG 40), or none of them."))
     total = sum((w for _, w in parts if w is not None), ZERO)
     if total != HUNDRED:
-        raise CleraError(f"A blend's weights add up to 100; these add up to {total.normalize():f}.")
+        raise CleraError(said("A blend's weights add up to 100; these add up to {total:f}.", total=total.normalize()))
     return Benchmark(tuple((s, w) for s, w in parts if w is not None))
 
 

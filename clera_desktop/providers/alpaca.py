@@ -27,6 +27,7 @@ from clera_desktop.core.errors import (
     TemporarilyUnavailable,
 )
 from clera_desktop.core.money import optional_decimal, to_decimal
+from clera_desktop.core.words import said
 from clera_desktop.models.enums import (
     ConnectionType,
     OrderSide,
@@ -184,7 +185,7 @@ class AlpacaClient:
         while True:
             page = await self.runner.call(self.trading.get, "/account/activities", dict(query))
             if not isinstance(page, list):
-                raise BadProviderData("Alpaca sent account activities the app could not read. Nothing was changed.",
+                raise BadProviderData(said("Alpaca sent account activities the app could not read. Nothing was changed."),
                                       provider="alpaca", detail=f"activities page is {type(page).__name__}")
             collected.extend(a for a in (activity_from_alpaca(item, account.currency) for item in page) if a)
             if len(page) < PAGE_SIZE:
@@ -252,7 +253,7 @@ class AlpacaClient:
 def json_object(value: object, what: str) -> dict[str, Any]:
     """alpaca-py is asked for raw JSON (``raw_data``): anything but an object is data the app cannot read."""
     if not isinstance(value, dict):
-        raise BadProviderData(f"Alpaca sent {what} in a form the app could not read. Nothing was changed.",
+        raise BadProviderData(said("Alpaca sent {what} in a form the app could not read. Nothing was changed.", what=what),
                               provider="alpaca", detail=f"expected an object, got {type(value).__name__}")
     return value
 
@@ -260,7 +261,7 @@ def json_object(value: object, what: str) -> dict[str, Any]:
 def json_objects(value: object, what: str) -> list[dict[str, Any]]:
     """A JSON array of objects, or :class:`BadProviderData`."""
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise BadProviderData(f"Alpaca sent {what} in a form the app could not read. Nothing was changed.",
+        raise BadProviderData(said("Alpaca sent {what} in a form the app could not read. Nothing was changed.", what=what),
                               provider="alpaca", detail=f"expected a list of objects, got {type(value).__name__}")
     return value
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from clera_desktop.core.errors import BadProviderData
 from clera_desktop.core.money import optional_decimal, round_cents, to_decimal
+from clera_desktop.core.words import said
 from clera_desktop.models.enums import ActivityType
 from clera_desktop.models.provider_data import RemoteActivity
 from clera_desktop.providers import payload
@@ -40,7 +41,7 @@ def activity_from_alpaca(item: dict[str, Any], currency: str) -> RemoteActivity 
             return _fill(item, currency)
         return _non_trade(item, currency)
     except (KeyError, ValueError, TypeError, AttributeError, ArithmeticError) as error:  # AttributeError: not an object
-        raise BadProviderData("Alpaca sent an account activity the app could not read. Nothing was changed.",
+        raise BadProviderData(said("Alpaca sent an account activity the app could not read. Nothing was changed."),
                               provider="alpaca", detail=f"{error!r} in {item!r}") from error
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from clera_desktop.core.errors import NotFound, RejectedInput
 from clera_desktop.core.money import optional_decimal
+from clera_desktop.core.words import said
 from clera_desktop.models.enums import OrderSide, OrderType, TimeInForce
 from clera_desktop.models.provider_data import RemoteOrder
 from clera_desktop.models.trading import (
@@ -87,13 +88,14 @@ class AlpacaTrading:
         try:
             asset = await self._run(self._client.trading.get_asset, ticket.symbol)
         except NotFound:
-            raise RejectedInput(f"Alpaca cannot trade {ticket.symbol}.", provider="alpaca") from None
+            raise RejectedInput(said("Alpaca cannot trade {symbol}.", symbol=ticket.symbol), provider="alpaca") from None
         if not asset.get("tradable"):
-            raise RejectedInput(f"Alpaca does not allow trading {ticket.symbol} right now.", provider="alpaca")
+            raise RejectedInput(said("Alpaca does not allow trading {symbol} right now.", symbol=ticket.symbol),
+                                provider="alpaca")
         whole = ticket.quantity is not None and ticket.quantity == ticket.quantity.to_integral_value()
         fractional = ticket.notional is not None or (ticket.quantity is not None and not whole)
         if fractional and not asset.get("fractionable"):
-            raise RejectedInput(f"{ticket.symbol} cannot be traded in fractions or dollar amounts at Alpaca.",
+            raise RejectedInput(said("{symbol} cannot be traded in fractions or dollar amounts at Alpaca.", symbol=ticket.symbol),
                                 provider="alpaca")
         return BrokerPreview(trade_id=None, currency=account.currency)
 

@@ -23,6 +23,7 @@ from typing import Any, Protocol, TypeVar
 
 from clera_desktop.core.clock import wall_clock_seconds
 from clera_desktop.core.errors import CleraError, RateLimited, RejectedInput, TemporarilyUnavailable
+from clera_desktop.core.words import said
 from clera_desktop.models.enums import Provider
 from clera_desktop.models.provider_data import AccountData, RemoteAccount, RemoteConnection
 
@@ -190,5 +191,6 @@ def wire_number(value: Decimal, what: str, provider: str) -> float:
     to the digit; a value a float would change is refused, never rounded silently."""
     number = float(value)
     if Decimal(repr(number)) != value:
-        raise RejectedInput(f"The {what} {value} has more digits than the brokerage accepts.", provider=provider)
+        raise RejectedInput(said("The {what} {value} has more digits than the brokerage accepts.", what=what, value=value),
+                            provider=provider)
     return number

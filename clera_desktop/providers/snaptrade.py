@@ -31,6 +31,7 @@ from clera_desktop.core.errors import (
     TemporarilyUnavailable,
 )
 from clera_desktop.core.money import optional_decimal, to_decimal
+from clera_desktop.core.words import said
 from clera_desktop.models.enums import (
     ActivityType,
     ConnectionType,
@@ -139,7 +140,7 @@ class SnapTradeUserSecret:
 def _body(response: Any, kind: type) -> Any:
     body = response.body
     if not isinstance(body, kind):
-        raise BadProviderData("SnapTrade sent a response the app could not read. Nothing was changed.",
+        raise BadProviderData(said("SnapTrade sent a response the app could not read. Nothing was changed."),
                               provider="snaptrade", detail=f"expected {kind.__name__}, got {type(body).__name__}")
     return body
 
@@ -281,7 +282,7 @@ class SnapTradeClient:
         if self._personal:
             return {}
         if self.user is None:
-            raise InvalidCredentials("Connect a brokerage first: no SnapTrade user is registered yet.",
+            raise InvalidCredentials(said("Connect a brokerage first: no SnapTrade user is registered yet."),
                                      provider="snaptrade")
         return {"user_id": self.user.user_id, "user_secret": self.user.user_secret}
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from clera_desktop.core.errors import BadProviderData, RejectedInput
 from clera_desktop.core.money import optional_decimal
+from clera_desktop.core.words import said
 from clera_desktop.models.enums import OrderType, TimeInForce
 from clera_desktop.models.provider_data import RemoteOrder
 from clera_desktop.models.trading import (
@@ -95,7 +96,8 @@ class SnapTradeTrading:
         if key not in self._symbol_ids:
             await self.search(account, symbol)
         if key not in self._symbol_ids:
-            raise RejectedInput(f"{account.institution} cannot trade {symbol} in this account.", provider="snaptrade")
+            raise RejectedInput(said("{institution} cannot trade {symbol} in this account.",
+                                     institution=account.institution, symbol=symbol), provider="snaptrade")
         return self._symbol_ids[key]
 
     async def quote(self, account: TradingAccount, symbol: str) -> Quote | None:
@@ -143,7 +145,7 @@ class SnapTradeTrading:
     async def place(self, account: TradingAccount, ticket: OrderTicket, preview: BrokerPreview,
                     client_order_id: str) -> RemoteOrder:
         if not preview.trade_id:
-            raise RejectedInput("Preview the order with the brokerage before placing it.", provider="snaptrade")
+            raise RejectedInput(said("Preview the order with the brokerage before placing it."), provider="snaptrade")
         await self.pace.wait(account.id)
         body = await self._call(self._api.trading.place_order, idempotent=False, trade_id=preview.trade_id,
                                 wait_to_confirm=True)

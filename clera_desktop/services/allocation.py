@@ -15,6 +15,7 @@ from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.text import clean_text
+from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
 from clera_desktop.models.tables import AllocationTarget, SecurityChoice, TaxonomyTerm
 from clera_desktop.portfolio.allocation import AllocationBook
@@ -71,7 +72,7 @@ class AllocationService:
     async def set_target(self, dimension: Dimension, name: str, percent: Decimal | None) -> Changes:
         """Aim for ``percent`` of the portfolio in one class (None: no target for it)."""
         if percent is not None and not 0 <= percent <= 100:
-            raise CleraError("A target is a percentage from 0 to 100.")
+            raise CleraError(said("A target is a percentage from 0 to 100."))
         now = self._clock().now()
 
         def write(session: Session) -> None:
@@ -81,8 +82,9 @@ class AllocationService:
                 session.add(AllocationTarget(dimension=dimension.value, name=name, percent=percent, updated_at=now))
 
         await self._database.write(write)
-        said = f"No target for {name}." if percent is None else f"{name}: aiming for {percent}% of the portfolio."
-        return self._bus.announce(Changes(Change.CLASSIFICATION, frozenset(), said))
+        announced = (said("No target for {name}.", name=name) if percent is None
+                     else said("{name}: aiming for {percent}% of the portfolio.", name=name, percent=percent))
+        return self._bus.announce(Changes(Change.CLASSIFICATION, frozenset(), announced))
 
     async def classes_of(self, symbol: str) -> SecurityClasses:
         def read(session: Session) -> SecurityClasses:
@@ -99,9 +101,10 @@ class AllocationService:
             try:
                 dimension = Dimension(key)  # a plain "sector" is read as the Dimension it names
             except ValueError:
-                raise CleraError(f"{key!r} is not a way to classify a holding.") from None
+                raise CleraError(said("{key!r} is not a way to classify a holding.", key=key)) from None
             if dimension not in EDITABLE:
-                raise CleraError(f"{dimension.label} follows from the holding and cannot be chosen.")
+                raise CleraError(said("{dimension} follows from the holding and cannot be chosen.",
+                                      dimension=dimension.label))
             cleaned[dimension] = clean_text(value, NAME_LENGTH) or None if value is not None else None
         now = self._clock().now()
 

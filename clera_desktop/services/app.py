@@ -18,6 +18,7 @@ from clera_desktop.core.credentials import Credentials
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.secrets import SecretStore
 from clera_desktop.core.settings import Settings
+from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
 from clera_desktop.models.tables import Account
 from clera_desktop.providers.registry import ProviderRegistry
@@ -102,7 +103,7 @@ class AppServices:
 
         code = code.strip().upper()
         if len(code) != 3 or not code.isalpha():
-            raise CleraError(f"{code!r} is not a currency code such as USD or CAD.")
+            raise CleraError(said("{code!r} is not a currency code such as USD or CAD.", code=code))
 
         if code == self.settings.base_currency:
             return

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.core.words import said
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, PortfolioMode
@@ -136,7 +137,7 @@ def connection_rows(session: Session) -> list[ConnectionRow]:
 def account_detail(session: Session, account_id: str, base: str) -> AccountDetail:
     value = next((v for v in account_values(session, base, include_inactive=True) if v.account_id == account_id), None)
     if value is None:
-        raise CleraError("That account no longer exists.")
+        raise CleraError(said("That account no longer exists."))
     positions = tuple(
         PositionRow(p.symbol, p.description, p.quantity, p.price, p.market_value, p.cost_basis, p.currency)
         for p in session.scalars(select(Position).where(Position.account_id == account_id).order_by(Position.symbol))

@@ -12,6 +12,7 @@ from clera_desktop.core.credentials import AlpacaCredentials
 from clera_desktop.core.errors import CleraError, ConfigurationError
 from clera_desktop.core.secrets import SecretKey
 from clera_desktop.core.threads import in_thread
+from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import Provider
 from clera_desktop.providers.alpaca import AlpacaClient
@@ -52,7 +53,7 @@ class Connecting:
         assert client is not None
         known = {c.provider_connection_id for c in await client.list_connections()}
         if connection_id not in known:
-            raise CleraError("SnapTrade does not list the new connection yet. Try Refresh in a minute.")
+            raise CleraError(said("SnapTrade does not list the new connection yet. Try Refresh in a minute."))
         return self._synced(await self._sync_service().sync_provider(Provider.SNAPTRADE), Change.NONE)
 
     async def plaid_hosted_link(self, *, redirect: str, item_id: str | None = None) -> HostedLink:

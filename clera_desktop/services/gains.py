@@ -21,6 +21,7 @@ from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.money import round_cents
+from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import Provider
 from clera_desktop.models.provider_data import BrokerTaxLot
@@ -130,10 +131,10 @@ class SalePreview:
 def _holding(session: Session, account_id: str, symbol: str, today: date) -> HoldingLots:
     account = session.get(Account, account_id)
     if account is None:
-        raise CleraError("That account no longer exists.")
+        raise CleraError(said("That account no longer exists."))
     found = account_lots(session, [account_id])
     if not found:
-        raise CleraError(f"{account.name} is not active.")
+        raise CleraError(said("{account} is not active.", account=account.name))
     lots_of_account = found[0]
     book = lots_of_account.book
     position = session.scalars(select(Position).where(Position.account_id == account_id, Position.symbol == symbol)).first()
@@ -258,7 +259,7 @@ class GainsService:
 
     async def set_long_term_months(self, months: int) -> Changes:
         if not 0 <= months <= 600:
-            raise CleraError("The long-term holding period is a number of months from 0 to 600.")
+            raise CleraError(said("The long-term holding period is a number of months from 0 to 600."))
         clock = self._clock()
         await self._database.write(lambda s: put_app_setting(s, LONG_TERM_KEY, str(months), now=clock.now()))
         return self._bus.announce(Changes(Change.GAINS, frozenset(), f"Held more than {months} months is long-term."))

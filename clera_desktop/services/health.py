@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError
+from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
 from clera_desktop.models.tables import AppSetting
 from clera_desktop.models.upserts import put_app_setting
@@ -49,7 +50,7 @@ class HealthService:
 
     async def set_threshold(self, rule: Rule, percent: Decimal) -> Changes:
         if not 0 < percent <= 100:
-            raise CleraError("A health rule's threshold is a percentage above 0 and up to 100.")
+            raise CleraError(said("A health rule's threshold is a percentage above 0 and up to 100."))
         now = self._clock().now()
         await self._database.write(lambda s: put_app_setting(s, rule.setting_key, str(percent), now=now))
         return self._bus.announce(Changes(Change.SETTINGS, frozenset(),

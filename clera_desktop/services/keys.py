@@ -9,6 +9,7 @@ import logging
 from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.errors import CleraError, InvalidCredentials
 from clera_desktop.core.threads import in_thread
+from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
 from clera_desktop.providers.registry import ProviderRegistry
 from clera_desktop.services.state import AppState
@@ -40,7 +41,7 @@ class Keys:
             return build_registry(self._state.settings, self._state.credentials, self._state.secrets, self._database)
 
         self._state.registry = await in_thread(unlock)
-        self._changes.announce(Changes(Change.CREDENTIALS, message="Saved keys unlocked."))
+        self._changes.announce(Changes(Change.CREDENTIALS, message=said("Saved keys unlocked.")))
 
     async def save(self, values: dict[str, str], *, note: str = "") -> Changes:
         """Keep API keys typed into Settings in the keyring and use them right away; a field left
@@ -60,7 +61,8 @@ class Keys:
 
         self._state.registry = await in_thread(save)
         self._state.credentials = credentials
-        return self._changes.announce(Changes(Change.CREDENTIALS, message="Keys saved." + (f" {note}" if note else "")))
+        announced = said("Keys saved. {note}", note=note) if note else said("Keys saved.")
+        return self._changes.announce(Changes(Change.CREDENTIALS, message=announced))
 
     async def check(self, values: dict[str, str]) -> tuple[list[str], list[str]]:
         """Ask each provider whose keys were typed whether it takes them, before they are kept.

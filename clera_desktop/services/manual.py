@@ -23,6 +23,7 @@ from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError, LeavesCashNegative, SellsMoreThanHeld
 from clera_desktop.core.money import format_money, format_quantity
 from clera_desktop.core.text import NAME_LENGTH, clean_text
+from clera_desktop.core.words import said
 from clera_desktop.imports.activities_csv import (
     ParsedLine,
     as_record,
@@ -65,9 +66,9 @@ class ManualAccounts:
     async def create_account(self, name: str, currency: str) -> Changes:
         name, currency = clean_text(name, NAME_LENGTH), currency.strip().upper()
         if not name:
-            raise CleraError("Give the account a name.")
+            raise CleraError(said("Give the account a name."))
         if len(currency) != 3 or not currency.isascii() or not currency.isalpha():
-            raise CleraError(f"{currency!r} is not a currency code such as USD or CAD.")
+            raise CleraError(said("{currency!r} is not a currency code such as USD or CAD.", currency=currency))
         now = self._clock().now()
 
         def write(session: Session) -> str:
@@ -75,13 +76,13 @@ class ManualAccounts:
             return create_manual_account(session, name, currency, now=now).id
 
         account_id = await self._database.write(write)
-        said = f"Added the manual account {name} ({currency})."
-        return self._bus.announce(Changes(Change.ACCOUNTS, frozenset({account_id}), said))
+        announced = said("Added the manual account {name} ({currency}).", name=name, currency=currency)
+        return self._bus.announce(Changes(Change.ACCOUNTS, frozenset({account_id}), announced))
 
     async def rename_account(self, account_id: str, name: str) -> Changes:
         name = clean_text(name, NAME_LENGTH)
         if not name:
-            raise CleraError("Give the account a name.")
+            raise CleraError(said("Give the account a name."))
         now = self._clock().now()
 
         def write(session: Session) -> None:
@@ -104,8 +105,8 @@ class ManualAccounts:
             return name
 
         name = await self._database.write(write)
-        said = f"Deleted the manual account {name}."
-        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), said))
+        announced = said("Deleted the manual account {name}.", name=name)
+        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), announced))
 
     # ---- activities -------------------------------------------------------------------------
 
@@ -113,7 +114,7 @@ class ManualAccounts:
         def read(session: Session) -> ManualActivity:
             activity = session.get(Activity, activity_id)
             if activity is None:
-                raise CleraError("That activity no longer exists.")
+                raise CleraError(said("That activity no longer exists."))
             return ManualActivity(activity.id, activity.account_id, form_cells(activity))
 
         return await self._database.read(read)
@@ -158,8 +159,8 @@ class ManualAccounts:
             return activity.id
 
         saved = await self._database.write(write)
-        said = "Added the activity." if activity_id is None else "Saved the activity."  # whole: the window translates it
-        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), said,
+        announced = said("Added the activity.") if activity_id is None else said("Saved the activity.")
+        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), announced,
                                           item=saved))
 
     async def delete_activity(self, activity_id: int) -> Changes:
@@ -168,7 +169,7 @@ class ManualAccounts:
         def write(session: Session) -> str:
             activity = session.get(Activity, activity_id)
             if activity is None:
-                raise CleraError("That activity no longer exists.")
+                raise CleraError(said("That activity no longer exists."))
             account_id = activity.account_id
             _manual_activity(session, activity_id, account_id)
             session.delete(activity)
@@ -177,7 +178,7 @@ class ManualAccounts:
             return account_id
 
         account_id = await self._database.write(write)
-        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), "Deleted the activity."))
+        return self._bus.announce(Changes(_ACTIVITY_CHANGES, frozenset({account_id}), said("Deleted the activity.")))
 
 
 def _refuse_unlikely(session: Session, account: Account, line: ParsedLine, editing: int | None) -> None:
@@ -186,11 +187,11 @@ def _refuse_unlikely(session: Session, account: Account, line: ParsedLine, editi
     if line.day is None or line.type is None:
         return
     records = [r for r in load_records(session, account.id) if r.id != editing]
-    said = [(kind, text) for kind, text in ((SellsMoreThanHeld, _sold_beyond_holding(account, line, records)),
-                                            (LeavesCashNegative, _overdrawn(account, line, records))) if text]
-    if said:
-        raise said[0][0](" ".join(text for _kind, text in said) + " Add what is missing first, or save again to keep "
-                         "it as written.")
+    found = [(kind, text) for kind, text in ((SellsMoreThanHeld, _sold_beyond_holding(account, line, records)),
+                                             (LeavesCashNegative, _overdrawn(account, line, records))) if text]
+    if found:
+        raise found[0][0](" ".join(text for _kind, text in found) + " Add what is missing first, or save again to keep "
+                          "it as written.")
 
 
 def _sold_beyond_holding(account: Account, line: ParsedLine, records: list[ActivityRecord]) -> str:
@@ -228,17 +229,17 @@ def _checked_line(account: Account, cells: dict[str, str], *, decimal_comma: boo
 def _manual(session: Session, account_id: str) -> Account:
     account = session.get(Account, account_id)
     if account is None:
-        raise CleraError("That account no longer exists.")
+        raise CleraError(said("That account no longer exists."))
     if account.provider is not Provider.MANUAL:
-        raise CleraError(f"{account.name} is kept by its provider: its activities change when the provider's do. "
-                         "Add a manual account for records of your own.")
+        raise CleraError(said("{account} is kept by its provider: its activities change when the provider's do. Add a "
+                              "manual account for records of your own.", account=account.name))
     return account
 
 
 def _manual_activity(session: Session, activity_id: int, account_id: str) -> Activity:
     activity = session.get(Activity, activity_id)
     if activity is None or activity.account_id != account_id:
-        raise CleraError("That activity no longer exists.")
+        raise CleraError(said("That activity no longer exists."))
     _manual(session, account_id)
     return activity
 
@@ -246,4 +247,4 @@ def _manual_activity(session: Session, activity_id: int, account_id: str) -> Act
 def _name_is_free(session: Session, name: str) -> None:
     taken = session.scalar(select(func.count()).select_from(Account).where(Account.name == name))
     if taken:
-        raise CleraError(f"An account named {name!r} exists already.")
+        raise CleraError(said("An account named {name!r} exists already.", name=name))

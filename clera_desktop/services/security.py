@@ -15,6 +15,7 @@ from clera_desktop.core.errors import CleraError, SyncBusy
 from clera_desktop.core.secrets import SecretStore
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
+from clera_desktop.core.words import said
 from clera_desktop.models import cipher
 from clera_desktop.models.encryption import Converted, decrypt, encrypt
 from clera_desktop.models.engine import Database
@@ -55,14 +56,15 @@ class StoreSecurity:
             return "Your data is encrypted already." if on else "Your data is not encrypted."
         secrets = self._secrets()
         if on and secrets.is_locked:
-            raise CleraError("Unlock the saved keys first: the database's key is kept with them. Nothing was changed.")
+            raise CleraError(said("Unlock the saved keys first: the database's key is kept with them. Nothing was changed."))
         path = self._database.path
         assert path is not None
         lock = SyncLock(path.parent, self._settings().clock)
         try:
             await in_thread(lambda: lock.acquire(wait=0))
         except SyncBusy:
-            raise CleraError("A sync is writing to your data: try again when it has finished. Nothing was changed.") from None
+            raise CleraError(said("A sync is writing to your data: try again when it has finished. Nothing was "
+                                  "changed.")) from None
         done: list[Converted] = []
 
         def change(key: str | None) -> str | None:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError
+from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, Provider
 from clera_desktop.models.tables import Account, AuditEntry, Connection
@@ -17,7 +18,7 @@ async def remove_connection(*, connection_id: str, database: Database, registry:
     """Remove at the provider, then deactivate the local accounts (their history stays)."""
     connection = await database.read(lambda s: s.get(Connection, connection_id))
     if connection is None:
-        raise CleraError("That connection no longer exists.")
+        raise CleraError(said("That connection no longer exists."))
     if connection.provider is Provider.SNAPTRADE and registry.snaptrade is not None:
         await registry.snaptrade.remove_connection(connection.provider_connection_id)
     elif connection.provider is Provider.PLAID and registry.plaid is not None:
@@ -39,6 +40,6 @@ async def refresh_connection(*, connection_id: str, database: Database, registry
     """Ask SnapTrade to pull fresh data from the brokerage (billed per call, so only on request)."""
     connection = await database.read(lambda s: s.get(Connection, connection_id))
     if connection is None:
-        raise CleraError("That connection no longer exists.")
+        raise CleraError(said("That connection no longer exists."))
     if connection.provider is Provider.SNAPTRADE and registry.snaptrade is not None:
         await registry.snaptrade.refresh_connection(connection.provider_connection_id)

@@ -28,6 +28,7 @@ from clera_desktop.core.errors import BadProviderData, CleraError, NeedsReconnec
 from clera_desktop.core.logging_setup import FILE_ONLY
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
+from clera_desktop.core.words import said
 from clera_desktop.models.domain import account_id_for
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import ConnectionStatus, Provider, SyncStatus
@@ -156,7 +157,7 @@ class SyncService:
         async with self._one_writer():
             connection = await self.database.read(lambda s: s.get(Connection, connection_id))
             if connection is None:
-                raise CleraError("That connection no longer exists.")
+                raise CleraError(said("That connection no longer exists."))
             report = SyncReport()
             report.outcomes.append(await self._bounded(connection.provider, connection.provider_connection_id, report))
             await self._sync_fx(report)

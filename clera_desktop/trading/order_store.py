@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.errors import CleraError
+from clera_desktop.core.words import said
 from clera_desktop.models.enums import OrderStatus
 from clera_desktop.models.provider_data import RemoteOrder
 from clera_desktop.models.tables import Account, Order
@@ -26,7 +27,7 @@ from clera_desktop.trading import audit
 
 
 class AlreadyPlaced(CleraError):
-    default_message = "This ticket was already sent to the brokerage; it is not sent twice."
+    default_message = said("This ticket was already sent to the brokerage; it is not sent twice.")
 
 
 def ticket_details(ticket: OrderTicket, **more: Any) -> dict[str, Any]:
@@ -88,7 +89,7 @@ def close_ticket(session: Session, order_id: int, *, now: datetime) -> None:
     found later by a sync is its own row again, with its own status."""
     row = session.get(Order, order_id)
     if row is None or row.provider_order_id is not None or row.status is not OrderStatus.PENDING:
-        raise CleraError("Only a ticket the brokerage never confirmed can be closed here; cancel an order instead.")
+        raise CleraError(said("Only a ticket the brokerage never confirmed can be closed here; cancel an order instead."))
     row.status, row.reject_reason, row.updated_at = OrderStatus.CANCELED, CLOSED_BY_YOU, now
     audit.record(session, audit.AuditAction.TICKET_CLOSED, row.account_id,
                  {"client_order_id": row.client_order_id, "symbol": row.symbol, "side": row.side}, at=now)

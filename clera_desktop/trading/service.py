@@ -25,6 +25,7 @@ from clera_desktop.core.clock import MARKET_ZONE, regular_session
 from clera_desktop.core.errors import CleraError, NotFound, ProviderError, RejectedInput
 from clera_desktop.core.money import format_money, format_quantity
 from clera_desktop.core.settings import Settings
+from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import OrderSide, Provider
 from clera_desktop.models.provider_data import RemoteOrder
@@ -67,8 +68,8 @@ class TicketRejected(CleraError):
 
 
 class PlacementUnconfirmed(CleraError):
-    default_message = ("The brokerage did not confirm the order and it could not be found. It was not sent again. "
-                       "Check the Orders view (or the brokerage) before placing it again.")
+    default_message = (said("The brokerage did not confirm the order and it could not be found. It was not sent again. "
+                       "Check the Orders view (or the brokerage) before placing it again."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,7 @@ class TradingService:
         registry = self._registry()
         client = {Provider.SNAPTRADE: registry.snaptrade, Provider.ALPACA: registry.alpaca}.get(provider)
         if client is None:
-            raise CleraError(f"{provider.value} is not set up for trading here.")
+            raise CleraError(said("{provider} is not set up for trading here.", provider=provider.value))
         cached = self._brokers.get(provider)
         if cached is not None and cached[0] is client:
             return cached[1]
@@ -175,7 +176,7 @@ class TradingService:
         for candidate in await self.accounts():
             if candidate.account.id == account_id:
                 return candidate
-        raise CleraError("That account is no longer connected.")
+        raise CleraError(said("That account is no longer connected."))
 
     async def route(self, symbol: str) -> RouteDecision:
         candidates = await self.accounts()
@@ -277,7 +278,7 @@ class TradingService:
         running = self._placing.get(preview.ticket_id)
         if running is None:
             if preview.live and not live_confirmed:
-                raise CleraError("This is a live account with real money: confirm the live trade explicitly.")
+                raise CleraError(said("This is a live account with real money: confirm the live trade explicitly."))
             running = asyncio.ensure_future(self._place(preview))
             self._placing[preview.ticket_id] = running
         return await asyncio.shield(running)
@@ -286,7 +287,7 @@ class TradingService:
         ticket, ticket_id = preview.ticket, preview.ticket_id
         details = order_store.ticket_details(ticket, ticket_id=ticket_id)
         if preview.expired_at(self._now()):
-            raise CleraError("The brokerage's preview has expired (after 5 minutes). Preview the order again.")
+            raise CleraError(said("The brokerage's preview has expired (after 5 minutes). Preview the order again."))
         fresh = await self.account(ticket.account_id)  # flags and connections may have changed since preview
         reason = why_not_tradable(fresh.account, snaptrade_trading_enabled=self._settings().snaptrade_trade_execution)
         if reason:
@@ -379,9 +380,9 @@ class TradingService:
     async def cancel(self, order_id: int) -> order_store.OrderListRow:
         row = await self._database.read(lambda s: order_store.order_by_id(s, order_id))
         if row is None or row.provider_order_id is None:
-            raise CleraError("The brokerage has not confirmed this order yet, so it cannot be canceled from here.")
+            raise CleraError(said("The brokerage has not confirmed this order yet, so it cannot be canceled from here."))
         if not row.is_open:
-            raise CleraError(f"The order is already {row.status.value.replace('_', ' ')}.")
+            raise CleraError(said("The order is already {status}.", status=row.status.value.replace("_", " ")))
         account = (await self.account(row.account_id)).account
         details: dict[str, object] = {"provider_order_id": row.provider_order_id, "symbol": row.symbol, "side": row.side}
         await self._audit(audit.AuditAction.CANCEL_REQUESTED, row.account_id, details)
@@ -399,7 +400,7 @@ class TradingService:
         """Close a ticket the brokerage never confirmed (it stays in the list, and in the audit log)."""
         now = self._now()
         await self._database.write(lambda s: order_store.close_ticket(s, order_id, now=now))
-        self._changes.announce(Changes(Change.ORDERS, message="Ticket closed."))
+        self._changes.announce(Changes(Change.ORDERS, message=said("Ticket closed.")))
 
     async def track(self, account_ids: list[str] | None = None) -> list[order_store.OrderChange]:
         """Fetch order status from the brokerages; sync each account where an order filled."""

@@ -7,14 +7,14 @@ import sys
 from types import TracebackType
 
 from clera_desktop.core.errors import CleraError, UserCancelled
-from clera_desktop.ui.i18n import tr
+from clera_desktop.ui.i18n import say, tr
 
 log = logging.getLogger(__name__)
 
 
 def user_message_for(error: BaseException) -> str:
     if isinstance(error, CleraError):
-        return error.user_message
+        return say(error.user_message)
     return tr("Something unexpected went wrong. The details are in the log (Help > Open log folder).")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from clera_desktop.core.words import Sentence
 from clera_desktop.ui.resources import icons_folder
 
 CONTEXT = "Clera"
@@ -26,6 +27,15 @@ _installed: list[QTranslator] = []  # kept alive: Qt holds only a pointer
 def tr(text: str) -> str:
     """``text`` in the installed language (itself where there is no translation)."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def say(text: str) -> str:
+    """What a layer below the window said (an error's message, a refusal), in the installed
+    language: a ``Sentence`` (core/words.said) by its template and fields, a plain word by itself."""
+    if isinstance(text, Sentence):
+        return tr(text.template).format(**{name: say(value) if isinstance(value, Sentence) else value
+                                           for name, value in text.fields.items()})
+    return tr(text)
 
 
 def plural(count: int, one: str, other: str, **fields: object) -> str:

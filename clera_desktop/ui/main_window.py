@@ -19,7 +19,7 @@ from shiboken6 import isValid
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui import window_memory
 from clera_desktop.ui.app_shell import settle_heap
-from clera_desktop.ui.i18n import tr, translatable
+from clera_desktop.ui.i18n import say, tr, translatable
 from clera_desktop.ui.live_frames import LiveFrames
 from clera_desktop.ui.navigation import Navigation
 from clera_desktop.ui.resources import icon
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         for refresher in self.refreshers.values():
             refresher.take(changes)
         if changes.message:
-            self.statusBar().showMessage(tr(changes.message), 8000)  # ui/words.ANNOUNCEMENTS
+            self.statusBar().showMessage(say(changes.message), 8000)  # a said(...) announcement, translated
 
     async def reload(self) -> None:
         """Re-read everything every view shows, now (the first frame with data; tests)."""

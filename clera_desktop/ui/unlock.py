@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from clera_desktop.core.errors import CleraError
-from clera_desktop.ui.i18n import tr, translatable
+from clera_desktop.ui.i18n import say, tr, translatable
 
 if TYPE_CHECKING:
     from clera_desktop.services.app import AppServices
@@ -83,6 +83,6 @@ async def ask_and_unlock(parent: QWidget, services: AppServices) -> bool:
     try:
         await services.keys.unlock(dialog.passphrase.text())
     except CleraError as error:
-        QMessageBox.warning(parent, dialog.windowTitle(), error.user_message)
+        QMessageBox.warning(parent, dialog.windowTitle(), say(error.user_message))
         return False
     return True

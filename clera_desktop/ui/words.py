@@ -28,12 +28,6 @@ LABELS = (
     translatable("One position"), translatable("One institution"), translatable("One currency"), translatable("Cash"),
 )
 
-#: The services' announcements that carry no figure (Changes.message), shown through ``tr`` in the status bar.
-ANNOUNCEMENTS = (
-    translatable("Added the activity."), translatable("Saved the activity."), translatable("Deleted the activity."),
-    translatable("Saved keys unlocked."), translatable("Keys saved."), translatable("Ticket closed."),
-)
-
 #: A sale part's term, short (a narrow column; the totals say "Short-term").
 TERM_WORDS = {"short": translatable("Short"), "long": translatable("Long"), "unknown": translatable("Unknown")}
 

@@ -4,6 +4,451 @@
   <context>
     <name>Clera</name>
     <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>Something went wrong.</source>
+      <translation>Etwas ist schiefgelaufen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>Cancelled.</source>
+      <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>The app is not configured for this yet.</source>
+      <translation>Die App ist dafür noch nicht eingerichtet.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>No system keyring is available. Unlock the encrypted secret file with your passphrase to store credentials.</source>
+      <translation>Kein Schlüsselbund des Systems verfügbar. Entsperren Sie die verschlüsselte Schlüsseldatei mit Ihrer Passphrase, um Zugangsdaten zu speichern.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>The provider could not be reached.</source>
+      <translation>Der Anbieter war nicht erreichbar.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>This connection needs to be reconnected: sign in to the brokerage again.</source>
+      <translation>Diese Verbindung muss neu verbunden werden: Melden Sie sich erneut beim Broker an.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>The provider did not accept the app's keys. Check them in Settings.</source>
+      <translation>Der Anbieter hat die Schlüssel der App nicht akzeptiert. Prüfen Sie sie in den Einstellungen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>The provider is limiting how often the app may ask, and still did after the app waited and asked again. Try again in a minute.</source>
+      <translation>Der Anbieter begrenzt, wie oft die App fragen darf, und tat es auch noch, nachdem die App gewartet und erneut gefragt hat. Versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>The provider is temporarily unavailable. Try again in a few minutes.</source>
+      <translation>Der Anbieter ist vorübergehend nicht verfügbar. Versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>The provider rejected the request.</source>
+      <translation>Der Anbieter hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>The provider does not know this item.</source>
+      <translation>Der Anbieter kennt diesen Eintrag nicht.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>The provider sent data the app could not read. Nothing was changed.</source>
+      <translation>Der Anbieter hat Daten gesendet, die die App nicht lesen konnte. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>Your Clera data could not be read or written. Nothing was changed.</source>
+      <translation>Ihre Clera-Daten konnten nicht gelesen oder geschrieben werden. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>Another program is writing to your Clera data and did not finish within 10 seconds. Nothing was changed: try again in a minute.</source>
+      <translation>Ein anderes Programm schreibt in Ihre Clera-Daten und war nach 10 Sekunden nicht fertig. Nichts wurde geändert: Versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>The disk with your Clera data is full. Nothing was changed: free some space and try again.</source>
+      <translation>Der Datenträger mit Ihren Clera-Daten ist voll. Nichts wurde geändert: Schaffen Sie Platz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>Your Clera data folder cannot be written (it is read-only, or belongs to another user). Nothing was changed.</source>
+      <translation>In Ihren Clera-Datenordner kann nicht geschrieben werden (er ist schreibgeschützt oder gehört einem anderen Benutzer). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>Your Clera database is damaged. Nothing was changed; restore the latest backup (clera-desktop restore) or move the file aside to start afresh.</source>
+      <translation>Ihre Clera-Datenbank ist beschädigt. Nichts wurde geändert; stellen Sie die letzte Sicherung wieder her (clera-desktop restore) oder legen Sie die Datei beiseite, um neu zu beginnen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>This database is not a Clera Desktop store (it holds another program's tables). Nothing was changed: move it away, or choose another data folder (--data-dir).</source>
+      <translation>Diese Datenbank ist kein Clera-Desktop-Speicher (sie enthält Tabellen eines anderen Programms). Nichts wurde geändert: Verschieben Sie sie oder wählen Sie einen anderen Datenordner (--data-dir).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>Clera Desktop cannot open this database address. Use a file (sqlite:///path/clera.sqlite) or a server (postgresql+psycopg://user@host/database).</source>
+      <translation>Clera Desktop kann diese Datenbankadresse nicht öffnen. Verwenden Sie eine Datei (sqlite:///pfad/clera.sqlite) oder einen Server (postgresql+psycopg://benutzer@host/datenbank).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>Your Clera data was written by a newer version of Clera Desktop. Update the app to open it; nothing was changed.</source>
+      <translation>Ihre Clera-Daten wurden von einer neueren Version von Clera Desktop geschrieben. Aktualisieren Sie die App, um sie zu öffnen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>Another Clera Desktop is syncing this data right now. Try again when it is done.</source>
+      <translation>Ein anderes Clera Desktop synchronisiert diese Daten gerade. Versuchen Sie es erneut, wenn es fertig ist.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/secrets.py" />
+      <source>A passphrase is needed to protect the secret file.</source>
+      <translation>Zum Schutz der Schlüsseldatei wird eine Passphrase benötigt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/backup.py" />
+      <source>A backup of your Clera data could not be written. Nothing was changed.</source>
+      <translation>Eine Sicherung Ihrer Clera-Daten konnte nicht geschrieben werden. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/backup.py" />
+      <source>The backup {backup} is damaged too; choose another one.</source>
+      <translation>Die Sicherung {backup} ist ebenfalls beschädigt; wählen Sie eine andere.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/backup.py" />
+      <source>{backup} is not a Clera Desktop backup (it holds another program's tables). Nothing was changed.</source>
+      <translation>{backup} ist keine Clera-Desktop-Sicherung (sie enthält Tabellen eines anderen Programms). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/cipher.py" />
+      <source>Encryption needs the SQLCipher library (the sqlcipher3-wheels package), which is not installed with this copy of Clera Desktop. Nothing was changed.</source>
+      <translation>Die Verschlüsselung braucht die SQLCipher-Bibliothek (das Paket sqlcipher3-wheels), die mit dieser Kopie von Clera Desktop nicht installiert ist. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/cipher.py" />
+      <source>Your Clera data is encrypted, and its key is not in this computer's keyring (or the key file is locked). Unlock the saved keys, or restore the keyring the key was kept in; nothing was changed.</source>
+      <translation>Ihre Clera-Daten sind verschlüsselt, und ihr Schlüssel ist nicht im Schlüsselbund dieses Computers (oder die Schlüsseldatei ist gesperrt). Entsperren Sie die gespeicherten Schlüssel oder stellen Sie den Schlüsselbund wieder her, in dem der Schlüssel lag; nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/cipher.py" />
+      <source>Your Clera data is encrypted, and the key found for it does not open it. Nothing was changed; restore the keyring the key was kept in, or a backup made before encryption.</source>
+      <translation>Ihre Clera-Daten sind verschlüsselt, und der dafür gefundene Schlüssel öffnet sie nicht. Nichts wurde geändert; stellen Sie den Schlüsselbund wieder her, in dem der Schlüssel lag, oder eine Sicherung von vor der Verschlüsselung.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/cipher.py" />
+      <source>{file} cannot be read, so the store's key cannot be found. Nothing was changed.</source>
+      <translation>{file} kann nicht gelesen werden, daher ist der Schlüssel des Speichers nicht auffindbar. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/encryption.py" />
+      <source>The converted copy of your Clera data could not be made. Nothing was changed.</source>
+      <translation>Die umgewandelte Kopie Ihrer Clera-Daten konnte nicht erstellt werden. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/encryption.py" />
+      <source>The converted copy of your Clera data did not match the original. Nothing was changed.</source>
+      <translation>Die umgewandelte Kopie Ihrer Clera-Daten stimmte nicht mit dem Original überein. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/engine.py" />
+      <source>Your Clera data folder is read-only and its database holds changes not yet saved into it: open it once where it can be written.</source>
+      <translation>Ihr Clera-Datenordner ist schreibgeschützt, und seine Datenbank enthält noch nicht gespeicherte Änderungen: Öffnen Sie ihn einmal dort, wo geschrieben werden kann.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/engine.py" />
+      <source>The database driver for {backend} is not installed ({missing}): install it, or keep your data in a file (sqlite:///...).</source>
+      <translation>Der Datenbanktreiber für {backend} ist nicht installiert ({missing}): Installieren Sie ihn oder behalten Sie Ihre Daten in einer Datei (sqlite:///...).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/engine.py" />
+      <source>Your Clera data folder is read-only and its database needs an update (schema {revision}, this app uses {schema_head}) that cannot be saved there: open it once where it can be written.</source>
+      <translation>Ihr Clera-Datenordner ist schreibgeschützt, und seine Datenbank braucht eine Aktualisierung (Schema {revision}, diese App verwendet {schema_head}), die dort nicht gespeichert werden kann: Öffnen Sie ihn einmal dort, wo geschrieben werden kann.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/engine.py" />
+      <source>Your Clera data folder is read-only: nothing can be saved there. Move it to a folder you can write to, or choose another with --data-dir.</source>
+      <translation>Ihr Clera-Datenordner ist schreibgeschützt: Dort kann nichts gespeichert werden. Verschieben Sie ihn in einen beschreibbaren Ordner oder wählen Sie einen anderen mit --data-dir.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/portfolio/benchmark.py" />
+      <source>“{part}” is not a symbol with an optional weight. Write e.g. SPY, or SPY 60, AGG 40.</source>
+      <translation>„{part}“ ist kein Symbol mit optionalem Gewicht. Schreiben Sie z. B. SPY oder SPY 60, AGG 40.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/portfolio/benchmark.py" />
+      <source>“{part}” has a weight that is not a number.</source>
+      <translation>„{part}“ hat ein Gewicht, das keine Zahl ist.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/portfolio/benchmark.py" />
+      <source>Name a symbol to compare with (e.g. SPY), or a blend (SPY 60, AGG 40).</source>
+      <translation>Nennen Sie ein Symbol zum Vergleich (z. B. SPY) oder eine Mischung (SPY 60, AGG 40).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/portfolio/benchmark.py" />
+      <source>Each symbol can be in the blend once.</source>
+      <translation>Jedes Symbol kann nur einmal in der Mischung sein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/portfolio/benchmark.py" />
+      <source>Give every part of a blend a weight above 0 (e.g. SPY 60, AGG 40), or none of them.</source>
+      <translation>Geben Sie jedem Teil einer Mischung ein Gewicht über 0 (z. B. SPY 60, AGG 40) oder keinem.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/portfolio/benchmark.py" />
+      <source>A blend's weights add up to 100; these add up to {total:f}.</source>
+      <translation>Die Gewichte einer Mischung ergeben zusammen 100; diese ergeben {total:f}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/alpaca.py" />
+      <source>Alpaca sent account activities the app could not read. Nothing was changed.</source>
+      <translation>Alpaca hat Kontobuchungen gesendet, die die App nicht lesen konnte. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/alpaca.py" />
+      <source>Alpaca sent {what} in a form the app could not read. Nothing was changed.</source>
+      <translation>Alpaca hat {what} in einer Form gesendet, die die App nicht lesen konnte. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/alpaca_activities.py" />
+      <source>Alpaca sent an account activity the app could not read. Nothing was changed.</source>
+      <translation>Alpaca hat eine Kontobuchung gesendet, die die App nicht lesen konnte. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/alpaca_trading.py" />
+      <source>Alpaca cannot trade {symbol}.</source>
+      <translation>Alpaca kann {symbol} nicht handeln.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/alpaca_trading.py" />
+      <source>Alpaca does not allow trading {symbol} right now.</source>
+      <translation>Alpaca erlaubt den Handel mit {symbol} gerade nicht.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/alpaca_trading.py" />
+      <source>{symbol} cannot be traded in fractions or dollar amounts at Alpaca.</source>
+      <translation>{symbol} kann bei Alpaca nicht in Bruchteilen oder Geldbeträgen gehandelt werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/base.py" />
+      <source>The {what} {value} has more digits than the brokerage accepts.</source>
+      <translation>Der Wert {value} ({what}) hat mehr Stellen, als der Broker annimmt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/snaptrade.py" />
+      <source>SnapTrade sent a response the app could not read. Nothing was changed.</source>
+      <translation>SnapTrade hat eine Antwort gesendet, die die App nicht lesen konnte. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/snaptrade.py" />
+      <source>Connect a brokerage first: no SnapTrade user is registered yet.</source>
+      <translation>Verbinden Sie zuerst einen Broker: Es ist noch kein SnapTrade-Benutzer registriert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/snaptrade_trading.py" />
+      <source>{institution} cannot trade {symbol} in this account.</source>
+      <translation>{institution} kann {symbol} in diesem Konto nicht handeln.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/snaptrade_trading.py" />
+      <source>Preview the order with the brokerage before placing it.</source>
+      <translation>Lassen Sie die Order vom Broker prüfen, bevor Sie sie aufgeben.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/allocation.py" />
+      <source>A target is a percentage from 0 to 100.</source>
+      <translation>Ein Ziel ist ein Prozentsatz von 0 bis 100.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/allocation.py" />
+      <source>No target for {name}.</source>
+      <translation>Kein Ziel für {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/allocation.py" />
+      <source>{name}: aiming for {percent}% of the portfolio.</source>
+      <translation>{name}: Ziel {percent} % des Portfolios.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/allocation.py" />
+      <source>{key!r} is not a way to classify a holding.</source>
+      <translation>{key!r} ist keine Art, eine Position einzuordnen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/allocation.py" />
+      <source>{dimension} follows from the holding and cannot be chosen.</source>
+      <translation>{dimension} ergibt sich aus der Position und kann nicht gewählt werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/app.py" />
+      <source>{code!r} is not a currency code such as USD or CAD.</source>
+      <translation>{code!r} ist kein Währungscode wie USD oder EUR.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/book.py" />
+      <source>That account no longer exists.</source>
+      <translation>Dieses Konto gibt es nicht mehr.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/connecting.py" />
+      <source>SnapTrade does not list the new connection yet. Try Refresh in a minute.</source>
+      <translation>SnapTrade führt die neue Verbindung noch nicht. Versuchen Sie in einer Minute Aktualisieren.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/gains.py" />
+      <source>{account} is not active.</source>
+      <translation>{account} ist nicht aktiv.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/gains.py" />
+      <source>The long-term holding period is a number of months from 0 to 600.</source>
+      <translation>Die Haltedauer für langfristig ist eine Zahl von Monaten von 0 bis 600.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/health.py" />
+      <source>A health rule's threshold is a percentage above 0 and up to 100.</source>
+      <translation>Die Schwelle einer Gesundheitsregel ist ein Prozentsatz über 0 und bis 100.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/keys.py" />
+      <source>Saved keys unlocked.</source>
+      <translation>Gespeicherte Schlüssel entsperrt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/keys.py" />
+      <source>Keys saved. {note}</source>
+      <translation>Schlüssel gespeichert. {note}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/keys.py" />
+      <source>Keys saved.</source>
+      <translation>Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>Give the account a name.</source>
+      <translation>Geben Sie dem Konto einen Namen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>{currency!r} is not a currency code such as USD or CAD.</source>
+      <translation>{currency!r} ist kein Währungscode wie USD oder EUR.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>Added the manual account {name} ({currency}).</source>
+      <translation>Manuelles Konto {name} ({currency}) hinzugefügt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>Deleted the manual account {name}.</source>
+      <translation>Manuelles Konto {name} gelöscht.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>That activity no longer exists.</source>
+      <translation>Diese Buchung gibt es nicht mehr.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>Added the activity.</source>
+      <translation>Buchung hinzugefügt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>Saved the activity.</source>
+      <translation>Buchung gespeichert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>Deleted the activity.</source>
+      <translation>Buchung gelöscht.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>{account} is kept by its provider: its activities change when the provider's do. Add a manual account for records of your own.</source>
+      <translation>{account} wird von seinem Anbieter geführt: Seine Buchungen ändern sich mit denen des Anbieters. Fügen Sie für eigene Aufzeichnungen ein manuelles Konto hinzu.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>An account named {name!r} exists already.</source>
+      <translation>Ein Konto namens {name!r} gibt es bereits.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/security.py" />
+      <source>Unlock the saved keys first: the database's key is kept with them. Nothing was changed.</source>
+      <translation>Entsperren Sie zuerst die gespeicherten Schlüssel: Der Schlüssel der Datenbank liegt bei ihnen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/security.py" />
+      <source>A sync is writing to your data: try again when it has finished. Nothing was changed.</source>
+      <translation>Eine Synchronisierung schreibt in Ihre Daten: Versuchen Sie es erneut, wenn sie fertig ist. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/sync/connections.py" />
+      <source>That connection no longer exists.</source>
+      <translation>Diese Verbindung gibt es nicht mehr.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/order_store.py" />
+      <source>This ticket was already sent to the brokerage; it is not sent twice.</source>
+      <translation>Dieses Ticket wurde bereits an den Broker gesendet; es wird nicht zweimal gesendet.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/order_store.py" />
+      <source>Only a ticket the brokerage never confirmed can be closed here; cancel an order instead.</source>
+      <translation>Nur ein Ticket, das der Broker nie bestätigt hat, kann hier geschlossen werden; stornieren Sie sonst die Order.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/service.py" />
+      <source>The brokerage did not confirm the order and it could not be found. It was not sent again. Check the Orders view (or the brokerage) before placing it again.</source>
+      <translation>Der Broker hat die Order nicht bestätigt, und sie war nicht auffindbar. Sie wurde nicht erneut gesendet. Prüfen Sie die Ansicht Orders (oder den Broker), bevor Sie sie erneut aufgeben.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/service.py" />
+      <source>{provider} is not set up for trading here.</source>
+      <translation>{provider} ist hier nicht für den Handel eingerichtet.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/service.py" />
+      <source>That account is no longer connected.</source>
+      <translation>Dieses Konto ist nicht mehr verbunden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/service.py" />
+      <source>This is a live account with real money: confirm the live trade explicitly.</source>
+      <translation>Dies ist ein Echtgeldkonto: Bestätigen Sie den Live-Handel ausdrücklich.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/service.py" />
+      <source>The brokerage's preview has expired (after 5 minutes). Preview the order again.</source>
+      <translation>Die Vorschau des Brokers ist abgelaufen (nach 5 Minuten). Lassen Sie die Order erneut prüfen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/service.py" />
+      <source>The brokerage has not confirmed this order yet, so it cannot be canceled from here.</source>
+      <translation>Der Broker hat diese Order noch nicht bestätigt, daher kann sie hier nicht storniert werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/service.py" />
+      <source>The order is already {status}.</source>
+      <translation>Die Order ist bereits {status}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/service.py" />
+      <source>Ticket closed.</source>
+      <translation>Ticket geschlossen.</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/ui/account_choice.py" />
       <source>All accounts</source>
       <translation>Alle Konten</translation>
@@ -927,11 +1372,6 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/main_window.py" />
       <source>Reading the accounts…</source>
       <translation>Die Konten werden gelesen…</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/main_window.py" />
-      <source>Saved keys unlocked.</source>
-      <translation>Gespeicherte Schlüssel entsperrt.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/palette.py" />
@@ -2324,11 +2764,6 @@ Synchr.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/orders_view.py" />
-      <source>Ticket closed.</source>
-      <translation>Ticket geschlossen.</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/views/orders_view.py" />
       <source>Order {order} is {status}.</source>
       <translation>Order {order} ist {status}.</translation>
     </message>
@@ -3035,26 +3470,6 @@ Datenordner: {folder}</translation>
       <location filename="../../clera_desktop/ui/words.py" />
       <source>One currency</source>
       <translation>Eine Währung</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/words.py" />
-      <source>Added the activity.</source>
-      <translation>Buchung hinzugefügt.</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/words.py" />
-      <source>Saved the activity.</source>
-      <translation>Buchung gespeichert.</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/words.py" />
-      <source>Deleted the activity.</source>
-      <translation>Buchung gelöscht.</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/words.py" />
-      <source>Keys saved.</source>
-      <translation>Schlüssel gespeichert.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/words.py" />

@@ -126,3 +126,18 @@ def test_every_word_the_pure_layers_hand_the_window_is_marked_for_translation() 
               for member in enum}
     assert titles | {"Stop-Limit"} <= set(words.TITLES)
     assert set(words.TERM_WORDS) == {term.value for term in Term}
+
+
+def test_what_the_layers_below_say_is_shown_in_german(german_desktop: list[str]) -> None:
+    """An error written below the window (core/words.said) is its English sentence to every test and
+    log, and the window says it in German, fields and all."""
+    from clera_desktop.core.errors import CleraError, StoreFull
+    from clera_desktop.core.words import said
+    from clera_desktop.ui.app_shell import user_message_for
+    from clera_desktop.ui.i18n import say
+
+    error = CleraError(said("{account} is not active.", account="Savings"))
+    assert error.user_message == "Savings is not active."
+    assert user_message_for(error) == "Savings ist nicht aktiv."
+    assert user_message_for(StoreFull()).startswith("Der Datentr\u00e4ger mit Ihren Clera-Daten ist voll.")
+    assert say("words no catalogue knows") == "words no catalogue knows"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from clera_desktop.core.errors import CleraError, NeedsConfirmation
 from clera_desktop.imports.activities_csv import TYPES
 from clera_desktop.models.enums import ActivityType
-from clera_desktop.ui.i18n import tr, translatable
+from clera_desktop.ui.i18n import say, tr, translatable
 from clera_desktop.ui.tasks import run_task
 from clera_desktop.ui.words import titled
 
@@ -157,12 +157,12 @@ class ActivityDialog(QDialog):
                                                        confirmed=values == self._warned_for)
         except NeedsConfirmation as warning:
             self._warned_for = values
-            self.message.setText(warning.user_message)
+            self.message.setText(say(warning.user_message))
             self.save_button.setText(tr("Save anyway"))
             self.save_button.setEnabled(True)
             return False
         except CleraError as error:
-            self.message.setText(error.user_message)
+            self.message.setText(say(error.user_message))
             self.save_button.setEnabled(True)
             return False
         self.saved_id = changes.item if isinstance(changes.item, int) else None

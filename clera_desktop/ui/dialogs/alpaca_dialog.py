@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clera_desktop.core.errors import CleraError
-from clera_desktop.ui.i18n import tr
+from clera_desktop.ui.i18n import say, tr
 from clera_desktop.ui.tasks import run_task
 
 Verify = Callable[[str, str, bool], Awaitable[str]]
@@ -59,7 +59,7 @@ class AlpacaDialog(QDialog):
         try:
             self.account_name = await self._verify(self.key.text(), self.secret.text(), self.paper.isChecked())
         except CleraError as error:
-            self.message.setText(error.user_message)
+            self.message.setText(say(error.user_message))
             self.save.setEnabled(True)
             return
         self.accept()

@@ -28,7 +28,7 @@ from clera_desktop.models.trading import Source, Sourced
 from clera_desktop.services.gains import SalePreview
 from clera_desktop.trading.service import PlacementResult, TradePreview
 from clera_desktop.ui import formatting as fmt
-from clera_desktop.ui.i18n import tr, translatable
+from clera_desktop.ui.i18n import say, tr, translatable
 from clera_desktop.ui.words import TERM_WORDS, label, titled
 
 Place = Callable[[TradePreview, bool], Awaitable[PlacementResult]]
@@ -179,7 +179,7 @@ class ConfirmOrderDialog(QDialog):
             result = await self._place(self._preview, self.live_check.isChecked())
         except CleraError as error:
             if isValid(self):
-                self.message.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+                self.message.setText(f"<span style='color:#c0392b'>{say(error.user_message)}</span>")
                 self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(True)
                 self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Close"))
             return

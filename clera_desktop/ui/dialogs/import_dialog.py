@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.imports.dispatch import ImportKind
-from clera_desktop.ui.i18n import plural, tr
+from clera_desktop.ui.i18n import plural, say, tr
 from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class ImportDialog(QDialog):
         try:
             preview = await self._services.imports.preview(ImportKind(self.kind.currentData()), data)
         except CleraError as error:
-            self.preview_text.setPlainText(error.user_message)
+            self.preview_text.setPlainText(say(error.user_message))
             return
         self._preview = preview
         self.preview_text.setPlainText(preview.summary())
@@ -148,7 +148,7 @@ class ImportDialog(QDialog):
                                                               good_lines_only=good_lines_only)
         except CleraError as error:
             self.preview_text.appendPlainText("\n" + tr("Import failed, nothing was imported: {reason}").format(
-                reason=error.user_message))
+                reason=say(error.user_message)))
             self.partial_button.setEnabled(True)
             return
         self.accept()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from clera_desktop.core.errors import CleraError
-from clera_desktop.ui.i18n import tr
+from clera_desktop.ui.i18n import say, tr
 from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -44,6 +44,6 @@ class ManualAccountDialog(QDialog):
             changes = await self._services.manual.create_account(self.name.text(), self.currency.text())
             self.account_id = next(iter(changes.accounts))
         except CleraError as error:
-            self.message.setText(error.user_message)
+            self.message.setText(say(error.user_message))
             return
         self.accept()

@@ -24,7 +24,7 @@ from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.secrets import SecretKey
 from clera_desktop.portfolio.lots import LotMethod
-from clera_desktop.ui.i18n import tr, translatable
+from clera_desktop.ui.i18n import say, tr, translatable
 from clera_desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ class SettingsDialog(QDialog):
                 if months != self._tax_settings[1]:
                     await self._services.gains.set_long_term_months(months)
         except CleraError as error:
-            self.message.setText(error.user_message)
+            self.message.setText(say(error.user_message))
             return False
         self.accept()
         return True

@@ -28,7 +28,7 @@ from clera_desktop.trading.audit import AuditRow, export_audit_csv
 from clera_desktop.trading.order_store import OrderListRow
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.columns import resize_columns_soon
-from clera_desktop.ui.i18n import plural, tr, translatable
+from clera_desktop.ui.i18n import plural, say, tr, translatable
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.tables import sorted_table
@@ -229,7 +229,7 @@ class OrdersView(QWidget):
         try:
             await self._trading.close_ticket(order_id)
         except CleraError as error:
-            self.status.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+            self.status.setText(f"<span style='color:#c0392b'>{say(error.user_message)}</span>")
             return
         await self.reload()
         self.status.setText(tr("Ticket closed."))
@@ -239,7 +239,7 @@ class OrdersView(QWidget):
         try:
             updated = await self._trading.cancel(order_id)
         except CleraError as error:
-            self.status.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+            self.status.setText(f"<span style='color:#c0392b'>{say(error.user_message)}</span>")
             return
         await self.reload()
         self.status.setText(tr("Order {order} is {status}.")

@@ -35,7 +35,7 @@ from clera_desktop.services.history import Report, SeriesPoint
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import AccountNames
 from clera_desktop.ui.coalesced import Coalesced, Superseded
-from clera_desktop.ui.i18n import plural, tr, translatable
+from clera_desktop.ui.i18n import plural, say, tr, translatable
 from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.slots import async_slot
 
@@ -318,7 +318,7 @@ class PerformanceView(QWidget):
         try:
             chosen = await self._history.choose_benchmark(text)
         except CleraError as error:
-            self.benchmark_line.setText(error.user_message)
+            self.benchmark_line.setText(say(error.user_message))
             self.benchmark_line.setVisible(True)
             return
         self._chosen_benchmark = "" if chosen is None else chosen.text
@@ -365,7 +365,7 @@ class PerformanceView(QWidget):
             benchmark = None if chosen is None else await self._history.benchmark(chosen, ids, start, end)
         except CleraError as error:
             if isValid(self):
-                self.note.setText(error.user_message)
+                self.note.setText(say(error.user_message))
             return
         if not isValid(self) or superseded():
             return

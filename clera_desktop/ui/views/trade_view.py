@@ -37,7 +37,7 @@ from clera_desktop.trading.service import PlacementResult, TicketRejected, Trade
 from clera_desktop.trading.validation import TicketFacts, TicketProblem, estimated_amount, validate_ticket
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.dialogs.confirm_order_dialog import ConfirmOrderDialog
-from clera_desktop.ui.i18n import tr, translatable
+from clera_desktop.ui.i18n import say, tr, translatable
 from clera_desktop.ui.slots import async_slot
 
 if TYPE_CHECKING:
@@ -304,7 +304,7 @@ class TradeView(QWidget):
             facts, _ = await self._trading.check(ticket)
         except CleraError as error:
             if isValid(self):
-                self.quote_info.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+                self.quote_info.setText(f"<span style='color:#c0392b'>{say(error.user_message)}</span>")
             return
         if not isValid(self) or (self.ticket() and (self.ticket().account_id, self.ticket().symbol) != key):  # type: ignore[union-attr]
             return  # the person moved on while we asked
@@ -414,10 +414,10 @@ class TradeView(QWidget):
             preview = await self._trading.preview(ticket)
         except TicketRejected as rejected:
             self.problems.setText("<br>".join(problem_html(p) for p in rejected.problems if p.blocking)
-                                  or rejected.user_message)
+                                  or say(rejected.user_message))
             return
         except CleraError as error:
-            self.problems.setText(f"<span style='color:#c0392b'>{error.user_message}</span>")
+            self.problems.setText(f"<span style='color:#c0392b'>{say(error.user_message)}</span>")
             return
         finally:
             if isValid(self):  # a finally runs when the view is gone too (its task cancelled)
