@@ -227,7 +227,8 @@ class SyncService:
 
         active = [c for c in connections if not c.disabled]
         for broken in (c for c in connections if c.disabled):
-            outcome.user_messages.append(f"{broken.brokerage_name}: {broken.status_reason or 'needs reconnect'}")
+            outcome.user_messages.append(said("{brokerage}: {reason}", brokerage=broken.brokerage_name,
+                                              reason=broken.status_reason or said("needs reconnect")))
             if outcome.status is SyncStatus.SUCCEEDED:
                 outcome.status = SyncStatus.PARTIAL
         plans = await asyncio.gather(*(self._accounts_of(client, c, outcome) for c in active))
@@ -293,7 +294,7 @@ class SyncService:
                                                         now=self.clock.now()))
             return None
         for note in prepared.notes:
-            outcome.user_messages.append(f"{account.name}: {note}")
+            outcome.user_messages.append(said("{account}: {note}", account=account.name, note=note))
         connection_id = connection_id_for(connection)
         return await self.database.write(lambda s: store_prepared_account(s, prepared, connection_id=connection_id))
 
@@ -305,7 +306,7 @@ class SyncService:
         log.warning("sync %s: %s failed: %s", outcome.provider, what, error, exc_info=error.__cause__ is not None,
                     extra=FILE_ONLY)
         outcome.errors.append(f"{what}: {error}")
-        outcome.user_messages.append(f"{what}: {error.user_message}")
+        outcome.user_messages.append(said("{what}: {reason}", what=what, reason=error.user_message))
         outcome.status = SyncStatus.PARTIAL
 
     async def _fail_provider(self, provider: Provider, error: CleraError, outcome: ProviderOutcome) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from clera_desktop.core.money import format_money, format_quantity
+from clera_desktop.core.words import said
 from clera_desktop.models.enums import OrderSide, OrderType
 from clera_desktop.models.trading import OrderTicket, Quote, Source, Sourced, TradingAccount, TradingCapabilities
 
@@ -65,45 +66,51 @@ def validate_ticket(ticket: OrderTicket, facts: TicketFacts) -> list[TicketProbl
     account, caps = facts.account, facts.capabilities
     problems: list[TicketProblem] = []
     if facts.not_tradable_reason:
-        problems.append(TicketProblem("account", f"{account.label} cannot place orders: {facts.not_tradable_reason}"))
+        problems.append(TicketProblem("account", said("{account} cannot place orders: {reason}",
+                                                      account=account.label, reason=facts.not_tradable_reason)))
     if not ticket.symbol:
-        problems.append(TicketProblem("symbol", "Enter the symbol to trade."))
+        problems.append(TicketProblem("symbol", said("Enter the symbol to trade.")))
     elif facts.symbol_listed is False:
-        problems.append(TicketProblem("symbol", f"{ticket.symbol} cannot be traded in {account.label}."))
+        problems.append(TicketProblem("symbol", said("{symbol} cannot be traded in {account}.",
+                                                     symbol=ticket.symbol, account=account.label)))
     elif facts.quote is not None and facts.quote.currency != account.currency:
-        problems.append(TicketProblem("symbol", f"{ticket.symbol} trades in {facts.quote.currency}; "
-                                                f"{account.label} holds {account.currency}."))
+        problems.append(TicketProblem("symbol", said("{symbol} trades in {currency}; {account} holds {cash}.",
+                                                     symbol=ticket.symbol, currency=facts.quote.currency,
+                                                     account=account.label, cash=account.currency)))
     problems.extend(_amount_problems(ticket, caps))
     problems.extend(_price_problems(ticket))
     if caps is not None and ticket.order_type not in caps.order_types:
-        problems.append(TicketProblem("order_type", f"{account.institution} does not take {_kind(ticket)} orders."))
+        problems.append(TicketProblem("order_type", said("{institution} does not take {kind} orders.",
+                                                         institution=account.institution, kind=_kind(ticket))))
     if caps is not None and ticket.time_in_force not in caps.time_in_force:
-        problems.append(TicketProblem("time_in_force", f"{account.institution} does not offer time in force "
-                                                       f"{ticket.time_in_force.value.upper()}."))
+        problems.append(TicketProblem("time_in_force", said("{institution} does not offer time in force {tif}.",
+                                                            institution=account.institution,
+                                                            tif=ticket.time_in_force.value.upper())))
     if not any(p.field in ("quantity", "symbol") for p in problems):
         problems.extend(_holding_and_cash_problems(ticket, facts))
     if ticket.order_type is OrderType.MARKET and facts.market_open is False:
-        problems.append(TicketProblem("market", "The market is closed: a market order waits for the next open and "
-                                                "fills at whatever the price is then.", blocking=False))
+        problems.append(TicketProblem("market", said("The market is closed: a market order waits for the next open and "
+                                                     "fills at whatever the price is then."), blocking=False))
     if facts.quote is None and ticket.symbol and facts.symbol_listed is not False:
-        problems.append(TicketProblem("symbol", "No quote is available: the estimated cost cannot be shown.", blocking=False))
+        problems.append(TicketProblem("symbol", said("No quote is available: the estimated cost cannot be shown."),
+                                      blocking=False))
     return problems
 
 
 def _amount_problems(ticket: OrderTicket, caps: TradingCapabilities | None) -> list[TicketProblem]:
     if (ticket.quantity is None) == (ticket.notional is None):
-        return [TicketProblem("quantity", "Enter either a quantity or a cash amount.")]
+        return [TicketProblem("quantity", said("Enter either a quantity or a cash amount."))]
     amount = ticket.quantity if ticket.quantity is not None else ticket.notional
     assert amount is not None
     if amount <= 0:
         what = "Quantity" if ticket.quantity is not None else "The amount"
-        return [TicketProblem("quantity", f"{what} must be greater than zero.")]
+        return [TicketProblem("quantity", said("{what} must be greater than zero.", what=what))]
     if caps is None:
         return []
     if ticket.notional is not None and not caps.notional:
-        return [TicketProblem("quantity", "This brokerage takes a number of shares, not a cash amount.")]
+        return [TicketProblem("quantity", said("This brokerage takes a number of shares, not a cash amount."))]
     if ticket.quantity is not None and ticket.quantity != ticket.quantity.to_integral_value() and not caps.fractional:
-        return [TicketProblem("quantity", "This brokerage does not trade fractional shares: enter a whole number.")]
+        return [TicketProblem("quantity", said("This brokerage does not trade fractional shares: enter a whole number."))]
     return []
 
 
@@ -116,14 +123,14 @@ def _price_problems(ticket: OrderTicket) -> list[TicketProblem]:
     problems = []
     if ticket.order_type in (OrderType.LIMIT, OrderType.STOP_LIMIT):
         if ticket.limit_price is None:
-            problems.append(TicketProblem("limit_price", f"A {_kind(ticket)} order needs a limit price."))
+            problems.append(TicketProblem("limit_price", said("A {kind} order needs a limit price.", kind=_kind(ticket))))
         elif ticket.limit_price <= 0:
-            problems.append(TicketProblem("limit_price", "The limit price must be greater than zero."))
+            problems.append(TicketProblem("limit_price", said("The limit price must be greater than zero.")))
     if ticket.order_type in (OrderType.STOP, OrderType.STOP_LIMIT):
         if ticket.stop_price is None:
-            problems.append(TicketProblem("stop_price", f"A {_kind(ticket)} order needs a stop price."))
+            problems.append(TicketProblem("stop_price", said("A {kind} order needs a stop price.", kind=_kind(ticket))))
         elif ticket.stop_price <= 0:
-            problems.append(TicketProblem("stop_price", "The stop price must be greater than zero."))
+            problems.append(TicketProblem("stop_price", said("The stop price must be greater than zero.")))
     return problems
 
 
@@ -133,19 +140,22 @@ def _holding_and_cash_problems(ticket: OrderTicket, facts: TicketFacts) -> list[
         held = account.held(ticket.symbol)
         wanted = estimated_quantity(ticket, facts.quote)
         if held <= 0:
-            return [TicketProblem("quantity", f"{account.label} holds no {ticket.symbol} to sell.")]
+            return [TicketProblem("quantity", said("{account} holds no {symbol} to sell.",
+                                                   account=account.label, symbol=ticket.symbol))]
         if wanted is not None and wanted > held:
-            return [TicketProblem("quantity", f"You hold {format_quantity(held)} {ticket.symbol} in this account "
-                                              f"and cannot sell {format_quantity(wanted)}.")]
+            return [TicketProblem("quantity", said("You hold {held} {symbol} in this account and cannot sell {wanted}.",
+                                                   held=format_quantity(held), symbol=ticket.symbol,
+                                                   wanted=format_quantity(wanted)))]
         return []
     amount = estimated_amount(ticket, facts.quote).value
     power = account.buying_power if account.buying_power is not None else account.cash
     if amount is None:
         return []
     if power is None:
-        return [TicketProblem("quantity", "The account's buying power is not known yet: the brokerage will check it.",
+        return [TicketProblem("quantity", said("The account's buying power is not known yet: the brokerage will check it."),
                               blocking=False)]
     if amount > power:
-        return [TicketProblem("quantity", f"The estimated cost {format_money(amount, account.currency)} is more than the "
-                                          f"buying power of {format_money(power, account.currency)}.")]
+        return [TicketProblem("quantity", said("The estimated cost {cost} is more than the buying power of {power}.",
+                                               cost=format_money(amount, account.currency),
+                                               power=format_money(power, account.currency)))]
     return []

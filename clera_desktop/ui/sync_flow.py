@@ -18,7 +18,7 @@ from shiboken6 import isValid
 
 from clera_desktop.core.errors import CleraError
 from clera_desktop.ui.app_shell import user_message_for
-from clera_desktop.ui.i18n import tr
+from clera_desktop.ui.i18n import plural, say, tr
 
 if TYPE_CHECKING:  # asyncio and the data stack load after the first paint, which shows the label
     import asyncio
@@ -90,7 +90,8 @@ class SyncFlow:
         else:
             self.label.setText(tr("Up to date"))
         if problems:
-            self.show_problem(f"{len(problems)} problem{'s' if len(problems) > 1 else ''}: {problems[0]}")
+            self.show_problem(plural(len(problems), tr("{count} problem: {first}"), tr("{count} problems: {first}"),
+                                     first=say(problems[0])))
         else:
             self.problem_button.hide()
 

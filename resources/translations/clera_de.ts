@@ -399,6 +399,26 @@
       <translation>Diese Verbindung gibt es nicht mehr.</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/sync/service.py" />
+      <source>{brokerage}: {reason}</source>
+      <translation>{brokerage}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/sync/service.py" />
+      <source>needs reconnect</source>
+      <translation>Neu verbinden nötig</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/sync/service.py" />
+      <source>{account}: {note}</source>
+      <translation>{account}: {note}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/sync/service.py" />
+      <source>{what}: {reason}</source>
+      <translation>{what}: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/trading/order_store.py" />
       <source>This ticket was already sent to the brokerage; it is not sent twice.</source>
       <translation>Dieses Ticket wurde bereits an den Broker gesendet; es wird nicht zweimal gesendet.</translation>
@@ -447,6 +467,106 @@
       <location filename="../../clera_desktop/trading/service.py" />
       <source>Ticket closed.</source>
       <translation>Ticket geschlossen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>{account} cannot place orders: {reason}</source>
+      <translation>{account} kann keine Orders aufgeben: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>Enter the symbol to trade.</source>
+      <translation>Geben Sie das zu handelnde Symbol ein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>{symbol} cannot be traded in {account}.</source>
+      <translation>{symbol} kann in {account} nicht gehandelt werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>{symbol} trades in {currency}; {account} holds {cash}.</source>
+      <translation>{symbol} wird in {currency} gehandelt; {account} führt {cash}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>{institution} does not take {kind} orders.</source>
+      <translation>{institution} nimmt keine Orders vom Typ {kind} an.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>{institution} does not offer time in force {tif}.</source>
+      <translation>{institution} bietet die Gültigkeit {tif} nicht an.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>The market is closed: a market order waits for the next open and fills at whatever the price is then.</source>
+      <translation>Der Markt ist geschlossen: Eine Bestens-Order wartet auf die nächste Eröffnung und wird zum dann geltenden Kurs ausgeführt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>No quote is available: the estimated cost cannot be shown.</source>
+      <translation>Kein Kurs verfügbar: Die geschätzten Kosten können nicht gezeigt werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>Enter either a quantity or a cash amount.</source>
+      <translation>Geben Sie entweder eine Stückzahl oder einen Geldbetrag ein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>{what} must be greater than zero.</source>
+      <translation>{what} muss größer als null sein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>This brokerage takes a number of shares, not a cash amount.</source>
+      <translation>Dieser Broker nimmt eine Anzahl Aktien, keinen Geldbetrag.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>This brokerage does not trade fractional shares: enter a whole number.</source>
+      <translation>Dieser Broker handelt keine Bruchteile von Aktien: Geben Sie eine ganze Zahl ein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>A {kind} order needs a limit price.</source>
+      <translation>Eine Order vom Typ {kind} braucht einen Limitkurs.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>The limit price must be greater than zero.</source>
+      <translation>Der Limitkurs muss größer als null sein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>A {kind} order needs a stop price.</source>
+      <translation>Eine Order vom Typ {kind} braucht einen Stoppkurs.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>The stop price must be greater than zero.</source>
+      <translation>Der Stoppkurs muss größer als null sein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>{account} holds no {symbol} to sell.</source>
+      <translation>{account} hält kein {symbol} zum Verkaufen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>You hold {held} {symbol} in this account and cannot sell {wanted}.</source>
+      <translation>Sie halten {held} {symbol} in diesem Konto und können nicht {wanted} verkaufen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>The account's buying power is not known yet: the brokerage will check it.</source>
+      <translation>Die Kaufkraft des Kontos ist noch nicht bekannt: Der Broker prüft sie.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/validation.py" />
+      <source>The estimated cost {cost} is more than the buying power of {power}.</source>
+      <translation>Die geschätzten Kosten von {cost} übersteigen die Kaufkraft von {power}.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/account_choice.py" />
@@ -1417,6 +1537,16 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/sync_flow.py" />
       <source>Up to date</source>
       <translation>Aktuell</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/sync_flow.py" />
+      <source>{count} problem: {first}</source>
+      <translation>{count} Problem: {first}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/sync_flow.py" />
+      <source>{count} problems: {first}</source>
+      <translation>{count} Probleme: {first}</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/sync_flow.py" />

@@ -65,7 +65,7 @@ def parse_decimal(text: str) -> Decimal | None:
 
 def problem_html(problem: TicketProblem) -> str:
     color, mark = ("#c0392b", "\u2716") if problem.blocking else ("#b26b00", "\u26a0")
-    return f"<span style='color:{color}'>{mark} {problem.message}</span>"
+    return f"<span style='color:{color}'>{mark} {say(problem.message)}</span>"
 
 
 class TradeView(QWidget):
