@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from clera_desktop.core.money import round_figure
+from clera_desktop.core.words import said
 from clera_desktop.portfolio.allocation import Allocation, AllocationBook
 from clera_desktop.portfolio.classification import Dimension
 
@@ -69,16 +70,18 @@ class RuleResult:
         def pct(value: Decimal) -> str:
             return f"{round_figure(value, 1)}%"
 
+        rule = said(self.rule.label)  # its own words (ui/words.LABELS)
         if self.largest is None:
-            return f"{self.rule.label} over {pct(self.threshold)}: nothing to weigh yet."
+            return said("{rule} over {threshold}: nothing to weigh yet.", rule=rule, threshold=pct(self.threshold))
         if self.passed:
-            return (f"{self.rule.label} over {pct(self.threshold)}: none. Largest: {self.largest.name}, "
-                    f"{pct(self.largest.weight)}.")
+            return said("{rule} over {threshold}: none. Largest: {name}, {weight}.", rule=rule,
+                        threshold=pct(self.threshold), name=self.largest.name, weight=pct(self.largest.weight))
         parts = []
         for exposure in self.over:
             causes = f" ({', '.join(exposure.causes)})" if exposure.causes else ""
             parts.append(f"{exposure.name} {pct(exposure.weight)}{causes}")
-        return f"{self.rule.label} over {pct(self.threshold)}: {'; '.join(parts)}."
+        return said("{rule} over {threshold}: {exposures}.", rule=rule, threshold=pct(self.threshold),
+                    exposures="; ".join(parts))
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,5 +120,7 @@ class AllocationService:
                     session.add(TaxonomyTerm(dimension=dimension.value, name=value, created_at=now))
 
         await self._database.write(write)
-        named = ", ".join(f"{d.label.lower()} {v}" for d, v in cleaned.items() if v) or "as the providers report it"
-        return self._bus.announce(Changes(Change.CLASSIFICATION, frozenset(), f"{symbol} classified: {named}."))
+        named = ", ".join(f"{d.label.lower()} {v}" for d, v in cleaned.items() if v)
+        announced = (said("{symbol} classified: {classes}.", symbol=symbol, classes=named) if named
+                     else said("{symbol} classified as the providers report it.", symbol=symbol))
+        return self._bus.announce(Changes(Change.CLASSIFICATION, frozenset(), announced))

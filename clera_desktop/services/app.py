@@ -111,7 +111,7 @@ class AppServices:
         await self.database.write(lambda s: put_app_setting(s, "base_currency", code, now=now))
         self.state.settings = replace(self.settings, base_currency=code)
         self.changes.announce(Changes(Change.BASE_CURRENCY | Change.ACCOUNTS | Change.POSITIONS | Change.HISTORY,
-                                      message=f"Totals are now shown in {code}."))
+                                      message=said("Totals are now shown in {code}.", code=code)))
 
     # ---- reading --------------------------------------------------------------------------
 

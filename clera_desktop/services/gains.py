@@ -250,9 +250,10 @@ class GainsService:
 
         await self._database.write(write)
         accounts = frozenset({account_id}) if account_id else frozenset()
-        whose = "this account's" if account_id else "every account's (unless set for it)"
-        return self._bus.announce(Changes(Change.POSITIONS | Change.GAINS, accounts,
-                                          f"Lots in {whose} sales are closed {method.label}."))
+        announced = (said("Lots in this account's sales are closed {method}.", method=said(method.label)) if account_id
+                     else said("Lots in every account's sales (unless set for it) are closed {method}.",
+                               method=said(method.label)))
+        return self._bus.announce(Changes(Change.POSITIONS | Change.GAINS, accounts, announced))
 
     async def long_term_months(self) -> int:
         return await self._database.read(long_term_months)
@@ -262,4 +263,5 @@ class GainsService:
             raise CleraError(said("The long-term holding period is a number of months from 0 to 600."))
         clock = self._clock()
         await self._database.write(lambda s: put_app_setting(s, LONG_TERM_KEY, str(months), now=clock.now()))
-        return self._bus.announce(Changes(Change.GAINS, frozenset(), f"Held more than {months} months is long-term."))
+        return self._bus.announce(Changes(Change.GAINS, frozenset(),
+                                          said("Held more than {months} months is long-term.", months=months)))

@@ -54,4 +54,5 @@ class HealthService:
         now = self._clock().now()
         await self._database.write(lambda s: put_app_setting(s, rule.setting_key, str(percent), now=now))
         return self._bus.announce(Changes(Change.SETTINGS, frozenset(),
-                                          f"{rule.label}: flagged above {percent}% of the portfolio."))
+                                          said("{rule}: flagged above {percent}% of the portfolio.",
+                                               rule=said(rule.label), percent=percent)))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.changes import Change, ChangeBus, Changes
 from clera_desktop.core.clock import Clock
+from clera_desktop.core.words import said
 from clera_desktop.imports.dispatch import ImportKind, Preview, import_preview, preview_file
 from clera_desktop.models.engine import Database
 from clera_desktop.store.derived import bring_up_to_date
@@ -39,6 +40,8 @@ class CsvImports:
 
         added = await self._database.write(write)
         self._bus.announce(Changes(Change.ACTIVITIES | Change.POSITIONS | Change.ACCOUNTS | Change.HISTORY,
-                                   message=f"Imported {added} line{'' if added == 1 else 's'} from {source}.",
+                                   message=(said("Imported {count} line from {source}.", count=added, source=source)
+                                            if added == 1 else
+                                            said("Imported {count} lines from {source}.", count=added, source=source)),
                                    item=added))
         return added

@@ -92,7 +92,8 @@ class ManualAccounts:
                 account.name, account.updated_at = name, now
 
         await self._database.write(write)
-        return self._bus.announce(Changes(Change.ACCOUNTS, frozenset({account_id}), f"Renamed the account {name}."))
+        return self._bus.announce(Changes(Change.ACCOUNTS, frozenset({account_id}),
+                                          said("Renamed the account {name}.", name=name)))
 
     async def delete_account(self, account_id: str) -> Changes:
         """The account and everything in it (its activities, positions, history): only a manual one."""

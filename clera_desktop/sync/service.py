@@ -218,7 +218,7 @@ class SyncService:
                              outcome: ProviderOutcome) -> str | None:
         """Returns the connection synced alone (``only_connection``'s app id), else None."""
         client = self.providers[provider]
-        self._report(provider, "Checking connections", 0, 0)
+        self._report(provider, said("Checking connections"), 0, 0)
         connections = list(await client.list_connections())
         if only_connection is not None:
             connections = [c for c in connections if c.provider_connection_id == only_connection]
@@ -241,7 +241,7 @@ class SyncService:
             async with slots:
                 changes = await self._sync_account(client, connection, account, outcome)
             done += 1
-            self._report(provider, f"Synced {account.name}", done, len(work))
+            self._report(provider, said("Synced {account}", account=account.name), done, len(work))
             if changes is not None:
                 outcome.accounts += 1
                 outcome.rows_changed += changes.total

@@ -129,7 +129,7 @@ class SyncFlow:
     def _on_progress(self, progress: SyncProgress) -> None:
         counter = f" ({progress.done}/{progress.total})" if progress.total else ""
         self.label.setText(tr("Syncing {provider}: {message}{counter}")
-                           .format(provider=progress.provider.value, message=progress.message, counter=counter))
+                           .format(provider=progress.provider.value, message=say(progress.message), counter=counter))
 
     def show_problem(self, text: str) -> None:
         self.problem_button.setText("\u26a0 " + text[:90])

@@ -209,6 +209,21 @@
       <translation>Die Gewichte einer Mischung ergeben zusammen 100; diese ergeben {total:f}.</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/portfolio/health.py" />
+      <source>{rule} over {threshold}: nothing to weigh yet.</source>
+      <translation>{rule} über {threshold}: noch nichts zu gewichten.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/portfolio/health.py" />
+      <source>{rule} over {threshold}: none. Largest: {name}, {weight}.</source>
+      <translation>{rule} über {threshold}: keine. Größte: {name}, {weight}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/portfolio/health.py" />
+      <source>{rule} over {threshold}: {exposures}.</source>
+      <translation>{rule} über {threshold}: {exposures}.</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/providers/alpaca.py" />
       <source>Alpaca sent account activities the app could not read. Nothing was changed.</source>
       <translation>Alpaca hat Kontobuchungen gesendet, die die App nicht lesen konnte. Nichts wurde geändert.</translation>
@@ -289,9 +304,24 @@
       <translation>{dimension} ergibt sich aus der Position und kann nicht gewählt werden.</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/services/allocation.py" />
+      <source>{symbol} classified: {classes}.</source>
+      <translation>{symbol} eingeordnet: {classes}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/allocation.py" />
+      <source>{symbol} classified as the providers report it.</source>
+      <translation>{symbol} eingeordnet, wie die Anbieter es melden.</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/services/app.py" />
       <source>{code!r} is not a currency code such as USD or CAD.</source>
       <translation>{code!r} ist kein Währungscode wie USD oder EUR.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/app.py" />
+      <source>Totals are now shown in {code}.</source>
+      <translation>Summen werden jetzt in {code} gezeigt.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/services/book.py" />
@@ -310,13 +340,43 @@
     </message>
     <message>
       <location filename="../../clera_desktop/services/gains.py" />
+      <source>Lots in this account's sales are closed {method}.</source>
+      <translation>Posten werden bei Verkäufen in diesem Konto nach {method} geschlossen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/gains.py" />
+      <source>Lots in every account's sales (unless set for it) are closed {method}.</source>
+      <translation>Posten werden bei Verkäufen in jedem Konto (sofern dort nicht anders gewählt) nach {method} geschlossen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/gains.py" />
       <source>The long-term holding period is a number of months from 0 to 600.</source>
       <translation>Die Haltedauer für langfristig ist eine Zahl von Monaten von 0 bis 600.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/gains.py" />
+      <source>Held more than {months} months is long-term.</source>
+      <translation>Länger als {months} Monate gehalten ist langfristig.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/services/health.py" />
       <source>A health rule's threshold is a percentage above 0 and up to 100.</source>
       <translation>Die Schwelle einer Gesundheitsregel ist ein Prozentsatz über 0 und bis 100.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/health.py" />
+      <source>{rule}: flagged above {percent}% of the portfolio.</source>
+      <translation>{rule}: markiert über {percent} % des Portfolios.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/imports.py" />
+      <source>Imported {count} line from {source}.</source>
+      <translation>{count} Zeile aus {source} importiert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/imports.py" />
+      <source>Imported {count} lines from {source}.</source>
+      <translation>{count} Zeilen aus {source} importiert.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/services/keys.py" />
@@ -347,6 +407,11 @@
       <location filename="../../clera_desktop/services/manual.py" />
       <source>Added the manual account {name} ({currency}).</source>
       <translation>Manuelles Konto {name} ({currency}) hinzugefügt.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>Renamed the account {name}.</source>
+      <translation>Konto in {name} umbenannt.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/services/manual.py" />
@@ -400,6 +465,11 @@
     </message>
     <message>
       <location filename="../../clera_desktop/sync/service.py" />
+      <source>Checking connections</source>
+      <translation>Verbindungen werden geprüft</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/sync/service.py" />
       <source>{brokerage}: {reason}</source>
       <translation>{brokerage}: {reason}</translation>
     </message>
@@ -407,6 +477,11 @@
       <location filename="../../clera_desktop/sync/service.py" />
       <source>needs reconnect</source>
       <translation>Neu verbinden nötig</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/sync/service.py" />
+      <source>Synced {account}</source>
+      <translation>{account} synchronisiert</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/sync/service.py" />

@@ -40,7 +40,7 @@ from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.account_choice import ALL_ACCOUNTS
 from clera_desktop.ui.charts.donut import Donut
 from clera_desktop.ui.columns import fit_columns_when_shown
-from clera_desktop.ui.i18n import plural, tr, translatable
+from clera_desktop.ui.i18n import plural, say, tr, translatable
 from clera_desktop.ui.item_models.table_model import Column, RowsTableModel
 from clera_desktop.ui.palette import emphasise
 from clera_desktop.ui.tables import sorted_table
@@ -178,7 +178,7 @@ class HealthPanel(QWidget):
                 spin.setValue(int(result.threshold))
                 spin.blockSignals(False)
             verdict = self.verdicts[result.rule]
-            verdict.setText(("\u2714 " if result.passed else "\u26a0 ") + result.sentence(report.base_currency))
+            verdict.setText(("\u2714 " if result.passed else "\u26a0 ") + say(result.sentence(report.base_currency)))
             verdict.setForegroundRole(QPalette.ColorRole.WindowText if result.passed else QPalette.ColorRole.Link)
 
 
