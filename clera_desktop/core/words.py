@@ -25,3 +25,10 @@ class Sentence(str):
 def said(template: str, **fields: object) -> Sentence:
     """A sentence for a person: ``template`` with its named ``fields`` filled, as the window may translate it."""
     return Sentence(template, **fields)
+
+
+def joined(parts: list[str], separator: str, *, end: str = "") -> Sentence:
+    """Several things said, one after another (each may be a ``Sentence``, translated on its own)."""
+    names = [f"p{n}" for n in range(len(parts))]
+    template = separator.join("{" + name + "}" for name in names) + end
+    return Sentence(template, **dict(zip(names, parts, strict=True)))

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.money import format_quantity
 from clera_desktop.core.text import DESCRIPTION_LENGTH, NAME_LENGTH, SYMBOL_LENGTH, clean_text
+from clera_desktop.core.words import said
 from clera_desktop.imports import fields
 from clera_desktop.imports.csv_file import Detected, UnreadableFile, read_table
 from clera_desktop.models.enums import ActivityType, ConnectionType, Provider
@@ -109,21 +110,32 @@ class ActivitiesPreview:
         return len(self.good_lines) - self.already_imported
 
     def summary(self) -> str:
-        parts = [f"{len(self.lines)} lines", f"{self.to_import} new activities",
-                 f"{self.already_imported} already imported"]
+        return "\n".join(self.summary_lines())
+
+    def summary_lines(self) -> list[str]:
+        """What was read, line by line: each a sentence the window can translate (core/words)."""
+        counts = said("{lines} lines; {new} new activities; {known} already imported", lines=len(self.lines),
+                      new=self.to_import, known=self.already_imported)
         if self.new_accounts:
-            parts.append("new manual accounts: " + ", ".join(self.new_accounts))
-        text = (self.detected.describe() + "\n" if self.detected else "") + "; ".join(parts)
-        if self.warnings:
-            text += "\nCheck: " + "\nCheck: ".join(self.warnings[:50]) + ("\n..." if len(self.warnings) > 50 else "")
-        problems = self.file_errors + [f"line {line.number}: {e}" for line in self.lines for e in line.errors]
+            counts = said("{counts}; new manual accounts: {accounts}", counts=counts, accounts=", ".join(self.new_accounts))
+        shown = [*([self.detected.describe()] if self.detected else []), counts]
+        shown += [said("Check: {warning}", warning=warning) for warning in self.warnings[:50]]
+        shown += ["..."] if len(self.warnings) > 50 else []
+        problems = [*self.file_errors,
+                    *(said("line {number}: {problem}", number=line.number, problem=e)
+                      for line in self.lines for e in line.errors)]
         if problems:
             bad = sum(1 for line in self.lines if not line.ok)
-            text += "\n" + "\n".join(problems[:200]) + ("\n..." if len(problems) > 200 else "")
-            text += (f"\n{bad} line{'s' if bad != 1 else ''} cannot be imported as written; the other "
-                     f"{len(self.good_lines)} can be imported on their own." if self.importable else
-                     "\nNothing can be imported until these are fixed.")
-        return text
+            shown += problems[:200] + (["..."] if len(problems) > 200 else [])
+            if not self.importable:
+                shown.append(said("Nothing can be imported until these are fixed."))
+            elif bad == 1:
+                shown.append(said("1 line cannot be imported as written; the other {good} can be imported on their own.",
+                                  good=len(self.good_lines)))
+            else:
+                shown.append(said("{bad} lines cannot be imported as written; the other {good} can be imported on their "
+                                  "own.", bad=bad, good=len(self.good_lines)))
+        return shown
 
 
 def parse_activities(data: bytes | str, *, today: date) -> ActivitiesPreview:
@@ -135,10 +147,12 @@ def parse_activities(data: bytes | str, *, today: date) -> ActivitiesPreview:
         return ActivitiesPreview([], [str(error)])
     missing = [c for c in REQUIRED if c not in table.header]
     if missing:
-        return ActivitiesPreview([], [f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)} "
-                                      f"(the file needs {','.join(REQUIRED)} and any of "
-                                      f"{','.join(c for c in (*COLUMNS, *OPTIONAL) if c not in REQUIRED)})"],
-                                 detected=table.detected)
+        columns = {"missing": ", ".join(missing), "required": ",".join(REQUIRED),
+                  "optional": ",".join(c for c in (*COLUMNS, *OPTIONAL) if c not in REQUIRED)}
+        said_missing = (said("missing column: {missing} (the file needs {required} and any of {optional})", **columns)
+                        if len(missing) == 1 else
+                        said("missing columns: {missing} (the file needs {required} and any of {optional})", **columns))
+        return ActivitiesPreview([], [said_missing], detected=table.detected)
     lines: list[ParsedLine] = []
     seen: Counter[tuple[str, ...]] = Counter()
     comma = table.detected.decimal_comma
@@ -149,7 +163,7 @@ def parse_activities(data: bytes | str, *, today: date) -> ActivitiesPreview:
         seen[identity] += 1
         lines.append(line)
     if not lines:
-        return ActivitiesPreview([], ["the file has no activity lines"], detected=table.detected)
+        return ActivitiesPreview([], [said("the file has no activity lines")], detected=table.detected)
     return ActivitiesPreview(lines, detected=table.detected)
 
 
@@ -157,13 +171,14 @@ def parse_line(number: int, row: dict[str, str], *, comma: bool, today: date) ->
     """One line's cells (as text, by column name) checked and read; the activity form uses it too."""
     line = ParsedLine(number, clean_text(row.get("account", ""), NAME_LENGTH))
     if "\x00extra" in row:
-        line.errors.append("more cells than the header has columns (a separator inside a value?)")
+        line.errors.append(said("more cells than the header has columns (a separator inside a value?)"))
     if not line.account:
-        line.errors.append("account is empty")
+        line.errors.append(said("account is empty"))
     line.day = fields.day(row.get("date", ""), "date", line, today=today)
     kind = TYPES.get(clean_text(row.get("type", ""), 32).upper())
     if kind is None:
-        line.errors.append(f"type {clean_text(row.get('type', ''), 32)!r} is not one of {', '.join(TYPES)}")
+        line.errors.append(said("type {given!r} is not one of {types}",
+                                given=clean_text(row.get("type", ""), 32), types=", ".join(TYPES)))
     line.type = kind
     line.symbol = clean_text(row.get("symbol", ""), SYMBOL_LENGTH).upper() or None
     line.quantity = fields.number(row.get("quantity", ""), "quantity", line, decimal_comma=comma)
@@ -182,42 +197,43 @@ def parse_line(number: int, row: dict[str, str], *, comma: bool, today: date) ->
 def _apply_kind(line: ParsedLine, kind: ActivityType, amount: Decimal | None) -> None:
     """What the line's cells mean for its type: the cash it moves, the shares, the cost they carry."""
     if kind in _NEEDS_SYMBOL and not line.symbol:
-        line.errors.append(f"a {kind.name} needs a symbol")
+        line.errors.append(said("a {kind} needs a symbol", kind=kind.name))
     if line.tax is not None and kind not in (*_INCOME, ActivityType.SELL):
-        line.errors.append(f"tax is withheld on a DIVIDEND, INTEREST or SELL line; book a {kind.name}'s tax as a TAX line")
+        line.errors.append(said("tax is withheld on a DIVIDEND, INTEREST or SELL line; book a {kind}'s tax as a TAX line",
+                                kind=kind.name))
     if line.acquired_on is not None and kind is not ActivityType.TRANSFER_IN:
-        line.errors.append("acquired is the day transferred-in shares were first bought (TRANSFER_IN only)")
+        line.errors.append(said("acquired is the day transferred-in shares were first bought (TRANSFER_IN only)"))
     if line.acquired_on is not None and line.day is not None and line.acquired_on > line.day:
-        line.errors.append("acquired is after the transfer itself")
+        line.errors.append(said("acquired is after the transfer itself"))
     fee, tax = line.fee or Decimal(0), line.tax or Decimal(0)
     if kind in (ActivityType.BUY, ActivityType.SELL):
         if not line.quantity:
-            line.errors.append(f"a {kind.name} needs a quantity greater than zero")
+            line.errors.append(said("a {kind} needs a quantity greater than zero", kind=kind.name))
         if amount is None:
             if line.price is None:
-                line.errors.append(f"a {kind.name} needs an amount, or a price to compute it")
+                line.errors.append(said("a {kind} needs an amount, or a price to compute it", kind=kind.name))
             elif line.quantity:
                 gross = line.quantity * line.price
                 amount = gross + fee if kind is ActivityType.BUY else gross - fee - tax
     elif kind is ActivityType.SPLIT:
         if not line.quantity or line.quantity <= 0:
-            line.errors.append("a SPLIT needs its ratio in quantity (2 for a 2-for-1 split)")
+            line.errors.append(said("a SPLIT needs its ratio in quantity (2 for a 2-for-1 split)"))
         amount = None
     elif kind in (ActivityType.TRANSFER_IN, ActivityType.TRANSFER_OUT):
         if line.symbol:  # shares move, with the cost they carry; no cash does
             if not line.quantity:
-                line.errors.append(f"a {kind.name} of a security needs a quantity")
+                line.errors.append(said("a {kind} of a security needs a quantity", kind=kind.name))
             line.cost_basis = amount if amount is not None else (
                 line.quantity * line.price if line.quantity and line.price is not None else None)
             amount = None
         elif amount is None:
-            line.errors.append(f"a cash {kind.name} needs an amount (or a symbol and a quantity for shares)")
+            line.errors.append(said("a cash {kind} needs an amount (or a symbol and a quantity for shares)", kind=kind.name))
     elif kind in _NEEDS_AMOUNT and amount is None:
-        line.errors.append(f"a {kind.name} needs an amount")
+        line.errors.append(said("a {kind} needs an amount", kind=kind.name))
     elif kind in _INCOME and amount is not None:
         amount = amount - fee - tax  # gross in the file; what reached the account is net
         if amount < 0:
-            line.errors.append("the fee and tax are larger than the amount (the amount is the gross payment)")
+            line.errors.append(said("the fee and tax are larger than the amount (the amount is the gross payment)"))
     if amount is not None:
         line.amount = -amount if kind in _MONEY_OUT else amount
 
@@ -235,7 +251,8 @@ def preview_against_store(session: Session, preview: ActivitiesPreview) -> Activ
     for line in preview.lines:
         account = accounts.get(line.account)
         if account is not None and line.currency and line.currency != account.currency:
-            line.errors.append(f"{line.account} keeps {account.currency}; this line is in {line.currency}")
+            line.errors.append(said("{account} keeps {currency}; this line is in {line_currency}",
+                                    account=line.account, currency=account.currency, line_currency=line.currency))
     preview.warnings = _sales_beyond_holdings(session, preview, accounts, existing)
     return preview
 
@@ -244,7 +261,7 @@ def _sales_beyond_holdings(session: Session, preview: ActivitiesPreview, account
                            existing: set[str]) -> list[str]:
     """Each new sale that takes more shares than its account holds then (with what is stored), said
     before the import: it goes in as written, but a person reads why a position turns negative."""
-    warnings = []
+    warnings: list[str] = []
     new_lines = [line for line in preview.good_lines if f"csv:{line.identity}" not in existing]
     for name in sorted({line.account for line in new_lines}):
         account = accounts.get(name)
@@ -254,9 +271,10 @@ def _sales_beyond_holdings(session: Session, preview: ActivitiesPreview, account
         for index, held in sales_beyond_holdings(records):
             if index >= len(stored):
                 line = lines[index - len(stored)]
-                warnings.append(f"line {line.number}: takes out {format_quantity(line.quantity)} {line.symbol} on {line.day}, "
-                                f"when {name} holds {format_quantity(held)}: the position goes negative (a purchase "
-                                "missing from the file?)")
+                warnings.append(said("line {number}: takes out {quantity} {symbol} on {day}, when {name} holds "
+                                     "{held}: the position goes negative (a purchase missing from the file?)",
+                                     number=line.number, quantity=format_quantity(line.quantity), symbol=line.symbol,
+                                     day=line.day, name=name, held=format_quantity(held)))
     return warnings
 
 

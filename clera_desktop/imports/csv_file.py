@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clera_desktop.core.text import clean_text
+from clera_desktop.core.words import said
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_LINES = 500_000
 MAX_FIELD = 1_000_000  # characters in one cell (the file limit bounds memory); what is kept is capped per column
-DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+DELIMITERS = {",": said("commas"), ";": said("semicolons"), "\t": said("tabs")}
 _COMMA_DECIMAL = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$")
 _POINT_DECIMAL = re.compile(r"^[+-]?\d+\.(\d{1,2}|\d{4,})$")
 
@@ -37,8 +38,9 @@ class Detected:
 
     def describe(self) -> str:
         """"Read as UTF-8 with BOM, separated by semicolons, with decimal commas"."""
-        mark = "decimal commas (1.234,56)" if self.decimal_comma else "decimal points (1234.56)"
-        return f"Read as {self.encoding}, separated by {DELIMITERS[self.delimiter]}, with {mark}."
+        return said("Read as {encoding}, separated by {separator}, with {decimals}.", encoding=self.encoding,
+                    separator=DELIMITERS[self.delimiter],
+                    decimals=said("decimal commas (1.234,56)") if self.decimal_comma else said("decimal points (1234.56)"))
 
 
 @dataclass

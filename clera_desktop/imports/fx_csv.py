@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.words import said
 from clera_desktop.imports import fields
 from clera_desktop.imports.csv_file import Detected, UnreadableFile, read_table
 from clera_desktop.models.tables import FxRate
@@ -60,15 +61,22 @@ class RatesPreview:
         return not self.file_errors and bool(self.good_lines)
 
     def summary(self) -> str:
+        return "\n".join(self.summary_lines())
+
+    def summary_lines(self) -> list[str]:
+        """What was read, line by line: each a sentence the window can translate (core/words)."""
         pairs = sorted({f"{line.base}/{line.quote}" for line in self.good_lines})
-        text = (self.detected.describe() + "\n" if self.detected else "") + (
-            f"{len(self.lines)} rates for {len(pairs)} pair{'s' if len(pairs) != 1 else ''} ({', '.join(pairs[:8])})")
-        problems = self.file_errors + [f"line {line.number}: {e}" for line in self.lines for e in line.errors]
+        shown = [*([self.detected.describe()] if self.detected else []),
+                 said("{rates} rates for {count} pairs ({pairs})", rates=len(self.lines), count=len(pairs),
+                      pairs=", ".join(pairs[:8]))]
+        problems = [*self.file_errors,
+                    *(said("line {number}: {problem}", number=line.number, problem=e)
+                      for line in self.lines for e in line.errors)]
         if problems:
-            text += "\n" + "\n".join(problems[:200])
-            text += (f"\nThe other {len(self.good_lines)} lines can be imported on their own." if self.importable
-                     else "\nNothing can be imported until these are fixed.")
-        return text
+            shown += problems[:200]
+            shown.append(said("The other {good} lines can be imported on their own.", good=len(self.good_lines))
+                         if self.importable else said("Nothing can be imported until these are fixed."))
+        return shown
 
 
 def parse_rates(data: bytes | str, *, today: date) -> RatesPreview:
@@ -79,8 +87,11 @@ def parse_rates(data: bytes | str, *, today: date) -> RatesPreview:
         return RatesPreview([], [str(error)])
     missing = [c for c in COLUMNS if c not in table.header]
     if missing:
-        return RatesPreview([], [f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)} "
-                                 f"(expected {','.join(COLUMNS)})"], detected=table.detected)
+        named, expected = ", ".join(missing), ",".join(COLUMNS)
+        said_missing = (said("missing column: {missing} (expected {columns})", missing=named, columns=expected)
+                        if len(missing) == 1 else
+                        said("missing columns: {missing} (expected {columns})", missing=named, columns=expected))
+        return RatesPreview([], [said_missing], detected=table.detected)
     lines: list[RateLine] = []
     first_line: dict[tuple[str, str, date], int] = {}
     quoted: dict[tuple[str, str, date], RateLine] = {}
@@ -88,23 +99,25 @@ def parse_rates(data: bytes | str, *, today: date) -> RatesPreview:
         line = RateLine(number)
         line.base, line.quote = fields.currency(row["base"], line), fields.currency(row["quote"], line)
         if not line.base or not line.quote:
-            line.errors.append("base and quote are currency codes such as USD and CHF")
+            line.errors.append(said("base and quote are currency codes such as USD and CHF"))
         elif line.base == line.quote:
-            line.errors.append(f"{line.base} to {line.quote} is always 1")
+            line.errors.append(said("{base} to {quote} is always 1", base=line.base, quote=line.quote))
         line.day = fields.day(row["date"], "date", line, today=today)
         line.rate = fields.number(row["rate"], "rate", line, decimal_comma=table.detected.decimal_comma, required=True)
         if line.rate is not None and line.rate <= 0:
-            line.errors.append("rate must be greater than zero")
+            line.errors.append(said("rate must be greater than zero"))
         if line.base and line.quote and line.day is not None:
             earlier = first_line.setdefault((line.base, line.quote, line.day), number)
             if earlier != number:
-                line.errors.append(f"a second {line.base}/{line.quote} rate on {line.day} (line {earlier} has one)")
+                line.errors.append(said("a second {base}/{quote} rate on {day} (line {earlier} has one)",
+                                        base=line.base, quote=line.quote, day=line.day, earlier=earlier))
             inverse = quoted.get((line.quote, line.base, line.day))
             if inverse is not None and line.rate is not None and inverse.rate is not None and \
                     abs(line.rate * inverse.rate - 1) > INVERSE_TOLERANCE:
-                line.errors.append(f"{line.base}/{line.quote} {line.rate} on {line.day} contradicts line {inverse.number}'s "
-                                   f"{inverse.base}/{inverse.quote} {inverse.rate} (whose inverse is "
-                                   f"{(1 / inverse.rate):.6f}): keep the one that is right")
+                line.errors.append(said("{base}/{quote} {rate} on {day} contradicts line {number}'s {base2}/{quote2} {rate2} "
+                                        "(whose inverse is {value:.6f}): keep the one that is right",
+                                        base=line.base, quote=line.quote, rate=line.rate, day=line.day, number=inverse.number,
+                                        base2=inverse.base, quote2=inverse.quote, rate2=inverse.rate, value=1 / inverse.rate))
             if line.ok:
                 quoted.setdefault((line.base, line.quote, line.day), line)
         lines.append(line)

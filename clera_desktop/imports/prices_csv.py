@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clera_desktop.core.text import SYMBOL_LENGTH, clean_text
+from clera_desktop.core.words import said
 from clera_desktop.imports import fields
 from clera_desktop.imports.csv_file import Detected, UnreadableFile, read_table
 from clera_desktop.models.tables import DailyPrice
@@ -58,16 +59,23 @@ class PricesPreview:
         return not self.file_errors and bool(self.good_lines)
 
     def summary(self) -> str:
+        return "\n".join(self.summary_lines())
+
+    def summary_lines(self) -> list[str]:
+        """What was read, line by line: each a sentence the window can translate (core/words)."""
         symbols = sorted({line.symbol for line in self.lines if line.symbol})
-        text = (self.detected.describe() + "\n" if self.detected else "") + (
-            f"{len(self.lines)} prices for {len(symbols)} symbol{'s' if len(symbols) != 1 else ''}"
-            f" ({', '.join(symbols[:8])}{'...' if len(symbols) > 8 else ''}); {self.already_stored} already stored")
-        problems = self.file_errors + [f"line {line.number}: {e}" for line in self.lines for e in line.errors]
+        named = ", ".join(symbols[:8]) + ("..." if len(symbols) > 8 else "")
+        shown = [*([self.detected.describe()] if self.detected else []),
+                 said("{prices} prices for {count} symbols ({symbols}); {known} already stored", prices=len(self.lines),
+                      count=len(symbols), symbols=named, known=self.already_stored)]
+        problems = [*self.file_errors,
+                    *(said("line {number}: {problem}", number=line.number, problem=e)
+                      for line in self.lines for e in line.errors)]
         if problems:
-            text += "\n" + "\n".join(problems[:200]) + ("\n..." if len(problems) > 200 else "")
-            text += (f"\nThe other {len(self.good_lines)} lines can be imported on their own." if self.importable
-                     else "\nNothing can be imported until these are fixed.")
-        return text
+            shown += problems[:200] + (["..."] if len(problems) > 200 else [])
+            shown.append(said("The other {good} lines can be imported on their own.", good=len(self.good_lines))
+                         if self.importable else said("Nothing can be imported until these are fixed."))
+        return shown
 
 
 def parse_prices(data: bytes | str, *, today: date) -> PricesPreview:
@@ -78,25 +86,29 @@ def parse_prices(data: bytes | str, *, today: date) -> PricesPreview:
         return PricesPreview([], [str(error)])
     missing = [c for c in COLUMNS if c not in table.header]
     if missing:
-        return PricesPreview([], [f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)} "
-                                  f"(expected {','.join(COLUMNS)})"], detected=table.detected)
+        named, expected = ", ".join(missing), ",".join(COLUMNS)
+        said_missing = (said("missing column: {missing} (expected {columns})", missing=named, columns=expected)
+                        if len(missing) == 1 else
+                        said("missing columns: {missing} (expected {columns})", missing=named, columns=expected))
+        return PricesPreview([], [said_missing], detected=table.detected)
     lines: list[PriceLine] = []
     first_line: dict[tuple[str, date], int] = {}
     for number, row in table.rows:
         line = PriceLine(number, clean_text(row["symbol"], SYMBOL_LENGTH).upper())
         if not line.symbol:
-            line.errors.append("symbol is empty")
+            line.errors.append(said("symbol is empty"))
         line.day = fields.day(row["date"], "date", line, today=today)
         line.close = fields.number(row["close"], "close", line, decimal_comma=table.detected.decimal_comma, required=True)
         if line.close is not None and line.close <= 0:
-            line.errors.append("close must be greater than zero")
+            line.errors.append(said("close must be greater than zero"))
         line.currency = fields.currency(row["currency"], line)
         if line.currency is None and not line.errors:
-            line.errors.append("currency is empty")
+            line.errors.append(said("currency is empty"))
         if line.symbol and line.day is not None:
             earlier = first_line.setdefault((line.symbol, line.day), number)
             if earlier != number:
-                line.errors.append(f"a second close for {line.symbol} on {line.day} (line {earlier} has one)")
+                line.errors.append(said("a second close for {symbol} on {day} (line {earlier} has one)",
+                                        symbol=line.symbol, day=line.day, earlier=earlier))
         lines.append(line)
     if not lines:
         return PricesPreview([], ["the file has no price lines"], detected=table.detected)

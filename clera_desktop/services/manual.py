@@ -23,7 +23,7 @@ from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError, LeavesCashNegative, SellsMoreThanHeld
 from clera_desktop.core.money import format_money, format_quantity
 from clera_desktop.core.text import NAME_LENGTH, clean_text
-from clera_desktop.core.words import said
+from clera_desktop.core.words import joined, said
 from clera_desktop.imports.activities_csv import (
     ParsedLine,
     as_record,
@@ -142,7 +142,7 @@ class ManualAccounts:
             account = _manual(session, account_id)
             line = _checked_line(account, cells, decimal_comma=decimal_comma, today=clock.today())
             if line.errors:
-                raise CleraError("; ".join(line.errors).capitalize() + ".")
+                raise CleraError(joined(line.errors, "; ", end="."))
             if not confirmed:
                 _refuse_unlikely(session, account, line, activity_id)
             values = line_values(line, account.id, account.currency)
@@ -191,8 +191,8 @@ def _refuse_unlikely(session: Session, account: Account, line: ParsedLine, editi
     found = [(kind, text) for kind, text in ((SellsMoreThanHeld, _sold_beyond_holding(account, line, records)),
                                              (LeavesCashNegative, _overdrawn(account, line, records))) if text]
     if found:
-        raise found[0][0](" ".join(text for _kind, text in found) + " Add what is missing first, or save again to keep "
-                          "it as written.")
+        raise found[0][0](joined([*(text for _kind, text in found),
+                                  said("Add what is missing first, or save again to keep it as written.")], " "))
 
 
 def _sold_beyond_holding(account: Account, line: ParsedLine, records: list[ActivityRecord]) -> str:
@@ -202,8 +202,9 @@ def _sold_beyond_holding(account: Account, line: ParsedLine, records: list[Activ
     held = dict(sales_beyond_holdings([*records, as_record(line)])).get(len(records))
     if held is None:
         return ""
-    return (f"{account.name} holds {format_quantity(held)} {line.symbol} on {line.day}: this takes out "
-            f"{format_quantity(line.quantity)}, leaving {format_quantity(held - line.quantity)}.")
+    return said("{account} holds {held} {symbol} on {day}: this takes out {quantity}, leaving {left}.",
+                account=account.name, held=format_quantity(held), symbol=line.symbol, day=line.day,
+                quantity=format_quantity(line.quantity), left=format_quantity(held - line.quantity))
 
 
 def _overdrawn(account: Account, line: ParsedLine, records: list[ActivityRecord]) -> str:
@@ -216,7 +217,8 @@ def _overdrawn(account: Account, line: ParsedLine, records: list[ActivityRecord]
     cash = sum((cash_effect(r) for r in records if r.day <= line.day), effect)
     if cash >= 0:
         return ""
-    return f"This leaves {account.name} with {format_money(cash, account.currency)} in cash on {line.day}."
+    return said("This leaves {account} with {cash} in cash on {day}.", account=account.name,
+                cash=format_money(cash, account.currency), day=line.day)
 
 
 def _checked_line(account: Account, cells: dict[str, str], *, decimal_comma: bool, today: date) -> ParsedLine:

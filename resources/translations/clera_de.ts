@@ -114,6 +114,271 @@
       <translation>Zum Schutz der Schlüsseldatei wird eine Passphrase benötigt.</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>{lines} lines; {new} new activities; {known} already imported</source>
+      <translation>{lines} Zeilen; {new} neue Buchungen; {known} bereits importiert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>{counts}; new manual accounts: {accounts}</source>
+      <translation>{counts}; neue manuelle Konten: {accounts}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>Check: {warning}</source>
+      <translation>Prüfen: {warning}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>line {number}: {problem}</source>
+      <translation>Zeile {number}: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>Nothing can be imported until these are fixed.</source>
+      <translation>Nichts kann importiert werden, bis diese behoben sind.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>1 line cannot be imported as written; the other {good} can be imported on their own.</source>
+      <translation>1 Zeile kann so nicht importiert werden; die übrigen {good} können für sich importiert werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>{bad} lines cannot be imported as written; the other {good} can be imported on their own.</source>
+      <translation>{bad} Zeilen können so nicht importiert werden; die übrigen {good} können für sich importiert werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>missing column: {missing} (the file needs {required} and any of {optional})</source>
+      <translation>fehlende Spalte: {missing} (die Datei braucht {required} und beliebige von {optional})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>missing columns: {missing} (the file needs {required} and any of {optional})</source>
+      <translation>fehlende Spalten: {missing} (die Datei braucht {required} und beliebige von {optional})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>the file has no activity lines</source>
+      <translation>die Datei hat keine Buchungszeilen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>more cells than the header has columns (a separator inside a value?)</source>
+      <translation>mehr Zellen, als die Kopfzeile Spalten hat (ein Trennzeichen in einem Wert?)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>account is empty</source>
+      <translation>account ist leer</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>type {given!r} is not one of {types}</source>
+      <translation>type {given!r} ist keiner von {types}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>a {kind} needs a symbol</source>
+      <translation>ein {kind} braucht ein symbol</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>tax is withheld on a DIVIDEND, INTEREST or SELL line; book a {kind}'s tax as a TAX line</source>
+      <translation>Steuer wird auf einer DIVIDEND-, INTEREST- oder SELL-Zeile einbehalten; buchen Sie die Steuer eines {kind} als TAX-Zeile</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>acquired is the day transferred-in shares were first bought (TRANSFER_IN only)</source>
+      <translation>acquired ist der Tag, an dem übertragene Aktien zuerst gekauft wurden (nur TRANSFER_IN)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>acquired is after the transfer itself</source>
+      <translation>acquired liegt nach dem Übertrag selbst</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>a {kind} needs a quantity greater than zero</source>
+      <translation>ein {kind} braucht eine quantity größer als null</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>a {kind} needs an amount, or a price to compute it</source>
+      <translation>ein {kind} braucht einen amount oder einen price, um ihn zu berechnen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>a SPLIT needs its ratio in quantity (2 for a 2-for-1 split)</source>
+      <translation>ein SPLIT braucht sein Verhältnis in quantity (2 für einen 2:1-Split)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>a {kind} of a security needs a quantity</source>
+      <translation>ein {kind} eines Wertpapiers braucht eine quantity</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>a cash {kind} needs an amount (or a symbol and a quantity for shares)</source>
+      <translation>ein Bargeld-{kind} braucht einen amount (oder ein symbol und eine quantity für Aktien)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>a {kind} needs an amount</source>
+      <translation>ein {kind} braucht einen amount</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>the fee and tax are larger than the amount (the amount is the gross payment)</source>
+      <translation>Gebühr und Steuer sind größer als der Betrag (amount ist die Bruttozahlung)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>{account} keeps {currency}; this line is in {line_currency}</source>
+      <translation>{account} führt {currency}; diese Zeile ist in {line_currency}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/activities_csv.py" />
+      <source>line {number}: takes out {quantity} {symbol} on {day}, when {name} holds {held}: the position goes negative (a purchase missing from the file?)</source>
+      <translation>Zeile {number}: nimmt am {day} {quantity} {symbol} heraus, wenn {name} {held} hält: Die Position wird negativ (fehlt ein Kauf in der Datei?)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/csv_file.py" />
+      <source>commas</source>
+      <translation>Kommas</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/csv_file.py" />
+      <source>semicolons</source>
+      <translation>Semikolons</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/csv_file.py" />
+      <source>tabs</source>
+      <translation>Tabulatoren</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/csv_file.py" />
+      <source>Read as {encoding}, separated by {separator}, with {decimals}.</source>
+      <translation>Gelesen als {encoding}, getrennt durch {separator}, mit {decimals}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/csv_file.py" />
+      <source>decimal commas (1.234,56)</source>
+      <translation>Dezimalkommas (1.234,56)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/csv_file.py" />
+      <source>decimal points (1234.56)</source>
+      <translation>Dezimalpunkten (1234.56)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fields.py" />
+      <source>{name} is empty</source>
+      <translation>{name} ist leer</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fields.py" />
+      <source>{name}: {error}</source>
+      <translation>{name}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fields.py" />
+      <source>{name} must not be negative (the type gives the direction)</source>
+      <translation>{name} darf nicht negativ sein (der type gibt die Richtung an)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fields.py" />
+      <source>{name} {given!r} is not a date written YYYY-MM-DD</source>
+      <translation>{name} {given!r} ist kein Datum im Format JJJJ-MM-TT</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fields.py" />
+      <source>{name} {value} is after today ({today}): import it once it has happened</source>
+      <translation>{name} {value} liegt nach heute ({today}): Importieren Sie es, wenn es geschehen ist</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fields.py" />
+      <source>{name} {value} is before {year}: no brokerage keeps records that old</source>
+      <translation>{name} {value} liegt vor {year}: So alte Aufzeichnungen führt kein Broker</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fields.py" />
+      <source>currency {code!r} is not a code such as USD or CHF</source>
+      <translation>Währung {code!r} ist kein Code wie USD oder CHF</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fx_csv.py" />
+      <source>{rates} rates for {count} pairs ({pairs})</source>
+      <translation>{rates} Kurse für {count} Paare ({pairs})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fx_csv.py" />
+      <source>The other {good} lines can be imported on their own.</source>
+      <translation>Die übrigen {good} Zeilen können für sich importiert werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fx_csv.py" />
+      <source>missing column: {missing} (expected {columns})</source>
+      <translation>fehlende Spalte: {missing} (erwartet {columns})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fx_csv.py" />
+      <source>missing columns: {missing} (expected {columns})</source>
+      <translation>fehlende Spalten: {missing} (erwartet {columns})</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fx_csv.py" />
+      <source>base and quote are currency codes such as USD and CHF</source>
+      <translation>base und quote sind Währungscodes wie USD und CHF</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fx_csv.py" />
+      <source>{base} to {quote} is always 1</source>
+      <translation>{base} zu {quote} ist immer 1</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fx_csv.py" />
+      <source>rate must be greater than zero</source>
+      <translation>rate muss größer als null sein</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fx_csv.py" />
+      <source>a second {base}/{quote} rate on {day} (line {earlier} has one)</source>
+      <translation>ein zweiter Kurs {base}/{quote} am {day} (Zeile {earlier} hat einen)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/fx_csv.py" />
+      <source>{base}/{quote} {rate} on {day} contradicts line {number}'s {base2}/{quote2} {rate2} (whose inverse is {value:.6f}): keep the one that is right</source>
+      <translation>{base}/{quote} {rate} am {day} widerspricht {base2}/{quote2} {rate2} in Zeile {number} (dessen Kehrwert {value:.6f} ist): Behalten Sie den richtigen</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/prices_csv.py" />
+      <source>{prices} prices for {count} symbols ({symbols}); {known} already stored</source>
+      <translation>{prices} Kurse für {count} Symbole ({symbols}); {known} bereits gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/prices_csv.py" />
+      <source>symbol is empty</source>
+      <translation>symbol ist leer</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/prices_csv.py" />
+      <source>close must be greater than zero</source>
+      <translation>close muss größer als null sein</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/prices_csv.py" />
+      <source>currency is empty</source>
+      <translation>currency ist leer</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/imports/prices_csv.py" />
+      <source>a second close for {symbol} on {day} (line {earlier} has one)</source>
+      <translation>ein zweiter Schlusskurs für {symbol} am {day} (Zeile {earlier} hat einen)</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/models/backup.py" />
       <source>A backup of your Clera data could not be written. Nothing was changed.</source>
       <translation>Eine Sicherung Ihrer Clera-Daten konnte nicht geschrieben werden. Nichts wurde geändert.</translation>
@@ -437,6 +702,21 @@
       <location filename="../../clera_desktop/services/manual.py" />
       <source>Deleted the activity.</source>
       <translation>Buchung gelöscht.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>Add what is missing first, or save again to keep it as written.</source>
+      <translation>Fügen Sie zuerst hinzu, was fehlt, oder speichern Sie erneut, um es so zu behalten.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>{account} holds {held} {symbol} on {day}: this takes out {quantity}, leaving {left}.</source>
+      <translation>{account} hält am {day} {held} {symbol}: Dies nimmt {quantity} heraus und lässt {left}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/manual.py" />
+      <source>This leaves {account} with {cash} in cash on {day}.</source>
+      <translation>Damit hat {account} am {day} {cash} an Bargeld.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/services/manual.py" />

@@ -141,3 +141,12 @@ def test_what_the_layers_below_say_is_shown_in_german(german_desktop: list[str])
     assert user_message_for(error) == "Savings ist nicht aktiv."
     assert user_message_for(StoreFull()).startswith("Der Datentr\u00e4ger mit Ihren Clera-Daten ist voll.")
     assert say("words no catalogue knows") == "words no catalogue knows"
+    from datetime import date
+
+    from clera_desktop.imports.activities_csv import parse_activities
+
+    preview = parse_activities("date,account,type,symbol,quantity,price,amount\n2026-13-01,Pension,BUY,,1,2,\n",
+                               today=date(2026, 12, 7))
+    shown = "\n".join(say(line) for line in preview.summary_lines())
+    assert "Gelesen als UTF-8, getrennt durch Kommas" in shown and "Zeile 2: date '2026-13-01' ist kein Datum" in shown
+    assert "Nichts kann importiert werden" in shown and "Zeile 2" not in preview.summary(), "the command line stays English"

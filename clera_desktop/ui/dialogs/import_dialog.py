@@ -127,7 +127,7 @@ class ImportDialog(QDialog):
             self.preview_text.setPlainText(say(error.user_message))
             return
         self._preview = preview
-        self.preview_text.setPlainText(preview.summary())
+        self.preview_text.setPlainText("\n".join(say(line) for line in preview.summary_lines()))
         self.import_button.setEnabled(not preview.fatal)
         good = len(preview.good_lines)
         if preview.fatal and preview.importable:
