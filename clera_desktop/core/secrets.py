@@ -34,8 +34,8 @@ KEY_FILE_NOT_OPENED = (
     "The passphrase does not open your saved keys (secrets.cfg in the data folder): type it again, "
     "or correct CLERA_SECRETS_PASSPHRASE.")
 #: Why a provider has no keys while they sit in the locked file.
-LOCKED_KEYS = ("Your saved keys are locked in the encrypted key file: unlock them (Unlock saved keys… in the "
-               "status bar; CLERA_SECRETS_PASSPHRASE or the prompt on the command line).")
+LOCKED_KEYS = said("Your saved keys are locked in the encrypted key file: unlock them (Unlock saved keys… in the "
+                   "status bar; CLERA_SECRETS_PASSPHRASE or the prompt on the command line).")
 
 #: Backends that are never an OS keyring: no storage, or files we do not trust for secrets.
 _NOT_AN_OS_KEYRING = (

@@ -19,6 +19,7 @@ from clera_desktop.core.credentials import Credentials
 from clera_desktop.core.secrets import LOCKED_KEYS, SecretKey, SecretStore
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.threads import in_thread
+from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import Provider, SnapTradeKeyKind
 from clera_desktop.models.tables import Connection, SnapTradeUser
@@ -58,19 +59,20 @@ def build_registry(settings: Settings, credentials: Credentials, secrets: Secret
     endpoints = settings.endpoints
     registry = ProviderRegistry(fx=FxClient(endpoints.fx_base_url))
     if credentials.snaptrade is None:
-        registry.missing[Provider.SNAPTRADE] = (
+        registry.missing[Provider.SNAPTRADE] = said(
             "SnapTrade needs API keys: set SNAPTRADE_CLIENT_ID and SNAPTRADE_CONSUMER_KEY, or enter them in Settings.")
     else:
         user = None if credentials.snaptrade.personal else _snaptrade_user(database, secrets)
         registry.snaptrade = SnapTradeClient(credentials.snaptrade, host=endpoints.snaptrade_host, user=user,
                                              rate_limit_per_minute=snaptrade_rate_limit, clock=settings.clock)
     if credentials.plaid is None:
-        registry.missing[Provider.PLAID] = "Plaid needs keys: set PLAID_CLIENT_ID and PLAID_SECRET, or enter them in Settings."
+        registry.missing[Provider.PLAID] = said("Plaid needs keys: set PLAID_CLIENT_ID and PLAID_SECRET, or enter them in "
+                                                "Settings.")
     else:
         registry.plaid = PlaidClient(credentials.plaid, host=endpoints.plaid_host,
                                      access_tokens=_plaid_tokens(database, secrets), clock=settings.clock)
     if credentials.alpaca is None:
-        registry.missing[Provider.ALPACA] = "Add your Clera brokerage (Alpaca) API key and secret to connect it."
+        registry.missing[Provider.ALPACA] = said("Add your Clera brokerage (Alpaca) API key and secret to connect it.")
     else:
         registry.alpaca = AlpacaClient(credentials.alpaca, trading_url=endpoints.alpaca_trading_url,
                                        data_url=endpoints.alpaca_data_url, clock=settings.clock)

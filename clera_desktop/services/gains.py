@@ -42,8 +42,8 @@ BEFORE_RECORDS = date.min
 #: What the brokerages' APIs let an order say about lots. None of them takes a lot choice with an
 #: order (SnapTrade's place-order, Alpaca's orders and Plaid, which is read-only): the broker's
 #: own method decides which lots it reports as sold.
-BROKER_PICKS_LOTS = ("The brokerage's own method decides which lots it reports as sold: its API takes no lot "
-                     "choice with an order. This estimate closes lots by your method for this account.")
+BROKER_PICKS_LOTS = said("The brokerage's own method decides which lots it reports as sold: its API takes no lot "
+                         "choice with an order. This estimate closes lots by your method for this account.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clera_desktop.core.words import said
 from clera_desktop.models.enums import ConnectionStatus, ConnectionType, Provider
 from clera_desktop.models.tables import Account, AppSetting, Balance, Connection, Position
 from clera_desktop.models.trading import TradingAccount
@@ -29,15 +30,15 @@ class Eligibility:
 def why_not_tradable(account: TradingAccount, *, snaptrade_trading_enabled: bool) -> str | None:
     """The reason ``account`` may not take a ticket, in the person's words; None if it may."""
     if account.provider in (Provider.PLAID, Provider.MANUAL):
-        return "Linked read-only through Plaid: trade it at the brokerage." if account.provider is Provider.PLAID \
-            else "A manual account cannot place orders."
+        return said("Linked read-only through Plaid: trade it at the brokerage.") if account.provider is Provider.PLAID \
+            else said("A manual account cannot place orders.")
     if account.provider is Provider.SNAPTRADE:
         if not snaptrade_trading_enabled:
-            return "Trading through SnapTrade is switched off (FF_SNAPTRADE_TRADE_EXECUTION)."
+            return said("Trading through SnapTrade is switched off (FF_SNAPTRADE_TRADE_EXECUTION).")
         if account.connection_type is not ConnectionType.TRADE:
-            return "Connected read-only. Reconnect it with trading access to place orders."
+            return said("Connected read-only. Reconnect it with trading access to place orders.")
     if account.connection_status is not ConnectionStatus.ACTIVE:
-        return "The connection needs attention (reconnect it first)."
+        return said("The connection needs attention (reconnect it first).")
     return None
 
 

@@ -110,6 +110,11 @@
     </message>
     <message>
       <location filename="../../clera_desktop/core/secrets.py" />
+      <source>Your saved keys are locked in the encrypted key file: unlock them (Unlock saved keys… in the status bar; CLERA_SECRETS_PASSPHRASE or the prompt on the command line).</source>
+      <translation>Ihre gespeicherten Schlüssel sind in der verschlüsselten Schlüsseldatei gesperrt: Entsperren Sie sie (Gespeicherte Schlüssel entsperren… in der Statusleiste; CLERA_SECRETS_PASSPHRASE oder die Abfrage in der Kommandozeile).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/secrets.py" />
       <source>A passphrase is needed to protect the secret file.</source>
       <translation>Zum Schutz der Schlüsseldatei wird eine Passphrase benötigt.</translation>
     </message>
@@ -524,6 +529,21 @@
       <translation>Der Wert {value} ({what}) hat mehr Stellen, als der Broker annimmt.</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/providers/registry.py" />
+      <source>SnapTrade needs API keys: set SNAPTRADE_CLIENT_ID and SNAPTRADE_CONSUMER_KEY, or enter them in Settings.</source>
+      <translation>SnapTrade braucht API-Schlüssel: Setzen Sie SNAPTRADE_CLIENT_ID und SNAPTRADE_CONSUMER_KEY oder geben Sie sie in den Einstellungen ein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/registry.py" />
+      <source>Plaid needs keys: set PLAID_CLIENT_ID and PLAID_SECRET, or enter them in Settings.</source>
+      <translation>Plaid braucht Schlüssel: Setzen Sie PLAID_CLIENT_ID und PLAID_SECRET oder geben Sie sie in den Einstellungen ein.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/providers/registry.py" />
+      <source>Add your Clera brokerage (Alpaca) API key and secret to connect it.</source>
+      <translation>Fügen Sie den API-Schlüssel und das Secret Ihres Clera-Brokerage-Kontos (Alpaca) hinzu, um es zu verbinden.</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/providers/snaptrade.py" />
       <source>SnapTrade sent a response the app could not read. Nothing was changed.</source>
       <translation>SnapTrade hat eine Antwort gesendet, die die App nicht lesen konnte. Nichts wurde geändert.</translation>
@@ -597,6 +617,11 @@
       <location filename="../../clera_desktop/services/connecting.py" />
       <source>SnapTrade does not list the new connection yet. Try Refresh in a minute.</source>
       <translation>SnapTrade führt die neue Verbindung noch nicht. Versuchen Sie in einer Minute Aktualisieren.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/gains.py" />
+      <source>The brokerage's own method decides which lots it reports as sold: its API takes no lot choice with an order. This estimate closes lots by your method for this account.</source>
+      <translation>Die eigene Methode des Brokers entscheidet, welche Posten er als verkauft meldet: Seine API nimmt mit einer Order keine Postenwahl an. Diese Schätzung schließt Posten nach Ihrer Methode für dieses Konto.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/services/gains.py" />
@@ -774,6 +799,31 @@
       <translation>{what}: {reason}</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/trading/accounts.py" />
+      <source>Linked read-only through Plaid: trade it at the brokerage.</source>
+      <translation>Über Plaid nur lesend verknüpft: Handeln Sie es beim Broker.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/accounts.py" />
+      <source>A manual account cannot place orders.</source>
+      <translation>Ein manuelles Konto kann keine Orders aufgeben.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/accounts.py" />
+      <source>Trading through SnapTrade is switched off (FF_SNAPTRADE_TRADE_EXECUTION).</source>
+      <translation>Der Handel über SnapTrade ist abgeschaltet (FF_SNAPTRADE_TRADE_EXECUTION).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/accounts.py" />
+      <source>Connected read-only. Reconnect it with trading access to place orders.</source>
+      <translation>Nur lesend verbunden. Verbinden Sie es mit Handelszugriff neu, um Orders aufzugeben.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/accounts.py" />
+      <source>The connection needs attention (reconnect it first).</source>
+      <translation>Die Verbindung braucht Aufmerksamkeit (verbinden Sie sie zuerst neu).</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/trading/order_store.py" />
       <source>This ticket was already sent to the brokerage; it is not sent twice.</source>
       <translation>Dieses Ticket wurde bereits an den Broker gesendet; es wird nicht zweimal gesendet.</translation>
@@ -782,6 +832,61 @@
       <location filename="../../clera_desktop/trading/order_store.py" />
       <source>Only a ticket the brokerage never confirmed can be closed here; cancel an order instead.</source>
       <translation>Nur ein Ticket, das der Broker nie bestätigt hat, kann hier geschlossen werden; stornieren Sie sonst die Order.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>No account can trade yet: connect a brokerage with trading access or add the Clera brokerage account.</source>
+      <translation>Noch kann kein Konto handeln: Verbinden Sie einen Broker mit Handelszugriff oder fügen Sie das Clera-Brokerage-Konto hinzu.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>{account} holds {held} {symbol}.</source>
+      <translation>{account} hält {held} {symbol}.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>{account} holds {held} {symbol}; 1 other trading account also holds it (SnapTrade accounts come first).</source>
+      <translation>{account} hält {held} {symbol}; 1 weiteres Handelskonto hält es ebenfalls (SnapTrade-Konten zuerst).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>{account} holds {held} {symbol}; {others} other trading accounts also hold it (SnapTrade accounts come first).</source>
+      <translation>{account} hält {held} {symbol}; {others} weitere Handelskonten halten es ebenfalls (SnapTrade-Konten zuerst).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>{account} holds {held} {symbol}; 1 other trading account also holds it.</source>
+      <translation>{account} hält {held} {symbol}; 1 weiteres Handelskonto hält es ebenfalls.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>{account} holds {held} {symbol}; {others} other trading accounts also hold it.</source>
+      <translation>{account} hält {held} {symbol}; {others} weitere Handelskonten halten es ebenfalls.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>{account}, because it is the Clera brokerage account.</source>
+      <translation>{account}, weil es das Clera-Brokerage-Konto ist.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>{account}, because it is the first trading account.</source>
+      <translation>{account}, weil es das erste Handelskonto ist.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>{account}, because it is your default trading account.</source>
+      <translation>{account}, weil es Ihr Standard-Handelskonto ist.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>{symbol} is held only in read-only accounts ({accounts}).</source>
+      <translation>{symbol} wird nur in Konten mit Lesezugriff gehalten ({accounts}).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/routing.py" />
+      <source>No trading account holds {symbol}.</source>
+      <translation>Kein Handelskonto hält {symbol}.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/trading/service.py" />

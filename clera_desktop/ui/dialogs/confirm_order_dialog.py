@@ -64,7 +64,7 @@ def sale_effect_html(sale: SalePreview, price_source: Source) -> str:
             f"<table cellspacing='6'><tr><th align='left'>{heads[0]}</th><th>{heads[1]}</th><th>{heads[2]}</th>"
             f"<th>{heads[3]}</th><th>{heads[4]}</th><th align='left'>{heads[5]}</th></tr>{rows}</table>"
             "<p>" + tr("Estimated realised gain: {gain}.").format(gain=total)
-            + f"{shelter}<br><span style='color:gray'>{sale.lot_choice}</span></p>")
+            + f"{shelter}<br><span style='color:gray'>{say(sale.lot_choice)}</span></p>")
 
 
 def estimate_differs(preview: TradePreview) -> str:

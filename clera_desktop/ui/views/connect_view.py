@@ -30,7 +30,7 @@ from clera_desktop.services.book import ConnectionRow
 from clera_desktop.ui import formatting as fmt
 from clera_desktop.ui.dialogs.alpaca_dialog import AlpacaDialog
 from clera_desktop.ui.dialogs.portal_dialog import PLAID_CALLBACK, SNAPTRADE_CALLBACK, PortalDialog
-from clera_desktop.ui.i18n import tr, translatable
+from clera_desktop.ui.i18n import say, tr, translatable
 from clera_desktop.ui.item_models.table_model import SORT_ROLE, Column, RowsTableModel
 from clera_desktop.ui.slots import async_slot
 from clera_desktop.ui.views.key_setup import KeySetupGuide
@@ -173,7 +173,7 @@ class ConnectView(QWidget):
 
     def _say(self, text: str) -> None:
         """What happened, under the connections (nothing changed: a missing key, a cancel, an error)."""
-        self.notice.setText(text)
+        self.notice.setText(say(text))
 
     def _announce(self, text: str) -> None:
         """The connections changed: say so, and tell the window (which re-reads what they feed)."""

@@ -222,7 +222,7 @@ class TradeView(QWidget):
             item = model.item(self.account.count() - 1)  # type: ignore[attr-defined]
             if not candidate.eligible:
                 item.setEnabled(False)
-                item.setToolTip(candidate.reason or "")
+                item.setToolTip(say(candidate.reason or ""))
                 self.account.setItemText(self.account.count() - 1, tr("{label} \u2014 cannot trade")
                                                                    .format(label=candidate.account.label))
         index = self.account.findData(current)
@@ -268,7 +268,7 @@ class TradeView(QWidget):
             return
         if decision.account is not None:
             self.account.setCurrentIndex(self.account.findData(decision.account.id))
-        self.route_note.setText(decision.reason)
+        self.route_note.setText(say(decision.reason))
 
     @async_slot(int)
     async def _on_account_activated(self, _index: int) -> None:
