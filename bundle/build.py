@@ -114,6 +114,7 @@ def smoke_test(bundle: Bundle) -> None:
         if "could not open the data" in log or "live prices: subscribed" not in log:  # subscribed: synced holdings
             raise SmokeFailed(f"the demo window did not open its data, sync and stream:\n{log[-4000:]}")
         portal = run(bundle.command_line, "selfcheck", "portal", "--demo", LANG="de_DE.UTF-8", LC_ALL="de_DE.UTF-8")
+        run(bundle.command_line, "selfcheck", "german")  # the app's .qm and Qt's own made it into the bundle
         if "portal page loaded" not in portal:
             raise SmokeFailed(f"the portal page did not load:\n{portal}")
         leftovers = [p.name for p in scratch.iterdir() if p.name.startswith("clera-demo-")]

@@ -118,10 +118,13 @@ def build_context_and_views(settings: Settings) -> AppContext:
     return build_context(settings)
 
 
-def run_selfcheck(settings: Settings) -> int:
-    """The bundle's smoke test of the web engine (ui/selfcheck.py), on the demo's own sandbox."""
-    from clera_desktop.ui.selfcheck import check_portal
+def run_selfcheck(settings: Settings, part: str = "portal") -> int:
+    """The bundle's smoke tests (ui/selfcheck.py): the web engine, on the demo's own sandbox, or the
+    German translation (no store needed)."""
+    from clera_desktop.ui.selfcheck import check_german, check_portal
 
+    if part == "german":
+        return check_german()
     context = build_context(settings)
     try:
         return check_portal(context.services)

@@ -147,9 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
                        ("decrypt", "decrypt the database and its backups (the key stays in your keyring)")):
         _common_options(commands.add_parser(name, help=said), suppress_defaults=True)
     selfcheck = commands.add_parser(
-        "selfcheck", help="check that this install can show a provider's web page (the bundle's smoke test)")
+        "selfcheck", help="check that this install can show a provider's web page, or speak German (the bundle's smoke test)")
     _common_options(selfcheck, suppress_defaults=True)
-    selfcheck.add_argument("part", choices=["portal"], help="portal: load the SnapTrade portal page in the web engine")
+    selfcheck.add_argument("part", choices=["portal", "german"],
+                           help="portal: load the SnapTrade portal page in the web engine; german: load the German translation")
     selfcheck.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                            help="against the demo sandbox, in a throwaway data folder")
     sandbox = commands.add_parser(
@@ -775,7 +776,7 @@ def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "selfcheck":
         from clera_desktop.app import run_selfcheck
 
-        return run_selfcheck(settings)
+        return run_selfcheck(settings, args.part)
     if args.command == "sandbox":
         return run_sandbox(args, settings)
     if args.command == "sync":

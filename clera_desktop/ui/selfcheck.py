@@ -1,4 +1,5 @@
-"""``clera-desktop selfcheck portal --demo``: proof that this install can show a provider's web page.
+"""``clera-desktop selfcheck portal --demo``: proof that this install can show a provider's web page
+(and ``selfcheck german``: that it carries the German translation).
 
 QtWebEngine is the part of a bundle most likely to be missing pieces (its helper process, its
 resources, its locales): the window opens without it, and only the Connect flow would fail. The
@@ -45,6 +46,24 @@ def check_portal(services: AppServices, *, timeout: float = 90.0) -> int:
         print(f"the portal page could not be shown: {error}", file=sys.stderr)  # noqa: T201
         return 1
     print(f"portal page loaded: {title}")  # noqa: T201
+    return 0
+
+
+def check_german() -> int:
+    """Load the German translations as a German desktop would: the app's and Qt's own; 0 when the
+    window's words come out German, 1 (with what is missing) when not (a bundle left a file out)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from clera_desktop.ui.i18n import install_translations, tr
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    loaded = install_translations(app, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    missing = [name for name in ("clera_de", "qtbase_de") if not any(name in path for path in loaded)]
+    if missing or tr("&File") != "&Datei":
+        print(f"the German translation did not load: missing {', '.join(missing) or 'its words'}", file=sys.stderr)  # noqa: T201
+        return 1
+    print(f"German loaded: {tr('&File')} \u00b7 {tr('Holdings')} ({len(loaded)} files)")  # noqa: T201
     return 0
 
 

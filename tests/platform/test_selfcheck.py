@@ -49,3 +49,13 @@ def test_the_sandbox_flag_is_added_for_root_only(monkeypatch: pytest.MonkeyPatch
     web_engine.prepare_web_engine()
     web_engine.prepare_web_engine()
     assert os.environ[web_engine.FLAGS] == "--lang=de --no-sandbox", "once"
+
+
+def test_the_german_self_check_loads_the_apps_and_qts_german(tmp_path: Path) -> None:
+    """The bundle runs it: a spec that leaves resources/translations out (its filter once dropped
+    every file under a translations folder but Qt's chosen ones) fails here, not on a German desktop."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "clera_desktop", "selfcheck", "german"], cwd=REPO,
+                            env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "German loaded: &Datei \u00b7 Positionen" in result.stdout
