@@ -51,6 +51,7 @@ def test_the_sandbox_flag_is_added_for_root_only(monkeypatch: pytest.MonkeyPatch
     assert os.environ[web_engine.FLAGS] == "--lang=de --no-sandbox", "once"
 
 
+@pytest.mark.window  # Qt in a child process: skipped where PySide6 is not installed
 def test_the_german_self_check_loads_the_apps_and_qts_german(tmp_path: Path) -> None:
     """The bundle runs it: a spec that leaves resources/translations out (its filter once dropped
     every file under a translations folder but Qt's chosen ones) fails here, not on a German desktop."""
