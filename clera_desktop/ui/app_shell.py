@@ -21,13 +21,20 @@ def user_message_for(error: BaseException) -> str:
 def install_excepthook() -> None:
     """qasync hands failures of async slots to ``sys.excepthook``: log them, show a message."""
 
+    from PySide6.QtWidgets import QApplication
+
+    quitting = [False]  # once the app quits, a modal message would hold the exit open: the log has it
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(lambda: quitting.__setitem__(0, True))
+
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if isinstance(error, UserCancelled):
             return
         log.error("unhandled error", exc_info=(kind, error, tb))
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from PySide6.QtWidgets import QMessageBox
 
-        if QApplication.instance() is not None:
+        if QApplication.instance() is not None and not quitting[0] and not QApplication.closingDown():
             QMessageBox.warning(None, tr("Clera Desktop"), user_message_for(error))
 
     sys.excepthook = hook

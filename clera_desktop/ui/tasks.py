@@ -9,6 +9,7 @@ widget started ends with it. :func:`ui.slots.async_slot` runs a widget's async s
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
@@ -33,7 +34,10 @@ def tied_task(owner: QObject, work: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
     _RUNNING.add(task)
 
     def owner_gone() -> None:  # the widget closed: what it started ends with it
-        task.cancel()
+        if task.done() or task.get_loop().is_closed():
+            return
+        with contextlib.suppress(RuntimeError):  # the app is quitting and its loop's timer is gone already
+            task.cancel()
 
     owner.destroyed.connect(owner_gone)
 
