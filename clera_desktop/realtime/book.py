@@ -8,7 +8,6 @@ replace the synced prices.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,9 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clera_desktop.models.enums import SecurityType
-from clera_desktop.models.tables import Account, Balance, Position
+from clera_desktop.models.tables import Account
 from clera_desktop.portfolio.worth import account_worth
 from clera_desktop.store.rates import rate_book
+from clera_desktop.store.valuation import held_by_account
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +55,7 @@ LIVE_FEED_CURRENCY = "USD"
 
 def load_book(session: Session, base: str) -> LiveBook:
     accounts = session.scalars(select(Account).where(Account.is_active.is_(True)).order_by(Account.name)).all()
-    positions: dict[str, list[Position]] = defaultdict(list)
-    for position in session.scalars(select(Position)):
-        positions[position.account_id].append(position)
-    balances: dict[str, list[Balance]] = defaultdict(list)
-    for balance in session.scalars(select(Balance)):
-        balances[balance.account_id].append(balance)
+    positions, balances = held_by_account(session)
     rates = rate_book(session, newest_only=True)
     books = []
     currencies: dict[str, str] = {}

@@ -40,18 +40,25 @@ def account_values(session: Session, base_currency: str, *, include_inactive: bo
                                                        rates=rates)]
 
 
-def valued_accounts(session: Session, base_currency: str, *, include_inactive: bool = False,
-                    rates: RateBook | None = None) -> list[ValuedAccount]:
-    query = select(Account, Connection).outerjoin(Connection, Connection.id == Account.connection_id)
-    if not include_inactive:
-        query = query.where(Account.is_active.is_(True))
-    rows = session.execute(query.order_by(Account.institution, Account.name)).all()
+def held_by_account(session: Session) -> tuple[dict[str, list[Position]], dict[str, list[Balance]]]:
+    """Every account's positions and balances, by account id (one read of each table): what
+    :func:`account_worth` values an account from."""
     positions: dict[str, list[Position]] = defaultdict(list)
     for position in session.scalars(select(Position)):
         positions[position.account_id].append(position)
     balances: dict[str, list[Balance]] = defaultdict(list)
     for balance in session.scalars(select(Balance)):
         balances[balance.account_id].append(balance)
+    return positions, balances
+
+
+def valued_accounts(session: Session, base_currency: str, *, include_inactive: bool = False,
+                    rates: RateBook | None = None) -> list[ValuedAccount]:
+    query = select(Account, Connection).outerjoin(Connection, Connection.id == Account.connection_id)
+    if not include_inactive:
+        query = query.where(Account.is_active.is_(True))
+    rows = session.execute(query.order_by(Account.institution, Account.name)).all()
+    positions, balances = held_by_account(session)
     rates = rates or rate_book(session, newest_only=True)
     values = []
     for account, connection in rows:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
@@ -31,7 +31,7 @@ class HoldingsTreeModel(TwoLevelTreeModel):
 
     columns = COLUMNS
     numeric = frozenset(NUMERIC)
-    header_tips = {9: translatable("Accounts holding it")}  # noqa: RUF012 - see TwoLevelTreeModel
+    header_tips: ClassVar[dict[int, str]] = {9: translatable("Accounts holding it")}
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -18,7 +18,7 @@ class TwoLevelTreeModel(QAbstractItemModel):
 
     columns: tuple[str, ...] = ()
     numeric: frozenset[int] = frozenset()  # right-aligned columns
-    header_tips: dict[int, str] = {}  # noqa: RUF012 - a class's constant: a short title's full words (shown through tr)
+    header_tips: ClassVar[dict[int, str]] = {}  # a short title's full words, by section (shown through tr)
 
     def header_title(self, section: int) -> str:
         return tr(self.columns[section])
