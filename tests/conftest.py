@@ -27,6 +27,9 @@ from clera_desktop.core.clock import ENVIRONMENT_VARIABLE
 from clera_desktop.core.settings import FEATURE_FLAG_DEFAULTS, Settings, load_settings
 from clera_desktop.models.engine import Database
 from tests.clock import AS_OF_ARGUMENT, TEST_CLOCK
+from tests.postgres import REQUIRE_VARIABLE, ThrowawayServer, throwaway_server
+from tests.postgres import TEMPLATE as POSTGRES_TEMPLATE
+from tests.postgres import required as postgres_required
 from tests.windows_rules import windows_file_rules
 
 # Child processes (the CLI, the demo's sandbox) play the same day as the tests.
@@ -110,9 +113,52 @@ def data_dir(tmp_path: Path) -> Path:
     return folder
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``@pytest.mark.both_engines`` runs a test on SQLite and on PostgreSQL: every fixture that
+    opens a store (``store_url``) takes the engine the test runs on."""
+    if "store_engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+        metafunc.parametrize("store_engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def settings(data_dir: Path) -> Settings:
-    return load_settings(data_dir=data_dir, environ={}, clock=TEST_CLOCK)
+def store_engine(request: pytest.FixtureRequest) -> str:
+    """The engine this test's store runs on: SQLite unless the test is marked ``both_engines``."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[ThrowawayServer | None]:
+    """One throwaway PostgreSQL server per test process (None: not installed), with a database
+    at the newest schema that each test's database copies."""
+    with throwaway_server() as server:
+        if server is not None:
+            template = server.create_database()
+            Database(template).close()  # migrated once: a copy is much faster than the migrations
+            server.rename_database(template, POSTGRES_TEMPLATE)
+        yield server
+
+
+@pytest.fixture
+def store_url(store_engine: str, data_dir: Path, request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """The address of this test's store: None for the data folder's SQLite file (the settings'
+    default), or a fresh database on the throwaway PostgreSQL server."""
+    if store_engine == "sqlite":
+        yield None
+        return
+    server = request.getfixturevalue("postgres_server")
+    if server is None:
+        message = "PostgreSQL is not installed (tests/postgres.py looks for initdb and pg_ctl)"
+        if postgres_required():
+            pytest.fail(message + f", and {REQUIRE_VARIABLE}=1 requires it")
+        pytest.skip(message)
+    url = server.create_database(template=POSTGRES_TEMPLATE)
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def settings(data_dir: Path, store_url: str | None) -> Settings:
+    return load_settings(data_dir=data_dir, database_url=store_url, environ={}, clock=TEST_CLOCK)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from filelock import FileLock
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -189,10 +189,7 @@ def current_revision(engine: Engine) -> str | None:
 
 def _revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        has_table = connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).first() if engine.dialect.name == "sqlite" else True
-        if not has_table:
+        if not inspect(connection).has_table("alembic_version"):
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import JSON, cast, func, select
+from sqlalchemy import JSON, String, cast, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TableValuedAlias
 
@@ -100,7 +100,7 @@ def text_table(session: Session, texts: Iterable[str], name: str) -> TableValued
     it with ``json_each``, PostgreSQL with ``json_array_elements_text``."""
     array = json.dumps(sorted(texts))
     if session.get_bind().dialect.name == "postgresql":
-        rows = func.json_array_elements_text(cast(array, JSON))
+        rows = func.json_array_elements_text(cast(literal(array, String()), JSON))  # the text, not a JSON string of it
     else:
         rows = func.json_each(array)
     return rows.table_valued("value").alias(name)

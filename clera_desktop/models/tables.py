@@ -190,7 +190,8 @@ class Activity(Base):
         # revisions 0006 and 0008: the dividends, interest and tax lines alone, with every column the
         # Income view sums
         Index("ix_activities_payments", "trade_date", "account_id", "currency", "type", "symbol", "amount", "fee",
-              "tax", sqlite_where=text("type IN ('dividend', 'interest', 'tax')")),
+              "tax", sqlite_where=text("type IN ('dividend', 'interest', 'tax')"),
+                    postgresql_where=text("type IN ('dividend', 'interest', 'tax')")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Dialect, Result, Table, delete, func, literal, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -109,16 +110,42 @@ def upsert_connection(session: Session, remote: RemoteConnection, *, now: dateti
 @functools.cache
 def _upsert_plan(table: Table, columns: tuple[str, ...], keys: tuple[str, ...], ignore: tuple[str, ...],
                  dialect: Dialect) -> tuple[str, list[Callable[[Any], Any] | None]]:
-    """The SQL text and the column types' own bind processors, built once per shape."""
+    """The statement compiled once per shape for ``dialect`` (SQLite or PostgreSQL: the same
+    ``INSERT .. ON CONFLICT .. DO UPDATE .. WHERE`` changed), and the column types' own bind
+    processors. The statement takes positional parameters in ``columns``' order on both."""
     updates = [c for c in columns if c not in keys and c not in ignore]
-    name = table.name
-    # table and column names come from our own metadata; every value is a bound parameter
-    sql = (
-        f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "  # noqa: S608
-        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in updates)} "
-        f"WHERE {' OR '.join(f'{name}.{c} IS NOT excluded.{c}' for c in updates)}"
-    )
+    statement = dialect_insert(dialect)(table).inline()  # no RETURNING of the new rows' ids
+    if updates:
+        statement = statement.on_conflict_do_update(
+            index_elements=list(keys), set_={c: statement.excluded[c] for c in updates},
+            where=or_(*(table.c[c].is_distinct_from(statement.excluded[c]) for c in updates)))
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=list(keys))
+    compiled = statement.compile(dialect=dialect, column_keys=list(columns))
+    order = compiled.positiontup if compiled.positional else None
+    if order is not None and list(order) != list(columns):
+        raise AssertionError(f"the upsert of {table.name} binds {order}, not {columns}")
+    sql = compiled.string if order is not None else _positional(compiled.string, columns, dialect)
     return sql, [table.c[c].type.bind_processor(dialect) for c in columns]
+
+
+def _positional(sql: str, columns: tuple[str, ...], dialect: Dialect) -> str:
+    """A statement compiled with named parameters (``%(name)s``: psycopg) rewritten to the
+    driver's positional ones (``%s``), in ``columns``' order, which is the VALUES list's."""
+    if dialect.paramstyle != "pyformat":
+        raise AssertionError(f"no positional form for the {dialect.paramstyle} parameter style")
+    for column in columns:
+        sql = sql.replace(f"%({column})s", "%s", 1)
+    if "%(" in sql:
+        raise AssertionError(f"parameters left named in {sql}")
+    return sql
+
+
+def dialect_insert(dialect: Dialect) -> Callable[[Table], Any]:
+    """The dialect's own INSERT (with ``ON CONFLICT``): SQLite's or PostgreSQL's."""
+    if dialect.name == "postgresql":
+        return postgresql_insert
+    return sqlite_insert
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,7 +413,7 @@ def record_securities(session: Session, positions: Iterable[RemotePosition], *, 
     if not rows:
         return 0
     table = table_of(Security)
-    statement = sqlite_insert(table)
+    statement = dialect_insert(session.connection().dialect)(table)
     kept = {name: func.coalesce(statement.excluded[name], table.c[name]) for name in fields}
     statement = statement.on_conflict_do_update(
         index_elements=["symbol"], set_={**kept, "updated_at": statement.excluded.updated_at},
@@ -413,7 +440,7 @@ def store_orders(session: Session, orders: list[dict[str, Any]]) -> int:
         if order["client_order_id"] in known:
             result = session.execute(update(Order).where(
                 Order.id == known[order["client_order_id"]],
-                or_(*(getattr(Order, k).is_not(v) for k, v in order.items() if k != "client_order_id")),
+                or_(*(getattr(Order, k).is_distinct_from(v) for k, v in order.items() if k != "client_order_id")),
             ).values(**order))
             changed += rows_affected(result)
         else:
@@ -543,7 +570,7 @@ def insert_once(session: Session, model: type[Base], **values: Any) -> bool:
     """Insert the row unless its key exists (``ON CONFLICT DO NOTHING``: two writers meeting is no
     error); True when this call inserted it."""
     session.flush()  # what the session holds goes first, in order
-    statement = sqlite_insert(table_of(model)).values(**values).on_conflict_do_nothing()
+    statement = dialect_insert(session.connection().dialect)(table_of(model)).values(**values).on_conflict_do_nothing()
     inserted = rows_affected(session.connection().execute(statement)) > 0
     if inserted:
         session.expire_all()  # the identity map learns of the new row on its next read

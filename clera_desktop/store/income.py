@@ -28,8 +28,10 @@ from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.store.rates import rate_book
 
 
+# The SQL here is understood alike by SQLite and PostgreSQL: DOUBLE PRECISION is both one's 64-bit
+# float (REAL is PostgreSQL's 32-bit one), BIGINT both one's 64-bit integer, and a boolean is a CASE.
 def _micro(column: str) -> str:
-    return f"coalesce(CAST(round(CAST(a.{column} AS REAL) * {MICRO}) AS INTEGER), 0)"
+    return f"coalesce(CAST(round(CAST(a.{column} AS DOUBLE PRECISION) * {MICRO}) AS BIGINT), 0)"
 
 
 #: Each payment (gross, tax withheld, fee), and each TAX line of a holding: the tax withheld from its
@@ -45,15 +47,16 @@ _PAYMENTS = f"""
            CASE WHEN a.type = 'tax' THEN 0 ELSE 1 END AS paid
     FROM activities a
     WHERE a.type IN ('dividend', 'interest', 'tax') AND (a.type != 'tax' OR a.symbol IS NOT NULL)
-      AND a.trade_date <= :today AND +a.account_id IN (SELECT id FROM accounts WHERE is_active = 1)
+      AND a.trade_date <= :today AND a.account_id || '' IN (SELECT id FROM accounts WHERE is_active)
 """
 
 
-#: ``+``: not the (account, day) index but the payments' own, which covers every column summed.
-_ONLY_ACCOUNTS = " AND +a.account_id IN :accounts"
+#: ``|| ''``: not the (account, day) index but the payments' own, which covers every column summed.
+_ONLY_ACCOUNTS = " AND a.account_id || '' IN :accounts"
 
 
-_SUB_CENT = " OR ".join(f"{column} % {MICRO_PER_CENT} != 0" for column in ("gross", "tax", "fee"))
+_SUB_CENT = "CASE WHEN " + " OR ".join(f"{column} % {MICRO_PER_CENT} != 0" for column in ("gross", "tax", "fee")) + \
+    " THEN 1 ELSE 0 END"
 
 
 def income_report(session: Session, base: str, today: date, book: RateBook | None = None,
@@ -77,19 +80,20 @@ def income_report(session: Session, base: str, today: date, book: RateBook | Non
     days: dict[date, Amounts] = defaultdict(Amounts)
     whole_cents = True
     for day, gross, tax, fee, count, sub_cent in run(
-            f"SELECT trade_date, sum(gross), sum(tax), sum(fee), sum(paid), max({_SUB_CENT}) FROM ({payments}) "
+            f"SELECT trade_date, sum(gross), sum(tax), sum(fee), sum(paid), max({_SUB_CENT}) FROM ({payments}) p "
             "WHERE currency = :base GROUP BY trade_date"):
         whole_cents = whole_cents and not sub_cent
-        days[date.fromisoformat(day)] += Amounts(gross // MICRO_PER_CENT, tax // MICRO_PER_CENT, fee // MICRO_PER_CENT,
-                                                 count)
+        days[_day(day)] += Amounts(int(gross) // MICRO_PER_CENT, int(tax) // MICRO_PER_CENT,
+                                   int(fee) // MICRO_PER_CENT, int(count))
     if not whole_cents:
         days.clear()
     each_day = "currency != :base" if whole_cents else "1 = 1"
     left_out: dict[str, int] = defaultdict(int)
     for _account, day, currency, gross, tax, fee, count in run(
-            f"SELECT account_id, trade_date, currency, sum(gross), sum(tax), sum(fee), sum(paid) FROM ({payments}) "
+            f"SELECT account_id, trade_date, currency, sum(gross), sum(tax), sum(fee), sum(paid) FROM ({payments}) p "
             f"WHERE {each_day} GROUP BY trade_date, account_id, currency"):
-        paid = date.fromisoformat(day)
+        paid = _day(day)
+        gross, tax, fee, count = int(gross), int(tax), int(fee), int(count)
         converter = rates.on(currency, paid)
         if converter is None:
             left_out[f"{currency}->{base}"] += count
@@ -98,6 +102,11 @@ def income_report(session: Session, base: str, today: date, book: RateBook | Non
     names: dict[str, str] = dict(session.execute(text("SELECT id, name FROM accounts")).all())
     sources = _sources(run, payments, each_day, rates, names)
     return IncomeReport(base, today, dict(days), sources, dict(left_out))
+
+
+def _day(value: str | date) -> date:
+    """A day as text SQL gives it back: SQLite's ISO text, PostgreSQL's date."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 @dataclass
@@ -131,12 +140,12 @@ def _sources(run: Callable[[str], Iterable[Any]], payments: str, each_day: str, 
     """Each holding across accounts, and each account's interest, over the trailing twelve months.
     A day converted as a whole (another currency) is shared out among its sources."""
     held = ("EXISTS (SELECT 1 FROM positions p WHERE p.account_id = t.account_id AND p.symbol = t.symbol "
-            "AND CAST(p.quantity AS REAL) > 0)")
+            "AND CAST(p.quantity AS DOUBLE PRECISION) > 0)")
     rows = run(f"""
         SELECT type, CASE WHEN type = 'dividend' THEN symbol END AS source, account_id, currency,
                CASE WHEN {each_day} THEN trade_date END AS day, sum(gross), sum(tax), sum(fee), sum(paid),
                coalesce(max(CASE WHEN paid = 1 THEN trade_date END), max(trade_date)),
-               max(CASE WHEN type = 'interest' THEN 1 ELSE {held} END)
+               max(CASE WHEN type = 'interest' OR {held} THEN 1 ELSE 0 END)
         FROM ({payments}) t WHERE trade_date > :after
         GROUP BY type, source, account_id, currency, day""")
     found: dict[tuple[str, str | None, str], _Source] = {}
@@ -150,16 +159,17 @@ def _sources(run: Callable[[str], Iterable[Any]], payments: str, each_day: str, 
         if part.still_paying:
             source.projected += gross - tax - fee
 
-    by_day: dict[tuple[str, str, str], list[_Part]] = defaultdict(list)
+    by_day: dict[tuple[str, date, str], list[_Part]] = defaultdict(list)
     for kind, symbol, account_id, currency, day, gross, tax, fee, count, last, still in rows:
-        part = _Part(kind, symbol, account_id, names.get(account_id, account_id), date.fromisoformat(last), bool(still),
+        gross, tax, fee, count = int(gross), int(tax), int(fee), int(count)  # PostgreSQL sums BIGINT to NUMERIC
+        part = _Part(kind, symbol, account_id, names.get(account_id, account_id), _day(last), bool(still),
                      gross, tax, fee, count)
         if day is None:  # the base currency in whole cents: nothing to convert or share out
             add(part, gross // MICRO_PER_CENT, tax // MICRO_PER_CENT, fee // MICRO_PER_CENT)
         else:
-            by_day[(account_id, day, currency)].append(part)
+            by_day[(account_id, _day(day), currency)].append(part)
     for (_account, day, currency), parts in by_day.items():
-        converter = rates.on(currency, date.fromisoformat(day))
+        converter = rates.on(currency, day)
         if converter is None:
             continue  # named in the report's left_out
         grosses = converter.share_out([p.gross for p in parts])

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from sqlalchemy.orm import Session
 
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import Provider, SecurityType
 from clera_desktop.models.queries import aggregated_holdings
 from tests.models.factories import add_account, add_position
+
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
 
 
 def _world(session: Session) -> None:

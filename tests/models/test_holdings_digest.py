@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 
 from clera_desktop.models.domain import account_id_for
@@ -15,6 +16,8 @@ from clera_desktop.models.enums import ConnectionType, Provider, SecurityType
 from clera_desktop.models.provider_data import AccountData, BrokerTaxLot, RemoteAccount, RemoteBalance, RemotePosition
 from clera_desktop.models.tables import Account, Balance, Position
 from clera_desktop.models.upserts import KnownPositions, prepare_account_data, store_prepared_account
+
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
 
 D = Decimal
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)

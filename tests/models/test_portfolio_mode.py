@@ -8,6 +8,8 @@ from clera_desktop.models.enums import PortfolioMode, Provider
 from clera_desktop.models.queries import portfolio_mode
 from tests.models.factories import add_account
 
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
+
 CASES = [
     ((), PortfolioMode.NONE),
     ((Provider.ALPACA,), PortfolioMode.BROKERAGE),

@@ -33,6 +33,8 @@ from clera_desktop.models.tables import (
 )
 from tests.models.factories import NOW, TODAY, add_account, add_connection, add_position
 
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
+
 
 def _activity(account_id: str, provider_id: str) -> Activity:
     return Activity(

@@ -16,7 +16,8 @@ from clera_desktop.store.valuation import account_values
 from tests.clock import TODAY
 from tests.sync.conftest import Harness
 
-pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+# SQLite and PostgreSQL; its outcome depends on the day it plays (tests/run_suite.py --calendar)
+pytestmark = [pytest.mark.both_engines, pytest.mark.day]
 
 
 def test_reconstructed_value_on_the_last_day_equals_the_synced_value(harness: Harness) -> None:

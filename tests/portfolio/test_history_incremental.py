@@ -26,6 +26,8 @@ from clera_desktop.store.derived import bring_up_to_date
 from clera_desktop.store.history import rebuild_and_store
 from tests.clock import TEST_CLOCK
 
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
+
 START = date(2026, 1, 1)
 END = date(2026, 3, 31)
 FIELDS = ("value", "cash", "flows", "income", "flows_out", "internal", "fees", "taxes")

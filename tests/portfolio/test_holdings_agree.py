@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,6 +21,8 @@ from clera_desktop.store.valuation import account_values
 from tests.clock import TEST_CLOCK
 from tests.models.factories import add_account, add_position
 from tests.sync.conftest import Harness
+
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
 
 D = Decimal
 TODAY = TEST_CLOCK.today()

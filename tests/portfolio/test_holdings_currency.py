@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from clera_desktop.core.money import round_cents
 from clera_desktop.store.holdings import holdings_snapshot
 from clera_desktop.store.rates import rate_book
 from tests.sync.conftest import Harness
+
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
 
 
 def test_a_canadian_listing_shows_value_cost_and_gain_in_the_base_currency(harness: Harness) -> None:

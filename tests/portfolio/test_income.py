@@ -16,6 +16,8 @@ from clera_desktop.models.tables import Account, Activity, FxRate, Position
 from clera_desktop.portfolio.income import Converter, IncomeReport
 from clera_desktop.store.income import income_report
 
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
+
 D = Decimal
 TODAY = date(2026, 12, 1)
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,6 +21,8 @@ from clera_desktop.store.history import internal_transfers, records_by_account, 
 from clera_desktop.store.kept_reads import KeptReads
 from tests.clock import TEST_CLOCK
 from tests.portfolio.test_history_incremental import FIRST, NOW, TODAY, _manual_book
+
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
 
 ACCOUNTS = ["manual_m", "manual_n"]
 

@@ -7,9 +7,13 @@ import math
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
+
 from clera_desktop.models.engine import Database
 from clera_desktop.models.tables import FxRate
 from clera_desktop.store.rates import rate_book
+
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
 
 FIRST = date(2026, 3, 2)
 

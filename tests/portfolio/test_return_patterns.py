@@ -21,6 +21,8 @@ from clera_desktop.portfolio.returns import DailyPoint, metrics, period_rate
 from clera_desktop.services.history import build_report
 from tests.models.factories import add_account
 
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
+
 D = date
 ZERO = Decimal(0)
 

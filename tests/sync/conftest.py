@@ -31,8 +31,11 @@ class Harness:
         return asyncio.run(self.service.sync_all())
 
 
-def make_harness(server: SandboxServer, data_dir: Path, environ: dict[str, str] | None = None) -> Harness:
-    settings = load_settings(data_dir=data_dir, environ=environ or {}, clock=TEST_CLOCK)
+def make_harness(server: SandboxServer, data_dir: Path, environ: dict[str, str] | None = None,
+                 database_url: str | None = None) -> Harness:
+    """``database_url``: the store (None: the data folder's SQLite file; the ``store_url`` fixture
+    gives a PostgreSQL one in tests marked ``both_engines``)."""
+    settings = load_settings(data_dir=data_dir, database_url=database_url, environ=environ or {}, clock=TEST_CLOCK)
     database = Database(settings.database_url)
     settings, credentials, secrets = connect_to_sandbox(settings, database, server.info)
     registry = build_registry(settings, credentials, secrets, database)
@@ -44,8 +47,8 @@ def make_harness(server: SandboxServer, data_dir: Path, environ: dict[str, str] 
 
 
 @pytest.fixture
-def harness(tmp_path: Path) -> Iterator[Harness]:
+def harness(tmp_path: Path, store_url: str | None) -> Iterator[Harness]:
     with SandboxServer(clock=TEST_CLOCK) as server:
-        made = make_harness(server, tmp_path / "data")
+        made = make_harness(server, tmp_path / "data", database_url=store_url)
         yield made
         made.database.close()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections import defaultdict
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from clera_desktop.core.changes import Change
 from clera_desktop.models.enums import ConnectionStatus, SyncStatus
@@ -18,13 +17,13 @@ from clera_desktop.sandbox.exchange import OrderRequest, submit
 from clera_desktop.sandbox.ledger import EventKind, LedgerEvent
 from tests.sync.conftest import Harness, make_harness
 
-pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+# SQLite and PostgreSQL; its outcome depends on the day it plays (tests/run_suite.py --calendar)
+pytestmark = [pytest.mark.both_engines, pytest.mark.day]
 
 
 def _table_counts(harness: Harness) -> dict[str, int]:
-    path = harness.settings.database_path
-    with sqlite3.connect(path) as raw:
-        return {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+    with harness.database.engine.connect() as connection:  # under the ORM: what the tables hold
+        return {t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
                 for t in ("connections", "accounts", "balances", "positions", "activities", "orders", "fx_rates")}
 
 

@@ -50,9 +50,10 @@ class TradingHarness:
         return OrderTicket(account_id=self.account_id(account), symbol=symbol, side=OrderSide(side), **defaults)
 
 
-def make_trading(server: SandboxServer, data_dir: Path, *, trade_flag: bool = True) -> TradingHarness:
+def make_trading(server: SandboxServer, data_dir: Path, *, trade_flag: bool = True,
+                 database_url: str | None = None) -> TradingHarness:
     environ = {"FF_SNAPTRADE_TRADE_EXECUTION": "true" if trade_flag else "false"}
-    harness = make_harness(server, data_dir, environ)
+    harness = make_harness(server, data_dir, environ, database_url)
     loop = asyncio.new_event_loop()
     loop.run_until_complete(harness.service.sync_all())
 
@@ -65,10 +66,10 @@ def make_trading(server: SandboxServer, data_dir: Path, *, trade_flag: bool = Tr
 
 
 @pytest.fixture
-def trading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TradingHarness]:
+def trading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_url: str | None) -> Iterator[TradingHarness]:
     monkeypatch.setattr(trading_service, "RECONCILE_DELAY", 0.05)
     with SandboxServer(clock=TEST_CLOCK) as server:
-        made = make_trading(server, tmp_path / "data")
+        made = make_trading(server, tmp_path / "data", database_url=store_url)
         yield made
         made.close()
 

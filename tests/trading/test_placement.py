@@ -14,7 +14,8 @@ from clera_desktop.trading.audit import AuditAction
 from clera_desktop.trading.service import PlacementUnconfirmed, TicketRejected
 from tests.trading.conftest import TradingHarness, make_trading
 
-pytestmark = pytest.mark.day  # its outcome depends on the day it plays (tests/run_suite.py --calendar)
+# SQLite and PostgreSQL; its outcome depends on the day it plays (tests/run_suite.py --calendar)
+pytestmark = [pytest.mark.both_engines, pytest.mark.day]
 
 ETRADE = "E*TRADE Brokerage"
 CLERA = "Clera Brokerage (paper)"

@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
+
 from clera_desktop.models.enums import ConnectionStatus, ConnectionType, Provider
 from clera_desktop.models.trading import TradingAccount
 from clera_desktop.trading.accounts import Eligibility, why_not_tradable
 from clera_desktop.trading.routing import route
+
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
 
 
 def account(id: str, provider: Provider, *, trade: bool = True, holds: dict[str, int] | None = None,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,6 +15,8 @@ from clera_desktop.models.enums import OrderSide, OrderStatus, OrderType, TimeIn
 from clera_desktop.models.tables import AuditEntry, Order
 from clera_desktop.models.upserts import MATCH_WINDOW, NEVER_REACHED, reconcile_tickets
 from tests.models.factories import add_account
+
+pytestmark = pytest.mark.both_engines  # the store's engines: SQLite, and PostgreSQL where installed
 
 SENT = datetime(2026, 12, 7, 15, 0, tzinfo=UTC)
 

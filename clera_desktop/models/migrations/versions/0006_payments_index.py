@@ -23,7 +23,8 @@ COLUMNS = ["trade_date", "account_id", "currency", "type", "symbol", "amount", "
 
 def upgrade() -> None:
     op.create_index("ix_activities_payments", "activities", COLUMNS,
-                    sqlite_where=sa.text("type IN ('dividend', 'interest')"))
+                    sqlite_where=sa.text("type IN ('dividend', 'interest')"),
+                    postgresql_where=sa.text("type IN ('dividend', 'interest')"))
 
 
 def downgrade() -> None:

@@ -24,10 +24,12 @@ COLUMNS = ["trade_date", "account_id", "currency", "type", "symbol", "amount", "
 def upgrade() -> None:
     op.drop_index("ix_activities_payments", table_name="activities")
     op.create_index("ix_activities_payments", "activities", COLUMNS,
-                    sqlite_where=sa.text("type IN ('dividend', 'interest', 'tax')"))
+                    sqlite_where=sa.text("type IN ('dividend', 'interest', 'tax')"),
+                    postgresql_where=sa.text("type IN ('dividend', 'interest', 'tax')"))
 
 
 def downgrade() -> None:
     op.drop_index("ix_activities_payments", table_name="activities")
     op.create_index("ix_activities_payments", "activities", COLUMNS,
-                    sqlite_where=sa.text("type IN ('dividend', 'interest')"))
+                    sqlite_where=sa.text("type IN ('dividend', 'interest')"),
+                    postgresql_where=sa.text("type IN ('dividend', 'interest')"))
