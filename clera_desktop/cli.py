@@ -153,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
                            help="portal: load the SnapTrade portal page in the web engine; german: load the German translation")
     selfcheck.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                            help="against the demo sandbox, in a throwaway data folder")
+    from clera_desktop import cli_shared
+
+    cli_shared.add_commands(commands, _common_options)
     sandbox = commands.add_parser(
         "sandbox", help="serve the offline SnapTrade/Plaid/Alpaca/FX sandbox until stopped",
         description="Serve the offline sandbox on 127.0.0.1. The first line printed is one JSON "
@@ -392,7 +395,7 @@ def run_sync(settings: Settings, *, provider: str | None) -> int:
     from clera_desktop.sync.service import SyncService
 
     database = _open_store(settings)
-    lock = SyncLock(database.path.parent if database.path else None, settings.clock)
+    lock = SyncLock.of(database, settings.clock)
     demo = None
     try:
         # One sync of a folder at a time, from before the demo's and the registry's first writes:
@@ -585,6 +588,12 @@ def run_import(settings: Settings, kind: str, path: Path, *, dry_run: bool, skip
 def run_backup(settings: Settings) -> int:
     from clera_desktop.models.backup import take_backup
 
+    if settings.database_url.startswith("postgresql"):
+        from clera_desktop.models.server_backup import dump_book
+
+        dumped = dump_book(settings.database_url, settings.data_dir, now=settings.clock.now())
+        print(f"Backed up the shared book to {dumped} (restore it with PostgreSQL's pg_restore)")
+        return 0
     path = _database_file(settings)
     backup = take_backup(path, now=settings.clock.now(), reason="manual", key=_store_key(settings))
     print(f"Backed up {path} to {backup.path}")
@@ -799,6 +808,10 @@ def _run_command(args: argparse.Namespace, settings: Settings) -> int:
         return run_backup(settings)
     if args.command == "restore":
         return run_restore(settings, args.file, list_only=args.list)
+    if args.command == "move":
+        from clera_desktop.cli_shared import run_move
+
+        return run_move(settings, args.to)
     if args.command in ("encrypt", "decrypt"):
         return run_encrypt(settings, on=args.command == "encrypt")
     raise AssertionError(f"unhandled command {args.command}")

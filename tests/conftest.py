@@ -145,13 +145,28 @@ def store_url(store_engine: str, data_dir: Path, request: pytest.FixtureRequest)
     if store_engine == "sqlite":
         yield None
         return
-    server = request.getfixturevalue("postgres_server")
+    server = running_postgres(request)
+    url = server.create_database(template=POSTGRES_TEMPLATE)
+    yield url
+    server.drop_database(url)
+
+
+def running_postgres(request: pytest.FixtureRequest) -> ThrowawayServer:
+    """The throwaway server, or the test skipped (failed under CLERA_REQUIRE_POSTGRES=1)."""
+    server: ThrowawayServer | None = request.getfixturevalue("postgres_server")
     if server is None:
         message = "PostgreSQL is not installed (tests/postgres.py looks for initdb and pg_ctl)"
         if postgres_required():
             pytest.fail(message + f", and {REQUIRE_VARIABLE}=1 requires it")
         pytest.skip(message)
-    url = server.create_database(template=POSTGRES_TEMPLATE)
+    return server
+
+
+@pytest.fixture
+def empty_postgres(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new, empty PostgreSQL database (no schema yet): a book's server before it is set up."""
+    server = running_postgres(request)
+    url = server.create_database()
     yield url
     server.drop_database(url)
 

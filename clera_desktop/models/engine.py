@@ -42,7 +42,8 @@ from clera_desktop.core.errors import (
 )
 from clera_desktop.core.files import writable_folder
 from clera_desktop.core.words import said
-from clera_desktop.models import cipher
+from clera_desktop.models import advisory, cipher
+from clera_desktop.models.advisory import application_name
 from clera_desktop.models.backup import daily_backup, is_foreign_store, take_backup
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: start on an up-to-date database needs no Alembic import at all.
 SCHEMA_HEAD = "0009"
 BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_S = 10  # a shared book's server that does not answer: said after this long, not hung on
 #: SQLite's application id for a Clera store ("CLRA"), written at its creation: a file with
 #: another program's tables is refused rather than migrated into (``PRAGMA application_id``).
 APPLICATION_ID = 0x434C5241
@@ -107,6 +109,10 @@ def make_engine(url: str, key: str | None = None) -> Engine:
         raise StoreAddressWrong(detail=f"{url!r}: {error}") from error
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
         raise StoreAddressWrong(detail=f"{parsed.get_backend_name()} is not a database Clera keeps its data in")
+    if parsed.get_backend_name() == "postgresql":
+        # a shared book's connections say whose they are (models/advisory.py: who holds the sync lock)
+        kwargs["connect_args"] = {"application_name": application_name(), "connect_timeout": CONNECT_TIMEOUT_S}
+        kwargs["pool_pre_ping"] = True  # a server restarted or a network dropped meanwhile: a new connection
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         if url in ("sqlite://", "sqlite:///:memory:"):
@@ -332,6 +338,7 @@ class Database:
             if path is not None and self._existed:
                 _checked(lambda: daily_backup(path, now=self._clock.now(), key=self.key))
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._advisory_locks: dict[str, advisory.AdvisoryLock] = {}
         self._gate = _ReadGate()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         # Time inside write transactions, commit included (benchmarks): wall clock, and the
@@ -354,6 +361,10 @@ class Database:
         if revision == SCHEMA_HEAD:
             self._stamp()
             return  # every start but the first after an update: no lock, no Alembic import
+        if self.engine.dialect.name == "postgresql":
+            with advisory.held(self.engine, advisory.MIGRATE):  # two machines opening a new book at once
+                self._upgrade()
+            return
         path = self.path
         if path is None:
             self._upgrade()
@@ -386,6 +397,14 @@ class Database:
 
     def session(self) -> Session:
         return self._sessions()
+
+    def advisory_lock(self, name: str) -> advisory.AdvisoryLock:
+        """The shared book's lock ``name`` (PostgreSQL), one object per open book in this process:
+        the window's syncs count on the same one, as on a folder's file lock."""
+        lock = self._advisory_locks.get(name)
+        if lock is None:
+            lock = self._advisory_locks[name] = advisory.AdvisoryLock(self.engine, name)
+        return lock
 
     def write_sync(self, work: Callable[[Session], T]) -> T:
         """Run ``work`` in one transaction on the calling thread: committed, or rolled back."""

@@ -130,7 +130,7 @@ class SyncService:
         self._account_slots = concurrency
         self._progress = progress
         # ``lock``: the folder's lock, when the caller holds it around its syncs (the command line)
-        self._lock = lock or SyncLock(database.path.parent if database.path else None, self.clock)
+        self._lock = lock or SyncLock.of(database, self.clock)
         self._lock_wait = lock_wait
         self._known_positions = KnownPositions()  # each account's positions as last prepared
 
