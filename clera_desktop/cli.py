@@ -812,6 +812,10 @@ def _run_command(args: argparse.Namespace, settings: Settings) -> int:
         from clera_desktop.cli_shared import run_move
 
         return run_move(settings, args.to)
+    if args.command == "server":
+        from clera_desktop.cli_shared import run_server
+
+        return run_server(settings, args)
     if args.command in ("encrypt", "decrypt"):
         return run_encrypt(settings, on=args.command == "encrypt")
     raise AssertionError(f"unhandled command {args.command}")

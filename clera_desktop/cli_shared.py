@@ -18,6 +18,26 @@ def add_commands(commands: argparse._SubParsersAction, common: object) -> None:
     common(move, suppress_defaults=True)  # type: ignore[operator]
     move.add_argument("--to", required=True, metavar="URL", help="the empty database to copy into")
 
+    server = commands.add_parser(
+        "server", help="set up a book shared on PostgreSQL (--db postgresql+psycopg://...): its schema, roles, "
+        "row-level security policies and people")
+    common(server, suppress_defaults=True)  # type: ignore[operator]
+    actions = server.add_subparsers(dest="action", metavar="ACTION", required=True)
+    init = actions.add_parser("init", help="on an empty database: create the schema, the book's roles and policies, "
+                              "and you as its owner; prints what it did")
+    common(init, suppress_defaults=True)  # type: ignore[operator]
+    init.add_argument("--name", required=True, help="your name, as the book's other people see it")
+    person = actions.add_parser("add-person", help="add a person with a login role of their own")
+    common(person, suppress_defaults=True)  # type: ignore[operator]
+    person.add_argument("--name", required=True, help="their name, as the book shows it")
+    person.add_argument("--login", required=True, help="their PostgreSQL role (lower-case letters, digits, _)")
+    person.add_argument("--kind", required=True, choices=["member", "viewer", "client"],
+                        help="member: sees everything, changes their own; viewer: reads only; client: only their own")
+    person.add_argument("--password-from", metavar="VARIABLE",
+                        help="the environment variable holding their password (never on the command line); "
+                        "without it, asked for when there is a terminal, else none (trust or certificates)")
+    common(actions.add_parser("people", help="list the book's people"), suppress_defaults=True)  # type: ignore[operator]
+
 
 def run_move(settings: Settings, target_url: str) -> int:
     from clera_desktop.models.engine import Database
@@ -51,3 +71,75 @@ def _shown(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return str(make_url(url).render_as_string(hide_password=True))
+
+
+def run_server(settings: Settings, args: argparse.Namespace) -> int:
+    from sqlalchemy import inspect, text
+    from sqlalchemy.engine import make_url
+
+    from clera_desktop.models import shared_book
+    from clera_desktop.models.engine import Database, make_engine
+    from clera_desktop.models.enums import PersonKind
+
+    url = settings.database_url
+    if not url.startswith("postgresql"):
+        print("clera-desktop server: name the shared book's server with --db postgresql+psycopg://USER@HOST/BOOK. "
+              "Nothing was changed.", file=sys.stderr)
+        return 2
+    book = str(make_url(url).database)
+    if args.action == "init":
+        probe = make_engine(url)
+        try:
+            with probe.connect() as connection:
+                tables = inspect(connection).get_table_names()
+        finally:
+            probe.dispose()
+        if tables:
+            print(f"clera-desktop server init: {book} already holds tables ({', '.join(sorted(tables)[:4])}...); init "
+                  "sets up an empty database only. Nothing was changed.", file=sys.stderr)
+            return 1
+        database = Database(url, clock=settings.clock)
+        try:
+            print(f"Created the schema of {book} (revision {current_schema()})")
+            with database.engine.begin() as connection:
+                for line in shared_book.init_book(connection, book, args.name):
+                    print(f"- {line}")
+        finally:
+            database.close()
+        print("Next: add people with 'clera-desktop server add-person', and move a local book in with "
+              f"'clera-desktop move --to {_shown(url)}'.")
+        return 0
+    database = Database(url, clock=settings.clock)
+    try:
+        if args.action == "people":
+            with database.engine.connect() as connection:
+                for name, login, kind in connection.execute(text("SELECT name, login, kind FROM people ORDER BY id")):
+                    print(f"{name:<30} {login or '':<20} {kind}")
+            return 0
+        password = _password(args.password_from, args.login)
+        with database.engine.begin() as connection:
+            print(shared_book.add_person(connection, book, name=args.name, login=args.login,
+                                         kind=PersonKind(args.kind), password=password))
+        return 0
+    finally:
+        database.close()
+
+
+def current_schema() -> str:
+    from clera_desktop.models.engine import SCHEMA_HEAD
+
+    return SCHEMA_HEAD
+
+
+def _password(variable: str | None, login: str) -> str | None:
+    import getpass
+    import os
+
+    if variable:
+        value = os.environ.get(variable)
+        if not value:
+            raise SystemExit(f"clera-desktop server add-person: {variable} is not set. Nothing was changed.")
+        return value
+    if sys.stdin.isatty():
+        return getpass.getpass(f"Password for {login} (empty: none): ") or None
+    return None

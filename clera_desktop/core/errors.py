@@ -135,6 +135,20 @@ class StoreTooNew(StoreError):
                        "nothing was changed."))
 
 
+class StoreTooOld(StoreError):
+    """A shared book at an older schema, opened by someone who may not change its schema."""
+
+    default_message = said("This shared book was set up by an older version of Clera Desktop. Its owner must open it "
+                           "once with this version first; nothing was changed.")
+
+
+class StoreNotYours(StoreError):
+    """A shared book's server refused a change: the row is another person's, or the role only reads."""
+
+    default_message = said("This shared book does not let you change that: it belongs to another person, or your role "
+                           "only reads. Nothing was changed.")
+
+
 class SyncBusy(CleraError):
     """Another process is syncing this data folder (one writer per folder)."""
 

@@ -25,7 +25,14 @@ from urllib.parse import unquote
 from filelock import FileLock
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, StaticPool
 
@@ -37,8 +44,10 @@ from clera_desktop.core.errors import (
     StoreError,
     StoreForeign,
     StoreFull,
+    StoreNotYours,
     StoreReadOnly,
     StoreTooNew,
+    StoreTooOld,
 )
 from clera_desktop.core.files import writable_folder
 from clera_desktop.core.words import said
@@ -51,7 +60,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: The newest revision in migrations/versions (a test keeps it equal to Alembic's head), so a
 #: start on an up-to-date database needs no Alembic import at all.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_S = 10  # a shared book's server that does not answer: said after this long, not hung on
 #: SQLite's application id for a Clera store ("CLRA"), written at its creation: a file with
@@ -200,6 +209,14 @@ def _revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def _may_write(engine: Engine) -> bool:
+    """May this session's role write the shared book? (A new, empty database: yes, it is made now.)"""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("accounts"):
+            return True
+        return bool(connection.execute(text("SELECT has_table_privilege('accounts', 'INSERT')")).scalar())
+
+
 def stamp_application_id(engine: Engine) -> None:
     """Mark a SQLite store as Clera's (stores made before the id was written get it on their next open)."""
     if engine.dialect.name == "sqlite":
@@ -213,15 +230,33 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Off for the migrations, as Alembic's batch mode asks: SQLite changes a table by copying
+            # it to a new one and dropping the old, and dropping a parent (accounts) with foreign keys
+            # on deletes every child row (positions, activities...) through ON DELETE CASCADE. A
+            # PRAGMA inside a transaction does nothing, so before the migrations' transaction.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if sqlite and (broken := connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()):
+                    raise StoreDamaged(detail=f"the migration to {revision} left rows without their parent: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def store_error(error: DatabaseError | OSError) -> StoreError:
     """What SQLite (or the file system under it) said, as the app's error; the detail is for the log."""
     text = str(getattr(error, "orig", None) or error).lower()
     detail = str(error)[:500]
+    if "row-level security" in text or "permission denied for" in text:  # a shared book's policies said no
+        return StoreNotYours(detail=detail)
     if "locked" in text or "busy" in text:
         return StoreBusy(detail=detail)
     if "full" in text or "no space" in text:
@@ -315,7 +350,14 @@ class Database:
                            else make_engine(url, self.key))
         except OSError as error:  # the data folder cannot be made
             raise store_error(error) from error
-        if self.read_only:
+        self.shared = self.engine.dialect.name == "postgresql"
+        if self.shared and not _checked(lambda: _may_write(self.engine)):  # a viewer of a shared book
+            self.read_only = True
+            log.info("%s: this role reads the shared book and writes nothing", self.engine.url.database)
+            if current_revision(self.engine) != SCHEMA_HEAD:
+                self.engine.dispose()
+                raise StoreTooOld(detail=f"schema {current_revision(self.engine)}, this app uses {SCHEMA_HEAD}")
+        elif self.read_only:
             log.info("%s is in a folder that cannot be written: opened for reading only", file)
             revision = current_revision(self.engine)
             if revision != SCHEMA_HEAD:
@@ -383,7 +425,13 @@ class Database:
             raise StoreTooNew(detail=f"schema revision {before}; this app knows up to {SCHEMA_HEAD}")
         if before is not None and self.path is not None:  # what was there, as it was, before it changes
             take_backup(self.path, now=self._clock.now(), reason=f"before-{SCHEMA_HEAD}", key=self.key)
-        upgrade(self.engine)
+        try:
+            upgrade(self.engine)
+        except ProgrammingError as error:
+            said_by_server = str(error).lower()
+            if self.shared and ("must be owner" in said_by_server or "permission denied" in said_by_server):
+                raise StoreTooOld(detail=f"schema {before}, this app uses {SCHEMA_HEAD}: {error}") from error
+            raise
         self._stamp()
         after = current_revision(self.engine)
         if before != after:
@@ -408,6 +456,8 @@ class Database:
 
     def write_sync(self, work: Callable[[Session], T]) -> T:
         """Run ``work`` in one transaction on the calling thread: committed, or rolled back."""
+        if self.read_only and self.shared:
+            raise StoreNotYours(said("You can read this shared book but not change it (you are one of its viewers)."))
         if self.read_only:
             raise StoreReadOnly(said("Your Clera data folder is read-only: nothing can be saved there. Move it to a folder "
                                      "you can write to, or choose another with --data-dir."))

@@ -108,6 +108,15 @@ class SyncStatus(StrEnum):
     INTERRUPTED = "interrupted"  # the process ended mid-run (a kill, a crash): found at the next sync (0004)
 
 
+class PersonKind(StrEnum):
+    """A person's part in a shared book (models/shared_book.py turns each into a role and policies)."""
+
+    OWNER = "owner"  # set the book up (``server init``): everything, people included
+    MEMBER = "member"  # a household's: sees every account, changes, syncs and trades only their own
+    VIEWER = "viewer"  # reads every account, changes nothing
+    CLIENT = "client"  # an adviser's client: sees and changes only their own book
+
+
 class PortfolioMode(StrEnum):
     BROKERAGE = "brokerage"
     AGGREGATION = "aggregation"

@@ -15,16 +15,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Connection, Table, func, select, text
+from sqlalchemy import Connection, Table, func, select, text, update
 
 from clera_desktop.core.errors import StoreError
 from clera_desktop.core.words import said
 from clera_desktop.models.column_types import DecimalText
 from clera_desktop.models.engine import Database
-from clera_desktop.models.tables import Base
+from clera_desktop.models.tables import Account, Base, Person, SnapTradeUser, table_of
+from clera_desktop.models.tables import Connection as Connection_
 
 log = logging.getLogger(__name__)
 BATCH = 5_000
+PEOPLE_TABLES = ("people", "account_shares")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +91,15 @@ def move_book(source: Database, target: Database, *, progress: Callable[[str], N
     tables = copied_tables()
     report = MoveReport()
     with source.engine.connect() as reading, target.engine.begin() as writing:
-        held = [(t.name, n) for t in tables if (n := int(writing.execute(select(func.count()).select_from(t)).scalar_one()))]
+        # a shared book set up for people (``server init``) has them before its first book moves in
+        held = [(t.name, n) for t in tables if t.name not in PEOPLE_TABLES
+                and (n := int(writing.execute(select(func.count()).select_from(t)).scalar_one()))]
         if held:
             raise TargetNotEmpty(detail=", ".join(f"{name}: {count} rows" for name, count in held))
+        people_there = bool(writing.execute(select(func.count()).select_from(table_of(Person))).scalar_one())
         for table in tables:
+            if people_there and table.name in PEOPLE_TABLES:
+                continue  # the target's own people stay; what moves in becomes the mover's (below)
             copied = 0
             for rows in _batches(reading, table):
                 writing.execute(table.insert(), rows)
@@ -100,13 +107,24 @@ def move_book(source: Database, target: Database, *, progress: Callable[[str], N
             if copied:
                 progress(f"copied {copied:,} rows of {table.name}")
         _continue_numbering(writing, tables)
+        if people_there:
+            _owned_by_mover(writing)
         for table in tables:
+            if people_there and table.name in PEOPLE_TABLES:
+                continue
             before, after = tally(reading, table), tally(writing, table)
             if before != after:
                 log.error("moving %s: the original has %s, the copy %s", table.name, before, after)
                 raise MoveDisagrees(detail=f"{table.name}: {before} != {after}")
             report.tallies.append(after)
     return report
+
+
+def _owned_by_mover(connection: Connection) -> None:
+    """What moved into a shared book with no owner (a local book's rows) becomes the person moving
+    it in: the server's column defaults say who that is (models/shared_book.py)."""
+    for table in (Connection_, Account, SnapTradeUser):
+        connection.execute(update(table).where(table.owner_id.is_(None)).values(owner_id=func.clera_person()))
 
 
 def _continue_numbering(connection: Connection, tables: list[Table]) -> None:

@@ -37,6 +37,7 @@ from clera_desktop.models.enums import (
     OrderSide,
     OrderStatus,
     OrderType,
+    PersonKind,
     Provider,
     SecurityType,
     SnapTradeKeyKind,
@@ -81,6 +82,31 @@ def table_of(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
+class Person(Base):
+    """Someone who keeps accounts in this book (revision 0010). A book on one computer has none:
+    everything is its one person's. A shared book (PostgreSQL) has one per login role; what each
+    may read and change is the database's to enforce (models/shared_book.py)."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    login: Mapped[str | None] = mapped_column(String(63), unique=True)  # the PostgreSQL role they log in as
+    kind: Mapped[PersonKind] = mapped_column(vocabulary(PersonKind))
+    created_at: Mapped[datetime]
+
+
+class AccountShare(Base):
+    """A joint account's owners and their shares (revision 0010): per-person figures take each
+    person's share; an account with no rows here is wholly its owner's."""
+
+    __tablename__ = "account_shares"
+
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    share: Mapped[Decimal]  # 0 < share <= 1; an account's shares add up to 1
+
+
 class SnapTradeUser(Base):
     """The app's SnapTrade user; its secret lives in the keyring under the user id."""
 
@@ -90,6 +116,8 @@ class SnapTradeUser(Base):
     user_id: Mapped[str] = mapped_column(String(128), unique=True)
     key_kind: Mapped[SnapTradeKeyKind] = mapped_column(vocabulary(SnapTradeKeyKind))
     created_at: Mapped[datetime]
+    # revision 0010: whose (a shared book: each person registers their own; the secret is in their keyring)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
 
 
 class Connection(Base):
@@ -113,6 +141,9 @@ class Connection(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # revision 0010: whose login it is (None: the book's one person); on a shared book the server
+    # fills it in with the person writing it, and only they may change or remove it
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"), index=True)
 
     accounts: Mapped[list[Account]] = relationship(back_populates="connection")
 
@@ -144,6 +175,8 @@ class Account(Base):
     holdings_digest: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # revision 0010: whose account (None: the book's one person): its connection's owner, or who added it by hand
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"), index=True)
 
     connection: Mapped[Connection | None] = relationship(back_populates="accounts")
 

@@ -109,10 +109,10 @@ def upsert_connection(session: Session, remote: RemoteConnection, *, now: dateti
 
 @functools.cache
 def _upsert_plan(table: Table, columns: tuple[str, ...], keys: tuple[str, ...], ignore: tuple[str, ...],
-                 dialect: Dialect) -> tuple[str, list[Callable[[Any], Any] | None]]:
+                 dialect: Dialect) -> tuple[str, tuple[str, ...], list[Callable[[Any], Any] | None]]:
     """The statement compiled once per shape for ``dialect`` (SQLite or PostgreSQL: the same
-    ``INSERT .. ON CONFLICT .. DO UPDATE .. WHERE`` changed), and the column types' own bind
-    processors. The statement takes positional parameters in ``columns``' order on both."""
+    ``INSERT .. ON CONFLICT .. DO UPDATE .. WHERE`` changed), the order it binds the columns in
+    (the table's), and those columns' own bind processors."""
     updates = [c for c in columns if c not in keys and c not in ignore]
     statement = dialect_insert(dialect)(table).inline()  # no RETURNING of the new rows' ids
     if updates:
@@ -122,23 +122,11 @@ def _upsert_plan(table: Table, columns: tuple[str, ...], keys: tuple[str, ...], 
     else:
         statement = statement.on_conflict_do_nothing(index_elements=list(keys))
     compiled = statement.compile(dialect=dialect, column_keys=list(columns))
-    order = compiled.positiontup if compiled.positional else None
-    if order is not None and list(order) != list(columns):
-        raise AssertionError(f"the upsert of {table.name} binds {order}, not {columns}")
-    sql = compiled.string if order is not None else _positional(compiled.string, columns, dialect)
-    return sql, [table.c[c].type.bind_processor(dialect) for c in columns]
-
-
-def _positional(sql: str, columns: tuple[str, ...], dialect: Dialect) -> str:
-    """A statement compiled with named parameters (``%(name)s``: psycopg) rewritten to the
-    driver's positional ones (``%s``), in ``columns``' order, which is the VALUES list's."""
-    if dialect.paramstyle != "pyformat":
-        raise AssertionError(f"no positional form for the {dialect.paramstyle} parameter style")
-    for column in columns:
-        sql = sql.replace(f"%({column})s", "%s", 1)
-    if "%(" in sql:
-        raise AssertionError(f"parameters left named in {sql}")
-    return sql
+    # SQLite binds by position (qmark), in the table's column order; psycopg by name (pyformat)
+    order = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup is not None else columns
+    if sorted(order) != sorted(columns) or sorted(compiled.binds) != sorted(columns):
+        raise AssertionError(f"the upsert of {table.name} binds other than {columns}: {compiled.string}")
+    return compiled.string, order, [table.c[c].type.bind_processor(dialect) for c in order]
 
 
 def dialect_insert(dialect: Dialect) -> Callable[[Table], Any]:
@@ -154,6 +142,8 @@ class PreparedRows:
 
     sql: str
     params: list[tuple[Any, ...]]
+    columns: tuple[str, ...] = ()  # the order ``params`` hold the values in
+    named: bool = False  # the driver takes each row by column name (psycopg), not by position (sqlite3)
 
 
 def prepare_rows(model: type[Base], rows: Sequence[dict[str, Any]], keys: list[str], dialect: Dialect,
@@ -166,12 +156,17 @@ def prepare_rows(model: type[Base], rows: Sequence[dict[str, Any]], keys: list[s
     """
     if not rows:
         return None
-    sql, processors = _upsert_plan(table_of(model), tuple(rows[0]), tuple(keys), ignore, dialect)
-    params = [
-        tuple(value if process is None else process(value) for process, value in zip(processors, row.values(), strict=True))
-        for row in rows
-    ]
-    return PreparedRows(sql, params)
+    columns = tuple(rows[0])
+    sql, order, processors = _upsert_plan(table_of(model), columns, tuple(keys), ignore, dialect)
+    if order == columns:  # the rows' own order (nearly always): their values as they come
+        params = [
+            tuple(value if process is None else process(value) for process, value in zip(processors, row.values(), strict=True))
+            for row in rows
+        ]
+    else:
+        params = [tuple(row[c] if process is None else process(row[c]) for process, c in zip(processors, order, strict=True))
+                  for row in rows]
+    return PreparedRows(sql, params, order, named=not dialect.positional)
 
 
 def run_prepared(session: Session, prepared: PreparedRows | None) -> int:
@@ -182,6 +177,9 @@ def run_prepared(session: Session, prepared: PreparedRows | None) -> int:
     """
     if prepared is None:
         return 0
+    if prepared.named:
+        rows = [dict(zip(prepared.columns, row, strict=True)) for row in prepared.params]
+        return rows_affected(session.connection().exec_driver_sql(prepared.sql, rows))
     return rows_affected(session.connection().exec_driver_sql(prepared.sql, prepared.params))
 
 
@@ -252,7 +250,7 @@ def prepare_account_data(data: AccountData, *, dialect: Dialect, now: datetime, 
     ]
     orders = [order_values(account_id, o, now) for o in data.orders]
     prepared_balances = prepare_rows(Balance, balances, ["account_id", "currency"], dialect)
-    cash_digest = rows_digest(prepared_balances, skip=tuple(balances[0]).index("as_of") if balances else 0)
+    cash_digest = rows_digest(prepared_balances, skip="as_of")
     return PreparedAccount(
         data, account_id, now, prepared_balances, positions.rows,
         prepare_rows(Activity, activities, ["account_id", "provider_activity_id"], dialect),
@@ -299,17 +297,18 @@ def _prepare_positions(account_id: str, positions: tuple[RemotePosition, ...], d
     # what record_securities writes from them too (the rows carry no exchange, sector or industry)
     described = "\x1e".join("\x1f".join(map(_digest_part, (p.symbol, p.security_type, p.exchange, p.sector, p.industry)))
                             for p in cleaned)
-    digest = rows_digest(prepared, skip=tuple(rows[0]).index("as_of") if rows else 0)
+    digest = rows_digest(prepared, skip="as_of")
     return PreparedPositions(cleaned, prepared, _text_digest(digest + described))
 
 
-def rows_digest(prepared: PreparedRows | None, *, skip: int) -> str:
-    """A digest of the rows a statement writes, every value but the ``skip``-th (their as-of
+def rows_digest(prepared: PreparedRows | None, *, skip: str) -> str:
+    """A digest of the rows a statement writes, every value but column ``skip``'s (their as-of
     moment): equal digests, equal rows. A change of the app's cleaning rules or columns changes
     the rows, and so the digest."""
     if prepared is None:
         return "none"
-    text = "\x1e".join("\x1f".join(map(_digest_part, row[:skip] + row[skip + 1:])) for row in prepared.params)
+    at = prepared.columns.index(skip)
+    text = "\x1e".join("\x1f".join(map(_digest_part, row[:at] + row[at + 1:])) for row in prepared.params)
     return _text_digest(prepared.sql + "\x1d" + text)
 
 

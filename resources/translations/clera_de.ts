@@ -105,6 +105,16 @@
     </message>
     <message>
       <location filename="../../clera_desktop/core/errors.py" />
+      <source>This shared book was set up by an older version of Clera Desktop. Its owner must open it once with this version first; nothing was changed.</source>
+      <translation>Dieses gemeinsame Buch wurde mit einer älteren Version von Clera Desktop eingerichtet. Sein Eigentümer muss es zuerst einmal mit dieser Version öffnen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
+      <source>This shared book does not let you change that: it belongs to another person, or your role only reads. Nothing was changed.</source>
+      <translation>Dieses gemeinsame Buch lässt Sie das nicht ändern: Es gehört einer anderen Person, oder Ihre Rolle darf nur lesen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
       <source>Another Clera Desktop is syncing this data right now. Try again when it is done.</source>
       <translation>Ein anderes Clera Desktop synchronisiert diese Daten gerade. Versuchen Sie es erneut, wenn es fertig ist.</translation>
     </message>
@@ -445,8 +455,53 @@
     </message>
     <message>
       <location filename="../../clera_desktop/models/engine.py" />
+      <source>You can read this shared book but not change it (you are one of its viewers).</source>
+      <translation>Sie können dieses gemeinsame Buch lesen, aber nicht ändern (Sie sind einer seiner Betrachter).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/engine.py" />
       <source>Your Clera data folder is read-only: nothing can be saved there. Move it to a folder you can write to, or choose another with --data-dir.</source>
       <translation>Ihr Clera-Datenordner ist schreibgeschützt: Dort kann nichts gespeichert werden. Verschieben Sie ihn in einen beschreibbaren Ordner oder wählen Sie einen anderen mit --data-dir.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/moving.py" />
+      <source>The database you are moving to already holds a book. Nothing was moved: choose an empty database (a move never merges into or overwrites one).</source>
+      <translation>Die Zieldatenbank enthält bereits ein Buch. Es wurde nichts verschoben: Wählen Sie eine leere Datenbank (ein Umzug führt nie zusammen und überschreibt nie).</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/moving.py" />
+      <source>The copy did not match the original, so nothing was moved (the target is as empty as it was). The log says which table differed.</source>
+      <translation>Die Kopie stimmte nicht mit dem Original überein, daher wurde nichts verschoben (das Ziel ist so leer wie zuvor). Das Protokoll nennt die abweichende Tabelle.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/server_backup.py" />
+      <source>Backing up a shared book needs PostgreSQL's pg_dump, which is not installed on this computer: install PostgreSQL's client tools, or ask whoever runs the server to back it up. Nothing was changed.</source>
+      <translation>Für die Sicherung eines gemeinsamen Buchs wird pg_dump von PostgreSQL benötigt, das auf diesem Computer nicht installiert ist: Installieren Sie die Client-Werkzeuge von PostgreSQL oder bitten Sie den Betreiber des Servers um eine Sicherung. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/server_backup.py" />
+      <source>pg_dump could not back up the shared book (is this computer's pg_dump as new as the server?). Nothing was changed.</source>
+      <translation>pg_dump konnte das gemeinsame Buch nicht sichern (ist pg_dump auf diesem Computer so neu wie der Server?). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/shared_book.py" />
+      <source>The shared book could not be set up. Nothing was changed.</source>
+      <translation>Das gemeinsame Buch konnte nicht eingerichtet werden. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/shared_book.py" />
+      <source>{name} cannot name a role: use lower-case letters, digits and underscores.</source>
+      <translation>{name} kann keine Rolle benennen: Verwenden Sie Kleinbuchstaben, Ziffern und Unterstriche.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/shared_book.py" />
+      <source>This book is already set up for sharing (it has people). Nothing was changed.</source>
+      <translation>Dieses Buch ist bereits zum Teilen eingerichtet (es hat Personen). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/shared_book.py" />
+      <source>A book has one owner: add others as a member, a viewer or a client.</source>
+      <translation>Ein Buch hat einen Eigentümer: Fügen Sie andere als Mitglied, Betrachter oder Klient hinzu.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/portfolio/benchmark.py" />
@@ -1974,6 +2029,16 @@ Synchr.</translation>
       <translation>Die Zahlen werden gelesen…</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/ui/selfcheck.py" />
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/selfcheck.py" />
+      <source>Holdings</source>
+      <translation>Positionen</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/ui/sync_flow.py" />
       <source>Syncing…</source>
       <translation>Synchronisiere…</translation>
@@ -2102,11 +2167,6 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
       <source>From live prices; the figures below are from the last sync.</source>
       <translation>Aus Live-Kursen; die Zahlen darunter stammen von der letzten Synchronisierung.</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
-      <source>Holdings</source>
-      <translation>Positionen</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/views/account_detail_view.py" />
@@ -3881,11 +3941,6 @@ Synchr.</translation>
       <location filename="../../clera_desktop/ui/window_menus.py" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-      <location filename="../../clera_desktop/ui/window_menus.py" />
-      <source>&amp;File</source>
-      <translation>&amp;Datei</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/window_menus.py" />

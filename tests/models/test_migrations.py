@@ -16,13 +16,11 @@ from clera_desktop.models.tables import Base
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def test_migrations_create_exactly_the_models(tmp_path: Path) -> None:
-    database = Database(f"sqlite:///{tmp_path / 'db.sqlite'}")
-    try:
-        with database.engine.connect() as connection:
-            assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
-    finally:
-        database.close()
+@pytest.mark.both_engines
+def test_migrations_create_exactly_the_models(database: Database) -> None:
+    """One set of revisions for both engines: each makes exactly the tables the models describe."""
+    with database.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
 def test_upgrade_from_the_first_release_keeps_data(tmp_path: Path) -> None:

@@ -15,9 +15,11 @@ from clera_desktop.models.enums import (
     OrderSide,
     OrderStatus,
     OrderType,
+    PersonKind,
     TimeInForce,
 )
 from clera_desktop.models.tables import (
+    AccountShare,
     Activity,
     AllocationTarget,
     Balance,
@@ -25,6 +27,7 @@ from clera_desktop.models.tables import (
     DailyPrice,
     FxRate,
     Order,
+    Person,
     PortfolioSnapshot,
     Position,
 )
@@ -75,12 +78,14 @@ def _rows(account_id: str, value: Decimal, n: int) -> list[object]:
         PortfolioSnapshot(account_id=account_id, date=date(2026, 1, 1 + n), value=value, cash=value, currency="USD",
                           net_flow=value, flow_out=value, internal_flow=value, income=value, fees=value, taxes=value),
         AllocationTarget(dimension="asset_class", name=f"class {n}", percent=value, updated_at=NOW),
+        AccountShare(account_id=account_id, person_id=n + 1, share=value),
     ]
 
 
 def test_every_money_column_round_trips_exactly(database: Database) -> None:
     def write(session):  # type: ignore[no-untyped-def]
         account = add_account(session, "a1")
+        session.add_all(Person(id=n + 1, name=f"P{n}", kind=PersonKind.MEMBER, created_at=NOW) for n in range(len(TRICKY)))
         session.flush()
         for n, value in enumerate(TRICKY):
             session.add_all(_rows(account.id, value, n))
@@ -88,7 +93,8 @@ def test_every_money_column_round_trips_exactly(database: Database) -> None:
     database.write_sync(write)
     covered = set()
     with database.session() as session:
-        for model in (Balance, Position, Activity, Order, DailyPrice, FxRate, PortfolioSnapshot, AllocationTarget):
+        for model in (Balance, Position, Activity, Order, DailyPrice, FxRate, PortfolioSnapshot, AllocationTarget,
+                      AccountShare):
             money = [c for c in model.__table__.columns if isinstance(c.type, DecimalText)]
             covered.update((model.__tablename__, column.name) for column in money)
             read_back = []
