@@ -133,3 +133,27 @@ def test_0005_adds_the_brokers_tax_lots_keeping_every_position(tmp_path: Path) -
     Database(f"sqlite:///{path}").close()  # to the head
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT symbol, quantity, tax_lots FROM positions").fetchall() == [("ACME", "3", None)]
+
+
+def test_the_shipped_release_0009_fixture_keeps_every_child_row_through_0010(tmp_path: Path) -> None:
+    """Release 0009's file (tests/models/fixtures/schema_0009.sqlite: a manual account, its
+    activities, position, a year of daily values). 0010 adds an owner to accounts, which SQLite
+    does by copying the table and dropping the old one: with foreign keys on, that drop cascaded
+    into every position, activity and daily value (models/engine.upgrade turns them off)."""
+    path = tmp_path / "fixture.sqlite"
+    path.write_bytes((FIXTURES / "schema_0009.sqlite").read_bytes())
+    children = ("accounts", "activities", "positions", "portfolio_snapshots", "daily_prices", "app_settings")
+
+    def counted() -> dict[str, int]:
+        with sqlite3.connect(path) as raw:
+            return {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in children}
+
+    before = counted()
+    assert before["activities"] == 7 and before["portfolio_snapshots"] > 600
+    Database(f"sqlite:///{path}").close()
+    assert counted() == before
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+        assert raw.execute("SELECT owner_id FROM accounts").fetchall() == [(None,)]  # the book's one person's
+        assert raw.execute("PRAGMA foreign_keys").fetchone() == (0,)  # a plain connection's default, untouched
+        assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
