@@ -88,12 +88,20 @@ class ThrowawayServer:
 
             entry = pwd.getpwnam(self.user)
             os.chown(self.folder, entry.pw_uid, entry.pw_gid)
-        data, log = self.folder / "data", self.folder / "server.log"
-        self._run("initdb", "-D", str(data), "-U", ADMIN, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync")
+        self._run("initdb", "-D", str(self.folder / "data"), "-U", ADMIN, "--auth=trust", "-E", "UTF8", "--locale=C",
+                  "--no-sync")
+        self.resume()
+        return self
+
+    def pause(self) -> None:
+        """The server gone, its data kept (a restart, a network away): :meth:`resume` brings it back."""
+        self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop")
+
+    def resume(self) -> None:
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-        self._run("pg_ctl", "-D", str(data), "-o", options, "-l", str(log), "-w", "-t", "60", "start")
-        return self
+        self._run("pg_ctl", "-D", str(self.folder / "data"), "-o", options, "-l", str(self.folder / "server.log"),
+                  "-w", "-t", "60", "start")
 
     def stop(self) -> None:
         with contextlib.suppress(Exception):

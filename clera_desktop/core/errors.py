@@ -142,6 +142,13 @@ class StoreTooOld(StoreError):
                            "once with this version first; nothing was changed.")
 
 
+class StoreAway(StoreError):
+    """A shared book's server does not answer (down, or the network between is)."""
+
+    default_message = said("The shared book's server cannot be reached, so nothing was saved. Check the network, "
+                           "then try again; what the window shows is what was last read.")
+
+
 class StoreNotYours(StoreError):
     """A shared book's server refused a change: the row is another person's, or the role only reads."""
 

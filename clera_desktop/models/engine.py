@@ -39,6 +39,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 from clera_desktop.core.clock import Clock, SystemClock
 from clera_desktop.core.errors import (
     StoreAddressWrong,
+    StoreAway,
     StoreBusy,
     StoreDamaged,
     StoreError,
@@ -257,6 +258,10 @@ def store_error(error: DatabaseError | OSError) -> StoreError:
     detail = str(error)[:500]
     if "row-level security" in text or "permission denied for" in text:  # a shared book's policies said no
         return StoreNotYours(detail=detail)
+    if any(words in text for words in ("connection refused", "could not connect", "server closed the connection",
+                                       "connection timeout", "terminating connection", "connection is closed",
+                                       "the connection is lost", "consuming input failed")):
+        return StoreAway(detail=detail)
     if "locked" in text or "busy" in text:
         return StoreBusy(detail=detail)
     if "full" in text or "no space" in text:

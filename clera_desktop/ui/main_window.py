@@ -126,7 +126,12 @@ class MainWindow(QMainWindow):
         self.unlock_button.setToolTip(tr("No system keyring here: your API keys are kept in an encrypted file."))
         self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
         self.unlock_button.hide()
+        self.server_label = QLabel()  # a shared book's server away: said until it is back
+        self.server_label.setObjectName("serverAway")
+        self.server_label.setWordWrap(True)
+        self.server_label.hide()
         self.statusBar().addWidget(self.sync_label, 1)
+        self.statusBar().addPermanentWidget(self.server_label)
         self.statusBar().addPermanentWidget(self.unlock_button)
         self.statusBar().addPermanentWidget(self.error_button)
         window_memory.restore_geometry(self)
@@ -199,6 +204,9 @@ class MainWindow(QMainWindow):
         self.allocation_view.trade_requested.connect(self.open_ticket)
         self.accounts_view.manual_account_requested.connect(self.open_manual_account)
         self.holdings_view.said.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        if services.shared_changes is not None:  # a book shared on PostgreSQL (services/shared_changes.py)
+            services.shared_changes.on_reachable = self._on_server_reachable
+            services.shared_changes.start()
         for action in self.needs_data:
             action.setEnabled(True)
         self.live.draw()
@@ -257,6 +265,15 @@ class MainWindow(QMainWindow):
             "live": Refresher(self.dashboard_view, values | Change.CREDENTIALS, self._load_live, always=True),
             "window": Refresher(self, Change.ACCOUNTS | Change.CONNECTIONS, self.welcome_flow.load, always=True),
         }
+
+    def _on_server_reachable(self, reachable: bool, sentence: str) -> None:
+        """The shared book's server went away (said until it is back) or came back (said a moment)."""
+        if not isValid(self):
+            return
+        self.server_label.setText(say(sentence))
+        self.server_label.setVisible(not reachable)
+        if reachable:
+            self.statusBar().showMessage(say(sentence), 8000)
 
     def _on_changes(self, changes: Changes) -> None:
         """Every announcement (core/changes.py): each view that shows it redraws, now or when next shown."""
@@ -382,6 +399,8 @@ class MainWindow(QMainWindow):
         self.live.stop()
         if self._services is not None:
             self._stop_listening()
+            if self._services.shared_changes is not None:
+                self._services.shared_changes.stop()
             self._services.live.close()
             self._services.stop_history()
         super().closeEvent(event)

@@ -110,6 +110,11 @@
     </message>
     <message>
       <location filename="../../clera_desktop/core/errors.py" />
+      <source>The shared book's server cannot be reached, so nothing was saved. Check the network, then try again; what the window shows is what was last read.</source>
+      <translation>Der Server des gemeinsamen Buchs ist nicht erreichbar, daher wurde nichts gespeichert. Prüfen Sie das Netzwerk und versuchen Sie es erneut; das Fenster zeigt den zuletzt gelesenen Stand.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/core/errors.py" />
       <source>This shared book does not let you change that: it belongs to another person, or your role only reads. Nothing was changed.</source>
       <translation>Dieses gemeinsame Buch lässt Sie das nicht ändern: Es gehört einer anderen Person, oder Ihre Rolle darf nur lesen. Es wurde nichts geändert.</translation>
     </message>
@@ -817,6 +822,16 @@
       <location filename="../../clera_desktop/services/security.py" />
       <source>A sync is writing to your data: try again when it has finished. Nothing was changed.</source>
       <translation>Eine Synchronisierung schreibt in Ihre Daten: Versuchen Sie es erneut, wenn sie fertig ist. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/shared_changes.py" />
+      <source>The shared book's server cannot be reached: showing what was last read; nothing is saved until it is back.</source>
+      <translation>Der Server des gemeinsamen Buchs ist nicht erreichbar: Angezeigt wird der zuletzt gelesene Stand; gespeichert wird erst wieder, wenn er zurück ist.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/shared_changes.py" />
+      <source>The shared book's server is back; reading what changed meanwhile.</source>
+      <translation>Der Server des gemeinsamen Buchs ist zurück; was sich inzwischen geändert hat, wird gelesen.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/sync/connections.py" />
