@@ -24,6 +24,7 @@ import tarfile
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +78,21 @@ class SmokeFailed(Exception):
     pass
 
 
+def shared_book(command_line: Callable[..., str], scratch: Path) -> None:
+    """The bundle keeps a book on PostgreSQL too (its driver and libpq made it in): the demo synced
+    into a throwaway server's database, where one is installed (tests/postgres.py; CI installs it)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.postgres import throwaway_server
+
+    with throwaway_server() as server:
+        if server is None:
+            print("  (no PostgreSQL here: the shared book is not smoke-tested)")
+            return
+        synced = command_line("sync", "--demo", "--data-dir", str(scratch / "shared"), "--db", server.create_database())
+        if "account" not in synced.lower():
+            raise SmokeFailed(f"sync --demo into PostgreSQL printed no accounts:\n{synced}")
+
+
 def smoke_test(bundle: Bundle) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="clera-smoke-"))
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(scratch), "TEMP": str(scratch),
@@ -117,6 +133,7 @@ def smoke_test(bundle: Bundle) -> None:
         run(bundle.command_line, "selfcheck", "german")  # the app's .qm and Qt's own made it into the bundle
         if "portal page loaded" not in portal:
             raise SmokeFailed(f"the portal page did not load:\n{portal}")
+        shared_book(lambda *args: run(bundle.command_line, *args), scratch)
         leftovers = [p.name for p in scratch.iterdir() if p.name.startswith("clera-demo-")]
         if leftovers:
             raise SmokeFailed(f"demo folders left behind: {leftovers}")
