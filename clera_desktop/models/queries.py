@@ -7,14 +7,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import JSON, String, cast, func, literal, select
+from sqlalchemy import JSON, String, cast, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TableValuedAlias
 
 from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountId, AggregatedHolding, HoldingShare, stated_price
 from clera_desktop.models.enums import PortfolioMode, Provider, SecurityType
-from clera_desktop.models.tables import Account, Position
+from clera_desktop.models.tables import Account, Person, Position
 
 _AGGREGATORS = frozenset({Provider.SNAPTRADE, Provider.PLAID})
 
@@ -104,3 +104,16 @@ def text_table(session: Session, texts: Iterable[str], name: str) -> TableValued
     else:
         rows = func.json_each(array)
     return rows.table_valued("value").alias(name)
+
+
+def current_person(session: Session) -> int | None:
+    """The person this session is in a shared book (the PostgreSQL role it logged in as); None in a
+    book of one person (SQLite), or for a login the book has no person for."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return session.execute(select(Person.id).where(Person.login == literal_column("session_user"))).scalar()
+
+
+def people_names(session: Session) -> dict[int, str]:
+    """Every person this session may see, by id (a client sees only themselves)."""
+    return {row.id: row.name for row in session.execute(select(Person.id, Person.name))}

@@ -75,6 +75,8 @@ class TradingAccount:
     cash: Decimal | None
     buying_power: Decimal | None
     holdings: dict[str, Decimal] = field(default_factory=dict)
+    #: another person's name when the account is theirs in a shared book (None: the session's own)
+    owner: str | None = None
 
     @property
     def label(self) -> str:

@@ -136,7 +136,16 @@ class SyncService:
 
     # ---- entry points -----------------------------------------------------------------
 
+    def _only_reads(self) -> bool:
+        """A viewer of a shared book: nothing of theirs to sync (the server would refuse every row)."""
+        if self.database.read_only and self.database.shared:
+            log.info("a viewer of the shared book: no sync")
+            return True
+        return False
+
     async def sync_all(self) -> SyncReport:
+        if self._only_reads():
+            return SyncReport()
         async with self._one_writer():
             report = SyncReport()
             providers = [p for p in self.providers if self._enabled(p)]
@@ -146,6 +155,8 @@ class SyncService:
             return report
 
     async def sync_provider(self, provider: Provider) -> SyncReport:
+        if self._only_reads():
+            return SyncReport()
         async with self._one_writer():
             report = SyncReport()
             if self._enabled(provider):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.words import said
 from clera_desktop.models.enums import ConnectionStatus, ConnectionType, Provider
+from clera_desktop.models.queries import current_person, people_names
 from clera_desktop.models.tables import Account, AppSetting, Balance, Connection, Position
 from clera_desktop.models.trading import TradingAccount
 
@@ -29,6 +30,8 @@ class Eligibility:
 
 def why_not_tradable(account: TradingAccount, *, snaptrade_trading_enabled: bool) -> str | None:
     """The reason ``account`` may not take a ticket, in the person's words; None if it may."""
+    if account.owner is not None:  # a shared book: the server refuses it too (models/shared_book.py)
+        return said("This is {owner}'s account: only they can trade it, from their own computer.", owner=account.owner)
     if account.provider in (Provider.PLAID, Provider.MANUAL):
         return said("Linked read-only through Plaid: trade it at the brokerage.") if account.provider is Provider.PLAID \
             else said("A manual account cannot place orders.")
@@ -55,9 +58,12 @@ def trading_accounts(session: Session, *, snaptrade_trading_enabled: bool) -> li
     holdings: dict[str, dict[str, Decimal]] = defaultdict(dict)
     for account_id, symbol, quantity in session.execute(select(Position.account_id, Position.symbol, Position.quantity)):
         holdings[account_id][symbol.upper()] = quantity
+    me = current_person(session)
+    names = people_names(session) if me is not None else {}
     result = []
     for account, connection in rows:
         money, power = cash.get(account.id, (None, None))
+        owner = names.get(account.owner_id or 0, "another person") if me is not None and account.owner_id != me else None
         trading = TradingAccount(
             id=account.id, provider=account.provider, provider_account_id=account.provider_account_id,
             connection_id=account.connection_id,
@@ -65,7 +71,7 @@ def trading_accounts(session: Session, *, snaptrade_trading_enabled: bool) -> li
             name=account.name, institution=account.institution, currency=account.currency, is_paper=account.is_paper,
             connection_type=account.connection_type,
             connection_status=connection.status if connection else ConnectionStatus.ACTIVE,
-            cash=money, buying_power=power, holdings=dict(holdings.get(account.id, {})),
+            cash=money, buying_power=power, holdings=dict(holdings.get(account.id, {})), owner=owner,
         )
         result.append(Eligibility(trading, why_not_tradable(trading, snaptrade_trading_enabled=snaptrade_trading_enabled)))
     return result

@@ -870,6 +870,11 @@
     </message>
     <message>
       <location filename="../../clera_desktop/trading/accounts.py" />
+      <source>This is {owner}'s account: only they can trade it, from their own computer.</source>
+      <translation>Dies ist das Konto von {owner}: Nur diese Person kann damit handeln, von ihrem eigenen Computer aus.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/trading/accounts.py" />
       <source>Linked read-only through Plaid: trade it at the brokerage.</source>
       <translation>Über Plaid nur lesend verknüpft: Handeln Sie es beim Broker.</translation>
     </message>

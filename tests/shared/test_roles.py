@@ -6,6 +6,7 @@ plain connection as that person: the app hiding a button would not pass these te
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,10 +20,13 @@ from sqlalchemy.exc import DBAPIError
 
 from clera_desktop.cli import main
 from clera_desktop.core.errors import StoreNotYours
+from clera_desktop.core.settings import load_settings
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import OrderSide, OrderStatus, OrderType, TimeInForce
 from clera_desktop.models.tables import Order
 from clera_desktop.sandbox.server import SandboxServer
+from clera_desktop.sync.service import SyncService
+from clera_desktop.trading.accounts import trading_accounts
 from tests.clock import TEST_CLOCK
 from tests.sync.conftest import make_harness
 
@@ -95,9 +99,12 @@ def test_a_member_sees_the_household_and_changes_only_their_own(household: House
         "connection_type, is_paper, created_at, updated_at, owner_id) VALUES ('x', 'manual', 'x', 'Bank', 'X', 'USD', "
         "true, 'read', false, now(), now(), (SELECT id FROM people WHERE login = 'alice'))"))
     assert "permission denied" in refused(bob, "UPDATE people SET kind = 'owner' WHERE login = 'bob'")
-    # through the app: the ticket is refused by the server, in a sentence
+    # through the app: her accounts are not offered for trading, and a ticket is refused by the server
     database = Database(household.urls["bob"])
     try:
+        eligible = database.read_sync(lambda s: trading_accounts(s, snaptrade_trading_enabled=True))
+        assert eligible and all(e.reason == "This is Alice's account: only they can trade it, from their own computer."
+                                for e in eligible)
         now = datetime(2026, 12, 1, 15, tzinfo=UTC)
         with pytest.raises(StoreNotYours, match="belongs to another person"):
             database.write_sync(lambda s: s.add(Order(
@@ -108,7 +115,7 @@ def test_a_member_sees_the_household_and_changes_only_their_own(household: House
         database.close()
 
 
-def test_a_viewer_reads_everything_and_writes_nothing(household: Household) -> None:
+def test_a_viewer_reads_everything_and_writes_nothing(household: Household, tmp_path: Path) -> None:
     vera = household.engine("vera")
     assert count(vera, "accounts") == len(household.alice_accounts)
     assert count(vera, "activities") > 0
@@ -119,6 +126,9 @@ def test_a_viewer_reads_everything_and_writes_nothing(household: Household) -> N
     database = Database(household.urls["vera"])
     try:
         assert database.read_only
+        settings = load_settings(data_dir=tmp_path / "vera", database_url=household.urls["vera"], environ={},
+                                 clock=TEST_CLOCK)
+        assert asyncio.run(SyncService(database, {}, settings).sync_all()).outcomes == []  # nothing of hers to sync
         with pytest.raises(StoreNotYours, match="one of its viewers"):
             database.write_sync(lambda s: None)
     finally:
