@@ -105,6 +105,14 @@ def default_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 
+def _chosen_store(data_dir: Path) -> str:
+    """The book Settings › Storage chose for this data folder (core/storage_choice.py), else its own file."""
+    from clera_desktop.core.storage_choice import chosen
+
+    shared = chosen(data_dir)
+    return shared.url if shared is not None else sqlite_url(data_dir / DATABASE_FILENAME)
+
+
 def sqlite_url(path: Path) -> str:
     """The URL of the SQLite file at ``path``, whatever the path holds: SQLAlchemy reads the
     database part of a URL percent-decoded, so a folder named ``100%25`` or ``Jösé`` (or a Windows
@@ -144,7 +152,7 @@ def load_settings(
     return Settings(
         data_dir=resolved_data,
         log_dir=log_dir,
-        database_url=database_url or sqlite_url(resolved_data / DATABASE_FILENAME),
+        database_url=database_url or _chosen_store(resolved_data),
         base_currency=base_currency,
         plaid_environment=plaid_environment,
         alpaca_paper=parse_flag("ALPACA_PAPER", env.get("ALPACA_PAPER"), True),

@@ -42,8 +42,9 @@ class ChangeListener:
     ``on_reachable(bool)`` are called from that thread (hand them to your own loop)."""
 
     def __init__(self, url: str, on_notice: Callable[[str], None], on_reachable: Callable[[bool], None], *,
-                 first_pause: float = 1.0, longest_pause: float = 30.0) -> None:
+                 password: str | None = None, first_pause: float = 1.0, longest_pause: float = 30.0) -> None:
         self._address = conninfo(url)
+        self._password = password  # from the keyring, never in the address
         self._on_notice = on_notice
         self._on_reachable = on_reachable
         self._first_pause, self._longest_pause = first_pause, longest_pause
@@ -65,7 +66,7 @@ class ChangeListener:
         pause = self._first_pause
         while not self._stopping.is_set():
             try:
-                with psycopg.connect(self._address, autocommit=True, connect_timeout=10,
+                with psycopg.connect(self._address, autocommit=True, connect_timeout=10, password=self._password,
                                      application_name="Clera Desktop (listening for changes)") as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
                     self._reached(True)

@@ -109,7 +109,7 @@ def read_only_engine(path: Path, key: str | None = None) -> Engine:
     return create_engine("sqlite://", creator=lambda: opened(mode), poolclass=NullPool)
 
 
-def make_engine(url: str, key: str | None = None) -> Engine:
+def make_engine(url: str, key: str | None = None, *, password: str | None = None) -> Engine:
     """An engine for ``url`` with the app's PRAGMAs; creates the SQLite file's folder. With ``key``
     the file is SQLCipher's, each connection keyed before anything else."""
     kwargs: dict[str, Any] = {"module": cipher.module()} if key is not None else {}
@@ -122,6 +122,8 @@ def make_engine(url: str, key: str | None = None) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         # a shared book's connections say whose they are (models/advisory.py: who holds the sync lock)
         kwargs["connect_args"] = {"application_name": application_name(), "connect_timeout": CONNECT_TIMEOUT_S}
+        if password and not parsed.password:  # from the keyring (Settings › Storage): never in the address
+            kwargs["connect_args"]["password"] = password
         kwargs["pool_pre_ping"] = True  # a server restarted or a network dropped meanwhile: a new connection
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
@@ -208,6 +210,40 @@ def _revision(engine: Engine) -> str | None:
         if not inspect(connection).has_table("alembic_version"):
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def server_password(url: str, key_lookup: Callable[[str], str | None] | None) -> str | None:
+    """A shared book's password from the keyring (core/storage_choice.py names its entry); None
+    for a file, an address that carries its own, or none kept."""
+    from clera_desktop.core.storage_choice import DEFAULT_PORT, password_name
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return None  # said by make_engine
+    if parsed.get_backend_name() != "postgresql" or parsed.password or key_lookup is None:
+        return None
+    return key_lookup(password_name(parsed.username or "", parsed.host or "", parsed.port or DEFAULT_PORT,
+                                    parsed.database or ""))
+
+
+def book_on_server(url: str, password: str | None) -> str:
+    """Does the server at ``url`` answer, and does its database hold a book? "book" or "empty";
+    :class:`StoreError` in words when it does not answer or refuses the login."""
+    engine = make_engine(url, password=password)
+    try:
+        with engine.connect() as connection:
+            return "book" if inspect(connection).has_table("alembic_version") else "empty"
+    except (OperationalError, DatabaseError) as error:
+        text_said = str(error.orig or error).lower()
+        if "password" in text_said or "authentication" in text_said or "role" in text_said:
+            raise StoreNotYours(said("The server refused that login: check the user and the password."),
+                                detail=str(error)[:300]) from error
+        if "does not exist" in text_said:
+            raise StoreError(said("The server has no database of that name."), detail=str(error)[:300]) from error
+        raise store_error(error) from error
+    finally:
+        engine.dispose()
 
 
 def _may_write(engine: Engine) -> bool:
@@ -350,9 +386,10 @@ class Database:
         self.key = store_key(file, key_lookup, may_write=not self.read_only)
         if file is not None and is_foreign_store(file, key=self.key):  # before an engine's connection writes to it
             raise StoreForeign(detail=str(file))
+        self._password = server_password(url, key_lookup)
         try:
             self.engine = (read_only_engine(file, self.key) if self.read_only and file is not None
-                           else make_engine(url, self.key))
+                           else make_engine(url, self.key, password=self._password))
         except OSError as error:  # the data folder cannot be made
             raise store_error(error) from error
         self.shared = self.engine.dialect.name == "postgresql"
@@ -451,6 +488,11 @@ class Database:
     def session(self) -> Session:
         return self._sessions()
 
+    @property
+    def server_password(self) -> str | None:
+        """A shared book's password from the keyring, for this process's other connections to it."""
+        return self._password
+
     def advisory_lock(self, name: str) -> advisory.AdvisoryLock:
         """The shared book's lock ``name`` (PostgreSQL), one object per open book in this process:
         the window's syncs count on the same one, as on a folder's file lock."""
@@ -495,7 +537,7 @@ class Database:
                 try:
                     self.key = change(self.key)
                 finally:  # as it is now, changed or not
-                    self.engine = make_engine(self.url, self.key)
+                    self.engine = make_engine(self.url, self.key, password=self._password)
                     self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
         await asyncio.wrap_future(self._writer.submit(swap))

@@ -36,6 +36,7 @@ from clera_desktop.services.manual import ManualAccounts
 from clera_desktop.services.security import StoreSecurity
 from clera_desktop.services.shared_changes import SharedChanges
 from clera_desktop.services.state import AppState
+from clera_desktop.services.storage import StorageChoice
 from clera_desktop.sync.service import SyncProgress, SyncReport, SyncService
 from clera_desktop.trading.service import TradingService
 
@@ -78,6 +79,7 @@ class AppServices:
                                             lambda: self.settings.base_currency, self.changes)
         self.health = HealthService(database, lambda: self.settings.clock, self.allocation, self.changes)
         self.security = StoreSecurity(database, lambda: self.settings, lambda: self.secrets)
+        self.storage = StorageChoice(lambda: self.settings, lambda: self.secrets)
         #: a book shared on PostgreSQL: what other computers change reaches the views here, and back
         self.shared_changes = SharedChanges(database, self.changes) if database.shared else None
         self._history_runs: asyncio.Task[None] | None = None  # the update that follows the latest sync

@@ -63,7 +63,7 @@ class SharedChanges:
         self.origin = uuid.uuid4().hex
         self.on_reachable = on_reachable or (lambda _reachable, _sentence: None)
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._listener = listener(database.url, self._heard, self._reached)
+        self._listener = listener(database.url, self._heard, self._reached, password=database.server_password)
         self._unsubscribe: Callable[[], None] | None = None
         self.away = False
 

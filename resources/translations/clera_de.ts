@@ -455,6 +455,16 @@
     </message>
     <message>
       <location filename="../../clera_desktop/models/engine.py" />
+      <source>The server refused that login: check the user and the password.</source>
+      <translation>Der Server hat diese Anmeldung abgelehnt: Prüfen Sie Benutzer und Passwort.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/engine.py" />
+      <source>The server has no database of that name.</source>
+      <translation>Der Server hat keine Datenbank mit diesem Namen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/engine.py" />
       <source>Your Clera data folder is read-only and its database needs an update (schema {revision}, this app uses {schema_head}) that cannot be saved there: open it once where it can be written.</source>
       <translation>Ihr Clera-Datenordner ist schreibgeschützt, und seine Datenbank braucht eine Aktualisierung (Schema {revision}, diese App verwendet {schema_head}), die dort nicht gespeichert werden kann: Öffnen Sie ihn einmal dort, wo geschrieben werden kann.</translation>
     </message>
@@ -832,6 +842,26 @@
       <location filename="../../clera_desktop/services/shared_changes.py" />
       <source>The shared book's server is back; reading what changed meanwhile.</source>
       <translation>Der Server des gemeinsamen Buchs ist zurück; was sich inzwischen geändert hat, wird gelesen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/storage.py" />
+      <source>Saved: Clera Desktop opens the book on this computer from its next start.</source>
+      <translation>Gespeichert: Clera Desktop öffnet ab dem nächsten Start das Buch auf diesem Computer.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/storage.py" />
+      <source>{database} on {host} holds no book yet. Set it up first: 'clera-desktop server init', then 'clera-desktop move --to ...' to bring your book there.</source>
+      <translation>{database} auf {host} enthält noch kein Buch. Richten Sie es zuerst ein: 'clera-desktop server init', dann 'clera-desktop move --to ...', um Ihr Buch dorthin zu bringen.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/storage.py" />
+      <source>Not saved: the password needs your saved keys unlocked first.</source>
+      <translation>Nicht gespeichert: Für das Passwort müssen Ihre gespeicherten Schlüssel zuerst entsperrt werden.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/storage.py" />
+      <source>Saved: Clera Desktop opens the shared book {book} from its next start.</source>
+      <translation>Gespeichert: Clera Desktop öffnet ab dem nächsten Start das gemeinsame Buch {book}.</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/sync/connections.py" />
@@ -1759,6 +1789,71 @@ Mit Ihrem System öffnen ({where})?</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>General</source>
+      <translation>Allgemein</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Provider keys</source>
+      <translation>Anbieter-Schlüssel</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Storage</source>
+      <translation>Speicherort</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>On this computer</source>
+      <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>A shared book on a PostgreSQL server</source>
+      <translation>Ein gemeinsames Buch auf einem PostgreSQL-Server</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Kept in your keyring</source>
+      <translation>Im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Server, e.g. books.example.org</source>
+      <translation>Server, z. B. books.example.org</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Open now: {book}</source>
+      <translation>Jetzt geöffnet: {book}</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Server</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Port</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Book (database)</source>
+      <translation>Buch (Datenbank)</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Your login</source>
+      <translation>Ihre Anmeldung</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Password</source>
+      <translation>Passwort</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
       <source>Not saved: the keys need the passphrase of their encrypted file.</source>
       <translation>Nicht gespeichert: Die Schlüssel brauchen die Passphrase ihrer verschlüsselten Datei.</translation>
     </message>
@@ -1786,6 +1881,16 @@ Mit Ihrem System öffnen ({where})?</translation>
       <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
       <source>Decrypting your data…</source>
       <translation>Ihre Daten werden entschlüsselt…</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Not saved: a shared book needs its server, book and your login.</source>
+      <translation>Nicht gespeichert: Ein gemeinsames Buch braucht Server, Buch und Ihre Anmeldung.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Trying the server…</source>
+      <translation>Server wird geprüft…</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/formatting.py" />

@@ -1,5 +1,5 @@
 """Settings: the base currency, the API keys a person brings (kept in the keyring), how lots close,
-and whether the data is encrypted at rest."""
+whether the data is encrypted at rest, and where the book is kept (this computer, or a server)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,7 @@ from shiboken6 import isValid
 from clera_desktop.core.changes import Change, Changes
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.secrets import SecretKey
+from clera_desktop.core.storage_choice import DEFAULT_PORT, SharedBookAddress
 from clera_desktop.portfolio.lots import LotMethod
 from clera_desktop.ui.i18n import say, tr, translatable
 from clera_desktop.ui.tasks import run_task
@@ -118,20 +121,73 @@ class SettingsDialog(QDialog):
         self.encrypt.setToolTip(state.reason or tr("The database and its backups are encrypted; the key is kept with your "
                                                    "saved keys, and without it the data cannot be read."))
         form.addRow("", self.encrypt)
+        storage = self._storage_group(services)
         self.message = QLabel(tr(KEPT_IN[services.secrets.kept_in]))
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(lambda: run_task(self, self.save()))
         buttons.rejected.connect(self.reject)
+        # two pages, so the dialog fits a 700-pixel-high screen: what the app does, and the keys it uses
+        pages = QTabWidget()
+        first, keys = QWidget(), QWidget()
+        page = QVBoxLayout(first)
+        page.addLayout(general)
+        page.addWidget(security)
+        page.addWidget(storage)
+        page.addStretch(1)
+        page = QVBoxLayout(keys)
+        for group in (snaptrade, plaid, alpaca):
+            page.addWidget(group)
+        page.addStretch(1)
+        pages.addTab(first, tr("General"))
+        pages.addTab(keys, tr("Provider keys"))
+        self.pages = pages
         layout = QVBoxLayout(self)
-        layout.addLayout(general)
-        layout.addWidget(snaptrade)
-        layout.addWidget(plaid)
-        layout.addWidget(alpaca)
-        layout.addWidget(security)
+        layout.addWidget(pages)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         run_task(self, self._load_tax_settings(), on_error=self.message.setText)
+
+    def _storage_group(self, services: AppServices) -> QGroupBox:
+        """Settings › Storage: this computer's file, or a book shared on a PostgreSQL server."""
+        group = QGroupBox(tr("Storage"))
+        form = QFormLayout(group)
+        chosen = services.storage.current()
+        self.store_here = QRadioButton(tr("On this computer"))
+        self.store_shared = QRadioButton(tr("A shared book on a PostgreSQL server"))
+        (self.store_shared if chosen else self.store_here).setChecked(True)
+        self.server_host, self.server_database, self.server_user = QLineEdit(), QLineEdit(), QLineEdit()
+        self.server_port = QSpinBox()
+        self.server_port.setRange(1, 65535)
+        self.server_port.setValue(chosen.port if chosen else DEFAULT_PORT)
+        self.server_password = QLineEdit()
+        self.server_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.server_password.setPlaceholderText(tr("Kept in your keyring"))
+        self.server_host.setPlaceholderText(tr("Server, e.g. books.example.org"))
+        if chosen:
+            self.server_host.setText(chosen.host)
+            self.server_database.setText(chosen.database)
+            self.server_user.setText(chosen.user)
+        self._storage_was = (chosen, "")
+        now = QLabel(tr("Open now: {book}").format(book=services.storage.in_use))
+        now.setWordWrap(True)
+        form.addRow("", now)
+        form.addRow("", self.store_here)
+        form.addRow("", self.store_shared)
+        for label, field in ((tr("Server"), self.server_host), (tr("Port"), self.server_port),
+                             (tr("Book (database)"), self.server_database), (tr("Your login"), self.server_user),
+                             (tr("Password"), self.server_password)):
+            form.addRow(label, field)
+        for field in (self.server_host, self.server_port, self.server_database, self.server_user, self.server_password):
+            self.store_shared.toggled.connect(field.setEnabled)
+            field.setEnabled(self.store_shared.isChecked())
+        return group
+
+    def _storage_chosen(self) -> SharedBookAddress | None:
+        if not self.store_shared.isChecked():
+            return None
+        return SharedBookAddress(self.server_host.text().strip(), self.server_port.value(),
+                                 self.server_database.text().strip(), self.server_user.text().strip())
 
     async def _load_tax_settings(self) -> None:
         method = await self._services.gains.method(None)
@@ -187,6 +243,15 @@ class SettingsDialog(QDialog):
                                      else tr("Decrypting your data\u2026"))
                 said = await self._services.security.set_encrypted(self.encrypt.isChecked())
                 self._encrypted = self.encrypt.isChecked()
+                self._services.changes.announce(Changes(Change.SETTINGS, message=said))
+            address = self._storage_chosen()
+            if address != self._storage_was[0] or self.server_password.text():
+                if address is not None and not (address.host and address.database and address.user):
+                    self.message.setText(tr("Not saved: a shared book needs its server, book and your login."))
+                    return False
+                self.message.setText(tr("Trying the server\u2026") if address else "")
+                said = await self._services.storage.choose(address, self.server_password.text())
+                self._storage_was = (address, "")
                 self._services.changes.announce(Changes(Change.SETTINGS, message=said))
             if self._tax_settings is not None:
                 method, months = LotMethod(self.lot_method.currentData()), self.long_term_months.value()
