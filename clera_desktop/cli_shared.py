@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from decimal import Decimal
 
 from clera_desktop.core.settings import Settings
 
@@ -37,6 +38,11 @@ def add_commands(commands: argparse._SubParsersAction, common: object) -> None:
                         help="the environment variable holding their password (never on the command line); "
                         "without it, asked for when there is a terminal, else none (trust or certificates)")
     common(actions.add_parser("people", help="list the book's people"), suppress_defaults=True)  # type: ignore[operator]
+    share = actions.add_parser("share", help="own an account jointly: each person's share (they add up to 1)")
+    common(share, suppress_defaults=True)  # type: ignore[operator]
+    share.add_argument("--account", required=True, metavar="ID", help="the account (see 'export accounts')")
+    share.add_argument("--person", required=True, action="append", metavar="LOGIN=SHARE",
+                       help="a person's login and share, e.g. alex=0.5 (repeat for each owner)")
 
 
 def run_move(settings: Settings, target_url: str) -> int:
@@ -115,6 +121,18 @@ def run_server(settings: Settings, args: argparse.Namespace) -> int:
             with database.engine.connect() as connection:
                 for name, login, kind in connection.execute(text("SELECT name, login, kind FROM people ORDER BY id")):
                     print(f"{name:<30} {login or '':<20} {kind}")
+            return 0
+        if args.action == "share":
+            shares = {}
+            for given in args.person:
+                login, _, amount = given.partition("=")
+                try:
+                    shares[login.strip()] = Decimal(amount or "1")
+                except ArithmeticError:
+                    print(f"clera-desktop server share: {given!r} is not LOGIN=SHARE (e.g. alex=0.5).", file=sys.stderr)
+                    return 2
+            with database.engine.begin() as connection:
+                print(shared_book.share_account(connection, args.account, shares))
             return 0
         password = _password(args.password_from, args.login)
         with database.engine.begin() as connection:

@@ -29,10 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from clera_desktop.core.errors import StoreError
+from clera_desktop.core.money import canonical
 from clera_desktop.core.words import said
 from clera_desktop.models.enums import PersonKind
 
@@ -195,3 +197,26 @@ def add_person(connection: Connection, book: str, *, name: str, login: str, kind
         PersonKind.VIEWER: f"added {name} (login {login}) as a viewer: reads every account, changes nothing",
         PersonKind.CLIENT: f"added {name} (login {login}) as a client: sees and changes only their own accounts",
     }[kind]
+
+
+def share_account(connection: Connection, account_id: str, shares: dict[str, Decimal]) -> str:
+    """Own ``account_id`` jointly: each login's share (they add up to 1; the rows before are
+    replaced). A share lets its person see the account; only the account's owner changes it (the
+    policies on ``account_shares``). Returns what was done."""
+    if not shares or any(share <= 0 for share in shares.values()) or sum(shares.values()) != 1:
+        raise SharedBookError(said("The shares of a joint account are each more than 0 and add up to 1 "
+                                   "(e.g. alex=0.5 sam=0.5). Nothing was changed."))
+    people: dict[str, int] = dict(connection.execute(text("SELECT login, id FROM people WHERE login IN :logins").bindparams(
+        bindparam("logins", expanding=True)), {"logins": list(shares)}).all())
+    unknown = sorted(set(shares) - set(people))
+    if unknown:
+        raise SharedBookError(said("The book has no person with the login {logins}. Nothing was changed.",
+                                   logins=", ".join(unknown)))
+    if connection.execute(text("SELECT 1 FROM accounts WHERE id = :id"), {"id": account_id}).first() is None:
+        raise SharedBookError(said("The book has no account {account} that you may see. Nothing was changed.",
+                                   account=account_id))
+    connection.execute(text("DELETE FROM account_shares WHERE account_id = :id"), {"id": account_id})
+    for login, share in shares.items():
+        connection.execute(text("INSERT INTO account_shares (account_id, person_id, share) VALUES (:id, :person, :share)"),
+                           {"id": account_id, "person": people[login], "share": canonical(share)})
+    return f"{account_id} is owned jointly: " + ", ".join(f"{login} {share:%}" for login, share in shares.items())

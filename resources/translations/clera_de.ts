@@ -519,6 +519,21 @@
       <translation>Ein Buch hat einen Eigentümer: Fügen Sie andere als Mitglied, Betrachter oder Klient hinzu.</translation>
     </message>
     <message>
+      <location filename="../../clera_desktop/models/shared_book.py" />
+      <source>The shares of a joint account are each more than 0 and add up to 1 (e.g. alex=0.5 sam=0.5). Nothing was changed.</source>
+      <translation>Die Anteile an einem Gemeinschaftskonto sind jeweils größer als 0 und ergeben zusammen 1 (z. B. alex=0.5 sam=0.5). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/shared_book.py" />
+      <source>The book has no person with the login {logins}. Nothing was changed.</source>
+      <translation>Das Buch hat keine Person mit der Anmeldung {logins}. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/models/shared_book.py" />
+      <source>The book has no account {account} that you may see. Nothing was changed.</source>
+      <translation>Das Buch hat kein Konto {account}, das Sie sehen dürfen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
       <location filename="../../clera_desktop/portfolio/benchmark.py" />
       <source>“{part}” is not a symbol with an optional weight. Write e.g. SPY, or SPY 60, AGG 40.</source>
       <translation>„{part}“ ist kein Symbol mit optionalem Gewicht. Schreiben Sie z. B. SPY oder SPY 60, AGG 40.</translation>

@@ -168,3 +168,25 @@ def test_no_secret_of_anyones_reaches_the_shared_book(household: Household) -> N
             for row in connection.execute(text(f"SELECT * FROM {table}")):
                 written = " ".join(str(value) for value in row)
                 assert not [s for s in secrets if s in written], table
+
+
+def test_a_joint_account_is_seen_by_its_other_owner_and_changed_only_by_its_owner(
+        household: Household, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    joint = household.alice_accounts[0]
+    folder = str(tmp_path / "alice")
+    share = ["server", "share", "--db", household.urls["alice"], "--data-dir", folder, "--account", joint]
+    assert main([*share, "--person", "alice=0.6", "--person", "carl=0.3"]) == 1  # 0.9 in all
+    assert "add up to 1" in capsys.readouterr().err
+    assert main([*share, "--person", "alice=0.5", "--person", "carl=0.5"]) == 0
+    assert "owned jointly: alice 50%, carl 50%" in capsys.readouterr().out
+    carl = household.engine("carl")
+    with carl.connect() as connection:
+        assert connection.execute(text("SELECT id FROM accounts")).scalars().all() == [joint]
+        seen = connection.execute(text("SELECT count(*), count(DISTINCT account_id) FROM positions")).one()
+    with create_engine(household.owner_url).connect() as connection:
+        held = connection.execute(text("SELECT count(*) FROM positions WHERE account_id = :id"), {"id": joint}).scalar()
+    assert held and tuple(seen) == (held, 1)  # its holdings with it, no one else's
+    assert refused(carl, "UPDATE accounts SET name = 'x' WHERE id = :id", id=joint) == "no row"
+    assert "row-level security" in refused(carl, (
+        "INSERT INTO account_shares (account_id, person_id, share) VALUES (:id, (SELECT id FROM people "
+        "WHERE login = 'carl'), '1')"), id=household.alice_accounts[1])
