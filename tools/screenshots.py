@@ -31,6 +31,8 @@ def main() -> int:
     parser.add_argument("--view", action="append", choices=VIEWS, default=[])
     parser.add_argument("--language", default="", help="a locale such as de_DE: its numbers and translation")
     parser.add_argument("--dialogs", action="store_true", help="also the import dialog and a manual buy's warning")
+    parser.add_argument("--db", default=None, metavar="URL",
+                        help="the demo in this (empty) database, e.g. a shared book on PostgreSQL")
     args = parser.parse_args()
     sizes = [tuple(int(n) for n in s.split("x")) for s in (args.size or ["1600x1000", "1024x700"])]
     args.out.mkdir(parents=True, exist_ok=True)
@@ -55,7 +57,7 @@ def main() -> int:
     loop = create_event_loop(app)
     asyncio.set_event_loop(loop)
     with tempfile.TemporaryDirectory(prefix="clera-shots-") as folder:
-        settings = load_settings(data_dir=Path(folder), environ={}, demo=True)
+        settings = load_settings(data_dir=Path(folder), database_url=args.db, environ={}, demo=True)
         context = build_context(settings, sandbox_args=["--tick-rate", "0"])
         try:
             window = MainWindow(context.services)
