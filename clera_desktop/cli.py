@@ -341,7 +341,7 @@ def run_encrypt(settings: Settings, *, on: bool) -> int:
     from clera_desktop.models.encryption import decrypt, encrypt
 
     what = "encrypt" if on else "decrypt"
-    path = _database_file(settings)
+    path = _database_file(settings, what=what)
     mark = cipher.read_mark(path.parent)
     if on == (mark is not None and not cipher.is_plain(path)):
         print(f"{path} is {'already' if on else 'not'} encrypted: nothing to do.")
@@ -604,7 +604,7 @@ def run_restore(settings: Settings, chosen: Path | None, *, list_only: bool) -> 
     """Without a file: the newest backup. The current database is set aside beside it, never deleted."""
     from clera_desktop.models.backup import backups, restore
 
-    path = _database_file(settings, must_exist=False)
+    path = _database_file(settings, must_exist=False, what="restore")
     found = backups(path)
     if list_only or (not found and chosen is None):
         if not found:
@@ -651,10 +651,18 @@ class FolderBusy(CleraError):
     """Another process has the data folder open or is syncing it."""
 
 
-def _database_file(settings: Settings, *, must_exist: bool = True) -> Path:
+def _database_file(settings: Settings, *, must_exist: bool = True, what: str = "backup") -> Path:
     from clera_desktop.core.errors import StoreError
 
     path = settings.database_path
+    if path is None and settings.database_url.startswith("postgresql") and what == "restore":
+        raise StoreError("A shared book is restored on its server with PostgreSQL's pg_restore, from a backup "
+                         "'clera-desktop backup' made (its backups folder): ask whoever runs the server. Nothing was "
+                         "changed.")
+    if path is None and settings.database_url.startswith("postgresql"):
+        raise StoreError("Encryption at rest is for a book on this computer: a shared book's server keeps its data "
+                         "(ask whoever runs it about its disk's encryption, and connect with sslmode=require). "
+                         "Nothing was changed.")
     if path is None:
         raise StoreError("Backups are for a database file; this one is not a file (--db).")
     if must_exist and not path.exists():

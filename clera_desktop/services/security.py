@@ -39,6 +39,9 @@ class StoreSecurity:
         encrypted = self._database.key is not None
         if self._settings().demo:
             return SecurityState(encrypted, False, "The demo's data is throwaway: encryption is for your own data.")
+        if self._database.shared:
+            return SecurityState(encrypted, False, said("A shared book is kept by its server: encryption at rest is "
+                                                        "for a book on this computer."))
         if self._database.path is None:
             return SecurityState(encrypted, False, "Only a database file can be encrypted (see --db).")
         try:

@@ -840,6 +840,11 @@
     </message>
     <message>
       <location filename="../../clera_desktop/services/security.py" />
+      <source>A shared book is kept by its server: encryption at rest is for a book on this computer.</source>
+      <translation>Ein gemeinsames Buch verwahrt sein Server: Die Verschlüsselung gilt für ein Buch auf diesem Computer.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/services/security.py" />
       <source>Unlock the saved keys first: the database's key is kept with them. Nothing was changed.</source>
       <translation>Entsperren Sie zuerst die gespeicherten Schlüssel: Der Schlüssel der Datenbank liegt bei ihnen. Nichts wurde geändert.</translation>
     </message>

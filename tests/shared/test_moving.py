@@ -82,3 +82,14 @@ def test_move_on_the_command_line_says_what_it_copied(tmp_path: Path, empty_post
     assert "already holds a book" in capsys.readouterr().err
     assert main(["backup", "--data-dir", str(folder), "--db", empty_postgres]) == 0
     assert list((folder / "backups").glob("*.dump"))
+
+
+@pytest.mark.parametrize(("command", "said"), [
+    (["restore"], "restored on its server with PostgreSQL's pg_restore"),
+    (["encrypt"], "Encryption at rest is for a book on this computer"),
+])
+def test_what_only_a_file_can_do_is_refused_for_a_shared_book_in_a_sentence(
+        command: list[str], said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    nowhere = "postgresql+psycopg://sam@127.0.0.1:1/household"  # never opened: refused before
+    assert main([*command, "--data-dir", str(tmp_path), "--db", nowhere]) == 1
+    assert said in capsys.readouterr().err

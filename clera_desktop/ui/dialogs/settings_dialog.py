@@ -118,8 +118,9 @@ class SettingsDialog(QDialog):
         self.encrypt = QCheckBox(tr("Encrypt my data on this computer (SQLCipher, AES-256)"))
         self.encrypt.setChecked(state.encrypted)
         self.encrypt.setEnabled(state.available)
-        self.encrypt.setToolTip(state.reason or tr("The database and its backups are encrypted; the key is kept with your "
-                                                   "saved keys, and without it the data cannot be read."))
+        self.encrypt.setToolTip(say(state.reason) if state.reason else tr(
+            "The database and its backups are encrypted; the key is kept with your saved keys, and without it the data "
+            "cannot be read."))
         form.addRow("", self.encrypt)
         storage = self._storage_group(services)
         self.message = QLabel(tr(KEPT_IN[services.secrets.kept_in]))
