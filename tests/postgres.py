@@ -111,34 +111,26 @@ class ThrowawayServer:
     def database_url(self, name: str) -> str:
         return str(make_url(self.url).set(database=name).render_as_string(hide_password=False))
 
+    def _as_admin(self, statement: str) -> None:
+        """One statement outside a transaction (databases are made, renamed and dropped so)."""
+        engine = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as connection:
+                connection.execute(text(statement))
+        finally:
+            engine.dispose()
+
     def create_database(self, *, template: str | None = None) -> str:
         """A new empty database (or a copy of ``template``); its address."""
         name = f"clera_{uuid.uuid4().hex[:12]}"
-        engine = create_engine(self.url, isolation_level="AUTOCOMMIT")
-        try:
-            with engine.connect() as connection:
-                copy = f" TEMPLATE {template}" if template else ""
-                connection.execute(text(f"CREATE DATABASE {name}{copy}"))
-        finally:
-            engine.dispose()
+        self._as_admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
         return self.database_url(name)
 
     def rename_database(self, url: str, name: str) -> None:
-        engine = create_engine(self.url, isolation_level="AUTOCOMMIT")
-        try:
-            with engine.connect() as connection:
-                connection.execute(text(f"ALTER DATABASE {make_url(url).database} RENAME TO {name}"))
-        finally:
-            engine.dispose()
+        self._as_admin(f"ALTER DATABASE {make_url(url).database} RENAME TO {name}")
 
     def drop_database(self, url: str) -> None:
-        name = make_url(url).database
-        engine = create_engine(self.url, isolation_level="AUTOCOMMIT")
-        try:
-            with engine.connect() as connection:
-                connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        finally:
-            engine.dispose()
+        self._as_admin(f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")
 
 
 @contextlib.contextmanager
