@@ -79,11 +79,11 @@ def _with_stored_base_currency(settings: Settings, database: Database) -> Settin
     import os
     from dataclasses import replace
 
-    from clera_desktop.models.tables import AppSetting
+    from clera_desktop.models.queries import app_setting
 
     if os.environ.get("CLERA_BASE_CURRENCY"):
         return settings
-    stored = database.read_sync(lambda s: s.get(AppSetting, "base_currency"))
+    stored = database.read_sync(lambda s: app_setting(s, "base_currency"))
     return replace(settings, base_currency=stored.value) if stored is not None else settings
 
 

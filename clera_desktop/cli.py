@@ -477,9 +477,9 @@ def run_export(settings: Settings, kind: str, fmt: str, output: Path | None) -> 
 def _stored_base_currency(settings: Settings, database) -> Settings:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    from clera_desktop.models.tables import AppSetting
+    from clera_desktop.models.queries import app_setting
 
-    stored = database.read_sync(lambda s: s.get(AppSetting, "base_currency"))
+    stored = database.read_sync(lambda s: app_setting(s, "base_currency"))
     return replace(settings, base_currency=stored.value) if stored is not None else settings
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.sql.selectable import TableValuedAlias
 from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountId, AggregatedHolding, HoldingShare, stated_price
 from clera_desktop.models.enums import PortfolioMode, Provider, SecurityType
-from clera_desktop.models.tables import Account, Person, Position
+from clera_desktop.models.tables import Account, AppSetting, Person, Position
 
 _AGGREGATORS = frozenset({Provider.SNAPTRADE, Provider.PLAID})
 
@@ -117,3 +117,30 @@ def current_person(session: Session) -> int | None:
 def people_names(session: Session) -> dict[int, str]:
     """Every person this session may see, by id (a client sees only themselves)."""
     return {row.id: row.name for row in session.execute(select(Person.id, Person.name))}
+
+
+#: Settings each person of a shared book keeps for themselves (what they see their figures in, the
+#: benchmark they compare with, where their tickets go, their health limits); every other setting
+#: is the book's (lot methods, history states: the figures everyone sees must agree).
+PERSONAL_SETTINGS = frozenset({"base_currency", "benchmark", "default_trading_account"})
+PERSONAL_PREFIXES = ("health_",)
+
+
+def is_personal(key: str) -> bool:
+    return key in PERSONAL_SETTINGS or key.startswith(PERSONAL_PREFIXES)
+
+
+def setting_key(session: Session, key: str) -> str:
+    """Where ``key`` is kept for this session: a personal setting under the person's own key in a
+    shared book (``base_currency@3``), else as it is."""
+    if not is_personal(key):
+        return key
+    person = current_person(session)
+    return key if person is None else f"{key}@{person}"
+
+
+def app_setting(session: Session, key: str) -> AppSetting | None:
+    """A setting as this session's person sees it: their own, else the book's (what the book had
+    before they chose, or before it was shared)."""
+    own = setting_key(session, key)
+    return session.get(AppSetting, own) or (session.get(AppSetting, key) if own != key else None)

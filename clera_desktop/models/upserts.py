@@ -34,6 +34,7 @@ from clera_desktop.models.provider_data import (
     RemoteOrder,
     RemotePosition,
 )
+from clera_desktop.models.queries import setting_key
 from clera_desktop.models.tables import (
     Account,
     Activity,
@@ -601,9 +602,18 @@ def tax_lots_json(lots: tuple[BrokerTaxLot, ...] | None) -> str | None:
 
 
 def put_app_setting(session: Session, key: str, value: str, *, now: datetime) -> None:
-    """Set one of the store's small settings (base currency, default account, history state)."""
+    """Set one of the store's small settings (base currency, default account, history state); a
+    personal one for this session's person alone in a shared book (:func:`queries.setting_key`)."""
+    key = setting_key(session, key)
     row = session.get(AppSetting, key)
     if row is None:
         session.add(AppSetting(key=key, value=value, updated_at=now))
     else:
         row.value, row.updated_at = value, now
+
+
+def drop_app_setting(session: Session, key: str) -> None:
+    """Forget a setting (a personal one: this session's person's)."""
+    row = session.get(AppSetting, setting_key(session, key))
+    if row is not None:
+        session.delete(row)

@@ -13,7 +13,7 @@ from clera_desktop.core.clock import Clock
 from clera_desktop.core.errors import CleraError
 from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
-from clera_desktop.models.tables import AppSetting
+from clera_desktop.models.queries import app_setting
 from clera_desktop.models.upserts import put_app_setting
 from clera_desktop.portfolio.health import DEFAULT_THRESHOLDS, HealthReport, Rule, check_health
 from clera_desktop.services.allocation import AllocationService
@@ -23,7 +23,7 @@ def thresholds(session: Session) -> dict[Rule, Decimal]:
     """The person's thresholds (percent), each rule's default where none (or a bad one) is kept."""
     chosen = dict(DEFAULT_THRESHOLDS)
     for rule in Rule:
-        row = session.get(AppSetting, rule.setting_key)
+        row = app_setting(session, rule.setting_key)
         try:
             value = Decimal(row.value) if row is not None else None
         except InvalidOperation:

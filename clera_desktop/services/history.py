@@ -24,15 +24,15 @@ from clera_desktop.core.money import round_cents
 from clera_desktop.core.settings import Settings
 from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import SecurityType
+from clera_desktop.models.queries import app_setting
 from clera_desktop.models.tables import (
     Account,
     Activity,
-    AppSetting,
     DailyPrice,
     FxRate,
     Position,
 )
-from clera_desktop.models.upserts import put_app_setting, upsert_rows
+from clera_desktop.models.upserts import drop_app_setting, put_app_setting, upsert_rows
 from clera_desktop.portfolio.benchmark import SETTING_KEY as BENCHMARK_KEY
 from clera_desktop.portfolio.benchmark import Benchmark, BenchmarkRun, FlowDay, Prices
 from clera_desktop.portfolio.benchmark import parse as parse_benchmark
@@ -201,9 +201,7 @@ class HistoryService:
 
         def write(session: Session) -> None:
             if chosen is None:
-                row = session.get(AppSetting, BENCHMARK_KEY)
-                if row is not None:
-                    session.delete(row)
+                drop_app_setting(session, BENCHMARK_KEY)
             else:
                 put_app_setting(session, BENCHMARK_KEY, chosen.text, now=now)
 
@@ -282,7 +280,7 @@ def _price_needs(session: Session, today: date) -> dict[str, tuple[date, str]]:
 
 
 def _kept_benchmark(session: Session) -> Benchmark | None:
-    row = session.get(AppSetting, BENCHMARK_KEY)
+    row = app_setting(session, BENCHMARK_KEY)
     if row is None:
         return None
     try:

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.core.words import said
 from clera_desktop.models.enums import ConnectionStatus, ConnectionType, Provider
-from clera_desktop.models.queries import current_person, people_names
-from clera_desktop.models.tables import Account, AppSetting, Balance, Connection, Position
+from clera_desktop.models.queries import app_setting, current_person, people_names
+from clera_desktop.models.tables import Account, Balance, Connection, Position
 from clera_desktop.models.trading import TradingAccount
 
 DEFAULT_TRADING_ACCOUNT = "default_trading_account"
@@ -78,5 +78,5 @@ def trading_accounts(session: Session, *, snaptrade_trading_enabled: bool) -> li
 
 
 def default_trading_account(session: Session) -> str | None:
-    row = session.get(AppSetting, DEFAULT_TRADING_ACCOUNT)
+    row = app_setting(session, DEFAULT_TRADING_ACCOUNT)
     return row.value if row else None

@@ -190,3 +190,29 @@ def test_a_joint_account_is_seen_by_its_other_owner_and_changed_only_by_its_owne
     assert "row-level security" in refused(carl, (
         "INSERT INTO account_shares (account_id, person_id, share) VALUES (:id, (SELECT id FROM people "
         "WHERE login = 'carl'), '1')"), id=household.alice_accounts[1])
+
+
+def test_each_person_keeps_their_own_base_currency(household: Household) -> None:
+    from clera_desktop.models.queries import app_setting
+    from clera_desktop.models.upserts import put_app_setting
+
+    now = datetime(2026, 12, 1, 15, tzinfo=UTC)
+    chosen = {"alice": "CAD", "bob": "EUR"}
+    for login, code in chosen.items():
+        database = Database(household.urls[login])
+        try:
+            database.write_sync(lambda s, c=code: put_app_setting(s, "base_currency", c, now=now))
+        finally:
+            database.close()
+    for login, code in (*chosen.items(), ("vera", None)):
+        database = Database(household.urls[login])
+        try:
+            kept = database.read_sync(lambda s: app_setting(s, "base_currency"))
+            assert (kept.value if kept else None) == code, login
+        finally:
+            database.close()
+    # bob asks to change everyone's: the policies let him change his own row alone
+    assert refused(household.engine("bob"), "UPDATE app_settings SET value = 'JPY' WHERE key LIKE 'base_currency@%'") == ""
+    with create_engine(household.owner_url).connect() as connection:
+        kept = dict(connection.execute(text("SELECT key, value FROM app_settings WHERE key LIKE 'base_currency@%'")).all())
+    assert sorted(kept.values()) == ["CAD", "JPY"]  # bob changed his own only: alice's stays CAD
