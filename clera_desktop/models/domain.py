@@ -85,6 +85,9 @@ class AccountValue:
     is_paper: bool
     missing_prices: tuple[str, ...] = ()
     missing_rates: tuple[str, ...] = ()
+    #: in a shared book, whose account it is when not the session's person's own ("Alex", "Alex,
+    #: Sam" for a joint one); None in a book of one person, and for one's own
+    owner: str | None = None
 
 
 def stated_price(prices: Iterable[Decimal | None]) -> Decimal | None:

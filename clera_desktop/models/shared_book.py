@@ -89,8 +89,12 @@ def _functions() -> Iterator[str]:
     yield """CREATE OR REPLACE FUNCTION clera_visible_connections() RETURNS SETOF varchar LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path = public AS $$
         SELECT id FROM connections WHERE clera_sees_all() OR owner_id = clera_person() $$"""
+    yield """CREATE OR REPLACE FUNCTION clera_visible_people() RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = public AS $$
+        SELECT owner_id FROM accounts WHERE id IN (SELECT clera_visible_accounts()) AND owner_id IS NOT NULL
+        UNION SELECT person_id FROM account_shares WHERE account_id IN (SELECT clera_visible_accounts()) $$"""
     yield "REVOKE ALL ON FUNCTION clera_person(), clera_sees_all(), clera_visible_accounts(), clera_own_accounts(), " \
-          "clera_visible_connections() FROM PUBLIC"
+          "clera_visible_connections(), clera_visible_people() FROM PUBLIC"
 
 
 def _policies(table: str, see: str, write: str, *, append_only: bool = False) -> Iterator[str]:
@@ -131,12 +135,13 @@ def init_steps(book: str) -> list[Step]:
               f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {writers}")),
         Step("added the functions the policies ask: the session's person, and the accounts they see and own",
              (*_functions(), f"GRANT EXECUTE ON FUNCTION clera_person(), clera_sees_all(), clera_visible_accounts(), "
-                             f"clera_own_accounts(), clera_visible_connections() TO {everyone}")),
+                             f"clera_own_accounts(), clera_visible_connections(), clera_visible_people() TO {everyone}")),
         Step("made every new connection, account and SnapTrade user belong to the person who writes it",
              tuple(f"ALTER TABLE {t} ALTER COLUMN owner_id SET DEFAULT clera_person()"
                    for t in ("connections", "accounts", "snaptrade_users"))),
         Step("enforced row-level security: the people, connections and accounts",
-             (*_policies("people", "clera_sees_all() OR login = session_user", "false"),
+             (*_policies("people", "clera_sees_all() OR login = session_user OR id IN (SELECT clera_visible_people())",
+                         "false"),
               *_policies("connections", "id IN (SELECT clera_visible_connections())", "owner_id = clera_person()"),
               *_policies("accounts", "id IN (SELECT clera_visible_accounts())", "owner_id = clera_person()"),
               *_policies("snaptrade_users", "owner_id = clera_person()", "owner_id = clera_person()"),

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from clera_desktop.models.domain import AccountValue
 from clera_desktop.models.enums import ConnectionStatus
-from clera_desktop.models.tables import Account, Balance, Connection, Position
+from clera_desktop.models.queries import current_person, people_names
+from clera_desktop.models.tables import Account, AccountShare, Balance, Connection, Position
 from clera_desktop.portfolio.rates import RateBook
 from clera_desktop.portfolio.totals import in_base
 from clera_desktop.portfolio.worth import Worth, account_worth
@@ -60,6 +61,7 @@ def valued_accounts(session: Session, base_currency: str, *, include_inactive: b
     rows = session.execute(query.order_by(Account.institution, Account.name)).all()
     positions, balances = held_by_account(session)
     rates = rates or rate_book(session, newest_only=True)
+    owners = owners_shown(session)
     values = []
     for account, connection in rows:
         worth = account_worth(account.currency, positions[account.id], balances[account.id], rates)
@@ -75,5 +77,23 @@ def valued_accounts(session: Session, base_currency: str, *, include_inactive: b
             last_sync_at=account.last_sync_at, stale_since=account.stale_since, status=status,
             status_reason=(connection.status_reason if connection else None) or account.last_error,
             is_paper=account.is_paper, missing_prices=worth.missing_prices, missing_rates=worth.missing_rates,
+            owner=owners.get(account.id),
         ), worth, positions[account.id]))
     return values
+
+
+def owners_shown(session: Session) -> dict[str, str]:
+    """Whose each account is, for the accounts that are not only the session's person's own (a
+    shared book: its owner, or a joint account's owners by name); empty in a book of one person."""
+    me = current_person(session)
+    if me is None:
+        return {}
+    names = people_names(session)
+    owned: dict[str, list[int]] = defaultdict(list)
+    for account_id, person_id in session.execute(select(AccountShare.account_id, AccountShare.person_id)):
+        owned[account_id].append(person_id)
+    for account_id, owner_id in session.execute(select(Account.id, Account.owner_id)):
+        if account_id not in owned and owner_id is not None:
+            owned[account_id].append(owner_id)
+    return {account_id: ", ".join(sorted(names.get(p, "?") for p in people))
+            for account_id, people in owned.items() if people != [me]}

@@ -25,6 +25,7 @@ from clera_desktop.models.engine import Database
 from clera_desktop.models.enums import OrderSide, OrderStatus, OrderType, TimeInForce
 from clera_desktop.models.tables import Order
 from clera_desktop.sandbox.server import SandboxServer
+from clera_desktop.store.valuation import account_values
 from clera_desktop.sync.service import SyncService
 from clera_desktop.trading.accounts import trading_accounts
 from tests.clock import TEST_CLOCK
@@ -187,6 +188,21 @@ def test_a_joint_account_is_seen_by_its_other_owner_and_changed_only_by_its_owne
         held = connection.execute(text("SELECT count(*) FROM positions WHERE account_id = :id"), {"id": joint}).scalar()
     assert held and tuple(seen) == (held, 1)  # its holdings with it, no one else's
     assert refused(carl, "UPDATE accounts SET name = 'x' WHERE id = :id", id=joint) == "no row"
+    # whose each account is, as the Accounts view shows it (nothing for one's own)
+    for login, expected in (("carl", {joint: "Alice, Carl"}), ("bob", dict.fromkeys(household.alice_accounts, "Alice")
+                                                                 | {joint: "Alice, Carl"})):
+        database = Database(household.urls[login])
+        try:
+            shown = {v.account_id: v.owner for v in database.read_sync(lambda s: account_values(s, "USD"))}
+        finally:
+            database.close()
+        assert shown == expected, login
+    database = Database(household.urls["alice"])
+    try:
+        mine = {v.account_id: v.owner for v in database.read_sync(lambda s: account_values(s, "USD"))}
+    finally:
+        database.close()
+    assert mine == dict.fromkeys(household.alice_accounts) | {joint: "Alice, Carl"}
     assert "row-level security" in refused(carl, (
         "INSERT INTO account_shares (account_id, person_id, share) VALUES (:id, (SELECT id FROM people "
         "WHERE login = 'carl'), '1')"), id=household.alice_accounts[1])

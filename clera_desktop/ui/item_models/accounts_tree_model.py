@@ -188,7 +188,8 @@ class AccountsTreeModel(TwoLevelTreeModel):
         if account.status_reason:
             status += f": {account.status_reason}"
         return (
-            account.name + (tr(" (paper)") if account.is_paper and "paper" not in account.name.lower() else ""),
+            account.name + (tr(" (paper)") if account.is_paper and "paper" not in account.name.lower() else "")
+            + (f" \u00b7 {account.owner}" if account.owner else ""),  # a shared book: whose, when not yours
             short_number(account.masked_number), fmt.account_type(account.account_type),
             fmt.provider_text(account.provider),
             tr("Trading") if account.connection_type == "trade" else tr("By hand") if manual else tr("Read-only"),
