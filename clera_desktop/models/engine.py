@@ -1,11 +1,15 @@
-"""The SQLite engine, its PRAGMAs, migrations on start, and the serial database worker.
+"""The store's engine (a SQLite file, or a book shared on PostgreSQL), migrations on start, and the
+serial database worker.
 
 SQLite is opened in WAL mode (readers never block the writer), with foreign keys enforced and
 a busy timeout so a second process waits instead of failing. ``synchronous=NORMAL`` in WAL
-mode keeps every committed transaction across an app crash or kill.
+mode keeps every committed transaction across an app crash or kill. A shared book's connections
+name their machine and process, give up on a silent server after a while, and are checked before
+use; a role that may not write opens it for reading only (models/shared_book.py).
 
-SQLite's own failures (locked, full, read-only, damaged, a schema from a newer app) leave this
-module as :class:`~clera_desktop.core.errors.StoreError` with a sentence a person can act on.
+The engines' failures (locked, full, read-only, damaged, a schema from a newer app, a server away,
+a row another person owns) leave this module as :class:`~clera_desktop.core.errors.StoreError`
+with a sentence a person can act on.
 """
 
 from __future__ import annotations
