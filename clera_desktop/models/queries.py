@@ -13,7 +13,7 @@ from sqlalchemy.sql.selectable import TableValuedAlias
 
 from clera_desktop.core.money import sum_known
 from clera_desktop.models.domain import AccountId, AggregatedHolding, HoldingShare, stated_price
-from clera_desktop.models.enums import PortfolioMode, Provider, SecurityType
+from clera_desktop.models.enums import PersonKind, PortfolioMode, Provider, SecurityType
 from clera_desktop.models.tables import Account, AppSetting, Person, Position
 
 _AGGREGATORS = frozenset({Provider.SNAPTRADE, Provider.PLAID})
@@ -144,3 +144,13 @@ def app_setting(session: Session, key: str) -> AppSetting | None:
     before they chose, or before it was shared)."""
     own = setting_key(session, key)
     return session.get(AppSetting, own) or (session.get(AppSetting, key) if own != key else None)
+
+
+def writable_accounts(session: Session) -> set[str] | None:
+    """The accounts this session may write derived rows of (histories, manual positions): in a
+    shared book a member's or client's own (the others' are rebuilt by their owners' apps; the
+    server would refuse the rows), None for all (a book of one person, or the book's owner)."""
+    person = current_person(session)
+    if person is None or session.execute(select(Person.kind).where(Person.id == person)).scalar() == PersonKind.OWNER:
+        return None
+    return set(session.scalars(select(Account.id).where(Account.owner_id == person)))

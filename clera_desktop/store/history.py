@@ -23,7 +23,7 @@ from clera_desktop.core.clock import Clock
 from clera_desktop.core.money import canonical
 from clera_desktop.models.enums import ActivityType, Provider, SecurityType
 from clera_desktop.models.history_marks import clear_rewritten, rewritten_since
-from clera_desktop.models.queries import text_table
+from clera_desktop.models.queries import text_table, writable_accounts
 from clera_desktop.models.tables import Account, Activity, AppSetting, Balance, DailyPrice, FxRate, PortfolioSnapshot, Position
 from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import AccountHistory, ActivityRecord, Adjustment, PriceTable, rebuild_account
@@ -466,7 +466,10 @@ def rebuild_all(session: Session, clock: Clock) -> list[str]:
     internal = internal_transfers(session)
     marks = StoreMarks.read(session)
     shared = SharedCloses(session)
+    mine = writable_accounts(session)  # a shared book: each person's app keeps their own accounts' history
     for account_id in list(session.scalars(select(Account.id).where(Account.is_active.is_(True)))):
+        if mine is not None and account_id not in mine:
+            continue
         if rebuild_and_store(session, account_id, clock, internal=internal, marks=marks, shared=shared) is not None:
             rebuilt.append(account_id)
     return rebuilt

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from clera_desktop.core.money import canonical
 from clera_desktop.models.enums import Provider, SecurityType
 from clera_desktop.models.history_marks import rewritten_since
+from clera_desktop.models.queries import writable_accounts
 from clera_desktop.models.tables import Account, AppSetting, Balance, Position
 from clera_desktop.models.upserts import put_app_setting, upsert_rows
 from clera_desktop.portfolio.history import (
@@ -61,6 +62,9 @@ def refresh_manual_accounts(session: Session, *, today: date, now: datetime,
     if account_ids is not None:
         query = query.where(Account.id.in_(list(account_ids)))
     accounts = list(session.scalars(query))
+    mine = writable_accounts(session)  # a shared book: another person's manual account is theirs to refresh
+    if mine is not None:
+        accounts = [a for a in accounts if a.id in mine]
     inputs = {}
     if changed_only and accounts:
         shared = _shared_inputs(session, today)

@@ -232,3 +232,19 @@ def test_each_person_keeps_their_own_base_currency(household: Household) -> None
     with create_engine(household.owner_url).connect() as connection:
         kept = dict(connection.execute(text("SELECT key, value FROM app_settings WHERE key LIKE 'base_currency@%'")).all())
     assert sorted(kept.values()) == ["CAD", "JPY"]  # bob changed his own only: alice's stays CAD
+
+
+def test_each_persons_app_keeps_their_own_accounts_history_and_reads_the_others(household: Household) -> None:
+    from clera_desktop.store.derived import bring_up_to_date
+
+    def brought(login: str) -> list[str]:
+        database = Database(household.urls[login])
+        try:
+            return database.write_sync(lambda s: bring_up_to_date(s, TEST_CLOCK))  # refused rows would raise
+        finally:
+            database.close()
+
+    assert brought("bob") == []  # none of his own; alice's would be refused by the server
+    assert sorted(brought("alice")) == sorted(household.alice_accounts)
+    assert count(household.engine("bob"), "portfolio_snapshots") == count(create_engine(household.owner_url),
+                                                                          "portfolio_snapshots") > 0
