@@ -120,9 +120,10 @@ def people_names(session: Session) -> dict[int, str]:
 
 
 #: Settings each person of a shared book keeps for themselves (what they see their figures in, the
-#: benchmark they compare with, where their tickets go, their health limits); every other setting
+#: benchmark they compare with, where their tickets go, their health limits, how often their app
+#: syncs on its own); every other setting
 #: is the book's (lot methods, history states: the figures everyone sees must agree).
-PERSONAL_SETTINGS = frozenset({"base_currency", "benchmark", "default_trading_account"})
+PERSONAL_SETTINGS = frozenset({"base_currency", "benchmark", "default_trading_account", "auto_sync_minutes"})
 PERSONAL_PREFIXES = ("health_",)
 
 

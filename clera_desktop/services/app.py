@@ -10,6 +10,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -20,10 +21,13 @@ from clera_desktop.core.secrets import SecretStore
 from clera_desktop.core.settings import Settings
 from clera_desktop.core.words import said
 from clera_desktop.models.engine import Database
+from clera_desktop.models.queries import app_setting
 from clera_desktop.models.tables import Account
 from clera_desktop.providers.registry import ProviderRegistry
 from clera_desktop.realtime.service import LiveService
 from clera_desktop.services.allocation import AllocationService
+from clera_desktop.services.auto_sync import DEFAULT_INTERVAL
+from clera_desktop.services.auto_sync import SETTING_KEY as AUTO_SYNC_KEY
 from clera_desktop.services.book import BookReads
 from clera_desktop.services.connecting import Connecting
 from clera_desktop.services.gains import GainsService
@@ -80,6 +84,8 @@ class AppServices:
         self.health = HealthService(database, lambda: self.settings.clock, self.allocation, self.changes)
         self.security = StoreSecurity(database, lambda: self.settings, lambda: self.secrets)
         self.storage = StorageChoice(lambda: self.settings, lambda: self.secrets)
+        #: how often the window syncs on its own (services/auto_sync.py; :meth:`load_auto_sync`)
+        self.auto_sync_interval = DEFAULT_INTERVAL
         #: a book shared on PostgreSQL: what other computers change reaches the views here, and back
         self.shared_changes = SharedChanges(database, self.changes) if database.shared else None
         self._history_runs: asyncio.Task[None] | None = None  # the update that follows the latest sync
@@ -101,6 +107,23 @@ class AppServices:
     @property
     def registry(self) -> ProviderRegistry:
         return self.state.registry
+
+    async def load_auto_sync(self) -> timedelta:
+        """How often the app syncs on its own (Settings; 30 minutes unless chosen; 0: only when asked)."""
+        kept = await self.database.read(lambda s: app_setting(s, AUTO_SYNC_KEY))
+        try:
+            self.auto_sync_interval = timedelta(minutes=int(kept.value)) if kept is not None else DEFAULT_INTERVAL
+        except ValueError:
+            self.auto_sync_interval = DEFAULT_INTERVAL
+        return self.auto_sync_interval
+
+    async def set_auto_sync(self, minutes: int) -> None:
+        from clera_desktop.models.upserts import put_app_setting
+
+        now = self.settings.clock.now()
+        await self.database.write(lambda s: put_app_setting(s, AUTO_SYNC_KEY, str(max(minutes, 0)), now=now))
+        self.auto_sync_interval = timedelta(minutes=max(minutes, 0))
+        self.changes.announce(Changes(Change.SETTINGS))
 
     async def set_base_currency(self, code: str) -> None:
         """Totals are shown in ``code`` from now on (kept in the database's app settings)."""

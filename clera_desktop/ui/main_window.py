@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.allocation_view.trade_requested.connect(self.open_ticket)
         self.accounts_view.manual_account_requested.connect(self.open_manual_account)
         self.holdings_view.said.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self._sync_on_its_own(services)
         if services.shared_changes is not None:  # a book shared on PostgreSQL (services/shared_changes.py)
             services.shared_changes.on_reachable = self._on_server_reachable
             services.shared_changes.start()
@@ -265,6 +266,31 @@ class MainWindow(QMainWindow):
             "live": Refresher(self.dashboard_view, values | Change.CREDENTIALS, self._load_live, always=True),
             "window": Refresher(self, Change.ACCOUNTS | Change.CONNECTIONS, self.welcome_flow.load, always=True),
         }
+
+    def _sync_on_its_own(self, services: AppServices) -> None:
+        """Every N minutes while the window is open, and on waking or the network's return
+        (services/auto_sync.py decides by the clock; this timer only asks it)."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtNetwork import QNetworkInformation
+
+        from clera_desktop.services.auto_sync import TICK, AutoSync
+        from clera_desktop.ui.tasks import run_task
+
+        async def sync() -> bool:
+            await self.refresh()
+            return self.sync.last_report is not None and self.sync.last_report.ok
+
+        self.auto_sync = AutoSync(services.settings.clock, sync, interval=lambda: services.auto_sync_interval)
+        # a sync started by the person (or at start) counts too; the auto's own it counts itself
+        self.sync.on_done = lambda ok: None if self.auto_sync.running else self.auto_sync.synced(ok)
+        self._auto_sync_timer = QTimer(self)
+        self._auto_sync_timer.setInterval(int(TICK.total_seconds() * 1000))
+        self._auto_sync_timer.timeout.connect(lambda: run_task(self, self.auto_sync.tick()))
+        self._auto_sync_timer.start()
+        run_task(self, services.load_auto_sync())
+        if QNetworkInformation.loadDefaultBackend() and (network := QNetworkInformation.instance()) is not None:
+            network.reachabilityChanged.connect(
+                lambda reach: self.auto_sync.nudge() if reach == QNetworkInformation.Reachability.Online else None)
 
     def _on_server_reachable(self, reachable: bool, sentence: str) -> None:
         """The shared book's server went away (said until it is back) or came back (said a moment)."""

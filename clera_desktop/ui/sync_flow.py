@@ -47,6 +47,8 @@ class SyncFlow:
         self.sync_task: asyncio.Task[None] | None = None
         self.history_task: asyncio.Task[None] | None = None
         self.read_ahead_task: asyncio.Task[None] | None = None
+        #: told when each sync ends, and whether it went well (services/auto_sync.py counts from it)
+        self.on_done: Callable[[bool], None] = lambda _ok: None
 
     def attach(self, services: AppServices) -> None:
         self._services = services
@@ -73,6 +75,7 @@ class SyncFlow:
             if isValid(self._owner):
                 self.label.setText(tr("Sync did not finish"))
                 self.show_problem(user_message_for(error))
+            self.on_done(False)
             return
         finally:
             if isValid(self._owner):
@@ -83,6 +86,7 @@ class SyncFlow:
         self.history_task = asyncio.ensure_future(self._after_history())  # the sync started it
         await self._settled()
         problems = [m for o in report.outcomes for m in o.user_messages]
+        self.on_done(report.ok)
         if problems:
             self.label.setText(tr("Synced with problems"))
         elif not report.outcomes:  # no provider has keys: nothing was fetched, so nothing is "up to date"

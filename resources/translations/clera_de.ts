@@ -1764,8 +1764,28 @@ Mit Ihrem System öffnen ({where})?</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source> minutes</source>
+      <translation> Minuten</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>only when I ask</source>
+      <translation>nur auf Wunsch</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>While the app is open it syncs this often, and when the computer wakes or the network comes back; after a failure it tries again sooner, then less often.</source>
+      <translation>Solange die App geöffnet ist, synchronisiert sie in diesem Abstand, und wenn der Computer aufwacht oder das Netzwerk zurückkehrt; nach einem Fehler versucht sie es früher erneut, dann seltener.</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
       <source>Show totals in</source>
       <translation>Summen anzeigen in</translation>
+    </message>
+    <message>
+      <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />
+      <source>Sync on its own every</source>
+      <translation>Selbst synchronisieren alle</translation>
     </message>
     <message>
       <location filename="../../clera_desktop/ui/dialogs/settings_dialog.py" />

@@ -122,3 +122,30 @@ def test_keys_a_provider_refuses_are_not_saved_and_the_dialog_says_which(
     dialog.snaptrade_key.clear()
     dialog.plaid_secret.setText(services.credentials.plaid.secret)  # type: ignore[union-attr]  # the right one, typed again
     assert run(dialog.save()) is True, "keys the provider takes are saved"
+
+
+def test_the_window_syncs_on_its_own_as_often_as_chosen(qtbot: Any, tmp_path: Path,
+                                                        run: Callable[[Awaitable[Any]], Any]) -> None:
+    from datetime import timedelta
+
+    data = tmp_path / "data"
+    context = build_context(load_settings(data_dir=data, environ={}, clock=TEST_CLOCK))
+    try:
+        window = MainWindow(context.services)
+        qtbot.addWidget(window)
+        assert window.auto_sync.interval == timedelta(minutes=30)  # the default
+        dialog = SettingsDialog(context.services)
+        qtbot.addWidget(dialog)
+        dialog.auto_sync.setValue(45)
+        assert run(dialog.save())
+        assert window.auto_sync.interval == timedelta(minutes=45)
+        assert run(window.auto_sync.tick())  # nothing synced since the start: at once
+        assert not run(window.auto_sync.tick())  # then not again for 45 minutes
+        assert window.auto_sync.next_at() - window.auto_sync.last_end == timedelta(minutes=45)
+    finally:
+        context.close()
+    reopened = build_context(load_settings(data_dir=data, environ={}, clock=TEST_CLOCK))
+    try:
+        assert run(reopened.services.load_auto_sync()) == timedelta(minutes=45)
+    finally:
+        reopened.close()

@@ -92,8 +92,18 @@ class SettingsDialog(QDialog):
         self.long_term_months.setSuffix(" months")
         self.long_term_months.setToolTip(tr("A sale of shares held longer than this is long-term (US: 12 months)"))
         self._tax_settings: tuple[LotMethod, int] | None = None  # as loaded: only a change is saved
+        self.auto_sync = QSpinBox()
+        self.auto_sync.setRange(0, 24 * 60)
+        self.auto_sync.setSingleStep(5)
+        self.auto_sync.setSuffix(tr(" minutes"))
+        self.auto_sync.setSpecialValueText(tr("only when I ask"))
+        self._auto_sync_was = int(services.auto_sync_interval.total_seconds() // 60)
+        self.auto_sync.setValue(self._auto_sync_was)
+        self.auto_sync.setToolTip(tr("While the app is open it syncs this often, and when the computer wakes or the "
+                                     "network comes back; after a failure it tries again sooner, then less often."))
         general = QFormLayout()
         general.addRow(tr("Show totals in"), self.base_currency)
+        general.addRow(tr("Sync on its own every"), self.auto_sync)
         general.addRow(tr("Close lots by"), self.lot_method)
         general.addRow(tr("Long-term after"), self.long_term_months)
         snaptrade = QGroupBox(tr("SnapTrade"))
@@ -254,6 +264,9 @@ class SettingsDialog(QDialog):
                 said = await self._services.storage.choose(address, self.server_password.text())
                 self._storage_was = (address, "")
                 self._services.changes.announce(Changes(Change.SETTINGS, message=said))
+            if self.auto_sync.value() != self._auto_sync_was:
+                await self._services.set_auto_sync(self.auto_sync.value())
+                self._auto_sync_was = self.auto_sync.value()
             if self._tax_settings is not None:
                 method, months = LotMethod(self.lot_method.currentData()), self.long_term_months.value()
                 if method is not self._tax_settings[0]:
