@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.unlock_button.setToolTip(tr("No system keyring here: your API keys are kept in an encrypted file."))
         self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
         self.unlock_button.hide()
+        self._auto_sync_timer = QTimer(self)  # asks services/auto_sync.py; set up in attach, run from start
         self.server_label = QLabel()  # a shared book's server away: said until it is back
         self.server_label.setObjectName("serverAway")
         self.server_label.setWordWrap(True)
@@ -270,9 +271,6 @@ class MainWindow(QMainWindow):
     def _sync_on_its_own(self, services: AppServices) -> None:
         """Every N minutes while the window is open, and on waking or the network's return
         (services/auto_sync.py decides by the clock; this timer only asks it)."""
-        from PySide6.QtCore import QTimer
-        from PySide6.QtNetwork import QNetworkInformation
-
         from clera_desktop.services.auto_sync import TICK, AutoSync
         from clera_desktop.ui.tasks import run_task
 
@@ -283,11 +281,16 @@ class MainWindow(QMainWindow):
         self.auto_sync = AutoSync(services.settings.clock, sync, interval=lambda: services.auto_sync_interval)
         # a sync started by the person (or at start) counts too; the auto's own it counts itself
         self.sync.on_done = lambda ok: None if self.auto_sync.running else self.auto_sync.synced(ok)
-        self._auto_sync_timer = QTimer(self)
         self._auto_sync_timer.setInterval(int(TICK.total_seconds() * 1000))
         self._auto_sync_timer.timeout.connect(lambda: run_task(self, self.auto_sync.tick()))
-        self._auto_sync_timer.start()
-        run_task(self, services.load_auto_sync())
+        self._auto_sync_timer.timeout.connect(self._watch_network, Qt.ConnectionType.SingleShotConnection)
+        run_task(self, services.load_auto_sync())  # the timer starts with the window's run (start), on its loop
+
+    def _watch_network(self) -> None:
+        """The network's return nudges the next sync (at the first tick, not at start-up: Qt's network
+        module and its backend cost the window about 23 ms on the GUI thread)."""
+        from PySide6.QtNetwork import QNetworkInformation
+
         if QNetworkInformation.loadDefaultBackend() and (network := QNetworkInformation.instance()) is not None:
             network.reachabilityChanged.connect(
                 lambda reach: self.auto_sync.nudge() if reach == QNetworkInformation.Reachability.Online else None)
@@ -376,6 +379,7 @@ class MainWindow(QMainWindow):
         await asyncio.gather(*(r.load_now() for r in self.refreshers.values() if r not in shown))
         settle_heap()
         self.live.start()
+        self._auto_sync_timer.start()  # from here the app syncs on its own too (until the window closes)
         first_sync = self.refresh()
         from clera_desktop.ui.tasks import run_task
 
@@ -419,6 +423,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         window_memory.keep_where_left(self)
+        self._auto_sync_timer.stop()
         self.sync.cancel()
         for refresher in getattr(self, "refreshers", {}).values():
             refresher.cancel()

@@ -142,6 +142,13 @@ def test_the_window_syncs_on_its_own_as_often_as_chosen(qtbot: Any, tmp_path: Pa
         assert run(window.auto_sync.tick())  # nothing synced since the start: at once
         assert not run(window.auto_sync.tick())  # then not again for 45 minutes
         assert window.auto_sync.next_at() - window.auto_sync.last_end == timedelta(minutes=45)
+        # the timer asks only while the window runs on its loop: from start() until it closes (a window
+        # built and never started, as here until now, leaves no timer ticking without a loop)
+        assert not window._auto_sync_timer.isActive()
+        run(window.start())
+        assert window._auto_sync_timer.isActive()
+        window.close()
+        assert not window._auto_sync_timer.isActive()
     finally:
         context.close()
     reopened = build_context(load_settings(data_dir=data, environ={}, clock=TEST_CLOCK))
