@@ -84,7 +84,7 @@ def run_server(settings: Settings, args: argparse.Namespace) -> int:
     from sqlalchemy.engine import make_url
 
     from clera_desktop.models import shared_book
-    from clera_desktop.models.engine import Database, make_engine
+    from clera_desktop.models.engine import SCHEMA_HEAD, Database, make_engine
     from clera_desktop.models.enums import PersonKind
 
     url = settings.database_url
@@ -106,7 +106,7 @@ def run_server(settings: Settings, args: argparse.Namespace) -> int:
             return 1
         database = Database(url, clock=settings.clock)
         try:
-            print(f"Created the schema of {book} (revision {current_schema()})")
+            print(f"Created the schema of {book} (revision {SCHEMA_HEAD})")
             with database.engine.begin() as connection:
                 for line in shared_book.init_book(connection, book, args.name):
                     print(f"- {line}")
@@ -141,12 +141,6 @@ def run_server(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     finally:
         database.close()
-
-
-def current_schema() -> str:
-    from clera_desktop.models.engine import SCHEMA_HEAD
-
-    return SCHEMA_HEAD
 
 
 def _password(variable: str | None, login: str) -> str | None:

@@ -116,11 +116,12 @@ class AdvisoryLock:
 def held(engine: Engine, name: str) -> Iterator[None]:
     """Hold ``name``'s lock for the block, waiting as long as another session holds it (two
     machines migrating a new book at once: one migrates, the other finds it done)."""
+    key = {"key": lock_key(name)}
     with engine.connect() as connection:
-        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": lock_key(name)})
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), key)
         connection.commit()
         try:
             yield
         finally:
-            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": lock_key(name)})
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), key)
             connection.commit()

@@ -400,9 +400,10 @@ class Database:
         if self.shared and not _checked(lambda: _may_write(self.engine)):  # a viewer of a shared book
             self.read_only = True
             log.info("%s: this role reads the shared book and writes nothing", self.engine.url.database)
-            if current_revision(self.engine) != SCHEMA_HEAD:
+            revision = current_revision(self.engine)
+            if revision != SCHEMA_HEAD:
                 self.engine.dispose()
-                raise StoreTooOld(detail=f"schema {current_revision(self.engine)}, this app uses {SCHEMA_HEAD}")
+                raise StoreTooOld(detail=f"schema {revision}, this app uses {SCHEMA_HEAD}")
         elif self.read_only:
             log.info("%s is in a folder that cannot be written: opened for reading only", file)
             revision = current_revision(self.engine)
@@ -449,7 +450,7 @@ class Database:
         if revision == SCHEMA_HEAD:
             self._stamp()
             return  # every start but the first after an update: no lock, no Alembic import
-        if self.engine.dialect.name == "postgresql":
+        if self.shared:
             with advisory.held(self.engine, advisory.MIGRATE):  # two machines opening a new book at once
                 self._upgrade()
             return

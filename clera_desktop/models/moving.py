@@ -97,9 +97,9 @@ def move_book(source: Database, target: Database, *, progress: Callable[[str], N
         if held:
             raise TargetNotEmpty(detail=", ".join(f"{name}: {count} rows" for name, count in held))
         people_there = bool(writing.execute(select(func.count()).select_from(table_of(Person))).scalar_one())
-        for table in tables:
-            if people_there and table.name in PEOPLE_TABLES:
-                continue  # the target's own people stay; what moves in becomes the mover's (below)
+        # the target's own people stay; what moves in becomes the mover's (below)
+        moved = [t for t in tables if not (people_there and t.name in PEOPLE_TABLES)]
+        for table in moved:
             copied = 0
             for rows in _batches(reading, table):
                 writing.execute(table.insert(), rows)
@@ -109,9 +109,7 @@ def move_book(source: Database, target: Database, *, progress: Callable[[str], N
         _continue_numbering(writing, tables)
         if people_there:
             _owned_by_mover(writing)
-        for table in tables:
-            if people_there and table.name in PEOPLE_TABLES:
-                continue
+        for table in moved:
             before, after = tally(reading, table), tally(writing, table)
             if before != after:
                 log.error("moving %s: the original has %s, the copy %s", table.name, before, after)
@@ -122,7 +120,7 @@ def move_book(source: Database, target: Database, *, progress: Callable[[str], N
 
 def _owned_by_mover(connection: Connection) -> None:
     """What moved into a shared book with no owner (a local book's rows) becomes the person moving
-    it in: the server's column defaults say who that is (models/shared_book.py)."""
+    it in: the server's ``clera_person()`` says who that is (models/shared_book.py)."""
     for table in (Connection_, Account, SnapTradeUser):
         connection.execute(update(table).where(table.owner_id.is_(None)).values(owner_id=func.clera_person()))
 

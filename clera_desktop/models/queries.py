@@ -109,9 +109,15 @@ def text_table(session: Session, texts: Iterable[str], name: str) -> TableValued
 def current_person(session: Session) -> int | None:
     """The person this session is in a shared book (the PostgreSQL role it logged in as); None in a
     book of one person (SQLite), or for a login the book has no person for."""
+    found = _session_person(session)
+    return None if found is None else found[0]
+
+
+def _session_person(session: Session) -> tuple[int, PersonKind] | None:
     if session.get_bind().dialect.name != "postgresql":
         return None
-    return session.execute(select(Person.id).where(Person.login == literal_column("session_user"))).scalar()
+    row = session.execute(select(Person.id, Person.kind).where(Person.login == literal_column("session_user"))).first()
+    return None if row is None else (row.id, row.kind)
 
 
 def people_names(session: Session) -> dict[int, str]:
@@ -151,7 +157,7 @@ def writable_accounts(session: Session) -> set[str] | None:
     """The accounts this session may write derived rows of (histories, manual positions): in a
     shared book a member's or client's own (the others' are rebuilt by their owners' apps; the
     server would refuse the rows), None for all (a book of one person, or the book's owner)."""
-    person = current_person(session)
-    if person is None or session.execute(select(Person.kind).where(Person.id == person)).scalar() == PersonKind.OWNER:
+    found = _session_person(session)
+    if found is None or found[1] is PersonKind.OWNER:
         return None
-    return set(session.scalars(select(Account.id).where(Account.owner_id == person)))
+    return set(session.scalars(select(Account.id).where(Account.owner_id == found[0])))

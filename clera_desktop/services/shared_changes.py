@@ -32,10 +32,10 @@ BACK = said("The shared book's server is back; reading what changed meanwhile.")
 
 
 def encoded(changes: Changes, origin: str) -> str:
-    accounts = sorted(changes.accounts)
-    payload = json.dumps({"from": origin, "what": (changes.what & SHARED_KINDS).value, "accounts": accounts})
+    notice = {"from": origin, "what": (changes.what & SHARED_KINDS).value, "accounts": sorted(changes.accounts)}
+    payload = json.dumps(notice)
     if len(payload) > change_feed.MAX_PAYLOAD:  # too many to name: all of them
-        payload = json.dumps({"from": origin, "what": (changes.what & SHARED_KINDS).value, "accounts": []})
+        payload = json.dumps({**notice, "accounts": []})
     return payload
 
 

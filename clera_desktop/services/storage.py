@@ -12,7 +12,7 @@ from collections.abc import Callable
 from clera_desktop.core.errors import CleraError, StoreError
 from clera_desktop.core.secrets import SecretStore
 from clera_desktop.core.settings import Settings
-from clera_desktop.core.storage_choice import SharedBookAddress, choose, chosen, password_name
+from clera_desktop.core.storage_choice import DEFAULT_PORT, SharedBookAddress, choose, chosen, password_name
 from clera_desktop.core.threads import in_thread
 from clera_desktop.core.words import said
 from clera_desktop.models.engine import book_on_server
@@ -35,7 +35,8 @@ class StorageChoice:
             from sqlalchemy.engine import make_url
 
             parsed = make_url(url)
-            return f"{parsed.username}@{parsed.host}:{parsed.port or 5432}/{parsed.database}"
+            return SharedBookAddress(str(parsed.host), parsed.port or DEFAULT_PORT, str(parsed.database),
+                                     str(parsed.username)).shown
         return str(self._settings().database_path or url)
 
     async def choose(self, address: SharedBookAddress | None, password: str) -> str:

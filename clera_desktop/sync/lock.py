@@ -37,7 +37,6 @@ class SyncLock:
     def __init__(self, folder: Path | None, clock: Clock, *, shared: AdvisoryLock | None = None) -> None:
         self._folder = folder
         self._clock = clock
-        self._shared = shared
         # one lock object per file in this process (is_singleton), counted: the window's own syncs
         # (a full sync, an account after a fill) share it; another process waits or is told
         self._lock: FileLock | AdvisoryLock | None = (
@@ -49,7 +48,7 @@ class SyncLock:
     def of(cls, database: Database, clock: Clock) -> SyncLock:
         """The lock of ``database``'s book: beside its file, or on its server (one lock object per
         book in this process, as the file's is)."""
-        if database.engine.dialect.name == "postgresql":
+        if database.shared:
             return cls(None, clock, shared=database.advisory_lock(SYNC))
         return cls(database.path.parent if database.path else None, clock)
 
@@ -90,8 +89,8 @@ class SyncLock:
     def busy_message(self) -> str:
         """Who holds the lock, for the person: "Another Clera Desktop (process 4242) has been
         syncing this data since 10:42. ..." (the note may be gone: then without the details)."""
-        if self._shared is not None:
-            other = self._shared.holder()
+        if isinstance(self._lock, AdvisoryLock):
+            other = self._lock.holder()
             when = f" since {other.since.astimezone():%H:%M}" if other is not None and other.since else ""
             who = other.who if other is not None else "Another Clera Desktop"
             return f"{who} has been syncing this shared book{when}. This sync did not start; try again when it is done."
